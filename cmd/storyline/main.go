@@ -1,0 +1,114 @@
+// Command storyline turns news articles into events, stories, entities,
+// time expressions and quotes. Each subcommand lives in its own file and
+// registers itself in commands; main only dispatches.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Exit statuses of the batch contract.
+const (
+	exitOK      = 0
+	exitPartial = 1 // some items failed
+	exitFailed  = 2 // nothing could be done (bad usage, unreadable store...)
+)
+
+// command is one subcommand. run gets the arguments after the command name
+// and returns the exit status.
+type command struct {
+	name    string
+	usage   string // one line: arguments
+	summary string
+	run     func(ctx context.Context, env *env, args []string) int
+}
+
+// env carries the process' streams so that commands can be tested in-process.
+type env struct {
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(runMain(ctx, &env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+}
+
+func runMain(ctx context.Context, e *env, args []string) int {
+	if e.log == nil {
+		e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printUsage(e.stdout)
+		if len(args) == 0 {
+			return exitFailed
+		}
+		return exitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "storyline: unknown command %q (see storyline --help)\n", args[0])
+		return exitFailed
+	}
+	return c.run(ctx, e, args[1:])
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "storyline turns news articles into events, stories, entities, time expressions and quotes.")
+	fmt.Fprintln(w, "\nUsage: storyline COMMAND [flags] [args]\n\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'storyline COMMAND --help' for a command's flags.")
+}
+
+// subcommands dispatches a command that has subcommands of its own
+// ("eval ner", "tag timex"). A missing or unknown name prints the list.
+func subcommands(ctx context.Context, e *env, parent string, subs map[string]*command, args []string) int {
+	if len(args) > 0 {
+		if c, ok := subs[args[0]]; ok {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	names := make([]string, 0, len(subs))
+	for n := range subs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	w := e.stderr
+	status := exitFailed
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+		w, status = e.stdout, exitOK
+	} else if len(args) > 0 {
+		fmt.Fprintf(e.stderr, "storyline %s: unknown subcommand %q\n", parent, args[0])
+	}
+	fmt.Fprintf(w, "Usage: storyline %s SUBCOMMAND [flags]\n\nSubcommands:\n", parent)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, subs[n].summary)
+	}
+	return status
+}
+
+// usageLine is the first line of a command's --help.
+func usageLine(name, args string) string {
+	return strings.TrimSpace("Usage: storyline " + name + " " + args)
+}

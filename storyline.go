@@ -1,0 +1,170 @@
+// Package storyline holds the domain types that every stage of the news-event
+// engine passes along: articles and what is found in them (entity mentions,
+// time expressions, quotes), and what is built across articles (entities,
+// events, stories, quotes carried by several outlets).
+//
+// The capabilities live in their own packages, in the order data flows:
+// source (read inputs) → extract / clean (body and metadata) → ner, timex,
+// quote (per-article analysis) → entity (resolution across articles) →
+// cluster (events and stories) → store (persistence) → export, server.
+package storyline
+
+import "context"
+
+// Entity and mention types, as the batch contract names them.
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	Place  = "PLACE"
+	Other  = "OTHER"
+)
+
+// Where an article's publication date came from (contract: published_from).
+const (
+	FromMeta = "meta"
+	FromHTML = "html"
+	FromFeed = "feed"
+	FromText = "text"
+)
+
+// Article is one news report: its cleaned body, its metadata and what the
+// per-article analysis found in it. Offsets of mentions are byte offsets into
+// Text.
+type Article struct {
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	Byline        string   `json:"byline"`
+	Outlet        string   `json:"outlet"`
+	Credits       []string `json:"credits"`
+	Lang          string   `json:"lang"`
+	Published     string   `json:"published"` // YYYY-MM-DD or RFC 3339; "" when unknown
+	PublishedFrom string   `json:"published_from"`
+	Text          string   `json:"text"`
+
+	// Dateline place ("GENEVA (AFP) -" → Geneva), when the text has one.
+	Dateline string `json:"dateline,omitempty"`
+	// EventDate is the date the lead reports (TIMEX3 value), set by timex.
+	EventDate string `json:"event_date,omitempty"`
+
+	Entities []Mention      `json:"entities"`
+	Timexes  []TimeExpr     `json:"timexes"`
+	Quotes   []QuoteMention `json:"quotes"`
+	Event    string         `json:"event"`
+}
+
+// Mention is one occurrence of an entity in an article's text.
+type Mention struct {
+	Entity string `json:"entity"` // id in the corpus' entity list; "" before resolution
+	Name   string `json:"name"`   // canonical name of the entity
+	Type   string `json:"type"`
+	Text   string `json:"text"` // surface form
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	// Role is a title or apposition attached to this mention
+	// ("Deputy Foreign Minister"), if any.
+	Role string `json:"role,omitempty"`
+}
+
+// TimeExpr is a time expression and its TIMEX3 value ("" when it cannot be
+// resolved, e.g. a weekday in an undated article).
+type TimeExpr struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Type  string `json:"type"` // DATE, TIME, DURATION, SET
+	Value string `json:"value"`
+}
+
+// QuoteMention is one quotation inside one article.
+type QuoteMention struct {
+	Quote       string `json:"quote"` // id in the corpus' quote list
+	Text        string `json:"text"`
+	Speaker     string `json:"speaker"` // entity id, or "" when unresolved
+	SpeakerName string `json:"speaker_name"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Direct      bool   `json:"direct"`
+}
+
+// Entity is a person, organisation or place, however the outlets spell it.
+type Entity struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases"`
+	Roles    []string `json:"roles"`
+	Articles []string `json:"articles"`
+}
+
+// Quote is one statement, with every article that carries it.
+type Quote struct {
+	ID          string   `json:"id"`
+	Speaker     string   `json:"speaker"`
+	SpeakerName string   `json:"speaker_name"`
+	Text        string   `json:"text"`
+	Articles    []string `json:"articles"`
+}
+
+// Fact is a statement the sources make about an event (start time, venue,
+// a number), compared across articles after normalisation.
+type Fact struct {
+	Kind     string            `json:"kind"`    // "start", "venue", "number"...
+	Value    string            `json:"value"`   // normalised value, the majority one
+	Verdict  string            `json:"verdict"` // "agree" or "disagree"
+	Values   map[string]string `json:"values"`  // article id → what it says
+	Articles []string          `json:"articles"`
+}
+
+// Event is a real-world happening and the articles that report it.
+type Event struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Date     string   `json:"date"` // YYYY-MM-DD or ""
+	Place    string   `json:"place"`
+	Summary  string   `json:"summary"`
+	Articles []string `json:"articles"`
+	Entities []string `json:"entities"` // most central first
+	Story    string   `json:"story"`
+	Facts    []Fact   `json:"facts,omitempty"`
+}
+
+// TimelineEntry is one dated happening on a story's timeline: one of the
+// story's events, or an earlier or later happening its articles mention.
+type TimelineEntry struct {
+	Date     string   `json:"date"`
+	What     string   `json:"what"`
+	Event    string   `json:"event,omitempty"`
+	Articles []string `json:"articles"`
+}
+
+// Story is a chain of events that belong together.
+type Story struct {
+	ID       string          `json:"id"`
+	Title    string          `json:"title"`
+	Events   []string        `json:"events"` // oldest first
+	Timeline []TimelineEntry `json:"timeline"`
+}
+
+// Analyzer is one per-article analysis stage (entity tagging, time
+// expressions, quotes...). Stages are independent of each other's order
+// unless they document otherwise, so a pipeline is just a slice of them.
+type Analyzer interface {
+	Analyze(ctx context.Context, a *Article) error
+}
+
+// AnalyzerFunc adapts a function to the Analyzer interface.
+type AnalyzerFunc func(ctx context.Context, a *Article) error
+
+// Analyze calls f.
+func (f AnalyzerFunc) Analyze(ctx context.Context, a *Article) error { return f(ctx, a) }
+
+// Corpus is everything built across articles: the input of export and of the
+// server's pages.
+type Corpus struct {
+	Articles []*Article
+	Entities []Entity
+	Quotes   []Quote
+	Events   []Event
+	Stories  []Story
+}

@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// PageScore is one page's comparison in an evaluation.
+type PageScore struct {
+	ID                     string
+	Shared, Extra, Missing float64
+	Err                    error
+}
+
+// Evaluate runs HTML on every page of an article-extraction data set (a
+// folder with ground-truth.json mapping ID to {"articleBody", "url"} and
+// html/ID.html.gz or html/ID.html) and scores the bodies. A page that fails
+// to extract counts as an empty body.
+func Evaluate(ctx context.Context, dir string) (Score, []PageScore, error) {
+	truth, err := loadTruth(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return Score{}, nil, err
+	}
+	ids := make([]string, 0, len(truth))
+	for id := range truth {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var s Score
+	pages := make([]PageScore, 0, len(ids))
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return s, pages, err
+		}
+		t := truth[id]
+		data, err := readPage(filepath.Join(dir, "html"), id)
+		if err != nil {
+			return s, pages, err
+		}
+		var body string
+		res, xerr := HTML(data, t.URL)
+		if xerr == nil {
+			body = res.Text
+		}
+		sh, ex, mi := CompareShingles(body, t.ArticleBody)
+		s.Pages++
+		s.Shared += sh
+		s.Extra += ex
+		s.Missing += mi
+		pages = append(pages, PageScore{ID: id, Shared: sh, Extra: ex, Missing: mi, Err: xerr})
+	}
+	return s, pages, nil
+}
+
+type truthEntry struct {
+	ArticleBody string `json:"articleBody"`
+	URL         string `json:"url"`
+}
+
+func loadTruth(path string) (map[string]truthEntry, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading ground truth: %w", err)
+	}
+	var m map[string]truthEntry
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("parsing %s: %w", path, err)
+	}
+	return m, nil
+}
+
+func readPage(dir, id string) ([]byte, error) {
+	if f, err := os.Open(filepath.Join(dir, id+".html.gz")); err == nil {
+		defer f.Close()
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("page %s: %w", id, err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, fmt.Errorf("page %s: %w", id, err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, id+".html"))
+	if err != nil {
+		return nil, fmt.Errorf("page %s: %w", id, err)
+	}
+	return b, nil
+}

@@ -1,0 +1,124 @@
+// Package extract finds the article in a web page: its main text, title,
+// byline, outlet, language and original publication date.
+//
+// The body comes from go-trafilatura, with go-readability and go-domdistiller
+// as fallbacks; the date from go-htmldate (original date, not last-modified).
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	nurl "net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-htmldate"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// Result is what a page yields.
+type Result struct {
+	Title     string
+	Byline    string
+	Site      string // outlet name, from the page's metadata
+	Text      string // main text; paragraphs separated by blank lines
+	Published string // YYYY-MM-DD or RFC 3339; "" when unknown
+	Lang      string // ISO 639-1 code, when declared or detected
+	Credits   []string
+}
+
+// ErrNoText is returned when a page parses but holds no article text.
+var ErrNoText = errors.New("no article text found in HTML")
+
+// HTML extracts the article from an HTML page. pageURL may be empty; it helps
+// to resolve relative links and canonical URLs.
+func HTML(data []byte, pageURL string) (res Result, err error) {
+	// The third-party extractors walk arbitrary trees; a bug in them must
+	// not take the whole batch down.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extracting HTML: internal error: %v", r)
+		}
+	}()
+	data, err = ToUTF8(data)
+	if err != nil {
+		return Result{}, err
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return Result{}, fmt.Errorf("parsing HTML: %w", err)
+	}
+	var u *nurl.URL
+	if pageURL != "" {
+		if p, err := nurl.Parse(pageURL); err == nil && p.IsAbs() {
+			u = p
+		}
+	}
+
+	date := publishedDate(doc, pageURL)
+	body, meta := mainText(doc, u, date)
+	res = Result{
+		Title:  clean(meta.Title),
+		Byline: clean(meta.Author),
+		Site:   clean(meta.Sitename),
+		Text:   body,
+		Lang:   meta.Language,
+	}
+	if date != nil {
+		res.Published = formatDate(*date)
+	}
+	if strings.TrimSpace(res.Text) == "" {
+		return res, ErrNoText
+	}
+	return res, nil
+}
+
+// ToUTF8 returns the page as UTF-8: as is when it already is valid UTF-8,
+// else decoded with the charset the page declares (meta tag or BOM), or
+// windows-1252 when it declares none.
+func ToUTF8(data []byte) ([]byte, error) {
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "")
+	if name == "utf-8" {
+		// Declared UTF-8 but is not: decode leniently rather than reject,
+		// since browsers do the same (invalid bytes become U+FFFD).
+		return bytes.ToValidUTF8(data, []byte("\uFFFD")), nil
+	}
+	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
+	if err != nil {
+		return nil, fmt.Errorf("decoding HTML as %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// publishedDate finds the original publication date. A date in the URL is
+// used only when neither the metadata nor the structured data give one:
+// URLs often carry the date of a section or an update.
+func publishedDate(doc *html.Node, pageURL string) *htmldate.Result {
+	r, err := htmldate.FromDocument(doc, htmldate.Options{
+		UseOriginalDate:     true,
+		ExtractTime:         true,
+		URL:                 pageURL,
+		DeferUrlExtractor:   true,
+		SkipExtensiveSearch: false,
+	})
+	if err != nil || r.DateTime.IsZero() {
+		return nil
+	}
+	return &r
+}
+
+func formatDate(r htmldate.Result) string {
+	if r.HasTime && r.HasTimezone {
+		return r.DateTime.Format(time.RFC3339)
+	}
+	return r.DateTime.Format("2006-01-02")
+}
+
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }

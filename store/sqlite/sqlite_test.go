@@ -1,0 +1,42 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PutArticle(ctx, &storyline.Article{ID: "x", Text: "kept across restarts"}, "h", store.Raw{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	reopened, err := store.Open(ctx, "sqlite:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	if n, _ := reopened.CountArticles(ctx); n != 1 {
+		t.Fatalf("after reopen: %d articles, want 1", n)
+	}
+}

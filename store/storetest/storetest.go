@@ -1,0 +1,221 @@
+// Package storetest is the conformance suite every store driver runs, so
+// that SQLite and later drivers behave the same.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store"
+)
+
+// Run runs the suite; open must return a new, empty store.
+func Run(t *testing.T, open func(t *testing.T) store.Store) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s store.Store)
+	}{
+		{"PutIsIdempotent", putIsIdempotent},
+		{"ChangedTextUpdates", changedTextUpdates},
+		{"RawIsKept", rawIsKept},
+		{"ListAndFilter", listAndFilter},
+		{"Search", search},
+		{"CorpusRoundTrip", corpusRoundTrip},
+		{"NotFound", notFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() { s.Close() })
+			tt.fn(t, s)
+		})
+	}
+}
+
+func article(id, outlet, published, text string) *storyline.Article {
+	return &storyline.Article{ID: id, Title: "Title of " + id, Outlet: outlet, Published: published, Text: text}
+}
+
+func mustPut(t *testing.T, s store.Store, a *storyline.Article, hash string) store.PutResult {
+	t.Helper()
+	r, err := s.PutArticle(context.Background(), a, hash, store.Raw{Format: "text", Origin: a.ID + ".txt", Data: []byte(a.Text)})
+	if err != nil {
+		t.Fatalf("PutArticle(%s): %v", a.ID, err)
+	}
+	return r
+}
+
+func putIsIdempotent(t *testing.T, s store.Store) {
+	a := article("a1", "Outlet", "2021-09-30", "Talks resumed in Geneva.")
+	if r := mustPut(t, s, a, "h1"); r != store.Inserted {
+		t.Fatalf("first put = %v, want inserted", r)
+	}
+	if r := mustPut(t, s, a, "h1"); r != store.Unchanged {
+		t.Fatalf("second put = %v, want unchanged", r)
+	}
+	if n, _ := s.CountArticles(context.Background()); n != 1 {
+		t.Fatalf("count = %d, want 1", n)
+	}
+}
+
+func changedTextUpdates(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, article("a1", "", "", "First version."), "h1")
+	if r := mustPut(t, s, article("a1", "", "", "Second version."), "h2"); r != store.Updated {
+		t.Fatalf("put changed = %v, want updated", r)
+	}
+	got, err := s.Article(ctx, "a1")
+	if err != nil || got.Text != "Second version." {
+		t.Fatalf("Article = %+v, %v", got, err)
+	}
+	if h, _ := s.ArticleHash(ctx, "a1"); h != "h2" {
+		t.Fatalf("hash = %q, want h2", h)
+	}
+	if hits, _ := s.Search(ctx, "first", 10, 0); len(hits) != 0 {
+		t.Fatalf("search finds the replaced text: %+v", hits)
+	}
+	if n, _ := s.CountArticles(ctx); n != 1 {
+		t.Fatalf("count = %d, want 1", n)
+	}
+}
+
+func rawIsKept(t *testing.T, s store.Store) {
+	mustPut(t, s, article("a1", "", "", "Body."), "h1")
+	r, err := s.RawArticle(context.Background(), "a1")
+	if err != nil || r.Format != "text" || string(r.Data) != "Body." || r.Origin != "a1.txt" {
+		t.Fatalf("RawArticle = %+v, %v", r, err)
+	}
+}
+
+func listAndFilter(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	for i := range 7 {
+		outlet := "Even"
+		if i%2 == 1 {
+			outlet = "Odd"
+		}
+		a := article(fmt.Sprintf("a%d", i), outlet, fmt.Sprintf("2021-09-%02d", 10+i), "text")
+		mustPut(t, s, a, "h")
+	}
+	all, err := s.Articles(ctx, store.Query{})
+	if err != nil || len(all) != 7 || all[0].ID != "a6" {
+		t.Fatalf("Articles() = %d items, first %v, err %v; want 7, newest first", len(all), all, err)
+	}
+	odd, _ := s.Articles(ctx, store.Query{Outlet: "Odd"})
+	if len(odd) != 3 {
+		t.Fatalf("outlet filter: %d, want 3", len(odd))
+	}
+	ranged, _ := s.Articles(ctx, store.Query{From: "2021-09-11", To: "2021-09-13"})
+	if len(ranged) != 3 {
+		t.Fatalf("date filter: %d, want 3", len(ranged))
+	}
+	p1, _ := s.Articles(ctx, store.Query{Limit: 3})
+	p3, _ := s.Articles(ctx, store.Query{Limit: 3, Offset: 6})
+	if len(p1) != 3 || len(p3) != 1 || p3[0].ID != "a0" {
+		t.Fatalf("paging: %d, %d", len(p1), len(p3))
+	}
+	var ids []string
+	err = s.EachArticle(ctx, func(a *storyline.Article) error { ids = append(ids, a.ID); return nil })
+	if err != nil || strings.Join(ids, ",") != "a0,a1,a2,a3,a4,a5,a6" {
+		t.Fatalf("EachArticle = %v, %v", ids, err)
+	}
+}
+
+func search(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	mustPut(t, s, article("a1", "", "", "The talks were difficult but businesslike, he said."), "h")
+	mustPut(t, s, article("a2", "", "", "Nothing to see here."), "h")
+	hits, err := s.Search(ctx, "Businesslike", 10, 0)
+	if err != nil || len(hits) != 1 || hits[0].ID != "a1" || !strings.Contains(hits[0].Snippet, "\x02businesslike\x03") {
+		t.Fatalf("Search = %+v, %v", hits, err)
+	}
+	// Query syntax of the engine must never leak to users.
+	for _, q := range []string{`"unbalanced`, `a AND OR`, `*`, `NEAR(`, ``} {
+		if _, err := s.Search(ctx, q, 10, 0); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+	}
+}
+
+func corpusRoundTrip(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a1 := article("a1", "Daily", "2021-09-30", "Ryabkov met Sherman.")
+	a2 := article("a2", "Weekly", "2022-01-10", "Riabkov spoke.")
+	mustPut(t, s, a1, "h")
+	mustPut(t, s, a2, "h")
+	a1.Entities = []storyline.Mention{{Entity: "p1", Name: "Sergei Ryabkov", Type: storyline.Person, Text: "Ryabkov", Start: 0, End: 7}}
+	a2.Entities = []storyline.Mention{{Entity: "p1", Name: "Sergei Ryabkov", Type: storyline.Person, Text: "Riabkov", Start: 0, End: 7}}
+	a1.Event, a2.Event = "e1", "e2"
+	c := &storyline.Corpus{
+		Articles: []*storyline.Article{a1, a2},
+		Entities: []storyline.Entity{{ID: "p1", Name: "Sergei Ryabkov", Type: storyline.Person, Aliases: []string{"Riabkov", "Ryabkov"}, Articles: []string{"a1", "a2"}}},
+		Events: []storyline.Event{
+			{ID: "e1", Date: "2021-09-30", Articles: []string{"a1"}, Entities: []string{"p1"}, Story: "s1"},
+			{ID: "e2", Date: "2022-01-10", Articles: []string{"a2"}, Entities: []string{"p1"}, Story: "s1"},
+		},
+		Stories: []storyline.Story{{ID: "s1", Title: "Talks", Events: []string{"e1", "e2"}}},
+		Quotes:  []storyline.Quote{{ID: "q1", Speaker: "p1", SpeakerName: "Sergei Ryabkov", Text: "difficult but businesslike", Articles: []string{"a2"}}},
+	}
+	if err := s.SaveCorpus(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	// Saving twice replaces, never duplicates.
+	if err := s.SaveCorpus(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Article(ctx, "a2")
+	if got.Event != "e2" || len(got.Entities) != 1 || got.Entities[0].Entity != "p1" {
+		t.Fatalf("article after SaveCorpus: %+v", got)
+	}
+	ents, _ := s.Entities(ctx, store.Query{Q: "riabkov"})
+	if len(ents) != 1 || ents[0].ID != "p1" {
+		t.Fatalf("Entities(riabkov) = %+v", ents)
+	}
+	byEntity, _ := s.Articles(ctx, store.Query{Entity: "p1"})
+	if len(byEntity) != 2 {
+		t.Fatalf("Articles(entity) = %d, want 2", len(byEntity))
+	}
+	evs, _ := s.Events(ctx, store.Query{})
+	if len(evs) != 2 || evs[0].ID != "e2" {
+		t.Fatalf("Events = %+v, want newest first", evs)
+	}
+	evs, _ = s.Events(ctx, store.Query{Outlet: "Daily"})
+	if len(evs) != 1 || evs[0].ID != "e1" {
+		t.Fatalf("Events(outlet) = %+v", evs)
+	}
+	sts, _ := s.Stories(ctx, store.Query{Entity: "p1"})
+	if len(sts) != 1 || len(sts[0].Events) != 2 {
+		t.Fatalf("Stories = %+v", sts)
+	}
+	qs, _ := s.Quotes(ctx, store.Query{Entity: "p1"})
+	if len(qs) != 1 || qs[0].Text != "difficult but businesslike" {
+		t.Fatalf("Quotes = %+v", qs)
+	}
+	qs, _ = s.Quotes(ctx, store.Query{Outlet: "Daily"})
+	if len(qs) != 0 {
+		t.Fatalf("Quotes(outlet Daily) = %+v, want none", qs)
+	}
+}
+
+func notFound(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	if _, err := s.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Article: %v", err)
+	}
+	if _, err := s.Event(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Event: %v", err)
+	}
+	if _, err := s.Story(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Story: %v", err)
+	}
+	if _, err := s.Entity(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Entity: %v", err)
+	}
+	if _, err := s.Quote(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Quote: %v", err)
+	}
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/storyline-news/storyline/export"
+	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/store"
+	_ "github.com/storyline-news/storyline/store/sqlite" // the default store
+)
+
+// ingestFlags are shared by ingest and run.
+type ingestFlags struct {
+	meta     string
+	maxBytes int64
+	workers  int
+	quiet    bool
+}
+
+func (f *ingestFlags) bind(fs *flag.FlagSet) {
+	fs.StringVar(&f.meta, "meta", "", "JSON Lines of {id, published?, outlet?, url?, title?} that win over what the articles say")
+	fs.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "refuse any input item larger than this many bytes")
+	fs.IntVar(&f.workers, "workers", 0, "analysis goroutines (0: one per CPU)")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar")
+}
+
+// ingestPaths runs the pipeline and prints per-item errors and the summary
+// line; it returns the contract's exit status.
+func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f ingestFlags) int {
+	opts := pipeline.Options{
+		MetaFile: f.meta, MaxBytes: f.maxBytes, Workers: f.workers, Log: e.log,
+		OnError: func(err error) { fmt.Fprintf(e.stderr, "\r\033[Kstoryline: error: %v\n", err) },
+	}
+	if file, ok := e.stderr.(*os.File); ok && !f.quiet && term.IsTerminal(int(file.Fd())) {
+		opts.Progress = e.stderr
+	}
+	sum, err := pipeline.Ingest(ctx, st, paths, opts)
+	fmt.Fprintf(e.stderr, "storyline: %s\n", sum)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "storyline: %v\n", err)
+		return exitFailed
+	}
+	ok := sum.Ingested + sum.Unchanged + sum.Updated
+	switch {
+	case sum.Failed == 0:
+		return exitOK
+	case ok == 0:
+		return exitFailed
+	default:
+		return exitPartial
+	}
+}
+
+func init() {
+	register(&command{
+		name:    "ingest",
+		summary: "add articles (text, HTML, JSON Lines, RSS/Atom, WARC, gzip) to a store",
+		run: func(ctx context.Context, e *env, args []string) int {
+			fs := newFlags(e, "ingest", "[--db DSN] [--meta FILE] PATH...", "Add the articles under each PATH (a file or a folder, read recursively) to the store.\nRe-ingesting the same article changes nothing; a changed article is updated.")
+			dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
+			var f ingestFlags
+			f.bind(fs)
+			paths, done, status := parseArgs(e, fs, args)
+			if done {
+				return status
+			}
+			if len(paths) == 0 {
+				fmt.Fprintln(e.stderr, "storyline ingest: no PATH given")
+				return exitFailed
+			}
+			st, err := store.Open(ctx, *dsn)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "storyline ingest: %v\n", err)
+				return exitFailed
+			}
+			defer st.Close()
+			return ingestPaths(ctx, e, st, paths, f)
+		},
+	})
+	register(&command{
+		name:    "export",
+		summary: "write the contract's export files for everything in a store",
+		run: func(ctx context.Context, e *env, args []string) int {
+			fs := newFlags(e, "export", "[--db DSN] --out DIR", "Write articles.jsonl, events.jsonl, stories.jsonl, entities.jsonl and quotes.jsonl into DIR.")
+			dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
+			out := fs.String("out", "", "output folder (created if needed)")
+			rest, done, status := parseArgs(e, fs, args)
+			if done {
+				return status
+			}
+			if *out == "" || len(rest) > 0 {
+				fmt.Fprintln(e.stderr, "storyline export: need --out DIR and no other arguments")
+				return exitFailed
+			}
+			st, err := store.Open(ctx, *dsn)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "storyline export: %v\n", err)
+				return exitFailed
+			}
+			defer st.Close()
+			if err := export.Write(ctx, st, *out); err != nil {
+				fmt.Fprintf(e.stderr, "storyline export: %v\n", err)
+				return exitFailed
+			}
+			return exitOK
+		},
+	})
+	register(&command{
+		name:    "run",
+		summary: "ingest PATHs into a temporary store and export the results",
+		run: func(ctx context.Context, e *env, args []string) int {
+			fs := newFlags(e, "run", "[--meta FILE] --out DIR PATH...", "Process everything under the PATHs with a temporary store and write the export files into DIR\n(ingest followed by export).")
+			out := fs.String("out", "", "output folder (created if needed)")
+			var f ingestFlags
+			f.bind(fs)
+			paths, done, status := parseArgs(e, fs, args)
+			if done {
+				return status
+			}
+			if *out == "" || len(paths) == 0 {
+				fmt.Fprintln(e.stderr, "storyline run: need --out DIR and at least one PATH")
+				return exitFailed
+			}
+			tmp, err := os.MkdirTemp("", "storyline-run-")
+			if err != nil {
+				fmt.Fprintf(e.stderr, "storyline run: %v\n", err)
+				return exitFailed
+			}
+			defer os.RemoveAll(tmp)
+			st, err := store.Open(ctx, "sqlite:"+tmp+"/run.db")
+			if err != nil {
+				fmt.Fprintf(e.stderr, "storyline run: %v\n", err)
+				return exitFailed
+			}
+			defer st.Close()
+			// Export even when every item failed: the caller gets the
+			// contract's files (empty) and the status says what happened.
+			code := ingestPaths(ctx, e, st, paths, f)
+			if err := export.Write(ctx, st, *out); err != nil {
+				fmt.Fprintf(e.stderr, "storyline run: %v\n", err)
+				return exitFailed
+			}
+			return code
+		},
+	})
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/storyline-news/storyline/ner"
+)
+
+// trainCommands holds the subcommands of "storyline train".
+var trainCommands = map[string]*command{}
+
+func init() {
+	register(&command{
+		name:    "train",
+		summary: "train a model from labelled data (train ner)",
+		run: func(ctx context.Context, e *env, args []string) int {
+			return subcommands(ctx, e, "train", trainCommands, args)
+		},
+	})
+	trainCommands["ner"] = &command{name: "train ner", summary: "train the entity tagger on CoNLL-2003", run: runTrainNER}
+	tagCommands["ner"] = &command{name: "tag ner", summary: "tag entities: tag --conll FILE", run: runTagNER}
+	evalCommands["ner"] = &command{name: "eval ner", summary: "entity tagger precision/recall/F1 on a CoNLL file", run: runEvalNER}
+}
+
+func runTrainNER(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "train ner", "[--train FILE] [--dev FILE] [--out FILE]",
+		"Train the entity tagger (averaged perceptron) and write the gzip model file;\n"+
+			"the defaults rebuild the model embedded in the ner package.")
+	def := ner.DefaultTrainConfig()
+	train := fs.String("train", "../shared/data/conll2003/train.conll", "training data (CoNLL)")
+	dev := fs.String("dev", "", "development data to report F1 on while training (CoNLL)")
+	out := fs.String("out", "ner/model.gz", "model file to write")
+	epochs := fs.Int("epochs", def.Epochs, "passes over the training data")
+	prune := fs.Float64("prune", float64(def.Prune), "drop feature rows whose weights are all below this")
+	clusters := fs.Int("clusters", def.Clusters, "number of word clusters (0: none)")
+	unlabelled := fs.String("unlabelled", def.UnlabelledFiles, "comma-separated extra raw text files/globs for the word clusters")
+	if _, done, status := parseArgs(e, fs, args); done {
+		return status
+	}
+	tr, err := ner.ReadCoNLLFile(*train)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	var dv []ner.Sentence
+	if *dev != "" {
+		if dv, err = ner.ReadCoNLLFile(*dev); err != nil {
+			fmt.Fprintln(e.stderr, "storyline train ner:", err)
+			return exitFailed
+		}
+	}
+	cfg := def
+	cfg.Epochs, cfg.Prune, cfg.Clusters = *epochs, float32(*prune), *clusters
+	cfg.Log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	if cfg.Unlabelled, err = ner.ReadUnlabelled(*unlabelled); err != nil {
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	tmp := *out + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	if _, err := ner.Train(ctx, tr, dv, cfg, f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	if err := f.Close(); err != nil {
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	if err := os.Rename(tmp, *out); err != nil {
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	fmt.Fprintln(e.stdout, "wrote", *out)
+	return exitOK
+}
+
+// loadTagger returns the embedded tagger, or the one in file when set.
+func loadTagger(file string) (*ner.Tagger, error) {
+	if file == "" {
+		return ner.Default()
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	defer f.Close()
+	return ner.Load(bufio.NewReader(f))
+}
+
+func runTagNER(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "tag --conll", "--conll FILE [--model FILE]",
+		"Tag the tokens of a CoNLL file (first column) with entities and print one\n"+
+			"'token TAG' line per token (IOB2, types PER ORG LOC MISC), a blank line\n"+
+			"between sentences. -DOCSTART- lines are echoed as '-DOCSTART- O' followed by\n"+
+			"a blank line, and start a new document for the tagger's document memory.")
+	conll := fs.String("conll", "", "CoNLL file to tag")
+	model := fs.String("model", "", "model file (default: the embedded model)")
+	pos, done, status := parseArgs(e, fs, args)
+	if done {
+		return status
+	}
+	if *conll == "" && len(pos) == 1 {
+		*conll = pos[0]
+	}
+	if *conll == "" {
+		fmt.Fprintln(e.stderr, "storyline tag: --conll FILE is required")
+		return exitFailed
+	}
+	sents, err := ner.ReadCoNLLFile(*conll)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "storyline tag:", err)
+		return exitFailed
+	}
+	tg, err := loadTagger(*model)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "storyline tag:", err)
+		return exitFailed
+	}
+	tags := tg.TagCoNLL(sents)
+	w := bufio.NewWriter(e.stdout)
+	for i, s := range sents {
+		if s.DocStart {
+			fmt.Fprint(w, "-DOCSTART- O\n\n")
+			continue
+		}
+		for j, t := range s.Tokens {
+			fmt.Fprintf(w, "%s %s\n", t, tags[i][j])
+		}
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintln(e.stderr, "storyline tag:", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+func runEvalNER(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "eval ner", "--conll FILE [--model FILE]",
+		"Tag a labelled CoNLL file and print precision, recall and F1 (exact span and\n"+
+			"type, conlleval semantics), overall and per entity type.")
+	conll := fs.String("conll", "", "labelled CoNLL file (last column: gold tag)")
+	model := fs.String("model", "", "model file (default: the embedded model)")
+	pos, done, status := parseArgs(e, fs, args)
+	if done {
+		return status
+	}
+	if *conll == "" && len(pos) == 1 {
+		*conll = pos[0]
+	}
+	if *conll == "" {
+		fmt.Fprintln(e.stderr, "storyline eval ner: --conll FILE is required")
+		return exitFailed
+	}
+	sents, err := ner.ReadCoNLLFile(*conll)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "storyline eval ner:", err)
+		return exitFailed
+	}
+	tg, err := loadTagger(*model)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "storyline eval ner:", err)
+		return exitFailed
+	}
+	scores := tg.EvalCoNLL(sents)
+	sort.SliceStable(scores[1:], func(i, j int) bool { return scores[1+i].Type < scores[1+j].Type })
+	fmt.Fprintf(e.stdout, "%-8s %9s %9s %9s %7s %7s %7s\n", "type", "precision", "recall", "f1", "gold", "pred", "right")
+	for _, s := range scores {
+		fmt.Fprintf(e.stdout, "%-8s %9.4f %9.4f %9.4f %7d %7d %7d\n", s.Type, s.Precision, s.Recall, s.F1, s.Gold, s.Predicted, s.Right)
+	}
+	return exitOK
+}

@@ -1,0 +1,114 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+// maxSentence bounds the tokens tagged as one sentence, so that text without
+// punctuation (a 10 MB line) costs linear time and bounded memory.
+const maxSentence = 250
+
+// Entity is one tagged entity in a text: byte span, surface and type
+// ("PER", "ORG", "LOC", "MISC").
+type Entity struct {
+	Start, End int
+	Type       string
+	Text       string
+}
+
+// Mention types of the batch contract, by CoNLL type.
+var mentionType = map[string]string{
+	"PER":  storyline.Person,
+	"ORG":  storyline.Org,
+	"LOC":  storyline.Place,
+	"MISC": storyline.Other,
+}
+
+// Entities tags raw text and returns its entities in text order. title, when
+// not empty, is tagged first as a sentence of its own: it is not part of
+// text, so it yields no entity, but it primes the document memory (a
+// headline's names help tag the body). The context is checked between
+// sentences.
+func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, error) {
+	mem := newDocMemory()
+	var st decodeState
+	var infos []tokInfo
+	var static [][]uint64
+	var buf []uint64
+	var tags []int
+	tagSpans := func(src string, toks []Span) []int {
+		infos = infos[:0]
+		for _, sp := range toks {
+			infos = append(infos, makeInfo(src[sp.Start:sp.End], m.clusters))
+		}
+		static, buf = m.staticAll(infos, static, buf)
+		tags = tagSentence(m, infos, static, mem, &st, tags, nil, nil)
+		return tags
+	}
+	if title = strings.TrimSpace(title); title != "" {
+		tt := Tokens(title)
+		for _, s := range SentenceTokens(title, tt) {
+			for a := s.Start; a < s.End; a += maxSentence {
+				tagSpans(title, tt[a:min(a+maxSentence, s.End)])
+			}
+		}
+	}
+	toks := Tokens(text)
+	var out []Entity
+	for _, s := range SentenceTokens(text, toks) {
+		if err := ctx.Err(); err != nil {
+			return out, fmt.Errorf("ner: %w", err)
+		}
+		for a := s.Start; a < s.End; a += maxSentence {
+			sent := toks[a:min(a+maxSentence, s.End)]
+			tg := tagSpans(text, sent)
+			names := make([]string, len(tg))
+			for i, t := range tg {
+				names[i] = tagNames[t]
+			}
+			for _, c := range chunks(names) {
+				st, en := sent[c.start].Start, sent[c.end-1].End
+				out = append(out, Entity{Start: st, End: en, Type: c.typ, Text: text[st:en]})
+			}
+		}
+	}
+	return out, nil
+}
+
+// Analyzer returns the per-article entity tagging stage, using the
+// embedded model. It sets a.Entities (unresolved mentions: Entity is "",
+// Name is the surface form).
+func Analyzer() storyline.Analyzer {
+	return storyline.AnalyzerFunc(func(ctx context.Context, a *storyline.Article) error {
+		m, err := Default()
+		if err != nil {
+			return err
+		}
+		return m.Analyze(ctx, a)
+	})
+}
+
+// Analyze tags a.Text (with a.Title as a priming sentence) and sets
+// a.Entities; offsets are byte offsets into a.Text.
+func (m *Tagger) Analyze(ctx context.Context, a *storyline.Article) error {
+	ents, err := m.Entities(ctx, a.Title, a.Text)
+	if err != nil {
+		return fmt.Errorf("ner: article %s: %w", a.ID, err)
+	}
+	ms := make([]storyline.Mention, 0, len(ents))
+	for _, e := range ents {
+		ms = append(ms, storyline.Mention{
+			Name:  e.Text,
+			Type:  mentionType[e.Type],
+			Text:  e.Text,
+			Start: e.Start,
+			End:   e.End,
+		})
+	}
+	a.Entities = ms
+	return nil
+}

@@ -1,0 +1,343 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+	"sort"
+)
+
+// Tagger is a trained entity tagger: an averaged perceptron over hashed
+// features, decoded greedily left to right under IOB2 constraints. It is
+// safe for concurrent use.
+type Tagger struct {
+	// Open-addressing hash table from feature hash to weight row.
+	keys  []uint64
+	rows  []int32
+	shift uint
+	w     []float32 // len(rows with weights) × nTags
+
+	gaz      *gazetteer
+	clusters map[string]string
+}
+
+func (m *Tagger) addScores(h uint64, scores *[nTags]float32) {
+	i := (h * 0x9E3779B97F4A7C15) >> m.shift
+	for {
+		k := m.keys[i]
+		if k == h {
+			w := m.w[int(m.rows[i])*nTags : int(m.rows[i])*nTags+nTags]
+			for t := range scores {
+				scores[t] += w[t]
+			}
+			return
+		}
+		if k == 0 {
+			return
+		}
+		i = (i + 1) & uint64(len(m.keys)-1)
+	}
+}
+
+// buildTable fills the hash table for the given feature hashes (row i for
+// hashes[i]).
+func (m *Tagger) buildTable(hashes []uint64) {
+	size := 1
+	for size < len(hashes)*2 {
+		size <<= 1
+	}
+	if size < 2 {
+		size = 2
+	}
+	m.keys = make([]uint64, size)
+	m.rows = make([]int32, size)
+	m.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	for r, h := range hashes {
+		i := (h * 0x9E3779B97F4A7C15) >> m.shift
+		for m.keys[i] != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		m.keys[i] = h
+		m.rows[i] = int32(r)
+	}
+}
+
+// TagTokens tags the sentences of one document (each a slice of token
+// strings) and returns IOB2 tags ("B-PER", "O"...). Sentences of the same
+// document share a memory of the types already given to capitalised words.
+func (m *Tagger) TagTokens(doc [][]string) [][]string {
+	ids := m.tagDoc(doc)
+	out := make([][]string, len(ids))
+	for i, s := range ids {
+		out[i] = make([]string, len(s))
+		for j, t := range s {
+			out[i][j] = tagNames[t]
+		}
+	}
+	return out
+}
+
+func (m *Tagger) tagDoc(doc [][]string) [][]int {
+	mem := newDocMemory()
+	var st decodeState
+	out := make([][]int, len(doc))
+	var infos []tokInfo
+	var static [][]uint64
+	var buf []uint64
+	for si, sent := range doc {
+		infos = infos[:0]
+		for _, w := range sent {
+			infos = append(infos, makeInfo(w, m.clusters))
+		}
+		static, buf = m.staticAll(infos, static, buf)
+		out[si] = tagSentence(m, infos, static, mem, &st, nil, nil, nil)
+	}
+	return out
+}
+
+// staticAll computes the static features of every token of a sentence,
+// reusing the backing buffer.
+func (m *Tagger) staticAll(infos []tokInfo, static [][]uint64, buf []uint64) ([][]uint64, []uint64) {
+	si := analyzeSentence(infos)
+	gz := m.gaz.matches(infos)
+	buf = buf[:0]
+	offs := make([]int, 0, len(infos)+1)
+	for i := range infos {
+		offs = append(offs, len(buf))
+		buf = staticFeatures(buf, infos, i, si, gz[i])
+	}
+	offs = append(offs, len(buf))
+	static = static[:0]
+	for i := range infos {
+		static = append(static, buf[offs[i]:offs[i+1]:offs[i+1]])
+	}
+	return static, buf
+}
+
+// Model file format (then gzip): magic, version, then uvarint-prefixed
+// sections: feature hashes (sorted, delta-encoded), per-row sparse weights
+// quantised to int16 with one scale, gazetteer entries, word clusters.
+const (
+	modelMagic   = "SLNER"
+	modelVersion = 1
+)
+
+type modelWriter struct {
+	w   *bufio.Writer
+	tmp [binary.MaxVarintLen64]byte
+}
+
+func (mw *modelWriter) uvarint(x uint64) {
+	n := binary.PutUvarint(mw.tmp[:], x)
+	mw.w.Write(mw.tmp[:n])
+}
+
+func (mw *modelWriter) str(s string) {
+	mw.uvarint(uint64(len(s)))
+	mw.w.WriteString(s)
+}
+
+// save writes the model; rows whose weights are all below prune in absolute
+// value are dropped.
+func (m *Tagger) save(w io.Writer, hashes []uint64, weights []float32, prune float32) (kept int, err error) {
+	type row struct {
+		h uint64
+		r int
+	}
+	var rs []row
+	var maxAbs float32
+	for r, h := range hashes {
+		keep := false
+		for t := 0; t < nTags; t++ {
+			a := float32(math.Abs(float64(weights[r*nTags+t])))
+			if a >= prune {
+				keep = true
+			}
+			if a > maxAbs {
+				maxAbs = a
+			}
+		}
+		if keep {
+			rs = append(rs, row{h, r})
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].h < rs[j].h })
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return 0, fmt.Errorf("ner: save model: %w", err)
+	}
+	mw := &modelWriter{w: bufio.NewWriter(zw)}
+	mw.w.WriteString(modelMagic)
+	mw.uvarint(modelVersion)
+	mw.uvarint(uint64(nTags))
+	mw.uvarint(uint64(math.Float32bits(scale)))
+	mw.uvarint(uint64(len(rs)))
+	var last uint64
+	for _, r := range rs {
+		mw.uvarint(r.h - last)
+		last = r.h
+	}
+	for _, r := range rs {
+		var mask uint64
+		var q [nTags]int64
+		for t := 0; t < nTags; t++ {
+			q[t] = int64(math.Round(float64(weights[r.r*nTags+t] / scale)))
+			if q[t] != 0 {
+				mask |= 1 << t
+			}
+		}
+		mw.uvarint(mask)
+		for t := 0; t < nTags; t++ {
+			if q[t] != 0 {
+				mw.uvarint(uint64((q[t] << 1) ^ (q[t] >> 63)))
+			}
+		}
+	}
+	// Gazetteer.
+	gk := make([]uint64, 0, len(m.gaz.set))
+	for k := range m.gaz.set {
+		gk = append(gk, k)
+	}
+	sort.Slice(gk, func(i, j int) bool { return gk[i] < gk[j] })
+	mw.uvarint(uint64(m.gaz.maxLen))
+	mw.uvarint(uint64(len(gk)))
+	last = 0
+	for _, k := range gk {
+		mw.uvarint(k - last)
+		last = k
+		mw.uvarint(uint64(m.gaz.set[k]))
+	}
+	// Clusters, sorted for a reproducible file.
+	ck := make([]string, 0, len(m.clusters))
+	for k := range m.clusters {
+		ck = append(ck, k)
+	}
+	sort.Strings(ck)
+	mw.uvarint(uint64(len(ck)))
+	for _, k := range ck {
+		mw.str(k)
+		mw.str(m.clusters[k])
+	}
+	if err := mw.w.Flush(); err != nil {
+		return 0, fmt.Errorf("ner: save model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return 0, fmt.Errorf("ner: save model: %w", err)
+	}
+	return len(rs), nil
+}
+
+var errModel = errors.New("ner: malformed model file")
+
+// Load reads a model written by Train (gzip-compressed).
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load model: %w", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load model: %w", err)
+	}
+	return decodeModel(data)
+}
+
+type modelReader struct {
+	b   []byte
+	err error
+}
+
+func (mr *modelReader) uvarint() uint64 {
+	if mr.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(mr.b)
+	if n <= 0 {
+		mr.err = errModel
+		return 0
+	}
+	mr.b = mr.b[n:]
+	return x
+}
+
+func (mr *modelReader) count(max int) int {
+	n := mr.uvarint()
+	if n > uint64(max) || n > uint64(len(mr.b)) {
+		mr.err = errModel
+		return 0
+	}
+	return int(n)
+}
+
+func (mr *modelReader) str() string {
+	n := mr.count(len(mr.b))
+	if mr.err != nil {
+		return ""
+	}
+	s := string(mr.b[:n])
+	mr.b = mr.b[n:]
+	return s
+}
+
+func decodeModel(data []byte) (*Tagger, error) {
+	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+		return nil, errModel
+	}
+	mr := &modelReader{b: data[len(modelMagic):]}
+	if v := mr.uvarint(); v != modelVersion {
+		return nil, fmt.Errorf("ner: model version %d, want %d: %w", v, modelVersion, errModel)
+	}
+	if n := mr.uvarint(); n != uint64(nTags) {
+		return nil, fmt.Errorf("ner: model has %d tags: %w", n, errModel)
+	}
+	scale := math.Float32frombits(uint32(mr.uvarint()))
+	n := mr.count(len(mr.b))
+	hashes := make([]uint64, n)
+	var last uint64
+	for i := range hashes {
+		last += mr.uvarint()
+		hashes[i] = last
+	}
+	m := &Tagger{w: make([]float32, n*nTags)}
+	for i := 0; i < n && mr.err == nil; i++ {
+		mask := mr.uvarint()
+		for t := 0; t < nTags; t++ {
+			if mask&(1<<t) != 0 {
+				z := mr.uvarint()
+				q := int64(z>>1) ^ -int64(z&1)
+				m.w[i*nTags+t] = float32(q) * scale
+			}
+		}
+	}
+	m.gaz = newGazetteer()
+	m.gaz.maxLen = int(mr.uvarint())
+	gn := mr.count(len(mr.b))
+	last = 0
+	for i := 0; i < gn && mr.err == nil; i++ {
+		last += mr.uvarint()
+		m.gaz.set[last] = uint8(mr.uvarint())
+	}
+	cn := mr.count(len(mr.b))
+	if cn > 0 {
+		m.clusters = make(map[string]string, cn)
+	}
+	for i := 0; i < cn && mr.err == nil; i++ {
+		k := mr.str()
+		m.clusters[k] = mr.str()
+	}
+	if mr.err != nil {
+		return nil, mr.err
+	}
+	m.buildTable(hashes)
+	return m, nil
+}

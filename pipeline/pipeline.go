@@ -242,7 +242,10 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		a.Published, a.PublishedFrom = c.Published, storyline.FromText
 	}
 	if m, ok := meta[a.ID]; ok {
-		if m.Published != "" {
+		// Meta wins, but when the article's own evidence gives the same
+		// day, that evidence is where the date comes from: meta only
+		// confirms it.
+		if m.Published != "" && !sameDay(m.Published, a.Published) {
 			a.Published, a.PublishedFrom = m.Published, storyline.FromMeta
 		}
 		a.Outlet = firstNonEmpty(m.Outlet, a.Outlet)
@@ -256,6 +259,10 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		a.Lang = lang.Detect(a.Text)
 	}
 	return a, nil
+}
+
+func sameDay(a, b string) bool {
+	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10]
 }
 
 func firstNonEmpty(xs ...string) string {

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// run runs the CLI in-process and returns its status, stdout and stderr.
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := runMain(context.Background(), &env{stdout: &out, stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+// sharedDir is ../shared beside the repository root; tests that need it
+// skip when it is absent (CI always has it).
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(filepath.Dir(dir), "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("../shared is absent (%v): the seed and data tests need it", err)
+	}
+	return shared
+}
+
+// readJSONL reads an export file into generic objects keyed by "id".
+func readJSONL(t *testing.T, path string) map[string]map[string]any {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]map[string]any{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out[m["id"].(string)] = m
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestEveryCommandHasHelp(t *testing.T) {
+	for name := range commands {
+		code, out, _ := run(t, name, "--help")
+		if code != exitOK || !strings.Contains(out, "Usage") {
+			t.Errorf("%s --help: status %d, output %q", name, code, out)
+		}
+	}
+	if code, out, _ := run(t, "--help"); code != exitOK || !strings.Contains(out, "ingest") {
+		t.Errorf("--help: %d %q", code, out)
+	}
+	if code, _, errOut := run(t, "no-such-command"); code != exitFailed || !strings.Contains(errOut, "unknown command") {
+		t.Errorf("unknown command: %d %q", code, errOut)
+	}
+}
+
+func TestBadInputIsReportedPerItem(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", []byte("Talks resume in Lindmark\n\nNegotiators met again on Tuesday to discuss the river, officials said.\n"))
+	junk := make([]byte, 4096)
+	for i := range junk {
+		junk[i] = byte(i * 7919 % 251)
+	}
+	write("junk.bin", junk)
+	write("latin1.txt", []byte("Caf\xe9 owners protest \xff\xfe new rules in the old town.\n"))
+	write("empty.txt", nil)
+	write("feed.jsonl", []byte(`{"id":"j1","title":"Quake hits Tarsen","text":"A magnitude 5.8 earthquake struck near Tarsen on Wednesday, officials said."}`+"\n"+`{"id":"j2","text": "broken`+"\n"))
+	write("broken.html", []byte("<html><head><title>Bro</ti"))
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := run(t, "run", "--quiet", "--out", out, dir)
+	if code != exitPartial {
+		t.Fatalf("status %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+	for _, bad := range []string{"junk.bin", "latin1.txt", "empty.txt", "feed.jsonl:2", "broken.html"} {
+		found := false
+		for _, line := range strings.Split(stderr, "\n") {
+			if strings.Contains(line, "error") && strings.Contains(line, bad) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error line names %s; stderr:\n%s", bad, stderr)
+		}
+	}
+	articles := readJSONL(t, filepath.Join(out, "articles.jsonl"))
+	var ids []string
+	for id := range articles {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if strings.Join(ids, ",") != "good,j1" {
+		t.Errorf("exported %v, want [good j1]", ids)
+	}
+	if !strings.Contains(stderr, "2 ingested, 0 unchanged, 0 updated, 5 failed") {
+		t.Errorf("summary line missing or wrong:\n%s", stderr)
+	}
+}
+
+func TestReingestChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Quake hits Tarsen\n\nA magnitude 5.8 earthquake struck near Tarsen on Wednesday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := "sqlite:" + filepath.Join(t.TempDir(), "s.db")
+	if code, _, stderr := run(t, "ingest", "--quiet", "--db", db, dir); code != exitOK || !strings.Contains(stderr, "1 ingested") {
+		t.Fatalf("first ingest: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "ingest", "--quiet", "--db", db, dir); code != exitOK || !strings.Contains(stderr, "0 ingested, 1 unchanged") {
+		t.Fatalf("second ingest: %d %s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Quake hits Tarsen\n\nA magnitude 5.9 earthquake struck near Tarsen on Wednesday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "ingest", "--quiet", "--db", db, dir); code != exitOK || !strings.Contains(stderr, "1 updated") {
+		t.Fatalf("changed ingest: %d %s", code, stderr)
+	}
+	out := t.TempDir()
+	if code, _, stderr := run(t, "export", "--db", db, "--out", out); code != exitOK {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	arts := readJSONL(t, filepath.Join(out, "articles.jsonl"))
+	if len(arts) != 1 || !strings.Contains(arts["a"]["text"].(string), "5.9") {
+		t.Fatalf("export after update: %v", arts)
+	}
+}

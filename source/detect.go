@@ -1,0 +1,138 @@
+package source
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+type format int
+
+const (
+	formatText format = iota
+	formatHTML
+	formatJSONL
+	formatFeed
+	formatWARC
+	formatBinary
+)
+
+// sniffSize is how much of an input's start decides its format.
+const sniffSize = 8 << 10
+
+// detect recognises a format by content first; the extension only settles
+// what the content leaves open.
+func detect(head []byte, name string) format {
+	ext := strings.ToLower(filepath.Ext(name))
+	if bytes.HasPrefix(head, []byte("WARC/")) {
+		return formatWARC
+	}
+	if isBinary(head) {
+		return formatBinary
+	}
+	s := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	s = bytes.TrimLeft(s, " \t\r\n\f")
+	lower := bytes.ToLower(s)
+	switch {
+	case len(s) == 0:
+		return formatText
+	case s[0] == '<':
+		switch root := rootElement(lower); root {
+		case "rss", "feed", "rdf:rdf", "rdf", "channel":
+			return formatFeed
+		case "":
+			if ext == ".rss" || ext == ".atom" || ext == ".xml" {
+				return formatFeed
+			}
+		}
+		return formatHTML
+	case s[0] == '{':
+		// A JSON Feed is one JSON document that names its version.
+		if bytes.Contains(lower[:min(len(lower), 512)], []byte("jsonfeed.org/version")) {
+			return formatFeed
+		}
+		return formatJSONL
+	}
+	// Text that is really a page: a document marker anywhere in the start.
+	for _, m := range []string{"<!doctype html", "<html", "<body", "<head>"} {
+		if bytes.Contains(lower, []byte(m)) {
+			return formatHTML
+		}
+	}
+	switch ext {
+	case ".html", ".htm", ".xhtml":
+		if tagLike.Match(s) {
+			return formatHTML
+		}
+	case ".jsonl", ".ndjson":
+		return formatJSONL
+	}
+	return formatText
+}
+
+// tagLike matches what starts an HTML tag, not a lone "<" in prose.
+var tagLike = regexp.MustCompile(`<(/?[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)`)
+
+// rootElement is the name of the first element in markup, past the XML
+// declaration, comments, processing instructions and the doctype; "" when
+// the start holds none.
+func rootElement(s []byte) string {
+	for {
+		s = bytes.TrimLeft(s, " \t\r\n\f")
+		switch {
+		case bytes.HasPrefix(s, []byte("<!--")):
+			i := bytes.Index(s, []byte("-->"))
+			if i < 0 {
+				return ""
+			}
+			s = s[i+3:]
+		case bytes.HasPrefix(s, []byte("<?")), bytes.HasPrefix(s, []byte("<!")):
+			i := bytes.IndexByte(s, '>')
+			if i < 0 {
+				return ""
+			}
+			s = s[i+1:]
+		case bytes.HasPrefix(s, []byte("<")):
+			end := bytes.IndexAny(s[1:], " \t\r\n/>")
+			if end < 0 {
+				return ""
+			}
+			return string(s[1 : end+1])
+		default:
+			return ""
+		}
+	}
+}
+
+// isBinary reports whether the start of an input is not text: it holds a
+// NUL byte or too many control characters. A UTF-16 text has NULs too, but
+// Storyline reads UTF-8 only, so it is rejected here with a clear reason.
+func isBinary(head []byte) bool {
+	if len(head) == 0 {
+		return false
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	control := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b {
+			control++
+		}
+	}
+	if control*10 > len(head) {
+		return true
+	}
+	// Mostly undecodable bytes is binary too, not text in a legacy charset.
+	bad := 0
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && n == 1 && len(head)-i >= utf8.UTFMax {
+			bad++
+		}
+		i += n
+	}
+	return bad*3 > len(head)
+}

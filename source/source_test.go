@@ -1,0 +1,445 @@
+package source
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// collected is what a walk delivered.
+type collected struct {
+	items []*Item
+	errs  []*ItemError
+}
+
+func collect(t *testing.T, paths []string, opts Options) collected {
+	t.Helper()
+	var c collected
+	err := Walk(context.Background(), paths, opts, func(it *Item, ie *ItemError) error {
+		if (it == nil) == (ie == nil) {
+			t.Errorf("exactly one of item and error must be set: %v %v", it, ie)
+		}
+		if it != nil {
+			c.items = append(c.items, it)
+		} else {
+			c.errs = append(c.errs, ie)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Walk: %v", err)
+	}
+	return c
+}
+
+func gzipBytes(t testing.TB, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// want describes one expected item.
+type want struct {
+	id, format, url, title, byline, outlet, lang, published, from, text string
+}
+
+func check(t *testing.T, got *Item, w want) {
+	t.Helper()
+	fields := []struct{ name, got, want string }{
+		{"ID", got.ID, w.id}, {"Format", got.Format, w.format}, {"URL", got.URL, w.url},
+		{"Title", got.Title, w.title}, {"Byline", got.Byline, w.byline}, {"Outlet", got.Outlet, w.outlet},
+		{"Lang", got.Lang, w.lang}, {"Published", got.Published, w.published}, {"PublishedFrom", got.PublishedFrom, w.from},
+	}
+	for _, f := range fields {
+		if f.got != f.want {
+			t.Errorf("%s: %s = %q, want %q", got.Origin, f.name, f.got, f.want)
+		}
+	}
+	if !strings.Contains(got.Text, w.text) {
+		t.Errorf("%s: text %q does not contain %q", got.Origin, got.Text, w.text)
+	}
+	if len(got.Raw) == 0 {
+		t.Errorf("%s: no raw bytes", got.Origin)
+	}
+}
+
+var lighthouse = want{
+	id: "article", format: "html", url: "https://ledger.example/2021/04/lighthouse-stripes",
+	title: "Lighthouse to get stripes, council decides", byline: "Orla Penhallow",
+	outlet: "The Lumenville Ledger", lang: "en", published: "2021-04-08T09:30:00+02:00", from: "html",
+	text: "green and white stripes, ending a dispute",
+}
+
+func TestFormats(t *testing.T) {
+	tests := []struct {
+		file string
+		want []want
+	}{
+		{"plain.txt", []want{{id: "plain", format: "text", text: "LUMENVILLE (Storyline Wire) - The town council"}}},
+		{"article.html", []want{lighthouse}},
+		{"articles.jsonl", []want{
+			{id: "ledger-1", format: "jsonl", url: "https://ledger.example/a", title: "Ferry timetable changes",
+				outlet: "The Lumenville Ledger", lang: "en", published: "2021-05-02", from: "meta", text: "every forty minutes"},
+			{id: "ledger-2", format: "jsonl", url: lighthouse.url, title: lighthouse.title, byline: lighthouse.byline,
+				outlet: lighthouse.outlet, lang: "en", published: "2021-04-08T07:30:00Z", from: "meta", text: lighthouse.text},
+		}},
+		{"feed.rss", []want{
+			{id: "https://courier.example/news/crane", format: "rss", url: "https://courier.example/news/crane",
+				title: "Harbour crane repaired", byline: "Tamsin Brightwater", outlet: "Saltcombe Courier", lang: "en",
+				published: "2021-04-09T07:00:00Z", from: "feed", text: "worn cable.\n\nFishing crews"},
+			{id: "https://courier.example/news/library", format: "rss", url: "https://courier.example/news/library",
+				title: "Library extends opening hours", outlet: "Saltcombe Courier", lang: "en",
+				published: "2021-04-10T12:15:00Z", from: "feed", text: "nine in the evening on Thursdays."},
+		}},
+		{"feed.atom", []want{{id: "https://gazette.example/marche", format: "atom", url: "https://gazette.example/marche",
+			title: "Le marché couvert rouvre", byline: "Léonie Cassard", outlet: "Gazette de Brumeval", lang: "fr",
+			published: "2021-04-11T07:00:00Z", from: "feed", text: "rouvre samedi après six mois"}}},
+		{"feed.json", []want{{id: "https://radio.example/1", format: "jsonfeed", url: "https://radio.example/1",
+			title: "Bridge closed", outlet: "Brumeval Radio", published: "2021-04-12T06:00:00Z", from: "feed",
+			text: "closed for inspection"}}},
+	}
+	for _, tt := range tests {
+		src := filepath.Join("testdata", "formats", tt.file)
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gz := filepath.Join(t.TempDir(), tt.file+".gz")
+		if err := os.WriteFile(gz, gzipBytes(t, data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{src, gz} {
+			t.Run(filepath.Base(path), func(t *testing.T) {
+				c := collect(t, []string{path}, Options{})
+				for _, e := range c.errs {
+					t.Errorf("unexpected error: %v", e)
+				}
+				if len(c.items) != len(tt.want) {
+					t.Fatalf("got %d items, want %d", len(c.items), len(tt.want))
+				}
+				for i, w := range tt.want {
+					check(t, c.items[i], w)
+				}
+			})
+		}
+	}
+}
+
+// warcRecord builds one WARC record.
+func buildRecord(typ, uri, ctype string, block []byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%08d>\r\nWARC-Date: 2021-04-09T10:00:00Z\r\n", typ, len(block))
+	if uri != "" {
+		fmt.Fprintf(&b, "WARC-Target-URI: %s\r\n", uri)
+	}
+	fmt.Fprintf(&b, "Content-Type: %s\r\nContent-Length: %d\r\n\r\n", ctype, len(block))
+	b.Write(block)
+	b.WriteString("\r\n\r\n")
+	return b.Bytes()
+}
+
+func chunked(b []byte, n int) []byte {
+	var out bytes.Buffer
+	for len(b) > 0 {
+		c := b[:min(n, len(b))]
+		b = b[len(c):]
+		fmt.Fprintf(&out, "%x\r\n%s\r\n", len(c), c)
+	}
+	out.WriteString("0\r\n\r\n")
+	return out.Bytes()
+}
+
+const quayPage = `<html><head><title>Quay lights switched to LED</title></head><body><article><h1>Quay lights switched to LED</h1>
+<p>All forty lamps along the Lumenville quay now use LED bulbs, the harbour office said on Friday, cutting the electricity bill by about a third.</p>
+<p>The old sodium lamps will be recycled. Residents had complained for years about the orange glow over the water at night.</p>
+<p>The harbour office plans to fit motion sensors next spring so that the lamps dim when the quay is empty.</p></article></body></html>`
+
+// warcRecords are the records of the test archive: two pages among records
+// that are no articles.
+func warcRecords(t testing.TB) [][]byte {
+	page, err := os.ReadFile(filepath.Join("testdata", "formats", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := append([]byte("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n"),
+		chunked(gzipBytes(t, page), 300)...)
+	return [][]byte{
+		buildRecord("warcinfo", "", "application/warc-fields", []byte("software: storyline-test\r\n")),
+		buildRecord("request", lighthouse.url, "application/http; msgtype=request", []byte("GET / HTTP/1.1\r\nHost: ledger.example\r\n\r\n")),
+		buildRecord("response", lighthouse.url, "application/http; msgtype=response", resp),
+		buildRecord("response", "https://ledger.example/logo.png", "application/http; msgtype=response",
+			[]byte("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\x00\x00")),
+		buildRecord("response", "https://ledger.example/old", "application/http; msgtype=response",
+			[]byte("HTTP/1.1 301 Moved Permanently\r\nLocation: https://ledger.example/new\r\n\r\n")),
+		buildRecord("resource", "<https://ledger.example/2021/04/quay-lights>", "text/html", []byte(quayPage)),
+	}
+}
+
+func TestWARC(t *testing.T) {
+	recs := warcRecords(t)
+	plain := bytes.Join(recs, nil)
+	var members []byte
+	for _, r := range recs {
+		members = append(members, gzipBytes(t, r)...)
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"crawl.warc":            plain,
+		"crawl-whole.warc.gz":   gzipBytes(t, plain),
+		"crawl-members.warc.gz": members,
+		"crawl-noext":           plain,
+	}
+	quay := want{id: "https://ledger.example/2021/04/quay-lights", format: "warc", url: "https://ledger.example/2021/04/quay-lights",
+		title: "Quay lights switched to LED", outlet: "ledger.example", lang: "en", text: "cutting the electricity bill"}
+	lh := lighthouse
+	lh.id, lh.format = lighthouse.url, "warc"
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(name, func(t *testing.T) {
+			c := collect(t, []string{path}, Options{})
+			for _, e := range c.errs {
+				t.Errorf("unexpected error: %v", e)
+			}
+			if len(c.items) != 2 {
+				t.Fatalf("got %d items, want 2", len(c.items))
+			}
+			check(t, c.items[0], lh)
+			check(t, c.items[1], quay)
+			if got := c.items[1].Origin; got != path+": record 6" {
+				t.Errorf("origin %q", got)
+			}
+		})
+	}
+
+	t.Run("truncated", func(t *testing.T) {
+		for name, data := range map[string][]byte{
+			"cut.warc":    plain[:len(plain)-200],
+			"cut.warc.gz": members[:len(members)-100],
+		} {
+			c := readAll(t, name, data, Options{})
+			if len(c.items) != 1 || len(c.errs) != 1 {
+				t.Fatalf("%s: got %d items and %d errors, want 1 and 1: %v", name, len(c.items), len(c.errs), c.errs)
+			}
+			if !strings.Contains(c.errs[0].Error(), "record 6") {
+				t.Errorf("%s: error %q does not name record 6", name, c.errs[0])
+			}
+		}
+	})
+
+	t.Run("record over the limit", func(t *testing.T) {
+		c := readAll(t, "big.warc", plain, Options{MaxBytes: 1000})
+		if len(c.items) != 1 || len(c.errs) != 1 || !strings.Contains(c.errs[0].Error(), "record 3: ") || !strings.Contains(c.errs[0].Error(), "limit") {
+			t.Fatalf("got %d items, errors %v", len(c.items), c.errs)
+		}
+	})
+
+	t.Run("junk between records", func(t *testing.T) {
+		junk := bytes.Join([][]byte{recs[2][:200], recs[5]}, []byte("\r\n"))
+		c := readAll(t, "junk.warc", junk, Options{})
+		if len(c.items) != 1 || len(c.errs) == 0 {
+			t.Fatalf("got %d items, errors %v", len(c.items), c.errs)
+		}
+	})
+}
+
+func readAll(t *testing.T, name string, data []byte, opts Options) collected {
+	t.Helper()
+	var c collected
+	err := ReadBytes(context.Background(), name, data, opts, func(it *Item, ie *ItemError) error {
+		if it != nil {
+			c.items = append(c.items, it)
+		} else {
+			c.errs = append(c.errs, ie)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestDetect checks that content wins over the extension.
+func TestDetect(t *testing.T) {
+	c := collect(t, []string{filepath.Join("testdata", "detect")}, Options{})
+	for _, e := range c.errs {
+		t.Errorf("unexpected error: %v", e)
+	}
+	got := map[string]string{}
+	for _, it := range c.items {
+		got[it.ID] = it.Format
+	}
+	want := map[string]string{
+		"really-html":                          "html",
+		"https://courier.example/news/crane":   "rss",
+		"https://courier.example/news/library": "rss",
+		"note":                                 "text",
+	}
+	for id, f := range want {
+		if got[id] != f {
+			t.Errorf("%s: format %q, want %q", id, got[id], f)
+		}
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := filepath.Join("testdata", "bad")
+	c := collect(t, []string{dir}, Options{})
+	var ids []string
+	for _, it := range c.items {
+		ids = append(ids, it.ID)
+	}
+	if strings.Join(ids, " ") != "good ok-1" {
+		t.Errorf("items %v, want good and ok-1", ids)
+	}
+	wantErrs := []string{
+		filepath.Join(dir, "binary.txt") + ": binary file",
+		filepath.Join(dir, "broken.html") + ": no article text",
+		filepath.Join(dir, "empty.txt") + ": empty file",
+		filepath.Join(dir, "invalid.txt") + ": invalid UTF-8 at byte 3",
+		filepath.Join(dir, "mixed.jsonl") + ":line 2: invalid JSON: ",
+	}
+	if len(c.errs) != len(wantErrs) {
+		t.Errorf("got %d errors, want %d: %v", len(c.errs), len(wantErrs), c.errs)
+	}
+	for i, w := range wantErrs {
+		if i < len(c.errs) && !strings.HasPrefix(c.errs[i].Error(), w) {
+			t.Errorf("error %d = %q, want prefix %q", i, c.errs[i], w)
+		}
+	}
+
+	// The same bad inputs, gzipped, fail the same way.
+	gzDir := t.TempDir()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		if len(b) == 0 {
+			continue // gzip of nothing is not an empty file on disk
+		}
+		os.WriteFile(filepath.Join(gzDir, e.Name()+".gz"), gzipBytes(t, b), 0o644)
+	}
+	cz := collect(t, []string{gzDir}, Options{})
+	if len(cz.items) != 2 || len(cz.errs) != 4 {
+		t.Errorf("gzipped: %d items and errors %v, want 2 and 4", len(cz.items), cz.errs)
+	}
+}
+
+func TestLimitsAndOddInputs(t *testing.T) {
+	page, _ := os.ReadFile(filepath.Join("testdata", "formats", "article.html"))
+	tests := []struct {
+		name    string
+		data    []byte
+		opts    Options
+		items   int
+		wantErr string
+	}{
+		{"big.html", page, Options{MaxBytes: 100}, 0, "big.html: file is 1612 bytes, over the 100 bytes limit (--max-bytes)"},
+		{"big.html.gz", gzipBytes(t, bytes.Repeat([]byte("<p>a</p>"), 2000)), Options{MaxBytes: 1000}, 0, "over the 1000 bytes limit once decompressed"},
+		{"bomb.txt", bytes.Repeat([]byte("word "), 3<<20), Options{}, 0, "over the 10 MB limit"},
+		{"x.gz", []byte{0x1f, 0x8b, 0x08, 0, 0, 0}, Options{}, 0, "x.gz: "},
+		{"spaces.txt", []byte("  \n\t \n"), Options{}, 0, "spaces.txt: empty file"},
+		{"latin1.html", []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 au lait on the quay, served every morning to the ferry crews before the first crossing of the day.</p></body></html>"), Options{}, 1, ""},
+		{"undeclared.html", []byte("<html><body><p>Caf\xe9 au lait</p></body></html>"), Options{}, 0, "invalid UTF-8 at byte 18"},
+		{"long.jsonl", []byte(`{"text":"` + strings.Repeat("a", 200) + `"}` + "\n" + `{"text":"short"}`), Options{MaxBytes: 100}, 1, "long.jsonl:line 1: line is over the 100 bytes limit"},
+		{"nobody.jsonl", []byte(`{"id":"x","title":"no body"}`), Options{}, 0, `nobody.jsonl:line 1: neither "text" nor "html"`},
+		{"baddate.jsonl", []byte(`{"id":"x","text":"t","published":"yesterday"}`), Options{}, 0, "published"},
+		{"noid.jsonl", []byte("\n" + `{"text":"t"}`), Options{}, 1, ""},
+		{"empty.rss", []byte(`<rss version="2.0"><channel><title>x</title></channel></rss>`), Options{}, 0, "feed has no items"},
+		{"broken.rss", []byte(`<rss version="2.0"><channel><title>x</title><item><title>a</ti`), Options{}, 0, "broken.rss"},
+		{"utf16.txt", []byte("\xff\xfeh\x00i\x00"), Options{}, 0, "binary file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := readAll(t, tt.name, tt.data, tt.opts)
+			if len(c.items) != tt.items {
+				t.Errorf("got %d items, want %d (errors %v)", len(c.items), tt.items, c.errs)
+			}
+			if tt.wantErr == "" {
+				for _, e := range c.errs {
+					t.Errorf("unexpected error %v", e)
+				}
+				return
+			}
+			if len(c.errs) != 1 || !strings.Contains(c.errs[0].Error(), tt.wantErr) {
+				t.Errorf("errors %v, want one containing %q", c.errs, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestWalkStopsOnlyWhenAsked(t *testing.T) {
+	stop := errors.New("stop")
+	n := 0
+	err := Walk(context.Background(), []string{"testdata"}, Options{}, func(*Item, *ItemError) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 3 {
+		t.Errorf("Walk = %v after %d calls, want stop after 3", err, n)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	n = 0
+	err = Walk(ctx, []string{"testdata"}, Options{}, func(*Item, *ItemError) error {
+		n++
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n != 1 {
+		t.Errorf("Walk = %v after %d calls, want context.Canceled after 1", err, n)
+	}
+
+	c := collect(t, []string{filepath.Join("testdata", "missing")}, Options{})
+	if len(c.errs) != 1 {
+		t.Errorf("missing path: errors %v", c.errs)
+	}
+}
+
+func TestFileID(t *testing.T) {
+	for name, want := range map[string]string{
+		"000_81b8266bd6d8daf7.txt": "000_81b8266bd6d8daf7",
+		"X.html.gz":                "X",
+		"dir/a.warc.gz":            "a",
+		"report.2021-09-30.txt":    "report.2021-09-30",
+		"noext":                    "noext",
+		".hidden":                  ".hidden",
+	} {
+		if got := fileID(name); got != want {
+			t.Errorf("fileID(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestNormalizeDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2021-09-30":                "2021-09-30",
+		"2021-09-30T08:00:00Z":      "2021-09-30T08:00:00Z",
+		"2021-09-30T08:00:00+02:00": "2021-09-30T08:00:00+02:00",
+		"2021-09-30T08:00:00":       "2021-09-30",
+		"30 September 2021":         "",
+		"":                          "",
+	} {
+		if got := NormalizeDate(in); got != want {
+			t.Errorf("NormalizeDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,300 @@
+package cluster
+
+import (
+	"container/heap"
+	"context"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// idfTable is smoothed inverse document frequency (scikit-learn's form).
+func idfTable(docs []*doc) func(uint64) float64 {
+	df := map[uint64]int32{}
+	for _, d := range docs {
+		for k := range d.raw {
+			df[k]++
+		}
+	}
+	n := float64(len(docs))
+	return func(k uint64) float64 {
+		return math.Log((n+1)/(float64(df[k])+1)) + 1
+	}
+}
+
+// edge is a candidate pair with its score; i < j.
+type edge struct {
+	i, j int32
+	s    float64
+}
+
+// candidateEdges finds every pair of documents that share at least one
+// feature, through an inverted index, and scores it. Very common features
+// are skipped in large corpora: their IDF is near the floor and their
+// posting lists are what would make the pass quadratic.
+func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore float64) ([]edge, error) {
+	maxDF := len(docs)
+	if len(docs) > 20000 {
+		maxDF = len(docs) / 20
+	}
+	postings := map[uint64][]int32{}
+	for _, d := range docs {
+		for _, f := range d.vec {
+			postings[f.key] = append(postings[f.key], 0)
+		}
+	}
+	for k, p := range postings {
+		postings[k] = p[:0]
+	}
+	var edges []edge
+	acc := make([]float64, len(docs))
+	var touched []int32
+	for i, d := range docs {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("cluster: scoring pairs: %w", err)
+			}
+		}
+		touched = touched[:0]
+		for _, f := range d.vec {
+			p := postings[f.key]
+			if cap(p) > maxDF {
+				continue
+			}
+			for _, j := range p {
+				if acc[j] == 0 {
+					touched = append(touched, j)
+				}
+				acc[j] += 1 // marks a shared feature; the exact dot comes next
+			}
+			postings[f.key] = append(p, int32(i))
+		}
+		for _, j := range touched {
+			acc[j] = 0
+			s := pairScore(docs[j], d, cfg)
+			if s >= minScore {
+				edges = append(edges, edge{i: j, j: int32(i), s: s})
+			}
+		}
+		// Near-duplicates that share no kept feature are impossible: a
+		// copy shares its words.
+	}
+	return edges, nil
+}
+
+// averageLink merges groups of documents while the average pair score
+// between two groups (missing pairs count as 0) is at least threshold. Ties
+// break on the smallest document index of each group, so that the result
+// depends only on the documents' order, which callers fix by sorting ids.
+func averageLink(n int, edges []edge, threshold float64) [][]int {
+	type cl struct {
+		members []int
+		nbr     map[int32]float64 // neighbour cluster → sum of pair scores
+		ver     int
+		alive   bool
+	}
+	cls := make([]*cl, n)
+	for i := range cls {
+		cls[i] = &cl{members: []int{i}, nbr: map[int32]float64{}, alive: true}
+	}
+	for _, e := range edges {
+		cls[e.i].nbr[e.j] += e.s
+		cls[e.j].nbr[e.i] += e.s
+	}
+	h := &linkHeap{}
+	push := func(a, b int32) {
+		if a > b {
+			a, b = b, a
+		}
+		ca, cb := cls[a], cls[b]
+		s := ca.nbr[b] / float64(len(ca.members)*len(cb.members))
+		if s >= threshold {
+			heap.Push(h, link{s: s, a: a, b: b, va: ca.ver, vb: cb.ver})
+		}
+	}
+	for i := range cls {
+		for j := range cls[i].nbr {
+			if int32(i) < j {
+				push(int32(i), j)
+			}
+		}
+	}
+	for h.Len() > 0 {
+		l := heap.Pop(h).(link)
+		ca, cb := cls[l.a], cls[l.b]
+		if !ca.alive || !cb.alive || ca.ver != l.va || cb.ver != l.vb {
+			continue
+		}
+		// Merge b into a (a has the smaller index: it stays the key).
+		ca.members = append(ca.members, cb.members...)
+		cb.alive = false
+		ca.ver++
+		delete(ca.nbr, l.b)
+		for k, s := range cb.nbr {
+			if k == l.a {
+				continue
+			}
+			ca.nbr[k] += s
+		}
+		for k := range ca.nbr {
+			o := cls[k]
+			delete(o.nbr, l.b)
+			o.nbr[l.a] = ca.nbr[k]
+		}
+		for k := range ca.nbr {
+			push(l.a, k)
+		}
+		cb.nbr = nil
+	}
+	var out [][]int
+	for _, c := range cls {
+		if c.alive {
+			out = append(out, c.members)
+		}
+	}
+	return out
+}
+
+type link struct {
+	s      float64
+	a, b   int32
+	va, vb int
+}
+
+type linkHeap []link
+
+func (h linkHeap) Len() int { return len(h) }
+func (h linkHeap) Less(i, j int) bool {
+	if h[i].s != h[j].s {
+		return h[i].s > h[j].s
+	}
+	if h[i].a != h[j].a {
+		return h[i].a < h[j].a
+	}
+	return h[i].b < h[j].b
+}
+func (h linkHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *linkHeap) Push(x any)   { *h = append(*h, x.(link)) }
+func (h *linkHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// refine re-clusters each coarse group on its own terms. Inside a group of
+// same-kind reports (two earthquakes, two meetings of the same talks) the
+// words they all share say nothing about which happening an article
+// reports; weighing terms by their rarity inside the group (a local IDF)
+// lets the names, places, numbers and dates that tell the happenings apart
+// decide.
+func refine(docs []*doc, groups [][]int, cfg *Config, threshold float64) [][]int {
+	var out [][]int
+	for _, g := range groups {
+		if len(g) < 3 || cfg.LocalIDFPower == 0 {
+			out = append(out, g)
+			continue
+		}
+		sub := make([]*doc, len(g))
+		df := map[uint64]int{}
+		for i, di := range g {
+			sub[i] = docs[di]
+			for _, f := range docs[di].vec {
+				df[f.key]++
+			}
+		}
+		m := float64(len(g))
+		local := make([]*doc, len(g))
+		for i, d := range sub {
+			v := make(vec, len(d.vec))
+			for k, f := range d.vec {
+				l := math.Log((m+1)/(float64(df[f.key])+1)) + 1
+				v[k] = feature{key: f.key, w: f.w * float32(math.Pow(l, cfg.LocalIDFPower))}
+			}
+			normalize(v)
+			nd := *d
+			nd.vec = v
+			local[i] = &nd
+		}
+		var edges []edge
+		for i := range local {
+			for j := i + 1; j < len(local); j++ {
+				if s := pairScore(local[i], local[j], cfg); s > 0 {
+					edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
+				}
+			}
+		}
+		sgs := averageLink(len(local), edges, threshold)
+		sgs = attachSmall(sgs, edges, cfg)
+		for _, sg := range sgs {
+			mapped := make([]int, len(sg))
+			for k, x := range sg {
+				mapped[k] = g[x]
+			}
+			out = append(out, mapped)
+		}
+	}
+	return out
+}
+
+// attachSmall moves the articles of very small groups (a report that
+// words its story differently from the rest, a short brief) into the group
+// they are closest to on average, when that is at least
+// cfg.AttachThreshold. Groups are visited smallest first, ties by their
+// first member, so the result stays deterministic.
+func attachSmall(groups [][]int, edges []edge, cfg *Config) [][]int {
+	if cfg.AttachSize <= 0 || len(groups) < 2 {
+		return groups
+	}
+	score := map[[2]int32]float64{}
+	for _, e := range edges {
+		score[[2]int32{e.i, e.j}] = e.s
+		score[[2]int32{e.j, e.i}] = e.s
+	}
+	for {
+		order := make([]int, len(groups))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool {
+			ga, gb := groups[order[a]], groups[order[b]]
+			if len(ga) != len(gb) {
+				return len(ga) < len(gb)
+			}
+			return ga[0] < gb[0]
+		})
+		moved := false
+		for _, gi := range order {
+			g := groups[gi]
+			if len(g) > cfg.AttachSize {
+				break
+			}
+			best, bestS := -1, cfg.AttachThreshold
+			for hi, h := range groups {
+				if hi == gi || len(h) <= len(g) {
+					continue
+				}
+				var sum float64
+				for _, x := range g {
+					for _, y := range h {
+						sum += score[[2]int32{int32(x), int32(y)}]
+					}
+				}
+				s := sum / float64(len(g)*len(h))
+				if s > bestS || (s == bestS && best >= 0 && h[0] < groups[best][0]) {
+					best, bestS = hi, s
+				}
+			}
+			if best >= 0 {
+				groups[best] = append(groups[best], g...)
+				sort.Ints(groups[best])
+				groups = append(groups[:gi], groups[gi+1:]...)
+				moved = true
+				break
+			}
+		}
+		if !moved {
+			return groups
+		}
+	}
+}

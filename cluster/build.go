@@ -1,0 +1,91 @@
+package cluster
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// prepareDocs runs cfg.Prepare and extracts features, in a canonical order
+// (by id, then text) so that nothing downstream depends on input order.
+func prepareDocs(ctx context.Context, articles []*storyline.Article, cfg *Config) ([]*doc, error) {
+	arts := make([]*storyline.Article, 0, len(articles))
+	for _, a := range articles {
+		if a != nil {
+			arts = append(arts, a)
+		}
+	}
+	sort.SliceStable(arts, func(i, j int) bool {
+		if arts[i].ID != arts[j].ID {
+			return arts[i].ID < arts[j].ID
+		}
+		return arts[i].Text < arts[j].Text
+	})
+	docs := make([]*doc, len(arts))
+	for i, a := range arts {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("cluster: preparing articles: %w", err)
+			}
+		}
+		if cfg.Prepare != nil {
+			cfg.Prepare(a)
+		}
+		docs[i] = extract(a, cfg)
+	}
+	idf := idfTable(docs)
+	for _, d := range docs {
+		d.vec = weigh(d.raw, idf)
+	}
+	return docs, nil
+}
+
+// groupDocs is the batch event clustering over prepared docs.
+func groupDocs(ctx context.Context, docs []*doc, cfg *Config) ([][]int, error) {
+	low := cfg.Threshold
+	if cfg.LocalIDFPower > 0 {
+		low = min(low, cfg.CoarseThreshold)
+	}
+	edges, err := candidateEdges(ctx, docs, cfg, low*0.25)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.LocalIDFPower > 0 {
+		coarse := averageLink(len(docs), edges, cfg.CoarseThreshold)
+		return refine(docs, coarse, cfg, cfg.Threshold), nil
+	}
+	return averageLink(len(docs), edges, cfg.Threshold), nil
+}
+
+// shortID is a stable id from a key: prefix + 12 hex digits of its SHA-256.
+func shortID(prefix, key string) string {
+	h := sha256.Sum256([]byte(key))
+	return prefix + hex.EncodeToString(h[:6])
+}
+
+// Build is the batch pass: an order-independent grouping of all articles
+// into events (every article in exactly one), the events' fields, and
+// stories with their timelines. It sets a.Event on every article. Event ids
+// are "e-" + a hash of the event's smallest article id; story ids "s-" + a
+// hash of the story's earliest event's id.
+func Build(ctx context.Context, articles []*storyline.Article, cfg Config) ([]storyline.Event, []storyline.Story, error) {
+	docs, err := prepareDocs(ctx, articles, &cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	groups, err := groupDocs(ctx, docs, &cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	evs := makeEvents(docs, groups, &cfg)
+	stories := makeStories(evs, &cfg)
+	out := make([]storyline.Event, len(evs))
+	for i, e := range evs {
+		out[i] = e.Event
+	}
+	return out, stories, nil
+}

@@ -1,0 +1,101 @@
+// Package cluster groups articles into events (one real-world happening and
+// the articles that report it) and events into stories (a chain of events
+// that share their core participants and subject across time).
+//
+// Evidence is a TF-IDF signature over content words, names (resolved
+// entities when the entity analysis ran, capitalised words otherwise),
+// numbers and the dates an article mentions, plus the day of the happening
+// it reports: two reports of the same kind of meeting months apart are two
+// events. Syndicated copies are caught by SimHash.
+//
+// Two ways in: Clusterer.Add assigns one article at a time against an
+// inverted index over recent events (cost independent of the store's size);
+// Build is the batch pass used by run and export, an order-independent
+// average-link clustering over candidate pairs found through an inverted
+// index, followed by stories, timelines and event fields.
+package cluster
+
+import storyline "github.com/storyline-news/storyline"
+
+// Config holds the weights and thresholds. DefaultConfig's values were tuned
+// on ECB+ topics 1–35 (storyline eval cluster --data ../shared/data/ecbplus-dev).
+type Config struct {
+	// Term weights (multiplied into the sublinear term frequency).
+	TitleBoost   float64 // words of the headline
+	LeadBoost    float64 // words of the first LeadSentences sentences
+	NameWeight   float64 // extra "name" feature for a capitalised word (no entities)
+	EntityWeight float64 // a resolved entity mention
+	NumberWeight float64 // a number
+	DateWeight   float64 // a date the article mentions
+
+	LeadSentences int
+	MaxTextBytes  int // longer texts are cut: the lead carries the event
+
+	// Day evidence.
+	DateWindowDays int     // days apart beyond which two reports are unlikely one happening
+	FarDatePenalty float64 // similarity factor beyond the window
+	NearDateBonus  float64 // similarity added within the window
+
+	DupBits int // SimHash Hamming distance that marks a syndicated copy
+
+	// Threshold is the average-link similarity above which two groups of
+	// articles are one event (Build), or the centroid similarity above
+	// which an article joins an event (Add).
+	Threshold float64
+	// CoarseThreshold, when LocalIDFPower > 0, is the first, looser pass
+	// whose groups are then split again with a local IDF (see refine).
+	CoarseThreshold float64
+	LocalIDFPower   float64
+	// Groups of at most AttachSize articles join the closest larger group
+	// of their coarse group when their average score reaches
+	// AttachThreshold.
+	AttachSize      int
+	AttachThreshold float64
+	OnlineThreshold float64
+
+	// Online index.
+	IndexTerms   int // top terms of an article used to look up candidate events
+	EventTerms   int // terms kept in an event's signature
+	MaxPostings  int // longest posting list scanned per term (most recent first)
+	WindowDays   int // events older than this (by day) leave the index
+	MaxCandidate int // candidate events scored per article
+
+	// Stories.
+	StoryThreshold float64 // entity/subject similarity between events of one story
+	StoryMaxGap    int     // days between events of one story (0: unlimited)
+
+	// Prepare, when set, runs on each article before clustering (the
+	// per-article analysis: entities, time expressions, dateline).
+	Prepare func(*storyline.Article)
+}
+
+// DefaultConfig returns the tuned configuration.
+func DefaultConfig() Config {
+	return Config{
+		TitleBoost:      1,
+		LeadBoost:       1,
+		NameWeight:      1,
+		EntityWeight:    1,
+		NumberWeight:    1,
+		DateWeight:      1,
+		LeadSentences:   3,
+		MaxTextBytes:    64 << 10,
+		DateWindowDays:  7,
+		FarDatePenalty:  0.5,
+		NearDateBonus:   0.05,
+		DupBits:         3,
+		Threshold:       0.13,
+		OnlineThreshold: 0.25,
+		CoarseThreshold: 0.1,
+		LocalIDFPower:   1,
+		AttachSize:      6,
+		AttachThreshold: 0.03,
+		IndexTerms:      12,
+		EventTerms:      64,
+		MaxPostings:     64,
+		WindowDays:      30,
+		MaxCandidate:    64,
+		StoryThreshold:  0.25,
+		StoryMaxGap:     400,
+	}
+}

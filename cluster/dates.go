@@ -1,0 +1,309 @@
+package cluster
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dates are handled as day numbers (days since 1970-01-01) so that gaps are
+// plain subtractions; noDay marks an unknown date.
+const noDay = int32(-1 << 30)
+
+var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func dayOf(t time.Time) int32 { return int32(t.Sub(epoch).Hours() / 24) }
+
+func dayTime(d int32) time.Time { return epoch.AddDate(0, 0, int(d)) }
+
+func dayString(d int32) string {
+	if d == noDay {
+		return ""
+	}
+	return dayTime(d).Format("2006-01-02")
+}
+
+// parseDay reads the day of a YYYY-MM-DD, RFC 3339 or TIMEX3 value
+// ("2021-09-30T08:00Z"); values coarser than a day give noDay.
+func parseDay(s string) int32 {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 {
+		return noDay
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return noDay
+	}
+	return dayOf(t)
+}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+	"sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}
+
+const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+
+var (
+	reISO      = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reMDY      = regexp.MustCompile(`\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{4})\b`)
+	reDMY      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `,?\s+(\d{4})\b`)
+	reMD       = regexp.MustCompile(`\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	reDM       = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `\b`)
+	reMonth    = regexp.MustCompile(`\b(?:in|since|until|by|of|early|late|mid|end of|beginning of)\s+(?:early\s+|late\s+|mid-)?` + monthRE + `(?:\s+(\d{4}))?\b`)
+	reWeekday  = regexp.MustCompile(`\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+	reRelative = regexp.MustCompile(`\b(today|yesterday|tomorrow)\b`)
+	reNumeric  = regexp.MustCompile(`\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b`)
+	reFuture   = regexp.MustCompile(`\b(will|would|is due|are due|is set|are set|is to|are to|plans? to|expected to|next|upcoming|scheduled)\b`)
+)
+
+// dateMention is a date written in an article and resolved, when it can be,
+// against a reference day (the publication date).
+type dateMention struct {
+	start, end int
+	text       string
+	value      string // TIMEX3-style: 2021-07-28, 2021-06
+	day        int32  // noDay for month-only values
+}
+
+// findDates is the fallback date reader used when no time-expression
+// analysis filled Article.Timexes: absolute dates, month-day pairs resolved
+// to the year around ref, months, and weekdays or today/yesterday/tomorrow
+// resolved against ref (past unless the sentence speaks of the future).
+// It is deliberately small; the timex package is the real one.
+func findDates(text string, ref int32) []dateMention {
+	var out []dateMention
+	taken := make([]bool, len(text)+1)
+	claim := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if taken[i] {
+				return false
+			}
+		}
+		for i := a; i < b; i++ {
+			taken[i] = true
+		}
+		return true
+	}
+	add := func(a, b int, value string, day int32) {
+		if claim(a, b) {
+			out = append(out, dateMention{start: a, end: b, text: text[a:b], value: value, day: day})
+		}
+	}
+	mk := func(y int, m time.Month, d int) (string, int32, bool) {
+		if y < 1900 || y > 2100 || d < 1 || d > 31 {
+			return "", noDay, false
+		}
+		t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		if t.Month() != m {
+			return "", noDay, false
+		}
+		return t.Format("2006-01-02"), dayOf(t), true
+	}
+	for _, m := range reISO.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		d, _ := strconv.Atoi(text[m[6]:m[7]])
+		if mo >= 1 && mo <= 12 {
+			if v, day, ok := mk(y, time.Month(mo), d); ok {
+				add(m[0], m[1], v, day)
+			}
+		}
+	}
+	for _, m := range reMDY.FindAllStringSubmatchIndex(text, -1) {
+		mo := months[strings.ToLower(text[m[2]:m[3]])]
+		d, _ := strconv.Atoi(text[m[4]:m[5]])
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		if v, day, ok := mk(y, mo, d); ok {
+			add(m[0], m[1], v, day)
+		}
+	}
+	for _, m := range reDMY.FindAllStringSubmatchIndex(text, -1) {
+		d, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo := months[strings.ToLower(text[m[4]:m[5]])]
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		if v, day, ok := mk(y, mo, d); ok {
+			add(m[0], m[1], v, day)
+		}
+	}
+	for _, m := range reNumeric.FindAllStringSubmatchIndex(text, -1) {
+		a, _ := strconv.Atoi(text[m[2]:m[3]])
+		b, _ := strconv.Atoi(text[m[4]:m[5]])
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		if a >= 1 && a <= 12 {
+			if v, day, ok := mk(y, time.Month(a), b); ok {
+				add(m[0], m[1], v, day)
+			}
+		}
+	}
+	refYear := 0
+	if ref != noDay {
+		refYear = dayTime(ref).Year()
+	}
+	nearestYear := func(mo time.Month, d int) (string, int32, bool) {
+		if refYear == 0 {
+			return "", noDay, false
+		}
+		best, bestDay, found := "", noDay, false
+		bestGap := int32(1 << 30)
+		for _, y := range []int{refYear - 1, refYear, refYear + 1} {
+			v, day, ok := mk(y, mo, d)
+			if !ok {
+				continue
+			}
+			gap := day - ref
+			if gap < 0 {
+				gap = -gap / 2 // news looks back more often than ahead
+			}
+			if gap < bestGap {
+				best, bestDay, bestGap, found = v, day, gap, true
+			}
+		}
+		return best, bestDay, found
+	}
+	for _, m := range reMD.FindAllStringSubmatchIndex(text, -1) {
+		mo := months[strings.ToLower(text[m[2]:m[3]])]
+		d, _ := strconv.Atoi(text[m[4]:m[5]])
+		if strings.EqualFold(text[m[2]:m[3]], "may") && !startsUpper(text[m[2]:]) {
+			continue
+		}
+		if v, day, ok := nearestYear(mo, d); ok {
+			add(m[0], m[1], v, day)
+		}
+	}
+	for _, m := range reDM.FindAllStringSubmatchIndex(text, -1) {
+		d, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo := months[strings.ToLower(text[m[4]:m[5]])]
+		if v, day, ok := nearestYear(mo, d); ok {
+			add(m[0], m[1], v, day)
+		}
+	}
+	for _, m := range reMonth.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		if strings.EqualFold(name, "may") && !startsUpper(name) {
+			continue
+		}
+		mo := months[strings.ToLower(name)]
+		y := 0
+		if m[4] >= 0 {
+			y, _ = strconv.Atoi(text[m[4]:m[5]])
+		} else if ref != noDay {
+			// A bare month is the latest one not after the reference
+			// month, unless the sentence looks ahead.
+			rt := dayTime(ref)
+			y = rt.Year()
+			if mo > rt.Month() && !reFuture.MatchString(sentenceAround(text, m[0])) {
+				y--
+			}
+		}
+		if y == 0 {
+			continue
+		}
+		add(m[2], m[1], strconv.Itoa(y)+"-"+twoDigits(int(mo)), noDay)
+	}
+	if ref != noDay {
+		rt := dayTime(ref)
+		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
+			wd := weekdays[strings.ToLower(text[m[2]:m[3]])]
+			diff := int(wd) - int(rt.Weekday())
+			lead := strings.ToLower(text[m[0]:m[2]])
+			future := strings.HasPrefix(lead, "next") || (!strings.HasPrefix(lead, "last") && reFuture.MatchString(sentenceAround(text, m[0])))
+			if future {
+				if diff < 0 {
+					diff += 7
+				}
+			} else if diff > 0 {
+				diff -= 7
+			}
+			d := ref + int32(diff)
+			add(m[2], m[3], dayString(d), d)
+		}
+		for _, m := range reRelative.FindAllStringSubmatchIndex(text, -1) {
+			d := ref
+			switch strings.ToLower(text[m[2]:m[3]]) {
+			case "yesterday":
+				d--
+			case "tomorrow":
+				d++
+			}
+			add(m[2], m[3], dayString(d), d)
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func sortMentions(ms []dateMention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// sentenceAround returns the sentence of text that holds offset i, cut at
+// line breaks and sentence ends.
+func sentenceAround(text string, i int) string {
+	a := i
+	for a > 0 {
+		c := text[a-1]
+		if c == '\n' || ((c == ' ') && a >= 2 && (text[a-2] == '.' || text[a-2] == '!' || text[a-2] == '?')) {
+			break
+		}
+		a--
+	}
+	b := i
+	for b < len(text) {
+		c := text[b]
+		if c == '\n' || ((c == '.' || c == '!' || c == '?') && (b+1 == len(text) || text[b+1] == ' ' || text[b+1] == '\n')) {
+			break
+		}
+		b++
+	}
+	return text[a:b]
+}
+
+// headerDate finds a publication date written at the head of an article
+// ("Published: April 23, 2013", "July 27,2021", "date 2021-09-30 ..."): a
+// dated value near the start of one of the first lines. A date at the end
+// of a long line (a photo caption's "July 28, 2021") is not one.
+func headerDate(text string) int32 {
+	lines := 0
+	off := 0
+	for off < len(text) && lines < 6 {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
+		}
+		line := text[off : off+end]
+		if strings.TrimSpace(line) != "" {
+			lines++
+			head := line
+			if len(head) > 60 {
+				head = head[:60]
+			}
+			for _, dm := range findDates(head, noDay) {
+				if dm.day != noDay && dm.start <= 40 {
+					return dm.day
+				}
+			}
+		}
+		off += end + 1
+	}
+	return noDay
+}

@@ -1,0 +1,304 @@
+package cluster
+
+import (
+	"hash/fnv"
+	"math"
+	"math/bits"
+	"sort"
+	"strings"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// feature is one weighted dimension of an article's signature. Keys are
+// 64-bit hashes of "kind:value" so that a signature costs 12 bytes a term
+// and no vocabulary table has to be kept for a million articles.
+type feature struct {
+	key uint64
+	w   float32
+}
+
+// vec is a sparse vector sorted by key.
+type vec []feature
+
+func dot(a, b vec) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].key < b[j].key:
+			i++
+		case a[i].key > b[j].key:
+			j++
+		default:
+			s += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+func normalize(v vec) {
+	var n float64
+	for _, f := range v {
+		n += float64(f.w) * float64(f.w)
+	}
+	if n == 0 {
+		return
+	}
+	n = math.Sqrt(n)
+	for i := range v {
+		v[i].w = float32(float64(v[i].w) / n)
+	}
+}
+
+func hashKey(kind byte, s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte{kind, ':'})
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// Feature kinds.
+const (
+	kindWord   = 'w'
+	kindName   = 'n'
+	kindEntity = 'e'
+	kindDate   = 'd'
+	kindPlace  = 'p'
+)
+
+// doc is what clustering keeps of an article.
+type doc struct {
+	art   *storyline.Article
+	id    string
+	day   int32 // the reported happening's day, or noDay
+	raw   map[uint64]float32
+	vec   vec
+	hash  uint64 // SimHash of word shingles, for syndicated copies
+	dates []dateMention
+	pub   int32
+}
+
+// articleDay is the best day for the happening an article reports: the
+// time analysis' EventDate, else the publication date, else a date written
+// in the article's head.
+func articleDay(a *storyline.Article) (event, pub int32) {
+	pub = parseDay(a.Published)
+	if pub == noDay {
+		pub = headerDate(a.Text)
+	}
+	event = parseDay(a.EventDate)
+	if event == noDay {
+		event = pub
+	}
+	return event, pub
+}
+
+// headline returns the article's title, or its first line when that looks
+// like one (short, no final period).
+func headline(a *storyline.Article) string {
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return t
+	}
+	for _, line := range strings.SplitN(a.Text, "\n", 4) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if len(line) <= 160 && !strings.HasSuffix(line, ".") && headerDate(line) == noDay {
+			return line
+		}
+		return ""
+	}
+	return ""
+}
+
+// extract computes an article's raw (un-IDF-weighted) features.
+func extract(a *storyline.Article, cfg *Config) *doc {
+	d := &doc{art: a, id: a.ID, raw: map[uint64]float32{}}
+	d.day, d.pub = articleDay(a)
+	counts := map[uint64]float32{}
+	boosts := map[uint64]float32{}
+	addTerm := func(key uint64, w, boost float32) {
+		if w <= 0 || boost <= 0 {
+			return
+		}
+		counts[key] += w
+		if boost > boosts[key] {
+			boosts[key] = boost
+		}
+	}
+	title := headline(a)
+	text := a.Text
+	if len(text) > cfg.MaxTextBytes {
+		text = text[:cfg.MaxTextBytes]
+	}
+	body := text
+	if a.Title != "" {
+		body = a.Title + "\n" + text
+	}
+	leadEnd := len(body)
+	if sents := splitSentences(body); len(sents) > cfg.LeadSentences {
+		leadEnd = sents[cfg.LeadSentences].start
+	}
+	titleEnd := 0
+	if title != "" {
+		if i := strings.Index(body[:min(len(body), len(title)+200)], title); i >= 0 {
+			titleEnd = i + len(title)
+		}
+	}
+	toks := tokenize(body)
+	var shingles []uint64
+	prev := ""
+	for _, t := range toks {
+		if t.number {
+			if len(t.fold) > 12 {
+				continue
+			}
+		} else if len(t.low) < 2 || stopwords[t.low] {
+			prev = ""
+			continue
+		}
+		boost := float32(1)
+		if t.start < titleEnd {
+			boost = float32(cfg.TitleBoost)
+		} else if t.start < leadEnd {
+			boost = float32(cfg.LeadBoost)
+		}
+		w := float32(1)
+		if t.number {
+			w = float32(cfg.NumberWeight)
+		}
+		addTerm(hashKey(kindWord, t.fold), w, boost)
+		if t.name && len(a.Entities) == 0 {
+			addTerm(hashKey(kindName, t.fold), float32(cfg.NameWeight), boost)
+		}
+		if prev != "" {
+			shingles = append(shingles, hashKey('s', prev+" "+t.fold))
+		}
+		prev = t.fold
+	}
+	for _, m := range a.Entities {
+		key := m.Entity
+		if key == "" {
+			key = strings.ToLower(m.Name)
+			if key == "" {
+				key = strings.ToLower(m.Text)
+			}
+		}
+		kind := byte(kindEntity)
+		if m.Type == storyline.Place {
+			kind = kindPlace
+		}
+		boost := float32(1)
+		if m.Start < leadEnd {
+			boost = float32(cfg.LeadBoost)
+		}
+		addTerm(hashKey(kind, key), float32(cfg.EntityWeight), boost)
+	}
+	d.dates = articleDates(a, d.pub)
+	for _, dm := range d.dates {
+		addTerm(hashKey(kindDate, dm.value), float32(cfg.DateWeight), 1)
+	}
+	if d.day != noDay {
+		addTerm(hashKey(kindDate, dayString(d.day)), float32(cfg.DateWeight), 1)
+	}
+	for k, c := range counts {
+		d.raw[k] = (1 + float32(math.Log(float64(c)))) * boosts[k]
+	}
+	d.hash = simhash(shingles)
+	return d
+}
+
+// articleDates are the dates an article mentions: its Timexes when the time
+// analysis ran, else the fallback reader's.
+func articleDates(a *storyline.Article, pub int32) []dateMention {
+	if len(a.Timexes) > 0 {
+		var out []dateMention
+		for _, t := range a.Timexes {
+			if t.Type != "" && t.Type != "DATE" && t.Type != "TIME" {
+				continue
+			}
+			v := t.Value
+			if len(v) > 10 {
+				v = v[:10]
+			}
+			if len(v) < 7 || v[4] != '-' {
+				continue
+			}
+			out = append(out, dateMention{start: t.Start, end: t.End, text: t.Text, value: v, day: parseDay(v)})
+		}
+		return out
+	}
+	return findDates(a.Text, pub)
+}
+
+// weigh turns raw term weights into an L2-normalised TF-IDF vector.
+func weigh(raw map[uint64]float32, idf func(uint64) float64) vec {
+	v := make(vec, 0, len(raw))
+	for k, w := range raw {
+		v = append(v, feature{key: k, w: float32(float64(w) * idf(k))})
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].key < v[j].key })
+	normalize(v)
+	return v
+}
+
+// simhash is Charikar's fingerprint over word bigrams: syndicated copies of
+// one wire story land within a few bits of each other.
+func simhash(shingles []uint64) uint64 {
+	if len(shingles) == 0 {
+		return 0
+	}
+	var acc [64]int
+	for _, h := range shingles {
+		// Mix so that FNV's weak low bits spread.
+		h ^= h >> 33
+		h *= 0xff51afd7ed558ccd
+		h ^= h >> 33
+		for b := 0; b < 64; b++ {
+			if h&(1<<b) != 0 {
+				acc[b]++
+			} else {
+				acc[b]--
+			}
+		}
+	}
+	var out uint64
+	for b := 0; b < 64; b++ {
+		if acc[b] > 0 {
+			out |= 1 << b
+		}
+	}
+	return out
+}
+
+func hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// pairScore is the evidence that two articles report one happening: the
+// cosine of their signatures, lowered when their days are far apart (two
+// meetings of the same kind months apart are two events) and raised to
+// certainty for near-identical copies.
+func pairScore(a, b *doc, cfg *Config) float64 {
+	s := dot(a.vec, b.vec)
+	if a.hash != 0 && b.hash != 0 && hamming(a.hash, b.hash) <= cfg.DupBits {
+		return 1
+	}
+	return adjustForDays(s, a.day, b.day, cfg)
+}
+
+func adjustForDays(s float64, a, b int32, cfg *Config) float64 {
+	if a == noDay || b == noDay {
+		return s
+	}
+	gap := a - b
+	if gap < 0 {
+		gap = -gap
+	}
+	if int(gap) > cfg.DateWindowDays {
+		return s * cfg.FarDatePenalty
+	}
+	return s + cfg.NearDateBonus
+}

@@ -1,0 +1,5 @@
+package cluster
+
+import storyline "github.com/storyline-news/storyline"
+
+func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story { return nil }

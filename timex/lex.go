@@ -1,0 +1,116 @@
+package timex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	tWord = iota
+	tNum
+	tPunct
+)
+
+// token is one word, number or punctuation mark. lw is the lower-cased text
+// for words, the digits for numbers and the mark itself for punctuation.
+type token struct {
+	start, end int
+	lw         string
+	kind       uint8
+	space      bool // whitespace (or start of text) before the token
+	para       bool // a blank line, or a line break, before the token
+	upper      bool // first letter is upper case
+}
+
+// lex splits text into tokens in one pass. Abbreviations written with
+// inner dots ("a.m.", "p.m", "U.S.") stay one word so the grammar does not
+// have to reassemble them.
+func lex(text string, toks []token) []token {
+	toks = toks[:0]
+	i := 0
+	space, para := true, true
+	n := len(text)
+	for i < n {
+		c := text[i]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' {
+			space = true
+			if c == '\n' {
+				para = true
+			}
+			i++
+			continue
+		}
+		start := i
+		switch {
+		case c >= '0' && c <= '9':
+			for i < n && text[i] >= '0' && text[i] <= '9' {
+				i++
+			}
+			toks = append(toks, token{start: start, end: i, lw: text[start:i], kind: tNum, space: space, para: para})
+		case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
+			i = scanWord(text, i)
+			// "a.m." / "p.m" / "u.s.": letter '.' letter ['.'].
+			for i+1 < n && text[i] == '.' && isASCIILetter(text[i+1]) && i-start <= 2 && (i+2 >= n || !isASCIILetter(text[i+2])) {
+				i += 2
+				if i < n && text[i] == '.' {
+					i++
+				}
+			}
+			w := text[start:i]
+			up := false
+			if c >= 'A' && c <= 'Z' {
+				up = true
+			} else if c >= utf8.RuneSelf {
+				r, _ := utf8.DecodeRuneInString(w)
+				up = unicode.IsUpper(r)
+			}
+			toks = append(toks, token{start: start, end: i, lw: strings.ToLower(w), kind: tWord, space: space, para: para, upper: up})
+		default:
+			size := 1
+			if c >= utf8.RuneSelf {
+				_, size = utf8.DecodeRuneInString(text[i:])
+			}
+			i += size
+			lw := text[start:i]
+			switch lw {
+			case "’", "‘", "`":
+				lw = "'"
+			case "“", "”", "«", "»", "„":
+				lw = "\""
+			case "–", "—", "‐", "‑":
+				lw = "-"
+			}
+			toks = append(toks, token{start: start, end: i, lw: lw, kind: tPunct, space: space, para: para})
+		}
+		space, para = false, false
+	}
+	return toks
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r != utf8.RuneError && unicode.IsLetter(r)
+}
+
+func scanWord(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !unicode.IsLetter(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}

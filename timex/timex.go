@@ -1,0 +1,606 @@
+// Package timex finds time expressions in news English and normalises them
+// to TIMEX3 values against the document creation time (DCT), with the
+// conventions of news writing: a bare weekday in a past-tense clause is the
+// most recent such day, in a future clause the next one; a month without a
+// year is the nearest one in the clause's direction; clock times take the
+// dateline's zone.
+//
+// Tagging is one pass of a hand-written tokenizer and a small grammar that
+// is only entered on trigger words, so it runs in linear time.
+package timex
+
+import (
+	"strings"
+	"sync"
+	"time"
+
+	storyline "github.com/storyline-news/storyline"
+
+	_ "time/tzdata" // dateline zones must resolve on any machine
+)
+
+// Options are what normalisation is anchored to.
+type Options struct {
+	// DCT is the document creation (publication) time; zero when unknown,
+	// in which case relative expressions get an empty value.
+	DCT time.Time
+	// Zone is the dateline's zone, given to clock times that name none.
+	Zone *time.Location
+	// TimeML writes clock times without zone offsets (TimeBank style).
+	TimeML bool
+}
+
+var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}
+
+// Tag finds the time expressions of text and normalises them.
+func Tag(text string, opts Options) []storyline.TimeExpr {
+	tp := tokPool.Get().(*[]token)
+	toks := lex(text, *tp)
+	p := &parser{text: text, toks: toks}
+	ms := p.scan(nil)
+	out := p.resolveAll(ms, opts)
+	*tp = toks[:0]
+	if cap(toks) <= 1<<16 {
+		tokPool.Put(tp)
+	}
+	return out
+}
+
+// resolver carries the state of normalisation through a document.
+type resolver struct {
+	p       *parser
+	opts    Options
+	hasDCT  bool
+	dct     time.Time // the DCT's calendar day, in UTC
+	ref     point     // the last date mentioned, for "that year" and "a year earlier"
+	hasRef  bool
+	quarter bool // the text speaks of quarters: "a year ago" is a quarter
+}
+
+func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
+	r := &resolver{p: p, opts: opts}
+	if !opts.DCT.IsZero() {
+		r.hasDCT = true
+		t := opts.DCT
+		if opts.Zone != nil && (t.Hour() != 0 || t.Minute() != 0) {
+			t = t.In(opts.Zone)
+		}
+		r.dct = date(t.Year(), int(t.Month()), t.Day())
+		r.ref = dayPoint(r.dct)
+	}
+	out := make([]storyline.TimeExpr, 0, len(ms))
+	vals := make([]point, len(ms))
+	for k := range ms {
+		m := &ms[k]
+		// A clock time directly followed by its day ("9 a.m. Tuesday")
+		// is one expression.
+		if m.kind == kTime && k+1 < len(ms) && ms[k+1].from == m.to && isDayMatch(ms[k+1]) {
+			m.to = ms[k+1].to
+			m.day = k + 2
+		}
+		v, val := r.resolve(ms, k)
+		vals[k] = v
+		start, end := p.toks[m.from].start, p.toks[m.to-1].end
+		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ, Value: val})
+		if m.kind == kTime && m.day > 0 {
+			// The day was consumed by the time.
+			ms[k+1].kind = kNone
+		}
+	}
+	// Drop the days swallowed by a preceding clock time.
+	w := 0
+	for k := range ms {
+		if ms[k].kind == kNone {
+			continue
+		}
+		out[w] = out[k]
+		w++
+	}
+	return out[:w]
+}
+
+const kNone kind = 255
+
+func isDayMatch(m match) bool {
+	return m.kind == kWeekday && m.part == "" || m.kind == kDayRel && m.part == "" || m.kind == kAbs && m.p.g == gDay
+}
+
+// resolve computes the value of match k.
+func (r *resolver) resolve(ms []match, k int) (point, string) {
+	m := &ms[k]
+	if m.kind == kNone {
+		return point{}, ""
+	}
+	switch m.kind {
+	case kFixed:
+		if m.typ == "DATE" && m.p.g == gDecade {
+			return point{}, m.val
+		}
+		return point{}, m.val
+	case kTime:
+		return r.clock(ms, k)
+	}
+	pt, ok := r.date(m)
+	if !ok {
+		return point{}, ""
+	}
+	if pt.g == gDay || pt.g == gMonth || pt.g == gYear || pt.g == gQuarter || pt.g == gHalf || pt.g == gWeek {
+		r.ref, r.hasRef = pt, true
+		if pt.g == gQuarter {
+			r.quarter = true
+		}
+	}
+	return pt, pt.String()
+}
+
+// date resolves a calendar expression to a point.
+func (r *resolver) date(m *match) (point, bool) {
+	switch m.kind {
+	case kAbs:
+		if m.p.y != 0 {
+			return m.p, true
+		}
+		if !r.hasDCT {
+			return point{}, false
+		}
+		return r.yearless(m)
+	}
+	if !r.hasDCT {
+		return point{}, false
+	}
+	d := r.dct
+	switch m.kind {
+	case kDayRel:
+		t := d.AddDate(0, 0, int(m.n))
+		pt := dayPoint(t)
+		if m.typ == "TIME" && m.part != "" {
+			pt.g, pt.part = gPart, m.part
+		}
+		return pt, true
+	case kWeekday:
+		return dayPoint(r.weekday(m)), true
+	case kUnitRel:
+		g := unitGran(m.u)
+		if m.p.g == gCentury {
+			g = gCentury
+		}
+		if m.u == uWeekend {
+			return r.weekend(m), true
+		}
+		rel := m.rel
+		if rel == relNone {
+			rel = 0
+		}
+		return at(d, g).shift(rel), true
+	case kMonthRel:
+		cur := at(d, gMonth)
+		pt := point{g: gMonth, y: cur.y, m: m.p.m}
+		switch m.rel {
+		case -1:
+			if pt.m >= cur.m {
+				pt.y--
+			}
+		case 1:
+			if pt.m <= cur.m {
+				pt.y++
+			}
+		}
+		return pt, true
+	case kSeasonRel:
+		cur := seasonOf(d)
+		pt := point{g: gSeason, y: cur.y, m: m.p.m}
+		switch m.rel {
+		case -1:
+			if pt.m >= cur.m {
+				pt.y--
+			}
+		case 1:
+			if pt.m <= cur.m {
+				pt.y++
+			}
+		case 0:
+		default:
+			dir := r.tense(m)
+			if dir < 0 && pt.m > cur.m {
+				pt.y--
+			} else if dir > 0 && pt.m < cur.m {
+				pt.y++
+			}
+		}
+		if pt.m == 4 && cur.m != 4 && int(d.Month()) <= 2 && m.rel == relNone {
+			pt.y = cur.y
+		}
+		return pt, true
+	case kPartRel:
+		g := m.p.g
+		cur := at(d, g)
+		pt := point{g: g, y: cur.y, m: m.p.m}
+		switch {
+		case m.rel != relNone && m.rel != 0 && (m.rel == -1 || m.rel == 1):
+			pt.y += m.rel
+		case pt.m > cur.m && r.tense(m) <= 0:
+			// Results for the fourth quarter come out in the new year.
+			pt.y--
+		}
+		return pt, true
+	case kLatestPart:
+		return at(d, m.p.g).shift(-1), true
+	case kAgo:
+		return r.ago(m), true
+	case kAnaphor:
+		base := r.ref
+		if !r.hasRef {
+			base = dayPoint(d)
+		}
+		g := unitGran(m.u)
+		if g == gTime || g == gNone {
+			g = gDay
+		}
+		pt := at(base.start(), g)
+		if g == gDay && base.g == gDay {
+			pt = base
+		}
+		return pt.shift(int(m.n)), true
+	case kHoliday:
+		y := d.Year()
+		t := holidayDate(m.part, y)
+		if t.IsZero() {
+			return point{}, false
+		}
+		dir := r.tense(m)
+		if dir < 0 && t.After(d) {
+			t = holidayDate(m.part, y-1)
+		} else if dir > 0 && t.Before(d) {
+			t = holidayDate(m.part, y+1)
+		}
+		return dayPoint(t), true
+	}
+	return point{}, false
+}
+
+// ago: "two days ago" from the DCT; "a year earlier" from the reference
+// time, at the reference's granularity when it is a quarter.
+func (r *resolver) ago(m *match) point {
+	base := dayPoint(r.dct)
+	if m.anchorRef && r.hasRef {
+		base = r.ref
+	}
+	g := unitGran(m.u)
+	if g == gTime {
+		g = gDay
+	}
+	if m.p.g == gQuarter || (r.quarter && m.u == uYear && float64(int(m.n)) == m.n && (base.g == gQuarter || !m.anchorRef)) {
+		// "the year-ago quarter"; "a year ago" in results news.
+		q := base
+		if q.g != gQuarter {
+			q = at(r.dct, gQuarter).shift(-1)
+			if r.hasRef && r.ref.g == gQuarter {
+				q = r.ref
+			}
+		}
+		return q.shift(int(m.n) * 4)
+	}
+	if base.g == gDay || base.g == gPart || base.g == gTime {
+		t := moveDay(date(base.y, base.m, base.d), m.u, m.n)
+		return at(t, g)
+	}
+	// Reference coarser than the unit: move at the unit's granularity.
+	t := moveDay(base.start(), m.u, m.n)
+	if unitGran(m.u) > base.g {
+		return at(t, unitGran(m.u))
+	}
+	return at(t, base.g)
+}
+
+// weekday resolves a weekday against the DCT and the clause's tense.
+func (r *resolver) weekday(m *match) time.Time {
+	d := r.dct
+	cur := int(d.Weekday()+6)%7 + 1 // ISO: Monday = 1
+	back := (cur - m.wd + 7) % 7    // days back to the most recent one, 0 = today
+	fwd := (m.wd - cur + 7) % 7     // days ahead to the next one, 0 = today
+	switch m.rel {
+	case -1:
+		if back == 0 {
+			back = 7
+		}
+		return d.AddDate(0, 0, -back)
+	case 1:
+		if fwd == 0 {
+			fwd = 7
+		}
+		return d.AddDate(0, 0, fwd)
+	case 0:
+		return d.AddDate(0, 0, m.wd-cur)
+	}
+	switch r.tense(m) {
+	case -1:
+		return d.AddDate(0, 0, -back)
+	case 1:
+		return d.AddDate(0, 0, fwd)
+	}
+	if fwd < back {
+		return d.AddDate(0, 0, fwd)
+	}
+	return d.AddDate(0, 0, -back)
+}
+
+// weekend: "the weekend" is the one just past early in the week, the
+// coming one late in it.
+func (r *resolver) weekend(m *match) point {
+	d := r.dct
+	cur := int(d.Weekday()+6)%7 + 1
+	pt := at(d, gWeekend)
+	switch m.rel {
+	case -1:
+		if cur < 6 {
+			pt = pt.shift(-1)
+		}
+		return pt
+	case 1:
+		if cur >= 6 {
+			pt = pt.shift(1)
+		}
+		return pt
+	case 0:
+		return pt
+	}
+	dir := r.tense(m)
+	if cur < 6 && (dir < 0 || dir == 0 && cur <= 3) {
+		pt = pt.shift(-1)
+	}
+	return pt
+}
+
+// yearless gives a year to "July 28" or "June" from the DCT and the tense.
+func (r *resolver) yearless(m *match) (point, bool) {
+	d := r.dct
+	pt := m.p
+	pt.y = d.Year()
+	dir := r.tense(m)
+	switch pt.g {
+	case gMonth:
+		cur := int(d.Month())
+		switch {
+		case dir < 0 && pt.m > cur:
+			pt.y--
+		case dir > 0 && pt.m < cur:
+			pt.y++
+		case dir == 0 && pt.m-cur > 6:
+			pt.y--
+		case dir == 0 && cur-pt.m > 6:
+			pt.y++
+		}
+	case gDay:
+		t := date(pt.y, pt.m, pt.d)
+		diff := t.Sub(d).Hours() / 24
+		switch {
+		case dir < 0 && diff > 0:
+			pt.y--
+		case dir > 0 && diff < 0:
+			pt.y++
+		case dir == 0 && diff > 183:
+			pt.y--
+		case dir == 0 && diff < -183:
+			pt.y++
+		}
+		if pt.m == 2 && pt.d == 29 && !isLeap(pt.y) {
+			return point{}, false
+		}
+	case gSeason, gQuarter, gHalf:
+	}
+	return pt, true
+}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+// clock resolves a clock time: its day is the adjacent day expression
+// ("10am on Thursday", "9 a.m. Tuesday") or the DCT's.
+func (r *resolver) clock(ms []match, k int) (point, string) {
+	m := &ms[k]
+	pt := m.p
+	var day point
+	found := false
+	// The day: swallowed, "on Thursday" after, or just before.
+	cand := -1
+	if m.day > 0 {
+		cand = m.day - 1
+	} else if k+1 < len(ms) && ms[k+1].from <= m.to+2 && isDayMatch(ms[k+1]) && r.onlyGlue(m.to, ms[k+1].from) {
+		cand = k + 1
+	} else if k > 0 && ms[k-1].to+2 >= m.from && isDayMatch(ms[k-1]) && r.onlyGlue(ms[k-1].to, m.from) {
+		cand = k - 1
+	}
+	if cand >= 0 {
+		saved, savedOK := r.ref, r.hasRef
+		if d, ok := r.date(&ms[cand]); ok && d.g == gDay {
+			day, found = d, true
+		}
+		r.ref, r.hasRef = saved, savedOK
+	}
+	if !found {
+		if !r.hasDCT {
+			return point{}, ""
+		}
+		day = dayPoint(r.dct)
+		if r.hasRef && r.ref.g == gDay && k > 0 && r.p.sameSentence(ms[k-1].to, m.from) {
+			day = r.ref
+		}
+	}
+	pt.y, pt.m, pt.d, pt.g = day.y, day.m, day.d, gTime
+	if pt.hh == 24 {
+		pt.hh = 24
+	}
+	if pt.zone == "" && r.opts.Zone != nil {
+		hh := pt.hh
+		if hh == 24 {
+			hh = 0
+		}
+		t := time.Date(pt.y, time.Month(pt.m), pt.d, hh, pt.mm, 0, 0, r.opts.Zone)
+		_, off := t.Zone()
+		pt.zone = offset(off)
+	}
+	if r.opts.TimeML {
+		pt.zone = ""
+	}
+	return pt, pt.String()
+}
+
+func offset(sec int) string {
+	if sec == 0 {
+		return "Z"
+	}
+	sign := "+"
+	if sec < 0 {
+		sign, sec = "-", -sec
+	}
+	return sign + pad(sec/3600, 2) + ":" + pad(sec%3600/60, 2)
+}
+
+// onlyGlue reports whether tokens [a, b) are only "on", "," or "of".
+func (r *resolver) onlyGlue(a, b int) bool {
+	for i := a; i < b; i++ {
+		switch r.p.lw(i) {
+		case "on", ",", "of", "this", "(":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) sameSentence(a, b int) bool {
+	for i := a; i < b && i < len(p.toks); i++ {
+		if clauseBreak(&p.toks[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// tense looks for the nearest tense cue in the clause around a match:
+// -1 past, +1 future, 0 none.
+func (r *resolver) tense(m *match) int {
+	p := r.p
+	for i, n := m.from-1, 0; i >= 0 && n < 12; i, n = i-1, n+1 {
+		t := &p.toks[i]
+		if clauseBreak(t) || t.para {
+			if c := p.cue(i); c != 0 && !clauseBreak(t) {
+				return c
+			}
+			break
+		}
+		if c := p.cue(i); c != 0 {
+			return c
+		}
+	}
+	for i, n := m.to, 0; i < len(p.toks) && n < 12; i, n = i+1, n+1 {
+		t := &p.toks[i]
+		if clauseBreak(t) || t.para {
+			break
+		}
+		if c := p.cue(i); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// cue is the tense signalled by token i, if any.
+func (p *parser) cue(i int) int {
+	t := &p.toks[i]
+	if t.kind != tWord {
+		if t.lw == "'" && p.lw(i+1) == "ll" {
+			return 1
+		}
+		return 0
+	}
+	w := lexicon[t.lw]
+	if w != nil {
+		if t.lw == "to" {
+			// An infinitive looks ahead; "to" before a noun does not.
+			nx := p.tok(i + 1)
+			if nx != nil && nx.kind == tWord && p.word(i+1) == nil && !nx.upper && !strings.HasSuffix(nx.lw, "s") && !strings.HasSuffix(nx.lw, "ed") && !strings.HasSuffix(nx.lw, "ing") {
+				return 1
+			}
+			return 0
+		}
+		if w.class&cFutureCue != 0 {
+			return 1
+		}
+		if w.class&cPastCue != 0 {
+			return -1
+		}
+		return 0
+	}
+	if len(t.lw) > 4 && strings.HasSuffix(t.lw, "ed") && !t.upper {
+		switch t.lw {
+		case "need", "indeed", "proceed", "succeed", "exceed", "hundred", "speed", "seed", "breed", "steed", "feed", "greed", "embed":
+			return 0
+		}
+		// "expected to", "scheduled to" look ahead.
+		if p.lw(i+1) == "to" {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
+// holidayDate is the day of a named feast in year y, or zero.
+func holidayDate(name string, y int) time.Time {
+	switch name {
+	case "christmas":
+		return date(y, 12, 25)
+	case "christmaseve":
+		return date(y, 12, 24)
+	case "newyear":
+		return date(y, 1, 1)
+	case "newyeareve":
+		return date(y, 12, 31)
+	case "independence":
+		return date(y, 7, 4)
+	case "halloween":
+		return date(y, 10, 31)
+	case "valentine":
+		return date(y, 2, 14)
+	case "boxing":
+		return date(y, 12, 26)
+	case "thanksgiving":
+		return nthWeekday(y, 11, time.Thursday, 4)
+	case "labor":
+		return nthWeekday(y, 9, time.Monday, 1)
+	case "memorial":
+		t := nthWeekday(y, 5, time.Monday, 4)
+		if t.AddDate(0, 0, 7).Month() == 5 {
+			t = t.AddDate(0, 0, 7)
+		}
+		return t
+	case "election":
+		// US federal elections: the Tuesday after the first Monday of November.
+		return nthWeekday(y, 11, time.Monday, 1).AddDate(0, 0, 1)
+	case "easter":
+		a, b, c := y%19, y/100, y%100
+		d, e := b/4, b%4
+		f := (b + 8) / 25
+		g := (b - f + 1) / 3
+		h := (19*a + b - d - g + 15) % 30
+		i, k := c/4, c%4
+		l := (32 + 2*e + 2*i - h - k) % 7
+		mm := (a + 11*h + 22*l) / 451
+		month := (h + l - 7*mm + 114) / 31
+		day := (h+l-7*mm+114)%31 + 1
+		return date(y, month, day)
+	case "eastereve":
+		return holidayDate("easter", y).AddDate(0, 0, -1)
+	case "thanksgivingeve":
+		return holidayDate("thanksgiving", y).AddDate(0, 0, -1)
+	}
+	return time.Time{}
+}
+
+func nthWeekday(y, m int, wd time.Weekday, n int) time.Time {
+	t := date(y, m, 1)
+	for t.Weekday() != wd {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t.AddDate(0, 0, 7*(n-1))
+}

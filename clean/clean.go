@@ -1,0 +1,304 @@
+package clean
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Known is what the reader already knows (from JSON Lines, HTML or feed
+// metadata); the cleaner never overrides a non-empty field.
+type Known struct {
+	Title, Byline, Outlet, Published string
+	// FromHTML says the text came from an HTML extractor: the cleaner then
+	// guesses no headline and drops no caption on resemblance alone.
+	FromHTML bool
+}
+
+// Result is a cleaned article and the metadata its text gave.
+type Result struct {
+	Title, Byline, Outlet string
+	Credits               []string
+	Published             string // YYYY-MM-DD (or RFC 3339 if a time is given), "" if none found in the first lines
+	Dateline              string // place of a dateline ("GENEVA (Reuters) -", "(Geneva)") if any, as a place name "Geneva"
+	Text                  string // cleaned body: paragraphs separated by "\n\n", no title/byline/date/credit lines
+}
+
+// headerLines bounds how many non-blank lines may precede the body.
+const headerLines = 12
+
+// Text cleans raw article text and reads its metadata; see the package
+// documentation for the rules. It never fails: any input gives a Result.
+func Text(raw string, known Known) Result {
+	res := Result{Title: known.Title, Byline: known.Byline, Outlet: known.Outlet, Published: known.Published}
+	lines := splitLines(raw)
+	for i := range lines {
+		lines[i].s = linkArtefacts(lines[i].s)
+	}
+	c := cleaner{res: &res, known: known, lines: lines}
+	body := c.header()
+	c.tail(body)
+	c.furniture(body)
+	paras := paragraphs(c.lines[body:])
+	for i, p := range paras {
+		paras[i] = repairQuotes(p)
+	}
+	if len(paras) > 0 {
+		place, agency := dateline(paras[0])
+		res.Dateline = place
+		if agency != "" {
+			res.Credits = addCredit(res.Credits, agency)
+		}
+	}
+	if res.Title == "" && len(paras) > 0 {
+		res.Title = leadTitle(paras[0])
+	}
+	if res.Outlet == "" {
+		res.Outlet = selfOutlet(paras)
+	}
+	if res.Outlet == "" {
+		res.Outlet = c.copyright
+	}
+	if res.Published == "" {
+		res.Published = c.published
+	}
+	res.Text = strings.Join(paras, "\n\n")
+	if res.Credits == nil {
+		res.Credits = []string{} // an empty list, not null, in JSON
+	}
+	return res
+}
+
+type cleaner struct {
+	res       *Result
+	known     Known
+	lines     []line
+	published string // first date read from the text
+	copyright string // owner named by a copyright notice
+	hint      string // a title suggested by the breadcrumb
+	titleKey  string
+}
+
+func (c *cleaner) drop(i int) { c.lines[i].s = "" }
+
+func (c *cleaner) setDate(d string) {
+	if c.published == "" {
+		c.published = d
+	}
+}
+
+// header reads the lines before the body: dates, furniture, breadcrumb,
+// captions, byline, agency lines and the headline. It removes them and
+// returns the index of the first line of the body.
+func (c *cleaner) header() int {
+	var others map[uint64]bool // shingles of the rest of the text, built on demand
+	if c.res.Title != "" {
+		c.titleKey = key(c.res.Title)
+	}
+	seen := 0
+	i := 0
+	for ; i < len(c.lines) && seen < headerLines; i++ {
+		s := c.lines[i].s
+		if s == "" {
+			continue
+		}
+		seen++
+		if seen <= 4 {
+			if d, rest, ok := datePrefix(s); ok {
+				c.setDate(d)
+				c.lines[i].s = rest
+				if s = rest; s == "" {
+					continue
+				}
+			}
+		}
+		if d, ok := dateLine(s); ok {
+			c.setDate(d)
+			c.drop(i)
+			continue
+		}
+		if boilerplate(s) {
+			c.drop(i)
+			continue
+		}
+		if last, ok := breadcrumb(s); ok {
+			c.hint = last
+			c.drop(i)
+			continue
+		}
+		if cr, ok := explicitCaption(s); ok {
+			c.res.Credits = addCredit(c.res.Credits, cr...)
+			c.drop(i)
+			continue
+		}
+		if name, cr, d, ok := byline(s); ok {
+			if c.res.Byline == "" {
+				c.res.Byline = name
+			}
+			c.res.Credits = addCredit(c.res.Credits, cr...)
+			if d != "" {
+				c.setDate(d)
+			}
+			c.drop(i)
+			continue
+		}
+		if c.known.Byline != "" && key(s) == key("By "+c.known.Byline) {
+			c.drop(i)
+			continue
+		}
+		if a, ok := agencyLine(s); ok {
+			c.res.Credits = addCredit(c.res.Credits, a)
+			c.drop(i)
+			continue
+		}
+		if c.titleKey != "" && key(s) == c.titleKey {
+			c.drop(i)
+			continue
+		}
+		if c.hint != "" && key(s) == key(c.hint) {
+			if c.res.Title == "" {
+				c.res.Title = s
+				c.titleKey = key(s)
+			}
+			c.drop(i)
+			continue
+		}
+		if !c.known.FromHTML {
+			if body, frag := splitFinal(s); frag != "" && capitalFragment(frag) && words(body) >= 6 {
+				if others == nil {
+					others = c.shinglesExcept(i)
+				}
+				if repeats(body, others) {
+					c.res.Credits = addCredit(c.res.Credits, splitCredit(frag)...)
+					c.drop(i)
+					continue
+				}
+			}
+		}
+		if c.res.Title == "" && !c.known.FromHTML && titleLike(s) {
+			c.res.Title = s
+			// A headline broken over two lines.
+			if j := i + 1; j < len(c.lines) && c.lines[j].s != "" && !endsSentence(s) && titleLike(c.lines[j].s) &&
+				(j+1 >= len(c.lines) || c.lines[j+1].s == "" || c.metaLine(c.lines[j+1].s)) &&
+				len(s)+len(c.lines[j].s) <= 200 {
+				c.res.Title = s + " " + c.lines[j].s
+				c.drop(j)
+			}
+			c.titleKey = key(c.res.Title)
+			c.drop(i)
+			continue
+		}
+		if bodyLine(s) {
+			break
+		}
+	}
+	// Removed lines are blank now, so the body is simply what remains.
+	return 0
+}
+
+// metaLine reports a line that follows a headline: byline, date, agency.
+func (c *cleaner) metaLine(s string) bool {
+	if _, _, _, ok := byline(s); ok {
+		return true
+	}
+	if _, ok := dateLine(s); ok {
+		return true
+	}
+	_, ok := agencyLine(s)
+	return ok
+}
+
+func (c *cleaner) shinglesExcept(skip int) map[uint64]bool {
+	m := make(map[uint64]bool)
+	for i, l := range c.lines {
+		if i != skip && l.s != "" {
+			shingles(l.s, m)
+		}
+	}
+	return m
+}
+
+// titleLike reports a line shaped like a headline: a few words, capitalised,
+// without a final full stop.
+func titleLike(s string) bool {
+	n := words(s)
+	if n < 2 || n > 25 || len(s) > 200 || !startsUpper(s) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', ',', ';', ':', '-', '—', '–', '|', '/':
+		return strings.HasSuffix(s, "...")
+	}
+	return true
+}
+
+// bodyLine reports a line that is surely article text, which ends the header.
+func bodyLine(s string) bool {
+	n := words(s)
+	return n >= 16 || n >= 8 && endsSentence(s)
+}
+
+// tail cuts the end matter: from the first related-stories, author-box or
+// comment heading that comes late enough in the text, everything goes.
+func (c *cleaner) tail(from int) {
+	total := 0
+	for _, l := range c.lines[from:] {
+		total += len(l.s)
+	}
+	byl := c.res.Byline
+	done := 0
+	for i := from; i < len(c.lines); i++ {
+		s := c.lines[i].s
+		if s == "" {
+			continue
+		}
+		if ok, strong := cutMarker(s, byl); ok {
+			need := total / 2
+			if strong {
+				need = total * 3 / 10
+			}
+			if done >= need && done > 0 {
+				for j := i; j < len(c.lines); j++ {
+					c.drop(j)
+				}
+				return
+			}
+		}
+		done += len(s)
+	}
+}
+
+// furniture drops single lines of page furniture inside the body, captions
+// that announce themselves, repeats of the headline and copyright notices.
+func (c *cleaner) furniture(from int) {
+	last := len(c.lines) - 1
+	for last >= from && c.lines[last].s == "" {
+		last--
+	}
+	for i := from; i <= last; i++ {
+		s := c.lines[i].s
+		if s == "" {
+			continue
+		}
+		switch {
+		case boilerplate(s):
+			c.drop(i)
+		case c.titleKey != "" && key(s) == c.titleKey:
+			c.drop(i)
+		case i >= last-4:
+			if owner, ok := copyrightOutlet(s); ok {
+				if c.copyright == "" {
+					c.copyright = owner
+				}
+				c.drop(i)
+				continue
+			}
+			fallthrough
+		default:
+			if cr, ok := explicitCaption(s); ok {
+				c.res.Credits = addCredit(c.res.Credits, cr...)
+				c.drop(i)
+			}
+		}
+	}
+}

@@ -1,0 +1,171 @@
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// months maps month names and abbreviations (English, French, German,
+// Spanish, Italian) to their number.
+var months = map[string]int{}
+
+func init() {
+	lists := [][]string{
+		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+		{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+		{"", "", "", "", "", "", "", "", "sept", "", "", ""},
+		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
+		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+	}
+	for _, l := range lists {
+		for i, m := range l {
+			if m != "" {
+				months[m] = i + 1
+			}
+		}
+	}
+}
+
+const monthRe = `(\p{L}{3,10})\.?`
+
+var (
+	reISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
+	reMDY = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`)
+	reDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?` + monthRe + `,?\s+(?:de\s+)?(\d{4})\b`)
+	reYMD = regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`)
+	reDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	// reRest is what may surround a date on a line that only gives the date:
+	// labels, weekdays, times and separators.
+	reRest = regexp.MustCompile(`(?i)^(?:[\s|•·,.:;()\-–—/]|\b(?:date|dated|published|posted|updated|last updated|first published|modified|on|at|le|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|edt|est|bst|msk|et|pt|h|uhr|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\d{1,2}[:h]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2})*$`)
+	// reLabel is a label that announces a date at the start of a line.
+	reLabel = regexp.MustCompile(`(?i)^\s*(?:date|dated|published(?: on)?|posted(?: on)?|first published(?: on)?|updated|last updated|publié le|veröffentlicht am)\b\s*:?\s*`)
+)
+
+// dateSpan is a date found in a line.
+type dateSpan struct {
+	value      string // YYYY-MM-DD or RFC 3339
+	start, end int
+}
+
+// findDate returns the first well-formed date in s.
+func findDate(s string) (dateSpan, bool) {
+	best := dateSpan{start: -1}
+	try := func(d dateSpan, ok bool) {
+		if ok && (best.start < 0 || d.start < best.start) {
+			best = d
+		}
+	}
+	if m := reISO.FindStringSubmatchIndex(s); m != nil {
+		y, mo, d := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+		v, ok := ymd(y, mo, d)
+		if ok && m[8] >= 0 && m[14] >= 0 {
+			// A time with its zone: keep it, as RFC 3339.
+			sec := "00"
+			if m[12] >= 0 {
+				sec = s[m[12]:m[13]]
+			}
+			zone := s[m[14]:m[15]]
+			if zone != "Z" && !strings.Contains(zone, ":") {
+				zone = zone[:3] + ":" + zone[3:]
+			}
+			t, err := time.Parse(time.RFC3339, fmt.Sprintf("%sT%s:%s:%s%s", v, s[m[8]:m[9]], s[m[10]:m[11]], sec, zone))
+			if err == nil {
+				v = t.Format(time.RFC3339)
+			}
+		}
+		try(dateSpan{v, m[0], m[1]}, ok)
+	}
+	if m := reMDY.FindStringSubmatchIndex(s); m != nil {
+		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
+			v, ok := ymd(atoi(s[m[6]:m[7]]), mo, atoi(s[m[4]:m[5]]))
+			try(dateSpan{v, m[0], m[1]}, ok)
+		}
+	}
+	if m := reDMY.FindStringSubmatchIndex(s); m != nil {
+		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
+			v, ok := ymd(atoi(s[m[6]:m[7]]), mo, atoi(s[m[2]:m[3]]))
+			try(dateSpan{v, m[0], m[1]}, ok)
+		}
+	}
+	if m := reYMD.FindStringSubmatchIndex(s); m != nil {
+		v, ok := ymd(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
+		try(dateSpan{v, m[0], m[1]}, ok)
+	}
+	if m := reDot.FindStringSubmatchIndex(s); m != nil {
+		// Day first: the dotted form is European.
+		v, ok := ymd(atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
+		try(dateSpan{v, m[0], m[1]}, ok)
+	}
+	return best, best.start >= 0
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func ymd(y, m, d int) (string, bool) {
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
+		return "", false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// dateLine reports whether s gives a date and nothing else (labels,
+// weekday, time and separators aside), and that date.
+func dateLine(s string) (string, bool) {
+	if len(s) > 120 {
+		return "", false
+	}
+	d, ok := findDate(s)
+	if !ok {
+		return "", false
+	}
+	rest := s[:d.start] + " " + s[d.end:]
+	if !reRest.MatchString(rest) {
+		return "", false
+	}
+	return d.value, true
+}
+
+// datePrefix finds a date that opens a line before the text proper
+// (" date 2021-09-30 The talks..."), and returns the date and the rest of the
+// line. The date must be labelled, be in ISO form, or be set off by a
+// separator, so that a sentence that merely starts with a date is kept.
+func datePrefix(s string) (value, rest string, ok bool) {
+	label := reLabel.FindStringIndex(s)
+	body := s
+	if label != nil {
+		body = s[label[1]:]
+	}
+	d, found := findDate(body)
+	if !found || strings.TrimSpace(body[:d.start]) != "" {
+		return "", "", false
+	}
+	rest = body[d.end:]
+	iso := strings.HasPrefix(strings.TrimSpace(body), body[d.start:d.start+4]) && body[d.start+4] == '-'
+	sep := false
+	if t := strings.TrimLeft(rest, " "); t != "" {
+		switch {
+		case strings.HasPrefix(t, "|"), strings.HasPrefix(t, "—"), strings.HasPrefix(t, "–"), strings.HasPrefix(t, "- "), strings.HasPrefix(t, "•"):
+			sep = true
+		}
+	}
+	if label == nil && !iso && !sep {
+		return "", "", false
+	}
+	rest = strings.TrimLeft(rest, " |—–-•:,")
+	return d.value, rest, true
+}

@@ -1,0 +1,468 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one input line, trimmed; indent records leading white space, a
+// paragraph signal in text converted from PDF or print.
+type line struct {
+	s      string
+	indent bool
+}
+
+// zeroWidth are invisible characters that only get in the way of matching.
+var zeroWidth = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u2060", "", "\u00ad", "")
+
+// splitLines makes raw valid UTF-8, unifies line ends and spaces, and
+// returns its lines trimmed with runs of spaces collapsed.
+func splitLines(raw string) []line {
+	if !utf8.ValidString(raw) {
+		raw = strings.ToValidUTF8(raw, "")
+	}
+	raw = zeroWidth.Replace(raw)
+	var out []line
+	var b strings.Builder
+	for len(raw) > 0 {
+		i := strings.IndexAny(raw, "\n\r\u2028\u2029")
+		var s string
+		if i < 0 {
+			s, raw = raw, ""
+		} else {
+			s = raw[:i]
+			_, size := utf8.DecodeRuneInString(raw[i:])
+			if raw[i] == '\r' && i+1 < len(raw) && raw[i+1] == '\n' {
+				size = 2
+			}
+			raw = raw[i+size:]
+		}
+		indent := len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || strings.HasPrefix(s, "\u00a0"))
+		out = append(out, line{s: squeeze(&b, s), indent: indent})
+	}
+	return out
+}
+
+// squeeze trims s and turns every run of white space into one space.
+func squeeze(b *strings.Builder, s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\v' || c == '\f' || c >= 0x80 {
+			clean = false
+			break
+		}
+		if c == ' ' {
+			if prevSpace {
+				clean = false
+				break
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	b.Reset()
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// linkArtefacts removes what links leave behind in copied text: a glued
+// "External link" ("Le TempsExternal link, talks..."), "(opens in new tab)".
+func linkArtefacts(s string) string {
+	if !strings.Contains(s, "xternal") && !strings.Contains(s, "opens in") && !strings.Contains(s, "new window") {
+		return s
+	}
+	for _, a := range []string{"(opens in new tab)", "(opens in a new tab)", "(opens in new window)", "(opens in a new window)", "(link is external)", "(external link)", "[external link]"} {
+		for {
+			i := indexFold(s, a)
+			if i < 0 {
+				break
+			}
+			s = strings.TrimSpace(s[:i]) + spaceIfNeeded(s[i+len(a):]) + strings.TrimSpace(s[i+len(a):])
+		}
+	}
+	for _, a := range []string{"External link", "External Link"} {
+		from := 0
+		for {
+			j := strings.Index(s[from:], a)
+			if j < 0 {
+				break
+			}
+			i := from + j
+			end := i + len(a)
+			glued := i > 0 && s[i-1] != ' '
+			alone := strings.TrimSpace(s[:i]) == "" && strings.TrimSpace(s[end:]) == ""
+			atEnd := end == len(s) || strings.IndexByte(".,;:)", s[end]) >= 0
+			if glued || alone || (atEnd && i > 0) {
+				s = strings.TrimRight(s[:i], " ") + s[end:]
+				from = i
+				if from > len(s) {
+					break
+				}
+				continue
+			}
+			from = end
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+func spaceIfNeeded(rest string) string {
+	rest = strings.TrimSpace(rest)
+	if rest == "" || strings.IndexByte(".,;:!?)", rest[0]) >= 0 {
+		return ""
+	}
+	return " "
+}
+
+// words counts space-separated words.
+func words(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, " ") + 1
+}
+
+// endsSentence reports whether s ends like a sentence: final punctuation,
+// possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’»)]* ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// closesQuote reports whether s ends with a closing quotation mark, which
+// ends a paragraph as often as a full stop does.
+func closesQuote(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '"' || r == '”' || r == '»'
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\'' || r == '“' || r == '‘' || r == '«'
+}
+
+// key is s reduced to lower-case letters and digits separated by single
+// spaces, for comparing a title with a line that repeats it.
+func key(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func lowerTrim(s string) string {
+	return strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": ."))
+}
+
+// boilerExact are whole lines that are page furniture, never article text.
+var boilerExact = setOf(
+	"advertisement", "advertisment", "advertising", "ad", "sponsored", "sponsored content", "paid content",
+	"paid post", "promoted", "promoted content", "partner content", "skip to content", "skip to main content",
+	"share this", "share this article", "share this story", "share", "share on facebook", "share on twitter",
+	"share via email", "tweet", "email", "print", "print this article", "copy link", "link copied",
+	"whatsapp", "facebook", "twitter", "linkedin", "reddit", "pinterest", "telegram", "flipboard",
+	"leave a reply", "leave a comment", "post a comment", "add a comment", "cancel reply", "comments",
+	"subscribe", "sign up", "log in", "login", "register", "loading", "loading...", "scroll to continue",
+	"continue reading", "read more", "show more", "load more", "click here", "external link",
+	"listen to this article", "story continues below advertisement", "story continues below",
+	"article continues below", "article continues below advertisement", "continue reading below",
+	"back to top", "follow us", "menu", "search", "close", "next article", "previous article",
+	"your email address will not be published", "your email address will not be published. required fields are marked *",
+	"required fields are marked *", "required fields are marked", "view comments", "show comments",
+	"download the app", "get the app", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",
+)
+
+// boilerPrefix start lines that are page furniture when the line is short.
+var boilerPrefix = []string{
+	"sponsored by ", "presented by ", "advertisement ", "(advertisement", "your email address will not be published",
+	"required fields are marked", "you must be logged in to post", "this site uses akismet",
+	"save my name, email", "read more:", "read more at ", "read more on ", "read also:", "also read:",
+	"see also:", "related:", "related article:", "related story:", "related coverage:", "recommended:",
+	"click here to ", "follow us on ", "sign up for our ", "subscribe to our ", "share on ",
+	"story continues below", "article continues below", "(opens in new tab)", "join our ",
+	"download our app", "get our app", "notice: ", "watch: ", "listen: ",
+}
+
+func setOf(xs ...string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// boilerplate reports whether the whole line is page furniture (sharing,
+// sponsorship, comment forms, "Read more" teasers).
+func boilerplate(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	l := lowerTrim(s)
+	if boilerExact[l] {
+		return true
+	}
+	if words(s) > 20 {
+		return false
+	}
+	ls := strings.ToLower(s)
+	for _, p := range boilerPrefix {
+		if strings.HasPrefix(ls, p) {
+			// "Watch:" and "Listen:" teasers are boilerplate only when short;
+			// a long line is likely a sentence that happens to start so.
+			if (p == "watch: " || p == "listen: " || p == "notice: ") && words(s) > 12 {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// cutExact are headings after which a page shows only end matter: related
+// stories, comments, author boxes, tags.
+var cutExact = setOf(
+	"check also", "related", "related stories", "related articles", "related posts", "related news",
+	"related content", "related coverage", "related topics", "related links", "related reading",
+	"you may also like", "you might also like", "you may be interested in", "you might be interested in",
+	"recommended", "recommended for you", "recommended stories", "recommended articles",
+	"more stories", "more news", "more articles", "more from us", "most read", "most popular", "most viewed",
+	"trending", "trending now", "trending stories", "popular posts", "popular stories", "latest news",
+	"latest stories", "latest articles", "leave a reply", "leave a comment", "post a comment",
+	"comments", "join the conversation", "about the author", "about the authors", "share this:",
+	"tags", "topics", "filed under", "more on this story", "read next", "up next", "what to read next",
+	"don't miss", "further reading", "also read", "read also", "see also", "in case you missed it",
+	"other stories", "similar articles", "keep reading", "editor's picks", "top stories",
+)
+
+// strongCut are comment-form markers: nothing after them is article text.
+var strongCut = setOf("leave a reply", "leave a comment", "post a comment", "join the conversation", "comments")
+
+// cutMarker reports whether s heads end matter, and whether it is a strong
+// marker (a comment form) that may cut earlier in the text.
+func cutMarker(s string, byline string) (bool, bool) {
+	if len(s) > 80 {
+		return false, false
+	}
+	l := lowerTrim(s)
+	if cutExact[l] {
+		return true, strongCut[l]
+	}
+	if strings.HasPrefix(l, "your email address will not be published") {
+		return true, true
+	}
+	for _, p := range []string{"more from ", "more in ", "more on ", "tags:", "filed under:", "topics:", "related to "} {
+		if strings.HasPrefix(l, p) && words(s) <= 8 && !endsSentence(s) {
+			return true, false
+		}
+	}
+	// "12 comments", "3 Responses"
+	if f := strings.Fields(l); len(f) == 2 && atoi(f[0]) >= 0 && (strings.HasPrefix(f[1], "comment") || strings.HasPrefix(f[1], "response") || strings.HasPrefix(f[1], "thought")) {
+		return true, true
+	}
+	// An author box: "About Kevin Zhang".
+	if strings.HasPrefix(s, "About ") && !endsSentence(s) && words(s) <= 5 {
+		name := s[len("About "):]
+		if byline != "" && key(name) == key(byline) {
+			return true, false
+		}
+		if personName(name) {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// nameJoiners are lower-case words that occur inside personal names.
+var nameJoiners = setOf("van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "y", "ter", "ten", "and", "&")
+
+// notNames are capitalised words that start phrases looking like names
+// ("By Sunday", "About Ukraine").
+var notNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "the", "this", "that", "these", "those", "then", "now", "today", "tomorrow",
+	"yesterday", "mid", "late", "early", "end", "us", "our", "his", "her", "their", "its", "a", "an")
+
+// personName reports whether s looks like a personal name: two to five
+// capitalised words (name particles allowed), nothing else.
+func personName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 5 {
+		return false
+	}
+	caps := 0
+	for i, w := range f {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if i == 0 && notNames[lw] {
+			return false
+		}
+		if nameJoiners[lw] && i > 0 && i < len(f)-1 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
+				return false
+			}
+		}
+		caps++
+	}
+	return caps >= 2
+}
+
+// breadcrumb recognises a navigation trail ("Home / News / Title",
+// "World > Europe") and returns its last element, which is often the title.
+func breadcrumb(s string) (string, bool) {
+	if len(s) > 300 || endsSentence(s) && !strings.HasSuffix(s, "...") {
+		return "", false
+	}
+	for _, sep := range []string{" / ", " > ", " » ", " › ", " → "} {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		parts := strings.Split(s, sep)
+		home := false
+		switch strings.ToLower(strings.TrimSpace(parts[0])) {
+		case "home", "startseite", "accueil", "inicio", "news", "homepage", "start":
+			home = true
+		}
+		if len(parts) < 3 && !home {
+			continue
+		}
+		ok := true
+		for _, p := range parts[:len(parts)-1] {
+			p = strings.TrimSpace(p)
+			if p == "" || words(p) > 4 || endsSentence(p) || startsLower(p) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return strings.TrimSpace(parts[len(parts)-1]), true
+		}
+	}
+	return "", false
+}
+
+// byline parses a "By ..." line into the author's name, agencies named in
+// it, and a date it carries ("By Jane Doe | Reuters | July 27, 2021").
+// An agency alone ("By AFP") gives no name, only a credit.
+func byline(s string) (name string, credits []string, date string, ok bool) {
+	if len(s) > 160 || words(s) > 16 {
+		return "", nil, "", false
+	}
+	rest := ""
+	for _, p := range []string{"By ", "BY ", "by ", "Written by ", "Words by ", "Par ", "Por "} {
+		if strings.HasPrefix(s, p) {
+			rest = s[len(p):]
+			break
+		}
+	}
+	if rest == "" {
+		return "", nil, "", false
+	}
+	segs := strings.FieldsFunc(rest, func(r rune) bool { return r == '|' || r == '•' || r == '·' || r == ',' || r == ';' })
+	var names []string
+	for i, seg := range segs {
+		seg = strings.TrimSpace(seg)
+		for _, d := range []string{" — ", " – ", " - "} {
+			if j := strings.Index(seg, d); j >= 0 {
+				segs = append(segs, seg[j+len(d):])
+				seg = strings.TrimSpace(seg[:j])
+			}
+		}
+		if seg == "" {
+			continue
+		}
+		if a, isAg := agencyName(seg); isAg {
+			credits = append(credits, a)
+			continue
+		}
+		if d, isDate := dateLine(seg); isDate {
+			if date == "" {
+				date = d
+			}
+			continue
+		}
+		if i == 0 {
+			// Several authors: "Jane Doe and John Roe".
+			all := true
+			for _, n := range splitWord(seg, " and ") {
+				n = strings.TrimSpace(n)
+				if a, isAg := agencyName(n); isAg {
+					credits = append(credits, a)
+					continue
+				}
+				if !personName(n) {
+					all = false
+					break
+				}
+				names = append(names, n)
+			}
+			if !all {
+				return "", nil, "", false
+			}
+		}
+		// Later segments are roles ("Staff Writer") or places: ignored.
+	}
+	if len(names) == 0 && len(credits) == 0 {
+		return "", nil, "", false
+	}
+	return strings.Join(names, " and "), credits, date, true
+}
+
+// agencyLine reports a line that only names an agency: "TASS", "(AFP)",
+// "/Reuters/", "Source: AP".
+func agencyLine(s string) (string, bool) {
+	if len(s) > 40 {
+		return "", false
+	}
+	t := s
+	for _, p := range []string{"Source:", "Sources:", "Agencies:", "With ", "— ", "- "} {
+		t = strings.TrimPrefix(t, p)
+	}
+	if strings.EqualFold(strings.TrimSpace(t), "agencies") {
+		return "", true
+	}
+	return agencyName(t)
+}

@@ -1,0 +1,113 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// paragraphs joins the lines of each block (lines between blank ones) into
+// paragraphs. Text wrapped at a fixed width (PDF, e-mail, print) is
+// recognised as a whole: then a line that ends mid-sentence continues on
+// the next. Otherwise every line is its own paragraph, unless it plainly
+// stops mid-sentence and the next starts in lower case.
+func paragraphs(lines []line) []string {
+	width, wrapped := wrapWidth(lines)
+	var out []string
+	var cur strings.Builder
+	var last string // the last line added to cur
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+		last = ""
+	}
+	for _, l := range lines {
+		if l.s == "" {
+			flush()
+			continue
+		}
+		if last != "" && !joins(last, l, wrapped, width) {
+			flush()
+		}
+		if cur.Len() > 0 {
+			if hyphenated(last) && startsLower(l.s) {
+				// "well-" + "known": keep the hyphen, drop the break.
+			} else {
+				cur.WriteByte(' ')
+			}
+		}
+		cur.WriteString(l.s)
+		last = l.s
+	}
+	flush()
+	return out
+}
+
+func hyphenated(s string) bool {
+	if !strings.HasSuffix(s, "-") || len(s) < 2 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	return r != ' ' && r != '-'
+}
+
+// joins decides whether b continues the paragraph whose last line is a.
+func joins(a string, b line, wrapped bool, width int) bool {
+	la := utf8.RuneCountInString(a)
+	if wrapped {
+		if !endsSentence(a) && !closesQuote(a) {
+			// A short line that does not end a sentence is a heading unless
+			// the next line plainly continues it.
+			return la*2 >= width || startsLower(b.s)
+		}
+		if b.indent {
+			return false
+		}
+		// A wrapped line that happens to end a sentence still fills the width.
+		return la*20 >= width*17
+	}
+	if endsSentence(a) || closesQuote(a) || !startsLower(b.s) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(a)
+	return r == ',' || r == '-' || r == '—' || r == '–' || isLetterOrDigit(r)
+}
+
+func isLetterOrDigit(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && r != '…'
+}
+
+// wrapWidth estimates the width text was wrapped at and whether it was:
+// many lines inside blocks stop mid-sentence close to the widest lines.
+func wrapWidth(lines []line) (int, bool) {
+	var lens []int
+	inner, cut := 0, 0
+	for i, l := range lines {
+		if l.s == "" {
+			continue
+		}
+		lens = append(lens, utf8.RuneCountInString(l.s))
+		_ = i
+	}
+	if len(lens) < 3 {
+		return 0, false
+	}
+	sorted := slices.Clone(lens)
+	slices.Sort(sorted)
+	width := sorted[len(sorted)*9/10]
+	if width < 30 || width > 250 {
+		return width, false
+	}
+	for i, l := range lines {
+		if l.s == "" || i+1 >= len(lines) || lines[i+1].s == "" {
+			continue
+		}
+		inner++
+		if !endsSentence(l.s) && !closesQuote(l.s) && utf8.RuneCountInString(l.s)*10 >= width*6 {
+			cut++
+		}
+	}
+	return width, cut >= 2 && cut*10 >= inner*3
+}

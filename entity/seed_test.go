@@ -1,0 +1,261 @@
+package entity
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// sharedDir finds ../shared beside the repository root.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "seeds", "gold.json")); err != nil {
+		t.Skipf("seed data not available at %s: %v", shared, err)
+	}
+	return shared
+}
+
+type goldEntity struct {
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Role     string   `json:"role"`
+	Variants []string `json:"variants"`
+}
+
+type gold struct {
+	Entities []goldEntity `json:"entities"`
+}
+
+func loadSeeds(t testing.TB) ([]*storyline.Article, gold) {
+	shared := sharedDir(t)
+	var g gold
+	raw, err := os.ReadFile(filepath.Join(shared, "seeds", "gold.json"))
+	if err != nil {
+		t.Fatalf("read gold: %v", err)
+	}
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatalf("parse gold: %v", err)
+	}
+	files, err := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no seed articles: %v", err)
+	}
+	sort.Strings(files)
+	var arts []*storyline.Article
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("read %s: %v", f, err)
+		}
+		id := strings.TrimSuffix(filepath.Base(f), ".txt")
+		arts = append(arts, &storyline.Article{ID: id, Text: string(b)})
+	}
+	return arts, g
+}
+
+// mentionSource fills the Entities of seed articles. The gold tagger below
+// stands in for the NER tagger until it is ready; swap it for the real one
+// (ner.Analyzer) to test the whole chain.
+type mentionSource func(t testing.TB, arts []*storyline.Article, g gold)
+
+// goldTagger marks every occurrence of a gold name or variant, longest
+// first, at word boundaries.
+func goldTagger(t testing.TB, arts []*storyline.Article, g gold) {
+	type pat struct{ s, typ string }
+	var pats []pat
+	for _, e := range g.Entities {
+		pats = append(pats, pat{e.Name, e.Type})
+		for _, v := range e.Variants {
+			pats = append(pats, pat{v, e.Type})
+		}
+	}
+	sort.SliceStable(pats, func(i, j int) bool { return len(pats[i].s) > len(pats[j].s) })
+	for _, a := range arts {
+		taken := make([]bool, len(a.Text))
+		var ms []storyline.Mention
+		for _, p := range pats {
+			for off := 0; ; {
+				i := strings.Index(a.Text[off:], p.s)
+				if i < 0 {
+					break
+				}
+				s, e := off+i, off+i+len(p.s)
+				off = e
+				if !wordBoundary(a.Text, s, e) {
+					continue
+				}
+				free := true
+				for k := s; k < e; k++ {
+					free = free && !taken[k]
+				}
+				if !free {
+					continue
+				}
+				for k := s; k < e; k++ {
+					taken[k] = true
+				}
+				ms = append(ms, storyline.Mention{Type: p.typ, Text: p.s, Start: s, End: e})
+			}
+		}
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		a.Entities = ms
+	}
+}
+
+func wordBoundary(text string, s, e int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if e < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSeedsGolden(t *testing.T) {
+	sources := map[string]mentionSource{"gold-tagger": goldTagger}
+	for name, source := range sources {
+		t.Run(name, func(t *testing.T) {
+			arts, g := loadSeeds(t)
+			source(t, arts, g)
+			ents := Resolve(arts)
+			checkSeeds(t, arts, g, ents)
+			if name == "gold-tagger" {
+				compareGolden(t, filepath.Join("testdata", "seeds_entities.golden.json"), ents)
+			}
+		})
+	}
+}
+
+func checkSeeds(t *testing.T, arts []*storyline.Article, g gold, ents []storyline.Entity) {
+	byID := map[string]storyline.Entity{}
+	for _, e := range ents {
+		byID[e.ID] = e
+	}
+	// The entity ids that each surface form resolved to.
+	surfaceIDs := map[string]map[string]bool{}
+	for _, a := range arts {
+		for _, m := range a.Entities {
+			if m.Entity == "" {
+				t.Errorf("%s: mention %q [%d:%d] unresolved", a.ID, m.Text, m.Start, m.End)
+				continue
+			}
+			if _, ok := byID[m.Entity]; !ok {
+				t.Errorf("%s: mention %q has unknown entity %q", a.ID, m.Text, m.Entity)
+			}
+			if surfaceIDs[m.Text] == nil {
+				surfaceIDs[m.Text] = map[string]bool{}
+			}
+			surfaceIDs[m.Text][m.Entity] = true
+		}
+	}
+	entityOf := map[string]string{} // gold name → entity id
+	for _, ge := range g.Entities {
+		ids := map[string]bool{}
+		for _, form := range append([]string{ge.Name}, ge.Variants...) {
+			for id := range surfaceIDs[form] {
+				ids[id] = true
+			}
+		}
+		if len(ids) == 0 {
+			t.Errorf("%s: not found", ge.Name)
+			continue
+		}
+		if len(ids) > 1 {
+			t.Errorf("%s: variants resolve to %d entities: %v", ge.Name, len(ids), sortedKeys(ids))
+		}
+		for id := range ids {
+			e := byID[id]
+			entityOf[ge.Name] = id
+			if e.Type != ge.Type {
+				t.Errorf("%s: type %s, want %s", ge.Name, e.Type, ge.Type)
+			}
+			// Every listed variant, seen in the texts or not, finds it.
+			for _, v := range append([]string{ge.Name}, ge.Variants...) {
+				if !Match(e, v) {
+					t.Errorf("%s: Match(%q) = false", ge.Name, v)
+				}
+			}
+		}
+	}
+	wantRole := map[string]string{
+		"Wendy Sherman":  "Deputy Secretary of State",
+		"Sergei Ryabkov": "Deputy Foreign Minister",
+		"Antony Blinken": "Secretary of State",
+		"Livia Leu":      "State Secretary",
+		"Dmitry Peskov":  "Spokesman",
+	}
+	for name, head := range wantRole {
+		e := byID[entityOf[name]]
+		found := false
+		for _, r := range e.Roles {
+			found = found || strings.Contains(strings.ToLower(r), strings.ToLower(head))
+		}
+		if !found {
+			t.Errorf("%s: roles %q lack %q", name, e.Roles, head)
+		}
+	}
+	for _, pair := range [][2]string{{"Vladimir Putin", "Joe Biden"}, {"Wendy Sherman", "Sergei Ryabkov"}} {
+		a, b := entityOf[pair[0]], entityOf[pair[1]]
+		if a == "" || a == b {
+			t.Errorf("%s and %s are one entity %q", pair[0], pair[1], a)
+		}
+	}
+}
+
+func compareGolden(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatalf("marshal: %v", err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatalf("mkdir: %v", err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatalf("write golden: %v", err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run go test -update to create it): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the result (go test ./entity -run %s -update to refresh):\n%s", path, t.Name(), got)
+	}
+}

@@ -94,3 +94,8 @@ func readPage(dir, id string) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// F1 is the page's own F1.
+func (p PageScore) F1() float64 {
+	return Score{Pages: 1, Shared: p.Shared, Extra: p.Extra, Missing: p.Missing}.F1()
+}

@@ -11,18 +11,22 @@ import (
 	"fmt"
 	"io"
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 )
 
 // Result is what a page yields.
 type Result struct {
 	Title     string
+	URL       string // canonical URL, when the page declares one
 	Byline    string
 	Site      string // outlet name, from the page's metadata
 	Text      string // main text; paragraphs separated by blank lines
@@ -65,36 +69,60 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 		Title:  clean(meta.Title),
 		Byline: clean(meta.Author),
 		Site:   clean(meta.Sitename),
+		URL:    meta.URL,
 		Text:   body,
 		Lang:   meta.Language,
 	}
 	if date != nil {
 		res.Published = formatDate(*date)
 	}
-	if strings.TrimSpace(res.Text) == "" {
+	// A page with no body leaves extractors with its title or a stray
+	// label; that is no article.
+	if words := Words(res.Text); len(words) == 0 || strings.Join(words, " ") == strings.Join(Words(res.Title), " ") {
 		return res, ErrNoText
 	}
 	return res, nil
 }
 
 // ToUTF8 returns the page as UTF-8: as is when it already is valid UTF-8,
-// else decoded with the charset the page declares (meta tag or BOM), or
-// windows-1252 when it declares none.
+// else decoded with the charset it declares (byte-order mark or <meta>
+// charset). Invalid UTF-8 without such a declaration is an error rather than
+// a guess: guessing yields mojibake that poisons every later stage.
 func ToUTF8(data []byte) ([]byte, error) {
 	if utf8.Valid(data) {
 		return data, nil
 	}
-	enc, name, _ := charset.DetermineEncoding(data, "")
-	if name == "utf-8" {
-		// Declared UTF-8 but is not: decode leniently rather than reject,
-		// since browsers do the same (invalid bytes become U+FFFD).
-		return bytes.ToValidUTF8(data, []byte("\uFFFD")), nil
+	var enc encoding.Encoding
+	var name string
+	if e, n, certain := charset.DetermineEncoding(data, ""); certain {
+		enc, name = e, n // byte-order mark
+	} else if m := metaCharset.FindSubmatch(data[:min(len(data), 4096)]); m != nil {
+		enc, name = charset.Lookup(string(m[1]))
+	}
+	if enc == nil || name == "utf-8" {
+		return nil, CheckUTF8(data)
 	}
 	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
 	if err != nil {
 		return nil, fmt.Errorf("decoding HTML as %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// metaCharset finds the charset a page declares in a <meta> tag, whether as
+// <meta charset=...> or inside http-equiv's content.
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)`)
+
+// CheckUTF8 reports the first invalid UTF-8 byte of b, if any.
+func CheckUTF8(b []byte) error {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return fmt.Errorf("invalid UTF-8 at byte %d", i)
+		}
+		i += size
+	}
+	return nil
 }
 
 // publishedDate finds the original publication date. A date in the URL is
@@ -122,3 +150,20 @@ func formatDate(r htmldate.Result) string {
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Fragment renders an HTML fragment (a feed item's content or summary) as
+// plain text, paragraphs separated by blank lines. Plain text passes through
+// with its whitespace normalised.
+func Fragment(fragment string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{
+		Type: html.ElementNode, Data: "body", DataAtom: atom.Body,
+	})
+	if err != nil {
+		return clean(fragment)
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return nodeText(root)
+}

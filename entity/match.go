@@ -29,6 +29,16 @@ func Match(e storyline.Entity, query string) bool {
 		acr = strings.ReplaceAll(qwords[0], ".", "")
 	}
 	forms := append([]string{e.Name}, e.Aliases...)
+	// A full-name query is compared with the entity's full names; its
+	// surname-only aliases would accept any first name.
+	hasFull := false
+	if e.Type == storyline.Person {
+		for _, f := range forms {
+			if p := parsePerson(f); p.first != "" && !p.initial {
+				hasFull = true
+			}
+		}
+	}
 	for _, f := range forms {
 		fwords := strings.Fields(f)
 		if len(fwords) == 0 {
@@ -46,6 +56,9 @@ func Match(e storyline.Entity, query string) bool {
 				continue
 			}
 			q := parsePerson(strings.Join(qname, " "))
+			if hasFull && (p.first == "" || p.initial) {
+				continue
+			}
 			if q.sur == p.sur && firstCompatible(q.first, p.first, q.initial, p.initial) {
 				return true
 			}

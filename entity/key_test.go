@@ -1,0 +1,96 @@
+package entity
+
+import (
+	"testing"
+
+	"github.com/storyline-news/storyline"
+)
+
+func TestKey(t *testing.T) {
+	same := [][]string{
+		{"Sergei Ryabkov", "Sergey Ryabkov", "Sergei Riabkov", "Sergej Rjabkow", "Сергей Рябков", "SERGEI RYABKOV"},
+		{"Putin", "Poutine", "Путин", "Putin’s", "Putin's"},
+		{"Dmitry", "Dmitri", "Dmitriy", "Dmitrii", "Дмитрий"},
+		{"Yevgeny", "Evgeny", "Evgueni", "Евгений"},
+		{"Khodorkovsky", "Hodorkovski", "Khodorkovskiy"},
+		{"Yuri", "Iouri", "Yury", "Yuriy", "Юрий"},
+		{"Zelensky", "Zelenskyy", "Zelenskiy", "Зеленский"},
+		{"Kuznetsov", "Kuznetzov"},
+		{"Antony", "Anthony"},
+		{"Tchaikovsky", "Chaikovsky"},
+		{"François Hollande", "Francois Hollande"},
+		{"Al-Qaeda", "AlQaeda"},
+		{"U.S.", "US"},
+		{"Wendy\nSherman", "Wendy  Sherman"},
+	}
+	for _, group := range same {
+		k := Key(group[0])
+		for _, s := range group[1:] {
+			if got := Key(s); got != k {
+				t.Errorf("Key(%q) = %q, Key(%q) = %q: want equal", group[0], k, s, got)
+			}
+		}
+	}
+	apart := [][2]string{
+		{"Ryabkov", "Lavrov"},
+		{"Putin", "Biden"},
+		{"Sherman", "Ryabkov"},
+		{"Maria", "Mario"},
+		{"Sergei", "Dmitry"},
+	}
+	for _, p := range apart {
+		if Key(p[0]) == Key(p[1]) {
+			t.Errorf("Key(%q) == Key(%q) = %q", p[0], p[1], Key(p[0]))
+		}
+	}
+	for _, s := range []string{"", "   ", "\xff\xfe", "..."} {
+		if got := Key(s); got != "" {
+			t.Errorf("Key(%q) = %q, want empty", s, got)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	ryabkov := storyline.Entity{Name: "Sergei Ryabkov", Type: storyline.Person, Aliases: []string{"Ryabkov", "Sergey Ryabkov"}}
+	putin := storyline.Entity{Name: "Vladimir Putin", Type: storyline.Person, Aliases: []string{"Putin", "President Putin"}}
+	biden := storyline.Entity{Name: "Joseph Biden", Type: storyline.Person, Aliases: []string{"Biden"}}
+	osce := storyline.Entity{Name: "Organization for Security and Cooperation in Europe", Type: storyline.Org}
+	state := storyline.Entity{Name: "State Department", Type: storyline.Org, Aliases: []string{"The US State Department"}}
+	us := storyline.Entity{Name: "United States", Type: storyline.Place, Aliases: []string{"US"}}
+	tests := []struct {
+		e     storyline.Entity
+		query string
+		want  bool
+	}{
+		{ryabkov, "Riabkov", true},
+		{ryabkov, "riabkov", true},
+		{ryabkov, "Sergey Riabkov", true},
+		{ryabkov, "Mr Riabkov", true},
+		{ryabkov, "Deputy Foreign Minister Sergei Ryabkov", true},
+		{ryabkov, "Сергей Рябков", true},
+		{ryabkov, "Sergei Lavrov", false},
+		{ryabkov, "Lavrov", false},
+		{ryabkov, "Dmitry Ryabkov", false},
+		{putin, "Poutine", true},
+		{putin, "Vladimir Poutine", true},
+		{putin, "President Putin", true},
+		{putin, "Biden", false},
+		{biden, "Joe Biden", true},
+		{biden, "Jill Biden", false},
+		{osce, "OSCE", true},
+		{osce, "NATO", false},
+		{state, "US State Department", true},
+		{state, "state department", true},
+		{state, "Defense Department", false},
+		{us, "America", true},
+		{us, "U.S.", true},
+		{us, "Russia", false},
+		{ryabkov, "", false},
+		{ryabkov, "\xff", false},
+	}
+	for _, tc := range tests {
+		if got := Match(tc.e, tc.query); got != tc.want {
+			t.Errorf("Match(%s, %q) = %v, want %v", tc.e.Name, tc.query, got, tc.want)
+		}
+	}
+}

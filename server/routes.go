@@ -1,0 +1,78 @@
+package server
+
+import "net/http"
+
+// route is one served endpoint. API routes carry the description the
+// OpenAPI document is built from, so that the document cannot miss a route.
+type route struct {
+	method  string
+	pattern string
+	handler http.Handler
+	doc     *opDoc // nil: not part of the API (pages, assets)
+}
+
+func (s *Server) routeTable() []route {
+	list := []param{pEntity, pOutlet, pFrom, pTo, pLimit, pOffset}
+	withQ := func(desc string, ps ...param) []param {
+		return append([]param{{Name: "q", Desc: desc}}, ps...)
+	}
+	return []route{
+		// Pages.
+		{"GET", "/{$}", http.HandlerFunc(s.homePage), nil},
+		{"GET", "/stories/{id}", http.HandlerFunc(s.storyPage), nil},
+		{"GET", "/events/{id}", http.HandlerFunc(s.eventPage), nil},
+		{"GET", "/entities", http.HandlerFunc(s.entitiesPage), nil},
+		{"GET", "/entities/{id}", http.HandlerFunc(s.entityPage), nil},
+		{"GET", "/articles/{id}", http.HandlerFunc(s.articlePage), nil},
+		{"GET", "/search", http.HandlerFunc(s.searchPage), nil},
+		{"GET", "/static/", staticHandler(), nil},
+		{"GET", "/healthz", http.HandlerFunc(s.healthz), nil},
+
+		// API.
+		{"GET", "/api/openapi.json", http.HandlerFunc(s.openAPI), &opDoc{
+			ID: "openapi", Summary: "This OpenAPI 3 document.", Schema: "object"}},
+		{"GET", "/api/articles", http.HandlerFunc(s.apiArticles), &opDoc{
+			ID: "listArticles", Summary: "Articles, newest first.", Params: withQ("full-text words the article must contain", list...), Schema: "Article", List: true}},
+		{"POST", "/api/articles", http.HandlerFunc(s.apiPostArticles), &opDoc{
+			ID: "ingestArticles", Summary: "Ingest one article (application/json) or JSON Lines (application/x-ndjson, application/jsonl). Requires the bearer token.", Schema: "IngestSummary", Post: true}},
+		{"GET", "/api/articles/{id}", http.HandlerFunc(s.apiArticle), &opDoc{
+			ID: "getArticle", Summary: "One article with its entities, time expressions and quotes.", Schema: "Article"}},
+		{"GET", "/api/events", http.HandlerFunc(s.apiEvents), &opDoc{
+			ID: "listEvents", Summary: "Events, newest first.", Params: withQ("full-text words one of the event's articles contains", list...), Schema: "Event", List: true}},
+		{"GET", "/api/events/{id}", http.HandlerFunc(s.apiEvent), &opDoc{
+			ID: "getEvent", Summary: "One event.", Schema: "Event"}},
+		{"GET", "/api/stories", http.HandlerFunc(s.apiStories), &opDoc{
+			ID: "listStories", Summary: "Stories, most recently active first; filters apply to their events. expand=events embeds the events.", Params: withQ("full-text words one of the story's articles contains", append(list, pExpand)...), Schema: "Story", List: true}},
+		{"GET", "/api/stories/{id}", http.HandlerFunc(s.apiStory), &opDoc{
+			ID: "getStory", Summary: "One story with its events embedded (event_details).", Schema: "Story"}},
+		{"GET", "/api/entities", http.HandlerFunc(s.apiEntities), &opDoc{
+			ID: "listEntities", Summary: "Entities, most reported first.", Params: withQ("a name or alias (any spelling)", list...), Schema: "Entity", List: true}},
+		{"GET", "/api/entities/{id}", http.HandlerFunc(s.apiEntity), &opDoc{
+			ID: "getEntity", Summary: "One entity.", Schema: "Entity"}},
+		{"GET", "/api/quotes", http.HandlerFunc(s.apiQuotes), &opDoc{
+			ID: "listQuotes", Summary: "Quotes, newest first; entity filters by speaker.", Params: withQ("words the quote contains", list...), Schema: "Quote", List: true}},
+		{"GET", "/api/quotes/{id}", http.HandlerFunc(s.apiQuote), &opDoc{
+			ID: "getQuote", Summary: "One quote with the articles that carry it.", Schema: "Quote"}},
+		{"GET", "/api/search", http.HandlerFunc(s.apiSearch), &opDoc{
+			ID: "search", Summary: "Full-text search over articles, best first, with highlighted snippets.", Params: []param{{Name: "q", Desc: "words to search for", Required: true}, pLimit, pOffset}, Schema: "SearchHit", List: true}},
+	}
+}
+
+// param is one query parameter of an API route.
+type param struct {
+	Name     string
+	Desc     string
+	Type     string // "string" (default) or "integer"
+	Format   string
+	Required bool
+}
+
+var (
+	pEntity = param{Name: "entity", Desc: "entity id the item involves"}
+	pOutlet = param{Name: "outlet", Desc: "outlet name"}
+	pFrom   = param{Name: "from", Desc: "first day, inclusive (YYYY-MM-DD)", Format: "date"}
+	pTo     = param{Name: "to", Desc: "last day, inclusive (YYYY-MM-DD)", Format: "date"}
+	pLimit  = param{Name: "limit", Desc: "page size (1-200, default 20)", Type: "integer"}
+	pOffset = param{Name: "offset", Desc: "items to skip", Type: "integer"}
+	pExpand = param{Name: "expand", Desc: "\"events\" embeds each story's events"}
+)

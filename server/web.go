@@ -1,0 +1,598 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pages holds one parsed template set per page, each made of the layout and
+// the page's own file.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+var funcs = template.FuncMap{
+	"safeURL":  safeURL,
+	"outlet":   outletName,
+	"day":      dayLabel,
+	"segments": snippetSegments,
+	"paras":    paragraphs,
+	"add":      func(a, b int) int { return a + b },
+	"sub":      func(a, b int) int { return a - b },
+	"pathID":   url.PathEscape,
+}
+
+func mustPages() *pages {
+	p := &pages{byName: map[string]*template.Template{}}
+	files, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err) // the embedded files are part of the binary
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "templates/"), ".html")
+		if name == "layout" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		shared, _ := fs.Glob(templateFS, "templates/_*.html")
+		t := template.New(name).Funcs(funcs)
+		t = template.Must(t.ParseFS(templateFS, append([]string{"templates/layout.html", f}, shared...)...))
+		p.byName[name] = t
+	}
+	return p
+}
+
+// render executes a page (tmpl "layout") or one of its fragments into a
+// buffer first, so that a template error never leaves half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page, tmpl string, data any) {
+	t, ok := s.pages.byName[page]
+	if !ok {
+		s.log.Error("no such page template", "page", page)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, tmpl, data); err != nil {
+		s.log.Error("render", "page", page, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Vary", "HX-Request")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// base is what the layout needs from every page.
+type base struct {
+	Title string
+	Q     string // the search box's value
+}
+
+func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		s.render(w, r, http.StatusNotFound, "notfound", "layout", base{Title: "Not found"})
+	case errors.Is(err, context.Canceled):
+	default:
+		s.log.Error("page", "path", r.URL.Path, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+	}
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, http.StatusNotFound, apiError{"no such endpoint"})
+		return
+	}
+	s.render(w, r, http.StatusNotFound, "notfound", "layout", base{Title: "Not found"})
+}
+
+func staticHandler() http.Handler {
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err)
+	}
+	files := http.FileServerFS(sub)
+	return http.StripPrefix("/static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r) // no directory listings
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		files.ServeHTTP(w, r)
+	}))
+}
+
+// safeURL keeps a link from article data only when it is absolute http or
+// https; anything else (javascript:, data:, relative paths) gives "".
+func safeURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.String()
+}
+
+func outletName(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "Unknown outlet"
+	}
+	return s
+}
+
+// dayLabel shows the date part of a publication date or TIMEX value.
+func dayLabel(v string) string {
+	if v == "" {
+		return "undated"
+	}
+	if w, ok := parseWhen(v); ok {
+		return w.Label
+	}
+	return v
+}
+
+// segment is a piece of a search snippet; Match pieces are the query's hits.
+type segment struct {
+	Text  string
+	Match bool
+}
+
+// snippetSegments splits a store snippet at its \x02 and \x03 markers, so
+// that templates can wrap matches in <mark> while escaping all the text.
+func snippetSegments(snippet string) []segment {
+	var out []segment
+	match := false
+	for snippet != "" {
+		i := strings.IndexAny(snippet, "\x02\x03")
+		if i < 0 {
+			out = append(out, segment{snippet, match})
+			break
+		}
+		if i > 0 {
+			out = append(out, segment{snippet[:i], match})
+		}
+		match = snippet[i] == '\x02'
+		snippet = snippet[i+1:]
+	}
+	return out
+}
+
+func htmlEscape(s string) string { return template.HTMLEscapeString(s) }
+
+// paragraphs splits article text at line breaks for display.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(text, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// storyCard is a story in a list, with its events for context.
+type storyCard struct {
+	Story  storyline.Story
+	Events []storyline.Event
+	First  string
+	Last   string
+	Count  int // articles
+}
+
+func (s *Server) storyCard(ctx context.Context, st storyline.Story) (storyCard, error) {
+	c := storyCard{Story: st}
+	for _, id := range st.Events {
+		ev, err := s.st.Event(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return c, err
+		}
+		c.Events = append(c.Events, *ev)
+		c.Count += len(ev.Articles)
+		if ev.Date != "" {
+			if c.First == "" || ev.Date < c.First {
+				c.First = ev.Date
+			}
+			c.Last = max(c.Last, ev.Date)
+		}
+	}
+	sortEvents(c.Events)
+	return c, nil
+}
+
+// sortEvents orders events oldest first, undated ones last.
+func sortEvents(evs []storyline.Event) {
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, b := evs[i].Date, evs[j].Date
+		if (a == "") != (b == "") {
+			return a != ""
+		}
+		return a < b
+	})
+}
+
+type homeData struct {
+	base
+	Stories    []storyCard
+	Articles   []*storyline.Article // when nothing has been built yet
+	NextOffset int
+}
+
+func (s *Server) homePage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		q = store.Query{Limit: defaultLimit}
+	}
+	p, err := fetchPage(ctx, q, s.st.Stories)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	d := homeData{base: base{Title: "Latest stories"}, NextOffset: p.NextOffset}
+	for _, st := range p.Items {
+		c, err := s.storyCard(ctx, st)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		d.Stories = append(d.Stories, c)
+	}
+	if len(d.Stories) == 0 && q.Offset == 0 {
+		if d.Articles, err = s.st.Articles(ctx, store.Query{Limit: defaultLimit}); err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+	}
+	if r.Header.Get("HX-Request") == "true" && q.Offset > 0 {
+		s.render(w, r, http.StatusOK, "home", "stories", d)
+		return
+	}
+	s.render(w, r, http.StatusOK, "home", "layout", d)
+}
+
+type storyData struct {
+	base
+	Story    *storyline.Story
+	Events   []storyline.Event
+	Timeline *timelineSVG
+	Entries  []timelineEntry
+	Undated  []storyline.TimelineEntry
+}
+
+func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	st, err := s.st.Story(ctx, r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	c, err := s.storyCard(ctx, *st)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	d := storyData{base: base{Title: st.Title}, Story: st, Events: c.Events}
+	d.Entries, d.Undated = storyTimeline(st, c.Events)
+	d.Timeline = layoutTimeline(d.Entries)
+	s.render(w, r, http.StatusOK, "story", "layout", d)
+}
+
+type outletGroup struct {
+	Outlet   string
+	Articles []*storyline.Article
+}
+
+type quoteRow struct {
+	Quote   storyline.Quote
+	Outlets []string
+}
+
+type factRow struct {
+	Fact   storyline.Fact
+	Values []factValue
+}
+
+type factValue struct {
+	Article *storyline.Article
+	ID      string
+	Value   string
+}
+
+type eventData struct {
+	base
+	Event    *storyline.Event
+	Story    *storyline.Story
+	Groups   []outletGroup
+	Entities []storyline.Entity
+	Quotes   []quoteRow
+	Facts    []factRow
+}
+
+// maxEventEntities is how many central entities an event page lists.
+const maxEventEntities = 15
+
+func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	ev, err := s.st.Event(ctx, r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	d := eventData{base: base{Title: ev.Title}, Event: ev}
+	if ev.Story != "" {
+		if d.Story, err = s.st.Story(ctx, ev.Story); err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.pageFail(w, r, err)
+			return
+		}
+	}
+	arts := newArticleCache(s.st)
+	groups := map[string]*outletGroup{}
+	var quoteIDs []string
+	seenQuote := map[string]bool{}
+	for _, id := range ev.Articles {
+		a, err := arts.get(ctx, id)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		if a == nil {
+			continue
+		}
+		o := outletName(a.Outlet)
+		g := groups[o]
+		if g == nil {
+			g = &outletGroup{Outlet: o}
+			groups[o] = g
+		}
+		g.Articles = append(g.Articles, a)
+		for _, qm := range a.Quotes {
+			if qm.Quote != "" && !seenQuote[qm.Quote] {
+				seenQuote[qm.Quote] = true
+				quoteIDs = append(quoteIDs, qm.Quote)
+			}
+		}
+	}
+	for _, g := range groups {
+		d.Groups = append(d.Groups, *g)
+	}
+	sort.Slice(d.Groups, func(i, j int) bool {
+		a, b := d.Groups[i], d.Groups[j]
+		if len(a.Articles) != len(b.Articles) {
+			return len(a.Articles) > len(b.Articles)
+		}
+		return a.Outlet < b.Outlet
+	})
+	for i, id := range ev.Entities {
+		if i == maxEventEntities {
+			break
+		}
+		e, err := s.st.Entity(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		d.Entities = append(d.Entities, *e)
+	}
+	for _, id := range quoteIDs {
+		q, err := s.st.Quote(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		row := quoteRow{Quote: *q}
+		seen := map[string]bool{}
+		for _, aid := range q.Articles {
+			a, err := arts.get(ctx, aid)
+			if err != nil {
+				s.pageFail(w, r, err)
+				return
+			}
+			if a != nil && !seen[outletName(a.Outlet)] {
+				seen[outletName(a.Outlet)] = true
+				row.Outlets = append(row.Outlets, outletName(a.Outlet))
+			}
+		}
+		sort.Strings(row.Outlets)
+		d.Quotes = append(d.Quotes, row)
+	}
+	sort.SliceStable(d.Quotes, func(i, j int) bool { return len(d.Quotes[i].Outlets) > len(d.Quotes[j].Outlets) })
+	for _, f := range ev.Facts {
+		row := factRow{Fact: f}
+		ids := make([]string, 0, len(f.Values))
+		for id := range f.Values {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			a, _ := arts.get(ctx, id)
+			row.Values = append(row.Values, factValue{Article: a, ID: id, Value: f.Values[id]})
+		}
+		d.Facts = append(d.Facts, row)
+	}
+	s.render(w, r, http.StatusOK, "event", "layout", d)
+}
+
+// articleCache reads each article once per page.
+type articleCache struct {
+	st store.Store
+	m  map[string]*storyline.Article
+}
+
+func newArticleCache(st store.Store) *articleCache {
+	return &articleCache{st: st, m: map[string]*storyline.Article{}}
+}
+
+// get returns nil, nil for an article that is not in the store.
+func (c *articleCache) get(ctx context.Context, id string) (*storyline.Article, error) {
+	if a, ok := c.m[id]; ok {
+		return a, nil
+	}
+	a, err := c.st.Article(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		a, err = nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.m[id] = a
+	return a, nil
+}
+
+type entityData struct {
+	base
+	Entity  *storyline.Entity
+	Chart   *barChart
+	Events  []storyline.Event
+	Quotes  []storyline.Quote
+	Recent  []*storyline.Article
+	Total   int
+	Aliases []string
+}
+
+// entityArticles bounds the articles an entity page reads for its chart.
+const entityArticles = 1000
+
+func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	e, err := s.st.Entity(ctx, r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	d := entityData{base: base{Title: e.Name}, Entity: e, Total: len(e.Articles)}
+	for _, a := range e.Aliases {
+		if a != e.Name {
+			d.Aliases = append(d.Aliases, a)
+		}
+	}
+	arts, err := s.st.Articles(ctx, store.Query{Entity: e.ID, Limit: entityArticles})
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	d.Chart = appearanceChart(arts)
+	d.Recent = arts[:min(len(arts), 10)]
+	if d.Events, err = s.st.Events(ctx, store.Query{Entity: e.ID, Limit: 20}); err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	if d.Quotes, err = s.st.Quotes(ctx, store.Query{Entity: e.ID, Limit: 30}); err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "entity", "layout", d)
+}
+
+type entitiesData struct {
+	base
+	Filter     string
+	Entities   []storyline.Entity
+	NextOffset int
+}
+
+func (s *Server) entitiesPage(w http.ResponseWriter, r *http.Request) {
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		q = store.Query{Limit: defaultLimit, Q: clip(r.URL.Query().Get("q"), maxQueryLen)}
+	}
+	q.Limit = 50
+	p, err := fetchPage(r.Context(), q, s.findEntities)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "entities", "layout", entitiesData{base: base{Title: "Entities"}, Filter: q.Q, Entities: p.Items, NextOffset: p.NextOffset})
+}
+
+type articleData struct {
+	base
+	Article  *storyline.Article
+	Link     string
+	Event    *storyline.Event
+	Entities []storyline.Mention // one per entity
+}
+
+func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	a, err := s.st.Article(ctx, r.PathValue("id"))
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	d := articleData{base: base{Title: a.Title}, Article: a, Link: safeURL(a.URL)}
+	if d.Title == "" {
+		d.Title = a.ID
+	}
+	if a.Event != "" {
+		if d.Event, err = s.st.Event(ctx, a.Event); err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.pageFail(w, r, err)
+			return
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range a.Entities {
+		key := m.Entity
+		if key == "" {
+			key = m.Type + "\x00" + m.Text
+		}
+		if !seen[key] {
+			seen[key] = true
+			d.Entities = append(d.Entities, m)
+		}
+	}
+	s.render(w, r, http.StatusOK, "article", "layout", d)
+}
+
+type searchData struct {
+	base
+	Results    []searchHit
+	NextOffset int
+	Searched   bool
+}
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		q = store.Query{Limit: defaultLimit, Q: clip(strings.TrimSpace(r.URL.Query().Get("q")), maxQueryLen)}
+	}
+	d := searchData{base: base{Title: "Search", Q: q.Q}}
+	if q.Q != "" {
+		p, err := s.search(r.Context(), q.Q, q.Limit, q.Offset)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		d.Results, d.NextOffset, d.Searched = p.Items, p.NextOffset, true
+	}
+	if r.Header.Get("HX-Request") == "true" {
+		s.render(w, r, http.StatusOK, "search", "results", d)
+		return
+	}
+	s.render(w, r, http.StatusOK, "search", "layout", d)
+}

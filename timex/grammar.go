@@ -42,11 +42,14 @@ type match struct {
 	anchorRef bool // kAgo: from the reference time rather than the DCT
 	noThe     bool // the grammar consumed a leading "the" that must not be in the span
 	day       int  // kTime: 1 + index of the day match it swallowed
+	yrel      int  // kAbs: year relative to the DCT's ("June last year")
+	hasYrel   bool
 }
 
 type parser struct {
-	text string
-	toks []token
+	text   string
+	toks   []token
+	noPoss bool // keep "'s" out of spans (TimeBank style)
 }
 
 func (p *parser) tok(i int) *token {
@@ -91,6 +94,9 @@ func (p *parser) num(i int) (int, bool) {
 
 // possessive skips a "'s" or "'" after token i-1.
 func (p *parser) possessive(i int) int {
+	if p.noPoss {
+		return i
+	}
 	if p.lw(i) == "'" && p.adj(i) {
 		if p.lw(i+1) == "s" && p.adj(i+1) {
 			return i + 2
@@ -136,79 +142,118 @@ func (p *parser) scan(out []match) []match {
 // matchAt tries the prefixes (quantifiers, "the", position modifiers) and
 // then the core grammar at token i.
 func (p *parser) matchAt(i int) (match, bool) {
-	lw := p.lw(i)
-	// Quantifiers belong to durations and "ago" expressions.
-	if q := p.quant(i); q > i {
-		if m, ok := p.matchAt(q); ok && (m.typ == "DURATION" || m.kind == kAgo) {
+	// Quantifiers: "at least two years", "nearly four years ago", "around
+	// 7:15 p.m.".
+	if q, loose := p.quant(i); q > i {
+		if m, ok := p.matchAt(q); ok && (m.kind == kAgo || m.kind == kTime || !loose && m.typ == "DURATION") {
 			m.from = i
 			return m, true
 		}
 	}
-	switch lw {
-	case "the":
-		if m, ok := p.afterThe(i + 1); ok {
-			if m.noThe {
-				return m, true
+	if p.lw(i) == "the" {
+		if m, ok := p.modified(i + 1); ok {
+			if !m.noThe {
+				m.from = i
 			}
-			m.from = i
+			return m, true
+		}
+		if m, ok := p.afterThe(i + 1); ok {
+			if !m.noThe {
+				m.from = i
+			}
 			return m, true
 		}
 		return match{}, false
-	case "early", "late", "mid", "earlier", "later":
-		j := i + 1
-		if lw == "mid" {
-			j, _ = p.hyphen(j)
-		} else if lw == "late" && p.lw(j) == "-" {
-			j++
-		}
-		if m, ok := p.core(j); ok && modifiable(m, lw) {
-			m.from = i
-			return m, true
-		}
-		if lw == "late" || lw == "early" || lw == "earlier" || lw == "later" {
-			if lw2 := p.lw(i + 1); lw2 == "that" || lw2 == "the" {
-				if m, ok := p.afterThe(i + 2); ok && m.kind == kAnaphor {
-					m.from = i
-					return m, true
-				}
-			}
-		}
-	case "end", "beginning", "start", "middle", "close", "turn", "dawn":
-		if p.lw(i+1) == "of" {
-			j := i + 2
-			if p.lw(j) == "the" {
-				j++
-			}
-			if m, ok := p.core(j); ok && modifiable(m, "end") {
-				m.from = i
-				return m, true
-			}
-		}
-	case "mid-":
+	}
+	if m, ok := p.modified(i); ok {
+		return m, true
 	}
 	return p.core(i)
 }
 
+// modified parses a position modifier and what it modifies: "early
+// 1991", "late-November", "the end of July", "earlier this year".
+func (p *parser) modified(i int) (match, bool) {
+	lw := p.lw(i)
+	switch lw {
+	case "early", "late", "mid", "earlier", "later":
+		j := i + 1
+		if lw == "mid" || lw == "late" || lw == "early" {
+			j, _ = p.hyphen(j)
+		}
+		if m, ok := p.core(j); ok && modifiable(m, lw) {
+			m.from, m.noThe = i, false
+			return m, true
+		}
+		if lw2 := p.lw(i + 1); lw2 == "that" || lw2 == "the" {
+			if m, ok := p.afterThe(i + 2); ok && m.kind == kAnaphor {
+				m.from = i
+				return m, true
+			}
+		}
+	case "end", "beginning", "start", "middle", "close", "turn", "dawn", "first", "second", "last":
+		k := i + 1
+		if lw == "first" || lw == "second" || lw == "last" {
+			if p.lw(k) != "half" {
+				return match{}, false
+			}
+			k++
+		}
+		if p.lw(k) == "of" {
+			j := k + 1
+			if p.lw(j) == "the" {
+				j++
+			}
+			m, ok := p.core(j)
+			if !ok && (p.lw(j) == "year" || p.lw(j) == "month" || p.lw(j) == "week") && p.lw(j-1) == "the" {
+				m, ok = match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: lexicon[p.lw(j)].u, rel: 0}, true
+			}
+			if ok && modifiable(m, "end") {
+				m.from, m.noThe = i, false
+				if k > i+1 && (m.kind == kAbs && m.p.g == gYear) {
+					// "the first half of 1989"
+					h := 1
+					if lw != "first" {
+						h = 2
+					}
+					m.p = point{g: gHalf, y: m.p.y, m: h}
+				}
+				return m, true
+			}
+		}
+	}
+	return match{}, false
+}
+
 // quant returns the index after a quantifier such as "at least" or
-// "nearly", or i when there is none.
-func (p *parser) quant(i int) int {
+// "nearly", or i when there is none. loose quantifiers ("about") are kept
+// out of durations, as the TimeBank annotators did.
+func (p *parser) quant(i int) (int, bool) {
 	switch p.lw(i) {
 	case "at":
 		if p.lw(i+1) == "least" || p.lw(i+1) == "most" {
-			return i + 2
+			return i + 2, false
 		}
 	case "more", "less", "fewer":
 		if p.lw(i+1) == "than" {
-			return i + 2
+			return i + 2, false
+		}
+	case "no":
+		if p.lw(i+1) == "more" || p.lw(i+1) == "less" {
+			if p.lw(i+2) == "than" {
+				return i + 3, false
+			}
 		}
 	case "up":
 		if p.lw(i+1) == "to" {
-			return i + 2
+			return i + 2, false
 		}
-	case "nearly", "almost", "about", "approximately", "roughly", "some", "over", "around", "only", "just", "barely", "under":
-		return i + 1
+	case "nearly", "almost":
+		return i + 1, false
+	case "about", "approximately", "roughly", "around", "some":
+		return i + 1, true
 	}
-	return i
+	return i, false
 }
 
 // modifiable says whether a position modifier (early, late, the end of)
@@ -217,8 +262,12 @@ func modifiable(m match, mod string) bool {
 	switch m.kind {
 	case kAbs:
 		return m.p.d == 0 || mod == "late" || mod == "early"
-	case kUnitRel, kMonthRel, kSeasonRel, kPartRel, kDayRel, kWeekday, kAnaphor:
+	case kUnitRel:
+		return m.u != uWeek && m.u != uWeekend || mod == "early" || mod == "late" || mod == "end"
+	case kMonthRel, kSeasonRel, kPartRel, kAnaphor:
 		return true
+	case kDayRel, kWeekday:
+		return mod == "late" || mod == "early" && m.part == ""
 	case kFixed:
 		return m.typ == "DATE" && len(m.val) > 0 && m.val[0] >= '0' && m.val[0] <= '9'
 	}
@@ -254,18 +303,45 @@ func (p *parser) afterThe(j int) (match, bool) {
 		if p.lw(j+1) == "two" && p.lw(j+2) == "thousand" {
 			return match{from: j, to: j + 3, kind: kAbs, typ: "DATE", p: point{g: gYear, y: 2000}}, true
 		}
-		if p.lw(j+1) == "ended" || p.lw(j+1) == "ending" || p.lw(j+1) == "earlier" || p.lw(j+1) == "ago" {
+		if p.lw(j+1) == "-" {
+			if m, ok := p.yearAgo(j); ok {
+				return m, true
+			}
+			return match{}, false
+		}
+		if p.lw(j+1) == "ended" || p.lw(j+1) == "ending" || p.lw(j+1) == "before" || p.lw(j+1) == "earlier" || p.lw(j+1) == "ago" || p.lw(j+1) == "'" {
+			if p.lw(j+1) == "ended" || p.lw(j+1) == "ending" {
+				return match{from: j, to: j + 1, kind: kFixed, typ: "DURATION", val: "P1Y"}, true
+			}
 			break
 		}
-		return match{from: j, to: j + 1, kind: kFixed, typ: "DURATION", val: "P1Y"}, true
+		return match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, true
+	case "full", "entire", "whole":
+		if p.lw(j+1) == "year" {
+			return match{from: j, to: j + 2, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, true
+		}
+	case "time":
+		if p.lw(j-2) == "at" && p.tok(j+1) != nil && p.toks[j+1].kind == tPunct {
+			return match{from: j, to: j + 1, kind: kFixed, typ: "DATE", val: "PAST_REF"}, true
+		}
+	case "short", "long", "medium":
+		if p.lw(j+1) == "term" {
+			return match{from: j, to: j + 2, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
+		}
+	case "current", "recent":
+		if m, ok := p.core(j); ok {
+			m.noThe = m.kind == kFixed && m.typ == "DATE"
+			return m, true
+		}
+		return match{}, false
 	case "quarter", "period":
-		if p.lw(j+1) == "ended" || p.lw(j+1) == "ending" {
+		if p.lw(j+1) == "-" {
 			return match{}, false
 		}
 		if lw == "quarter" {
 			return match{from: j, to: j + 1, kind: kLatestPart, typ: "DATE", p: point{g: gQuarter}}, true
 		}
-	case "latest", "current", "same", "previous", "prior", "preceding", "following", "next", "last", "coming":
+	case "latest", "same", "previous", "prior", "preceding", "following", "next", "last", "coming":
 		if m, ok := p.relUnit(j); ok {
 			return m, true
 		}
@@ -295,12 +371,6 @@ func (p *parser) afterThe(j int) (match, bool) {
 			}
 		}
 	}
-	if lw == "year" && p.lw(j+1) == "-" && (p.lw(j+2) == "ago" || p.lw(j+2) == "earlier") {
-		// "the year-ago quarter"
-		if p.lw(j+3) == "quarter" || p.lw(j+3) == "period" {
-			return match{from: j, to: j + 4, kind: kAgo, typ: "DATE", u: uYear, n: -1, anchorRef: true, p: point{g: gQuarter}}, true
-		}
-	}
 	if m, ok := p.core(j); ok {
 		switch m.kind {
 		case kAbs, kWeekday, kHoliday:
@@ -312,6 +382,25 @@ func (p *parser) afterThe(j int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
+}
+
+// yearAgo: "year-earlier", "year-ago quarter", "the year-earlier period".
+func (p *parser) yearAgo(j int) (match, bool) {
+	if p.lw(j) != "year" || p.lw(j+1) != "-" || p.lw(j+2) != "ago" && p.lw(j+2) != "earlier" {
+		return match{}, false
+	}
+	m := match{from: j, to: j + 3, kind: kAgo, typ: "DATE", u: uYear, n: -1, anchorRef: true}
+	switch p.lw(j + 3) {
+	case "quarter", "period":
+		m.to++
+		if p.lw(j+3) == "quarter" {
+			m.p.g = gQuarter
+		}
+	default:
+		// An adjective before a noun: the determiner is not part of it.
+		m.noThe = true
+	}
+	return m, true
 }
 
 // core is the grammar proper, tried at token i.
@@ -331,6 +420,9 @@ func (p *parser) core(i int) (match, bool) {
 			}
 		}
 		return match{}, false
+	}
+	if d, ok := decadeWords[t.lw]; ok && p.lw(i-1) == "the" {
+		return match{from: i, to: i + 1, kind: kFixed, typ: "DATE", val: d, p: point{g: gDecade}}, true
 	}
 	w := lexicon[t.lw]
 	if w == nil {
@@ -375,6 +467,15 @@ func (p *parser) core(i int) (match, bool) {
 	if w.class&cRefWord != 0 && !found {
 		try(p.refWord(i))
 	}
+	if w.class&cUnit != 0 && !found && plural(t.lw) && p.toks[i].kind == tWord {
+		// "for weeks", "within months", "for centuries"
+		switch p.lw(i - 1) {
+		case "for", "within", "in", "over", "after", "than", "took", "takes", "take", "lasted", "last":
+			if nx := p.lw(i + 1); nx != "of" && nx != "-" && nx != "'" {
+				try(match{from: i, to: i + 1, kind: kFixed, typ: "DURATION", val: durationValue(0, false, w.u)}, true)
+			}
+		}
+	}
 	if !found {
 		try(p.misc(i))
 	}
@@ -407,6 +508,10 @@ func (p *parser) refWord(i int) (match, bool) {
 		}
 	case "now":
 		if p.lw(i+1) == "-" {
+			return match{}, false
+		}
+	case "soon":
+		if p.lw(i-1) == "as" && p.lw(i+1) == "as" {
 			return match{}, false
 		}
 	}
@@ -445,6 +550,9 @@ func (p *parser) misc(i int) (match, bool) {
 			return match{from: i, to: i + 4, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
 		}
 	case "year", "yearend":
+		if m, ok := p.yearAgo(i); ok {
+			return m, true
+		}
 		j := i + 1
 		if p.lw(i) == "year" {
 			if p.lw(j) != "-" || p.lw(j+1) != "end" {
@@ -453,6 +561,13 @@ func (p *parser) misc(i int) (match, bool) {
 			j += 2
 		}
 		return match{from: i, to: j, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, true
+	case "a":
+		if p.lw(i+1) == "while" {
+			switch p.lw(i - 1) {
+			case "for", "in", "after", "within":
+				return match{from: i, to: i + 2, kind: kFixed, typ: "DURATION", val: "PXX"}, true
+			}
+		}
 	case "these":
 		if p.lw(i+1) == "days" {
 			return match{from: i, to: i + 2, kind: kFixed, typ: "DATE", val: "PRESENT_REF"}, true
@@ -483,6 +598,25 @@ func (p *parser) yearAt(i int) (int, bool) {
 	return n, true
 }
 
+// yearAny reads a year in digits or words ("nineteen ninety-four") at i
+// and returns the index after it.
+func (p *parser) yearAny(i int) (int, int, bool) {
+	if y, ok := p.yearAt(i); ok {
+		return y, i + 1, true
+	}
+	if p.lw(i) == "nineteen" || p.lw(i) == "twenty" {
+		if w := p.word(i + 1); w != nil && w.class&cNumWord != 0 && w.n >= 10 && w.n < 100 {
+			n, _, end, _ := p.count(i + 1)
+			base := 1900
+			if p.lw(i) == "twenty" {
+				base = 2000
+			}
+			return base + int(n), end, true
+		}
+	}
+	return 0, i, false
+}
+
 // dayOfMonth reads "30", "30th", "1st" at i and returns the index after it.
 func (p *parser) dayOfMonth(i int) (int, int, bool) {
 	n, ok := p.num(i)
@@ -500,8 +634,10 @@ func (p *parser) dayOfMonth(i int) (int, int, bool) {
 		}
 	}
 	// Not a clock time or a thousands group.
-	if p.lw(j) == ":" && p.adj(j) {
-		return 0, i, false
+	if p.lw(j) == ":" && p.adj(j) && p.adj(j+1) {
+		if _, ok := p.num(j + 1); ok {
+			return 0, i, false
+		}
 	}
 	return n, j, true
 }
@@ -545,8 +681,12 @@ func (p *parser) monthFirst(i int) (match, bool) {
 	if p.lw(k) == "," || p.lw(k) == "of" {
 		k++
 	}
-	if n, ok := p.yearAt(k); ok {
-		return match{from: i, to: k + 1, kind: kAbs, typ: "DATE", p: point{g: gMonth, y: n, m: mo}}, true
+	if n, e, ok := p.yearAny(k); ok {
+		return match{from: i, to: e, kind: kAbs, typ: "DATE", p: point{g: gMonth, y: n, m: mo}}, true
+	}
+	// "June last year", "January this year"
+	if r := p.word(j); r != nil && r.class&cRel != 0 && p.lw(j+1) == "year" && (p.lw(j) == "this" || p.lw(j) == "last" || p.lw(j) == "next") {
+		return match{from: i, to: j + 2, kind: kAbs, typ: "DATE", p: point{g: gMonth, m: mo}, yrel: r.n, hasYrel: true}, true
 	}
 	if p.lw(k) == "'" {
 		if n, ok := p.num(k + 1); ok && len(p.lw(k+1)) == 2 {
@@ -611,6 +751,7 @@ func (p *parser) weekday(i int) (match, bool) {
 	m.to = p.possessive(m.to)
 	if pw := p.word(m.to); pw != nil && pw.class&cPart != 0 && m.to == j {
 		m.to++
+		m.part = pw.s
 	}
 	return m, true
 }
@@ -625,6 +766,7 @@ func (p *parser) dayWord(i int) (match, bool) {
 	m.to = p.possessive(m.to)
 	if pw := p.word(m.to); pw != nil && pw.class&cPart != 0 && m.to == i+1 && lw != "tonight" {
 		m.to++
+		m.part = pw.s
 	}
 	return m, true
 }
@@ -638,8 +780,8 @@ func (p *parser) season(i, rel, from int) (match, bool) {
 	if p.lw(k) == "of" || p.lw(k) == "," {
 		k++
 	}
-	if y, ok := p.yearAt(k); ok {
-		m.to, m.kind, m.p.y = k+1, kAbs, y
+	if y, e, ok := p.yearAny(k); ok {
+		m.to, m.kind, m.p.y = e, kAbs, y
 		return m, true
 	}
 	if rel == relNone {
@@ -684,7 +826,7 @@ func (p *parser) relUnit(i int) (match, bool) {
 		j++
 	}
 	// this/last + number + unit: "the past two months", "last five years"
-	if n, known, k, ok := p.count(j); ok {
+	if n, known, k, ok := p.count(j); ok && lw != "that" && lw != "same" && lw != "these" && lw != "this" {
 		if u, ok := p.unitAt(k); ok && (n != 1 || !known || p.lw(j) == "one") {
 			m := match{from: i, to: k + 1, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u)}
 			return m, true
@@ -726,6 +868,12 @@ func (p *parser) relUnit(i int) (match, bool) {
 		}
 		if lw == "latest" {
 			return match{}, false
+		}
+		if u == uYear && p.lw(j+1) == "'" && p.lw(j+2) == "s" {
+			if q, ok := p.ordinal(j + 3); ok && q.kind == kPartRel {
+				q.from, q.rel = i, rel
+				return q, true
+			}
 		}
 		m := match{from: i, to: j + 1, kind: kUnitRel, typ: "DATE", u: u, rel: rel}
 		if u == uDay || u == uHour || u == uMinute || u == uSecond {
@@ -797,13 +945,21 @@ func (p *parser) count(i int) (n float64, known bool, end int, ok bool) {
 	switch {
 	case lw == "a" || lw == "an":
 		switch p.lw(i + 1) {
-		case "few", "couple":
-			if p.lw(i+1) == "couple" && p.lw(i+2) == "of" {
-				return 0, false, i + 3, true
-			}
+		case "few":
 			return 0, false, i + 2, true
+		case "couple":
+			if p.lw(i+2) == "of" {
+				return 2, true, i + 3, true
+			}
+			return 2, true, i + 2, true
 		case "half":
 			return 0.5, true, i + 2, true
+		case "hundred":
+			return 100, true, i + 2, true
+		case "thousand":
+			return 1000, true, i + 2, true
+		case "dozen":
+			return 12, true, i + 2, true
 		}
 		return 1, true, i + 1, true
 	case w.n == -1:
@@ -824,6 +980,10 @@ func (p *parser) count(i int) (n float64, known bool, end int, ok bool) {
 	}
 	if p.lw(end) == "hundred" {
 		n *= 100
+		end++
+	}
+	if p.lw(end) == "thousand" {
+		n *= 1000
 		end++
 	}
 	// "two and a half years"
@@ -870,19 +1030,45 @@ func (p *parser) countUnit(i int) (match, bool) {
 		return match{}, false
 	}
 	lw := p.lw(i)
-	if (lw == "a" || lw == "an") && p.lw(j) != "year" && p.lw(j) != "month" && p.lw(j) != "week" && p.lw(j) != "day" &&
-		p.lw(j) != "decade" && p.lw(j) != "century" && p.lw(j) != "fortnight" && p.lw(j) != "quarter" && p.lw(j) != "weekend" && p.lw(j) != "hour" && p.lw(j) != "minute" {
-		return match{}, false
+	if (lw == "a" || lw == "an") && j == i+1 {
+		switch p.lw(j) {
+		case "year", "month", "week", "day", "decade", "century", "fortnight", "quarter", "weekend", "hour", "minute":
+		default:
+			return match{}, false
+		}
 	}
 	if u == uQuarter && known && n < 5 && p.toks[j].lw == "quarter" && lw != "a" && lw != "one" {
 		return match{}, false
 	}
+	if p.toks[j].upper && p.toks[i].kind == tNum {
+		// "60 Minutes" is a programme.
+		return match{}, false
+	}
 	end := j + 1
-	// "-long", "-old"
-	if p.lw(end) == "-" && (p.lw(end+1) == "long" || p.lw(end+1) == "old") && p.adj(end) {
+	// "-long"; "-old" is an age, not a time.
+	if p.lw(end) == "-" && p.adj(end) {
+		switch p.lw(end + 1) {
+		case "long":
+			end += 2
+		case "old":
+			if known {
+				return match{}, false
+			}
+			end += 2
+		}
+	}
+	if p.lw(end) == "-" && p.lw(end+1) == "to" {
+		return match{}, false
+	}
+	// "a minute and a half", "a week or so"
+	if p.lw(end) == "and" && p.lw(end+1) == "a" && p.lw(end+2) == "half" && known {
+		n += 0.5
+		end += 3
+	} else if p.lw(end) == "or" && p.lw(end+1) == "so" {
 		end += 2
 	}
-	m := match{from: i, to: end, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u)}
+	adjectival := !plural(p.lw(j)) && n != 1 && known
+	m := match{from: i, to: end, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u), noThe: adjectival}
 	switch p.lw(end) {
 	case "ago":
 		if !known {
@@ -967,6 +1153,9 @@ func (p *parser) ordinal(i int) (match, bool) {
 		if u, ok := p.unitAt(k); ok && plural(p.lw(k)) {
 			return match{from: i, to: k + 1, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u)}, true
 		}
+	}
+	if p.lw(i+1) == "century" {
+		return match{from: i, to: i + 2, kind: kFixed, typ: "DATE", val: pad(w.n-1, 2), p: point{g: gCentury}}, true
 	}
 	// "the fifth of March"
 	if p.lw(i+1) == "of" && p.has(i+2, cMonth) && w.n <= 31 {
@@ -1064,6 +1253,9 @@ func (p *parser) holiday(i int) (match, bool) {
 	return match{}, false
 }
 
+var decadeWords = map[string]string{"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195",
+	"sixties": "196", "seventies": "197", "eighties": "198", "nineties": "199"}
+
 var countedNouns = map[string]bool{
 	"people": true, "troops": true, "soldiers": true, "workers": true, "employees": true, "shares": true, "cars": true,
 	"units": true, "votes": true, "tons": true, "feet": true, "meters": true, "metres": true, "miles": true, "kilometers": true,
@@ -1159,6 +1351,15 @@ func (p *parser) number(i int) (match, bool) {
 			}
 		}
 	}
+	// "the 20th century"
+	if len(lwi) <= 2 && n >= 1 && n <= 30 && p.adj(i+1) {
+		switch p.lw(i + 1) {
+		case "st", "nd", "rd", "th":
+			if p.lw(i+2) == "century" {
+				try(match{from: i, to: i + 3, kind: kFixed, typ: "DATE", val: pad(n-1, 2), p: point{g: gCentury}}, true)
+			}
+		}
+	}
 	// Clock times.
 	try(p.clock(i))
 	// Counts with units.
@@ -1170,7 +1371,15 @@ func (p *parser) number(i int) (match, bool) {
 		if p.lw(i+1) == "s" && p.adj(i+1) && n%10 == 0 {
 			try(match{from: i, to: i + 2, kind: kFixed, typ: "DATE", val: strconv.Itoa(n / 10), p: point{g: gDecade}}, true)
 		} else if p.plausibleYear(i, n) {
-			try(match{from: i, to: i + 1, kind: kAbs, typ: "DATE", p: point{g: gYear, y: n}}, true)
+			m := match{from: i, to: i + 1, kind: kAbs, typ: "DATE", p: point{g: gYear, y: n}}
+			if q, ok := p.ordinal(i + 1); ok && q.kind == kPartRel {
+				// "the 1988 second quarter"
+				m.to, m.p = q.to, point{g: q.p.g, y: n, m: q.p.m}
+			} else if p.lw(i+1) == "period" {
+				m.to++
+				m.noThe = false
+			}
+			try(m, true)
 		}
 	}
 	return best, found
@@ -1205,10 +1414,10 @@ func (p *parser) clock(i int) (match, bool) {
 	}
 	j := i + 1
 	mm := 0
-	hasMin := false
+	hasMin, dotSep := false, false
 	if (p.lw(j) == ":" || p.lw(j) == "." && p.adj(j+1)) && p.adj(j) {
 		if v, ok := p.num(j + 1); ok && len(p.lw(j+1)) == 2 && v < 60 {
-			mm, hasMin, j = v, true, j+2
+			mm, hasMin, dotSep, j = v, true, p.lw(j) == ".", j+2
 		}
 	}
 	m := match{from: i, kind: kTime, typ: "TIME"}
@@ -1246,7 +1455,7 @@ func (p *parser) clock(i int) (match, bool) {
 	} else if p.lw(j) == "local" && p.lw(j+1) == "time" && (ampm != "" || hasMin) {
 		j += 2
 	}
-	if ampm == "" && !hasMin {
+	if ampm == "" && (!hasMin || dotSep) {
 		return match{}, false
 	}
 	if ampm == "" {

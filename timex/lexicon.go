@@ -130,10 +130,6 @@ func init() {
 		"hourly": uHour, "nightly": uDay, "quarterly": uQuarter, "every": uNone, "each": uNone, "per": uNone} {
 		add(w, cSetWord, 0).u = u
 	}
-	for _, w := range []string{"about", "nearly", "almost", "approximately", "roughly", "around", "some", "over", "more", "less", "least",
-		"up", "under", "barely", "just", "only", "fewer", "within"} {
-		add(w, cQuant, 0)
-	}
 	for _, w := range []string{"christmas", "thanksgiving", "easter", "halloween", "new", "independence", "election", "valentine",
 		"labor", "memorial", "hanukkah", "ramadan", "boxing"} {
 		add(w, cHoliday, 0)
@@ -154,13 +150,13 @@ func init() {
 	for _, w := range []string{"said", "was", "were", "had", "did", "told", "announced", "began", "met", "held", "came", "went", "took",
 		"made", "gave", "saw", "left", "fell", "rose", "won", "lost", "sold", "bought", "paid", "found", "got", "became",
 		"reported", "killed", "arrived", "died", "continued", "started", "ended", "spoke", "wrote", "stated", "added",
-		"closed", "opened", "traded", "signed", "agreed", "discussed", "has", "have", "been", "stressed", "noted", "confirmed",
+		"closed", "opened", "traded", "since", "ago", "yesterday", "last", "signed", "agreed", "discussed", "has", "have", "been", "stressed", "noted", "confirmed",
 		"ran", "brought", "broke", "led", "hit", "put", "kept", "cut", "quit", "struck"} {
 		add(w, cPastCue, 0)
 	}
-	for _, w := range []string{"will", "'ll", "shall", "would", "going", "due", "scheduled", "planned", "plans", "plan", "expected",
-		"expects", "upcoming", "set", "slated", "begin", "hold", "meet", "coming", "intends", "aims", "hopes",
-		"until", "starting", "awaits", "await", "to", "may", "might", "could", "should", "can"} {
+	for _, w := range []string{"will", "'ll", "shall", "would", "going", "due", "scheduled", "plans", "plan", "expects",
+		"upcoming", "slated", "begin", "hold", "meet", "coming", "intends", "aims", "hopes", "awaits", "await", "may", "might",
+		"could", "should", "can", "tomorrow", "next", "soon", "wants", "want", "intend", "planning"} {
 		add(w, cFutureCue, 0)
 	}
 }

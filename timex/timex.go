@@ -36,7 +36,7 @@ var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s 
 func Tag(text string, opts Options) []storyline.TimeExpr {
 	tp := tokPool.Get().(*[]token)
 	toks := lex(text, *tp)
-	p := &parser{text: text, toks: toks}
+	p := &parser{text: text, toks: toks, noPoss: opts.TimeML}
 	ms := p.scan(nil)
 	out := p.resolveAll(ms, opts)
 	*tp = toks[:0]
@@ -74,7 +74,8 @@ func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
 		m := &ms[k]
 		// A clock time directly followed by its day ("9 a.m. Tuesday")
 		// is one expression.
-		if m.kind == kTime && k+1 < len(ms) && ms[k+1].from == m.to && isDayMatch(ms[k+1]) {
+		if m.kind == kTime && k+1 < len(ms) && isDayMatch(ms[k+1]) &&
+			(ms[k+1].from == m.to || ms[k+1].from == m.to+1 && p.lw(m.to) == "," && ms[k+1].kind == kAbs) {
 			m.to = ms[k+1].to
 			m.day = k + 2
 		}
@@ -143,6 +144,11 @@ func (r *resolver) date(m *match) (point, bool) {
 		if !r.hasDCT {
 			return point{}, false
 		}
+		if m.hasYrel {
+			pt := m.p
+			pt.y = r.dct.Year() + m.yrel
+			return pt, true
+		}
 		return r.yearless(m)
 	}
 	if !r.hasDCT {
@@ -153,12 +159,16 @@ func (r *resolver) date(m *match) (point, bool) {
 	case kDayRel:
 		t := d.AddDate(0, 0, int(m.n))
 		pt := dayPoint(t)
-		if m.typ == "TIME" && m.part != "" {
+		if m.part != "" && (m.typ == "TIME" || r.opts.TimeML) {
 			pt.g, pt.part = gPart, m.part
 		}
 		return pt, true
 	case kWeekday:
-		return dayPoint(r.weekday(m)), true
+		pt := dayPoint(r.weekday(m))
+		if m.part != "" && r.opts.TimeML {
+			pt.g, pt.part = gPart, m.part
+		}
+		return pt, true
 	case kUnitRel:
 		g := unitGran(m.u)
 		if m.p.g == gCentury {
@@ -312,7 +322,15 @@ func (r *resolver) weekday(m *match) time.Time {
 	case 0:
 		return d.AddDate(0, 0, m.wd-cur)
 	}
-	switch r.tense(m) {
+	dir := r.tense(m)
+	// A bare weekday six days away when the other reading is tomorrow
+	// or yesterday is almost always that nearer day.
+	if dir < 0 && back == 6 && fwd == 1 {
+		dir = 1
+	} else if dir > 0 && fwd == 6 && back == 1 {
+		dir = -1
+	}
+	switch dir {
 	case -1:
 		return d.AddDate(0, 0, -back)
 	case 1:
@@ -360,28 +378,42 @@ func (r *resolver) yearless(m *match) (point, bool) {
 	switch pt.g {
 	case gMonth:
 		cur := int(d.Month())
+		back := (cur - pt.m + 12) % 12 // months back to the latest such month
+		fwd := (pt.m - cur + 12) % 12
 		switch {
-		case dir < 0 && pt.m > cur:
+		case dir > 0 && fwd > 9 && back <= 1, dir == 0 && fwd > 2:
+			dir = -1
+		case dir < 0 && back > 9 && fwd <= 1:
+			dir = 1
+		case dir == 0:
+			dir = 1
+		}
+		if dir < 0 && pt.m > cur {
 			pt.y--
-		case dir > 0 && pt.m < cur:
-			pt.y++
-		case dir == 0 && pt.m-cur > 6:
-			pt.y--
-		case dir == 0 && cur-pt.m > 6:
+		} else if dir > 0 && pt.m < cur {
 			pt.y++
 		}
 	case gDay:
-		t := date(pt.y, pt.m, pt.d)
-		diff := t.Sub(d).Hours() / 24
+		past, future := date(pt.y, pt.m, pt.d), date(pt.y, pt.m, pt.d)
+		if past.After(d) {
+			past = date(pt.y-1, pt.m, pt.d)
+		}
+		if future.Before(d) {
+			future = date(pt.y+1, pt.m, pt.d)
+		}
+		back, fwd := d.Sub(past).Hours()/24, future.Sub(d).Hours()/24
 		switch {
-		case dir < 0 && diff > 0:
-			pt.y--
-		case dir > 0 && diff < 0:
-			pt.y++
-		case dir == 0 && diff > 183:
-			pt.y--
-		case dir == 0 && diff < -183:
-			pt.y++
+		case dir > 0 && fwd > 300 && back < 45, dir == 0 && fwd > 60:
+			dir = -1
+		case dir < 0 && back > 300 && fwd < 45:
+			dir = 1
+		case dir == 0:
+			dir = 1
+		}
+		if dir < 0 {
+			pt.y = past.Year()
+		} else {
+			pt.y = future.Year()
 		}
 		if pt.m == 2 && pt.d == 29 && !isLeap(pt.y) {
 			return point{}, false
@@ -513,16 +545,14 @@ func (p *parser) cue(i int) int {
 		}
 		return 0
 	}
+	if t.lw == "set" {
+		if p.lw(i+1) == "to" || p.lw(i+1) == "for" {
+			return 1
+		}
+		return 0
+	}
 	w := lexicon[t.lw]
 	if w != nil {
-		if t.lw == "to" {
-			// An infinitive looks ahead; "to" before a noun does not.
-			nx := p.tok(i + 1)
-			if nx != nil && nx.kind == tWord && p.word(i+1) == nil && !nx.upper && !strings.HasSuffix(nx.lw, "s") && !strings.HasSuffix(nx.lw, "ed") && !strings.HasSuffix(nx.lw, "ing") {
-				return 1
-			}
-			return 0
-		}
 		if w.class&cFutureCue != 0 {
 			return 1
 		}
@@ -539,6 +569,11 @@ func (p *parser) cue(i int) int {
 		// "expected to", "scheduled to" look ahead.
 		if p.lw(i+1) == "to" {
 			return 1
+		}
+		// A passive ("is expected", "will be completed") says nothing.
+		switch p.lw(i - 1) {
+		case "be", "is", "are", "been", "being", "am":
+			return 0
 		}
 		return -1
 	}

@@ -35,7 +35,9 @@ type mention struct {
 	p        personName
 }
 
-func (m *mention) full() bool { return m.person && len(m.p.words) >= 2 && !m.p.initial && m.p.first != "" }
+func (m *mention) full() bool {
+	return m.person && len(m.p.words) >= 2 && !m.p.initial && m.p.first != ""
+}
 
 type unionFind []int
 
@@ -86,7 +88,7 @@ func normType(t string) string {
 // a surface text or offsets inside its article's text; others are left
 // unresolved. The result does not depend on the order of the articles.
 func Resolve(articles []*storyline.Article) []storyline.Entity {
-	r := &resolver{articles: articles}
+	r := &resolver{articles: articles, persons: map[string]personName{}, npKeys: map[string]string{}, cores: map[string]string{}, keys: map[string]string{}}
 	r.collect()
 	if len(r.ms) == 0 {
 		return []storyline.Entity{}
@@ -107,6 +109,48 @@ type resolver struct {
 	byArt    map[int][]int // article index → its mentions (indices in ms), by position
 	uf       unionFind
 	extra    map[int][]string // mention index → aliases found beside it (acronyms)
+
+	// Memos: a corpus spells the same few names over and over.
+	persons map[string]personName
+	npKeys  map[string]string
+	cores   map[string]string
+	keys    map[string]string
+}
+
+func (r *resolver) key(s string) string {
+	k, ok := r.keys[s]
+	if !ok {
+		k = Key(s)
+		r.keys[s] = k
+	}
+	return k
+}
+
+func (r *resolver) person(alias string) personName {
+	p, ok := r.persons[alias]
+	if !ok {
+		p = parsePerson(alias)
+		r.persons[alias] = p
+	}
+	return p
+}
+
+func (r *resolver) nonPersonKey(display string) string {
+	k, ok := r.npKeys[display]
+	if !ok {
+		k = nonPersonKey(display)
+		r.npKeys[display] = k
+	}
+	return k
+}
+
+func (r *resolver) roleCore(role string) string {
+	c, ok := r.cores[role]
+	if !ok {
+		c = roleCore(role)
+		r.cores[role] = c
+	}
+	return c
 }
 
 // collect parses every resolvable mention, in article-id order and text
@@ -136,7 +180,7 @@ func (r *resolver) collect() {
 				surface = a.Text[em.Start:em.End]
 			}
 			alias := cleanSurface(surface)
-			if alias == "" || Key(alias) == "" {
+			if alias == "" || r.key(alias) == "" {
 				continue
 			}
 			m := mention{art: ai, idx: i, typ: normType(em.Type), start: em.Start, alias: alias}
@@ -171,8 +215,8 @@ func (r *resolver) collect() {
 			if m.person || m.typ == storyline.Place {
 				continue
 			}
-			pk := parsePerson(m.alias)
-			if len(pk.words) >= 2 && fullKeys[Key(pk.display)] || len(pk.words) == 1 && surnames[pk.sur] {
+			pk := r.person(m.alias)
+			if len(pk.words) >= 2 && fullKeys[r.key(pk.display)] || len(pk.words) == 1 && surnames[pk.sur] {
 				m.person = true
 				r.setName(m)
 			}
@@ -182,16 +226,16 @@ func (r *resolver) collect() {
 
 func (r *resolver) setName(m *mention) {
 	if m.person {
-		m.p = parsePerson(m.alias)
+		m.p = r.person(m.alias)
 		m.display = m.p.display
-		m.key = Key(m.display)
+		m.key = r.key(m.display)
 		if m.p.sur == "" {
 			m.key = ""
 		}
 		return
 	}
 	m.display = nonPersonDisplay(m.alias)
-	m.key = nonPersonKey(m.display)
+	m.key = r.nonPersonKey(m.display)
 }
 
 // findRoles sets the roles of the person mentions.
@@ -255,7 +299,7 @@ func (r *resolver) linkWithinArticles() []*chain {
 			if !m.person || m.full() {
 				continue
 			}
-			if c := nearestChain(r.ms, chains, m); c != nil {
+			if c := r.nearestChain(chains, m); c != nil {
 				r.uf.union(c.rep, i)
 				continue
 			}
@@ -284,7 +328,8 @@ func (r *resolver) linkWithinArticles() []*chain {
 // same surname (and compatible initial), the closest full mention before it,
 // else the closest after it; failing that, a full name containing the word
 // ("Xi" in "Xi Jinping").
-func nearestChain(ms []mention, chains []*chain, m *mention) *chain {
+func (r *resolver) nearestChain(chains []*chain, m *mention) *chain {
+	ms := r.ms
 	var best *chain
 	bestDist, bestBefore := 0, false
 	consider := func(c *chain) {
@@ -314,7 +359,7 @@ func nearestChain(ms []mention, chains []*chain, m *mention) *chain {
 	for _, c := range chains {
 		for _, f := range c.fulls {
 			for _, w := range ms[f].p.words {
-				if Key(w) == m.key {
+				if r.key(w) == m.key {
 					consider(c)
 					break
 				}
@@ -732,7 +777,7 @@ func (r *resolver) entity(ids []int) storyline.Entity {
 		arts[a.ID] = true
 		if role := a.Entities[m.idx].Role; role != "" {
 			roles[role]++
-			if core := roleCore(role); core != role {
+			if core := r.roleCore(role); core != role {
 				roles[core]++
 			}
 		}

@@ -299,7 +299,7 @@ func validSpan(a *storyline.Article, m *storyline.Mention) bool {
 	return m.Start >= 0 && m.End <= len(a.Text) && m.Start < m.End
 }
 
-const roleWindow = 240 // bytes of context searched on each side of a mention
+const roleWindow = 160 // bytes of context searched on each side of a mention
 
 // Roles finds the title or apposition attached to each person mention of an
 // article and sets Mention.Role: a title before the name ("Russian Deputy

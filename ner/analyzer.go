@@ -43,7 +43,7 @@ func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, er
 	tagSpans := func(src string, toks []Span) []int {
 		infos = infos[:0]
 		for _, sp := range toks {
-			infos = append(infos, makeInfo(src[sp.Start:sp.End], m.clusters))
+			infos = append(infos, makeInfo(src[sp.Start:sp.End], m.lex))
 		}
 		static, buf = m.staticAll(infos, static, buf)
 		tags = tagSentence(m, infos, static, mem, &st, tags, nil, nil)

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,6 +82,7 @@ type tokInfo struct {
 	shape string // collapsed character classes: "Xx", "X.X.", "d-d"
 	flags uint8
 	clus  string // word cluster bit string, "" if unknown
+	cased uint8  // capitalisation profile (lexEntry.cased)
 }
 
 const (
@@ -128,7 +130,13 @@ func isASCII(s string) bool {
 	return true
 }
 
-func makeInfo(tok string, clusters map[string]string) tokInfo {
+// lexEntry is what unlabelled text taught about a (lower-cased) word.
+type lexEntry struct {
+	clus  string // cluster bit string
+	cased uint8  // capitalisation profile code, 0 when unknown
+}
+
+func makeInfo(tok string, lex map[string]lexEntry) tokInfo {
 	w := normalize(tok)
 	var ti tokInfo
 	ti.word = w
@@ -192,8 +200,9 @@ func makeInfo(tok string, clusters map[string]string) tokInfo {
 		low = string(lb)
 	}
 	ti.lower = low
-	if clusters != nil {
-		ti.clus = clusters[low]
+	if lex != nil {
+		e := lex[low]
+		ti.clus, ti.cased = e.clus, e.cased
 	}
 	return ti
 }
@@ -252,6 +261,9 @@ const (
 	tHistShape
 	tHistPrev
 	tNextCapLower
+	tCased
+	tCasedM1
+	tCasedP1
 )
 
 func prefix(s string, n int) (string, bool) {
@@ -402,6 +414,11 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 		}
 		add(hstr(tmpl(tClusP1), c))
 	}
+	if !noCase {
+		add(hbyte(hbyte(tmpl(tCased), t0.cased), t0.flags&(fTitle|fAllCaps)))
+		add(hbyte(tmpl(tCasedM1), m1.cased))
+		add(hbyte(tmpl(tCasedP1), p1.cased))
+	}
 	for _, g := range gaz {
 		add(hashGaz(g))
 	}
@@ -420,10 +437,13 @@ func dynFeatures(dst []uint64, toks []tokInfo, i int, prev, prev2 int, hist int)
 	add(hbyte(hbyte(tmpl(tPrev2Tag), byte(prev2)), byte(prev)))
 	add(hstr(hbyte(tmpl(tPrevTagLower), byte(prev)), t0.lower))
 	add(hstr(hbyte(tmpl(tPrevTagShape), byte(prev)), t0.shape))
-	if hist != 0 {
+	if hist != 0 && !noHist {
 		add(hbyte(tmpl(tHist), byte(hist)))
 		add(hstr(hbyte(tmpl(tHistShape), byte(hist)), t0.shape))
 		add(hbyte(hbyte(tmpl(tHistPrev), byte(hist)), byte(prev)))
 	}
 	return dst
 }
+
+var noHist = os.Getenv("NER_NOHIST") != ""
+var noCase = os.Getenv("NER_NOCASE") != ""

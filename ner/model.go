@@ -23,8 +23,11 @@ type Tagger struct {
 	shift uint
 	w     []float32 // len(rows with weights) × nTags
 
+	// Beam is the beam width of decoding; 0 decodes greedily.
+	Beam int
+
 	gaz      *gazetteer
-	clusters map[string]string
+	lex      map[string]lexEntry // word clusters and capitalisation profile
 }
 
 func (m *Tagger) addScores(h uint64, scores *[nTags]float32) {
@@ -86,6 +89,7 @@ func (m *Tagger) TagTokens(doc [][]string) [][]string {
 func (m *Tagger) tagDoc(doc [][]string) [][]int {
 	mem := newDocMemory()
 	var st decodeState
+	var bs beamState
 	out := make([][]int, len(doc))
 	var infos []tokInfo
 	var static [][]uint64
@@ -93,10 +97,14 @@ func (m *Tagger) tagDoc(doc [][]string) [][]int {
 	for si, sent := range doc {
 		infos = infos[:0]
 		for _, w := range sent {
-			infos = append(infos, makeInfo(w, m.clusters))
+			infos = append(infos, makeInfo(w, m.lex))
 		}
 		static, buf = m.staticAll(infos, static, buf)
-		out[si] = tagSentence(m, infos, static, mem, &st, nil, nil, nil)
+		if m.Beam > 0 {
+			out[si] = beamTag(m, infos, static, mem, &bs, m.Beam, nil)
+		} else {
+			out[si] = tagSentence(m, infos, static, mem, &st, nil, nil, nil)
+		}
 	}
 	return out
 }
@@ -125,7 +133,7 @@ func (m *Tagger) staticAll(infos []tokInfo, static [][]uint64, buf []uint64) ([]
 // quantised to int16 with one scale, gazetteer entries, word clusters.
 const (
 	modelMagic   = "SLNER"
-	modelVersion = 1
+	modelVersion = 3
 )
 
 type modelWriter struct {
@@ -181,6 +189,7 @@ func (m *Tagger) save(w io.Writer, hashes []uint64, weights []float32, prune flo
 	mw.uvarint(modelVersion)
 	mw.uvarint(uint64(nTags))
 	mw.uvarint(uint64(math.Float32bits(scale)))
+	mw.uvarint(uint64(m.Beam))
 	mw.uvarint(uint64(len(rs)))
 	var last uint64
 	for _, r := range rs {
@@ -218,15 +227,16 @@ func (m *Tagger) save(w io.Writer, hashes []uint64, weights []float32, prune flo
 		mw.uvarint(uint64(m.gaz.set[k]))
 	}
 	// Clusters, sorted for a reproducible file.
-	ck := make([]string, 0, len(m.clusters))
-	for k := range m.clusters {
+	ck := make([]string, 0, len(m.lex))
+	for k := range m.lex {
 		ck = append(ck, k)
 	}
 	sort.Strings(ck)
 	mw.uvarint(uint64(len(ck)))
 	for _, k := range ck {
 		mw.str(k)
-		mw.str(m.clusters[k])
+		mw.str(m.lex[k].clus)
+		mw.uvarint(uint64(m.lex[k].cased))
 	}
 	if err := mw.w.Flush(); err != nil {
 		return 0, fmt.Errorf("ner: save model: %w", err)
@@ -301,6 +311,10 @@ func decodeModel(data []byte) (*Tagger, error) {
 		return nil, fmt.Errorf("ner: model has %d tags: %w", n, errModel)
 	}
 	scale := math.Float32frombits(uint32(mr.uvarint()))
+	beam := int(mr.uvarint())
+	if beam > 64 {
+		return nil, errModel
+	}
 	n := mr.count(len(mr.b))
 	hashes := make([]uint64, n)
 	var last uint64
@@ -308,7 +322,7 @@ func decodeModel(data []byte) (*Tagger, error) {
 		last += mr.uvarint()
 		hashes[i] = last
 	}
-	m := &Tagger{w: make([]float32, n*nTags)}
+	m := &Tagger{w: make([]float32, n*nTags), Beam: beam}
 	for i := 0; i < n && mr.err == nil; i++ {
 		mask := mr.uvarint()
 		for t := 0; t < nTags; t++ {
@@ -329,11 +343,12 @@ func decodeModel(data []byte) (*Tagger, error) {
 	}
 	cn := mr.count(len(mr.b))
 	if cn > 0 {
-		m.clusters = make(map[string]string, cn)
+		m.lex = make(map[string]lexEntry, cn)
 	}
 	for i := 0; i < cn && mr.err == nil; i++ {
 		k := mr.str()
-		m.clusters[k] = mr.str()
+		c := mr.str()
+		m.lex[k] = lexEntry{clus: c, cased: uint8(mr.uvarint())}
 	}
 	if mr.err != nil {
 		return nil, mr.err

@@ -19,6 +19,12 @@ type TrainConfig struct {
 	// the training sentences are always used.
 	Unlabelled [][]string
 	Clusters   int // number of word clusters; 0 disables them
+	// Dropout is the probability that a static feature is hidden from one
+	// training step, so that the model does not rely on word identity alone.
+	Dropout float64
+	// Beam is the beam width for training (early-update perceptron); 0
+	// trains greedily.
+	Beam int
 	// UnlabelledFiles is the default spec for ReadUnlabelled.
 	UnlabelledFiles string
 	Log        *slog.Logger
@@ -26,7 +32,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig is the configuration of the embedded model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 0,
+	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 1024, Beam: 4,
 		UnlabelledFiles: "../shared/data/ecbplus-dev/articles.jsonl,../shared/data/article-extraction-dev/ground-truth.json," +
 			"../shared/data/tempeval3/*/*.tml"}
 }
@@ -112,19 +118,26 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	if len(sents) == 0 {
 		return nil, fmt.Errorf("ner: train: no tagged sentences")
 	}
-	m := &Tagger{}
+	m := &Tagger{lex: map[string]lexEntry{}, Beam: cfg.Beam}
+	text := make([][]string, 0, len(sents)+len(cfg.Unlabelled))
+	for _, s := range sents {
+		text = append(text, s.Tokens)
+	}
+	text = append(text, cfg.Unlabelled...)
+	for w, c := range caseProfile(text) {
+		m.lex[w] = lexEntry{cased: c}
+	}
 	if cfg.Clusters > 0 {
 		start := time.Now()
-		text := make([][]string, 0, len(sents)+len(cfg.Unlabelled))
-		for _, s := range sents {
-			text = append(text, s.Tokens)
-		}
-		text = append(text, cfg.Unlabelled...)
 		cl, err := learnClusters(ctx, text, cfg.Clusters)
 		if err != nil {
 			return nil, err
 		}
-		m.clusters = cl
+		for w, c := range cl {
+			e := m.lex[w]
+			e.clus = c
+			m.lex[w] = e
+		}
 		log.Info("clusters", "words", len(cl), "took", time.Since(start))
 	}
 	// Gazetteers: the full one for the model, and one per fold built from the
@@ -140,7 +153,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	for i, s := range sents {
 		infos[i] = make([]tokInfo, len(s.Tokens))
 		for j, w := range s.Tokens {
-			infos[i][j] = makeInfo(w, m.clusters)
+			infos[i][j] = makeInfo(w, m.lex)
 		}
 		for _, c := range chunks(s.Tags) {
 			typ := 0
@@ -167,7 +180,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 		for j, t := range s.Tags {
 			ts.gold[j] = TagIndex(t)
 		}
-		fm := &Tagger{gaz: foldGaz[fold(i)], clusters: m.clusters}
+		fm := &Tagger{gaz: foldGaz[fold(i)], lex: m.lex}
 		ts.static, _ = fm.staticAll(ts.infos, nil, nil)
 		data[i] = ts
 	}
@@ -180,6 +193,9 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	mem := newDocMemory()
 	var st decodeState
 	var pred []int
+	var bs beamState
+	var dropBuf [][]uint64
+	var dropFeats []uint64
 	for ep := 1; ep <= cfg.Epochs; ep++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("ner: train: %w", err)
@@ -191,7 +207,26 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			mem.reset()
 			for i := c * chunkSize; i < (c+1)*chunkSize && i < len(data); i++ {
 				d := &data[i]
-				pred = tagSentence(tw, d.infos, d.static, mem, &st, pred, d.gold, tw.update)
+				static := d.static
+				if cfg.Dropout > 0 {
+					static = dropBuf[:0]
+					dropFeats = dropFeats[:0]
+					for _, fs := range d.static {
+						start := len(dropFeats)
+						for _, h := range fs {
+							if rng.Float64() >= cfg.Dropout {
+								dropFeats = append(dropFeats, h)
+							}
+						}
+						static = append(static, dropFeats[start:len(dropFeats):len(dropFeats)])
+					}
+					dropBuf = static
+				}
+				if cfg.Beam > 0 {
+					pred = beamTrain(tw, d.infos, static, mem, &bs, cfg.Beam, d.gold, pred)
+				} else {
+					pred = tagSentence(tw, d.infos, static, mem, &st, pred, d.gold, tw.update)
+				}
 				for j := range pred {
 					if pred[j] != d.gold[j] {
 						errs++
@@ -203,7 +238,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 		}
 		attrs := []any{"epoch", ep, "token_acc", 1 - float64(errs)/float64(total), "features", len(tw.hashes), "took", time.Since(start)}
 		if dev != nil && (ep == cfg.Epochs || ep%3 == 0) {
-			em := &Tagger{gaz: m.gaz, clusters: m.clusters, w: tw.averaged()}
+			em := &Tagger{gaz: m.gaz, lex: m.lex, w: tw.averaged(), Beam: cfg.Beam}
 			em.buildTable(tw.hashes)
 			sc := em.EvalCoNLL(dev)
 			attrs = append(attrs, "dev_f1", sc[0].F1)

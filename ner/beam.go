@@ -1,0 +1,210 @@
+package ner
+
+import "sort"
+
+// Beam search over tag sequences. Items whose last two tags agree have the
+// same future (features look back two tags), so only the best of them is
+// kept: with a beam of nTags² this is exact second-order Viterbi.
+
+type beamNode struct {
+	tag    int8
+	parent int32 // index in nodes of the previous token's node, -1 at start
+	score  float32
+}
+
+type beamState struct {
+	nodes []beamNode
+	beam  []int32
+	next  []int32
+	cand  []beamCand
+	feats []uint64
+	hist  []int
+	seen  [nTags * nTags]int32
+}
+
+type beamCand struct {
+	parent int32
+	tag    int8
+	score  float32
+}
+
+func (b *beamState) prevTags(n int32) (prev, prev2 int) {
+	if n < 0 {
+		return 0, 0
+	}
+	prev = int(b.nodes[n].tag)
+	if p := b.nodes[n].parent; p >= 0 {
+		prev2 = int(b.nodes[p].tag)
+	}
+	return prev, prev2
+}
+
+// step extends every item of the beam by one token and keeps the best k.
+func (b *beamState) step(sc scorer, toks []tokInfo, static [][]uint64, i, k int) {
+	var base [nTags]float32
+	for _, h := range static[i] {
+		sc.addScores(h, &base)
+	}
+	b.cand = b.cand[:0]
+	for _, n := range b.beam {
+		prev, prev2 := b.prevTags(n)
+		scores := base
+		b.feats = dynFeatures(b.feats[:0], toks, i, prev, prev2, b.hist[i])
+		for _, h := range b.feats {
+			sc.addScores(h, &scores)
+		}
+		var s0 float32
+		if n >= 0 {
+			s0 = b.nodes[n].score
+		}
+		for t := 0; t < nTags; t++ {
+			if allowed(prev, t) {
+				b.cand = append(b.cand, beamCand{parent: n, tag: int8(t), score: s0 + scores[t]})
+			}
+		}
+	}
+	sort.Slice(b.cand, func(x, y int) bool {
+		if b.cand[x].score != b.cand[y].score {
+			return b.cand[x].score > b.cand[y].score
+		}
+		return b.cand[x].tag < b.cand[y].tag
+	})
+	for j := range b.seen {
+		b.seen[j] = 0
+	}
+	b.next = b.next[:0]
+	for _, c := range b.cand {
+		if len(b.next) >= k {
+			break
+		}
+		prev, _ := b.prevTags(c.parent)
+		key := prev*nTags + int(c.tag)
+		if b.seen[key] != 0 {
+			continue
+		}
+		b.seen[key] = 1
+		b.nodes = append(b.nodes, beamNode{tag: c.tag, parent: c.parent, score: c.score})
+		b.next = append(b.next, int32(len(b.nodes)-1))
+	}
+	b.beam, b.next = b.next, b.beam
+}
+
+func (b *beamState) reset(toks []tokInfo, mem *docMemory) {
+	b.nodes = b.nodes[:0]
+	b.beam = append(b.beam[:0], -1)
+	b.hist = b.hist[:0]
+	for i := range toks {
+		b.hist = append(b.hist, mem.hist(&toks[i]))
+	}
+}
+
+// path returns the tags of the path ending at node n.
+func (b *beamState) path(n int32, out []int) []int {
+	start := len(out)
+	for ; n >= 0; n = b.nodes[n].parent {
+		out = append(out, int(b.nodes[n].tag))
+	}
+	for x, y := start, len(out)-1; x < y; x, y = x+1, y-1 {
+		out[x], out[y] = out[y], out[x]
+	}
+	return out
+}
+
+// beamTag decodes one sentence with a beam of width k; the document memory
+// is read before the sentence and updated after it.
+func beamTag(sc scorer, toks []tokInfo, static [][]uint64, mem *docMemory, b *beamState, k int, out []int) []int {
+	b.reset(toks, mem)
+	for i := range toks {
+		b.step(sc, toks, static, i, k)
+	}
+	out = b.path(b.beam[0], out[:0])
+	for i := range toks {
+		mem.record(&toks[i], out[i])
+	}
+	return out
+}
+
+// beamTrain runs one early-update perceptron step on a sentence: decoding
+// stops as soon as the gold prefix falls out of the beam, and the features
+// of the gold prefix are promoted and those of the best beam prefix demoted.
+// It returns the predicted prefix (for statistics).
+func beamTrain(tw *trainWeights, toks []tokInfo, static [][]uint64, mem *docMemory, b *beamState, k int, gold []int, out []int) []int {
+	b.reset(toks, mem)
+	updated := false
+	for i := range toks {
+		b.step(tw, toks, static, i, k)
+		if updated {
+			continue // decode on, for the document memory
+		}
+		// Is the gold prefix still in the beam?
+		in := false
+		for _, n := range b.beam {
+			if b.prefixIsGold(n, gold, i) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = b.path(b.beam[0], out[:0])
+			tw.updatePrefix(toks, static, b, gold[:i+1], out, b.hist)
+			updated = true
+		}
+	}
+	out = b.path(b.beam[0], out[:0])
+	if !updated && !equalInts(out, gold) {
+		tw.updatePrefix(toks, static, b, gold, out, b.hist)
+	}
+	for i := range toks {
+		mem.record(&toks[i], out[i])
+	}
+	return out
+}
+
+func (b *beamState) prefixIsGold(n int32, gold []int, i int) bool {
+	for ; n >= 0; n = b.nodes[n].parent {
+		if int(b.nodes[n].tag) != gold[i] {
+			return false
+		}
+		i--
+	}
+	return true
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// updatePrefix promotes the features of the gold prefix and demotes those of
+// the predicted one, position by position where they differ.
+func (tw *trainWeights) updatePrefix(toks []tokInfo, static [][]uint64, b *beamState, gold, pred []int, hist []int) {
+	gp, gp2, pp, pp2 := 0, 0, 0, 0
+	for j := range gold {
+		g, p := gold[j], pred[j]
+		if g != p || gp != pp || gp2 != pp2 {
+			b.feats = dynFeatures(b.feats[:0], toks, j, gp, gp2, hist[j])
+			b.feats = append(b.feats, static[j]...)
+			tw.bump(b.feats, g, 1)
+			b.feats = dynFeatures(b.feats[:0], toks, j, pp, pp2, hist[j])
+			b.feats = append(b.feats, static[j]...)
+			tw.bump(b.feats, p, -1)
+		}
+		gp2, gp = gp, g
+		pp2, pp = pp, p
+	}
+}
+
+func (tw *trainWeights) bump(feats []uint64, tag int, d float32) {
+	for _, h := range feats {
+		r := tw.row(h)*nTags + tag
+		tw.w[r] += d
+		tw.u[r] += float64(d) * tw.c
+	}
+}

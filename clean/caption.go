@@ -21,7 +21,7 @@ var creditMarks = []string{"photo:", "photo by", "photos:", "credit:", "image:",
 // splitFinal splits a caption-like line into its sentences and a final
 // fragment without closing punctuation ("... Ryabkov. Us Mission Geneva").
 func splitFinal(s string) (body, frag string) {
-	if endsSentence(s) || closesQuote(s) {
+	if len(s) > 1000 || endsSentence(s) || closesQuote(s) {
 		return s, ""
 	}
 	best := -1

@@ -224,10 +224,13 @@ func titleLike(s string) bool {
 	if n < 2 || n > 25 || len(s) > 200 || !startsUpper(s) {
 		return false
 	}
+	if endsSentence(s) && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "...") {
+		return false // a sentence, even when it ends inside a quotation
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
-	case '.', ',', ';', ':', '-', '—', '–', '|', '/':
-		return strings.HasSuffix(s, "...")
+	case ',', ';', ':', '-', '—', '–', '|', '/':
+		return false
 	}
 	return true
 }
@@ -259,6 +262,9 @@ func (c *cleaner) tail(from int) {
 			}
 			if done >= need && done > 0 {
 				for j := i; j < len(c.lines); j++ {
+					if owner, ok := copyrightOutlet(c.lines[j].s); ok && c.copyright == "" {
+						c.copyright = owner
+					}
 					c.drop(j)
 				}
 				return
@@ -281,9 +287,9 @@ func (c *cleaner) furniture(from int) {
 			continue
 		}
 		switch {
-		case boilerplate(s):
+		case boilerplate(s), cutExact[lowerTrim(s)]:
 			c.drop(i)
-		case c.titleKey != "" && key(s) == c.titleKey:
+		case c.titleKey != "" && len(s) <= 2*len(c.titleKey)+8 && key(s) == c.titleKey:
 			c.drop(i)
 		case i >= last-4:
 			if owner, ok := copyrightOutlet(s); ok {

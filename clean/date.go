@@ -41,7 +41,7 @@ var (
 	reDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	// reRest is what may surround a date on a line that only gives the date:
 	// labels, weekdays, times and separators.
-	reRest = regexp.MustCompile(`(?i)^(?:[\s|•·,.:;()\-–—/]|\b(?:date|dated|published|posted|updated|last updated|first published|modified|on|at|le|am|pm|a\.m\.|p\.m\.|gmt|utc|cet|cest|edt|est|bst|msk|et|pt|h|uhr|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\d{1,2}[:h]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2})*$`)
+	reRest = regexp.MustCompile(`(?i)^(?:[\s|•·,.:;()\-–—/]|\b(?:date|dated|published|posted|updated|last updated|first published|modified|on|at|le|am|pm|gmt|utc|cet|cest|edt|est|bst|msk|et|pt|h|uhr|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|[ap]\.m\.|\d{1,2}[:h]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2})*$`)
 	// reLabel is a label that announces a date at the start of a line.
 	reLabel = regexp.MustCompile(`(?i)^\s*(?:date|dated|published(?: on)?|posted(?: on)?|first published(?: on)?|updated|last updated|publié le|veröffentlicht am)\b\s*:?\s*`)
 )
@@ -54,6 +54,9 @@ type dateSpan struct {
 
 // findDate returns the first well-formed date in s.
 func findDate(s string) (dateSpan, bool) {
+	if !hasYear(s) {
+		return dateSpan{}, false
+	}
 	best := dateSpan{start: -1}
 	try := func(d dateSpan, ok bool) {
 		if ok && (best.start < 0 || d.start < best.start) {
@@ -145,6 +148,13 @@ func dateLine(s string) (string, bool) {
 // line. The date must be labelled, be in ISO form, or be set off by a
 // separator, so that a sentence that merely starts with a date is kept.
 func datePrefix(s string) (value, rest string, ok bool) {
+	head := s
+	if len(head) > 200 {
+		head = head[:200]
+	}
+	if _, found := findDate(head); !found {
+		return "", "", false
+	}
 	label := reLabel.FindStringIndex(s)
 	body := s
 	if label != nil {
@@ -168,4 +178,20 @@ func datePrefix(s string) (value, rest string, ok bool) {
 	}
 	rest = strings.TrimLeft(rest, " |—–-•:,")
 	return d.value, rest, true
+}
+
+// hasYear reports four digits in a row, which every date form here has; it
+// spares the regular expressions most lines.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -14,7 +14,7 @@ type line struct {
 }
 
 // zeroWidth are invisible characters that only get in the way of matching.
-var zeroWidth = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u2060", "", "\u00ad", "")
+var zeroWidth = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u2060", "")
 
 // splitLines makes raw valid UTF-8, unifies line ends and spaces, and
 // returns its lines trimmed with runs of spaces collapsed.
@@ -22,11 +22,13 @@ func splitLines(raw string) []line {
 	if !utf8.ValidString(raw) {
 		raw = strings.ToValidUTF8(raw, "")
 	}
-	raw = zeroWidth.Replace(raw)
+	if strings.Contains(raw, "\u200b") || strings.Contains(raw, "\ufeff") || strings.Contains(raw, "\u2060") {
+		raw = zeroWidth.Replace(raw)
+	}
 	var out []line
 	var b strings.Builder
 	for len(raw) > 0 {
-		i := strings.IndexAny(raw, "\n\r\u2028\u2029")
+		i := lineBreak(raw)
 		var s string
 		if i < 0 {
 			s, raw = raw, ""
@@ -44,13 +46,28 @@ func splitLines(raw string) []line {
 	return out
 }
 
+// lineBreak returns the index of the first line break in s, or -1.
+func lineBreak(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\r':
+			return i
+		case 0xe2: // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // squeeze trims s and turns every run of white space into one space.
 func squeeze(b *strings.Builder, s string) string {
 	clean := true
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == '\t' || c == '\v' || c == '\f' || c >= 0x80 {
+		if c < 0x20 || c == 0x7f || c >= 0x80 {
 			clean = false
 			break
 		}
@@ -74,6 +91,9 @@ func squeeze(b *strings.Builder, s string) string {
 			space = b.Len() > 0
 			continue
 		}
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			continue // control characters and undecodable bytes carry nothing
+		}
 		if space {
 			b.WriteByte(' ')
 			space = false
@@ -83,53 +103,56 @@ func squeeze(b *strings.Builder, s string) string {
 	return b.String()
 }
 
+// linkLabels are what screen readers are told about links, copied along.
+var linkLabels = func() *strings.Replacer {
+	var pairs []string
+	for _, l := range []string{"(opens in new tab)", "(opens in a new tab)", "(opens in new window)", "(opens in a new window)",
+		"(link is external)", "(external link)", "[external link]", "(Opens in new tab)", "(Opens in a new tab)",
+		"(Opens in new window)", "(External link)", "[External link]"} {
+		pairs = append(pairs, " "+l, "", l, "")
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
 // linkArtefacts removes what links leave behind in copied text: a glued
 // "External link" ("Le TempsExternal link, talks..."), "(opens in new tab)".
 func linkArtefacts(s string) string {
 	if !strings.Contains(s, "xternal") && !strings.Contains(s, "opens in") && !strings.Contains(s, "new window") {
 		return s
 	}
-	for _, a := range []string{"(opens in new tab)", "(opens in a new tab)", "(opens in new window)", "(opens in a new window)", "(link is external)", "(external link)", "[external link]"} {
-		for {
-			i := indexFold(s, a)
-			if i < 0 {
-				break
-			}
-			s = strings.TrimSpace(s[:i]) + spaceIfNeeded(s[i+len(a):]) + strings.TrimSpace(s[i+len(a):])
-		}
-	}
-	for _, a := range []string{"External link", "External Link"} {
-		from := 0
-		for {
-			j := strings.Index(s[from:], a)
-			if j < 0 {
-				break
-			}
-			i := from + j
-			end := i + len(a)
-			glued := i > 0 && s[i-1] != ' '
-			alone := strings.TrimSpace(s[:i]) == "" && strings.TrimSpace(s[end:]) == ""
-			atEnd := end == len(s) || strings.IndexByte(".,;:)", s[end]) >= 0
-			if glued || alone || (atEnd && i > 0) {
-				s = strings.TrimRight(s[:i], " ") + s[end:]
-				from = i
-				if from > len(s) {
-					break
-				}
-				continue
-			}
-			from = end
-		}
+	s = linkLabels.Replace(s)
+	if strings.Contains(s, "External link") || strings.Contains(s, "External Link") {
+		s = dropExternal(s)
 	}
 	return strings.TrimSpace(s)
 }
 
-func spaceIfNeeded(rest string) string {
-	rest = strings.TrimSpace(rest)
-	if rest == "" || strings.IndexByte(".,;:!?)", rest[0]) >= 0 {
-		return ""
+// dropExternal removes "External link" where it is a link label: glued to
+// the word before it, alone, or just before punctuation.
+func dropExternal(s string) string {
+	const a = "External link"
+	var b strings.Builder
+	from := 0
+	for i := 0; i+len(a) <= len(s); {
+		if !strings.EqualFold(s[i:i+len(a)], a) || s[i] != 'E' {
+			i++
+			continue
+		}
+		end := i + len(a)
+		glued := i > 0 && s[i-1] != ' '
+		alone := strings.TrimSpace(s[:i]) == "" && strings.TrimSpace(s[end:]) == ""
+		atEnd := end == len(s) || strings.IndexByte(".,;:)", s[end]) >= 0
+		if glued || alone || (atEnd && i > 0) {
+			b.WriteString(strings.TrimRight(s[from:i], " "))
+			from = end
+		}
+		i = end
 	}
-	return " "
+	if from == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // words counts space-separated words.
@@ -401,7 +424,16 @@ func byline(s string) (name string, credits []string, date string, ok bool) {
 	if rest == "" {
 		return "", nil, "", false
 	}
-	segs := strings.FieldsFunc(rest, func(r rune) bool { return r == '|' || r == '•' || r == '·' || r == ',' || r == ';' })
+	var segs []string
+	for _, seg := range strings.FieldsFunc(rest, func(r rune) bool { return r == '|' || r == '•' || r == '·' || r == ';' }) {
+		if d, isDate := dateLine(seg); isDate {
+			if date == "" {
+				date = d
+			}
+			continue
+		}
+		segs = append(segs, strings.Split(seg, ",")...)
+	}
 	var names []string
 	for i, seg := range segs {
 		seg = strings.TrimSpace(seg)

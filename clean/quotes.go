@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,8 +65,7 @@ func repairQuotes(p string) string {
 			}
 			// A " quotation closed by '.
 			if i+1 < len(b) && b[i+1] == '"' {
-				b = append(b[:i], b[i+1:]...)
-				i--
+				b[i] = 0 // removed below; NUL never survives splitLines
 				continue
 			}
 			// Plural possessive ("the countries' leaders") inside a quotation.
@@ -78,6 +78,9 @@ func repairQuotes(p string) string {
 				dOpen = -1
 			}
 		}
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		b = bytes.ReplaceAll(b, []byte{0}, nil)
 	}
 	return string(b)
 }
@@ -106,7 +109,7 @@ func indexByteFrom(b []byte, c byte, from int) int {
 	if from >= len(b) {
 		return -1
 	}
-	i := strings.IndexByte(string(b[from:]), c)
+	i := bytes.IndexByte(b[from:], c)
 	if i < 0 {
 		return -1
 	}

@@ -1,0 +1,59 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzText(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, fn := range files {
+		if b, err := os.ReadFile(fn); err == nil {
+			f.Add(string(b), false)
+		}
+	}
+	f.Add(" date 2021-09-30 (Geneva) Talks \"\"began' today.\n\nBy AFP\n\nTASS", true)
+	f.Add("Home / A / B\nFILE PHOTO: x. REUTERS/Y\n\xff\xfe\r\n\u2028About Ann Lee\nCheck Also", false)
+	f.Fuzz(func(t *testing.T, raw string, html bool) {
+		r := Text(raw, Known{FromHTML: html})
+		for _, s := range append([]string{r.Text, r.Title, r.Byline, r.Outlet, r.Published, r.Dateline}, r.Credits...) {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 in output %q", s)
+			}
+		}
+		if strings.Contains(r.Text, "\n\n\n") || strings.TrimSpace(r.Text) != r.Text {
+			t.Fatalf("badly separated paragraphs: %q", r.Text)
+		}
+		// Cleaning clean text again may only remove more, never add.
+		again := Text(r.Text, Known{Title: r.Title, FromHTML: html})
+		if len(again.Text) > len(r.Text) {
+			t.Fatalf("second pass grew the text:\n%q\n->\n%q", r.Text, again.Text)
+		}
+	})
+}
+
+func BenchmarkText(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	var texts []string
+	size := 0
+	for _, fn := range files {
+		if buf, err := os.ReadFile(fn); err == nil {
+			texts = append(texts, string(buf))
+			size += len(buf)
+		}
+	}
+	// A longer article: the fixtures repeated as body text.
+	long := strings.Repeat(strings.Join(texts, "\n\n"), 8)
+	texts = append(texts, long)
+	size += len(long)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Text(t, Known{})
+		}
+	}
+}

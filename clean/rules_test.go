@@ -1,0 +1,338 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		in, want string
+		line     bool // the line gives nothing but the date
+	}{
+		{"July 27,2021", "2021-07-27", true},
+		{"July 27, 2021", "2021-07-27", true},
+		{"Published: 30 September 2021 10:15 GMT", "2021-09-30", true},
+		{"Updated Sept. 3, 2022, 4:05 p.m. ET", "2022-09-03", true},
+		{"Thursday, 3rd March 2022", "2022-03-03", true},
+		{"14.02.2020", "2020-02-14", true},
+		{"2021/09/30", "2021-09-30", true},
+		{"2021-09-30T10:00:00+02:00", "2021-09-30T10:00:00+02:00", true},
+		{"le 5 mai 2020", "2020-05-05", true},
+		{"Talks resumed on July 27, 2021 in Geneva.", "2021-07-27", false},
+		{"2021-02-30", "", false},
+		{"Mayor 12, 2021", "", false},
+	}
+	for _, tt := range tests {
+		d, ok := findDate(tt.in)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("findDate(%q) = %q, want none", tt.in, d.value)
+			}
+			continue
+		}
+		if !ok || d.value != tt.want {
+			t.Errorf("findDate(%q) = %q, %v; want %q", tt.in, d.value, ok, tt.want)
+		}
+		if _, ok := dateLine(tt.in); ok != tt.line {
+			t.Errorf("dateLine(%q) = %v, want %v", tt.in, ok, tt.line)
+		}
+	}
+}
+
+func TestDatePrefix(t *testing.T) {
+	tests := []struct{ in, date, rest string }{
+		{" date 2021-09-30 The talks began.", "2021-09-30", "The talks began."},
+		{"2021-09-30 The talks began.", "2021-09-30", "The talks began."},
+		{"Published: July 27, 2021 | The talks began.", "2021-07-27", "The talks began."},
+		{"May 5, 2021 was a quiet day in the capital.", "", ""},
+		{"The talks began on 2021-09-30.", "", ""},
+	}
+	for _, tt := range tests {
+		d, rest, ok := datePrefix(strings.TrimSpace(tt.in))
+		if tt.date == "" {
+			if ok {
+				t.Errorf("datePrefix(%q) = %q, want none", tt.in, d)
+			}
+			continue
+		}
+		if d != tt.date || rest != tt.rest {
+			t.Errorf("datePrefix(%q) = %q, %q; want %q, %q", tt.in, d, rest, tt.date, tt.rest)
+		}
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	yes := []string{"Advertisement", "ADVERTISEMENT", "Sponsored by Acme, Foo and Bar", "Share this:", "Leave a Reply",
+		"Your email address will not be published. Required fields are marked *", "Read more: Ten ways to save",
+		"Story continues below advertisement", "Skip to main content"}
+	no := []string{"The advertisement was pulled after complaints.", "Share prices fell sharply on Monday.",
+		"Read more about the plan in the report, officials said, adding that it would be published next week and then discussed in parliament in the autumn."}
+	for _, s := range yes {
+		if !boilerplate(s) {
+			t.Errorf("boilerplate(%q) = false", s)
+		}
+	}
+	for _, s := range no {
+		if boilerplate(s) {
+			t.Errorf("boilerplate(%q) = true", s)
+		}
+	}
+}
+
+func TestBreadcrumb(t *testing.T) {
+	tests := []struct {
+		in, last string
+		ok       bool
+	}{
+		{"Home / News / Mayor Opens New Bridge", "Mayor Opens New Bridge", true},
+		{"World > Europe > Storm hits coast", "Storm hits coast", true},
+		{"Home » Sport", "Sport", true},
+		{"Prices rose 3 / 4 / 5 percent in the three quarters.", "", false},
+		{"He said the ratio was 1 / 2", "", false},
+	}
+	for _, tt := range tests {
+		last, ok := breadcrumb(tt.in)
+		if ok != tt.ok || last != tt.last {
+			t.Errorf("breadcrumb(%q) = %q, %v; want %q, %v", tt.in, last, ok, tt.last, tt.ok)
+		}
+	}
+}
+
+func TestByline(t *testing.T) {
+	tests := []struct {
+		in, name string
+		credits  []string
+		date     string
+		ok       bool
+	}{
+		{"By Kevin Zhang", "Kevin Zhang", nil, "", true},
+		{"By AFP", "", []string{"AFP"}, "", true},
+		{"By Jane Doe, Reuters", "Jane Doe", []string{"Reuters"}, "", true},
+		{"BY JOHN SMITH and Ana de la Cruz | March 3, 2023", "JOHN SMITH and Ana de la Cruz", nil, "2023-03-03", true},
+		{"By Sunday the talks had stalled", "", nil, "", false},
+		{"By the way, nobody came.", "", nil, "", false},
+		{"By Kevin Zhang Terrorist group al-Qaeda confirmed on Sunday that a senior member died", "", nil, "", false},
+	}
+	for _, tt := range tests {
+		name, cr, d, ok := byline(tt.in)
+		if ok != tt.ok || name != tt.name || !slices.Equal(cr, tt.credits) || d != tt.date {
+			t.Errorf("byline(%q) = %q, %q, %q, %v; want %q, %q, %q, %v", tt.in, name, cr, d, ok, tt.name, tt.credits, tt.date, tt.ok)
+		}
+	}
+}
+
+func TestCaptions(t *testing.T) {
+	tests := []struct {
+		in      string
+		credits []string
+		ok      bool
+	}{
+		{"FILE PHOTO: A ship enters the port of Hamburg, Germany, May 2, 2020. REUTERS/Fabian Bimmer/File Photo", []string{"Reuters", "Fabian Bimmer"}, true},
+		{"The ministers pose before talks in Oslo, Norway July 28, 2021. Norwegian Foreign Ministry/Handout via REUTERS", []string{"Norwegian Foreign Ministry", "Reuters"}, true},
+		{"Firefighters at work near the village. (Photo: AFP)", []string{"AFP"}, true},
+		{"A man walks past the ministry. Photo by Ana Ruiz", []string{"Ana Ruiz"}, true},
+		{"Volunteers unload food parcels. AFP via Getty Images", []string{"AFP", "Getty Images"}, true},
+		{"Gov. Kristi Noem (R) defended the campaign on Monday.", nil, false},
+		{"The minister said the talks would continue. He did not say when.", nil, false},
+	}
+	for _, tt := range tests {
+		cr, ok := explicitCaption(tt.in)
+		if ok != tt.ok || !slices.Equal(cr, tt.credits) {
+			t.Errorf("explicitCaption(%q) = %q, %v; want %q, %v", tt.in, cr, ok, tt.credits, tt.ok)
+		}
+	}
+}
+
+// TestRepeatedCaption covers a caption that restates the body and ends with
+// a bare credit, in the first lines of a plain text.
+func TestRepeatedCaption(t *testing.T) {
+	raw := "The meeting follows a first round of talks in Oslo on May 3 between the two foreign ministers. Nordic Press Office\n\n" +
+		"The two countries are holding a second round of talks on fishing rights.\n\n" +
+		"The meeting follows a first round of talks in Oslo on May 3 that ended without agreement.\n"
+	r := Text(raw, Known{})
+	if strings.Contains(r.Text, "Nordic Press Office") || strings.Contains(r.Text, "foreign ministers") {
+		t.Errorf("caption kept: %q", r.Text)
+	}
+	if !slices.Equal(r.Credits, []string{"Nordic Press Office"}) {
+		t.Errorf("credits = %q", r.Credits)
+	}
+	// From HTML, resemblance alone removes nothing.
+	if r := Text(raw, Known{FromHTML: true}); !strings.Contains(r.Text, "foreign ministers") {
+		t.Errorf("FromHTML: caption-like line dropped")
+	}
+}
+
+func TestLinkArtefacts(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"According to Le MondeExternal link, the talks failed.", "According to Le Monde, the talks failed."},
+		{"See the report (opens in new tab) for details.", "See the report for details."},
+		{"The report External link", "The report"},
+		{"An external link to the site was broken.", "An external link to the site was broken."},
+	}
+	for _, tt := range tests {
+		if got := linkArtefacts(tt.in); got != tt.want {
+			t.Errorf("linkArtefacts(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEndMatter(t *testing.T) {
+	body := strings.Repeat("The council met on Tuesday and approved the budget for the coming year. ", 5)
+	tests := []struct {
+		name, raw, gone, kept string
+	}{
+		{"related", body + "\n\nRelated Stories\n\nBudget row deepens\n", "Budget row", "approved"},
+		{"author box", body + "\n\nAbout Maria Lopez\n\nMaria Lopez covers city hall.\n", "covers city hall", "approved"},
+		{"comment form", body + "\n\nLeave a Reply\n\nName *\n", "Name *", "approved"},
+		{"early marker kept text", "Related\n\n" + body + "\n\nThe mayor said more was needed.\n", "Related", "more was needed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Text(tt.raw, Known{FromHTML: true})
+			if strings.Contains(r.Text, tt.gone) {
+				t.Errorf("%q kept: %q", tt.gone, r.Text)
+			}
+			if !strings.Contains(r.Text, tt.kept) {
+				t.Errorf("%q lost: %q", tt.kept, r.Text)
+			}
+		})
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		name, raw string
+		want      []string
+	}{
+		{
+			"wrapped",
+			"The committee said on Monday that the new rules would apply from\nnext year and that companies would have six months to comply with\nthem.\n\nCritics said the rules did not go far enough and would leave most\nsmall firms untouched.",
+			[]string{
+				"The committee said on Monday that the new rules would apply from next year and that companies would have six months to comply with them.",
+				"Critics said the rules did not go far enough and would leave most small firms untouched.",
+			},
+		},
+		{
+			"one paragraph a line, with a crosshead",
+			"The first paragraph ends here.\nA crosshead\nThe second paragraph ends here.",
+			[]string{"The first paragraph ends here.", "A crosshead", "The second paragraph ends here."},
+		},
+		{
+			"broken sentence outside wrapped text",
+			"The minister said the plan,\nwhich was announced in May, would cost millions.\nShe left.",
+			[]string{"The minister said the plan, which was announced in May, would cost millions.", "She left."},
+		},
+		{
+			"indented paragraphs in wrapped text",
+			"The river rose by two metres overnight and the authorities closed the\nbridges to traffic as a precaution, the mayor said on Sunday morning.\n  Residents were told to stay at home until the water receded and to\navoid the embankment, where the current was strongest, the mayor said.",
+			[]string{
+				"The river rose by two metres overnight and the authorities closed the bridges to traffic as a precaution, the mayor said on Sunday morning.",
+				"Residents were told to stay at home until the water receded and to avoid the embankment, where the current was strongest, the mayor said.",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := paragraphs(splitLines(tt.raw))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("paragraphs =\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRepairQuotes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`He said the ""approaches" do not always ""match."`, `He said the "approaches" do not always "match."`},
+		{`It remains "a big question' if they will "move forward."`, `It remains "a big question" if they will "move forward."`},
+		{`"We will try,'" he said.`, `"We will try," he said.`},
+		{`He welcomed that "there is contact' between them.`, `He welcomed that "there is contact" between them.`},
+		{`Russia's "serious" approach isn't new.`, `Russia's "serious" approach isn't new.`},
+		{`He called it "the 'new normal' for us" today.`, `He called it "the 'new normal' for us" today.`},
+		{`"The two nations' goals differ," he said.`, `"The two nations' goals differ," he said.`},
+		{`Russia’’s concerns`, `Russia’s concerns`},
+		{`An empty "" string stays.`, `An empty "" string stays.`},
+	}
+	for _, tt := range tests {
+		if got := repairQuotes(tt.in); got != tt.want {
+			t.Errorf("repairQuotes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := repairQuotes(tt.want); got != tt.want {
+			t.Errorf("repairQuotes not idempotent on %q: %q", tt.want, got)
+		}
+	}
+}
+
+func TestDateline(t *testing.T) {
+	tests := []struct{ in, place, agency string }{
+		{"GENEVA (Reuters) - The talks began.", "Geneva", "Reuters"},
+		{"Geneva, Sept 30 (AFP) — The talks began.", "Geneva", "AFP"},
+		{"(Geneva) Russians and Americans met.", "Geneva", ""},
+		{"NEW YORK — Stocks rose.", "New York", ""},
+		{"MOSCOW, July 27. /TASS/. Russia said.", "Moscow", "TASS"},
+		{"(AP) — The talks began.", "", "AP"},
+		{"The talks began in Geneva.", "", ""},
+		{"US-Russia talks - what to expect", "", ""},
+	}
+	for _, tt := range tests {
+		place, agency := dateline(tt.in)
+		if place != tt.place || agency != tt.agency {
+			t.Errorf("dateline(%q) = %q, %q; want %q, %q", tt.in, place, agency, tt.place, tt.agency)
+		}
+	}
+}
+
+func TestLeadTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ministers met on Monday. They agreed.", "Ministers met on Monday"},
+		{"GENEVA (Reuters) - The United States and Russia are holding a second round of strategic talks in Geneva in an attempt to resolve numerous differences.",
+			"The United States and Russia are holding a second round of strategic talks in Geneva"},
+		{"Mr. Smith went to Washington on Friday.", "Mr. Smith went to Washington on Friday"},
+	}
+	for _, tt := range tests {
+		if got := leadTitle(tt.in); got != tt.want {
+			t.Errorf("leadTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOutlet(t *testing.T) {
+	tests := []struct {
+		paras []string
+		want  string
+	}{
+		{[]string{"Al Jazeera's correspondent reports that the talks began."}, "Al Jazeera"},
+		{[]string{"Radio Nord's Oslo correspondent reported that the vote was close."}, "Radio Nord"},
+		{[]string{"The minister said so.", "He told CNN's correspondent that he would stay."}, ""},
+		{[]string{"His correspondent reports nothing."}, ""},
+	}
+	for _, tt := range tests {
+		if got := selfOutlet(tt.paras); got != tt.want {
+			t.Errorf("selfOutlet(%q) = %q, want %q", tt.paras, got, tt.want)
+		}
+	}
+}
+
+func TestKnownWins(t *testing.T) {
+	raw := "A Headline Here\n\nBy Ann Lee\n\nJuly 1, 2020\n\nThe body says something long enough to count as a body line of text.\n"
+	k := Known{Title: "Given Title", Byline: "Someone Else", Outlet: "Given", Published: "2019-01-01"}
+	r := Text(raw, k)
+	if r.Title != k.Title || r.Byline != k.Byline || r.Outlet != k.Outlet || r.Published != k.Published {
+		t.Errorf("known fields overridden: %+v", r)
+	}
+	r = Text("Given Title\n\nThe body says something long enough to count as a body line of text.\n", Known{Title: "Given title", FromHTML: true})
+	if strings.Contains(r.Text, "Given") {
+		t.Errorf("known title repeated in text: %q", r.Text)
+	}
+}
+
+func TestHugeAndBrokenInput(t *testing.T) {
+	for _, raw := range []string{"", "\n\n\n", "\xff\xfe", strings.Repeat("word ", 200000), strings.Repeat("Line.\n", 50000), "\"\"\"''''\"'\"'", "By", "About "} {
+		r := Text(raw, Known{})
+		if strings.Contains(r.Text, "\n\n\n") {
+			t.Errorf("triple newline in output")
+		}
+	}
+}

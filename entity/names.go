@@ -44,6 +44,7 @@ type personName struct {
 	words   []string // display words
 	first   string   // key of the first name, "" when absent
 	initial bool     // the first name is only an initial ("S. Ryabkov")
+	middle  string   // keys of middle names or initials ("w" in George W. Bush)
 	sur     string   // key of the surname
 	title   []string // title words found inside the mention
 }
@@ -69,9 +70,42 @@ func parsePerson(surface string) personName {
 				p.initial = true
 			}
 			p.first = fk
+			var mid []string
+			for _, w := range name[1 : end-1] {
+				if surnameParticles[lowerWord(w)] {
+					continue
+				}
+				if k := Key(w); k != "" {
+					if utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1 {
+						k = k[:1]
+					}
+					mid = append(mid, k)
+				}
+			}
+			p.middle = strings.Join(mid, " ")
 		}
 	}
 	return p
+}
+
+// middleCompatible reports whether two middle-name keys can belong to one
+// person: either is absent, or they agree word by word (an initial agrees
+// with a name it begins): George W. Bush is not George H. W. Bush.
+func middleCompatible(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		x, y := wa[i], wb[i]
+		if x != y && !(len(x) == 1 && strings.HasPrefix(y, x)) && !(len(y) == 1 && strings.HasPrefix(x, y)) {
+			return false
+		}
+	}
+	return true
 }
 
 // surnameKey keys a surname; the Arabic article (al-Assad, el-Sisi) is

@@ -229,13 +229,25 @@ func (r *resolver) setName(m *mention) {
 		m.p = r.person(m.alias)
 		m.display = m.p.display
 		m.key = r.key(m.display)
-		if m.p.sur == "" {
+		if m.p.sur == "" || onlyTitle(m.p.words) {
+			// "the President" tagged as a person names no one in
+			// particular.
 			m.key = ""
 		}
 		return
 	}
 	m.display = nonPersonDisplay(m.alias)
 	m.key = r.nonPersonKey(m.display)
+}
+
+func onlyTitle(words []string) bool {
+	for _, w := range words {
+		head, mod, _ := classify(w)
+		if !head && !mod && !honorifics[lowerWord(w)] && !strings.EqualFold(w, "the") {
+			return false
+		}
+	}
+	return true
 }
 
 // findRoles sets the roles of the person mentions.
@@ -259,6 +271,7 @@ type chain struct {
 	rep     int // first mention (index in ms)
 	sur     string
 	first   string
+	middle  string
 	initial bool
 	full    bool
 	fulls   []int // full mentions, for closeness
@@ -280,13 +293,16 @@ func (r *resolver) linkWithinArticles() []*chain {
 			}
 			var c *chain
 			for _, x := range chains {
-				if x.sur == m.p.sur && firstCompatible(x.first, m.p.first, false, false) {
+				if x.sur == m.p.sur && firstCompatible(x.first, m.p.first, false, false) && middleCompatible(x.middle, m.p.middle) {
 					c = x
+					if x.middle == "" {
+						x.middle = m.p.middle
+					}
 					break
 				}
 			}
 			if c == nil {
-				c = &chain{art: ai, rep: i, sur: m.p.sur, first: m.p.first, full: true}
+				c = &chain{art: ai, rep: i, sur: m.p.sur, first: m.p.first, middle: m.p.middle, full: true}
 				chains = append(chains, c)
 			}
 			c.fulls = append(c.fulls, i)
@@ -381,27 +397,66 @@ func (r *resolver) linkPersons(chains []*chain) {
 	}
 	sort.Strings(surs)
 
-	// Full names: same surname, compatible first names.
+	// Full names: same surname, compatible first and middle names. A name
+	// without a middle name joins the one with a middle name only when it
+	// is the only one it could be (George Bush, George W. Bush, George H.
+	// W. Bush).
 	for _, s := range surs {
-		var firsts []string
-		byFirst := map[string]*chain{}
+		type fgroup struct {
+			first, middle string
+			rep           int
+		}
+		var groups []*fgroup
+		byName := map[string]*fgroup{}
 		for _, c := range bySur[s] {
 			if !c.full {
 				continue
 			}
-			if f, ok := byFirst[c.first]; ok {
-				r.uf.union(f.rep, c.rep)
+			k := c.first + "|" + c.middle
+			if g, ok := byName[k]; ok {
+				r.uf.union(g.rep, c.rep)
 			} else {
-				byFirst[c.first] = c
-				firsts = append(firsts, c.first)
+				g = &fgroup{first: c.first, middle: c.middle, rep: c.rep}
+				byName[k] = g
+				groups = append(groups, g)
 			}
 		}
-		sort.Strings(firsts)
-		for x := 0; x < len(firsts); x++ {
-			for y := x + 1; y < len(firsts); y++ {
-				if firstCompatible(firsts[x], firsts[y], false, false) {
-					r.uf.union(byFirst[firsts[x]].rep, byFirst[firsts[y]].rep)
+		sort.Slice(groups, func(x, y int) bool {
+			if groups[x].first != groups[y].first {
+				return groups[x].first < groups[y].first
+			}
+			return groups[x].middle < groups[y].middle
+		})
+		for x := 0; x < len(groups); x++ {
+			for y := x + 1; y < len(groups); y++ {
+				gx, gy := groups[x], groups[y]
+				if (gx.middle == "") != (gy.middle == "") {
+					continue
 				}
+				if firstCompatible(gx.first, gy.first, false, false) && middleCompatible(gx.middle, gy.middle) {
+					r.uf.union(gx.rep, gy.rep)
+				}
+			}
+		}
+		for _, g := range groups {
+			if g.middle != "" {
+				continue
+			}
+			cand := map[int]bool{}
+			first := -1
+			for _, h := range groups {
+				if h.middle != "" && firstCompatible(g.first, h.first, false, false) {
+					rt := r.uf.find(h.rep)
+					if !cand[rt] {
+						cand[rt] = true
+						if first < 0 || rt < first {
+							first = rt
+						}
+					}
+				}
+			}
+			if len(cand) == 1 {
+				r.uf.union(g.rep, first)
 			}
 		}
 	}

@@ -189,6 +189,24 @@ func TestResolveLinks(t *testing.T) {
 			canon: map[string]string{"Sergei Ryabkov’s": "Sergei Ryabkov", "Joe\nBiden": "Joe Biden"},
 		},
 		{
+			name: "middle initials tell namesakes apart",
+			articles: []string{
+				"[P:George W. Bush] spoke.",
+				"[P:George H. W. Bush] spoke.",
+				"[P:George Walker Bush] spoke.",
+			},
+			same:  [][]string{{"George W. Bush", "George Walker Bush"}},
+			apart: [][2]string{{"George W. Bush", "George H. W. Bush"}},
+		},
+		{
+			name: "a name without middle joins the only compatible one",
+			articles: []string{
+				"[P:George W. Bush] spoke.",
+				"[P:George Bush] spoke.",
+			},
+			same: [][]string{{"George W. Bush", "George Bush"}},
+		},
+		{
 			name: "first name alone within the article",
 			articles: []string{
 				"[P:Xi Jinping] arrived. [P:Xi] spoke.",
@@ -332,20 +350,21 @@ func TestResolveRobust(t *testing.T) {
 			{Type: "", Text: "’s", Start: 0, End: 2},
 			{Type: storyline.Person, Text: "Mr", Start: 0, End: 2},
 			{Type: storyline.Org, Text: "(", Start: 0, End: 1},
+			{Type: storyline.Person, Text: "the President", Start: 0, End: 9},
 		},
 	}
 	ents := Resolve([]*storyline.Article{bad})
 	if bad.Entities[0].Entity == "" || bad.Entities[2].Entity == "" {
 		t.Errorf("mentions with text not resolved: %+v", bad.Entities)
 	}
-	if bad.Entities[1].Entity != "" || bad.Entities[3].Entity != "" {
+	if bad.Entities[1].Entity != "" || bad.Entities[3].Entity != "" || bad.Entities[8].Entity != "" {
 		t.Errorf("mentions without text or offsets resolved: %+v", bad.Entities)
 	}
 	checkConsistent(t, []*storyline.Article{bad}, ents)
 	// Every window size around every offset: no panic.
 	text := "Russian Deputy Foreign Minister Сергей \xffРябков, the Kremlin’s spokesman, said"
 	for s := 0; s <= len(text); s++ {
-		for e := s + 1; e <= len(text); e++ {
+		for e := s + 1; e <= len(text) && e <= s+24; e++ {
 			a := &storyline.Article{ID: "w", Text: text, Entities: []storyline.Mention{{Type: storyline.Person, Text: text[s:e], Start: s, End: e}}}
 			Resolve([]*storyline.Article{a})
 		}

@@ -1,0 +1,422 @@
+package quote
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Speech verbs, by how they attribute.
+const (
+	verbSay         = 1 + iota // said, told, stressed...: subject before, or after when inverted
+	verbParticiple             // saying, adding: the subject is the clause's
+	verbAccording              // according to X
+	verbLabel                  // described ... as, called: attribute a quote, never introduce a clause
+)
+
+var speechVerbs = func() map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.Fields(`said says say told tells added adds stressed stresses tweeted tweets wrote writes posted
+		stated states noted notes warned warns insisted insists argued argues claimed claims announced announces asserted asserts
+		explained explains declared declares remarked replied replies responded answered asked asks urged urges acknowledged
+		acknowledges admitted admits confirmed confirms denied denies emphasised emphasized emphasises emphasizes underlined
+		underscored reiterated reiterates recalled suggested suggests commented comments concluded promised vowed predicted
+		cautioned conceded observed affirmed maintained contended countered retorted quipped shouted exclaimed wondered
+		complained boasted pledged proclaimed lamented revealed reported reports`) {
+		m[w] = verbSay
+	}
+	for _, w := range strings.Fields(`saying adding telling stressing noting warning insisting arguing claiming explaining
+		declaring writing tweeting stating asserting emphasising emphasizing underlining recalling suggesting calling describing`) {
+		m[w] = verbParticiple
+	}
+	for _, w := range strings.Fields(`described describes called calls dubbed dubs termed terms labelled labeled branded`) {
+		m[w] = verbLabel
+	}
+	m["according"] = verbAccording
+	return m
+}()
+
+// Words that may stand between a speaker and the speech verb ("Russia on
+// Tuesday said", "Sherman had said").
+var gapWords = wordSet(`had has have was is also then later again further previously earlier once reportedly repeatedly already
+	would will just recently publicly separately has been on in at last this next week month morning afternoon evening night
+	monday tuesday wednesday thursday friday saturday sunday today yesterday tonight late early subsequently immediately
+	quickly briefly simply only even still however meanwhile himself herself themselves itself personally flatly openly
+	privately firmly clearly bluntly`)
+
+// Words after a verb before the clause it introduces ("said on Tuesday that").
+var clauseSkip = wordSet(`on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
+	last this week month year morning afternoon evening night that`)
+
+// Audiences of "told": the clause follows them.
+var audiences = wordSet(`reporters journalists the press lawmakers parliament congress senators diplomats officials media
+	news agencies agency interviewer viewers listeners supporters students delegates audience crowd cnn bbc`)
+
+// cand is a possible speaker: a mention, a pronoun or a description.
+type cand struct {
+	start, end int
+	ment       int    // index in doc.ments, -1 for none
+	pronoun    string // he, she, it, they
+	desc       string // "the Russian diplomat"
+	head       string // the description's head noun
+}
+
+// who is what attribution found.
+type who struct {
+	ment int    // the speaker's mention (the antecedent for a pronoun), -1 when none
+	name string // speaker's name, or the description when unresolved
+	ok   bool
+}
+
+func noOne() who { return who{ment: -1} }
+
+// candidates lists the speaker candidates in [s, e) outside quotes.
+func (d *doc) candidates(s, e int) []cand {
+	var out []cand
+	for i, m := range d.ments {
+		if m.end > e {
+			break
+		}
+		if m.start >= s && !m.inQuote {
+			out = append(out, cand{start: m.start, end: m.end, ment: i})
+		}
+	}
+	for _, t := range tokens(d.text, s, e) {
+		if !t.word || d.inSpan(t.start) {
+			continue
+		}
+		w := lowerWord(d.text, t)
+		if _, ok := personPronouns[w]; ok || groupPronouns[w] {
+			out = append(out, cand{start: t.start, end: t.end, ment: -1, pronoun: w})
+		}
+	}
+	return out
+}
+
+func (d *doc) inSpan(pos int) bool {
+	for _, s := range d.spans {
+		if s.open > pos {
+			return false
+		}
+		if pos < s.close {
+			return true
+		}
+	}
+	return false
+}
+
+// gapOK: only words that may stand between subject and verb.
+func (d *doc) gapOK(s, e int) bool {
+	n := 0
+	for _, t := range tokens(d.text, s, e) {
+		if !t.word {
+			return false
+		}
+		if !gapWords[lowerWord(d.text, t)] {
+			return false
+		}
+		n++
+	}
+	return n <= 5
+}
+
+// apposition: ", US Undersecretary for Disarmament," between subject and verb.
+func (d *doc) apposition(s, e int) bool {
+	g := strings.TrimSpace(d.text[s:e])
+	if len(g) < 2 || len(g) > 120 || g[0] != ',' || g[len(g)-1] != ',' {
+		return false
+	}
+	return !strings.ContainsAny(g[1:len(g)-1], ".;:\"“”«»")
+}
+
+// subjectBefore finds the speaker of a verb at v from the words in [ws, v).
+func (d *doc) subjectBefore(ws, v int, kind int) who {
+	cs := d.candidates(ws, v)
+	if kind == verbParticiple && len(cs) > 0 {
+		// "Ryabkov had commented on the talks, saying ...": the clause's
+		// subject is the first candidate.
+		first := cs[0]
+		for _, c := range cs {
+			if c.start < first.start {
+				first = c
+			}
+		}
+		return d.resolve(first)
+	}
+	best := -1
+	for i, c := range cs {
+		if d.gapOK(c.end, v) || d.apposition(c.end, v) {
+			if best < 0 || c.end > cs[best].end {
+				best = i
+			}
+		}
+	}
+	if dc, ok := d.descriptionBefore(ws, v); ok && (best < 0 || dc.end > cs[best].end) {
+		return d.resolve(dc)
+	}
+	if best < 0 {
+		// The colon pattern: "Ryabkov: ..." handled by the caller; a
+		// sentence whose subject is a mention far from the verb with no
+		// better candidate ("Bonnie Jenkins, US Undersecretary ...,
+		// stressed during a conference on Wednesday that") still counts
+		// when the mention starts the clause.
+		for _, c := range cs {
+			if c.ment >= 0 && strings.TrimSpace(d.text[ws:c.start]) == "" && d.ments[c.ment].typ != "PLACE" {
+				return d.resolve(c)
+			}
+		}
+		return noOne()
+	}
+	return d.resolve(cs[best])
+}
+
+var determiners = wordSet("the a an its his her their our this that")
+
+// descriptionBefore finds "the Russian diplomat" ending (up to gap words)
+// right before v.
+func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
+	toks := tokens(d.text, ws, v)
+	i := len(toks) - 1
+	for i >= 0 && toks[i].word && gapWords[lowerWord(d.text, toks[i])] {
+		i--
+	}
+	if i < 0 || !toks[i].word {
+		return cand{}, false
+	}
+	head := lowerWord(d.text, toks[i])
+	if !personNouns[head] && !orgNouns[head] && !reporterNouns[head] {
+		return cand{}, false
+	}
+	for j := i; j >= 0 && j >= i-6; j-- {
+		if !toks[j].word {
+			return cand{}, false
+		}
+		w := lowerWord(d.text, toks[j])
+		poss := strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+		if determiners[w] || poss {
+			start := toks[j].start
+			if poss {
+				start = toks[j].start
+			}
+			return cand{start: start, end: toks[i].end, ment: -1, desc: d.text[start:toks[i].end], head: head}, true
+		}
+		if d.inSpan(toks[j].start) {
+			return cand{}, false
+		}
+	}
+	return cand{}, false
+}
+
+// resolve turns a candidate into a speaker: a mention gives its full name;
+// a pronoun or a definite description the nearest compatible named speaker
+// before it.
+func (d *doc) resolve(c cand) who {
+	switch {
+	case c.ment >= 0:
+		return who{ment: c.ment, name: d.fullName(c.ment), ok: true}
+	case c.pronoun != "":
+		if g, ok := personPronouns[c.pronoun]; ok {
+			if i := d.antecedent(c.start, "PERSON", g, ""); i >= 0 {
+				return who{ment: i, name: d.fullName(i), ok: true}
+			}
+			return noOne()
+		}
+		if i := d.antecedent(c.start, "ORG", genderUnknown, ""); i >= 0 {
+			return who{ment: i, name: d.fullName(i), ok: true}
+		}
+		return noOne()
+	case c.desc != "":
+		name := strings.TrimSpace(c.desc)
+		first := strings.ToLower(strings.Fields(name)[0])
+		if first == "the" || first == "a" || first == "an" {
+			name = strings.TrimSpace(name[len(first):])
+		}
+		definite := first == "the"
+		switch {
+		case reporterNouns[c.head]:
+			return who{ment: -1, name: name, ok: true}
+		case personNouns[c.head] && definite:
+			g := nameGender(c.head)
+			if i := d.antecedent(c.start, "PERSON", g, ""); i >= 0 {
+				return who{ment: i, name: d.fullName(i), ok: true}
+			}
+		case orgNouns[c.head] && definite:
+			if i := d.antecedent(c.start, "ORG", genderUnknown, c.head); i >= 0 {
+				return who{ment: i, name: d.fullName(i), ok: true}
+			}
+		}
+		return who{ment: -1, name: name, ok: true}
+	}
+	return noOne()
+}
+
+// antecedent is the nearest mention of typ before pos, outside quotes and
+// boilerplate, compatible in gender, and for organisations naming the
+// description's head noun ("the ministry" → "Foreign Ministry").
+func (d *doc) antecedent(pos int, typ string, gender int, head string) int {
+	for i := len(d.ments) - 1; i >= 0; i-- {
+		m := d.ments[i]
+		if m.start >= pos || m.inQuote || m.skipped || m.typ != typ {
+			continue
+		}
+		if head != "" && !strings.Contains(strings.ToLower(m.text), head) {
+			continue
+		}
+		if gender != genderUnknown {
+			if g := d.gender(i); g != genderUnknown && g != gender {
+				continue
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// gender of a person mention: from its first name (or the first name of
+// its full form), or an honorific before it.
+func (d *doc) gender(i int) int {
+	m := d.ments[i]
+	for _, n := range []string{m.text, d.fullName(i)} {
+		if f := strings.Fields(n); len(f) > 1 {
+			if g := nameGender(f[0]); g != genderUnknown {
+				return g
+			}
+		}
+	}
+	before := strings.TrimRight(d.text[max(0, m.start-8):m.start], " .")
+	if k := strings.LastIndexAny(before, " \n"); k >= 0 {
+		before = before[k+1:]
+	}
+	return nameGender(before)
+}
+
+// fullName: a resolved mention's canonical name; else the longest form of
+// a surname the article gives (Ryabkov → Sergei Ryabkov), nearest first.
+func (d *doc) fullName(i int) string {
+	m := d.ments[i]
+	if m.name != "" {
+		return m.name
+	}
+	words := strings.Fields(m.text)
+	if m.typ != "PERSON" || len(words) != 1 {
+		return m.text
+	}
+	k := nameKey(words[0])
+	best, bestDist := "", -1
+	for j, o := range d.ments {
+		if j == i || o.typ != "PERSON" {
+			continue
+		}
+		f := strings.Fields(o.text)
+		if len(f) < 2 || nameKey(f[len(f)-1]) != k {
+			continue
+		}
+		dist := m.start - o.start
+		if dist < 0 {
+			dist = 1<<30 - dist // later mentions only when there is no earlier one
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = o.text, dist
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return m.text
+}
+
+// speakerAfter reads the speaker of an inverted verb ("said Blinken",
+// "tweeted the US Permanent Mission in Geneva") from the words after ve.
+func (d *doc) speakerAfter(ve, limit int) who {
+	for i, m := range d.ments {
+		if m.start < ve || m.inQuote {
+			continue
+		}
+		if m.start > limit || m.start-ve > 80 {
+			break
+		}
+		gap := d.text[ve:m.start]
+		if strings.ContainsAny(gap, ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
+			break
+		}
+		return who{ment: i, name: d.fullName(i), ok: true}
+	}
+	toks := tokens(d.text, ve, min(limit, ve+160))
+	var ws []tok
+	for _, t := range toks {
+		if !t.word || len(ws) >= 8 {
+			break
+		}
+		ws = append(ws, t)
+	}
+	if len(ws) < 2 || !determiners[lowerWord(d.text, ws[0])] {
+		return noOne()
+	}
+	head := ""
+	last := -1
+	for k, t := range ws[1:] {
+		w := lowerWord(d.text, t)
+		if personNouns[w] || orgNouns[w] || reporterNouns[w] {
+			head, last = w, k+1
+		}
+	}
+	if head == "" {
+		return noOne()
+	}
+	// Keep "in Geneva" after the head: it is part of the name.
+	end := ws[len(ws)-1].end
+	if last < len(ws)-1 {
+		end = ws[len(ws)-1].end
+	}
+	return d.resolve(cand{start: ws[0].start, end: end, ment: -1, desc: d.text[ws[0].start:end], head: head})
+}
+
+// speechVerbAt says whether the word t is a speech verb (and which), with
+// "according" only before "to", and never a passive ("was described as").
+func (d *doc) speechVerb(toks []tok, k int) int {
+	t := toks[k]
+	if !t.word {
+		return 0
+	}
+	kind := speechVerbs[lowerWord(d.text, t)]
+	if kind == 0 {
+		return 0
+	}
+	if kind == verbAccording {
+		if k+1 < len(toks) && lowerWord(d.text, toks[k+1]) == "to" {
+			return kind
+		}
+		return 0
+	}
+	if k > 0 && toks[k-1].word {
+		switch lowerWord(d.text, toks[k-1]) {
+		case "was", "were", "is", "are", "be", "been", "being":
+			return 0
+		}
+	}
+	return kind
+}
+
+// colonSpeaker: "Ryabkov: \"...\"" — a mention right before a colon that
+// introduces the quote.
+func (d *doc) colonSpeaker(ws, open int) who {
+	g := strings.TrimRightFunc(d.text[ws:open], isSpace)
+	if !strings.HasSuffix(g, ":") {
+		return noOne()
+	}
+	colon := ws + len(g) - 1
+	for i := len(d.ments) - 1; i >= 0; i-- {
+		m := d.ments[i]
+		if m.end <= colon && m.start >= ws && !m.inQuote {
+			if strings.TrimSpace(d.text[m.end:colon]) == "" && m.typ != "PLACE" {
+				return who{ment: i, name: d.fullName(i), ok: true}
+			}
+			break
+		}
+	}
+	return noOne()
+}
+
+func firstRuneLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= 'a' && r <= 'z'
+}

@@ -1,0 +1,245 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+)
+
+// ment is an entity mention that can speak or be referred back to.
+type ment struct {
+	start, end int
+	typ        string
+	text       string // surface, possessive dropped
+	name       string // canonical name when resolution has run
+	skipped    bool   // in a headline or boilerplate paragraph
+	inQuote    bool
+}
+
+// doc is one article prepared for extraction.
+type doc struct {
+	text  string
+	paras []para
+	marks []mark
+	spans []span // every paired span, in order
+	ments []ment // in text order
+	sents [][2]int
+}
+
+func newDoc(a *storyline.Article) *doc {
+	text := a.Text
+	if !utf8.ValidString(text) {
+		// Offsets must stay valid for a.Text, so invalid bytes are read as
+		// spaces rather than removed.
+		b := []byte(text)
+		for i := 0; i < len(b); {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 {
+				b[i] = ' '
+			}
+			i += n
+		}
+		text = string(b)
+	}
+	d := &doc{text: text}
+	d.paras = paragraphs(text)
+	markSkipped(text, a.Title, d.paras)
+	d.marks = scanMarks(text, d.paras)
+	d.spans = pairMarks(text, d.paras, d.marks)
+	for _, p := range d.paras {
+		if p.skip {
+			continue
+		}
+		d.sents = append(d.sents, sentences(text, p.start, p.end, d.spans)...)
+	}
+	d.ments = mentionsOf(a, text)
+	if len(d.ments) == 0 {
+		d.ments = findNames(text, d.paras)
+	}
+	si := 0
+	pi := 0
+	for i := range d.ments {
+		m := &d.ments[i]
+		for si < len(d.spans) && d.spans[si].close <= m.start {
+			si++
+		}
+		m.inQuote = si < len(d.spans) && d.spans[si].start <= m.start && m.end <= d.spans[si].end+1
+		for pi < len(d.paras) && d.paras[pi].end < m.start {
+			pi++
+		}
+		m.skipped = pi < len(d.paras) && d.paras[pi].skip && d.paras[pi].start <= m.start
+	}
+	return d
+}
+
+func mentionsOf(a *storyline.Article, text string) []ment {
+	var out []ment
+	for _, e := range a.Entities {
+		if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+			continue
+		}
+		if e.Type != storyline.Person && e.Type != storyline.Org && e.Type != storyline.Place {
+			continue
+		}
+		out = append(out, ment{start: e.Start, end: e.End, typ: e.Type, text: stripPossessive(text[e.Start:e.End]), name: e.Name})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func stripPossessive(s string) string {
+	s = strings.TrimSpace(s)
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSpace(s[:len(s)-len(suf)])
+		}
+	}
+	return s
+}
+
+// findNames stands in for the entity tagger when an article has no
+// mentions: runs of capitalised words that do not start a sentence, or that
+// are two words long. Single words are taken for people, since speakers
+// are mostly people; words like Ministry make a run an organisation.
+func findNames(text string, paras []para) []ment {
+	var out []ment
+	for _, p := range paras {
+		toks := tokens(text, p.start, p.end)
+		for i := 0; i < len(toks); {
+			if !toks[i].word || !isCapitalised(text[toks[i].start:toks[i].end]) || stopCaps[lowerWord(text, toks[i])] {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && toks[j].word && isCapitalised(text[toks[j].start:toks[j].end]) && !stopCaps[lowerWord(text, toks[j])] {
+				j++
+			}
+			sentStart := i == 0 || (!toks[i-1].word && strings.ContainsAny(text[toks[i-1].start:toks[i-1].end], ".!?\"“”'‘’«»:"))
+			if j-i >= 2 || !sentStart {
+				typ := storyline.Person
+				for k := i; k < j; k++ {
+					w := lowerWord(text, toks[k])
+					if orgNouns[w] || strings.ToUpper(w) == text[toks[k].start:toks[k].end] && len(w) > 1 {
+						typ = storyline.Org
+					}
+				}
+				s, e := toks[i].start, toks[j-1].end
+				out = append(out, ment{start: s, end: e, typ: typ, text: stripPossessive(text[s:e])})
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+var stopCaps = wordSet(`the a an in on at of for and but or he she it they we i you his her their its our this that these those
+	there here when while after before as if so then however meanwhile also mr mrs ms dr monday tuesday wednesday thursday friday
+	saturday sunday january february march april may june july august september october november december said says`)
+
+// markSkipped marks the paragraphs no quote may come from: the headline
+// (the title, or a first line that reads as one), crossheads, captions,
+// bylines and the boilerplate that follows an article's end.
+func markSkipped(text, title string, paras []para) {
+	tkey := strings.ToLower(strings.Join(strings.Fields(title), " "))
+	tail := false
+	for i := range paras {
+		p := &paras[i]
+		s := text[p.start:p.end]
+		flat := strings.ToLower(strings.Join(strings.Fields(s), " "))
+		switch {
+		case tail:
+			p.skip = true
+		case tkey != "" && (flat == tkey || len(flat) >= 12 && (strings.HasPrefix(tkey, flat) || strings.HasPrefix(flat, tkey))):
+			p.skip = true
+		case endOfArticle(flat, s):
+			p.skip, tail = true, true
+		case boilerplate(flat) || headlineLike(s):
+			p.skip = true
+		}
+	}
+}
+
+var tailMarkers = []string{"check also", "related", "related articles", "related stories", "read more", "read also", "more from",
+	"you may also like", "you might also like", "leave a reply", "leave a comment", "comments", "share this", "share this article",
+	"tags", "more stories", "recommended", "most read", "popular", "trending", "latest news", "see also"}
+
+func endOfArticle(flat, s string) bool {
+	f := strings.TrimRight(flat, ": ")
+	for _, m := range tailMarkers {
+		if f == m {
+			return true
+		}
+	}
+	// An author box: "About Kevin Zhang".
+	if strings.HasPrefix(flat, "about ") && !hasFinalPunct(s) && len(strings.Fields(s)) <= 4 && headlineLike(s) {
+		return true
+	}
+	return false
+}
+
+var boilerPrefixes = []string{"sponsored", "advertisement", "copyright", "©", "all rights reserved", "file photo", "photo:", "photo by",
+	"image:", "picture:", "credit:", "caption:", "(photo", "watch:", "listen:", "subscribe", "sign up", "follow us", "click here",
+	"your email address", "home /", "home >", "by "}
+
+func boilerplate(flat string) bool {
+	for _, p := range boilerPrefixes {
+		if strings.HasPrefix(flat, p) {
+			if p == "by " {
+				// A byline: "By Kevin Zhang", "By AFP", and the teaser of a
+				// related story that starts with its byline.
+				return len(strings.Fields(flat)) <= 5 || strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...")
+			}
+			return true
+		}
+	}
+	// Breadcrumbs and truncated teasers.
+	if strings.Count(flat, " / ") >= 2 || strings.Count(flat, " > ") >= 2 {
+		return true
+	}
+	if strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...") {
+		return true
+	}
+	// Captions end with their credit.
+	for _, c := range []string{"via reuters", "reuters/", "getty images", "ap photo", "/afp", "afp photo", "epa-efe", "/handout"} {
+		if strings.HasSuffix(flat, c) || strings.Contains(flat, c+" ") && strings.HasSuffix(flat, "reuters") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFinalPunct(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return isSpace(r) || isMarkRune(r) || r == ')' })
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';'
+}
+
+// headlineLike: no sentence-final punctuation, short, and most long words
+// capitalised — a headline or a crosshead, not prose.
+func headlineLike(s string) bool {
+	if hasFinalPunct(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 20 {
+		return false
+	}
+	long, caps := 0, 0
+	for _, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if isCapitalised(w) {
+			caps++
+		}
+	}
+	if long == 0 {
+		return true
+	}
+	return caps*10 >= long*6
+}

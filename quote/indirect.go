@@ -1,0 +1,190 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+// indirect finds reported speech: a speaker, a speech verb and the clause it
+// introduces ("Ryabkov said the approaches do not always match"), in the
+// sentences that carry no direct quote. One per sentence.
+func (d *doc) indirect(direct []found) []found {
+	var out []found
+	di := 0
+	for _, sent := range d.sents {
+		for di < len(direct) && direct[di].qm.End < sent[0] {
+			di++
+		}
+		if di < len(direct) && direct[di].qm.Start < sent[1] {
+			continue
+		}
+		if f, ok := d.indirectIn(sent); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (d *doc) indirectIn(sent [2]int) (found, bool) {
+	ss, se := sent[0], sent[1]
+	toks := tokens(d.text, ss, se)
+	// The clause ends before the sentence's final punctuation.
+	ce := se
+	for ce > ss {
+		c := d.text[ce-1]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '.' || c == '!' || c == '?' || c == '"' {
+			ce--
+			continue
+		}
+		break
+	}
+	for k, t := range toks {
+		if d.inSpan(t.start) {
+			continue
+		}
+		kind := d.speechVerb(toks, k)
+		switch kind {
+		case 0, verbLabel:
+			continue
+		case verbAccording:
+			w := d.speakerAfter(toks[k+1].end, se)
+			if !w.ok {
+				return found{}, false
+			}
+			var cs, cend int
+			if k == 0 || strings.TrimSpace(d.text[ss:t.start]) == "" {
+				// "According to X, clause."
+				comma := strings.IndexByte(d.text[t.end:ce], ',')
+				if comma < 0 {
+					return found{}, false
+				}
+				cs, cend = t.end+comma+1, ce
+			} else {
+				// "Clause, according to X."
+				cs, cend = ss, t.start
+			}
+			return d.indirectFound(cs, cend, w)
+		}
+		w := d.subjectBefore(ss, t.start, kind)
+		if !w.ok {
+			continue
+		}
+		cs, ok := d.clauseStart(toks, k, ce)
+		if !ok {
+			continue
+		}
+		return d.indirectFound(cs, ce, w)
+	}
+	return found{}, false
+}
+
+// clauseStart skips what stands between a verb and its clause: time
+// adverbs, "that", the audience of "told".
+func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
+	verb := lowerWord(d.text, toks[k])
+	j := k + 1
+	if verb == "told" || verb == "tells" || verb == "telling" {
+		// told [Russian news agencies] (that) ...
+		found := false
+		for m := j; m < len(toks) && m <= j+7; m++ {
+			if !toks[m].word {
+				break
+			}
+			if lowerWord(d.text, toks[m]) == "that" {
+				j, found = m+1, true
+				break
+			}
+		}
+		if !found {
+			n := 0
+			for j < len(toks) && toks[j].word && n < 4 {
+				w := lowerWord(d.text, toks[j])
+				if audiences[w] || d.mentionAt(toks[j].start) {
+					j++
+					n++
+					found = true
+					continue
+				}
+				if found {
+					break
+				}
+				if w == "the" || isCapitalised(d.text[toks[j].start:toks[j].end]) {
+					j++
+					n++
+					continue
+				}
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	for j < len(toks) && toks[j].word && clauseSkip[lowerWord(d.text, toks[j])] {
+		j++
+	}
+	for j < len(toks) && !toks[j].word && d.text[toks[j].start:toks[j].end] == "," {
+		j++
+	}
+	if j < len(toks) && toks[j].word && lowerWord(d.text, toks[j]) == "that" {
+		j++
+	}
+	if j >= len(toks) || !toks[j].word || toks[j].start >= ce {
+		return 0, false
+	}
+	switch lowerWord(d.text, toks[j]) {
+	case "to", "by", "in", "of", "for", "with", "about", "so", "and", "but", "goodbye", "hello", "yes", "no", "nothing", "something":
+		return 0, false
+	}
+	return toks[j].start, true
+}
+
+func (d *doc) mentionAt(pos int) bool {
+	for _, m := range d.ments {
+		if m.start <= pos && pos < m.end {
+			return true
+		}
+		if m.start > pos {
+			return false
+		}
+	}
+	return false
+}
+
+func (d *doc) indirectFound(cs, ce int, w who) (found, bool) {
+	cs, ce = trimSpan(d.text, cs, ce)
+	txt := stripMarks(d.text[cs:ce])
+	if ce <= cs || wordCount(txt) < 4 {
+		return found{}, false
+	}
+	return found{
+		qm:  storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: cs, End: ce, Direct: false},
+		who: w, sp: -1, para: d.paraOf(cs),
+	}, true
+}
+
+func (d *doc) paraOf(pos int) int {
+	for i, p := range d.paras {
+		if pos < p.end {
+			return i
+		}
+	}
+	return len(d.paras) - 1
+}
+
+// stripMarks removes quote marks but keeps apostrophes inside words.
+func stripMarks(s string) string {
+	rs := []rune(strings.ToValidUTF8(s, ""))
+	var b strings.Builder
+	for i, r := range rs {
+		if isMarkRune(r) {
+			if (r == '\'' || r == '’') && i > 0 && i+1 < len(rs) && isWordRune(rs[i-1]) && isWordRune(rs[i+1]) {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return cleanWords(b.String())
+}

@@ -1,0 +1,376 @@
+package quote
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+// contractions spelled out, so that "We're" and "We are" compare equal.
+// "'s" is left out on purpose: it is "is", "has" or a possessive, and the
+// few words of tolerance in matching absorb it.
+var contractions = strings.NewReplacer(
+	"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",
+	"n't", " not", "'re", " are", "'m", " am", "'ll", " will", "'ve", " have", "'d", " would",
+	"let's", "let us", "there's", "there is", "it's", "it is", "that's", "that is", "what's", "what is",
+	"he's", "he is", "she's", "she is", "here's", "here is", "who's", "who is",
+)
+
+// Normalize gives the comparison form of quoted words: lower case, no
+// diacritics, contractions spelled out, possessive 's dropped, punctuation
+// and quote marks gone, single spaces.
+func Normalize(s string) string {
+	s = foldASCII(s) // lower case, ASCII apostrophes, punctuation → spaces (keeps . and -)
+	s = contractions.Replace(s)
+	words := strings.Fields(strings.NewReplacer(".", " ", "-", " ").Replace(s))
+	out := words[:0]
+	for _, w := range words {
+		w = strings.TrimSuffix(w, "'s")
+		w = strings.Trim(w, "'")
+		w = strings.ReplaceAll(w, "'", "")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// item is one quote mention during Merge.
+type item struct {
+	a    *storyline.Article
+	i    int // index in a.Quotes
+	toks []string
+}
+
+func (it item) qm() *storyline.QuoteMention { return &it.a.Quotes[it.i] }
+
+// Merge runs after entity resolution. It sets each quote mention's speaker
+// (the entity its speaker name names in that article), groups the same
+// quote across articles (the same words after normalisation, up to a few
+// words, from compatible speakers), and returns the corpus' quotes sorted
+// by id, each with the sorted ids of the articles that carry it.
+func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyline.Quote {
+	byID := map[string]*storyline.Entity{}
+	for i := range entities {
+		byID[entities[i].ID] = &entities[i]
+	}
+	arts := append([]*storyline.Article(nil), articles...)
+	sort.SliceStable(arts, func(i, j int) bool { return earlier(arts[i], arts[j]) })
+	var items []item
+	for _, a := range arts {
+		for i := range a.Quotes {
+			q := &a.Quotes[i]
+			setSpeaker(a, q, byID)
+			toks := strings.Fields(Normalize(q.Text))
+			if len(toks) == 0 {
+				continue
+			}
+			items = append(items, item{a: a, i: i, toks: toks})
+		}
+	}
+	groups := group(items)
+	var out []storyline.Quote
+	seen := map[string]int{}
+	for _, g := range groups {
+		rep := items[g[0]]
+		q := storyline.Quote{Text: rep.qm().Text}
+		for _, k := range g {
+			m := items[k].qm()
+			if m.Speaker != "" {
+				q.Speaker, q.SpeakerName = m.Speaker, m.SpeakerName
+				break
+			}
+		}
+		if q.Speaker == "" {
+			for _, k := range g {
+				if n := items[k].qm().SpeakerName; n != "" {
+					q.SpeakerName = n
+					break
+				}
+			}
+		}
+		spk := q.Speaker
+		if spk == "" {
+			spk = nameKey(q.SpeakerName)
+		}
+		sum := sha256.Sum256([]byte(Normalize(q.Text) + "|" + spk))
+		q.ID = "q-" + hex.EncodeToString(sum[:8])
+		if n := seen[q.ID]; n > 0 {
+			seen[q.ID]++
+			q.ID = q.ID + "-" + itoa(n+1)
+		} else {
+			seen[q.ID] = 1
+		}
+		set := map[string]bool{}
+		for _, k := range g {
+			m := items[k].qm()
+			m.Quote = q.ID
+			if !set[items[k].a.ID] {
+				set[items[k].a.ID] = true
+				q.Articles = append(q.Articles, items[k].a.ID)
+			}
+		}
+		sort.Strings(q.Articles)
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// earlier orders articles by publication date (unknown last), then id: the
+// earliest carrier of a quote gives its text and id.
+func earlier(a, b *storyline.Article) bool {
+	pa, pb := a.Published, b.Published
+	if (pa == "") != (pb == "") {
+		return pa != ""
+	}
+	if pa != pb {
+		return pa < pb
+	}
+	return a.ID < b.ID
+}
+
+// setSpeaker finds the entity a quote's speaker name names: the resolved
+// mention of that name nearest before the quote in the same article (the
+// one attribution pointed at), else the corpus entity with that name.
+func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, byID map[string]*storyline.Entity) {
+	if q.SpeakerName == "" {
+		return
+	}
+	key := nameKey(q.SpeakerName)
+	best, bestDist := -1, 0
+	for i, m := range a.Entities {
+		if m.Entity == "" {
+			continue
+		}
+		if nameKey(stripPossessive(m.Text)) != key && nameKey(m.Name) != key {
+			continue
+		}
+		dist := q.Start - m.Start
+		if dist < 0 {
+			dist = 1<<30 - dist
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		m := a.Entities[best]
+		q.Speaker = m.Entity
+		if e := byID[m.Entity]; e != nil && e.Name != "" {
+			q.SpeakerName = e.Name
+		} else if m.Name != "" {
+			q.SpeakerName = m.Name
+		}
+		return
+	}
+	// A speaker named only in another article of the corpus.
+	match := ""
+	for id, e := range byID {
+		if e.Type != storyline.Person && e.Type != storyline.Org && e.Type != storyline.Place {
+			continue
+		}
+		hit := nameKey(e.Name) == key
+		for _, al := range e.Aliases {
+			hit = hit || nameKey(al) == key
+		}
+		if hit {
+			if match != "" && match != id {
+				return // ambiguous
+			}
+			match = id
+		}
+	}
+	if match != "" {
+		q.Speaker = match
+		q.SpeakerName = byID[match].Name
+	}
+}
+
+// group unites the mentions that carry the same quote. Candidate pairs
+// share a word trigram (or, for short quotes, their whole text), so the
+// cost stays near linear in the corpus.
+func group(items []item) [][]int {
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	index := map[string][]int{}
+	for i, it := range items {
+		for _, k := range shingles(it.toks) {
+			index[k] = append(index[k], i)
+		}
+	}
+	keys := make([]string, 0, len(index))
+	for k := range index {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	tried := map[[2]int]bool{}
+	for _, k := range keys {
+		post := index[k]
+		if len(post) > 300 {
+			continue // a phrase too common to say anything
+		}
+		for x := 0; x < len(post); x++ {
+			for y := x + 1; y < len(post); y++ {
+				i, j := post[x], post[y]
+				if i == j || tried[[2]int{i, j}] {
+					continue
+				}
+				tried[[2]int{i, j}] = true
+				if find(i) == find(j) {
+					continue
+				}
+				if sameQuote(items[i], items[j]) {
+					ri, rj := find(i), find(j)
+					if ri < rj {
+						parent[rj] = ri
+					} else {
+						parent[ri] = rj
+					}
+				}
+			}
+		}
+	}
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := range items {
+		r := find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	out := make([][]int, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, byRoot[r]) // items are in article order, so g[0] is the earliest
+	}
+	return out
+}
+
+// shingles are the index keys of a quote: its word trigrams, or all of it
+// when shorter.
+func shingles(toks []string) []string {
+	if len(toks) < 3 {
+		return []string{strings.Join(toks, " ")}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i+3 <= len(toks) && i < 400; i++ {
+		k := toks[i] + " " + toks[i+1] + " " + toks[i+2]
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sameQuote: compatible speakers, and the shorter quote's words found in
+// the longer one — as a contiguous run when short, up to a few words of
+// difference when longer (We're/We are, Putin's/Putin is).
+func sameQuote(a, b item) bool {
+	qa, qb := a.qm(), b.qm()
+	if qa.Speaker != "" && qb.Speaker != "" {
+		if qa.Speaker != qb.Speaker {
+			return false
+		}
+	} else if !compatibleNames(qa.SpeakerName, qb.SpeakerName) {
+		return false
+	}
+	s, l := a.toks, b.toks
+	if len(s) > len(l) {
+		s, l = l, s
+	}
+	if len(s) == 1 {
+		return len(l) == 1 && s[0] == l[0]
+	}
+	if len(s) <= 5 {
+		return containsRun(l, s)
+	}
+	if len(s) > 400 {
+		s = s[:400]
+	}
+	if len(l) > 800 {
+		l = l[:800]
+	}
+	tol := max(1, len(s)/10)
+	// Align the shorter quote where one of its trigrams occurs in the
+	// longer, and compare there only: scattered common words elsewhere in
+	// a long quote must not add up to a match.
+	tri := map[string]int{}
+	for o := 0; o+3 <= len(s); o++ {
+		k := s[o] + " " + s[o+1] + " " + s[o+2]
+		if _, ok := tri[k]; !ok {
+			tri[k] = o
+		}
+	}
+	tried := map[int]bool{}
+	for i := 0; i+3 <= len(l) && len(tried) < 20; i++ {
+		o, ok := tri[l[i]+" "+l[i+1]+" "+l[i+2]]
+		if !ok || tried[i-o] {
+			continue
+		}
+		tried[i-o] = true
+		ws, we := max(0, i-o-tol), min(len(l), i-o+len(s)+tol)
+		if lcs(s, l[ws:we]) >= len(s)-tol {
+			return true
+		}
+	}
+	return false
+}
+
+func containsRun(l, s []string) bool {
+outer:
+	for i := 0; i+len(s) <= len(l); i++ {
+		for j := range s {
+			if l[i+j] != s[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func lcs(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			switch {
+			case a[i-1] == b[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

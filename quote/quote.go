@@ -1,0 +1,306 @@
+// Package quote finds what people and organisations said in news articles:
+// direct quotations in any quote-mark style (straight, curly, guillemets,
+// single, damaged by OCR), partial quotes inside reported speech, and
+// indirect speech; it attributes each to a speaker through speech verbs,
+// pronouns and descriptions, and recognises the same quote across
+// articles.
+//
+// Analyzer works on one article and needs its entity mentions (run it
+// after the entity tagger); Merge runs after entity resolution and builds
+// the corpus' quotes.
+package quote
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Analyzer extracts the quotes of one article into a.Quotes.
+func Analyzer() storyline.Analyzer {
+	return storyline.AnalyzerFunc(func(ctx context.Context, a *storyline.Article) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("quote: %s: %w", a.ID, err)
+		}
+		a.Quotes = Extract(a)
+		return nil
+	})
+}
+
+// Extract returns the quotes of one article, in text order. Speaker is left
+// empty: it is an entity id, known only after resolution (Merge).
+func Extract(a *storyline.Article) []storyline.QuoteMention {
+	fs := extract(a)
+	out := make([]storyline.QuoteMention, len(fs))
+	for i, f := range fs {
+		out[i] = f.qm
+	}
+	return out
+}
+
+type found struct {
+	qm   storyline.QuoteMention
+	who  who
+	sp   int // index in doc.spans, -1 for indirect speech
+	para int
+}
+
+func extract(a *storyline.Article) []found {
+	d := newDoc(a)
+	var out []found
+	prevClose := -1
+	for si, s := range d.spans {
+		txt := quotedText(d.text, s, d.marks)
+		nw := wordCount(txt)
+		if nw == 0 {
+			continue
+		}
+		w, adjacent := d.attribute(s, max(prevClose, d.paras[s.firstPara].start))
+		if !w.ok {
+			if p, ok := d.inherit(out, s); ok {
+				w = p
+			}
+		}
+		if !d.accept(s, txt, nw, w, adjacent) {
+			continue
+		}
+		out = append(out, found{
+			qm: storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: s.start, End: s.end, Direct: true},
+			who: w, sp: si, para: s.firstPara,
+		})
+		prevClose = s.close
+	}
+	out = append(out, d.indirect(out)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].qm.Start < out[j].qm.Start })
+	return out
+}
+
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if isWordRune(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if isSpace(r) || r == '-' || r == '—' || r == '/' {
+			in = false
+		}
+	}
+	return n
+}
+
+// sentenceOf returns the sentence that contains pos (or [pos, pos)).
+func (d *doc) sentenceOf(pos int) [2]int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i][1] > pos })
+	if i < len(d.sents) && d.sents[i][0] <= pos {
+		return d.sents[i]
+	}
+	return [2]int{pos, pos}
+}
+
+// attribute finds the speaker of a direct quote. adjacent says the
+// attribution touches the quote (`"X," he said`, `said: "X"`, `described
+// it as "X"`), which is what makes a one-word quote a quote rather than a
+// label.
+func (d *doc) attribute(s span, lower int) (who, bool) {
+	// `Sherman "stressed the commitment..."`: the quote starts with the
+	// speech verb and its subject stands right before the marks.
+	if firstWordIsVerb(d.text[s.start:s.end]) {
+		for i := len(d.ments) - 1; i >= 0; i-- {
+			m := d.ments[i]
+			if m.end <= s.open {
+				if strings.TrimSpace(d.text[m.end:s.open]) == "" && m.typ == "PERSON" && !m.inQuote {
+					return who{ment: i, name: d.fullName(i), ok: true}, true
+				}
+				break
+			}
+		}
+	}
+	if w, adj := d.attributeAfter(s); w.ok {
+		return w, adj
+	}
+	sent := d.sentenceOf(s.open)
+	ws := max(sent[0], lower)
+	if ws > s.open {
+		ws = s.open
+	}
+	if w := d.colonSpeaker(ws, s.open); w.ok {
+		return w, true
+	}
+	toks := tokens(d.text, ws, s.open)
+	for k := len(toks) - 1; k >= 0; k-- {
+		if d.inSpan(toks[k].start) {
+			continue
+		}
+		kind := d.speechVerb(toks, k)
+		if kind == 0 {
+			continue
+		}
+		adjacent := len(toks)-1-k <= 2
+		if k+1 < len(toks) {
+			lastW := lowerWord(d.text, toks[len(toks)-1])
+			if lastW == "as" || lastW == ":" || lastW == "," || lastW == "that" && len(toks)-1-k <= 3 {
+				adjacent = true
+			}
+		}
+		if kind == verbAccording {
+			w := d.speakerAfter(toks[k+1].end, s.open)
+			return w, false
+		}
+		w := d.subjectBefore(ws, toks[k].start, kind)
+		return w, adjacent && w.ok
+	}
+	return noOne(), false
+}
+
+func firstWordIsVerb(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || !firstRuneLower(f[0]) {
+		return false
+	}
+	k := speechVerbs[strings.Trim(f[0], ",.;:")]
+	return k == verbSay
+}
+
+// attributeAfter reads `"...," he said` and `"...," said Blinken`.
+func (d *doc) attributeAfter(s span) (who, bool) {
+	p := d.paras[s.lastPara]
+	limit := min(p.end, s.close+200)
+	for _, o := range d.spans {
+		if o.open >= s.close {
+			limit = min(limit, o.open)
+			break
+		}
+	}
+	if limit <= s.close {
+		return noOne(), false
+	}
+	// The window stops at the end of its sentence.
+	for i := s.close; i < limit; {
+		if next, ok := sentenceEndAt(d.text, i, p.start, limit); ok {
+			limit = next
+			break
+		}
+		_, n := utf8.DecodeRuneInString(d.text[i:limit])
+		i += n
+	}
+	toks := tokens(d.text, s.close, limit)
+	k := 0
+	for k < len(toks) && !toks[k].word && strings.Contains(",—–-:", d.text[toks[k].start:toks[k].end]) {
+		k++
+	}
+	if k >= len(toks) || !toks[k].word {
+		return noOne(), false
+	}
+	// Inverted: `, said Blinken`, `, according to X`.
+	if kind := d.speechVerb(toks, k); kind != 0 {
+		ve := toks[k].end
+		if kind == verbAccording {
+			ve = toks[k+1].end
+		}
+		if w := d.speakerAfter(ve, limit); w.ok {
+			return w, true
+		}
+		return noOne(), false
+	}
+	// Subject first: `he said`, `Ryabkov stated at the conclusion`.
+	for j := k + 1; j < len(toks) && j <= k+7; j++ {
+		if !toks[j].word {
+			if d.text[toks[j].start:toks[j].end] == "," {
+				continue // apposition
+			}
+			break
+		}
+		kind := d.speechVerb(toks, j)
+		if kind == 0 || kind == verbAccording {
+			continue
+		}
+		w := d.subjectBefore(toks[k].start, toks[j].start, verbSay)
+		if w.ok {
+			return w, true
+		}
+		break
+	}
+	return noOne(), false
+}
+
+// inherit gives an unattributed quote the speaker of the quote just before
+// it, when that one is in the same paragraph or the one or two before and
+// no other person is named in between: journalists attribute once and go
+// on quoting.
+func (d *doc) inherit(prev []found, s span) (who, bool) {
+	for i := len(prev) - 1; i >= 0; i-- {
+		p := prev[i]
+		if !p.qm.Direct {
+			continue
+		}
+		if !p.who.ok || s.firstPara-d.paras2(p) > 2 {
+			return noOne(), false
+		}
+		for _, m := range d.ments {
+			if m.start >= p.qm.End && m.end <= s.open && !m.inQuote && m.typ == "PERSON" && !compatibleNames(m.text, p.who.name) {
+				return noOne(), false
+			}
+		}
+		return p.who, true
+	}
+	return noOne(), false
+}
+
+func (d *doc) paras2(f found) int {
+	if f.sp >= 0 {
+		return d.spans[f.sp].lastPara
+	}
+	return f.para
+}
+
+// Nouns before a title of a work.
+var workNouns = wordSet(`book books film films movie movies song songs album novel play series show documentary poem painting opera
+	musical programme program podcast titled entitled headlined hashtag slogan exhibition anthem track single memoir essay`)
+
+// accept filters out what is not a quote: one-word labels (scare quotes),
+// titles of works, names in quotes, short unattributed fragments.
+func (d *doc) accept(s span, txt string, nw int, w who, adjacent bool) bool {
+	if nw == 1 && !(w.ok && adjacent) {
+		return false
+	}
+	// A title of a work: after "the book", "the film", "titled".
+	before := tokens(d.text, max(d.paras[s.firstPara].start, s.open-40), s.open)
+	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+		if before[k].word && workNouns[lowerWord(d.text, before[k])] {
+			return false
+		}
+	}
+	if titleCase(txt) && !(w.ok && adjacent) {
+		return false
+	}
+	if !w.ok && nw < 4 {
+		return false
+	}
+	return true
+}
+
+// titleCase: two or more words, every long one capitalised, no sentence
+// punctuation at the end — the shape of a title or a name.
+func titleCase(s string) bool {
+	if hasFinalPunct(s) || strings.ContainsAny(s, ",;") {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 12 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, "\"'“”‘’()")
+		if utf8.RuneCountInString(w) >= 4 && !isCapitalised(w) {
+			return false
+		}
+	}
+	return true
+}

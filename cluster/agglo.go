@@ -188,6 +188,8 @@ func (h *linkHeap) Pop() any {
 // reports; weighing terms by their rarity inside the group (a local IDF)
 // lets the names, places, numbers and dates that tell the happenings apart
 // decide.
+var debugLocal bool
+
 func refine(docs []*doc, groups [][]int, cfg *Config, threshold float64) [][]int {
 	var out [][]int
 	for _, g := range groups {
@@ -219,13 +221,17 @@ func refine(docs []*doc, groups [][]int, cfg *Config, threshold float64) [][]int
 		var edges []edge
 		for i := range local {
 			for j := i + 1; j < len(local); j++ {
-				if s := pairScore(local[i], local[j], cfg); s > 0 {
+				s := pairScore(local[i], local[j], cfg)
+				if debugLocal {
+					fmt.Printf("local %s-%s %.3f\n", local[i].id[:3], local[j].id[:3], s)
+				}
+				if s > 0 {
 					edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
 				}
 			}
 		}
 		sgs := averageLink(len(local), edges, threshold)
-		sgs = attachSmall(sgs, edges, cfg)
+		sgs = attachSmall(sgs, edges, local, cfg)
 		for _, sg := range sgs {
 			mapped := make([]int, len(sg))
 			for k, x := range sg {
@@ -242,7 +248,7 @@ func refine(docs []*doc, groups [][]int, cfg *Config, threshold float64) [][]int
 // they are closest to on average, when that is at least
 // cfg.AttachThreshold. Groups are visited smallest first, ties by their
 // first member, so the result stays deterministic.
-func attachSmall(groups [][]int, edges []edge, cfg *Config) [][]int {
+func attachSmall(groups [][]int, edges []edge, docs []*doc, cfg *Config) [][]int {
 	if cfg.AttachSize <= 0 || len(groups) < 2 {
 		return groups
 	}
@@ -271,16 +277,16 @@ func attachSmall(groups [][]int, edges []edge, cfg *Config) [][]int {
 			}
 			best, bestS := -1, cfg.AttachThreshold
 			for hi, h := range groups {
-				if hi == gi || len(h) <= len(g) {
+				if hi == gi || len(h) <= len(g) || float64(len(h)) < cfg.AttachRatio*float64(len(g)) {
 					continue
 				}
-				var sum float64
-				for _, x := range g {
-					for _, y := range h {
-						sum += score[[2]int32{int32(x), int32(y)}]
+				if cfg.AttachMaxGap > 0 {
+					dg, dh := groupDay(docs, g), groupDay(docs, h)
+					if dg != noDay && dh != noDay && absDays(dg-dh) > int32(cfg.AttachMaxGap) {
+						continue
 					}
 				}
-				s := sum / float64(len(g)*len(h))
+				s := attachScore(docs, g, h, score, cfg)
 				if s > bestS || (s == bestS && best >= 0 && h[0] < groups[best][0]) {
 					best, bestS = hi, s
 				}
@@ -297,4 +303,51 @@ func attachSmall(groups [][]int, edges []edge, cfg *Config) [][]int {
 			return groups
 		}
 	}
+}
+
+// groupDay is the median known day of a group's documents, or noDay.
+func groupDay(docs []*doc, g []int) int32 {
+	var days []int32
+	for _, i := range g {
+		if d := docs[i].day; d != noDay {
+			days = append(days, d)
+		}
+	}
+	if len(days) == 0 {
+		return noDay
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
+	return days[(len(days)-1)/2]
+}
+
+func absDays(d int32) int32 {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// attachScore is how well small group g fits group h: the cosine of their
+// centroids (a short report matches the gist of a group far better than it
+// matches each member), adjusted for their days like a pair of articles.
+func attachScore(docs []*doc, g, h []int, pair map[[2]int32]float64, cfg *Config) float64 {
+	if cfg.AttachCentroid {
+		cg, ch := centroidOf(docs, g), centroidOf(docs, h)
+		return adjustForDays(dot(cg, ch), groupDay(docs, g), groupDay(docs, h), cfg)
+	}
+	var sum float64
+	for _, x := range g {
+		for _, y := range h {
+			sum += pair[[2]int32{int32(x), int32(y)}]
+		}
+	}
+	return sum / float64(len(g)*len(h))
+}
+
+func centroidOf(docs []*doc, g []int) vec {
+	ds := make([]*doc, len(g))
+	for i, x := range g {
+		ds[i] = docs[x]
+	}
+	return centroid(ds, 0)
 }

@@ -51,6 +51,9 @@ type Config struct {
 	// AttachThreshold.
 	AttachSize      int
 	AttachThreshold float64
+	AttachMaxGap    int // days; a small group never joins one dated further away
+	AttachCentroid  bool
+	AttachRatio     float64 // the target group is at least this many times larger
 	OnlineThreshold float64
 
 	// Online index.
@@ -74,7 +77,7 @@ func DefaultConfig() Config {
 	return Config{
 		TitleBoost:      1,
 		LeadBoost:       1,
-		NameWeight:      1,
+		NameWeight:      2,
 		EntityWeight:    1,
 		NumberWeight:    1,
 		DateWeight:      1,
@@ -84,12 +87,14 @@ func DefaultConfig() Config {
 		FarDatePenalty:  0.5,
 		NearDateBonus:   0.05,
 		DupBits:         3,
-		Threshold:       0.13,
+		Threshold:       0.10,
 		OnlineThreshold: 0.25,
 		CoarseThreshold: 0.1,
 		LocalIDFPower:   1,
 		AttachSize:      6,
-		AttachThreshold: 0.03,
+		AttachThreshold: 0.05,
+		AttachRatio:     3,
+		AttachMaxGap:    0,
 		IndexTerms:      12,
 		EventTerms:      64,
 		MaxPostings:     64,

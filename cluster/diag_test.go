@@ -111,3 +111,141 @@ func TestDiagTopics(t *testing.T) {
 		fmt.Println(tp, l)
 	}
 }
+
+func TestDiagGaps(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	arts, gold, err := LoadDataset(sharedDir(t) + "/data/ecbplus-dev")
+	if err != nil {
+		t.Skip(err)
+	}
+	cfg := DefaultConfig()
+	docs, _ := prepareDocs(context.Background(), arts, &cfg)
+	hist := map[string][]int{}
+	for i := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			a, b := docs[i], docs[j]
+			if a.day == noDay || b.day == noDay {
+				continue
+			}
+			ta := strings.TrimRight(gold[a.id], "ab")
+			tb := strings.TrimRight(gold[b.id], "ab")
+			if ta != tb {
+				continue
+			}
+			gap := a.day - b.day
+			if gap < 0 {
+				gap = -gap
+			}
+			bucket := 0
+			for _, lim := range []int32{0, 1, 3, 7, 14, 30, 60, 120, 365, 1000, 100000} {
+				if gap <= lim {
+					break
+				}
+				bucket++
+			}
+			k := "same"
+			if gold[a.id] != gold[b.id] {
+				k = "diff"
+			}
+			if hist[k] == nil {
+				hist[k] = make([]int, 12)
+			}
+			hist[k][bucket]++
+		}
+	}
+	fmt.Println("buckets <=0,1,3,7,14,30,60,120,365,1000,inf")
+	fmt.Println(hist)
+}
+
+func TestDiagSeeds(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	for _, meta := range []bool{true, false} {
+		arts := seedArticles(t, meta)
+		cfg := DefaultConfig()
+		docs, _ := prepareDocs(context.Background(), arts, &cfg)
+		for _, d := range docs {
+			fmt.Println(d.id[:3], dayString(d.day), len(d.vec))
+			for _, dm := range d.dates {
+				fmt.Print(" ", dm.text, "=", dm.value)
+			}
+			fmt.Println()
+		}
+		all := make([]int, len(docs))
+		for i := range all {
+			all[i] = i
+		}
+		// global and local scores
+		for i := range docs {
+			for j := i + 1; j < len(docs); j++ {
+				fmt.Printf("%s-%s g=%.3f  ", docs[i].id[:3], docs[j].id[:3], pairScore(docs[i], docs[j], &cfg))
+			}
+			fmt.Println()
+		}
+		edges, _ := candidateEdges(context.Background(), docs, &cfg, 0.01)
+		coarse := averageLink(len(docs), edges, cfg.CoarseThreshold)
+		fmt.Println("coarse", coarse)
+		debugLocal = true
+		g := refine(docs, coarse, &cfg, cfg.Threshold)
+		debugLocal = false
+		fmt.Println(g)
+	}
+}
+
+func TestDiagDays(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	arts, gold, err := LoadDataset(sharedDir(t) + "/data/ecbplus-dev")
+	if err != nil {
+		t.Skip(err)
+	}
+	cfg := DefaultConfig()
+	docs, _ := prepareDocs(context.Background(), arts, &cfg)
+	byEv := map[string][]string{}
+	for _, d := range docs {
+		if d.day != noDay {
+			l := d.art.Text
+			if i := strings.IndexByte(l, '\n'); i > 0 {
+				l2 := l[i+1:]
+				if j := strings.IndexByte(l2, '\n'); j > 0 {
+					l2 = l2[:j]
+				}
+				if len(l2) > 50 {
+					l2 = l2[:50]
+				}
+				l = l2
+			}
+			byEv[gold[d.id]] = append(byEv[gold[d.id]], dayString(d.day)+" "+l)
+		}
+	}
+	for ev, l := range byEv {
+		fmt.Println(ev, len(l), l)
+	}
+}
+
+func TestDiagSingles(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	arts, gold, err := LoadDataset(sharedDir(t) + "/data/ecbplus-dev")
+	if err != nil {
+		t.Skip(err)
+	}
+	cfg := DefaultConfig()
+	cfg.AttachSize = 0
+	docs, _ := prepareDocs(context.Background(), arts, &cfg)
+	groups, _ := groupDocs(context.Background(), docs, &cfg)
+	for _, g := range groups {
+		if len(g) > 2 {
+			continue
+		}
+		for _, i := range g {
+			d := docs[i]
+			fmt.Printf("%s %s len=%d nfeat=%d %q\n", gold[d.id], d.id, len(d.art.Text), len(d.vec), d.art.Text[:min(80, len(d.art.Text))])
+		}
+	}
+}

@@ -16,12 +16,18 @@ func TestTune(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	ths := []float64{0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4}
+	ths := []float64{0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.13, 0.14, 0.16}
 	base := DefaultConfig()
 	variants := map[string]func(*Config){
-		"default": func(c *Config) {},
-		"nodates": func(c *Config) { c.DateWeight = 0; c.NearDateBonus = 0; c.FarDatePenalty = 1 },
-		"nonames": func(c *Config) { c.NameWeight = 0 },
+		"default":       func(c *Config) {},
+		"r2.5at0.02nw1": func(c *Config) { c.AttachRatio = 2.5; c.AttachThreshold = 0.02; c.NameWeight = 1 },
+		"r2.5at0.02nw2": func(c *Config) { c.AttachRatio = 2.5; c.AttachThreshold = 0.02; c.NameWeight = 2 },
+		"r2.5at0.05nw1": func(c *Config) { c.AttachRatio = 2.5; c.AttachThreshold = 0.05; c.NameWeight = 1 },
+		"r2.5at0.05nw2": func(c *Config) { c.AttachRatio = 2.5; c.AttachThreshold = 0.05; c.NameWeight = 2 },
+		"r3at0.02nw1":   func(c *Config) { c.AttachRatio = 3; c.AttachThreshold = 0.02; c.NameWeight = 1 },
+		"r3at0.02nw2":   func(c *Config) { c.AttachRatio = 3; c.AttachThreshold = 0.02; c.NameWeight = 2 },
+		"r3at0.05nw1":   func(c *Config) { c.AttachRatio = 3; c.AttachThreshold = 0.05; c.NameWeight = 1 },
+		"r3at0.05nw2":   func(c *Config) { c.AttachRatio = 3; c.AttachThreshold = 0.05; c.NameWeight = 2 },
 	}
 	for _, spec := range os.Args {
 		_ = spec

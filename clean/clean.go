@@ -260,7 +260,7 @@ func (c *cleaner) tail(from int) {
 			if strong {
 				need = total * 3 / 10
 			}
-			if done >= need && done > 0 {
+			if done >= need && done > 0 && (strong || total-done <= total/4 || c.teasers(i+1)) {
 				for j := i; j < len(c.lines); j++ {
 					if owner, ok := copyrightOutlet(c.lines[j].s); ok && c.copyright == "" {
 						c.copyright = owner
@@ -272,6 +272,24 @@ func (c *cleaner) tail(from int) {
 		}
 		done += len(s)
 	}
+}
+
+// teasers reports whether the lines from i on are mostly end matter
+// (headlines, names, form fields) rather than sentences: a related-stories
+// heading in the middle of an article ("DON'T MISS") must not cut it short.
+func (c *cleaner) teasers(i int) bool {
+	n, sentences := 0, 0
+	for ; i < len(c.lines); i++ {
+		s := c.lines[i].s
+		if s == "" {
+			continue
+		}
+		n++
+		if words(s) >= 8 && endsSentence(s) {
+			sentences++
+		}
+	}
+	return sentences*3 <= n
 }
 
 // furniture drops single lines of page furniture inside the body, captions

@@ -20,6 +20,7 @@ func init() {
 		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
 		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
 	}
 	for _, l := range lists {
@@ -41,7 +42,7 @@ var (
 	reDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	// reRest is what may surround a date on a line that only gives the date:
 	// labels, weekdays, times and separators.
-	reRest = regexp.MustCompile(`(?i)^(?:[\s|•·,.:;()\-–—/]|\b(?:date|dated|published|posted|updated|last updated|first published|modified|on|at|le|am|pm|gmt|utc|cet|cest|edt|est|bst|msk|et|pt|h|uhr|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|[ap]\.m\.|\d{1,2}[:h]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2})*$`)
+	reRest = regexp.MustCompile(`(?i)^(?:[\s|•·,.:;()\-–—/]|\b(?:date|dated|published|posted|updated|last updated|first published|modified|on|at|le|am|pm|gmt|utc|cet|cest|edt|est|bst|msk|et|pt|h|uhr|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|às|um|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|[ap]\.m\.|\d{1,2}[:h]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2})*$`)
 	// reLabel is a label that announces a date at the start of a line.
 	reLabel = regexp.MustCompile(`(?i)^\s*(?:date|dated|published(?: on)?|posted(?: on)?|first published(?: on)?|updated|last updated|publié le|veröffentlicht am)\b\s*:?\s*`)
 )

@@ -227,7 +227,7 @@ var boilerExact = setOf(
 	"continue reading", "read more", "show more", "load more", "click here", "external link",
 	"listen to this article", "story continues below advertisement", "story continues below",
 	"article continues below", "article continues below advertisement", "continue reading below",
-	"back to top", "follow us", "menu", "search", "close", "next article", "previous article",
+	"back to top", "don't miss", "must read", "most read", "trending", "follow us", "menu", "search", "close", "next article", "previous article",
 	"your email address will not be published", "your email address will not be published. required fields are marked *",
 	"required fields are marked *", "required fields are marked", "view comments", "show comments",
 	"download the app", "get the app", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",
@@ -291,7 +291,7 @@ var cutExact = setOf(
 	"latest stories", "latest articles", "leave a reply", "leave a comment", "post a comment",
 	"comments", "join the conversation", "about the author", "about the authors", "share this:",
 	"tags", "topics", "filed under", "more on this story", "read next", "up next", "what to read next",
-	"don't miss", "further reading", "also read", "read also", "see also", "in case you missed it",
+	"further reading", "also read", "read also", "see also", "in case you missed it",
 	"other stories", "similar articles", "keep reading", "editor's picks", "top stories",
 )
 

@@ -100,6 +100,7 @@ func wrapWidth(lines []line) (int, bool) {
 	if width < 30 || width > 250 {
 		return width, false
 	}
+	lower := 0 // cut lines followed by a lower-case continuation
 	for i, l := range lines {
 		if l.s == "" || i+1 >= len(lines) || lines[i+1].s == "" {
 			continue
@@ -107,7 +108,12 @@ func wrapWidth(lines []line) (int, bool) {
 		inner++
 		if !endsSentence(l.s) && !closesQuote(l.s) && utf8.RuneCountInString(l.s)*10 >= width*6 {
 			cut++
+			if startsLower(lines[i+1].s) {
+				lower++
+			}
 		}
 	}
-	return width, cut >= 2 && cut*10 >= inner*3
+	// Lists (dates, results) also have many lines without a full stop; only
+	// prose wrapped mid-sentence goes on in lower case.
+	return width, cut >= 2 && cut*10 >= inner*3 && lower*10 >= cut*4
 }

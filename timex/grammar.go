@@ -286,7 +286,12 @@ func (p *parser) afterThe(j int) (match, bool) {
 			return match{from: j, to: j + 1, kind: kFixed, typ: "DATE", val: "PAST_REF"}, true
 		}
 	case "future":
-		return match{from: j, to: j + 1, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
+		m := match{from: j, to: j + 1, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}
+		// "the future dialogue": an adjective, without its determiner.
+		if nx := p.tok(j + 1); nx != nil && nx.kind == tWord && lexicon[nx.lw] == nil && !nx.upper {
+			m.noThe = true
+		}
+		return m, true
 	case "present":
 		if !p.has(j+1, cUnit) && p.tok(j+1) != nil && p.toks[j+1].kind == tPunct {
 			return match{from: j, to: j + 1, kind: kFixed, typ: "DATE", val: "PRESENT_REF"}, true
@@ -560,7 +565,7 @@ func (p *parser) misc(i int) (match, bool) {
 			}
 			j += 2
 		}
-		return match{from: i, to: j, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, true
+		return match{from: i, to: j, kind: kAbs, typ: "DATE", p: point{g: gDay, m: 12, d: 31}}, true
 	case "a":
 		if p.lw(i+1) == "while" {
 			switch p.lw(i - 1) {
@@ -737,13 +742,13 @@ func (p *parser) weekday(i int) (match, bool) {
 	}
 	if p.has(k, cMonth) {
 		if m, ok := p.monthFirst(k); ok && m.p.d > 0 {
-			m.from = i
+			m.from, m.wd = i, wd
 			return m, true
 		}
 	}
 	if d, e, ok := p.dayOfMonth(k); ok && p.toks[k].kind == tNum && p.has(e, cMonth) {
 		if m, ok := p.number(k); ok && m.p.d == d {
-			m.from = i
+			m.from, m.wd = i, wd
 			return m, true
 		}
 	}
@@ -829,6 +834,9 @@ func (p *parser) relUnit(i int) (match, bool) {
 	if n, known, k, ok := p.count(j); ok && lw != "that" && lw != "same" && lw != "these" && lw != "this" {
 		if u, ok := p.unitAt(k); ok && (n != 1 || !known || p.lw(j) == "one") {
 			m := match{from: i, to: k + 1, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u)}
+			if !known && (lw == "past" || lw == "last") {
+				m.typ, m.val = "DATE", "PAST_REF"
+			}
 			return m, true
 		}
 	}
@@ -842,23 +850,30 @@ func (p *parser) relUnit(i int) (match, bool) {
 			return match{}, false
 		}
 	case "recent":
-		if u, ok := p.unitAt(j); ok && plural(p.lw(j)) {
-			if u == uYear || u == uDecade {
-				return match{from: i, to: j + 1, kind: kFixed, typ: "DATE", val: "PAST_REF"}, true
+		if _, ok := p.unitAt(j); ok && plural(p.lw(j)) {
+			m := match{from: i, to: j + 1, kind: kFixed, typ: "DATE", val: "PAST_REF"}
+			// "recent weeks and months"
+			if p.lw(j+1) == "and" || p.lw(j+1) == "or" {
+				if _, ok := p.unitAt(j + 2); ok && plural(p.lw(j+2)) {
+					m.to = j + 3
+				}
 			}
-			return match{from: i, to: j + 1, kind: kFixed, typ: "DURATION", val: durationValue(0, false, u)}, true
+			return m, true
 		}
 		return match{}, false
 	case "coming", "upcoming":
-		if u, ok := p.unitAt(j); ok && plural(p.lw(j)) {
-			return match{from: i, to: j + 1, kind: kFixed, typ: "DURATION", val: durationValue(0, false, u)}, true
+		if _, ok := p.unitAt(j); ok && plural(p.lw(j)) {
+			return match{from: i, to: j + 1, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
 		}
 	case "these":
 		return match{}, false
 	}
 	if u, ok := p.unitAt(j); ok {
 		if plural(p.lw(j)) {
-			if lw == "past" || lw == "last" || lw == "next" || lw == "coming" {
+			switch lw {
+			case "past", "last", "previous":
+				return match{from: i, to: j + 1, kind: kFixed, typ: "DATE", val: "PAST_REF"}, true
+			case "next", "coming":
 				return match{from: i, to: j + 1, kind: kFixed, typ: "DURATION", val: durationValue(0, false, u)}, true
 			}
 			return match{}, false
@@ -1017,6 +1032,14 @@ func (p *parser) countUnit(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	// A range keeps its first figure: "two to three weeks".
+	if p.lw(j) == "to" || p.lw(j) == "or" || p.lw(j) == "-" && p.tok(j+1) != nil && p.toks[j+1].kind == tNum {
+		if _, _, k, ok := p.count(j + 1); ok && p.lw(j+1) != "a" {
+			if _, ok := p.unitAt(k); ok {
+				j = k
+			}
+		}
+	}
 	if k, ok := p.hyphen(j); ok {
 		j = k
 	}
@@ -1038,6 +1061,9 @@ func (p *parser) countUnit(i int) (match, bool) {
 		}
 	}
 	if u == uQuarter && known && n < 5 && p.toks[j].lw == "quarter" && lw != "a" && lw != "one" {
+		return match{}, false
+	}
+	if u == uSecond && p.toks[j].lw == "second" && n != 1 || n >= 1000 && (u == uQuarter || u == uSecond) {
 		return match{}, false
 	}
 	if p.toks[j].upper && p.toks[i].kind == tNum {
@@ -1083,7 +1109,7 @@ func (p *parser) countUnit(i int) (match, bool) {
 		if (next == "before" || next == "after") && !(p.tok(end+1) == nil || p.toks[end+1].kind == tPunct) {
 			break
 		}
-		if !known {
+		if !known || u <= uDay && (next == "earlier" || next == "later") {
 			break
 		}
 		sign := -1.0
@@ -1375,9 +1401,9 @@ func (p *parser) number(i int) (match, bool) {
 			if q, ok := p.ordinal(i + 1); ok && q.kind == kPartRel {
 				// "the 1988 second quarter"
 				m.to, m.p = q.to, point{g: q.p.g, y: n, m: q.p.m}
-			} else if p.lw(i+1) == "period" {
+			} else if p.lw(i+1) == "period" || p.lw(i+1) == "quarter" {
 				m.to++
-				m.noThe = false
+				m.p.g = gQuarter
 			}
 			try(m, true)
 		}

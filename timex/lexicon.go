@@ -154,15 +154,16 @@ func init() {
 		"ran", "brought", "broke", "led", "hit", "put", "kept", "cut", "quit", "struck"} {
 		add(w, cPastCue, 0)
 	}
-	for _, w := range []string{"will", "'ll", "shall", "would", "going", "due", "scheduled", "plans", "plan", "expects",
+	for _, w := range []string{"will", "'ll", "shall", "would", "going", "due", "scheduled", "expects", "expect", "ahead",
 		"upcoming", "slated", "begin", "hold", "meet", "coming", "intends", "aims", "hopes", "awaits", "await", "may", "might",
 		"could", "should", "can", "tomorrow", "next", "soon", "wants", "want", "intend", "planning"} {
 		add(w, cFutureCue, 0)
 	}
 }
 
-// sentenceEnd reports whether a punctuation token ends a clause for the
-// purpose of looking for tense cues.
+// clauseBreak reports whether a punctuation token ends a clause for the
+// purpose of looking for tense cues. Abbreviation and decimal dots are
+// handled by the parser's sentenceDot.
 func clauseBreak(t *token) bool {
 	if t.kind != tPunct {
 		return false

@@ -125,7 +125,7 @@ func (r *resolver) resolve(ms []match, k int) (point, string) {
 	if !ok {
 		return point{}, ""
 	}
-	if pt.g == gDay || pt.g == gMonth || pt.g == gYear || pt.g == gQuarter || pt.g == gHalf || pt.g == gWeek {
+	if m.kind != kAgo && (pt.g == gDay || pt.g == gMonth || pt.g == gYear || pt.g == gQuarter || pt.g == gHalf || pt.g == gWeek) {
 		r.ref, r.hasRef = pt, true
 		if pt.g == gQuarter {
 			r.quarter = true
@@ -138,6 +138,20 @@ func (r *resolver) resolve(ms []match, k int) (point, string) {
 func (r *resolver) date(m *match) (point, bool) {
 	switch m.kind {
 	case kAbs:
+		if (m.p.g == gQuarter || m.p.g == gHalf) && m.p.m == 0 {
+			// "the 1988 quarter", "the 1988 period": the quarter under
+			// discussion, in that year.
+			pt := m.p
+			switch {
+			case r.hasRef && r.ref.g == pt.g:
+				pt.m = r.ref.m
+			case r.hasDCT:
+				pt.m = at(r.dct, pt.g).shift(-1).m
+			default:
+				pt.g = gYear
+			}
+			return pt, true
+		}
 		if m.p.y != 0 {
 			return m.p, true
 		}
@@ -272,7 +286,7 @@ func (r *resolver) date(m *match) (point, bool) {
 // time, at the reference's granularity when it is a quarter.
 func (r *resolver) ago(m *match) point {
 	base := dayPoint(r.dct)
-	if m.anchorRef && r.hasRef {
+	if m.anchorRef && r.hasRef && (r.ref.g == gQuarter || r.ref.g == gHalf) {
 		base = r.ref
 	}
 	g := unitGran(m.u)
@@ -336,7 +350,9 @@ func (r *resolver) weekday(m *match) time.Time {
 	case 1:
 		return d.AddDate(0, 0, fwd)
 	}
-	if fwd < back {
+	// No tense: news mostly reports what happened; tomorrow is the one
+	// exception worth making.
+	if fwd == 1 && back == 6 {
 		return d.AddDate(0, 0, fwd)
 	}
 	return d.AddDate(0, 0, -back)
@@ -400,6 +416,16 @@ func (r *resolver) yearless(m *match) (point, bool) {
 		}
 		if future.Before(d) {
 			future = date(pt.y+1, pt.m, pt.d)
+		}
+		if m.wd > 0 {
+			// "Sunday, March 5": the nearest year where that day is a Sunday.
+			for _, dy := range []int{0, 1, -1, 2, -2} {
+				t := date(pt.y+dy, pt.m, pt.d)
+				if int(t.Weekday()+6)%7+1 == m.wd && t.Day() == pt.d {
+					pt.y = t.Year()
+					return pt, true
+				}
+			}
 		}
 		back, fwd := d.Sub(past).Hours()/24, future.Sub(d).Hours()/24
 		switch {
@@ -514,8 +540,8 @@ func (r *resolver) tense(m *match) int {
 	p := r.p
 	for i, n := m.from-1, 0; i >= 0 && n < 12; i, n = i-1, n+1 {
 		t := &p.toks[i]
-		if clauseBreak(t) || t.para {
-			if c := p.cue(i); c != 0 && !clauseBreak(t) {
+		if p.breakAt(i) || t.para {
+			if c := p.cue(i); c != 0 && !p.breakAt(i) {
 				return c
 			}
 			break
@@ -526,7 +552,7 @@ func (r *resolver) tense(m *match) int {
 	}
 	for i, n := m.to, 0; i < len(p.toks) && n < 12; i, n = i+1, n+1 {
 		t := &p.toks[i]
-		if clauseBreak(t) || t.para {
+		if p.breakAt(i) || t.para {
 			break
 		}
 		if c := p.cue(i); c != 0 {
@@ -534,6 +560,26 @@ func (r *resolver) tense(m *match) int {
 		}
 	}
 	return 0
+}
+
+// breakAt reports whether token i ends a clause; the dots of "Sept." and
+// "4.5" do not.
+func (p *parser) breakAt(i int) bool {
+	t := &p.toks[i]
+	if !clauseBreak(t) {
+		return false
+	}
+	if t.lw == "." {
+		if pv := p.tok(i - 1); pv != nil && !t.space {
+			if pv.kind == tNum && p.tok(i+1) != nil && p.toks[i+1].kind == tNum && !p.toks[i+1].space {
+				return false
+			}
+			if pv.kind == tWord && pv.upper && len(pv.lw) <= 4 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // cue is the tense signalled by token i, if any.
@@ -551,12 +597,21 @@ func (p *parser) cue(i int) int {
 		}
 		return 0
 	}
+	if t.lw == "plan" || t.lw == "plans" {
+		if p.lw(i+1) == "to" {
+			return 1
+		}
+		return 0
+	}
 	w := lexicon[t.lw]
 	if w != nil {
 		if w.class&cFutureCue != 0 {
 			return 1
 		}
 		if w.class&cPastCue != 0 {
+			if p.passive(i) {
+				return 0
+			}
 			return -1
 		}
 		return 0
@@ -570,14 +625,22 @@ func (p *parser) cue(i int) int {
 		if p.lw(i+1) == "to" {
 			return 1
 		}
-		// A passive ("is expected", "will be completed") says nothing.
-		switch p.lw(i - 1) {
-		case "be", "is", "are", "been", "being", "am":
+		if p.passive(i) {
 			return 0
 		}
 		return -1
 	}
 	return 0
+}
+
+// passive reports whether the participle at i follows a present or future
+// auxiliary ("is expected", "will be paid"), which says nothing of tense.
+func (p *parser) passive(i int) bool {
+	switch p.lw(i - 1) {
+	case "be", "is", "are", "been", "being", "am":
+		return true
+	}
+	return false
 }
 
 // holidayDate is the day of a named feast in year y, or zero.

@@ -294,7 +294,7 @@ func durationValue(n float64, known bool, u unit) string {
 	case uMonth:
 		code = "M"
 	case uQuarter:
-		code, n = "M", n*3
+		code = "Q"
 	case uHalf:
 		code, n = "M", n*6
 	case uSeason:
@@ -302,12 +302,12 @@ func durationValue(n float64, known bool, u unit) string {
 	case uYear:
 		code = "Y"
 	case uDecade:
-		code = "E"
+		code = "Y"
 		if known {
-			code, n = "Y", n*10
+			n *= 10
 		}
 	case uCentury:
-		code = "C"
+		code = "E"
 		if known {
 			code, n = "Y", n*100
 		}

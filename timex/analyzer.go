@@ -1,0 +1,228 @@
+package timex
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// Analyzer tags an article's time expressions against its publication
+// date (a.Published) and dateline zone (a.Dateline), and sets a.Timexes
+// and a.EventDate.
+func Analyzer() storyline.Analyzer {
+	return storyline.AnalyzerFunc(func(ctx context.Context, a *storyline.Article) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("timex: %w", err)
+		}
+		opts := Options{DCT: ParseDate(a.Published)}
+		place := a.Dateline
+		if place == "" {
+			place = DetectDateline(a.Text)
+		}
+		opts.Zone = Zone(place)
+		a.Timexes = Tag(a.Text, opts)
+		a.EventDate = EventDate(a.Text, a.Timexes, opts.DCT)
+		return nil
+	})
+}
+
+// ParseDate reads a publication date: YYYY-MM-DD or RFC 3339 (the
+// publisher's own calendar day is kept). The zero time means unknown.
+func ParseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return parseDCT(s)
+}
+
+// datelineZones maps news datelines to their zones.
+var datelineZones = map[string]string{
+	"geneva": "Europe/Zurich", "zurich": "Europe/Zurich", "bern": "Europe/Zurich", "berne": "Europe/Zurich", "lausanne": "Europe/Zurich",
+	"davos": "Europe/Zurich", "basel": "Europe/Zurich",
+	"moscow": "Europe/Moscow", "st. petersburg": "Europe/Moscow", "saint petersburg": "Europe/Moscow",
+	"washington": "America/New_York", "new york": "America/New_York", "boston": "America/New_York", "miami": "America/New_York",
+	"atlanta": "America/New_York", "philadelphia": "America/New_York", "united nations": "America/New_York",
+	"chicago": "America/Chicago", "houston": "America/Chicago", "dallas": "America/Chicago",
+	"denver": "America/Denver", "los angeles": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
+	"seattle": "America/Los_Angeles", "ottawa": "America/Toronto", "toronto": "America/Toronto", "montreal": "America/Toronto",
+	"vancouver": "America/Vancouver", "mexico city": "America/Mexico_City", "havana": "America/Havana",
+	"brasilia": "America/Sao_Paulo", "sao paulo": "America/Sao_Paulo", "rio de janeiro": "America/Sao_Paulo",
+	"buenos aires": "America/Argentina/Buenos_Aires", "santiago": "America/Santiago", "lima": "America/Lima", "bogota": "America/Bogota",
+	"caracas": "America/Caracas",
+	"london":  "Europe/London", "dublin": "Europe/Dublin", "belfast": "Europe/London", "edinburgh": "Europe/London",
+	"paris": "Europe/Paris", "brussels": "Europe/Brussels", "luxembourg": "Europe/Luxembourg", "the hague": "Europe/Amsterdam",
+	"amsterdam": "Europe/Amsterdam", "berlin": "Europe/Berlin", "frankfurt": "Europe/Berlin", "bonn": "Europe/Berlin", "munich": "Europe/Berlin",
+	"vienna": "Europe/Vienna", "rome": "Europe/Rome", "vatican city": "Europe/Vatican", "milan": "Europe/Rome", "madrid": "Europe/Madrid",
+	"barcelona": "Europe/Madrid", "lisbon": "Europe/Lisbon", "stockholm": "Europe/Stockholm", "oslo": "Europe/Oslo",
+	"copenhagen": "Europe/Copenhagen", "helsinki": "Europe/Helsinki", "warsaw": "Europe/Warsaw", "prague": "Europe/Prague",
+	"budapest": "Europe/Budapest", "bucharest": "Europe/Bucharest", "sofia": "Europe/Sofia", "athens": "Europe/Athens",
+	"belgrade": "Europe/Belgrade", "zagreb": "Europe/Zagreb", "sarajevo": "Europe/Sarajevo", "pristina": "Europe/Belgrade",
+	"kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "minsk": "Europe/Minsk", "vilnius": "Europe/Vilnius", "riga": "Europe/Riga",
+	"tallinn": "Europe/Tallinn", "ankara": "Europe/Istanbul", "istanbul": "Europe/Istanbul",
+	"jerusalem": "Asia/Jerusalem", "tel aviv": "Asia/Jerusalem", "gaza": "Asia/Gaza", "ramallah": "Asia/Hebron", "beirut": "Asia/Beirut",
+	"damascus": "Asia/Damascus", "amman": "Asia/Amman", "baghdad": "Asia/Baghdad", "tehran": "Asia/Tehran", "riyadh": "Asia/Riyadh",
+	"doha": "Asia/Qatar", "dubai": "Asia/Dubai", "abu dhabi": "Asia/Dubai", "kuwait city": "Asia/Kuwait", "cairo": "Africa/Cairo",
+	"tripoli": "Africa/Tripoli", "tunis": "Africa/Tunis", "algiers": "Africa/Algiers", "rabat": "Africa/Casablanca",
+	"nairobi": "Africa/Nairobi", "dar es salaam": "Africa/Dar_es_Salaam", "addis ababa": "Africa/Addis_Ababa",
+	"khartoum": "Africa/Khartoum", "lagos": "Africa/Lagos", "abuja": "Africa/Lagos", "johannesburg": "Africa/Johannesburg",
+	"pretoria": "Africa/Johannesburg", "cape town": "Africa/Johannesburg", "kinshasa": "Africa/Kinshasa",
+	"kabul": "Asia/Kabul", "islamabad": "Asia/Karachi", "karachi": "Asia/Karachi", "new delhi": "Asia/Kolkata", "delhi": "Asia/Kolkata",
+	"mumbai": "Asia/Kolkata", "bombay": "Asia/Kolkata", "dhaka": "Asia/Dhaka", "colombo": "Asia/Colombo", "kathmandu": "Asia/Kathmandu",
+	"tashkent": "Asia/Tashkent", "almaty": "Asia/Almaty", "astana": "Asia/Almaty", "baku": "Asia/Baku", "tbilisi": "Asia/Tbilisi",
+	"yerevan": "Asia/Yerevan", "beijing": "Asia/Shanghai", "shanghai": "Asia/Shanghai", "hong kong": "Asia/Hong_Kong",
+	"taipei": "Asia/Taipei", "tokyo": "Asia/Tokyo", "seoul": "Asia/Seoul", "pyongyang": "Asia/Pyongyang", "bangkok": "Asia/Bangkok",
+	"hanoi": "Asia/Bangkok", "phnom penh": "Asia/Phnom_Penh", "manila": "Asia/Manila", "jakarta": "Asia/Jakarta",
+	"kuala lumpur": "Asia/Kuala_Lumpur", "singapore": "Asia/Singapore", "yangon": "Asia/Yangon",
+	"sydney": "Australia/Sydney", "canberra": "Australia/Sydney", "melbourne": "Australia/Melbourne", "wellington": "Pacific/Auckland",
+	"auckland": "Pacific/Auckland",
+}
+
+// Zone is the zone of a dateline place ("Geneva", "GENEVA", "Moscow"),
+// or nil when the place is unknown.
+func Zone(place string) *time.Location {
+	name := datelineZones[strings.ToLower(strings.TrimSpace(place))]
+	if name == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil
+	}
+	return loc
+}
+
+// DetectDateline finds a dateline at the start of a text: "GENEVA (AFP)
+// -", "GENEVA, Sept 30 -", "(Geneva) Russians...". It returns the place
+// when it is one the zone table knows, else "".
+func DetectDateline(text string) string {
+	head := strings.TrimLeftFunc(text, unicode.IsSpace)
+	if len(head) > 200 {
+		head = head[:200]
+	}
+	if strings.HasPrefix(head, "(") {
+		if e := strings.IndexByte(head, ')'); e > 1 && e < 40 {
+			if place := head[1:e]; datelineZones[strings.ToLower(place)] != "" {
+				return place
+			}
+		}
+	}
+	// An upper-case place name followed by a comma, a parenthesis or a dash.
+	end := 0
+	for end < len(head) && (head[end] >= 'A' && head[end] <= 'Z' || head[end] == ' ' || head[end] == '.') {
+		end++
+	}
+	place := strings.TrimSpace(head[:end])
+	if place != "" && end < len(head) && strings.ContainsRune(",(-—–", rune(head[end])) || strings.HasPrefix(head[end:], "—") {
+		if datelineZones[strings.ToLower(place)] != "" {
+			return place
+		}
+	}
+	return ""
+}
+
+// EventDate is the date of the happening an article's lead reports: the
+// first day-level date in the lead's first two sentences that is not just
+// when something was said ("Russia on Tuesday said"); else the
+// publication date; else "".
+func EventDate(text string, timexes []storyline.TimeExpr, dct time.Time) string {
+	from, to := lead(text)
+	for _, x := range timexes {
+		if x.Start < from || x.Start >= to {
+			continue
+		}
+		if x.Type != "DATE" && x.Type != "TIME" || len(x.Value) < 10 || x.Value[4] != '-' || x.Value[7] != '-' {
+			continue
+		}
+		if saidWhen(text, x) {
+			continue
+		}
+		return x.Value[:10]
+	}
+	if dct.IsZero() {
+		return ""
+	}
+	return dct.Format("2006-01-02")
+}
+
+// lead is the byte range of the first two sentences of the body, after
+// short lines (titles, bylines, credits) and photo captions.
+func lead(text string) (int, int) {
+	start := 0
+	for start < len(text) {
+		e := strings.IndexByte(text[start:], '\n')
+		line := text[start:]
+		if e >= 0 {
+			line = text[start : start+e]
+		}
+		l := strings.TrimSpace(line)
+		if len(l) >= 60 && !caption(l) {
+			break
+		}
+		if e < 0 {
+			return 0, 0
+		}
+		start += e + 1
+	}
+	// Two sentence ends.
+	end, n := start, 0
+	for end < len(text) && n < 2 {
+		c := text[end]
+		end++
+		if (c == '.' || c == '!' || c == '?') && (end >= len(text) || text[end] == ' ' || text[end] == '\n' || text[end] == '"') {
+			// "U.S." and "No. 2" are no sentence ends.
+			if c == '.' && end >= 3 && (text[end-3] == '.' || text[end-3] == ' ' && text[end-2] >= 'A' && text[end-2] <= 'Z') {
+				continue
+			}
+			if c == '.' && end >= 4 && text[end-4:end-1] == "No" {
+				continue
+			}
+			n++
+		}
+	}
+	return start, end
+}
+
+func caption(line string) bool {
+	for _, m := range []string{"PHOTO", "Photo:", "(Photo", "Handout", "via REUTERS", "Getty Images", "/AFP", "/ AFP", "AP Photo", "/Reuters"} {
+		if strings.Contains(line, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// saidWhen reports whether a date only says when something was said:
+// "said on Tuesday", "on Tuesday said", "told reporters Monday".
+func saidWhen(text string, x storyline.TimeExpr) bool {
+	before := strings.Fields(text[max(0, x.Start-30):x.Start])
+	after := strings.Fields(text[x.End:min(len(text), x.End+30)])
+	if len(before) > 0 && before[len(before)-1] == "on" {
+		before = before[:len(before)-1]
+	}
+	if len(after) > 0 && after[0] == "," {
+		after = after[1:]
+	}
+	reporting := func(w string) bool {
+		w = strings.ToLower(strings.Trim(w, ",.;:\"'"))
+		switch w {
+		case "said", "says", "told", "announced", "reported", "stated", "added", "declared", "warned", "tweeted", "wrote":
+			return true
+		}
+		return false
+	}
+	if len(before) > 0 && reporting(before[len(before)-1]) {
+		return true
+	}
+	if len(after) > 0 && reporting(after[0]) {
+		return true
+	}
+	return false
+}

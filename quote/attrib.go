@@ -7,10 +7,10 @@ import (
 
 // Speech verbs, by how they attribute.
 const (
-	verbSay         = 1 + iota // said, told, stressed...: subject before, or after when inverted
-	verbParticiple             // saying, adding: the subject is the clause's
-	verbAccording              // according to X
-	verbLabel                  // described ... as, called: attribute a quote, never introduce a clause
+	verbSay        = 1 + iota // said, told, stressed...: subject before, or after when inverted
+	verbParticiple            // saying, adding: the subject is the clause's
+	verbAccording             // according to X
+	verbLabel                 // described ... as, called: attribute a quote, never introduce a clause
 )
 
 var speechVerbs = func() map[string]int {
@@ -44,7 +44,7 @@ var gapWords = wordSet(`had has have was is also then later again further previo
 	privately firmly clearly bluntly`)
 
 // Words after a verb before the clause it introduces ("said on Tuesday that").
-var clauseSkip = wordSet(`on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
+var clauseSkip = wordSet(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
 	last this week month year morning afternoon evening night that`)
 
 // Audiences of "told": the clause follows them.
@@ -62,9 +62,10 @@ type cand struct {
 
 // who is what attribution found.
 type who struct {
-	ment int    // the speaker's mention (the antecedent for a pronoun), -1 when none
-	name string // speaker's name, or the description when unresolved
-	ok   bool
+	ment     int    // the speaker's mention (the antecedent for a pronoun), -1 when none
+	name     string // speaker's name, or the description when unresolved
+	ok       bool
+	reporter bool // the outlet's own correspondent: never the author of reported speech
 }
 
 func noOne() who { return who{ment: -1} }
@@ -144,6 +145,9 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 	}
 	best := -1
 	for i, c := range cs {
+		if c.ment >= 0 && d.afterPreposition(c.start) {
+			continue
+		}
 		if d.gapOK(c.end, v) || d.apposition(c.end, v) {
 			if best < 0 || c.end > cs[best].end {
 				best = i
@@ -182,6 +186,14 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 	if i < 0 || !toks[i].word {
 		return cand{}, false
 	}
+	end := toks[i].end
+	// "the Russian diplomatic mission in Geneva": step over the place.
+	for k := i; k >= 1 && k >= i-4; k-- {
+		if toks[k].word && prepositions[lowerWord(d.text, toks[k])] && k < i && d.mentionAt(toks[k+1].start) {
+			i = k - 1
+			break
+		}
+	}
 	head := lowerWord(d.text, toks[i])
 	if !personNouns[head] && !orgNouns[head] && !reporterNouns[head] {
 		return cand{}, false
@@ -197,7 +209,12 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 			if poss {
 				start = toks[j].start
 			}
-			return cand{start: start, end: toks[i].end, ment: -1, desc: d.text[start:toks[i].end], head: head}, true
+			// "Al Mayadeen's correspondent": the possessor's whole name.
+			for poss && j > 0 && toks[j-1].word && isCapitalised(d.text[toks[j-1].start:toks[j-1].end]) {
+				j--
+				start = toks[j].start
+			}
+			return cand{start: start, end: end, ment: -1, desc: d.text[start:end], head: head}, true
 		}
 		if d.inSpan(toks[j].start) {
 			return cand{}, false
@@ -233,7 +250,7 @@ func (d *doc) resolve(c cand) who {
 		definite := first == "the"
 		switch {
 		case reporterNouns[c.head]:
-			return who{ment: -1, name: name, ok: true}
+			return who{ment: -1, name: name, ok: true, reporter: true}
 		case personNouns[c.head] && definite:
 			g := nameGender(c.head)
 			if i := d.antecedent(c.start, "PERSON", g, ""); i >= 0 {
@@ -338,6 +355,9 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		if strings.ContainsAny(gap, ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
 			break
 		}
+		if d.nounIn(ve, m.start) || d.afterPreposition(m.start) {
+			break // "tweeted the US mission in Geneva": the description speaks
+		}
 		return who{ment: i, name: d.fullName(i), ok: true}
 	}
 	toks := tokens(d.text, ve, min(limit, ve+160))
@@ -419,4 +439,30 @@ func (d *doc) colonSpeaker(ws, open int) who {
 func firstRuneLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r >= 'a' && r <= 'z'
+}
+
+var prepositions = wordSet("in at from of near to for with by on into inside outside across over under within")
+
+// afterPreposition: the word before pos is a preposition ("the mission in
+// Geneva"): what follows modifies a noun, it is not a subject.
+func (d *doc) afterPreposition(pos int) bool {
+	toks := tokens(d.text, max(0, pos-16), pos)
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	return t.word && prepositions[lowerWord(d.text, t)]
+}
+
+// nounIn: a speaker noun (mission, minister) among the words in [s, e).
+func (d *doc) nounIn(s, e int) bool {
+	for _, t := range tokens(d.text, s, e) {
+		if t.word {
+			w := lowerWord(d.text, t)
+			if personNouns[w] || orgNouns[w] || reporterNouns[w] {
+				return true
+			}
+		}
+	}
+	return false
 }

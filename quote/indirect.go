@@ -67,8 +67,14 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 			return d.indirectFound(cs, cend, w)
 		}
 		w := d.subjectBefore(ss, t.start, kind)
-		if !w.ok {
+		if !w.ok || w.reporter {
 			continue
+		}
+		// "Clause, she said, ...": the clause stands before the speaker.
+		if k >= 2 && !toks[k-2].word && d.text[toks[k-2].start:toks[k-2].end] == "," && toks[k-1].word {
+			if _, ok := personPronouns[lowerWord(d.text, toks[k-1])]; ok && toks[k-2].start > ss {
+				return d.indirectFound(ss, toks[k-2].start, w)
+			}
 		}
 		cs, ok := d.clauseStart(toks, k, ce)
 		if !ok {
@@ -134,7 +140,8 @@ func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
 		return 0, false
 	}
 	switch lowerWord(d.text, toks[j]) {
-	case "to", "by", "in", "of", "for", "with", "about", "so", "and", "but", "goodbye", "hello", "yes", "no", "nothing", "something":
+	case "to", "by", "in", "on", "at", "from", "after", "before", "during", "of", "for", "with", "about", "so", "and", "but",
+		"goodbye", "hello", "yes", "no", "nothing", "something", "according":
 		return 0, false
 	}
 	return toks[j].start, true

@@ -190,6 +190,9 @@ func scanMarks(text string, paras []para) []mark {
 				right = ' '
 			}
 			m.role = markRole(m.cls, lean, left, right, guill)
+			if nDouble == 0 && isWordRune(left) && isWordRune(right) {
+				m.role = roleNone // a doubled apostrophe: Russia’’s
+			}
 			if m.role != roleNone {
 				out = append(out, m)
 			}

@@ -135,7 +135,10 @@ func nameGender(first string) int {
 
 // Pronouns that can stand for a speaker, by what they can stand for.
 var personPronouns = map[string]int{"he": genderMale, "she": genderFemale}
-var groupPronouns = wordSet("it they")
+
+// "it" stands for an organisation; "they" is left alone, as it names
+// groups of people as often as organisations.
+var groupPronouns = wordSet("it")
 
 // Nouns that head a description of a speaker ("the Russian diplomat",
 // "the ministry").

@@ -69,7 +69,7 @@ func extract(a *storyline.Article) []found {
 			continue
 		}
 		out = append(out, found{
-			qm: storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: s.start, End: s.end, Direct: true},
+			qm:  storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: s.start, End: s.end, Direct: true},
 			who: w, sp: si, para: s.firstPara,
 		})
 		prevClose = s.close
@@ -142,12 +142,18 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 		if kind == 0 {
 			continue
 		}
-		adjacent := len(toks)-1-k <= 2
-		if k+1 < len(toks) {
-			lastW := lowerWord(d.text, toks[len(toks)-1])
-			if lastW == "as" || lastW == ":" || lastW == "," || lastW == "that" && len(toks)-1-k <= 3 {
+		// Adjacent: nothing but ":", ",", "that" between verb and quote,
+		// or a label verb's object ("described the talks as", "called it").
+		between := toks[k+1:]
+		adjacent := len(between) == 0
+		if len(between) == 1 {
+			switch lowerWord(d.text, between[0]) {
+			case ":", ",", "that":
 				adjacent = true
 			}
+		}
+		if kind == verbLabel && len(between) > 0 && (lowerWord(d.text, between[len(between)-1]) == "as" || len(between) <= 2) {
+			adjacent = true
 		}
 		if kind == verbAccording {
 			w := d.speakerAfter(toks[k+1].end, s.open)
@@ -267,7 +273,7 @@ var workNouns = wordSet(`book books film films movie movies song songs album nov
 // accept filters out what is not a quote: one-word labels (scare quotes),
 // titles of works, names in quotes, short unattributed fragments.
 func (d *doc) accept(s span, txt string, nw int, w who, adjacent bool) bool {
-	if nw == 1 && !(w.ok && adjacent) {
+	if nw == 1 && !(w.ok && adjacent && d.endsClause(s)) {
 		return false
 	}
 	// A title of a work: after "the book", "the film", "titled".
@@ -303,4 +309,20 @@ func titleCase(s string) bool {
 		}
 	}
 	return true
+}
+
+// endsClause: the quote ends with punctuation, inside or right after its
+// marks ("Amazing," he said) — a one-word quote in mid-sentence ("the
+// "approaches" of Moscow") is a label.
+func (d *doc) endsClause(s span) bool {
+	r, _ := utf8.DecodeLastRuneInString(d.text[s.start:s.end])
+	if strings.ContainsRune(".,;:!?…", r) {
+		return true
+	}
+	rest := strings.TrimLeftFunc(d.text[s.close:d.paras[s.lastPara].end], isSpace)
+	if rest == "" {
+		return true
+	}
+	r, _ = utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(".,;:!?…)—–", r)
 }

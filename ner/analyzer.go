@@ -35,7 +35,7 @@ var mentionType = map[string]string{
 // sentences.
 func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, error) {
 	mem := newDocMemory()
-	var st decodeState
+	var sc scratch
 	var infos []tokInfo
 	var static [][]uint64
 	var buf []uint64
@@ -46,7 +46,7 @@ func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, er
 			infos = append(infos, makeInfo(src[sp.Start:sp.End], m.lex))
 		}
 		static, buf = m.staticAll(infos, static, buf)
-		tags = tagSentence(m, infos, static, mem, &st, tags, nil, nil)
+		tags = m.decode(infos, static, mem, &sc, tags)
 		return tags
 	}
 	if title = strings.TrimSpace(title); title != "" {

@@ -1,6 +1,5 @@
 package ner
 
-import "sort"
 
 // Beam search over tag sequences. Items whose last two tags agree have the
 // same future (features look back two tags), so only the best of them is
@@ -20,6 +19,8 @@ type beamState struct {
 	feats []uint64
 	hist  []int
 	seen  [nTags * nTags]int32
+	// prevScore[p] is the token's score vector given previous tag p.
+	prevScore [nTags][nTags]float32
 }
 
 type beamCand struct {
@@ -45,14 +46,22 @@ func (b *beamState) step(sc scorer, toks []tokInfo, static [][]uint64, i, k int)
 	for _, h := range static[i] {
 		sc.addScores(h, &base)
 	}
+	for _, h := range histFeatures(b.feats[:0], toks, i, b.hist[i]) {
+		sc.addScores(h, &base)
+	}
+	var prevDone [nTags]bool
 	b.cand = b.cand[:0]
 	for _, n := range b.beam {
 		prev, prev2 := b.prevTags(n)
-		scores := base
-		b.feats = dynFeatures(b.feats[:0], toks, i, prev, prev2, b.hist[i])
-		for _, h := range b.feats {
-			sc.addScores(h, &scores)
+		if !prevDone[prev] {
+			prevDone[prev] = true
+			b.prevScore[prev] = base
+			for _, h := range prevFeatures(b.feats[:0], toks, i, prev, b.hist[i]) {
+				sc.addScores(h, &b.prevScore[prev])
+			}
 		}
+		scores := b.prevScore[prev]
+		sc.addScores(pairFeature(prev2, prev), &scores)
 		var s0 float32
 		if n >= 0 {
 			s0 = b.nodes[n].score
@@ -63,12 +72,15 @@ func (b *beamState) step(sc scorer, toks []tokInfo, static [][]uint64, i, k int)
 			}
 		}
 	}
-	sort.Slice(b.cand, func(x, y int) bool {
-		if b.cand[x].score != b.cand[y].score {
-			return b.cand[x].score > b.cand[y].score
+	// Insertion sort: a few dozen candidates, best first, ties by tag.
+	for x := 1; x < len(b.cand); x++ {
+		c := b.cand[x]
+		y := x
+		for ; y > 0 && (b.cand[y-1].score < c.score || b.cand[y-1].score == c.score && b.cand[y-1].tag > c.tag); y-- {
+			b.cand[y] = b.cand[y-1]
 		}
-		return b.cand[x].tag < b.cand[y].tag
-	})
+		b.cand[y] = c
+	}
 	for j := range b.seen {
 		b.seen[j] = 0
 	}

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -414,11 +413,9 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 		}
 		add(hstr(tmpl(tClusP1), c))
 	}
-	if !noCase {
-		add(hbyte(hbyte(tmpl(tCased), t0.cased), t0.flags&(fTitle|fAllCaps)))
-		add(hbyte(tmpl(tCasedM1), m1.cased))
-		add(hbyte(tmpl(tCasedP1), p1.cased))
-	}
+	add(hbyte(hbyte(tmpl(tCased), t0.cased), t0.flags&(fTitle|fAllCaps)))
+	add(hbyte(tmpl(tCasedM1), m1.cased))
+	add(hbyte(tmpl(tCasedP1), p1.cased))
 	for _, g := range gaz {
 		add(hashGaz(g))
 	}
@@ -431,19 +428,34 @@ func hashGaz(g uint64) uint64 { return hbyte(hbyte(hbyte(tmpl(tGaz), byte(g)), b
 // the two previous tags, and the type this word was last given in the same
 // document (hist, 0 when none).
 func dynFeatures(dst []uint64, toks []tokInfo, i int, prev, prev2 int, hist int) []uint64 {
-	t0 := &toks[i]
-	add := func(h uint64) { dst = append(dst, finalize(h)) }
-	add(hbyte(tmpl(tPrevTag), byte(prev)))
-	add(hbyte(hbyte(tmpl(tPrev2Tag), byte(prev2)), byte(prev)))
-	add(hstr(hbyte(tmpl(tPrevTagLower), byte(prev)), t0.lower))
-	add(hstr(hbyte(tmpl(tPrevTagShape), byte(prev)), t0.shape))
-	if hist != 0 && !noHist {
-		add(hbyte(tmpl(tHist), byte(hist)))
-		add(hstr(hbyte(tmpl(tHistShape), byte(hist)), t0.shape))
-		add(hbyte(hbyte(tmpl(tHistPrev), byte(hist)), byte(prev)))
+	dst = histFeatures(dst, toks, i, hist)
+	dst = prevFeatures(dst, toks, i, prev, hist)
+	return append(dst, pairFeature(prev2, prev))
+}
+
+// The dynamic features come in three groups so that beam search can share
+// their scores between items: those of the document memory only, those of
+// the previous tag, and the tag-pair transition.
+func histFeatures(dst []uint64, toks []tokInfo, i int, hist int) []uint64 {
+	if hist != 0 {
+		dst = append(dst, finalize(hbyte(tmpl(tHist), byte(hist))))
+		dst = append(dst, finalize(hstr(hbyte(tmpl(tHistShape), byte(hist)), toks[i].shape)))
 	}
 	return dst
 }
 
-var noHist = os.Getenv("NER_NOHIST") != ""
-var noCase = os.Getenv("NER_NOCASE") != ""
+func prevFeatures(dst []uint64, toks []tokInfo, i int, prev int, hist int) []uint64 {
+	t0 := &toks[i]
+	dst = append(dst, finalize(hbyte(tmpl(tPrevTag), byte(prev))))
+	dst = append(dst, finalize(hstr(hbyte(tmpl(tPrevTagLower), byte(prev)), t0.lower)))
+	dst = append(dst, finalize(hstr(hbyte(tmpl(tPrevTagShape), byte(prev)), t0.shape)))
+	if hist != 0 {
+		dst = append(dst, finalize(hbyte(hbyte(tmpl(tHistPrev), byte(hist)), byte(prev))))
+	}
+	return dst
+}
+
+func pairFeature(prev2, prev int) uint64 {
+	return finalize(hbyte(hbyte(tmpl(tPrev2Tag), byte(prev2)), byte(prev)))
+}
+

@@ -18,8 +18,7 @@ import (
 // safe for concurrent use.
 type Tagger struct {
 	// Open-addressing hash table from feature hash to weight row.
-	keys  []uint64
-	rows  []int32
+	table []slot
 	shift uint
 	w     []float32 // len(rows with weights) × nTags
 
@@ -30,21 +29,25 @@ type Tagger struct {
 	lex      map[string]lexEntry // word clusters and capitalisation profile
 }
 
+type slot struct {
+	key uint64
+	row int32
+}
+
 func (m *Tagger) addScores(h uint64, scores *[nTags]float32) {
-	i := (h * 0x9E3779B97F4A7C15) >> m.shift
-	for {
-		k := m.keys[i]
-		if k == h {
-			w := m.w[int(m.rows[i])*nTags : int(m.rows[i])*nTags+nTags]
+	mask := uint64(len(m.table) - 1)
+	for i := (h * 0x9E3779B97F4A7C15) >> m.shift; ; i = (i + 1) & mask {
+		s := &m.table[i]
+		if s.key == h {
+			w := (*[nTags]float32)(m.w[int(s.row)*nTags:])
 			for t := range scores {
 				scores[t] += w[t]
 			}
 			return
 		}
-		if k == 0 {
+		if s.key == 0 {
 			return
 		}
-		i = (i + 1) & uint64(len(m.keys)-1)
 	}
 }
 
@@ -58,16 +61,14 @@ func (m *Tagger) buildTable(hashes []uint64) {
 	if size < 2 {
 		size = 2
 	}
-	m.keys = make([]uint64, size)
-	m.rows = make([]int32, size)
+	m.table = make([]slot, size)
 	m.shift = uint(64 - bits.TrailingZeros(uint(size)))
 	for r, h := range hashes {
 		i := (h * 0x9E3779B97F4A7C15) >> m.shift
-		for m.keys[i] != 0 {
+		for m.table[i].key != 0 {
 			i = (i + 1) & uint64(size-1)
 		}
-		m.keys[i] = h
-		m.rows[i] = int32(r)
+		m.table[i] = slot{h, int32(r)}
 	}
 }
 
@@ -88,8 +89,7 @@ func (m *Tagger) TagTokens(doc [][]string) [][]string {
 
 func (m *Tagger) tagDoc(doc [][]string) [][]int {
 	mem := newDocMemory()
-	var st decodeState
-	var bs beamState
+	var sc scratch
 	out := make([][]int, len(doc))
 	var infos []tokInfo
 	var static [][]uint64
@@ -100,13 +100,23 @@ func (m *Tagger) tagDoc(doc [][]string) [][]int {
 			infos = append(infos, makeInfo(w, m.lex))
 		}
 		static, buf = m.staticAll(infos, static, buf)
-		if m.Beam > 0 {
-			out[si] = beamTag(m, infos, static, mem, &bs, m.Beam, nil)
-		} else {
-			out[si] = tagSentence(m, infos, static, mem, &st, nil, nil, nil)
-		}
+		out[si] = m.decode(infos, static, mem, &sc, nil)
 	}
 	return out
+}
+
+// scratch is reusable decoding space.
+type scratch struct {
+	st decodeState
+	bs beamState
+}
+
+// decode tags one sentence, by beam search when the model has a beam.
+func (m *Tagger) decode(infos []tokInfo, static [][]uint64, mem *docMemory, sc *scratch, out []int) []int {
+	if m.Beam > 0 {
+		return beamTag(m, infos, static, mem, &sc.bs, m.Beam, out)
+	}
+	return tagSentence(m, infos, static, mem, &sc.st, out, nil, nil)
 }
 
 // staticAll computes the static features of every token of a sentence,

@@ -1,0 +1,281 @@
+package ner
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+)
+
+// sharedDir returns ../shared relative to the repository root, skipping the
+// test when it is absent.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root (go.mod) not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "data", "conll2003")); err != nil {
+		t.Skipf("shared data absent (%s): %v", shared, err)
+	}
+	return shared
+}
+
+func mustDefault(t testing.TB) *Tagger {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatalf("Default: %v", err)
+	}
+	return m
+}
+
+func TestTagSentences(t *testing.T) {
+	m := mustDefault(t)
+	tests := []struct {
+		text string
+		want []string // "TYPE surface", in order; a subset that must be found
+	}{
+		{"U.S. Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva on Friday.",
+			[]string{"PER Antony Blinken", "MISC Russian", "PER Sergei Lavrov", "LOC Geneva"}},
+		{"The European Commission said on Thursday it disagreed with German advice to consumers.",
+			[]string{"ORG European Commission", "MISC German"}},
+		{"Talks between NATO and Russia will resume in Brussels next week, the Kremlin said.",
+			[]string{"ORG NATO", "LOC Russia", "LOC Brussels"}},
+		{"“We are ready,” said Angela Merkel, the German chancellor, in Berlin.",
+			[]string{"PER Angela Merkel", "MISC German", "LOC Berlin"}},
+		{"Microsoft Corp. shares rose 3 percent on the New York Stock Exchange.",
+			[]string{"ORG Microsoft Corp.", "ORG New York Stock Exchange"}},
+	}
+	for _, tt := range tests {
+		ents, err := m.Entities(context.Background(), "", tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.Type+" "+e.Text)
+			if tt.text[e.Start:e.End] != e.Text {
+				t.Errorf("span %d-%d is %q, text %q", e.Start, e.End, tt.text[e.Start:e.End], e.Text)
+			}
+		}
+		for _, w := range tt.want {
+			found := false
+			for _, g := range got {
+				found = found || g == w
+			}
+			if !found {
+				t.Errorf("%q: missing %q; got %q", tt.text, w, got)
+			}
+		}
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	a := &storyline.Article{
+		ID:    "a1",
+		Title: "Russia, US hold talks in Geneva",
+		Text:  "GENEVA (AFP) - Deputy Secretary of State Wendy Sherman met Deputy Foreign Minister Sergei Ryabkov on Thursday.\n\nSherman said the talks were useful.",
+	}
+	if err := Analyzer().Analyze(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, m := range a.Entities {
+		if a.Text[m.Start:m.End] != m.Text || m.Name != m.Text || m.Entity != "" {
+			t.Errorf("bad mention %+v", m)
+		}
+		got[m.Text] = m.Type
+	}
+	for text, typ := range map[string]string{"GENEVA": storyline.Place, "Wendy Sherman": storyline.Person,
+		"Sergei Ryabkov": storyline.Person, "Sherman": storyline.Person} {
+		if got[text] != typ {
+			t.Errorf("%q: type %q, want %q (all: %v)", text, got[text], typ, got)
+		}
+	}
+}
+
+func TestAnalyzeRobust(t *testing.T) {
+	long := strings.Repeat("Geneva talks between Wendy Sherman and Russia go on ", 20000) // 1 MB, no sentence end
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"empty", ""},
+		{"spaces", " \n\n\t "},
+		{"invalid utf8", "Talks in \xff\xfeGeneva\xc3 with Wendy Sherman \xe2\x80."},
+		{"nul bytes", "Geneva\x00Sherman \x00 Moscow"},
+		{"punctuation only", strings.Repeat(".,;!? ", 1000)},
+		{"one long sentence", long},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &storyline.Article{Title: "\xff Title", Text: tt.text}
+			if err := Analyzer().Analyze(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			prev := 0
+			for _, m := range a.Entities {
+				if m.Start < prev || m.End <= m.Start || m.End > len(tt.text) || tt.text[m.Start:m.End] != m.Text {
+					t.Fatalf("bad mention %+v", m)
+				}
+				prev = m.End
+			}
+		})
+	}
+}
+
+func TestAnalyzeCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a := &storyline.Article{Text: "Wendy Sherman met Sergei Ryabkov in Geneva."}
+	if err := Analyzer().Analyze(ctx, a); err == nil {
+		t.Error("want an error from a cancelled context")
+	}
+}
+
+func TestReadCoNLL(t *testing.T) {
+	in := "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP I-MISC\nBritish JJ B-NP I-MISC\n\nPeter B-PER\nBlackburn I-PER\n"
+	sents, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 3 || !sents[0].DocStart {
+		t.Fatalf("got %+v", sents)
+	}
+	if got := strings.Join(sents[1].Tags, " "); got != "B-ORG O B-MISC I-MISC" {
+		t.Errorf("IOB1→IOB2: got %q", got)
+	}
+	if got := strings.Join(sents[2].Tokens, " "); got != "Peter Blackburn" {
+		t.Errorf("tokens: %q", got)
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	gold := [][]string{{"B-PER", "I-PER", "O", "B-LOC"}, {"B-ORG", "O"}}
+	pred := [][]string{{"B-PER", "I-PER", "O", "B-ORG"}, {"I-ORG", "O"}}
+	s := Evaluate(gold, pred)
+	// Right: PER, ORG (a stray I- starts an entity); wrong: LOC→ORG.
+	if s[0].Gold != 3 || s[0].Predicted != 3 || s[0].Right != 2 {
+		t.Fatalf("overall %+v", s[0])
+	}
+	if s[0].F1 < 0.666 || s[0].F1 > 0.667 {
+		t.Errorf("F1 %v", s[0].F1)
+	}
+}
+
+// TestTrainRoundTrip trains a tiny model and checks that saving and loading
+// keeps its predictions.
+func TestTrainRoundTrip(t *testing.T) {
+	shared := sharedDir(t)
+	all, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "train.conll"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultTrainConfig()
+	cfg.Epochs, cfg.Clusters = 2, 64
+	var buf bytes.Buffer
+	m, err := Train(context.Background(), all[:1500], nil, cfg, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Prune = 0
+	m2, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	test := all[1500:1700]
+	s1, s2 := m.EvalCoNLL(test)[0], m2.EvalCoNLL(test)[0]
+	if s1.F1 < 0.3 || s1.F1-s2.F1 > 0.02 || s2.F1-s1.F1 > 0.02 {
+		t.Errorf("trained F1 %.3f, reloaded %.3f", s1.F1, s2.F1)
+	}
+}
+
+func TestLoadCorrupt(t *testing.T) {
+	for _, in := range [][]byte{nil, []byte("not gzip"), embeddedModel[:len(embeddedModel)/2]} {
+		if _, err := Load(bytes.NewReader(in)); err == nil {
+			t.Errorf("Load(%d bytes): want an error", len(in))
+		}
+	}
+}
+
+// TestEvalDev is the acceptance figure: entity F1 on CoNLL-2003 dev.
+func TestEvalDev(t *testing.T) {
+	shared := sharedDir(t)
+	dev, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "dev.conll"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := mustDefault(t).EvalCoNLL(dev)
+	for _, s := range scores {
+		t.Logf("%-8s P %.4f R %.4f F1 %.4f", s.Type, s.Precision, s.Recall, s.F1)
+	}
+	if scores[0].F1 < 0.89 {
+		t.Errorf("dev F1 %.4f < 0.89", scores[0].F1)
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	shared := sharedDir(b)
+	dev, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "dev.conll"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dev = dev[:1000]
+	n := 0
+	for _, s := range dev {
+		n += len(s.Tokens)
+	}
+	m := mustDefault(b)
+	b.ResetTimer()
+	for b.Loop() {
+		m.TagCoNLL(dev)
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	shared := sharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
+	var text strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text.Write(data)
+		text.WriteString("\n\n")
+	}
+	a := &storyline.Article{Text: text.String()}
+	m := mustDefault(b)
+	b.SetBytes(int64(len(a.Text)))
+	for b.Loop() {
+		if err := m.Analyze(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(Tokens(a.Text))*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(embeddedModel)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

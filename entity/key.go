@@ -39,6 +39,10 @@ func splitWords(name string) []string {
 	}
 	for _, w := range strings.Fields(name) {
 		w = stripPossessive(w)
+		if acronymWord(w) {
+			// Acronyms are spelled, not transliterated: KKK is not K.
+			b.WriteByte(acronymMark)
+		}
 		for _, r := range w {
 			switch {
 			case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
@@ -59,6 +63,26 @@ func splitWords(name string) []string {
 		flush()
 	}
 	return words
+}
+
+// acronymMark flags an acronym inside splitWords' output; it is never part
+// of a key.
+const acronymMark = '\x01'
+
+// acronymWord reports a short all-capitals word (NATO, KKK, U.S.): its key
+// is its letters. Longer capitalised words are headline names (PUTIN).
+func acronymWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 4
 }
 
 // stripPossessive removes a trailing 's / ’s / ' from a word.
@@ -97,6 +121,9 @@ var wordRules = []struct{ from, to string }{
 func wordKey(w string) string {
 	if w == "" {
 		return ""
+	}
+	if w[0] == acronymMark {
+		return w[1:]
 	}
 	if strings.HasSuffix(w, "off") && len(w) > 5 {
 		w = w[:len(w)-3] + "ov" // French/older spelling: Smirnoff

@@ -45,7 +45,7 @@ opposition party shadow junior high lord army military police intelligence
 science culture education environment agriculture labour labor transport home
 treasury commerce industry immigration development digital communications
 information sports tourism housing climate nuclear arms control human rights
-peace then outgoing incoming new longtime veteran elect co vice-presidential
+peace then outgoing incoming longtime veteran elect co vice-presidential
 chief-executive white-house finance-ministry defence-ministry foreign-ministry
 deputy-prime first-deputy non-executive
 `)

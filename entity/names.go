@@ -72,7 +72,7 @@ func parsePerson(surface string) personName {
 			p.first = fk
 			var mid []string
 			for _, w := range name[1 : end-1] {
-				if surnameParticles[lowerWord(w)] {
+				if surnameParticles[lowerWord(w)] || !isCapitalised(w) {
 					continue
 				}
 				if k := Key(w); k != "" {
@@ -239,12 +239,14 @@ func acronyms(words []string) []string {
 // qualifiedOrg splits a country qualifier off an organisation name ("US State
 // Department" → "us", "State Department").
 func qualifiedOrg(words []string) (code string, rest []string) {
-	if len(words) >= 3 {
+	// The rest must be a name of its own: "European Union" is not a
+	// European "Union".
+	if len(words) >= 4 {
 		if c, ok := nationality[strings.ToLower(words[0]+" "+words[1])]; ok {
 			return c, words[2:]
 		}
 	}
-	if len(words) >= 2 {
+	if len(words) >= 3 {
 		w := strings.ToLower(strings.ReplaceAll(stripPossessive(words[0]), ".", ""))
 		if c, ok := nationality[w]; ok {
 			return c, words[1:]

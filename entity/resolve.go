@@ -82,11 +82,14 @@ func normType(t string) string {
 	return storyline.Other
 }
 
-// Resolve links the mentions of all articles into entities. It sets each
-// resolvable mention's Entity, Name (the entity's canonical name) and Role,
-// and returns the entities sorted by id. A mention is resolvable when it has
-// a surface text or offsets inside its article's text; others are left
-// unresolved. The result does not depend on the order of the articles.
+// Resolve links the mentions of all articles into entities and returns the
+// entities sorted by id. On each resolvable mention it sets Entity, Name (the
+// entity's canonical name), Type (the entity's: the majority of its
+// mentions' types, so a person the tagger once typed ORG is a PERSON
+// everywhere) and Role (see Roles). A mention is resolvable when it has a
+// surface text or offsets inside its article's text and names something
+// (not a bare title such as "the President"); others are left unresolved.
+// The result does not depend on the order of the articles.
 func Resolve(articles []*storyline.Article) []storyline.Entity {
 	r := &resolver{articles: articles, persons: map[string]personName{}, npKeys: map[string]string{}, cores: map[string]string{}, keys: map[string]string{}}
 	r.collect()
@@ -790,6 +793,9 @@ func (r *resolver) build() []storyline.Entity {
 			em := &r.articles[m.art].Entities[m.idx]
 			em.Entity = e.ID
 			em.Name = e.Name
+			// The entity's type is the mentions' majority; a mention the
+			// tagger typed otherwise takes it.
+			em.Type = e.Type
 		}
 	}
 	perm := make([]int, len(ents))

@@ -250,6 +250,16 @@ func TestResolveLinks(t *testing.T) {
 	}
 }
 
+func TestResolveSetsMentionType(t *testing.T) {
+	a := marked("a", "[P:Sergei Ryabkov] said. [O:Ryabkov]: talks were difficult. [X:Ryabkov] added.")
+	Resolve([]*storyline.Article{a})
+	for _, m := range a.Entities {
+		if m.Type != storyline.Person {
+			t.Errorf("%q [%d]: type %s, want PERSON", m.Text, m.Start, m.Type)
+		}
+	}
+}
+
 // checkConsistent checks that every resolved mention names an entity that
 // lists its article and surface.
 func checkConsistent(t *testing.T, arts []*storyline.Article, ents []storyline.Entity) {

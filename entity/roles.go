@@ -196,8 +196,13 @@ func (p titleParse) render(n int) (role, core string) {
 			continue
 		case wQual:
 			s = stripPossessive(w)
-			if isAllCaps(s) {
+			if isAllCaps(s) || isInitial(s) {
 				s = strings.ReplaceAll(s, ".", "")
+			}
+			// "U. S." is spelled as one acronym.
+			if isInitial(w) && len(full) > 0 && i > 0 && p.classes[i-1] == wQual && isInitial(p.words[i-1]) {
+				full[len(full)-1] += s
+				continue
 			}
 		case wConn:
 			s = strings.ToLower(w)
@@ -220,6 +225,11 @@ func (p titleParse) render(n int) (role, core string) {
 		}
 	}
 	return strings.Join(full, " "), strings.Join(bare, " ")
+}
+
+// isInitial reports a single capital letter with its period ("U.").
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // titleCase capitalises each hyphen-separated part of a lower-case word.
@@ -383,6 +393,27 @@ func mentionRole(text string, m *storyline.Mention, lo, hi int) (role string, pl
 			r, _ := p.render(n)
 			if r != "" {
 				return r, p.plural[n-1]
+			}
+		}
+	}
+
+	// A title set off by a comma before the name: "said the Kremlin
+	// spokesman, Dmitry Peskov". The title must open with a determiner or
+	// a possessive, so that a list of names is not read as one.
+	if len(inner) == 0 && k > 0 && k == len(toks) && toks[k-1].s == "," {
+		j := k - 1
+		for j > 0 && !toks[j-1].punct {
+			j--
+		}
+		words := wordsOf(toks[j : k-1])
+		for s := 0; s < len(words); s++ {
+			p := parseTitle(words[s:], true)
+			n := len(words) - s
+			if !p.endsAt(n) || !(isDeterminer(words[s]) || isPossessive(words[s]) && isCapitalised(words[s])) {
+				continue
+			}
+			if r, _ := p.render(n); r != "" && !p.plural[n-1] {
+				return r, false
 			}
 		}
 	}

@@ -466,7 +466,7 @@ func (p *parser) core(i int) (match, bool) {
 	if w.class&cHoliday != 0 {
 		try(p.holiday(i))
 	}
-	if w.class&cTimeWord != 0 {
+	if w.class&cTimeWord != 0 && p.lw(i-1) != "high" {
 		try(match{from: i, to: i + 1, kind: kTime, typ: "TIME", p: point{g: gTime, hh: w.n}}, true)
 	}
 	if w.class&cRefWord != 0 && !found {

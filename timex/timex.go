@@ -114,8 +114,9 @@ func (r *resolver) resolve(ms []match, k int) (point, string) {
 	}
 	switch m.kind {
 	case kFixed:
-		if m.typ == "DATE" && m.p.g == gDecade {
-			return point{}, m.val
+		if m.typ == "DATE" && m.p.g == gDecade && r.opts.TimeML {
+			// TimeBank writes decades as 199X.
+			return point{}, m.val + "X"
 		}
 		return point{}, m.val
 	case kTime:
@@ -173,16 +174,12 @@ func (r *resolver) date(m *match) (point, bool) {
 	case kDayRel:
 		t := d.AddDate(0, 0, int(m.n))
 		pt := dayPoint(t)
-		if m.part != "" && (m.typ == "TIME" || r.opts.TimeML) {
+		if m.part != "" && m.typ == "TIME" {
 			pt.g, pt.part = gPart, m.part
 		}
 		return pt, true
 	case kWeekday:
-		pt := dayPoint(r.weekday(m))
-		if m.part != "" && r.opts.TimeML {
-			pt.g, pt.part = gPart, m.part
-		}
-		return pt, true
+		return dayPoint(r.weekday(m)), true
 	case kUnitRel:
 		g := unitGran(m.u)
 		if m.p.g == gCentury {

@@ -64,14 +64,15 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 	}
 
 	date := publishedDate(doc, pageURL)
-	body, meta := mainText(doc, u, date)
+	body, meta, credits := mainText(doc, u)
 	res = Result{
-		Title:  clean(meta.Title),
-		Byline: clean(meta.Author),
-		Site:   clean(meta.Sitename),
-		URL:    meta.URL,
-		Text:   body,
-		Lang:   meta.Language,
+		Title:   clean(meta.Title),
+		Byline:  clean(meta.Author),
+		Site:    clean(meta.Sitename),
+		URL:     meta.URL,
+		Text:    body,
+		Lang:    meta.Language,
+		Credits: credits,
 	}
 	if date != nil {
 		res.Published = formatDate(*date)
@@ -149,7 +150,9 @@ func formatDate(r htmldate.Result) string {
 	return r.DateTime.Format("2006-01-02")
 }
 
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+func clean(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, boundary, " ")), " ")
+}
 
 // Fragment renders an HTML fragment (a feed item's content or summary) as
 // plain text, paragraphs separated by blank lines. Plain text passes through

@@ -1,0 +1,46 @@
+package extract
+
+import (
+	nurl "net/url"
+
+	"github.com/go-shiori/dom"
+	readability "github.com/go-shiori/go-readability"
+	distiller "github.com/markusmobius/go-domdistiller"
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// trafilaturaText runs go-trafilatura alone with the given focus.
+func trafilaturaText(doc *html.Node, u *nurl.URL, focus trafilatura.ExtractionFocus, fallback bool) (string, trafilatura.Metadata) {
+	r, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		OriginalURL:      u,
+		EnableFallback:   fallback,
+		Focus:            focus,
+		ExcludeComments:  true,
+		HtmlDateMode:     trafilatura.Disabled,
+		HtmlDateOverride: &htmldate.Result{},
+	})
+	if err != nil || r == nil {
+		return "", trafilatura.Metadata{}
+	}
+	return nodeText(r.ContentNode), r.Metadata
+}
+
+// readabilityText runs go-readability (Mozilla's Readability.js port).
+func readabilityText(doc *html.Node, u *nurl.URL) string {
+	a, err := readability.FromDocument(dom.Clone(doc, true), u)
+	if err != nil || a.Node == nil {
+		return ""
+	}
+	return nodeText(a.Node)
+}
+
+// distillerText runs go-domdistiller (Chromium's DOM Distiller port).
+func distillerText(doc *html.Node, u *nurl.URL) string {
+	r, err := distiller.Apply(dom.Clone(doc, true), &distiller.Options{OriginalURL: u, SkipPagination: true})
+	if err != nil || r == nil || r.Node == nil {
+		return ""
+	}
+	return nodeText(r.Node)
+}

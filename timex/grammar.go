@@ -132,6 +132,18 @@ func (p *parser) scan(out []match) []match {
 		if m, ok := p.matchAt(i); ok && m.to > i {
 			out = append(out, m)
 			i = m.to
+			// "April 24 and 25": the second day shares the month.
+			if m.kind == kAbs && m.p.g == gDay && (p.lw(i) == "and" || p.lw(i) == "or") {
+				if d, e, ok := p.dayOfMonth(i + 1); ok && p.toks[i+1].kind == tNum && d <= daysIn(m.p.m) && !p.has(e, cUnit|cMonth) {
+					m2 := m
+					m2.from, m2.to, m2.p.d = i+1, e, d
+					if y, ok := p.yearAt(e + 1); ok && p.lw(e) == "," {
+						m2.to, m2.p.y = e+2, y
+					}
+					out = append(out, m2)
+					i = m2.to
+				}
+			}
 			continue
 		}
 		i++
@@ -472,6 +484,15 @@ func (p *parser) core(i int) (match, bool) {
 	if w.class&cRefWord != 0 && !found {
 		try(p.refWord(i))
 	}
+	if w.class&cUnit != 0 && !found && p.lw(i+1) == "-" && p.adj(i+1) && p.lw(i-1) != "-" &&
+		(p.lw(i+2) == "long" || p.lw(i+2) == "old" && plural(t.lw)) {
+		// "decades-long", "years-old", "day-long"
+		n, known := 1.0, true
+		if plural(t.lw) {
+			n, known = 0, false
+		}
+		try(match{from: i, to: i + 3, kind: kFixed, typ: "DURATION", val: durationValue(n, known, w.u)}, true)
+	}
 	if w.class&cUnit != 0 && !found && plural(t.lw) && p.toks[i].kind == tWord {
 		// "for weeks", "within months", "for centuries"
 		switch p.lw(i - 1) {
@@ -494,7 +515,9 @@ func (p *parser) refWord(i int) (match, bool) {
 	switch lw {
 	case "past", "present", "earlier", "later", "once", "immediately", "formerly", "lately":
 		return match{}, false
-	case "current", "recent":
+	case "recent":
+		return match{}, false
+	case "current":
 		// Adjectives: only before a noun.
 		nx := p.tok(i + 1)
 		if nx == nil || nx.kind != tWord || p.has(i+1, cMisc) {
@@ -504,13 +527,12 @@ func (p *parser) refWord(i int) (match, bool) {
 			return match{}, false
 		}
 	case "future":
-		nx := p.tok(i + 1)
-		if p.lw(i-1) == "in" || p.lw(i-1) == "near" {
+		// Only "in future"; the adjective ("future payments") is mostly
+		// left unannotated.
+		if p.lw(i-1) == "in" {
 			break
 		}
-		if nx == nil || nx.kind != tWord {
-			return match{}, false
-		}
+		return match{}, false
 	case "now":
 		if p.lw(i+1) == "-" {
 			return match{}, false
@@ -702,7 +724,7 @@ func (p *parser) monthFirst(i int) (match, bool) {
 	if t.lw == "may" || t.lw == "march" {
 		prev := p.lw(i - 1)
 		switch prev {
-		case "in", "since", "until", "by", "of", "from", "through", "early", "late", "mid", "-", "last", "next", "this", "to",
+		case "in", "since", "until", "by", "of", "from", "through", "early", "late", "mid", "-", "last", "next", "this", "to", "the",
 			"during", "before", "after", "between", "and", "till", "or", "that", "each", "every":
 		default:
 			return match{}, false
@@ -1083,7 +1105,11 @@ func (p *parser) countUnit(i int) (match, bool) {
 			end += 2
 		}
 	}
-	if p.lw(end) == "-" && p.lw(end+1) == "to" {
+	if p.lw(end) == "-" && p.lw(end+1) == "to" || p.lw(end) == "old" && known {
+		return match{}, false
+	}
+	if u == uQuarter && plural(p.lw(j)) && j > 0 && p.lw(j-1) == "-" {
+		// "three-quarters" is a fraction.
 		return match{}, false
 	}
 	// "a minute and a half", "a week or so"
@@ -1199,7 +1225,7 @@ func (p *parser) set(i int) (match, bool) {
 	lw := p.lw(i)
 	w := lexicon[lw]
 	if w.u != uNone {
-		if lw == "quarterly" || lw == "hourly" {
+		if lw == "quarterly" || lw == "hourly" || lw == "annually" {
 			return match{}, false
 		}
 		return match{from: i, to: i + 1, kind: kFixed, typ: "SET", val: durationValue(1, true, w.u)}, true

@@ -112,9 +112,9 @@ func init() {
 		add(w, cDayWord, 0).n = n
 	}
 	for w, v := range map[string]string{
-		"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-		"recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
-		"soon": "FUTURE_REF", "future": "FUTURE_REF", "past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF", "later": "FUTURE_REF",
+		"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+		"recently": "PAST_REF", "recent": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
+		"future": "FUTURE_REF", "past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF", "later": "FUTURE_REF",
 		"present": "PRESENT_REF", "immediately": "PRESENT_REF",
 	} {
 		add(w, cRefWord, 0).s = v

@@ -461,6 +461,9 @@ func (r *resolver) clock(ms []match, k int) (point, string) {
 		cand = m.day - 1
 	} else if k+1 < len(ms) && ms[k+1].from <= m.to+2 && isDayMatch(ms[k+1]) && r.onlyGlue(m.to, ms[k+1].from) {
 		cand = k + 1
+	} else if j := r.p.skipParen(m.to); j > m.to && k+1 < len(ms) && ms[k+1].from == j && isDayMatch(ms[k+1]) {
+		// "10:35 a.m. (0735 GMT) Friday"
+		cand = k + 1
 	} else if k > 0 && ms[k-1].to+2 >= m.from && isDayMatch(ms[k-1]) && r.onlyGlue(ms[k-1].to, m.from) {
 		cand = k - 1
 	}
@@ -508,6 +511,20 @@ func offset(sec int) string {
 		sign, sec = "-", -sec
 	}
 	return sign + pad(sec/3600, 2) + ":" + pad(sec%3600/60, 2)
+}
+
+// skipParen returns the index after a short parenthesis starting at i, or
+// i when there is none.
+func (p *parser) skipParen(i int) int {
+	if p.lw(i) != "(" {
+		return i
+	}
+	for j := i + 1; j < len(p.toks) && j < i+8; j++ {
+		if p.lw(j) == ")" {
+			return j + 1
+		}
+	}
+	return i
 }
 
 // onlyGlue reports whether tokens [a, b) are only "on", "," or "of".

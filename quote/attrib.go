@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -94,15 +95,9 @@ func (d *doc) candidates(s, e int) []cand {
 }
 
 func (d *doc) inSpan(pos int) bool {
-	for _, s := range d.spans {
-		if s.open > pos {
-			return false
-		}
-		if pos < s.close {
-			return true
-		}
-	}
-	return false
+	// Spans are in text order and do not overlap.
+	i := sort.Search(len(d.spans), func(i int) bool { return d.spans[i].close > pos })
+	return i < len(d.spans) && d.spans[i].open <= pos
 }
 
 // gapOK: only words that may stand between subject and verb.
@@ -309,6 +304,16 @@ func (d *doc) gender(i int) int {
 // fullName: a resolved mention's canonical name; else the longest form of
 // a surname the article gives (Ryabkov → Sergei Ryabkov), nearest first.
 func (d *doc) fullName(i int) string {
+	if d.full == nil {
+		d.full = make([]string, len(d.ments))
+	}
+	if d.full[i] == "" {
+		d.full[i] = d.findFullName(i)
+	}
+	return d.full[i]
+}
+
+func (d *doc) findFullName(i int) string {
 	m := d.ments[i]
 	if m.name != "" {
 		return m.name
@@ -355,7 +360,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		if strings.ContainsAny(gap, ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
 			break
 		}
-		if d.nounIn(ve, m.start) || d.afterPreposition(m.start) {
+		if d.nounIn(ve, m.start) || m.start > ve+4 && d.afterPreposition(m.start) {
 			break // "tweeted the US mission in Geneva": the description speaks
 		}
 		return who{ment: i, name: d.fullName(i), ok: true}

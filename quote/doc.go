@@ -27,6 +27,7 @@ type doc struct {
 	spans []span // every paired span, in order
 	ments []ment // in text order
 	sents [][2]int
+	full  []string // fullName cache, by mention
 }
 
 func newDoc(a *storyline.Article) *doc {
@@ -148,6 +149,17 @@ func markSkipped(text, title string, paras []para) {
 	for i := range paras {
 		p := &paras[i]
 		s := text[p.start:p.end]
+		if len(s) > 600 {
+			// Long paragraphs are prose: only their start can be a
+			// caption or sponsor line.
+			head := strings.ToLower(strings.Join(strings.Fields(s[:200]), " "))
+			if tail {
+				p.skip = true
+			} else if strings.HasPrefix(head, "file photo") || strings.HasPrefix(head, "sponsored") || strings.HasPrefix(head, "copyright") {
+				p.skip = true
+			}
+			continue
+		}
 		flat := strings.ToLower(strings.Join(strings.Fields(s), " "))
 		switch {
 		case tail:

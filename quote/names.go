@@ -19,7 +19,7 @@ func nameKey(name string) string {
 		if strings.HasSuffix(w, "'s") {
 			w = w[:len(w)-2]
 		}
-		w = strings.NewReplacer("'", "", ".", "", "-", "", "kh", "h", "ou", "u", "y", "i", "w", "v", "j", "i").Replace(w)
+		w = translit.Replace(w)
 		var b strings.Builder
 		var prev rune
 		for _, r := range w {
@@ -37,10 +37,14 @@ func nameKey(name string) string {
 	return strings.Join(words, " ")
 }
 
+var translit = strings.NewReplacer("'", "", ".", "", "-", "", "kh", "h", "ou", "u", "y", "i", "w", "v", "j", "i")
+
 // foldASCII lower-cases s, strips diacritics and turns anything that is not
 // a letter, digit or apostrophe into a space.
 func foldASCII(s string) string {
-	s = norm.NFD.String(strings.ToValidUTF8(s, " "))
+	if !isASCII(s) {
+		s = norm.NFD.String(strings.ToValidUTF8(s, " "))
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -155,3 +159,12 @@ var orgNouns = wordSet(`ministry department mission embassy government kremlin a
 
 // Reporters of the outlet itself: never resolved to a person in the story.
 var reporterNouns = wordSet("correspondent correspondents reporter reporters journalist journalists editor newspaper paper outlet")
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

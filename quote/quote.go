@@ -59,7 +59,7 @@ func extract(a *storyline.Article) []found {
 		if nw == 0 {
 			continue
 		}
-		w, adjacent := d.attribute(s, max(prevClose, d.paras[s.firstPara].start))
+		w, adjacent := d.attribute(s, prevClose)
 		if !w.ok {
 			if p, ok := d.inherit(out, s); ok {
 				w = p
@@ -126,14 +126,30 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 		return w, adj
 	}
 	sent := d.sentenceOf(s.open)
-	ws := max(sent[0], lower)
+	ws := max(sent[0], lower, d.paras[s.firstPara].start)
 	if ws > s.open {
 		ws = s.open
 	}
-	if w := d.colonSpeaker(ws, s.open); w.ok {
+	if w, adj := d.attributeBefore(ws, s.open); w.ok {
+		return w, adj
+	}
+	// A quote that opens its paragraph after "X said:" at the end of the
+	// one before.
+	if p := s.firstPara; s.open == d.paras[p].start && p > 0 && !d.paras[p-1].skip &&
+		strings.HasSuffix(d.text[d.paras[p-1].start:d.paras[p-1].end], ":") && lower < d.paras[p-1].end {
+		prev := d.sentenceOf(d.paras[p-1].end - 1)
+		return d.attributeBefore(max(prev[0], lower), d.paras[p-1].end)
+	}
+	return noOne(), false
+}
+
+// attributeBefore reads `X said "...`, `X described it as "...`,
+// `according to X, "...` and `X: "...` from the words in [ws, open).
+func (d *doc) attributeBefore(ws, open int) (who, bool) {
+	if w := d.colonSpeaker(ws, open); w.ok {
 		return w, true
 	}
-	toks := tokens(d.text, ws, s.open)
+	toks := tokens(d.text, ws, open)
 	for k := len(toks) - 1; k >= 0; k-- {
 		if d.inSpan(toks[k].start) {
 			continue
@@ -156,7 +172,7 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 			adjacent = true
 		}
 		if kind == verbAccording {
-			w := d.speakerAfter(toks[k+1].end, s.open)
+			w := d.speakerAfter(toks[k+1].end, open)
 			return w, false
 		}
 		w := d.subjectBefore(ws, toks[k].start, kind)

@@ -1,0 +1,387 @@
+package quote
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/storyline-news/storyline"
+)
+
+// article builds an article from text whose entity mentions are marked
+// [[Name|TYPE]] (TYPE defaults to PERSON), the way the tagger would give
+// them; the marks are removed from the text.
+func article(title, marked string) *storyline.Article {
+	re := regexp.MustCompile(`\[\[([^|\]]+)(?:\|([A-Z]+))?\]\]`)
+	var b strings.Builder
+	var ents []storyline.Mention
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(marked, -1) {
+		b.WriteString(marked[last:m[0]])
+		name := marked[m[2]:m[3]]
+		typ := storyline.Person
+		if m[4] >= 0 {
+			typ = marked[m[4]:m[5]]
+		}
+		start := b.Len()
+		b.WriteString(name)
+		ents = append(ents, storyline.Mention{Type: typ, Text: name, Start: start, End: b.Len()})
+		last = m[1]
+	}
+	b.WriteString(marked[last:])
+	return &storyline.Article{ID: "t", Title: title, Text: b.String(), Entities: ents}
+}
+
+type want struct {
+	text    string // the quote's words (a prefix is enough when it ends with "…")
+	speaker string
+	direct  bool
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name   string
+		title  string
+		text   string
+		want   []want
+		reject []string // texts that must not be quotes
+	}{
+		{
+			name: "straight quotes, speaker after",
+			text: `"We will not back down," [[John Smith]] said on Monday.`,
+			want: []want{{"We will not back down", "John Smith", true}},
+		},
+		{
+			name: "curly quotes, speaker before with colon",
+			text: `[[Maria Lopez]] told reporters: “The deal is done and it will hold.”`,
+			want: []want{{"The deal is done and it will hold.", "Maria Lopez", true}},
+		},
+		{
+			name: "guillemets",
+			text: `«Nous ne céderons pas sur ce point», a déclaré le ministre. [[Jean Dupont]] said «the talks will resume next week».`,
+			want: []want{{"the talks will resume next week", "Jean Dupont", true}},
+		},
+		{
+			name: "curly single quotes",
+			text: `[[Ahmed Khan]] said: ‘Our position has not changed at all.’`,
+			want: []want{{"Our position has not changed at all.", "Ahmed Khan", true}},
+		},
+		{
+			name: "straight single quotes",
+			text: `'This is a very serious matter for everyone,' [[Peter Jones]] said.`,
+			want: []want{{"This is a very serious matter for everyone", "Peter Jones", true}},
+		},
+		{
+			name: "inverted verb and speaker",
+			text: `"There is no alternative to dialogue," said [[Olaf Berg]], the chancellor.`,
+			want: []want{{"There is no alternative to dialogue", "Olaf Berg", true}},
+		},
+		{
+			name: "quote spanning sentences, split around the attribution",
+			text: `"The first round went well. We made progress," [[Anna Weber]] said. "But much remains to be done before we can sign."`,
+			want: []want{
+				{"The first round went well. We made progress", "Anna Weber", true},
+				{"But much remains to be done before we can sign.", "Anna Weber", true},
+			},
+		},
+		{
+			name: "multi-paragraph quote reopened at each paragraph",
+			text: "[[Li Wei]] said:\n\n\"We came here in good faith and we leave in good faith.\n\n\"Nothing has been agreed until everything is agreed.\"\n\nThe talks end on Friday.",
+			want: []want{{"We came here in good faith and we leave in good faith. Nothing has been agreed until everything is agreed.", "Li Wei", true}},
+		},
+		{
+			name: "hard-wrapped quote",
+			text: "[[Karen Hall]] said the plan would \"help families who\nare struggling to pay their bills this winter.\"",
+			want: []want{{"help families who are struggling to pay their bills this winter.", "Karen Hall", true}},
+		},
+		{
+			name: "doubled and mismatched marks",
+			text: "[[Ivan Petrov]] said the talks were \"\"useful and frank\" and that the sides would \"meet again soon,' he added.",
+			want: []want{
+				{"useful and frank", "Ivan Petrov", true},
+				{"meet again soon", "Ivan Petrov", true},
+			},
+		},
+		{
+			name: "double quote closed by a single one before a new quote",
+			text: `[[Ivan Petrov]] said it remains "a big open question' whether relations will "move forward at all."`,
+			want: []want{
+				{"a big open question", "Ivan Petrov", true},
+				{"move forward at all.", "Ivan Petrov", true},
+			},
+		},
+		{
+			name: "partial quote in reported speech",
+			text: `[[Sergei Orlov]] described the conversation as "difficult but businesslike".`,
+			want: []want{{"difficult but businesslike", "Sergei Orlov", true}},
+		},
+		{
+			name: "one-word quote attributed directly",
+			text: `"Amazing," [[Sergei Orlov]] said after the meeting.`,
+			want: []want{{"Amazing", "Sergei Orlov", true}},
+		},
+		{
+			name:   "scare quotes around one word",
+			text:   `The so-called "reset" failed, and the "experts" were wrong again.`,
+			reject: []string{"reset", "experts"},
+		},
+		{
+			name:   "scare quote inside reported speech",
+			text:   `[[Ivan Petrov]] said the "approaches" of the two sides do not always match.`,
+			want:   []want{{"the approaches of the two sides do not always match", "Ivan Petrov", false}},
+			reject: []string{"approaches"},
+		},
+		{
+			name: "indirect speech",
+			text: `[[Ivan Petrov]] said the approaches of Moscow and Washington do not always match.`,
+			want: []want{{"the approaches of Moscow and Washington do not always match", "Ivan Petrov", false}},
+		},
+		{
+			name: "indirect speech with told and that",
+			text: `[[Ivan Petrov]] told Russian news agencies on Tuesday that the meeting would take place in Vienna.`,
+			want: []want{{"the meeting would take place in Vienna", "Ivan Petrov", false}},
+		},
+		{
+			name: "according to",
+			text: `The army has 100,000 troops near the border, according to [[Ann Lee]], the defence secretary.`,
+			want: []want{{"The army has 100,000 troops near the border", "Ann Lee", false}},
+		},
+		{
+			name: "pronoun resolved to the nearest person",
+			text: `[[Bob Marsh]] arrived late. "We have a lot of work ahead of us," he said.`,
+			want: []want{{"We have a lot of work ahead of us", "Bob Marsh", true}},
+		},
+		{
+			name: "pronoun skips a person of the other gender",
+			text: `[[Wendy Hart]] met [[Antony Blake]] in the morning. "Nothing was decided today," she told CNN.`,
+			want: []want{{"Nothing was decided today", "Wendy Hart", true}},
+		},
+		{
+			name: "surname resolved to the full name",
+			text: `Talks were led by [[Sergei Orlov]]. "We are ready to continue," [[Orlov]] said.`,
+			want: []want{{"We are ready to continue", "Sergei Orlov", true}},
+		},
+		{
+			name: "description resolved to the nearest person",
+			text: `[[Sergei Orlov]] arrived in the morning. The Russian diplomat stated that "the conversation was difficult but useful."`,
+			want: []want{{"the conversation was difficult but useful.", "Sergei Orlov", true}},
+		},
+		{
+			name: "organisation as speaker",
+			text: `The [[State Department|ORG]] said the two sides intended "to have a deliberate and robust dialogue".`,
+			want: []want{{"to have a deliberate and robust dialogue", "State Department", true}},
+		},
+		{
+			name: "organisation description tweeting",
+			text: `In a tweet, the Russian diplomatic mission in [[Geneva|PLACE]] tweeted, "The talks promise to be long and substantial".`,
+			want: []want{{"The talks promise to be long and substantial", "Russian diplomatic mission in Geneva", true}},
+		},
+		{
+			name: "apposition between speaker and verb",
+			text: `[[Bonnie Jones]], the under secretary for arms control, stressed that the meeting should result in "concrete steps".`,
+			want: []want{{"concrete steps", "Bonnie Jones", true}},
+		},
+		{
+			name: "unattributed quote continues the previous speaker",
+			text: "\"We will launch the process,\" [[Ivan Petrov]] said.\n\n\"I would not raise the bar of expectations.\"",
+			want: []want{
+				{"We will launch the process", "Ivan Petrov", true},
+				{"I would not raise the bar of expectations.", "Ivan Petrov", true},
+			},
+		},
+		{
+			name:   "titles of works",
+			text:   `She read the book "War And Peace" twice, and the film "The Long Goodbye" once. He hummed the song "let it be" all day.`,
+			reject: []string{"War And Peace", "The Long Goodbye", "let it be"},
+		},
+		{
+			name:   "title case label without attribution",
+			text:   `The so-called "Strategic Stability Dialogue" was set up in June.`,
+			reject: []string{"Strategic Stability Dialogue"},
+		},
+		{
+			name:   "headline is never a quote",
+			title:  "Moscow Hopes U.S. 'Serious' in Seeking Dialogue",
+			text:   "Moscow Hopes U.S. 'Serious' in Seeking Dialogue\n\n[[Ivan Petrov]] said: \"We hope our partners are serious about this.\"",
+			want:   []want{{"We hope our partners are serious about this.", "Ivan Petrov", true}},
+			reject: []string{"Serious"},
+		},
+		{
+			name:   "headline-like first line without title",
+			text:   "Minister Says 'Peace Talks Will Resume Soon'\nThe minister spoke on Monday.",
+			reject: []string{"Peace Talks Will Resume Soon"},
+		},
+		{
+			name:   "crosshead with a colon is not a quote",
+			text:   "Orlov: Talks were difficult but businesslike\n[[Orlov]] had commented on the talks earlier.",
+			reject: []string{"Talks were difficult but businesslike"},
+		},
+		{
+			name:   "boilerplate after the article",
+			text:   "[[Ivan Petrov]] left.\n\nRelated\n\nBy Kevin Zhang \"We will win this,\" said [[John Smith]] …\n\nLeave a Reply",
+			reject: []string{"We will win this"},
+		},
+		{
+			name:   "apostrophes are not quote marks",
+			text:   `Russia’s envoy and the countries' leaders didn't meet. It's the envoys’ view.`,
+			reject: []string{"s envoy and the countries"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(tc.title, tc.text)
+			if err := Analyzer().Analyze(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				var hit *storyline.QuoteMention
+				for i, q := range a.Quotes {
+					if q.Text == w.text || strings.HasSuffix(w.text, "…") && strings.HasPrefix(q.Text, strings.TrimSuffix(w.text, "…")) {
+						hit = &a.Quotes[i]
+					}
+				}
+				if hit == nil {
+					t.Errorf("no quote %q; got %s", w.text, dump(a.Quotes))
+					continue
+				}
+				if hit.SpeakerName != w.speaker {
+					t.Errorf("%q: speaker %q, want %q", w.text, hit.SpeakerName, w.speaker)
+				}
+				if hit.Direct != w.direct {
+					t.Errorf("%q: direct %v, want %v", w.text, hit.Direct, w.direct)
+				}
+			}
+			for _, r := range tc.reject {
+				for _, q := range a.Quotes {
+					if q.Direct && strings.Contains(q.Text, r) {
+						t.Errorf("%q must not be a quote; got %s", r, dump(a.Quotes))
+					}
+				}
+			}
+			checkOffsets(t, a)
+		})
+	}
+}
+
+func dump(qs []storyline.QuoteMention) string {
+	var b strings.Builder
+	for _, q := range qs {
+		b.WriteString("\n\t")
+		if !q.Direct {
+			b.WriteString("(indirect) ")
+		}
+		b.WriteString(q.SpeakerName + ": " + q.Text)
+	}
+	if b.Len() == 0 {
+		return "none"
+	}
+	return b.String()
+}
+
+func checkOffsets(t testing.TB, a *storyline.Article) {
+	t.Helper()
+	for _, q := range a.Quotes {
+		if q.Start < 0 || q.End > len(a.Text) || q.Start >= q.End {
+			t.Fatalf("quote %q: bad offsets [%d:%d] in %d bytes", q.Text, q.Start, q.End, len(a.Text))
+		}
+		if !utf8.RuneStart(a.Text[q.Start]) || q.End < len(a.Text) && !utf8.RuneStart(a.Text[q.End]) {
+			t.Fatalf("quote %q: offsets [%d:%d] split a character", q.Text, q.Start, q.End)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"We’re about to test it.", "we are about to test it"},
+		{"“There’s a path,” he said", "there is a path he said"},
+		{"Putin’s prepared", "putin prepared"},
+		{"DON'T  stop", "do not stop"},
+		{"Élysée — «ça va»", "elysee ca va"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMerge(t *testing.T) {
+	mk := func(id, pub, text, speaker, name string) *storyline.Article {
+		return &storyline.Article{ID: id, Published: pub, Text: text,
+			Entities: []storyline.Mention{{Entity: speaker, Name: name, Type: storyline.Person, Text: name, Start: 0, End: len(name)}},
+			Quotes:   []storyline.QuoteMention{{Text: text, SpeakerName: name, Direct: true, Start: 0, End: len(text)}}}
+	}
+	tests := []struct {
+		name     string
+		articles []*storyline.Article
+		groups   int
+	}{
+		{"contractions and a word of difference", []*storyline.Article{
+			mk("b", "2022-01-10", "We’re about to test the proposition about which path President Putin’s prepared to take.", "e1", "Antony Blinken"),
+			mk("a", "2022-01-10", "The other path is confrontation. We are about to test the proposition about which path President Putin is prepared to take.", "e1", "Antony Blinken"),
+		}, 1},
+		{"short quote inside a longer one", []*storyline.Article{
+			mk("a", "2022-01-10", "difficult but businesslike", "e2", "Sergei Ryabkov"),
+			mk("b", "2022-01-11", "the conversation was difficult but businesslike, we went straight to the matter", "e2", "Sergei Ryabkov"),
+		}, 1},
+		{"same words, different speakers", []*storyline.Article{
+			mk("a", "2022-01-10", "we will never accept these demands from anyone", "e1", "Antony Blinken"),
+			mk("b", "2022-01-10", "we will never accept these demands from anyone", "e2", "Sergei Ryabkov"),
+		}, 2},
+		{"different words", []*storyline.Article{
+			mk("a", "2022-01-10", "the talks were useful and we will meet again", "e1", "Antony Blinken"),
+			mk("b", "2022-01-10", "nothing was agreed and nothing will be agreed soon", "e1", "Antony Blinken"),
+		}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := Merge(tc.articles, nil)
+			if len(qs) != tc.groups {
+				t.Fatalf("%d quotes, want %d: %+v", len(qs), tc.groups, qs)
+			}
+			if tc.groups == 1 && strings.Join(qs[0].Articles, ",") != "a,b" {
+				t.Errorf("articles %v, want [a b]", qs[0].Articles)
+			}
+			// Stable across input order.
+			rev := []*storyline.Article{tc.articles[1], tc.articles[0]}
+			qs2 := Merge(rev, nil)
+			for i := range qs {
+				if qs[i].ID != qs2[i].ID || qs[i].Text != qs2[i].Text {
+					t.Errorf("order changes quote %d: %+v vs %+v", i, qs[i], qs2[i])
+				}
+			}
+			for _, a := range tc.articles {
+				for _, q := range a.Quotes {
+					if q.Quote == "" || q.Speaker == "" {
+						t.Errorf("%s: quote mention not linked: %+v", a.ID, q)
+					}
+				}
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`"We will not back down," John Smith said.`,
+		"He said \"\"approaches\" and \"a big\nquestion' if «x» ‘y’ '",
+		"\"\n\n\"\n\"", "«»“”‘’'\"", "\xff\xfe\"abc\"", "Title Case Line\n\nBody \"quote here now\" said Bob.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := &storyline.Article{ID: "f", Text: s, Title: "Title Case Line"}
+		// A crude mention on every capitalised word, so attribution runs.
+		for _, loc := range regexp.MustCompile(`\b[A-Z][a-z]+\b`).FindAllStringIndex(s, 20) {
+			a.Entities = append(a.Entities, storyline.Mention{Type: storyline.Person, Text: s[loc[0]:loc[1]], Start: loc[0], End: loc[1]})
+		}
+		if err := Analyzer().Analyze(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		checkOffsets(t, a)
+		Merge([]*storyline.Article{a}, nil)
+	})
+}

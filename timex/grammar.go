@@ -856,9 +856,7 @@ func (p *parser) relUnit(i int) (match, bool) {
 	if n, known, k, ok := p.count(j); ok && lw != "that" && lw != "same" && lw != "these" && lw != "this" {
 		if u, ok := p.unitAt(k); ok && (n != 1 || !known || p.lw(j) == "one") {
 			m := match{from: i, to: k + 1, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u)}
-			if !known && (lw == "past" || lw == "last") {
-				m.typ, m.val = "DATE", "PAST_REF"
-			}
+
 			return m, true
 		}
 	}
@@ -872,8 +870,12 @@ func (p *parser) relUnit(i int) (match, bool) {
 			return match{}, false
 		}
 	case "recent":
-		if _, ok := p.unitAt(j); ok && plural(p.lw(j)) {
+		if u, ok := p.unitAt(j); ok && plural(p.lw(j)) {
 			m := match{from: i, to: j + 1, kind: kFixed, typ: "DATE", val: "PAST_REF"}
+			if u < uYear {
+				// "recent weeks" is a stretch of time, "recent years" the past.
+				m.typ, m.val = "DURATION", durationValue(0, false, u)
+			}
 			// "recent weeks and months"
 			if p.lw(j+1) == "and" || p.lw(j+1) == "or" {
 				if _, ok := p.unitAt(j + 2); ok && plural(p.lw(j+2)) {
@@ -884,8 +886,8 @@ func (p *parser) relUnit(i int) (match, bool) {
 		}
 		return match{}, false
 	case "coming", "upcoming":
-		if _, ok := p.unitAt(j); ok && plural(p.lw(j)) {
-			return match{from: i, to: j + 1, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
+		if u, ok := p.unitAt(j); ok && plural(p.lw(j)) {
+			return match{from: i, to: j + 1, kind: kFixed, typ: "DURATION", val: durationValue(0, false, u)}, true
 		}
 	case "these":
 		return match{}, false
@@ -929,6 +931,8 @@ func (p *parser) relUnit(i int) (match, bool) {
 	if p.has(j, cWeekday) {
 		if m, ok := p.weekday(j); ok && m.kind == kWeekday {
 			m.from, m.rel = i, rel
+			// "the previous Friday" counts from the day under discussion.
+			m.anchorRef = lw == "previous" || lw == "preceding" || lw == "prior" || lw == "following"
 			return m, true
 		}
 	}

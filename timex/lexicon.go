@@ -154,9 +154,9 @@ func init() {
 		"ran", "brought", "broke", "led", "hit", "put", "kept", "cut", "quit", "struck"} {
 		add(w, cPastCue, 0)
 	}
-	for _, w := range []string{"will", "'ll", "shall", "would", "going", "due", "scheduled", "expects", "expect", "ahead",
+	for _, w := range []string{"will", "'ll", "shall", "would", "going", "due", "scheduled", "expects", "expect",
 		"upcoming", "slated", "begin", "hold", "meet", "coming", "intends", "aims", "hopes", "awaits", "await", "may", "might",
-		"could", "should", "can", "tomorrow", "next", "soon", "wants", "want", "intend", "planning"} {
+		"could", "should", "can", "tomorrow", "next", "soon", "wants", "want", "intend", "planning", "effective", "payable", "ahead"} {
 		add(w, cFutureCue, 0)
 	}
 }

@@ -316,6 +316,9 @@ func (r *resolver) ago(m *match) point {
 // weekday resolves a weekday against the DCT and the clause's tense.
 func (r *resolver) weekday(m *match) time.Time {
 	d := r.dct
+	if m.anchorRef && r.hasRef && r.ref.g == gDay {
+		d = date(r.ref.y, r.ref.m, r.ref.d)
+	}
 	cur := int(d.Weekday()+6)%7 + 1 // ISO: Monday = 1
 	back := (cur - m.wd + 7) % 7    // days back to the most recent one, 0 = today
 	fwd := (m.wd - cur + 7) % 7     // days ahead to the next one, 0 = today
@@ -394,7 +397,7 @@ func (r *resolver) yearless(m *match) (point, bool) {
 		back := (cur - pt.m + 12) % 12 // months back to the latest such month
 		fwd := (pt.m - cur + 12) % 12
 		switch {
-		case dir > 0 && fwd > 9 && back <= 1, dir == 0 && fwd > 2:
+		case dir > 0 && fwd > 9 && back <= 1, dir == 0 && fwd > monthAhead:
 			dir = -1
 		case dir < 0 && back > 9 && fwd <= 1:
 			dir = 1
@@ -445,6 +448,10 @@ func (r *resolver) yearless(m *match) (point, bool) {
 	}
 	return pt, true
 }
+
+// monthAhead is how many months ahead a month name without tense may be
+// read as the coming one.
+var monthAhead = 2
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
@@ -640,6 +647,11 @@ func (p *parser) cue(i int) int {
 			return 1
 		}
 		if p.passive(i) {
+			return 0
+		}
+		// "a still unspecified date": an adjective.
+		switch p.lw(i - 1) {
+		case "a", "an", "the", "still", "its", "his", "her", "their", "very", "most", "fully", "newly":
 			return 0
 		}
 		return -1

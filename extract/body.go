@@ -2,6 +2,7 @@ package extract
 
 import (
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +20,9 @@ import (
 // On the development pages this beats each extractor alone, trafilatura's
 // own fallback logic included (see TestEvalDev).
 func mainText(doc *html.Node, u *nurl.URL) (string, trafilatura.Metadata, []string) {
+	if prune {
+		pruneHidden(doc)
+	}
 	markWordBoundaries(doc, false)
 	t, meta := trafilaturaText(doc, u, trafilatura.FavorRecall, false)
 	cands := [3]string{t, readabilityText(doc, u), distillerText(doc, u)}
@@ -26,6 +30,8 @@ func mainText(doc *html.Node, u *nurl.URL) (string, trafilatura.Metadata, []stri
 	body, credits := removeBoilerplate(trimEnds(base, others), meta.Title)
 	return body, meta, credits
 }
+
+var prune = true
 
 // blockTags start a new paragraph in the rendered text.
 var blockTags = map[string]bool{
@@ -137,4 +143,40 @@ func markWordBoundaries(n *html.Node, inList bool) {
 			}
 		}
 	}
+}
+
+// hiddenClass matches class names of page furniture that is hidden until
+// hovered or clicked: tooltips, pop-overs, hover cards.
+var hiddenClass = regexp.MustCompile(`(?i)^(tooltip|popover|rollover|hovercard|hover-card)([_-]|$)`)
+
+// pruneHidden removes hover furniture, which a reader sees only on demand.
+// Extractors read the markup, not the rendering, and would take its text
+// for the article's. (Inline display:none and the hidden attribute are no
+// guide: pages hide their whole body until a script has run.)
+func pruneHidden(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if c.Data != "body" && c.Data != "html" && isHidden(c) {
+				n.RemoveChild(c)
+			} else {
+				pruneHidden(c)
+			}
+		}
+		c = next
+	}
+}
+
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			for _, tok := range strings.Fields(a.Val) {
+				if hiddenClass.MatchString(tok) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

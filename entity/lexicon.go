@@ -139,7 +139,7 @@ var nationality = map[string]string{
 // ways; keys are Key()s.
 var placeAliases = func() map[string]string {
 	groups := [][]string{
-		{"United States", "US", "U.S.", "USA", "U.S.A.", "United States of America", "America", "the States"},
+		{"United States", "US", "U.S.", "USA", "U.S.A.", "United States of America", "America"},
 		{"United Kingdom", "UK", "U.K.", "Britain", "Great Britain"},
 		{"Russia", "Russian Federation"},
 		{"United Arab Emirates", "UAE", "U.A.E."},
@@ -149,7 +149,21 @@ var placeAliases = func() map[string]string {
 		{"Czech Republic", "Czechia"},
 		{"North Korea", "DPRK"},
 		{"South Korea", "Republic of Korea", "ROK"},
-		{"Netherlands", "Holland", "The Netherlands"},
+		{"Netherlands", "Holland"},
+		{"Kyiv", "Kiev"},
+		{"Kharkiv", "Kharkov"},
+		{"Lviv", "Lvov"},
+		{"Belarus", "Byelorussia", "Belorussia"},
+		{"Moldova", "Moldavia"},
+		{"Myanmar", "Burma"},
+		{"Turkey", "Türkiye", "Turkiye"},
+		{"Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"},
+		{"Mumbai", "Bombay"},
+		{"Kolkata", "Calcutta"},
+		{"Chennai", "Madras"},
+		{"Beijing", "Peking"},
+		{"Eswatini", "Swaziland"},
+		{"North Macedonia", "Macedonia"},
 	}
 	m := map[string]string{}
 	for _, g := range groups {

@@ -64,8 +64,7 @@ func parsePerson(surface string) personName {
 	p.sur = surnameKey(name[end-1])
 	if end >= 2 {
 		f := name[0]
-		if !surnameParticles[lowerWord(f)] {
-			fk := Key(f)
+		if fk := Key(f); fk != "" && !surnameParticles[lowerWord(f)] {
 			if utf8.RuneCountInString(strings.TrimSuffix(f, ".")) == 1 {
 				p.initial = true
 			}

@@ -464,10 +464,40 @@ func (r *resolver) linkPersons(chains []*chain) {
 		}
 	}
 
+	// Spellings that differ only in spaces and hyphens (Kim Jong Un, Kim
+	// Jong-un) are one name.
+	joined := map[string]int{}
+	for _, c := range chains {
+		if !c.full {
+			continue
+		}
+		k := strings.ReplaceAll(r.ms[c.rep].key, " ", "")
+		if rep, ok := joined[k]; ok {
+			r.uf.union(rep, c.rep)
+		} else {
+			joined[k] = c.rep
+		}
+	}
+
 	// Surnames one letter apart that the rules above did not fold
 	// (Zelenskyy/Zelenskiy are folded; Kuleba/Kouleba are not), only
 	// with the same first name.
 	r.linkNearSurnames(surs, bySur)
+
+	// firstWordOwner: the first word of full names → the one entity whose
+	// full name begins with it (-1 when several do).
+	firstWordOwner := map[string]int{}
+	for _, c := range chains {
+		if !c.full {
+			continue
+		}
+		rt := r.uf.find(c.rep)
+		if prev, ok := firstWordOwner[c.first]; ok && prev != rt {
+			firstWordOwner[c.first] = -1
+		} else if !ok {
+			firstWordOwner[c.first] = rt
+		}
+	}
 
 	// Short forms with no full name in their article join the one full
 	// name they are compatible with; when there are several, they stay
@@ -488,6 +518,15 @@ func (r *resolver) linkPersons(chains []*chain) {
 		for _, c := range bySur[s] {
 			if c.full {
 				continue
+			}
+			if len(roots) == 0 && !c.initial && len(s) <= 4 {
+				// A short name no full name ends with may begin one:
+				// family names come first in Chinese or Korean names (Xi
+				// for Xi Jinping, Moon for Moon Jae-in).
+				if rt, ok := firstWordOwner[s]; ok && rt >= 0 {
+					r.uf.union(rt, c.rep)
+					continue
+				}
 			}
 			var cand []int
 			for _, rt := range roots {
@@ -867,6 +906,13 @@ func formQuality(f, typ string) int {
 		q++
 	}
 	multi := strings.ContainsRune(f, ' ')
+	if typ != storyline.Person {
+		// A place's preferred name (Kyiv, not Kiev; Russia, not
+		// Russian Federation).
+		if k := Key(f); placeAliases[k] == k {
+			q += 8
+		}
+	}
 	switch {
 	case typ == storyline.Person && multi:
 		p := parsePerson(f)

@@ -168,7 +168,7 @@ func TestResolveLinks(t *testing.T) {
 				"[L:America] and [L:Russian Federation].",
 			},
 			same:  [][]string{{"United States", "US", "U.S.", "America"}, {"Russia", "Russian Federation"}},
-			canon: map[string]string{"US": "United States"},
+			canon: map[string]string{"US": "United States", "Russian Federation": "Russia"},
 		},
 		{
 			name: "mis-typed mentions vote on the type",
@@ -205,6 +205,27 @@ func TestResolveLinks(t *testing.T) {
 				"[P:George Bush] spoke.",
 			},
 			same: [][]string{{"George W. Bush", "George Bush"}},
+		},
+		{
+			name: "family name first, across articles; hyphenated given names",
+			articles: []string{
+				"[P:Xi Jinping] arrived.",
+				"[P:Xi] spoke.",
+				"[P:Kim Jong Un] and [P:Moon Jae-in] met.",
+				"[P:Kim Jong-un] left. [P:Moon] stayed.",
+			},
+			same:  [][]string{{"Xi Jinping", "Xi"}, {"Kim Jong Un", "Kim Jong-un"}, {"Moon Jae-in", "Moon"}},
+			apart: [][2]string{{"Kim Jong Un", "Moon Jae-in"}},
+		},
+		{
+			name: "renamed places",
+			articles: []string{
+				"[L:Kyiv] and [L:Kharkiv].",
+				"[L:Kiev] and [L:Kharkov].",
+			},
+			same:  [][]string{{"Kyiv", "Kiev"}, {"Kharkiv", "Kharkov"}},
+			canon: map[string]string{"Kiev": "Kyiv", "Kharkov": "Kharkiv"},
+			apart: [][2]string{{"Kyiv", "Kharkiv"}},
 		},
 		{
 			name: "first name alone within the article",
@@ -439,4 +460,30 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	mentions *= b.N
 	b.ReportMetric(float64(mentions)/b.Elapsed().Seconds(), "mentions/s")
+}
+
+func FuzzResolve(f *testing.F) {
+	f.Add("Russian Deputy Foreign Minister Sergei Ryabkov, the Kremlin’s spokesman, said.", 32, 46, "PERSON")
+	f.Add("’. Ryabkov and Mr . met", 0, 10, "PERSON")
+	f.Add("the (OSCE) of and", 4, 10, "ORG")
+	f.Add("\xff\xfe\xfd U. S.", 0, 3, "PLACE")
+	f.Fuzz(func(t *testing.T, text string, start, end int, typ string) {
+		surface := ""
+		if start >= 0 && end <= len(text) && start < end {
+			surface = text[start:end]
+		}
+		a := &storyline.Article{ID: "f", Text: text, Entities: []storyline.Mention{
+			{Type: typ, Text: surface, Start: start, End: end},
+			{Type: storyline.Person, Text: text, Start: 0, End: len(text)},
+			{Type: storyline.Org, Text: "", Start: start, End: end},
+		}}
+		b := &storyline.Article{ID: "g", Text: text, Entities: []storyline.Mention{{Type: storyline.Person, Text: surface + " Ryabkov", Start: start, End: end}}}
+		ents := Resolve([]*storyline.Article{a, b})
+		checkConsistent(t, []*storyline.Article{a, b}, ents)
+		for _, e := range ents {
+			Match(e, text)
+			Match(e, surface)
+		}
+		Key(text)
+	})
 }

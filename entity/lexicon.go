@@ -32,7 +32,8 @@ president-elect secretary-general director-general commander-in-chief
 vice-president vice-chancellor vice-chairman crown-prince monarch sen gen gov
 rep lt col capt sgt adm pres amb supt insp cmdr maj major dictator strongman
 czar tsar chieftain warlord activist spokespeople attache ombudsman comptroller
-auditor governor-general premier-elect vice-premier
+auditor governor-general premier-elect vice-premier aide assistant staffer whip lawyer
+foreign-minister prime-minister
 `)
 
 var titleModifiers = wordSet(`

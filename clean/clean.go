@@ -102,6 +102,11 @@ func (c *cleaner) header() int {
 			continue
 		}
 		seen++
+		if d, ok := dateLine(s); ok {
+			c.setDate(d)
+			c.drop(i)
+			continue
+		}
 		if seen <= 4 {
 			if d, rest, ok := datePrefix(s); ok {
 				c.setDate(d)
@@ -110,11 +115,6 @@ func (c *cleaner) header() int {
 					continue
 				}
 			}
-		}
-		if d, ok := dateLine(s); ok {
-			c.setDate(d)
-			c.drop(i)
-			continue
 		}
 		if boilerplate(s) {
 			c.drop(i)
@@ -177,8 +177,8 @@ func (c *cleaner) header() int {
 		if c.res.Title == "" && !c.known.FromHTML && titleLike(s) {
 			c.res.Title = s
 			// A headline broken over two lines.
-			if j := i + 1; j < len(c.lines) && c.lines[j].s != "" && !endsSentence(s) && titleLike(c.lines[j].s) &&
-				(j+1 >= len(c.lines) || c.lines[j+1].s == "" || c.metaLine(c.lines[j+1].s)) &&
+			if j := i + 1; j < len(c.lines) && c.lines[j].s != "" && titleWraps(s, c.lines[j].s) &&
+				(j+1 >= len(c.lines) || c.lines[j+1].s == "" || metaLine(c.lines[j+1].s)) &&
 				len(s)+len(c.lines[j].s) <= 200 {
 				c.res.Title = s + " " + c.lines[j].s
 				c.drop(j)
@@ -191,12 +191,22 @@ func (c *cleaner) header() int {
 			break
 		}
 	}
+	// A long headline can end the header before the date line under it.
+	for j, n := i+1, 0; j < len(c.lines) && n < 2 && seen+n < 6; j++ {
+		if s := c.lines[j].s; s != "" {
+			n++
+			if d, ok := dateLine(s); ok {
+				c.setDate(d)
+				c.drop(j)
+			}
+		}
+	}
 	// Removed lines are blank now, so the body is simply what remains.
 	return 0
 }
 
 // metaLine reports a line that follows a headline: byline, date, agency.
-func (c *cleaner) metaLine(s string) bool {
+func metaLine(s string) bool {
 	if _, _, _, ok := byline(s); ok {
 		return true
 	}
@@ -233,6 +243,43 @@ func titleLike(s string) bool {
 		return false
 	}
 	return true
+}
+
+// titleWraps reports whether b continues the headline a, broken over two
+// lines, rather than being a subtitle: it is in the same case style, and
+// no longer than a unless a ends on a word no headline ends on.
+func titleWraps(a, b string) bool {
+	if endsSentence(a) || !titleLike(b) || metaLine(b) {
+		return false
+	}
+	ta, tb := titleCase(a), titleCase(b)
+	if ta != tb {
+		return false
+	}
+	if !ta && !startsLower(b) {
+		return false
+	}
+	last := a[strings.LastIndexByte(a, ' ')+1:]
+	return len(b) <= len(a) || danglingWords[strings.ToLower(last)]
+}
+
+// danglingWords do not end a headline: a line ending on one goes on.
+var danglingWords = setOf("of", "in", "the", "a", "an", "and", "to", "for", "with", "on", "at", "by", "from", "as", "or", "but", "into", "over", "after", "before", "its", "their", "his", "her")
+
+// titleCase reports whether most longer words of s are capitalised.
+func titleCase(s string) bool {
+	long, caps := 0, 0
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, "\"'‘’“”(),:;")
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if startsUpper(w) {
+			caps++
+		}
+	}
+	return long > 0 && caps*10 >= long*6
 }
 
 // bodyLine reports a line that is surely article text, which ends the header.

@@ -40,9 +40,9 @@ var (
 	reDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?` + monthRe + `,?\s+(?:de\s+)?(\d{4})\b`)
 	reYMD = regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`)
 	reDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
-	// reRest is what may surround a date on a line that only gives the date:
-	// labels, weekdays, times and separators.
-	reRest = regexp.MustCompile(`(?i)^(?:[\s|•·,.:;()\-–—/]|\b(?:date|dated|published|posted|updated|last updated|first published|modified|on|at|le|am|pm|gmt|utc|cet|cest|edt|est|bst|msk|et|pt|h|uhr|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|às|um|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|[ap]\.m\.|\d{1,2}[:h]\d{2}(?::\d{2})?|[+-]\d{2}:?\d{2})*$`)
+	// "12/16/08", "05 / 02 / 2013": month first unless the first number
+	// cannot be a month.
+	reSlash = regexp.MustCompile(`\b(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?(\d{4}|\d{2})\b`)
 	// reLabel is a label that announces a date at the start of a line.
 	reLabel = regexp.MustCompile(`(?i)^\s*(?:date|dated|published(?: on)?|posted(?: on)?|first published(?: on)?|updated|last updated|publié le|veröffentlicht am)\b\s*:?\s*`)
 )
@@ -105,6 +105,20 @@ func findDate(s string) (dateSpan, bool) {
 		v, ok := ymd(atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
 		try(dateSpan{v, m[0], m[1]}, ok)
 	}
+	if m := reSlash.FindStringSubmatchIndex(s); m != nil {
+		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+		if m[7]-m[6] == 2 {
+			y += 2000
+			if y > time.Now().Year()+1 {
+				y -= 100
+			}
+		}
+		if a > 12 {
+			a, b = b, a
+		}
+		v, ok := ymd(y, a, b)
+		try(dateSpan{v, m[0], m[1]}, ok)
+	}
 	return best, best.start >= 0
 }
 
@@ -138,7 +152,11 @@ func dateLine(s string) (string, bool) {
 		return "", false
 	}
 	rest := s[:d.start] + " " + s[d.end:]
-	if !reRest.MatchString(rest) {
+	// "Posted: ... Updated: ...": a second date may follow.
+	if d2, ok := findDate(rest); ok {
+		rest = rest[:d2.start] + " " + rest[d2.end:]
+	}
+	if !onlyDateWords(rest) {
 		return "", false
 	}
 	return d.value, true
@@ -184,6 +202,9 @@ func datePrefix(s string) (value, rest string, ok bool) {
 // hasYear reports four digits in a row, which every date form here has; it
 // spares the regular expressions most lines.
 func hasYear(s string) bool {
+	if strings.IndexByte(s, '/') >= 0 {
+		return true
+	}
 	run := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -195,4 +216,51 @@ func hasYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// dateWords may surround a date on a line that gives only the date:
+// labels, weekdays, time zones, in the languages of months.
+var dateWords = setOf("date", "dated", "published", "posted", "updated", "last", "first", "modified", "on", "at",
+	"le", "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "cest", "edt", "est", "bst", "msk", "et", "pt", "ist",
+	"p", "hrs", "uk", "found", "time", "pst", "pdt", "cst", "cdt", "mst", "mdt", "ct", "mt", "aest", "aedt", "jst", "hkt", "sgt", "eet", "eest", "wib", "a", "m", "h", "uhr",
+	"originally", "release", "released", "publié", "mis", "à", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado", "pubblicato", "às", "um",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+	"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+	"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira")
+
+// onlyDateWords reports whether s holds nothing but date words, times
+// ("10:15", "10h05") and separators.
+func onlyDateWords(s string) bool {
+	for _, tok := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '|' || r == '•' || r == '·' || r == ',' || r == ';' || r == '(' || r == ')' || r == '–' || r == '—' || r == '/' || r == '+' || r == '@'
+	}) {
+		tok = strings.Trim(tok, ".:-")
+		if tok == "" || dateWords[tok] || timeToken(tok) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// timeToken reports a clock time or zone offset: "10:15", "0:13:05",
+// "10h05", "+02:00", "10:15am".
+func timeToken(t string) bool {
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "am"), "pm")
+	digits, seps := 0, 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ':' || c == 'h':
+			seps++
+		default:
+			return false
+		}
+	}
+	// Token-split times ("20: 09") leave lone hours and minutes.
+	return digits >= 1 && digits <= 6 && seps <= 2 && (seps > 0 || digits <= 2)
 }

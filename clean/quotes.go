@@ -42,7 +42,11 @@ func repairQuotes(p string) string {
 		switch b[i] {
 		case '"':
 			if dOpen < 0 {
-				dOpen = i
+				// A mark with space after it closes a quotation begun
+				// elsewhere (one sentence a line): it opens nothing.
+				if next := runeAfter(b, i+1); next != 0 && !unicode.IsSpace(next) {
+					dOpen = i
+				}
 			} else {
 				dOpen, sOpen = -1, -1
 			}
@@ -60,16 +64,16 @@ func repairQuotes(p string) string {
 				sOpen = -1
 				continue
 			}
-			if dOpen < 0 {
+			if dOpen < 0 || prev == '"' || prev == ' ' {
 				continue
 			}
-			// A " quotation closed by '.
-			if i+1 < len(b) && b[i+1] == '"' {
+			// A " quotation closed by ' and then " ("joint work,'" he said).
+			if i+1 < len(b) && b[i+1] == '"' && strings.ContainsRune(".,!?;:", prev) {
 				b[i] = 0 // removed below; NUL never survives splitLines
 				continue
 			}
 			// Plural possessive ("the countries' leaders") inside a quotation.
-			if prev == 's' && next == ' ' && i+2 < len(b) && startsLower(string(b[i+2:min(len(b), i+6)])) {
+			if prev == 's' && next == ' ' {
 				continue
 			}
 			nd := indexByteFrom(b, '"', i+1)

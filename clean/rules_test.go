@@ -336,3 +336,15 @@ func TestHugeAndBrokenInput(t *testing.T) {
 		}
 	}
 }
+
+func TestDateLinesInOtherLanguages(t *testing.T) {
+	for in, want := range map[string]string{
+		"segunda-feira, 22 de janeiro de 2018 às 0:13": "2018-01-22",
+		"Publié le 3 mars 2021 à 10h05":                "2021-03-03",
+		"Veröffentlicht am 4. Mai 2020, 12:00 Uhr":     "2020-05-04",
+	} {
+		if got, ok := dateLine(in); !ok || got != want {
+			t.Errorf("dateLine(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

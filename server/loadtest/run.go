@@ -16,6 +16,9 @@ import (
 	"time"
 )
 
+// searchHead is how many of the most frequent words searches leave out.
+const searchHead = 30
+
 // target is one kind of request and how often it is sent.
 type target struct {
 	kind   string
@@ -31,8 +34,16 @@ func targets(cfg Config) []target {
 	ev := func(r *rand.Rand) string { return eventID(r.IntN(nE)) }
 	st := func(r *rand.Rand) string { return storyID(r.IntN(nS)) }
 	person := func(r *rand.Rand) string { return entityID(r.IntN(persons)) }
-	zipfWord := func(r *rand.Rand) string { return word(newZipf(r)()) }
 	lastName := func(r *rand.Rand) string { return capital(word(2000 + r.IntN(persons)*7)) }
+	// People search for content words and names, not for the few words
+	// that are in every article (the, said): a query is a word drawn
+	// uniformly from past the head of the vocabulary, or a surname.
+	query := func(r *rand.Rand) string {
+		if r.IntN(4) == 0 {
+			return url.QueryEscape(lastName(r))
+		}
+		return url.QueryEscape(word(searchHead + r.IntN(vocabulary-searchHead)))
+	}
 	return []target{
 		{"api articles", 8, func(r *rand.Rand) string { return fmt.Sprintf("/api/articles?limit=20&offset=%d", r.IntN(10)*20) }},
 		{"api article", 8, func(r *rand.Rand) string { return "/api/articles/" + a(r) }},
@@ -42,13 +53,13 @@ func targets(cfg Config) []target {
 		{"api story", 4, func(r *rand.Rand) string { return "/api/stories/" + st(r) }},
 		{"api entities", 5, func(r *rand.Rand) string { return "/api/entities?q=" + url.QueryEscape(lastName(r)) }},
 		{"api quotes", 3, func(r *rand.Rand) string { return "/api/quotes?limit=20&entity=" + person(r) }},
-		{"api search", 8, func(r *rand.Rand) string { return "/api/search?q=" + url.QueryEscape(zipfWord(r)) }},
+		{"api search", 8, func(r *rand.Rand) string { return "/api/search?q=" + query(r) }},
 		{"page home", 8, func(r *rand.Rand) string { return "/" }},
 		{"page story", 8, func(r *rand.Rand) string { return "/stories/" + st(r) }},
 		{"page event", 8, func(r *rand.Rand) string { return "/events/" + ev(r) }},
 		{"page entity", 6, func(r *rand.Rand) string { return "/entities/" + person(r) }},
 		{"page article", 6, func(r *rand.Rand) string { return "/articles/" + a(r) }},
-		{"page search", 8, func(r *rand.Rand) string { return "/search?q=" + url.QueryEscape(zipfWord(r)) }},
+		{"page search", 8, func(r *rand.Rand) string { return "/search?q=" + query(r) }},
 	}
 }
 

@@ -20,18 +20,14 @@ import (
 // On the development pages this beats each extractor alone, trafilatura's
 // own fallback logic included (see TestEvalDev).
 func mainText(doc *html.Node, u *nurl.URL) (string, trafilatura.Metadata, []string) {
-	if prune {
-		pruneHidden(doc)
-	}
-	markWordBoundaries(doc, false)
+	pruneHidden(doc)
+	markWordBoundaries(doc)
 	t, meta := trafilaturaText(doc, u, trafilatura.FavorRecall, false)
 	cands := [3]string{t, readabilityText(doc, u), distillerText(doc, u)}
 	base, others := chooseBase(cands)
 	body, credits := removeBoilerplate(trimEnds(base, others), meta.Title)
 	return body, meta, credits
 }
-
-var prune = true
 
 // blockTags start a new paragraph in the rendered text.
 var blockTags = map[string]bool{
@@ -114,23 +110,22 @@ func nodeText(n *html.Node) string {
 
 // boundary marks whitespace between a word and an inline element. The
 // extractors trim text at element edges ("<em>reach</em> prospects" comes
-// out as "reachprospects" from list items); a character that is no space
-// survives the trimming and becomes a space again in the text.
+// out as "reachprospects"); a character that is no space survives the
+// trimming and becomes a space again in the text.
 const boundary = "\ue000"
 
 // markWordBoundaries puts a boundary mark on the whitespace at the edges of
-// text nodes that touch an element.
-// Only list items need it: elsewhere the extractors keep the whitespace,
-// and the mark would weigh on their text-length heuristics.
-func markWordBoundaries(n *html.Node, inList bool) {
+// text nodes that touch an element. Whitespace-only nodes stay as they are:
+// the extractors treat them as layout, not as text.
+func markWordBoundaries(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.ElementNode:
 			if !skipTags[c.Data] {
-				markWordBoundaries(c, inList || c.Data == "li" || c.Data == "dd" || c.Data == "dt")
+				markWordBoundaries(c)
 			}
 		case html.TextNode:
-			if !inList || c.Data == "" {
+			if strings.TrimSpace(c.Data) == "" {
 				continue
 			}
 			first, _ := utf8.DecodeRuneInString(c.Data)
@@ -152,12 +147,14 @@ var hiddenClass = regexp.MustCompile(`(?i)^(tooltip|popover|rollover|hovercard|h
 // pruneHidden removes hover furniture, which a reader sees only on demand.
 // Extractors read the markup, not the rendering, and would take its text
 // for the article's. (Inline display:none and the hidden attribute are no
-// guide: pages hide their whole body until a script has run.)
+// guide: pages hide their whole body until a script has run.) A hover card
+// is often nested in a wrapper of the same family that also holds the
+// visible link, so only the innermost matches go, and never a link.
 func pruneHidden(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			if c.Data != "body" && c.Data != "html" && isHidden(c) {
+			if c.Data != "body" && c.Data != "html" && c.Data != "a" && isHidden(c) && !hasHidden(c) {
 				n.RemoveChild(c)
 			} else {
 				pruneHidden(c)
@@ -167,14 +164,25 @@ func pruneHidden(n *html.Node) {
 	}
 }
 
+// hasHidden reports whether a descendant of n (other than a link) is hover
+// furniture.
+func hasHidden(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data != "a" && isHidden(c) || hasHidden(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
-		switch a.Key {
-		case "class", "id":
-			for _, tok := range strings.Fields(a.Val) {
-				if hiddenClass.MatchString(tok) {
-					return true
-				}
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			if hiddenClass.MatchString(tok) {
+				return true
 			}
 		}
 	}

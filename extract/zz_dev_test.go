@@ -75,7 +75,7 @@ func TestZZCands(t *testing.T) {
 		data, _ := readPage(filepath.Join(dir, "html"), id)
 		doc, _ := html.Parse(bytes.NewReader(data))
 		u, _ := nurl.Parse(tr.URL)
-		markWordBoundaries(doc, false)
+		markWordBoundaries(doc)
 		var texts []string
 		var metaTitle string
 		for _, f := range []trafilatura.ExtractionFocus{trafilatura.Balanced, trafilatura.FavorPrecision, trafilatura.FavorRecall} {

@@ -390,8 +390,10 @@ func (p *parser) afterThe(j int) (match, bool) {
 	}
 	if m, ok := p.core(j); ok {
 		switch m.kind {
-		case kAbs, kWeekday, kHoliday:
-			m.noThe = m.p.g != gDecade && m.p.g != gCentury
+		case kAbs:
+			m.noThe = m.noThe || m.p.g == gDay || m.p.g == gMonth || m.p.g == gYear
+		case kWeekday, kHoliday:
+			m.noThe = true
 		}
 		if m.kind == kFixed && m.typ == "DATE" && m.val != "" && m.val[0] >= '0' && m.val[0] <= '9' && m.p.g != gDecade && m.p.g != gCentury {
 			m.noThe = true

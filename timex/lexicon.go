@@ -144,7 +144,8 @@ func init() {
 		add(w, cTimeWord, h)
 	}
 	for _, w := range []string{"the", "fiscal", "that", "same", "of", "ago", "hence", "from", "before", "after", "since", "until",
-		"in", "on", "at", "by", "to", "than", "and", "or", "year-end", "yearend", "quarter-end", "now", "q", "h", "fy"} {
+		"in", "on", "at", "by", "to", "than", "and", "or", "more", "less", "fewer", "no", "up", "nearly", "almost", "about",
+		"approximately", "roughly", "around", "some", "year-end", "yearend", "quarter-end", "now", "q", "h", "fy"} {
 		add(w, cMisc, 0)
 	}
 	for _, w := range []string{"said", "was", "were", "had", "did", "told", "announced", "began", "met", "held", "came", "went", "took",
@@ -159,6 +160,7 @@ func init() {
 		"could", "should", "can", "tomorrow", "next", "soon", "wants", "want", "intend", "planning", "effective", "payable", "ahead"} {
 		add(w, cFutureCue, 0)
 	}
+	buildVocabulary()
 }
 
 // clauseBreak reports whether a punctuation token ends a clause for the

@@ -35,12 +35,15 @@ var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s 
 // Tag finds the time expressions of text and normalises them.
 func Tag(text string, opts Options) []storyline.TimeExpr {
 	tp := tokPool.Get().(*[]token)
+	if need := len(text)/5 + 16; cap(*tp) < need {
+		*tp = make([]token, 0, need)
+	}
 	toks := lex(text, *tp)
 	p := &parser{text: text, toks: toks, noPoss: opts.TimeML}
 	ms := p.scan(nil)
 	out := p.resolveAll(ms, opts)
 	*tp = toks[:0]
-	if cap(toks) <= 1<<16 {
+	if cap(toks) <= 1<<20 {
 		tokPool.Put(tp)
 	}
 	return out

@@ -169,6 +169,11 @@ func (r *resolver) collect() {
 	sort.SliceStable(r.order, func(x, y int) bool {
 		return r.articles[r.order[x]].ID < r.articles[r.order[y]].ID
 	})
+	total := 0
+	for _, ai := range r.order {
+		total += len(r.articles[ai].Entities)
+	}
+	r.ms = make([]mention, 0, total)
 	for _, ai := range r.order {
 		a := r.articles[ai]
 		idx := make([]int, 0, len(a.Entities))

@@ -304,6 +304,15 @@ func wordsOf(toks []token) []string {
 	return ws
 }
 
+func anyHead(words []string) bool {
+	for _, w := range words {
+		if head, _, _ := classify(w); head {
+			return true
+		}
+	}
+	return false
+}
+
 // validSpan reports whether a mention's offsets address its article's text.
 func validSpan(a *storyline.Article, m *storyline.Mention) bool {
 	return m.Start >= 0 && m.End <= len(a.Text) && m.Start < m.End
@@ -387,6 +396,9 @@ func mentionRole(text string, m *storyline.Mention, lo, hi int) (role string, pl
 		before = before[:len(before)-1]
 	}
 	words := append(before, inner...)
+	if !anyHead(words) {
+		words = nil // most names have no title before them
+	}
 	for s := 0; s < len(words); s++ {
 		p := parseTitle(words[s:], true)
 		if n := len(words) - s; p.endsAt(n) {

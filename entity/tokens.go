@@ -31,7 +31,7 @@ var abbreviations = map[string]bool{
 // punctuation token of its own, a single line break is a space (hard-wrapped
 // text).
 func tokenize(text string, base int) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])

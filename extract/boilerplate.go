@@ -16,11 +16,14 @@ const maxBoilerplateWords = 30
 
 // promoStart matches the openings of teaser, promotion and notice
 // paragraphs.
-var promoStart = regexp.MustCompile(`(?i)^[^\p{L}\p{N}]*(read more|read also|also read|related|related articles?|related stories|related posts?|see more|see also|also:|more:|more from|more on this|more great|more stories|don'?t miss|you may also like|you might also like|recommended|most read|most popular|trending|explore further|click here|subscribe|sign up|follow us|follow @|get the .{1,40} app|download the .{1,40} app|advertisement|sponsored|citation:|copyright|©|\(c\) |all rights reserved|filed under|tags:|topics:|image source|photo:|photograph:|pictured:|listen to|watch:|watch now|leia (também|mais)|veja também|tempo de leitura|lea también|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leggi anche)`)
+var promoStart = regexp.MustCompile(`(?i)^[^\p{L}\p{N}]*(read more|read also|also read|related|related articles?|related stories|related posts?|see more|see also|also:|more:|more from|more on this|more great|more stories|don'?t miss|you may also like|you might also like|recommended|most read|most popular|trending|explore further|click here|subscribe|sign up|follow us|follow @|get the .{1,40} app|download the .{1,40} app|advertisement|sponsored|citation:|copyright|©|\(c\) |all rights reserved|filed under|topics:|image source|photo:|photograph:|pictured:|listen to|watch:|watch now|leia (também|mais)|veja também|tempo de leitura|lea también|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leggi anche)`)
 
 // promoAnywhere matches phrases that mark a short paragraph as a
 // promotion or a notice wherever they stand in it.
 var promoAnywhere = regexp.MustCompile(`(?i)(newsletter|subscribe to|sign up for|all rights reserved|contributed to this report|reporting by .*editing by|(follow|reach) (him|her|them|the reporters?|us) on (twitter|facebook|instagram)|on twitter @|has a tip\?|have a tip\?|min(ute)?s? read\b|comments? (are|is) (closed|moderated)|we are temporarily moderating)`)
+
+// tagList matches a list of tags or keywords under its label.
+var tagList = regexp.MustCompile(`(?i)^[^\p{L}\p{N}]*(tags|keywords|topics|palavras-chave|etiquetas|schlagworte|mots-clés)\s*(:|\n|$)`)
 
 // creditLine matches the agency and contributor credits at an article's
 // end, which belong in Credits rather than in the body.
@@ -37,7 +40,7 @@ var shareWords = map[string]bool{
 }
 
 // monthOrTime are the words a timestamp is made of, besides numbers.
-var monthOrTime = regexp.MustCompile(`(?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a|p|m|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|updated|published|posted|last|modified|on|at|by|and|de|el|le|der|am|um|às|h)$`)
+var monthOrTime = regexp.MustCompile(`(?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a|p|m|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|uhr|updated|published|posted|last|modified|on|at|by|and|de|del|el|le|der|am|um|às|à|h)$`)
 
 var (
 	// A contact line: an e-mail address or a social-media profile alone.
@@ -51,29 +54,49 @@ func removeBoilerplate(text, title string) (string, []string) {
 	paras := strings.Split(text, "\n\n")
 	titleWords := strings.Join(Words(title), " ")
 	var kept, credits []string
+	// dropped holds what was dropped, paragraph and line by line, so that
+	// an echo of it (a tag list shown twice) goes too.
+	dropped := map[string]bool{}
 	for i, p := range paras {
 		words := Words(p)
 		if len(words) == 0 {
 			continue
 		}
-		short := len(words) <= maxBoilerplateWords
-		joined := strings.Join(words, " ")
-		switch {
-		case len(kept) == 0 && i < 3 && titleWords != "" && isHeadline(joined, titleWords):
-			continue
-		case short && creditLine.MatchString(p):
-			credits = append(credits, strings.TrimSpace(p))
-			continue
-		case short && (promoStart.MatchString(p) || promoAnywhere.MatchString(p)):
-			continue
-		case len(words) <= 12 && (isShareBar(words) || isTimestamp(p, words) || contactLine.MatchString(p)):
-			continue
-		case len(words) <= 8 && bylineLine.MatchString(p) && (len(kept) == 0 || i >= len(paras)-2):
+		if dropped[strings.Join(words, " ")] || isBoilerplate(p, words, i, len(paras), len(kept) == 0, titleWords) {
+			if creditLine.MatchString(p) {
+				credits = append(credits, strings.TrimSpace(p))
+			}
+			dropped[strings.Join(words, " ")] = true
+			for _, line := range strings.Split(p, "\n") {
+				dropped[strings.Join(Words(line), " ")] = true
+			}
 			continue
 		}
 		kept = append(kept, p)
 	}
 	return strings.Join(kept, "\n\n"), credits
+}
+
+// isBoilerplate tells whether paragraph p (words its words, i its index in
+// n paragraphs) is boilerplate; first says no paragraph was kept before it.
+func isBoilerplate(p string, words []string, i, n int, first bool, title string) bool {
+	joined := strings.Join(words, " ")
+	short := len(words) <= maxBoilerplateWords
+	switch {
+	case first && i < 3 && title != "" && isHeadline(joined, title):
+		return true
+	case tagList.MatchString(p):
+		return true
+	case short && creditLine.MatchString(p):
+		return true
+	case short && (promoStart.MatchString(p) || promoAnywhere.MatchString(p)):
+		return true
+	case len(words) <= 12 && (isShareBar(words) || isTimestamp(p, words) || contactLine.MatchString(p)):
+		return true
+	case len(words) <= 8 && bylineLine.MatchString(p) && (first || i >= n-2):
+		return true
+	}
+	return false
 }
 
 // isHeadline reports whether a paragraph is the page's title, or the
@@ -114,7 +137,7 @@ func isTimestamp(p string, words []string) bool {
 
 var (
 	dateOrTime = regexp.MustCompile(`\b(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2})\b`)
-	monthName  = regexp.MustCompile(`(?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$`)
+	monthName  = regexp.MustCompile(`(?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)$`)
 )
 
 func isNumber(w string) bool {

@@ -148,7 +148,7 @@ const grammarWords = `a.m a.m. account accounts additional affairs am be been be
 during embed ended ending entire eve events exceed feed flight fully greed her high his indeed is its lasted least local long
 m medium million most near need newly nos number o old other p.m p.m. percent period plan plans pm possible present proceed
 room route s seed speed st nd rd th steed still straight succeed t take takes term than time times took very while whole
-year-ago year-earlier yearend z are`
+year-ago year-earlier yearend z are for within over after into with without till when`
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

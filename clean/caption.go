@@ -66,9 +66,8 @@ func creditLike(frag string) bool {
 			return true
 		}
 	}
-	if a, ok := agencyName(frag); ok && a != "" {
-		return true
-	}
+	// A bare agency ("... said. (AP)") ends many a body paragraph: that is
+	// no caption.
 	return false
 }
 
@@ -104,7 +103,7 @@ func explicitCaption(s string) ([]string, bool) {
 			break
 		}
 	}
-	if !prefix && !credit {
+	if !prefix && (!credit || words(s) > 80) {
 		return nil, false
 	}
 	if credit {

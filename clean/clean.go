@@ -150,7 +150,7 @@ func (c *cleaner) header() int {
 			c.drop(i)
 			continue
 		}
-		if c.titleKey != "" && key(s) == c.titleKey {
+		if c.titleKey != "" && keyEqual(s, c.titleKey) {
 			c.drop(i)
 			continue
 		}
@@ -352,9 +352,9 @@ func (c *cleaner) furniture(from int) {
 			continue
 		}
 		switch {
-		case boilerplate(s), cutExact[lowerTrim(s)]:
+		case boilerplate(s), len(s) <= 60 && cutExact[lowerTrim(s)]:
 			c.drop(i)
-		case c.titleKey != "" && len(s) <= 2*len(c.titleKey)+8 && key(s) == c.titleKey:
+		case c.titleKey != "" && len(s) <= 2*len(c.titleKey)+8 && keyEqual(s, c.titleKey):
 			c.drop(i)
 		case i >= last-4:
 			if owner, ok := copyrightOutlet(s); ok {

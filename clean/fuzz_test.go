@@ -57,3 +57,31 @@ func BenchmarkText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSeeds cleans the five seed articles (from ../shared, when
+// present) and reports articles per second.
+func BenchmarkSeeds(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "articles", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("seed articles absent")
+	}
+	var texts []string
+	size := 0
+	for _, fn := range files {
+		buf, err := os.ReadFile(fn)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(buf))
+		size += len(buf)
+	}
+	b.SetBytes(int64(size))
+	n := 0
+	for b.Loop() {
+		for _, t := range texts {
+			Text(t, Known{})
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}

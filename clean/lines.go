@@ -211,6 +211,39 @@ func key(s string) string {
 	return b.String()
 }
 
+// keyEqual reports whether key(s) == k, without building key(s).
+func keyEqual(s, k string) bool {
+	j := 0
+	space := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		if space && j > 0 {
+			if j >= len(k) || k[j] != ' ' {
+				return false
+			}
+			j++
+		}
+		space = false
+		r = unicode.ToLower(r)
+		if r < utf8.RuneSelf {
+			if j >= len(k) || k[j] != byte(r) {
+				return false
+			}
+			j++
+			continue
+		}
+		kr, size := utf8.DecodeRuneInString(k[j:])
+		if kr != r {
+			return false
+		}
+		j += size
+	}
+	return j == len(k)
+}
+
 func lowerTrim(s string) string {
 	return strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": ."))
 }
@@ -258,16 +291,14 @@ func boilerplate(s string) bool {
 	if len(s) > 200 {
 		return false
 	}
-	l := lowerTrim(s)
-	if boilerExact[l] {
+	if len(s) <= 100 && boilerExact[lowerTrim(s)] {
 		return true
 	}
 	if words(s) > 20 {
 		return false
 	}
-	ls := strings.ToLower(s)
 	for _, p := range boilerPrefix {
-		if strings.HasPrefix(ls, p) {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			// "Watch:" and "Listen:" teasers are boilerplate only when short;
 			// a long line is likely a sentence that happens to start so.
 			if (p == "watch: " || p == "listen: " || p == "notice: ") && words(s) > 12 {

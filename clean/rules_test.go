@@ -348,3 +348,27 @@ func TestDateLinesInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestAgencyEndingIsNoCaption(t *testing.T) {
+	for _, s := range []string{
+		"The talks will resume next week, officials said. (AP)",
+		"The ministers will meet again in Brussels on Wednesday, the ministry said. Reuters",
+	} {
+		if _, ok := explicitCaption(s); ok {
+			t.Errorf("explicitCaption(%q) = true", s)
+		}
+		if r := Text("Some Title Here\n\n"+s, Known{}); !strings.Contains(r.Text, "officials said") && !strings.Contains(r.Text, "ministry said") {
+			t.Errorf("body paragraph dropped: %q", r.Text)
+		}
+	}
+}
+
+func TestKeyEqual(t *testing.T) {
+	for _, s := range []string{"Russian, American Diplomats Meet in Geneva", "  Ça va?  Très bien! ", "", "a--b", "Ünïcode ŞEHİR 2021"} {
+		for _, o := range []string{s, s + "x", "Russian American diplomats meet in Geneva", "ça va très bien"} {
+			if got, want := keyEqual(o, key(s)), key(o) == key(s); got != want {
+				t.Errorf("keyEqual(%q, key(%q)) = %v, want %v", o, s, got, want)
+			}
+		}
+	}
+}

@@ -214,3 +214,29 @@ func TestSeedsKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestIdempotent cleans cleaned text again (title known): nothing changes.
+func TestIdempotent(t *testing.T) {
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	if _, err := os.Stat(filepath.Join("..", "..", "shared", "seeds")); err == nil {
+		_, seeds := loadSeeds(t)
+		for _, s := range seeds {
+			texts = append(texts, s)
+		}
+	}
+	for _, raw := range texts {
+		r := Text(raw, Known{})
+		again := Text(r.Text, Known{Title: r.Title})
+		if again.Text != r.Text {
+			t.Errorf("second pass changed the text:\n%q\n->\n%q", r.Text, again.Text)
+		}
+	}
+}

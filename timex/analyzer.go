@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -85,6 +86,8 @@ var datelineZones = map[string]string{
 	"auckland": "Pacific/Auckland",
 }
 
+var zones sync.Map // IANA name → *time.Location
+
 // Zone is the zone of a dateline place ("Geneva", "GENEVA", "Moscow"),
 // or nil when the place is unknown.
 func Zone(place string) *time.Location {
@@ -92,10 +95,14 @@ func Zone(place string) *time.Location {
 	if name == "" {
 		return nil
 	}
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
 		return nil
 	}
+	zones.Store(name, loc)
 	return loc
 }
 

@@ -854,6 +854,13 @@ func (p *parser) relUnit(i int) (match, bool) {
 	if p.lw(j) == "fiscal" {
 		j++
 	}
+	if lw == "last" {
+		// "expected to last two days": the verb.
+		switch p.lw(i - 1) {
+		case "to", "will", "would", "could", "may", "might", "should", "can", "must", "'ll":
+			return match{}, false
+		}
+	}
 	// this/last + number + unit: "the past two months", "last five years"
 	if n, known, k, ok := p.count(j); ok && lw != "that" && lw != "same" && lw != "these" && lw != "this" {
 		if u, ok := p.unitAt(k); ok && (n != 1 || !known || p.lw(j) == "one") {

@@ -21,6 +21,7 @@ import (
 // own fallback logic included (see TestEvalDev).
 func mainText(doc *html.Node, u *nurl.URL) (string, trafilatura.Metadata, []string) {
 	pruneHidden(doc)
+	keepEmbeds(doc)
 	markWordBoundaries(doc)
 	t, meta := trafilaturaText(doc, u, trafilatura.FavorRecall, false)
 	cands := [3]string{t, readabilityText(doc, u), distillerText(doc, u)}
@@ -187,4 +188,68 @@ func isHidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// embedClass matches the class of an embedded social-media post.
+var embedClass = regexp.MustCompile(`(?i)\b(twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|fb-post)\b`)
+
+// wrapperClass matches the wrappers that sites put around embedded posts.
+var wrapperClass = regexp.MustCompile(`(?i)(embed|social|tweet|twitter|instagram)`)
+
+// keepEmbeds makes embedded posts (tweets and the like, quoted in an
+// article as a source) look like the plain quotations they are: the
+// extractors discard anything classed "twitter" or "social" as share
+// buttons. Their text is part of the story.
+func keepEmbeds(n *html.Node) {
+	var embeds []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.Data == "blockquote" && embedClass.MatchString(attr(c, "class")) {
+				embeds = append(embeds, c)
+				continue
+			}
+			find(c)
+		}
+	}
+	find(n)
+	for _, e := range embeds {
+		e.Attr = nil
+		// Unwrap the wrappers that hold nothing but the post.
+		for p := e.Parent; p != nil && p.Type == html.ElementNode && p.Parent != nil &&
+			p.Data != "body" && onlyElementChild(p) == e &&
+			wrapperClass.MatchString(attr(p, "class")+" "+attr(p, "id")); p = e.Parent {
+			gp := p.Parent
+			p.RemoveChild(e)
+			gp.InsertBefore(e, p)
+			gp.RemoveChild(p)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// onlyElementChild is n's one element child, or nil when it has none or
+// several.
+func onlyElementChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data != "script" {
+			if only != nil {
+				return nil
+			}
+			only = c
+		}
+	}
+	return only
 }

@@ -15,12 +15,16 @@ import (
 const maxBoilerplateWords = 30
 
 // promoStart matches the openings of teaser, promotion and notice
-// paragraphs.
-var promoStart = regexp.MustCompile(`(?i)^[^\p{L}\p{N}]*(read more|read also|also read|related|related articles?|related stories|related posts?|see more|see also|also:|more:|more from|more on this|more great|more stories|don'?t miss|you may also like|you might also like|recommended|most read|most popular|trending|explore further|click here|subscribe|sign up|follow us|follow @|get the .{1,40} app|download the .{1,40} app|advertisement|sponsored|citation:|copyright|©|\(c\) |all rights reserved|filed under|topics:|image source|photo:|photograph:|pictured:|listen to|watch:|watch now|leia (também|mais)|veja também|tempo de leitura|lea también|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leggi anche)`)
+// paragraphs; labelStart the labels that need a colon or a line of their
+// own ("Related:"), since as words they also open prose.
+var (
+	promoStart = regexp.MustCompile(`(?i)^[^\p{L}\p{N}]*(read more|read also|also read|see more|see also|more great|more stories|don'?t miss|you may also like|you might also like|most read|most popular|explore further|click here|subscribe|sign up|follow us|follow @|get the .{1,40} app|download the .{1,40} app|citation:|copyright|©|\(c\) |all rights reserved|filed under|image source|leia (também|mais)|veja também|tempo de leitura|lea también|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leggi anche)`)
+	labelStart = regexp.MustCompile(`(?i)^[^\p{L}\p{N}]*(related|related articles?|related stories|related posts?|recommended|trending|also|more|more from .{1,40}|more on this|advertisement|sponsored|photo|photograph|pictured|listen|watch|watch now)\s*(:|\n|$)`)
+)
 
 // promoAnywhere matches phrases that mark a short paragraph as a
 // promotion or a notice wherever they stand in it.
-var promoAnywhere = regexp.MustCompile(`(?i)(newsletter|subscribe to|sign up for|all rights reserved|contributed to this report|reporting by .*editing by|(follow|reach) (him|her|them|the reporters?|us) on (twitter|facebook|instagram)|on twitter @|has a tip\?|have a tip\?|min(ute)?s? read\b|comments? (are|is) (closed|moderated)|we are temporarily moderating)`)
+var promoAnywhere = regexp.MustCompile(`(?i)(newsletter|subscribe to|sign up for|all rights reserved|contributed to this report|reporting by .*editing by|(follow|reach) (him|her|them|the reporters?|us) on (twitter|facebook|instagram)|on twitter @|has a tip\?|have a tip\?|min(ute)?s? read\b|comments? (are|is) (closed|moderated)|we are temporarily moderating|click here|\[/\w+\])`)
 
 // tagList matches a list of tags or keywords under its label.
 var tagList = regexp.MustCompile(`(?i)^[^\p{L}\p{N}]*(tags|keywords|topics|palavras-chave|etiquetas|schlagworte|mots-clés)\s*(:|\n|$)`)
@@ -89,7 +93,9 @@ func isBoilerplate(p string, words []string, i, n int, first bool, title string)
 		return true
 	case short && creditLine.MatchString(p):
 		return true
-	case short && (promoStart.MatchString(p) || promoAnywhere.MatchString(p)):
+	case short && (promoAnywhere.MatchString(p) || labelStart.MatchString(p)):
+		return true
+	case len(words) <= 2*maxBoilerplateWords && promoStart.MatchString(p):
 		return true
 	case len(words) <= 12 && (isShareBar(words) || isTimestamp(p, words) || contactLine.MatchString(p)):
 		return true

@@ -94,11 +94,11 @@ type svgLine struct {
 
 // Geometry of the timeline drawing, in SVG user units.
 const (
-	tlWidth     = 480
+	tlWidth     = 420
 	tlAxisX     = 104
 	tlLabelX    = 126
 	tlTop       = 36
-	tlLineChars = 44 // characters of a label line at the label font size
+	tlLineChars = 38 // characters of a label line at the label font size
 	tlMaxLines  = 2
 	tlDateH     = 16
 	tlLineH     = 17

@@ -73,6 +73,7 @@ func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
 	}
 	out := make([]storyline.TimeExpr, 0, len(ms))
 	vals := make([]point, len(ms))
+	anchors := r.quoteAnchors(ms)
 	for k := range ms {
 		m := &ms[k]
 		// A clock time directly followed by its day ("9 a.m. Tuesday")
@@ -82,7 +83,17 @@ func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
 			m.to = ms[k+1].to
 			m.day = k + 2
 		}
-		v, val := r.resolve(ms, k)
+		var v point
+		var val string
+		if a, ok := anchors[k]; ok {
+			// Words inside a quotation count from when they were spoken.
+			saved := r.dct
+			r.dct = a
+			v, val = r.resolve(ms, k)
+			r.dct = saved
+		} else {
+			v, val = r.resolve(ms, k)
+		}
 		vals[k] = v
 		start, end := p.toks[m.from].start, p.toks[m.to-1].end
 		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ, Value: val})
@@ -104,6 +115,108 @@ func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
 }
 
 const kNone kind = 255
+
+// quoteAnchors finds quotations whose attribution says on which day they
+// were spoken ("...tomorrow," he said on Sunday) and maps the index of each
+// relative expression inside them to that day.
+func (r *resolver) quoteAnchors(ms []match) map[int]time.Time {
+	if !r.hasDCT || len(ms) == 0 {
+		return nil
+	}
+	p := r.p
+	var anchors map[int]time.Time
+	open := -1
+	for i := range p.toks {
+		t := &p.toks[i]
+		if t.para {
+			open = -1
+		}
+		if t.lw != "\"" {
+			continue
+		}
+		if open < 0 {
+			open = i
+			continue
+		}
+		qs, qe := open, i // quote marks
+		open = -1
+		day, ok := r.attributionDay(ms, qs, qe)
+		if !ok {
+			continue
+		}
+		for k := range ms {
+			m := &ms[k]
+			if m.from <= qs || m.to > qe {
+				continue
+			}
+			switch m.kind {
+			case kDayRel, kWeekday, kUnitRel, kTime:
+				if anchors == nil {
+					anchors = map[int]time.Time{}
+				}
+				anchors[k] = day
+			}
+		}
+	}
+	return anchors
+}
+
+// attributionDay is the day named next to a reporting verb just before or
+// just after the quotation between quote marks qs and qe.
+func (r *resolver) attributionDay(ms []match, qs, qe int) (time.Time, bool) {
+	p := r.p
+	for k := range ms {
+		m := &ms[k]
+		inside := m.from > qs && m.to <= qe
+		near := m.to <= qs && qs-m.to <= 12 || m.from > qe && m.from-qe <= 12
+		if inside || !near || !(m.kind == kWeekday || m.kind == kDayRel || m.kind == kAbs && m.p.g == gDay) {
+			continue
+		}
+		// Nothing but the attribution between the match and the quote.
+		a, b := m.to, qs
+		if m.from > qe {
+			a, b = qe+1, m.from
+		}
+		clean := true
+		for i := a; i < b; i++ {
+			if p.breakAt(i) && p.lw(i) != "\"" {
+				clean = false
+				break
+			}
+		}
+		if !clean || !p.reportedAt(m) {
+			continue
+		}
+		saved, savedOK := r.ref, r.hasRef
+		pt, ok := r.date(m)
+		r.ref, r.hasRef = saved, savedOK
+		if ok && pt.g == gDay {
+			return date(pt.y, pt.m, pt.d), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// reportedAt reports whether a day expression is attached to a reporting
+// verb: "said Sunday", "said on Sunday", "on Sunday said", "Sunday's remarks".
+func (p *parser) reportedAt(m *match) bool {
+	i := m.from - 1
+	if p.lw(i) == "on" {
+		i--
+	}
+	if reportingVerb(p.lw(i)) {
+		return true
+	}
+	return reportingVerb(p.lw(m.to)) || p.lw(m.to) == "," && reportingVerb(p.lw(m.to+1))
+}
+
+func reportingVerb(w string) bool {
+	switch w {
+	case "said", "says", "told", "stated", "added", "declared", "announced", "tweeted", "wrote", "commented", "remarked", "insisted", "warned":
+		return true
+	}
+	return false
+}
 
 func isDayMatch(m match) bool {
 	return m.kind == kWeekday && m.part == "" || m.kind == kDayRel && m.part == "" || m.kind == kAbs && m.p.g == gDay

@@ -119,6 +119,10 @@ func TestNormalise(t *testing.T) {
 		{"time and weekday", "The deadline is 9 a.m. Tuesday.", "2000-04-03", nil, "9 a.m. Tuesday", "TIME", "2000-04-04T09:00"},
 		{"noon", "The session resumed at noon.", "2021-09-30", nil, "noon", "TIME", "2021-09-30T12:00"},
 
+		// Quotations count from when they were spoken, where the text says so.
+		{"quote anchored", "\"We will meet again tomorrow,\" Ryabkov said on Sunday.", "2022-01-10", nil, "tomorrow", "DATE", "2022-01-10"},
+		{"quote unanchored", "\"We will meet again tomorrow,\" Ryabkov said.", "2022-01-10", nil, "tomorrow", "DATE", "2022-01-11"},
+
 		// No DCT: relative expressions get a type but no value.
 		{"no dct weekday", "The talks began on Thursday.", "", nil, "Thursday", "DATE", ""},
 		{"no dct this week", "Talks this week will decide.", "", nil, "this week", "DATE", ""},

@@ -12,8 +12,15 @@
 //     its last element, when repeated on a line, is the title; captions go
 //     (see below); "By ..." lines give the byline; lines that only name an
 //     agency ("TASS", "(AFP)") become credits; the first headline-shaped
-//     line (2-25 words, capitalised, no final full stop), joined with a
-//     second one when a headline is broken over two lines, is the title.
+//     line (2-25 words, capitalised, no final full stop) is the title,
+//     joined with the next line when that one continues it (same case
+//     style, not longer, or the first ends on "of", "in"...) rather than
+//     being a subtitle. A date line just under a long headline goes too.
+//   - Dates: ISO, "July 27,2021", "27 July 2021", "12 / 16 / 08" (month
+//     first unless impossible), "14.02.2020", months in English, French,
+//     German, Spanish, Portuguese, Italian; a date line may carry labels,
+//     weekdays, times and zones ("Posted: Nov 27, 2005 8: 20 AM ET"). A
+//     time is kept (RFC 3339) only with its zone offset.
 //   - Byline: "By AFP" (an agency alone) gives no byline, only the credit
 //     "AFP"; "By Jane Doe, Reuters" gives "Jane Doe" and the credit "Reuters".
 //   - Captions: a line opening like one ("FILE PHOTO:", "Photo:") or ending
@@ -27,8 +34,13 @@
 //     nothing: "(R)" is also a party label.
 //   - End matter: from a related-stories, "Check Also", author box ("About
 //     <Name>") or comment heading onwards everything goes, if at least half
-//     of the text comes before it (three tenths for comment forms); an
-//     early marker only goes itself when it is furniture.
+//     of the text comes before it (three tenths for comment forms) and what
+//     follows is mostly teasers rather than sentences (or under a quarter of
+//     the text); an early marker only goes itself. Measured on the
+//     extraction benchmark after package extract (go test -tags devextract
+//     -run ExtractDev -v ./clean): F1 0.9641 → 0.9700 (P 0.943 → 0.955, R
+//     0.9859 → 0.9860); on the benchmark's true bodies the cleaner keeps
+//     99.98% of word 4-grams with FromHTML (TestRecallOnTrueBodies).
 //   - Furniture lines anywhere: "Advertisement", share and comment-form
 //     lines, "Read more: ..." teasers, repeats of the title, a copyright
 //     notice at the end (its owner becomes the outlet when nothing else
@@ -38,7 +50,10 @@
 //     lines stop mid-sentence near the usual width) has its lines joined
 //     back, with indentation and short lines ending a sentence marking
 //     paragraph ends; otherwise each line is a paragraph, unless it plainly
-//     stops mid-sentence and the next starts in lower case. Crossheads
+//     stops mid-sentence and the next starts in lower case. A word broken
+//     by a hyphen at a line end loses the hyphen only when the text spells
+//     it whole elsewhere. Lists (many short lines without full stops, the
+//     next starting in upper case) are not taken for wrapped text. Crossheads
 //     ("Swiss partnership") are kept as their own paragraphs.
 //   - Quotes: doubled marks (""approaches") are undoubled and a quotation
 //     opened with " but closed with ' is closed with "; apostrophes and

@@ -3,6 +3,7 @@ package clean
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,6 +17,7 @@ func paragraphs(lines []line) []string {
 	var out []string
 	var cur strings.Builder
 	var last string // the last line added to cur
+	var vocab map[string]bool
 	flush := func() {
 		if cur.Len() > 0 {
 			out = append(out, cur.String())
@@ -33,7 +35,19 @@ func paragraphs(lines []line) []string {
 		}
 		if cur.Len() > 0 {
 			if hyphenated(last) && startsLower(l.s) {
-				// "well-" + "known": keep the hyphen, drop the break.
+				// A word broken at the line end: "govern-" + "ment" loses the
+				// hyphen when the text spells "government" elsewhere;
+				// "well-" + "known" keeps it.
+				if vocab == nil {
+					vocab = wordSet(lines)
+				}
+				head := lastWord(last[:len(last)-1])
+				tail := firstWord(l.s)
+				if vocab[strings.ToLower(head+tail)] && !vocab[strings.ToLower(head+"-"+tail)] {
+					s := cur.String()
+					cur.Reset()
+					cur.WriteString(s[:len(s)-1])
+				}
 			} else {
 				cur.WriteByte(' ')
 			}
@@ -116,4 +130,30 @@ func wrapWidth(lines []line) (int, bool) {
 	// Lists (dates, results) also have many lines without a full stop; only
 	// prose wrapped mid-sentence goes on in lower case.
 	return width, cut >= 2 && cut*10 >= inner*3 && lower*10 >= cut*4
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’' }
+
+// wordSet holds the lower-cased words of the lines.
+func wordSet(lines []line) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lines {
+		for _, w := range strings.FieldsFunc(l.s, func(r rune) bool { return !isWordRune(r) }) {
+			m[strings.ToLower(strings.Trim(w, "-'’"))] = true
+		}
+	}
+	return m
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return s
+	}
+	return s[:i]
 }

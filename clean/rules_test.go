@@ -372,3 +372,12 @@ func TestKeyEqual(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenation(t *testing.T) {
+	raw := "The government said on Monday that the new rules would apply from next\nyear, and the govern-\nment would review them in a well-\nknown process that takes about a year to complete in most of the\ncases that were brought before the courts, officials said."
+	got := paragraphs(splitLines(raw))
+	want := "The government said on Monday that the new rules would apply from next year, and the government would review them in a well-known process that takes about a year to complete in most of the cases that were brought before the courts, officials said."
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("paragraphs = %q\nwant %q", got, want)
+	}
+}

@@ -309,6 +309,9 @@ func (p *parser) afterThe(j int) (match, bool) {
 			return match{from: j, to: j + 1, kind: kFixed, typ: "DATE", val: "PRESENT_REF"}, true
 		}
 	case "near":
+		if p.lw(j+1) == "term" {
+			return match{from: j, to: j + 2, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
+		}
 		if p.lw(j+1) == "future" {
 			return match{from: j, to: j + 2, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
 		}
@@ -368,6 +371,10 @@ func (p *parser) afterThe(j int) (match, bool) {
 	case "year-ago", "year-earlier":
 	case "weekend":
 		return match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: uWeekend, rel: relNone}, true
+	case "days", "weeks", "months", "years":
+		if p.lw(j+1) == "ahead" {
+			return match{from: j, to: j + 2, kind: kFixed, typ: "DURATION", val: durationValue(0, false, lexicon[lw].u)}, true
+		}
 	case "day", "week", "month":
 		if p.lw(j+1) == "before" || p.lw(j+1) == "after" {
 			if w := p.lw(j + 2); w == "yesterday" || w == "tomorrow" {
@@ -581,6 +588,10 @@ func (p *parser) misc(i int) (match, bool) {
 	case "year", "yearend":
 		if m, ok := p.yearAgo(i); ok {
 			return m, true
+		}
+		// "by year end", "by year's end"
+		if e := p.possessive(i + 1); p.lw(e) == "end" && (e > i+1 || p.lw(i+1) == "end") {
+			return match{from: i, to: e + 1, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, true
 		}
 		j := i + 1
 		if p.lw(i) == "year" {
@@ -1012,6 +1023,11 @@ func (p *parser) count(i int) (n float64, known bool, end int, ok bool) {
 			return 12, true, i + 2, true
 		}
 		return 1, true, i + 1, true
+	case lw == "couple":
+		if p.lw(i+1) == "of" {
+			return 2, true, i + 2, true
+		}
+		return 2, true, i + 1, true
 	case w.n == -1:
 		return 0, false, i + 1, true
 	case lw == "half":
@@ -1238,7 +1254,7 @@ func (p *parser) set(i int) (match, bool) {
 	lw := p.lw(i)
 	w := lexicon[lw]
 	if w.u != uNone {
-		if lw == "quarterly" || lw == "hourly" || lw == "annually" {
+		if lw == "quarterly" || lw == "annually" {
 			return match{}, false
 		}
 		return match{from: i, to: i + 1, kind: kFixed, typ: "SET", val: durationValue(1, true, w.u)}, true

@@ -145,7 +145,7 @@ func init() {
 	}
 	for _, w := range []string{"the", "fiscal", "that", "same", "of", "ago", "hence", "from", "before", "after", "since", "until",
 		"in", "on", "at", "by", "to", "than", "and", "or", "more", "less", "fewer", "no", "up", "nearly", "almost", "about",
-		"approximately", "roughly", "around", "some", "year-end", "yearend", "quarter-end", "now", "q", "h", "fy"} {
+		"approximately", "roughly", "around", "some", "as", "year-end", "yearend", "quarter-end", "now", "q", "h", "fy"} {
 		add(w, cMisc, 0)
 	}
 	for _, w := range []string{"said", "was", "were", "had", "did", "told", "announced", "began", "met", "held", "came", "went", "took",

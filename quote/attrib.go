@@ -74,11 +74,8 @@ func noOne() who { return who{ment: -1} }
 // candidates lists the speaker candidates in [s, e) outside quotes.
 func (d *doc) candidates(s, e int) []cand {
 	var out []cand
-	for i, m := range d.ments {
-		if m.end > e {
-			break
-		}
-		if m.start >= s && !m.inQuote {
+	for i := d.mentFrom(s); i < len(d.ments) && d.ments[i].start < e; i++ {
+		if m := d.ments[i]; m.end <= e && !m.inQuote {
 			out = append(out, cand{start: m.start, end: m.end, ment: i})
 		}
 	}
@@ -126,6 +123,7 @@ func (d *doc) apposition(s, e int) bool {
 
 // subjectBefore finds the speaker of a verb at v from the words in [ws, v).
 func (d *doc) subjectBefore(ws, v int, kind int) who {
+	ws = max(ws, v-maxWindow)
 	cs := d.candidates(ws, v)
 	if kind == verbParticiple && len(cs) > 0 {
 		// "Ryabkov had commented on the talks, saying ...": the clause's
@@ -265,7 +263,7 @@ func (d *doc) resolve(c cand) who {
 // boilerplate, compatible in gender, and for organisations naming the
 // description's head noun ("the ministry" → "Foreign Ministry").
 func (d *doc) antecedent(pos int, typ string, gender int, head string) int {
-	for i := len(d.ments) - 1; i >= 0; i-- {
+	for i := d.mentFrom(pos) - 1; i >= 0 && i >= d.mentFrom(pos)-maxLookback; i-- {
 		m := d.ments[i]
 		if m.start >= pos || m.inQuote || m.skipped || m.typ != typ {
 			continue
@@ -322,35 +320,46 @@ func (d *doc) findFullName(i int) string {
 	if m.typ != "PERSON" || len(words) != 1 {
 		return m.text
 	}
-	k := nameKey(words[0])
-	best, bestDist := "", -1
-	for j, o := range d.ments {
-		if j == i || o.typ != "PERSON" {
-			continue
-		}
-		f := strings.Fields(o.text)
-		if len(f) < 2 || nameKey(f[len(f)-1]) != k {
-			continue
-		}
-		dist := m.start - o.start
-		if dist < 0 {
-			dist = 1<<30 - dist // later mentions only when there is no earlier one
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = o.text, dist
+	if d.bySurname == nil {
+		d.bySurname = map[string][]int{}
+		for j, o := range d.ments {
+			if f := strings.Fields(o.text); o.typ == "PERSON" && len(f) >= 2 {
+				k := nameKey(f[len(f)-1])
+				d.bySurname[k] = append(d.bySurname[k], j)
+			}
 		}
 	}
-	if best != "" {
-		return best
+	// The nearest full form before; a later one only when there is none.
+	list := d.bySurname[nameKey(words[0])]
+	k := sort.Search(len(list), func(k int) bool { return d.ments[list[k]].start >= m.start })
+	if k > 0 {
+		return d.ments[list[k-1]].text
+	}
+	if k < len(list) {
+		return d.ments[list[k]].text
 	}
 	return m.text
+}
+
+// Bounds that keep extraction linear on pathological text (megabytes
+// without a full stop, thousands of names): how far back a speaker is
+// looked for, in bytes and in mentions.
+const (
+	maxWindow   = 600
+	maxLookback = 300
+)
+
+// mentFrom is the index of the first mention starting at or after pos.
+func (d *doc) mentFrom(pos int) int {
+	return sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
 }
 
 // speakerAfter reads the speaker of an inverted verb ("said Blinken",
 // "tweeted the US Permanent Mission in Geneva") from the words after ve.
 func (d *doc) speakerAfter(ve, limit int) who {
-	for i, m := range d.ments {
-		if m.start < ve || m.inQuote {
+	for i := d.mentFrom(ve); i < len(d.ments); i++ {
+		m := d.ments[i]
+		if m.inQuote {
 			continue
 		}
 		if m.start > limit || m.start-ve > 80 {
@@ -429,7 +438,7 @@ func (d *doc) colonSpeaker(ws, open int) who {
 		return noOne()
 	}
 	colon := ws + len(g) - 1
-	for i := len(d.ments) - 1; i >= 0; i-- {
+	for i := d.mentFrom(colon) - 1; i >= 0; i-- {
 		m := d.ments[i]
 		if m.end <= colon && m.start >= ws && !m.inQuote {
 			if strings.TrimSpace(d.text[m.end:colon]) == "" && m.typ != "PLACE" {

@@ -28,6 +28,8 @@ type doc struct {
 	ments []ment // in text order
 	sents [][2]int
 	full  []string // fullName cache, by mention
+
+	bySurname map[string][]int // multi-word person mentions by the key of their last word
 }
 
 func newDoc(a *storyline.Article) *doc {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -148,15 +149,8 @@ func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
 }
 
 func (d *doc) mentionAt(pos int) bool {
-	for _, m := range d.ments {
-		if m.start <= pos && pos < m.end {
-			return true
-		}
-		if m.start > pos {
-			return false
-		}
-	}
-	return false
+	i := d.mentFrom(pos + 1)
+	return i > 0 && d.ments[i-1].start <= pos && pos < d.ments[i-1].end
 }
 
 func (d *doc) indirectFound(cs, ce int, w who) (found, bool) {
@@ -172,12 +166,8 @@ func (d *doc) indirectFound(cs, ce int, w who) (found, bool) {
 }
 
 func (d *doc) paraOf(pos int) int {
-	for i, p := range d.paras {
-		if pos < p.end {
-			return i
-		}
-	}
-	return len(d.paras) - 1
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].end > pos })
+	return min(i, len(d.paras)-1)
 }
 
 // stripMarks removes quote marks but keeps apostrophes inside words.

@@ -112,7 +112,7 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 	// `Sherman "stressed the commitment..."`: the quote starts with the
 	// speech verb and its subject stands right before the marks.
 	if firstWordIsVerb(d.text[s.start:s.end]) {
-		for i := len(d.ments) - 1; i >= 0; i-- {
+		for i := d.mentFrom(s.open) - 1; i >= 0; i-- {
 			m := d.ments[i]
 			if m.end <= s.open {
 				if strings.TrimSpace(d.text[m.end:s.open]) == "" && m.typ == "PERSON" && !m.inQuote {
@@ -146,6 +146,7 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 // attributeBefore reads `X said "...`, `X described it as "...`,
 // `according to X, "...` and `X: "...` from the words in [ws, open).
 func (d *doc) attributeBefore(ws, open int) (who, bool) {
+	ws = max(ws, open-maxWindow)
 	if w := d.colonSpeaker(ws, open); w.ok {
 		return w, true
 	}
@@ -194,11 +195,8 @@ func firstWordIsVerb(s string) bool {
 func (d *doc) attributeAfter(s span) (who, bool) {
 	p := d.paras[s.lastPara]
 	limit := min(p.end, s.close+200)
-	for _, o := range d.spans {
-		if o.open >= s.close {
-			limit = min(limit, o.open)
-			break
-		}
+	if i := sort.Search(len(d.spans), func(i int) bool { return d.spans[i].open >= s.close }); i < len(d.spans) {
+		limit = min(limit, d.spans[i].open)
 	}
 	if limit <= s.close {
 		return noOne(), false
@@ -265,8 +263,8 @@ func (d *doc) inherit(prev []found, s span) (who, bool) {
 		if !p.who.ok || s.firstPara-d.paras2(p) > 2 {
 			return noOne(), false
 		}
-		for _, m := range d.ments {
-			if m.start >= p.qm.End && m.end <= s.open && !m.inQuote && m.typ == "PERSON" && !compatibleNames(m.text, p.who.name) {
+		for k := d.mentFrom(p.qm.End); k < len(d.ments) && d.ments[k].start < s.open && k < d.mentFrom(p.qm.End)+maxLookback; k++ {
+			if m := d.ments[k]; m.end <= s.open && !m.inQuote && m.typ == "PERSON" && !compatibleNames(m.text, p.who.name) {
 				return noOne(), false
 			}
 		}

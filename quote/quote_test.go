@@ -286,7 +286,7 @@ func checkOffsets(t testing.TB, a *storyline.Article) {
 		if q.Start < 0 || q.End > len(a.Text) || q.Start >= q.End {
 			t.Fatalf("quote %q: bad offsets [%d:%d] in %d bytes", q.Text, q.Start, q.End, len(a.Text))
 		}
-		if !utf8.RuneStart(a.Text[q.Start]) || q.End < len(a.Text) && !utf8.RuneStart(a.Text[q.End]) {
+		if splitsRune(a.Text, q.Start) || splitsRune(a.Text, q.End) {
 			t.Fatalf("quote %q: offsets [%d:%d] split a character", q.Text, q.Start, q.End)
 		}
 	}
@@ -384,4 +384,34 @@ func FuzzExtract(f *testing.F) {
 		checkOffsets(t, a)
 		Merge([]*storyline.Article{a}, nil)
 	})
+}
+
+// splitsRune: offset i falls inside a valid multi-byte character.
+func splitsRune(s string, i int) bool {
+	for j := max(0, i-3); j < i; j++ {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if (r != utf8.RuneError || n > 1) && n > 1 && j+n > i {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHugeInput: megabytes without a full stop, thousands of names and
+// quote marks, must go through (in linear time: the test would crawl
+// otherwise).
+func TestHugeInput(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString(`[[Ivan Petrov]] said he told "them the things" and 'so' Petrov says she «added» `)
+	}
+	a := article("", b.String())
+	if err := Analyzer().Analyze(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	checkOffsets(t, a)
+	Merge([]*storyline.Article{a}, nil)
+	if len(a.Quotes) == 0 {
+		t.Error("no quotes in a text full of them")
+	}
 }

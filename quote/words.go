@@ -131,7 +131,7 @@ func sentenceEndAt(text string, i int, lo, hi int) (next int, ok bool) {
 		// The word before the period: an abbreviation or an initial does
 		// not end a sentence.
 		ws := i
-		for ws > lo {
+		for ws > lo && ws > i-24 {
 			r2, n2 := utf8.DecodeLastRuneInString(text[lo:ws])
 			if !isWordRune(r2) && r2 != '.' {
 				break

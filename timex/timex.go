@@ -675,6 +675,10 @@ func (p *parser) sameSentence(a, b int) bool {
 // -1 past, +1 future, 0 none.
 func (r *resolver) tense(m *match) int {
 	p := r.p
+	// "until the autumn", "till Friday": a deadline ahead.
+	if b := m.from - 1; p.lw(b) == "until" || p.lw(b) == "till" || p.lw(b) == "the" && (p.lw(b-1) == "until" || p.lw(b-1) == "till") {
+		return 1
+	}
 	for i, n := m.from-1, 0; i >= 0 && n < 12; i, n = i-1, n+1 {
 		t := &p.toks[i]
 		if p.breakAt(i) || t.para {

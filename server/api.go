@@ -453,16 +453,13 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 const entityScan = 5000
 
 // findEntities is store.Entities with a fallback for spellings no stored
-// alias has ("Riabkow" for Ryabkov): when the name match finds nothing,
-// the query is compared through entity.Key, which folds transliterations.
+// alias has ("Riabkow" for Ryabkov, "President Putin", an acronym): when the
+// name match finds nothing, entity.Match, which folds transliterations and
+// titles, compares the query with every entity the other filters allow.
 func (s *Server) findEntities(ctx context.Context, q store.Query) ([]storyline.Entity, error) {
 	list, err := s.st.Entities(ctx, q)
 	if err != nil || len(list) > 0 || q.Q == "" {
 		return list, err
-	}
-	key := entity.Key(q.Q)
-	if key == "" {
-		return nil, nil
 	}
 	all := q
 	all.Q, all.Limit, all.Offset = "", entityScan, 0
@@ -472,11 +469,8 @@ func (s *Server) findEntities(ctx context.Context, q store.Query) ([]storyline.E
 	}
 	var found []storyline.Entity
 	for _, e := range cands {
-		for _, name := range append([]string{e.Name}, e.Aliases...) {
-			if strings.Contains(" "+entity.Key(name)+" ", " "+key+" ") {
-				found = append(found, e)
-				break
-			}
+		if entity.Match(e, q.Q) {
+			found = append(found, e)
 		}
 	}
 	if q.Offset >= len(found) {

@@ -141,16 +141,17 @@ func shingles(s string, into map[uint64]bool) []uint64 {
 	return out
 }
 
-// repeats reports whether most of s's word 4-grams occur in other, or
-// s's first eight words do: a caption restating a sentence of the body.
-func repeats(s string, other map[uint64]bool) bool {
+// repeats reports whether most of s's word 4-grams occur elsewhere
+// (elsewhere(h)), or s's first eight words do: a caption restating a
+// sentence of the body.
+func repeats(s string, elsewhere func(uint64) bool) bool {
 	sh := shingles(s, nil)
 	if len(sh) < 3 {
 		return false
 	}
 	n := 0
 	for _, h := range sh {
-		if other[h] {
+		if elsewhere(h) {
 			n++
 		}
 	}
@@ -160,7 +161,7 @@ func repeats(s string, other map[uint64]bool) bool {
 	// The first eight words are five consecutive 4-grams.
 	if len(sh) >= 5 {
 		for _, h := range sh[:5] {
-			if !other[h] {
+			if !elsewhere(h) {
 				return false
 			}
 		}

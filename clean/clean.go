@@ -76,6 +76,9 @@ type cleaner struct {
 	copyright string // owner named by a copyright notice
 	hint      string // a title suggested by the breadcrumb
 	titleKey  string
+	// shingleCount counts the word 4-grams of the whole text, for telling
+	// captions that restate the body; built on first need.
+	shingleCount map[uint64]int
 }
 
 func (c *cleaner) drop(i int) { c.lines[i].s = "" }
@@ -90,7 +93,6 @@ func (c *cleaner) setDate(d string) {
 // captions, byline, agency lines and the headline. It removes them and
 // returns the index of the first line of the body.
 func (c *cleaner) header() int {
-	var others map[uint64]bool // shingles of the rest of the text, built on demand
 	if c.res.Title != "" {
 		c.titleKey = key(c.res.Title)
 	}
@@ -164,10 +166,7 @@ func (c *cleaner) header() int {
 		}
 		if !c.known.FromHTML {
 			if body, frag := splitFinal(s); frag != "" && capitalFragment(frag) && words(body) >= 6 {
-				if others == nil {
-					others = c.shinglesExcept(i)
-				}
-				if repeats(body, others) {
+				if c.restates(i, body) {
 					c.res.Credits = addCredit(c.res.Credits, splitCredit(frag)...)
 					c.drop(i)
 					continue
@@ -217,14 +216,23 @@ func metaLine(s string) bool {
 	return ok
 }
 
-func (c *cleaner) shinglesExcept(skip int) map[uint64]bool {
-	m := make(map[uint64]bool)
-	for i, l := range c.lines {
-		if i != skip && l.s != "" {
-			shingles(l.s, m)
+// restates reports whether body, part of line i, restates other lines.
+func (c *cleaner) restates(i int, body string) bool {
+	if c.shingleCount == nil {
+		c.shingleCount = make(map[uint64]int)
+		for _, l := range c.lines {
+			if l.s != "" {
+				for _, h := range shingles(l.s, nil) {
+					c.shingleCount[h]++
+				}
+			}
 		}
 	}
-	return m
+	own := map[uint64]int{}
+	for _, h := range shingles(c.lines[i].s, nil) {
+		own[h]++
+	}
+	return repeats(body, func(h uint64) bool { return c.shingleCount[h] > own[h] })
 }
 
 // titleLike reports a line shaped like a headline: a few words, capitalised,
@@ -368,6 +376,16 @@ func (c *cleaner) furniture(from int) {
 		default:
 			if cr, ok := explicitCaption(s); ok {
 				c.res.Credits = addCredit(c.res.Credits, cr...)
+				c.drop(i)
+				continue
+			}
+			if c.known.FromHTML {
+				continue
+			}
+			// A caption pasted among the paragraphs: it restates one of
+			// them and ends with a bare credit.
+			if body, frag := splitFinal(s); frag != "" && capitalFragment(frag) && words(body) >= 6 && c.restates(i, body) {
+				c.res.Credits = addCredit(c.res.Credits, splitCredit(frag)...)
 				c.drop(i)
 			}
 		}

@@ -381,3 +381,20 @@ func TestHyphenation(t *testing.T) {
 		t.Errorf("paragraphs = %q\nwant %q", got, want)
 	}
 }
+
+func TestCaptionInBody(t *testing.T) {
+	raw := "Fishing Talks Resume\n\nThe two countries are holding a second round of talks on fishing rights this week.\n\n" +
+		"Negotiators met in Oslo on Tuesday to discuss quotas for the coming season, the ministry said.\n\n" +
+		"Negotiators met in Oslo on Tuesday to discuss quotas for the coming season. Nordic Press Office\n\n" +
+		"The talks are expected to last until Friday.\n"
+	r := Text(raw, Known{})
+	if strings.Contains(r.Text, "Nordic Press Office") || strings.Count(r.Text, "Negotiators met") != 1 {
+		t.Errorf("caption kept: %q", r.Text)
+	}
+	if !slices.Equal(r.Credits, []string{"Nordic Press Office"}) {
+		t.Errorf("credits = %q", r.Credits)
+	}
+	if r := Text(raw, Known{FromHTML: true}); strings.Count(r.Text, "Negotiators met") != 2 {
+		t.Errorf("FromHTML: caption-like paragraph dropped: %q", r.Text)
+	}
+}

@@ -235,3 +235,18 @@ func TestRobust(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTag checks that any input yields well-formed spans.
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{"July 27,2021", "at 10am on Thursday", "8 a.m. GMT (4 a.m. EDT)", "the 1990s", "Q3 1998",
+		"5 1/2 hours", "Monday, Oct. 26, 1998", "two to three weeks ago", "\"tomorrow,\" he said on Sunday"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, x := range Tag(s, Options{DCT: day("2021-09-30"), Zone: Zone("Geneva")}) {
+			if x.Start < 0 || x.End > len(s) || x.Start >= x.End || s[x.Start:x.End] != x.Text {
+				t.Fatalf("%q: bad span %+v", s, x)
+			}
+		}
+	})
+}

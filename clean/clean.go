@@ -152,7 +152,7 @@ func (c *cleaner) header() int {
 			c.drop(i)
 			continue
 		}
-		if c.titleKey != "" && keyEqual(s, c.titleKey) {
+		if c.titleKey != "" && (keyEqual(s, c.titleKey) || sameTitle(s, c.titleKey)) {
 			c.drop(i)
 			continue
 		}
@@ -202,6 +202,16 @@ func (c *cleaner) header() int {
 	}
 	// Removed lines are blank now, so the body is simply what remains.
 	return 0
+}
+
+// sameTitle reports whether headline line s is the known title without the
+// site name a page title adds ("Talks resume - The Daily"), or the reverse.
+func sameTitle(s, titleKey string) bool {
+	if len(s) > 300 || words(s) < 4 || !titleLike(s) {
+		return false
+	}
+	k := key(s)
+	return strings.HasPrefix(titleKey, k+" ") || strings.HasPrefix(k, titleKey+" ")
 }
 
 // metaLine reports a line that follows a headline: byline, date, agency.

@@ -398,3 +398,11 @@ func TestCaptionInBody(t *testing.T) {
 		t.Errorf("FromHTML: caption-like paragraph dropped: %q", r.Text)
 	}
 }
+
+func TestKnownTitleWithSiteName(t *testing.T) {
+	raw := "Harbour Workers Strike Over Pay\n\nDock workers in three ports walked off the job on Friday, halting most container traffic.\n"
+	r := Text(raw, Known{Title: "Harbour Workers Strike Over Pay | The Daily Port", FromHTML: true})
+	if strings.Contains(r.Text, "Harbour Workers") {
+		t.Errorf("title line kept: %q", r.Text)
+	}
+}

@@ -372,6 +372,9 @@ func (p *parser) afterThe(j int) (match, bool) {
 	case "weekend":
 		return match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: uWeekend, rel: relNone}, true
 	case "days", "weeks", "months", "years":
+		if pv := p.lw(j - 2); pv == "over" || pv == "through" || pv == "throughout" || pv == "across" {
+			return match{from: j, to: j + 1, kind: kFixed, typ: "DURATION", val: durationValue(0, false, lexicon[lw].u)}, true
+		}
 		if p.lw(j+1) == "ahead" {
 			return match{from: j, to: j + 2, kind: kFixed, typ: "DURATION", val: durationValue(0, false, lexicon[lw].u)}, true
 		}
@@ -937,6 +940,10 @@ func (p *parser) relUnit(i int) (match, bool) {
 		m := match{from: i, to: j + 1, kind: kUnitRel, typ: "DATE", u: u, rel: rel}
 		if u == uDay || u == uHour || u == uMinute || u == uSecond {
 			return match{}, false
+		}
+		if (u == uDecade || u == uCentury) && (lw == "past" || lw == "last") {
+			// "the past decade" is the stretch up to now.
+			return match{from: i, to: j + 1, kind: kFixed, typ: "DURATION", val: durationValue(1, true, u)}, true
 		}
 		if u == uCentury {
 			m.kind, m.p.g = kUnitRel, gCentury

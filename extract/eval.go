@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 )
 
 // PageScore is one page's comparison in an evaluation.
@@ -21,7 +23,8 @@ type PageScore struct {
 // Evaluate runs HTML on every page of an article-extraction data set (a
 // folder with ground-truth.json mapping ID to {"articleBody", "url"} and
 // html/ID.html.gz or html/ID.html) and scores the bodies. A page that fails
-// to extract counts as an empty body.
+// to extract counts as an empty body. Pages are extracted in parallel; the
+// figures do not depend on it.
 func Evaluate(ctx context.Context, dir string) (Score, []PageScore, error) {
 	truth, err := loadTruth(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
@@ -32,28 +35,51 @@ func Evaluate(ctx context.Context, dir string) (Score, []PageScore, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	pages := make([]PageScore, len(ids))
+	errs := make([]error, len(ids))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				id, t := ids[i], truth[ids[i]]
+				data, err := readPage(filepath.Join(dir, "html"), id)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				var body string
+				res, xerr := HTML(data, t.URL)
+				if xerr == nil {
+					body = res.Text
+				}
+				sh, ex, mi := CompareShingles(body, t.ArticleBody)
+				pages[i] = PageScore{ID: id, Shared: sh, Extra: ex, Missing: mi, Err: xerr}
+			}
+		}()
+	}
+	for i := range ids {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return Score{}, nil, err
+	}
 	var s Score
-	pages := make([]PageScore, 0, len(ids))
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return s, pages, err
+	for i, p := range pages {
+		if errs[i] != nil {
+			return Score{}, nil, errs[i]
 		}
-		t := truth[id]
-		data, err := readPage(filepath.Join(dir, "html"), id)
-		if err != nil {
-			return s, pages, err
-		}
-		var body string
-		res, xerr := HTML(data, t.URL)
-		if xerr == nil {
-			body = res.Text
-		}
-		sh, ex, mi := CompareShingles(body, t.ArticleBody)
 		s.Pages++
-		s.Shared += sh
-		s.Extra += ex
-		s.Missing += mi
-		pages = append(pages, PageScore{ID: id, Shared: sh, Extra: ex, Missing: mi, Err: xerr})
+		s.Shared += p.Shared
+		s.Extra += p.Extra
+		s.Missing += p.Missing
 	}
 	return s, pages, nil
 }

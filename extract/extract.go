@@ -67,12 +67,12 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 	body, meta, credits := mainText(doc, u)
 	res = Result{
 		Title:   clean(meta.Title),
-		Byline:  clean(meta.Author),
-		Site:    clean(meta.Sitename),
+		Byline:  cleanByline(meta.Author),
+		Site:    cleanSite(meta.Sitename, pageURL),
 		URL:     meta.URL,
 		Text:    body,
 		Lang:    meta.Language,
-		Credits: credits,
+		Credits: append(agencyCredits(meta.Author), credits...),
 	}
 	if date != nil {
 		res.Published = formatDate(*date)

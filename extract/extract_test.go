@@ -38,6 +38,9 @@ func devDir(t testing.TB) string {
 
 // TestEvalDev holds extraction quality on the development pages.
 func TestEvalDev(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracting 90 pages takes a while; skipped with -short")
+	}
 	s, pages, err := Evaluate(context.Background(), devDir(t))
 	if err != nil {
 		t.Fatal(err)

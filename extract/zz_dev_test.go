@@ -140,3 +140,54 @@ func TestZZCands(t *testing.T) {
 		t.Logf("%d P=%.4f R=%.4f F1=%.4f", i, s.Precision(), s.Recall(), s.F1())
 	}
 }
+
+func TestZZRemoved(t *testing.T) {
+	if os.Getenv("REMOVED") == "" {
+		t.Skip()
+	}
+	dir := devDir(t)
+	truth, _ := loadTruth(filepath.Join(dir, "ground-truth.json"))
+	for id, tr := range truth {
+		data, _ := readPage(filepath.Join(dir, "html"), id)
+		doc, _ := html.Parse(bytes.NewReader(data))
+		u, _ := nurl.Parse(tr.URL)
+		pruneHidden(doc)
+		keepEmbeds(doc)
+		markWordBoundaries(doc)
+		tt, meta := trafilaturaText(doc, u, trafilatura.FavorRecall, false)
+		cands := [3]string{tt, readabilityText(doc, u), distillerText(doc, u)}
+		base, others := chooseBase(cands)
+		x := trimEnds(base, others)
+		y, _ := removeBoilerplate(x, meta.Title)
+		yp := map[string]bool{}
+		for _, p := range strings.Split(y, "\n\n") {
+			yp[p] = true
+		}
+		ws := strings.Join(Words(tr.ArticleBody), " ")
+		for _, p := range strings.Split(x, "\n\n") {
+			if !yp[p] {
+				pw := strings.Join(Words(p), " ")
+				t.Logf("RM %s in=%v %q", id[:8], strings.Contains(ws, pw), p[:min(len(p), 150)])
+			}
+		}
+		for _, p := range strings.Split(base, "\n\n") {
+			if !strings.Contains(x, p) {
+				pw := strings.Join(Words(p), " ")
+				t.Logf("TRIM %s in=%v %q", id[:8], strings.Contains(ws, pw), p[:min(len(p), 150)])
+			}
+		}
+	}
+}
+
+func TestZZDates(t *testing.T) {
+	if os.Getenv("DATES") == "" {
+		t.Skip()
+	}
+	dir := devDir(t)
+	truth, _ := loadTruth(filepath.Join(dir, "ground-truth.json"))
+	for id, tr := range truth {
+		data, _ := readPage(filepath.Join(dir, "html"), id)
+		res, _ := HTML(data, tr.URL)
+		t.Logf("DATE %-26s %-8s by=%-25q site=%-20q cred=%q %s", res.Published, res.Lang, res.Byline, res.Site, res.Credits, tr.URL)
+	}
+}

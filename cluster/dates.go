@@ -78,6 +78,31 @@ type dateMention struct {
 // resolved against ref (past unless the sentence speaks of the future).
 // It is deliberately small; the timex package is the real one.
 func findDates(text string, ref int32) []dateMention {
+	windows := cueWindows(text)
+	if len(windows) == 0 {
+		return nil
+	}
+	// Patterns run only on small windows around cue words (month and
+	// weekday names, years, today...): running them over whole texts was
+	// most of the cost of clustering.
+	all := func(re *regexp.Regexp) [][]int {
+		need := patternCue[re]
+		var ms [][]int
+		for _, w := range windows {
+			if w.kinds&need == 0 {
+				continue
+			}
+			for _, m := range re.FindAllStringSubmatchIndex(text[w.a:w.b], -1) {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += w.a
+					}
+				}
+				ms = append(ms, m)
+			}
+		}
+		return ms
+	}
 	var out []dateMention
 	taken := make([]bool, len(text)+1)
 	claim := func(a, b int) bool {
@@ -106,7 +131,7 @@ func findDates(text string, ref int32) []dateMention {
 		}
 		return t.Format("2006-01-02"), dayOf(t), true
 	}
-	for _, m := range reISO.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reISO) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo, _ := strconv.Atoi(text[m[4]:m[5]])
 		d, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -116,7 +141,7 @@ func findDates(text string, ref int32) []dateMention {
 			}
 		}
 	}
-	for _, m := range reMDY.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reMDY) {
 		mo := months[strings.ToLower(text[m[2]:m[3]])]
 		d, _ := strconv.Atoi(text[m[4]:m[5]])
 		y, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -124,7 +149,7 @@ func findDates(text string, ref int32) []dateMention {
 			add(m[0], m[1], v, day)
 		}
 	}
-	for _, m := range reDMY.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reDMY) {
 		d, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo := months[strings.ToLower(text[m[4]:m[5]])]
 		y, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -132,7 +157,7 @@ func findDates(text string, ref int32) []dateMention {
 			add(m[0], m[1], v, day)
 		}
 	}
-	for _, m := range reNumeric.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reNumeric) {
 		a, _ := strconv.Atoi(text[m[2]:m[3]])
 		b, _ := strconv.Atoi(text[m[4]:m[5]])
 		y, _ := strconv.Atoi(text[m[6]:m[7]])
@@ -167,7 +192,7 @@ func findDates(text string, ref int32) []dateMention {
 		}
 		return best, bestDay, found
 	}
-	for _, m := range reMD.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reMD) {
 		mo := months[strings.ToLower(text[m[2]:m[3]])]
 		d, _ := strconv.Atoi(text[m[4]:m[5]])
 		if strings.EqualFold(text[m[2]:m[3]], "may") && !startsUpper(text[m[2]:]) {
@@ -177,14 +202,14 @@ func findDates(text string, ref int32) []dateMention {
 			add(m[0], m[1], v, day)
 		}
 	}
-	for _, m := range reDM.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reDM) {
 		d, _ := strconv.Atoi(text[m[2]:m[3]])
 		mo := months[strings.ToLower(text[m[4]:m[5]])]
 		if v, day, ok := nearestYear(mo, d); ok {
 			add(m[0], m[1], v, day)
 		}
 	}
-	for _, m := range reMonth.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reMonth) {
 		name := text[m[2]:m[3]]
 		if strings.EqualFold(name, "may") && !startsUpper(name) {
 			continue
@@ -209,7 +234,7 @@ func findDates(text string, ref int32) []dateMention {
 	}
 	if ref != noDay {
 		rt := dayTime(ref)
-		for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range all(reWeekday) {
 			wd := weekdays[strings.ToLower(text[m[2]:m[3]])]
 			diff := int(wd) - int(rt.Weekday())
 			lead := strings.ToLower(text[m[0]:m[2]])
@@ -224,7 +249,7 @@ func findDates(text string, ref int32) []dateMention {
 			d := ref + int32(diff)
 			add(m[2], m[3], dayString(d), d)
 		}
-		for _, m := range reRelative.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range all(reRelative) {
 			d := ref
 			switch strings.ToLower(text[m[2]:m[3]]) {
 			case "yesterday":
@@ -306,4 +331,87 @@ func headerDate(text string) int32 {
 		off += end + 1
 	}
 	return noDay
+}
+
+// Kinds of cue, so that each pattern only runs where it can match.
+const (
+	cueNumber uint8 = 1 << iota
+	cueMonth
+	cueWeekday
+	cueRelative
+)
+
+type cueWindow struct {
+	a, b  int
+	kinds uint8
+}
+
+var patternCue = map[*regexp.Regexp]uint8{
+	reISO: cueNumber, reNumeric: cueNumber,
+	reMDY: cueMonth, reDMY: cueMonth, reMD: cueMonth, reDM: cueMonth, reMonth: cueMonth,
+	reWeekday: cueWeekday, reRelative: cueRelative,
+}
+
+var cueWords = func() map[string]uint8 {
+	m := map[string]uint8{"today": cueRelative, "yesterday": cueRelative, "tomorrow": cueRelative}
+	for k := range months {
+		m[k] = cueMonth
+	}
+	for k := range weekdays {
+		m[k] = cueWeekday
+	}
+	return m
+}()
+
+// cueWindows returns merged byte ranges around the words that can start or
+// anchor a date: month and weekday names, relative days, and numbers of
+// four digits or written with '-' or '/'. Ranges end on spaces so that
+// word boundaries inside them are real ones.
+func cueWindows(text string) []cueWindow {
+	var out []cueWindow
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		isAlpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		isNum := c >= '0' && c <= '9'
+		if !isAlpha && !isNum {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] >= '0' && text[j] <= '9') {
+			j++
+		}
+		var kind uint8
+		if isNum {
+			if j-i == 4 || (j < len(text) && (text[j] == '-' || text[j] == '/')) || (j+1 < len(text) && text[j] == ' ' && text[j+1] == '/') {
+				kind = cueNumber
+			}
+		} else if j-i >= 3 && j-i <= 9 {
+			kind = cueWords[strings.ToLower(text[i:j])]
+		}
+		if kind != 0 {
+			a, b := i-28, j+32
+			if a < 0 {
+				a = 0
+			}
+			if b > len(text) {
+				b = len(text)
+			}
+			for a > 0 && text[a-1] != ' ' && text[a-1] != '\n' {
+				a--
+			}
+			for b < len(text) && text[b] != ' ' && text[b] != '\n' {
+				b++
+			}
+			if n := len(out); n > 0 && a <= out[n-1].b {
+				out[n-1].b = b
+				out[n-1].kinds |= kind
+			} else {
+				out = append(out, cueWindow{a: a, b: b, kinds: kind})
+			}
+		}
+		i = j
+	}
+	return out
 }

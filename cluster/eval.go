@@ -135,3 +135,38 @@ func Evaluate(ctx context.Context, articles []*storyline.Article, gold map[strin
 	sort.Slice(out, func(i, j int) bool { return out[i].Threshold < out[j].Threshold })
 	return out, nil
 }
+
+// EvaluateOnline scores the online Clusterer: articles are added in the
+// order given (callers sort or shuffle), once per threshold.
+func EvaluateOnline(ctx context.Context, articles []*storyline.Article, gold map[string]string, cfg Config, thresholds ...float64) ([]EvalResult, error) {
+	if len(thresholds) == 0 {
+		thresholds = []float64{cfg.OnlineThreshold}
+	}
+	goldEvents := map[string]bool{}
+	for _, g := range gold {
+		goldEvents[g] = true
+	}
+	var out []EvalResult
+	for _, t := range thresholds {
+		cfg.OnlineThreshold = t
+		c := New(cfg)
+		pred := map[string]string{}
+		events := map[string]bool{}
+		for i, a := range articles {
+			if i%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, fmt.Errorf("cluster: online evaluation: %w", err)
+				}
+			}
+			cp := *a
+			id := c.Add(&cp)
+			pred[a.ID] = id
+			events[id] = true
+		}
+		out = append(out, EvalResult{
+			Threshold: t, Articles: len(articles), Events: len(events), Gold: len(goldEvents),
+			BCubed: BCubed(pred, gold), Pairwise: Pairwise(pred, gold),
+		})
+	}
+	return out, nil
+}

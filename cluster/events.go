@@ -1,7 +1,10 @@
 package cluster
 
 import (
+	"regexp"
 	"sort"
+	"strings"
+	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -11,6 +14,7 @@ type builtEvent struct {
 	storyline.Event
 	docs     []*doc
 	centroid vec
+	names    vec // centroid over names, entities and places only
 	day      int32
 }
 
@@ -64,4 +68,415 @@ func centroid(docs []*doc, keep int) vec {
 	return v
 }
 
-func fillEvent(e *builtEvent, cfg *Config) {}
+func fillEvent(e *builtEvent, cfg *Config) {
+	e.Title = eventTitle(e)
+	e.day = eventDay(e)
+	e.Date = dayString(e.day)
+	e.Place = eventPlace(e)
+	e.Entities = eventEntities(e)
+	e.Summary = eventSummary(e)
+	e.Facts = eventFacts(e)
+	e.names = nameVector(e.docs)
+}
+
+// central orders an event's docs by how close each is to the event's
+// centroid, ties by id.
+func central(e *builtEvent) []*doc {
+	ds := append([]*doc(nil), e.docs...)
+	score := map[*doc]float64{}
+	for _, d := range ds {
+		score[d] = dot(d.vec, e.centroid)
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		if score[ds[i]] != score[ds[j]] {
+			return score[ds[i]] > score[ds[j]]
+		}
+		return ds[i].id < ds[j].id
+	})
+	return ds
+}
+
+// eventTitle is the headline of the most representative article, else the
+// lead sentence of the most representative article.
+func eventTitle(e *builtEvent) string {
+	ds := central(e)
+	for _, d := range ds {
+		if h := headline(d.art); h != "" && len(h) >= 15 {
+			return h
+		}
+	}
+	for _, d := range ds {
+		for _, s := range bodySentences(d) {
+			return clip(s.text, 160)
+		}
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+	}
+	for cut > 0 && !isRuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// eventDay votes across the articles: each article's event date (the time
+// analysis' EventDate, else the day its lead sentences talk about) counts
+// one, its publication date half.
+func eventDay(e *builtEvent) int32 {
+	votes := map[int32]float64{}
+	for _, d := range e.docs {
+		if ev := parseDay(d.art.EventDate); ev != noDay {
+			votes[ev]++
+		} else if ev := leadDay(d); ev != noDay {
+			votes[ev]++
+		}
+		if d.pub != noDay {
+			votes[d.pub] += 0.5
+		}
+	}
+	best, bestV := noDay, 0.0
+	for day, v := range votes {
+		if v > bestV || (v == bestV && day > best) {
+			best, bestV = day, v
+		}
+	}
+	return best
+}
+
+// leadDay is the fallback event date of an article: the day its text most
+// often points to within a week of publication, ties to the later day (a
+// preview published the day before names both).
+func leadDay(d *doc) int32 {
+	if d.pub == noDay {
+		return noDay
+	}
+	counts := map[int32]int{}
+	for _, dm := range d.dates {
+		if dm.day == noDay || absDays(dm.day-d.pub) > 7 {
+			continue
+		}
+		if lineIsDate(d.art.Text, dm.start) {
+			continue // the publication line, not the happening
+		}
+		counts[dm.day]++
+	}
+	best, bestN := noDay, 0
+	for day, n := range counts {
+		if n > bestN || (n == bestN && day > best) {
+			best, bestN = day, n
+		}
+	}
+	return best
+}
+
+// lineIsDate tells whether the mention at off sits in a short header line
+// (a dateline such as "July 27,2021" or "date 2021-09-30").
+func lineIsDate(text string, off int) bool {
+	if off < 0 || off > len(text) {
+		return false
+	}
+	a := strings.LastIndexByte(text[:off], '\n') + 1
+	if off-a > 40 {
+		return false
+	}
+	b := strings.IndexByte(text[off:], '\n')
+	if b < 0 {
+		b = len(text) - off
+	}
+	line := text[a : off+b]
+	return len(line) < 50 || off-a < 12 && a < 400
+}
+
+var (
+	reDatelineParen = regexp.MustCompile(`^\s*(?:[^\n]{0,40}\n)?\s*\(([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)?)\)`)
+	reDatelineCaps  = regexp.MustCompile(`(?m)^\s*([A-Z][A-Z]+(?: [A-Z][A-Z]+)?)(?:,\s*[A-Za-z. ]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–:]\s`)
+	rePlaceIn       = regexp.MustCompile(`\b(?:in|at|to|from) ((?:[A-Z][\p{L}]+)(?: [A-Z][\p{L}]+)?)`)
+)
+
+// dateline is a.Dateline, else one read from the head of the text.
+func dateline(a *storyline.Article) string {
+	if a.Dateline != "" {
+		return a.Dateline
+	}
+	head := a.Text
+	if len(head) > 600 {
+		head = head[:600]
+	}
+	// Skip a leading "date 2021-09-30" style stamp.
+	if m := reDatelineParen.FindStringSubmatch(stripDateStamp(head)); m != nil {
+		return m[1]
+	}
+	if m := reDatelineCaps.FindStringSubmatch(head); m != nil {
+		w := m[1]
+		if len(w) >= 4 && !stopwords[strings.ToLower(w)] {
+			return titleCase(w)
+		}
+	}
+	return ""
+}
+
+var reDateStamp = regexp.MustCompile(`^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s*`)
+
+func stripDateStamp(s string) string { return reDateStamp.ReplaceAllString(s, "") }
+
+func titleCase(s string) string {
+	parts := strings.Fields(strings.ToLower(s))
+	for i, p := range parts {
+		r := []rune(p)
+		r[0] = unicode.ToUpper(r[0])
+		parts[i] = string(r)
+	}
+	return strings.Join(parts, " ")
+}
+
+// eventPlace is the datelines' vote, then the most salient place: PLACE
+// mentions when the entity analysis ran (lead mentions count double), else
+// capitalised words after "in"/"at" as a rough stand-in.
+func eventPlace(e *builtEvent) string {
+	votes := map[string]float64{}
+	for _, d := range e.docs {
+		if p := dateline(d.art); p != "" {
+			votes[p] += 3
+		}
+	}
+	hasEntities := false
+	for _, d := range e.docs {
+		lead := leadEnd(d.art.Text)
+		for _, m := range d.art.Entities {
+			if m.Type != storyline.Place {
+				continue
+			}
+			hasEntities = true
+			w := 1.0
+			if m.Start < lead {
+				w = 2
+			}
+			name := m.Name
+			if name == "" {
+				name = m.Text
+			}
+			votes[name] += w
+		}
+	}
+	if !hasEntities {
+		for _, d := range e.docs {
+			text := d.art.Text
+			lead := leadEnd(text)
+			for _, m := range rePlaceIn.FindAllStringSubmatchIndex(text, -1) {
+				name := text[m[2]:m[3]]
+				first := strings.Fields(name)[0]
+				low := strings.ToLower(first)
+				if stopwords[low] || months[low] != 0 || isWeekday(low) {
+					continue
+				}
+				w := 0.5
+				if m[0] < lead {
+					w = 1
+				}
+				votes[name] += w
+			}
+		}
+	}
+	best, bestV := "", 0.0
+	for p, v := range votes {
+		if v > bestV || (v == bestV && p < best) {
+			best, bestV = p, v
+		}
+	}
+	return best
+}
+
+func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
+
+// leadEnd is the byte offset where an article's third sentence ends.
+func leadEnd(text string) int {
+	ss := splitSentences(text)
+	if len(ss) > 3 {
+		return ss[3].start
+	}
+	return len(text)
+}
+
+// eventEntities ranks the entities of an event by the number of its
+// articles that mention them, then by mentions; resolved entity ids when
+// present, else names.
+func eventEntities(e *builtEvent) []string {
+	arts := map[string]int{}
+	count := map[string]int{}
+	for _, d := range e.docs {
+		seen := map[string]bool{}
+		for _, m := range d.art.Entities {
+			k := m.Entity
+			if k == "" {
+				k = m.Name
+			}
+			if k == "" {
+				k = m.Text
+			}
+			count[k]++
+			if !seen[k] {
+				seen[k] = true
+				arts[k]++
+			}
+		}
+	}
+	keys := make([]string, 0, len(arts))
+	for k := range arts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if arts[a] != arts[b] {
+			return arts[a] > arts[b]
+		}
+		if count[a] != count[b] {
+			return count[a] > count[b]
+		}
+		return a < b
+	})
+	if len(keys) > 12 {
+		keys = keys[:12]
+	}
+	return keys
+}
+
+// bodySentences are an article's sentences that can stand in a summary:
+// not the headline, not date or byline lines, of a readable length.
+func bodySentences(d *doc) []sentence {
+	var out []sentence
+	title := headline(d.art)
+	for _, s := range splitSentences(d.art.Text) {
+		t := s.text
+		if t == title || len(t) < 40 || len(t) > 400 {
+			continue
+		}
+		if strings.HasPrefix(t, "By ") || strings.Count(t, " ") < 6 {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// eventSummary picks one to three sentences close to the event's gist,
+// from different articles where it can, skipping any that repeat a chosen
+// one.
+func eventSummary(e *builtEvent) string {
+	type cand struct {
+		s     sentence
+		d     *doc
+		v     vec
+		score float64
+	}
+	var cands []cand
+	for _, d := range e.docs {
+		weights := map[uint64]float32{}
+		for _, f := range d.vec {
+			weights[f.key] = f.w
+		}
+		for i, s := range bodySentences(d) {
+			v := sentenceVec(s.text, weights)
+			if len(v) == 0 {
+				continue
+			}
+			score := dot(v, e.centroid)
+			if i < 3 {
+				score *= 1.3 - 0.1*float64(i) // leads say what happened
+			}
+			cands = append(cands, cand{s: s, d: d, v: v, score: score})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		if cands[i].d.id != cands[j].d.id {
+			return cands[i].d.id < cands[j].d.id
+		}
+		return cands[i].s.start < cands[j].s.start
+	})
+	var chosen []cand
+	used := map[*doc]bool{}
+	for pass := 0; pass < 2 && len(chosen) < 3; pass++ {
+		for _, c := range cands {
+			if len(chosen) >= 3 {
+				break
+			}
+			if pass == 0 && used[c.d] {
+				continue // first, one sentence an outlet
+			}
+			dup := false
+			for _, o := range chosen {
+				if o.s.text == c.s.text || dot(o.v, c.v) > 0.5 {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			chosen = append(chosen, c)
+			used[c.d] = true
+		}
+		if len(e.docs) == 1 || len(chosen) >= 2 {
+			break
+		}
+	}
+	var parts []string
+	for _, c := range chosen {
+		parts = append(parts, c.s.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// sentenceVec weighs a sentence's words by their weight in the article's
+// signature (which carries the IDF), normalised.
+func sentenceVec(s string, weights map[uint64]float32) vec {
+	acc := map[uint64]float32{}
+	for _, t := range tokenize(s) {
+		if !t.number && (len(t.low) < 2 || stopwords[t.low]) {
+			continue
+		}
+		k := hashKey(kindWord, t.fold)
+		if w, ok := weights[k]; ok {
+			acc[k] = w
+		}
+	}
+	v := make(vec, 0, len(acc))
+	for k, w := range acc {
+		v = append(v, feature{key: k, w: w})
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].key < v[j].key })
+	normalize(v)
+	return v
+}
+
+// nameVector is a centroid over the names, entities and places of docs:
+// who and where, without what. Stories are chains of events that share it.
+func nameVector(docs []*doc) vec {
+	sum := map[uint64]float64{}
+	for _, d := range docs {
+		v := d.nameKeys()
+		normalize(v)
+		for _, f := range v {
+			sum[f.key] += float64(f.w)
+		}
+	}
+	out := make(vec, 0, len(sum))
+	for k, w := range sum {
+		out = append(out, feature{key: k, w: float32(w)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	normalize(out)
+	return out
+}

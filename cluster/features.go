@@ -1,10 +1,11 @@
 package cluster
 
 import (
+	"cmp"
 	"hash/fnv"
 	"math"
 	"math/bits"
-	"sort"
+	"slices"
 	"strings"
 
 	storyline "github.com/storyline-news/storyline"
@@ -79,6 +80,19 @@ type doc struct {
 	hash  uint64 // SimHash of word shingles, for syndicated copies
 	dates []dateMention
 	pub   int32
+	names map[uint64]bool // keys of name, entity and place features
+}
+
+// nameKeys are the doc's name, entity and place features with their
+// weights in its signature, sorted by key.
+func (d *doc) nameKeys() vec {
+	var out vec
+	for _, f := range d.vec {
+		if d.names[f.key] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // articleDay is the best day for the happening an article reports: the
@@ -117,7 +131,7 @@ func headline(a *storyline.Article) string {
 
 // extract computes an article's raw (un-IDF-weighted) features.
 func extract(a *storyline.Article, cfg *Config) *doc {
-	d := &doc{art: a, id: a.ID, raw: map[uint64]float32{}}
+	d := &doc{art: a, id: a.ID, raw: map[uint64]float32{}, names: map[uint64]bool{}}
 	d.day, d.pub = articleDay(a)
 	counts := map[uint64]float32{}
 	boosts := map[uint64]float32{}
@@ -173,7 +187,9 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 		}
 		addTerm(hashKey(kindWord, t.fold), w, boost)
 		if t.name && len(a.Entities) == 0 {
-			addTerm(hashKey(kindName, t.fold), float32(cfg.NameWeight), boost)
+			k := hashKey(kindName, t.fold)
+			addTerm(k, float32(cfg.NameWeight), boost)
+			d.names[k] = true
 		}
 		if prev != "" {
 			shingles = append(shingles, hashKey('s', prev+" "+t.fold))
@@ -196,7 +212,9 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 		if m.Start < leadEnd {
 			boost = float32(cfg.LeadBoost)
 		}
-		addTerm(hashKey(kind, key), float32(cfg.EntityWeight), boost)
+		k := hashKey(kind, key)
+		addTerm(k, float32(cfg.EntityWeight), boost)
+		d.names[k] = true
 	}
 	d.dates = articleDates(a, d.pub)
 	for _, dm := range d.dates {
@@ -241,9 +259,24 @@ func weigh(raw map[uint64]float32, idf func(uint64) float64) vec {
 	for k, w := range raw {
 		v = append(v, feature{key: k, w: float32(float64(w) * idf(k))})
 	}
-	sort.Slice(v, func(i, j int) bool { return v[i].key < v[j].key })
+	sortByKey(v)
 	normalize(v)
 	return v
+}
+
+func sortByKey(v vec) {
+	slices.SortFunc(v, func(a, b feature) int { return cmp.Compare(a.key, b.key) })
+}
+
+// byWeight orders heaviest first, ties by key.
+func byWeight(a, b feature) int {
+	if a.w != b.w {
+		if a.w > b.w {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(a.key, b.key)
 }
 
 // simhash is Charikar's fingerprint over word bigrams: syndicated copies of

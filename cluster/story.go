@@ -1,5 +1,356 @@
 package cluster
 
-import storyline "github.com/storyline-news/storyline"
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
 
-func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story { return nil }
+	storyline "github.com/storyline-news/storyline"
+)
+
+// storyScore is the evidence that two events belong to one story: who and
+// where they share (names, entities, places), plus what they are about, and
+// an explicit reference — an article of one naming the other's date
+// ("follows an initial meeting on July 28") — when they also share names.
+func storyScore(a, b *builtEvent, cfg *Config) float64 {
+	if cfg.StoryMaxGap > 0 && a.day != noDay && b.day != noDay && int(absDays(a.day-b.day)) > cfg.StoryMaxGap {
+		return 0
+	}
+	names := dot(a.names, b.names)
+	subject := dot(a.centroid, b.centroid)
+	s := 0.7*names + 0.3*subject
+	if names > 0.1 && (refersTo(a, b) || refersTo(b, a)) {
+		s += 0.3
+	}
+	return s
+}
+
+// refersTo tells whether an article of a mentions b's day.
+func refersTo(a, b *builtEvent) bool {
+	if b.day == noDay {
+		return false
+	}
+	for _, d := range a.docs {
+		for _, dm := range d.dates {
+			if dm.day != noDay && absDays(dm.day-b.day) <= 0 && absDays(dm.day-a.day) > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// makeStories links events into stories (union of all pairs whose story
+// score reaches cfg.StoryThreshold, single-link, so a chain of rounds holds
+// together), sets each event's Story, and builds every story's timeline.
+func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story {
+	parent := make([]int, len(evs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// Candidate pairs share a name; an inverted index keeps this linear
+	// in practice.
+	byName := map[uint64][]int{}
+	for i, e := range evs {
+		for _, f := range topTerms(e.names, 20) {
+			byName[f.key] = append(byName[f.key], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	keys := make([]uint64, 0, len(byName))
+	for k := range byName {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		list := byName[k]
+		if len(list) > 200 {
+			continue // a name in everything links nothing
+		}
+		for x := 0; x < len(list); x++ {
+			for y := x + 1; y < len(list); y++ {
+				p := [2]int{list[x], list[y]}
+				if seen[p] {
+					continue
+				}
+				seen[p] = true
+				if storyScore(evs[p[0]], evs[p[1]], cfg) >= cfg.StoryThreshold {
+					a, b := find(p[0]), find(p[1])
+					if a != b {
+						if a < b {
+							parent[b] = a
+						} else {
+							parent[a] = b
+						}
+					}
+				}
+			}
+		}
+	}
+	groups := map[int][]*builtEvent{}
+	for i, e := range evs {
+		r := find(i)
+		groups[r] = append(groups[r], e)
+	}
+	var stories []storyline.Story
+	for _, g := range groups {
+		sortEvents(g)
+		s := storyline.Story{ID: shortID("s-", g[0].ID), Title: storyTitle(g)}
+		for _, e := range g {
+			s.Events = append(s.Events, e.ID)
+			e.Story = s.ID
+		}
+		s.Timeline = timeline(g)
+		stories = append(stories, s)
+	}
+	sort.Slice(stories, func(i, j int) bool { return stories[i].ID < stories[j].ID })
+	return stories
+}
+
+// sortEvents orders events oldest first; undated ones last, by id.
+func sortEvents(g []*builtEvent) {
+	sort.SliceStable(g, func(i, j int) bool {
+		a, b := g[i], g[j]
+		if (a.day == noDay) != (b.day == noDay) {
+			return b.day == noDay
+		}
+		if a.day != b.day {
+			return a.day < b.day
+		}
+		return a.ID < b.ID
+	})
+}
+
+// storyTitle is the title of the story's largest event (latest on ties).
+func storyTitle(g []*builtEvent) string {
+	best := g[0]
+	for _, e := range g[1:] {
+		if len(e.docs) >= len(best.docs) {
+			best = e
+		}
+	}
+	return best.Title
+}
+
+// mention is one dated happening an article names.
+type mention struct {
+	value string // 2021-06-16 or 2021-06
+	what  string
+	words map[string]bool
+	arts  map[string]bool
+}
+
+// timeline merges a story's events with the dated happenings its articles
+// mention, oldest first. A mention that falls on one of the story's events
+// joins that event's entry; mentions of one date merge across articles; a
+// month-only mention ("in June") merges into a day of that month when both
+// share a content word (the summit "in June" and "the June 16 summit").
+func timeline(g []*builtEvent) []storyline.TimelineEntry {
+	type entry struct {
+		storyline.TimelineEntry
+		words map[string]bool
+		arts  map[string]bool
+	}
+	var entries []*entry
+	byValue := map[string]*entry{}
+	for _, e := range g {
+		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: e.Date, What: e.Title, Event: e.ID}, arts: map[string]bool{}, words: contentWords(e.Title)}
+		for _, id := range e.Articles {
+			en.arts[id] = true
+		}
+		entries = append(entries, en)
+		if e.Date != "" {
+			byValue[e.Date] = en
+		}
+	}
+	var ms []*mention
+	for _, e := range g {
+		own := map[string]bool{e.Date: true}
+		for _, d := range e.docs {
+			for _, dm := range d.dates {
+				if own[dm.value] || lineIsDate(d.art.Text, dm.start) {
+					continue
+				}
+				if dm.day != noDay && e.day != noDay && absDays(dm.day-e.day) <= 0 {
+					continue
+				}
+				what := clause(d.art.Text, dm.start, dm.end)
+				ms = append(ms, &mention{value: dm.value, what: what, words: contentWords(what), arts: map[string]bool{d.id: true}})
+			}
+		}
+	}
+	// Days first, so that months can fold into them.
+	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].value) > len(ms[j].value) })
+	for _, m := range ms {
+		if en, ok := byValue[m.value]; ok {
+			for a := range m.arts {
+				en.arts[a] = true
+			}
+			for w := range m.words {
+				en.words[w] = true
+			}
+			continue
+		}
+		if len(m.value) == 7 {
+			merged := false
+			for _, en := range entries {
+				if strings.HasPrefix(en.Date, m.value) && len(en.Date) == 10 && shareWord(en.words, m.words) {
+					for a := range m.arts {
+						en.arts[a] = true
+					}
+					merged = true
+					break
+				}
+			}
+			if merged {
+				continue
+			}
+		}
+		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: m.value, What: m.what}, arts: m.arts, words: m.words}
+		entries = append(entries, en)
+		byValue[m.value] = en
+	}
+	out := make([]storyline.TimelineEntry, 0, len(entries))
+	for _, en := range entries {
+		for a := range en.arts {
+			en.Articles = append(en.Articles, a)
+		}
+		sort.Strings(en.Articles)
+		out = append(out, en.TimelineEntry)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Date == "") != (b.Date == "") {
+			return b.Date == ""
+		}
+		// "2021-06" sorts before "2021-06-16": a month starts with its first day.
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		if (a.Event != "") != (b.Event != "") {
+			return a.Event != ""
+		}
+		return a.What < b.What
+	})
+	return out
+}
+
+// clause returns the part of the sentence around [start, end) that the
+// date belongs to: the sentence cut at ";" and at ", and"/", but" when it
+// joins two statements, trimmed to a readable length.
+func clause(text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	sent := sentenceAround(text, start)
+	off := strings.Index(text[max(0, start-len(sent)):min(len(text), end+len(sent))], sent)
+	rel := start - (max(0, start-len(sent)) + off)
+	if off < 0 || rel < 0 || rel > len(sent) {
+		return clip(strings.TrimSpace(sent), 200)
+	}
+	a, b := 0, len(sent)
+	for _, sep := range []string{"; ", ", and ", ", but ", ", while ", " — "} {
+		if i := strings.LastIndex(sent[:rel], sep); i >= 0 && i+len(sep) > a {
+			a = i + len(sep)
+		}
+		if i := strings.Index(sent[rel:], sep); i >= 0 && rel+i < b {
+			b = rel + i
+		}
+	}
+	c := strings.TrimSpace(sent[a:b])
+	c = strings.TrimRight(c, ".,;: ")
+	return clip(c, 200)
+}
+
+func contentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tokenize(s) {
+		if t.number || len(t.low) < 3 || stopwords[t.low] {
+			continue
+		}
+		out[t.fold] = true
+	}
+	return out
+}
+
+func shareWord(a, b map[string]bool) bool {
+	for w := range b {
+		if a[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// SelectStories picks stories by id, or those whose events involve an
+// entity (matched against event entity ids and names, case-insensitively,
+// and against story titles); all stories when both are empty.
+func SelectStories(stories []storyline.Story, events []storyline.Event, storyID, entity string) []storyline.Story {
+	if storyID == "" && entity == "" {
+		return stories
+	}
+	byID := map[string]storyline.Event{}
+	for _, e := range events {
+		byID[e.ID] = e
+	}
+	want := strings.ToLower(strings.TrimSpace(entity))
+	var out []storyline.Story
+	for _, s := range stories {
+		if storyID != "" {
+			if s.ID == storyID {
+				out = append(out, s)
+			}
+			continue
+		}
+		if strings.Contains(strings.ToLower(s.Title), want) {
+			out = append(out, s)
+			continue
+		}
+	events:
+		for _, id := range s.Events {
+			for _, ent := range byID[id].Entities {
+				if strings.EqualFold(ent, entity) || strings.Contains(strings.ToLower(ent), want) {
+					out = append(out, s)
+					break events
+				}
+			}
+		}
+	}
+	return out
+}
+
+// WriteTimeline prints a story's timeline for a terminal: one line a
+// happening, the story's own events marked with "●", each with the
+// articles behind it.
+func WriteTimeline(w io.Writer, s storyline.Story, events map[string]storyline.Event) {
+	fmt.Fprintf(w, "Story %s: %s\n", s.ID, s.Title)
+	fmt.Fprintf(w, "  %d events, %d timeline entries\n\n", len(s.Events), len(s.Timeline))
+	for _, t := range s.Timeline {
+		date := t.Date
+		if date == "" {
+			date = "(undated)"
+		}
+		mark := " "
+		what := t.What
+		if t.Event != "" {
+			mark = "●"
+			if ev, ok := events[t.Event]; ok && ev.Place != "" {
+				what += " — " + ev.Place
+			}
+		}
+		fmt.Fprintf(w, "  %-10s %s %s\n", date, mark, what)
+		if t.Event != "" {
+			fmt.Fprintf(w, "  %-10s   event %s\n", "", t.Event)
+		}
+		fmt.Fprintf(w, "  %-10s   articles: %s\n", "", strings.Join(t.Articles, ", "))
+	}
+}

@@ -1,0 +1,5 @@
+package cluster
+
+import storyline "github.com/storyline-news/storyline"
+
+func eventFacts(e *builtEvent) []storyline.Fact { return nil }

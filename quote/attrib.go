@@ -79,11 +79,11 @@ func (d *doc) candidates(s, e int) []cand {
 			out = append(out, cand{start: m.start, end: m.end, ment: i})
 		}
 	}
-	for _, t := range tokens(d.text, s, e) {
+	for _, t := range d.tokens(s, e) {
 		if !t.word || d.inSpan(t.start) {
 			continue
 		}
-		w := lowerWord(d.text, t)
+		w := t.low
 		if _, ok := personPronouns[w]; ok || groupPronouns[w] {
 			out = append(out, cand{start: t.start, end: t.end, ment: -1, pronoun: w})
 		}
@@ -100,11 +100,11 @@ func (d *doc) inSpan(pos int) bool {
 // gapOK: only words that may stand between subject and verb.
 func (d *doc) gapOK(s, e int) bool {
 	n := 0
-	for _, t := range tokens(d.text, s, e) {
+	for _, t := range d.tokens(s, e) {
 		if !t.word {
 			return false
 		}
-		if !gapWords[lowerWord(d.text, t)] {
+		if !gapWords[t.low] {
 			return false
 		}
 		n++
@@ -171,9 +171,9 @@ var determiners = wordSet("the a an its his her their our this that")
 // descriptionBefore finds "the Russian diplomat" ending (up to gap words)
 // right before v.
 func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
-	toks := tokens(d.text, ws, v)
+	toks := d.tokens(ws, v)
 	i := len(toks) - 1
-	for i >= 0 && toks[i].word && gapWords[lowerWord(d.text, toks[i])] {
+	for i >= 0 && toks[i].word && gapWords[toks[i].low] {
 		i--
 	}
 	if i < 0 || !toks[i].word {
@@ -182,12 +182,12 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 	end := toks[i].end
 	// "the Russian diplomatic mission in Geneva": step over the place.
 	for k := i; k >= 1 && k >= i-4; k-- {
-		if toks[k].word && prepositions[lowerWord(d.text, toks[k])] && k < i && d.mentionAt(toks[k+1].start) {
+		if toks[k].word && prepositions[toks[k].low] && k < i && d.mentionAt(toks[k+1].start) {
 			i = k - 1
 			break
 		}
 	}
-	head := lowerWord(d.text, toks[i])
+	head := toks[i].low
 	if !personNouns[head] && !orgNouns[head] && !reporterNouns[head] {
 		return cand{}, false
 	}
@@ -195,7 +195,7 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 		if !toks[j].word {
 			return cand{}, false
 		}
-		w := lowerWord(d.text, toks[j])
+		w := toks[j].low
 		poss := strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 		if determiners[w] || poss {
 			start := toks[j].start
@@ -374,7 +374,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		}
 		return who{ment: i, name: d.fullName(i), ok: true}
 	}
-	toks := tokens(d.text, ve, min(limit, ve+160))
+	toks := d.tokens(ve, min(limit, ve+160))
 	var ws []tok
 	for _, t := range toks {
 		if !t.word || len(ws) >= 8 {
@@ -382,13 +382,13 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		}
 		ws = append(ws, t)
 	}
-	if len(ws) < 2 || !determiners[lowerWord(d.text, ws[0])] {
+	if len(ws) < 2 || !determiners[ws[0].low] {
 		return noOne()
 	}
 	head := ""
 	last := -1
 	for k, t := range ws[1:] {
-		w := lowerWord(d.text, t)
+		w := t.low
 		if personNouns[w] || orgNouns[w] || reporterNouns[w] {
 			head, last = w, k+1
 		}
@@ -411,18 +411,18 @@ func (d *doc) speechVerb(toks []tok, k int) int {
 	if !t.word {
 		return 0
 	}
-	kind := speechVerbs[lowerWord(d.text, t)]
+	kind := speechVerbs[t.low]
 	if kind == 0 {
 		return 0
 	}
 	if kind == verbAccording {
-		if k+1 < len(toks) && lowerWord(d.text, toks[k+1]) == "to" {
+		if k+1 < len(toks) && toks[k+1].low == "to" {
 			return kind
 		}
 		return 0
 	}
 	if k > 0 && toks[k-1].word {
-		switch lowerWord(d.text, toks[k-1]) {
+		switch toks[k-1].low {
 		case "was", "were", "is", "are", "be", "been", "being":
 			return 0
 		}
@@ -460,19 +460,19 @@ var prepositions = wordSet("in at from of near to for with by on into inside out
 // afterPreposition: the word before pos is a preposition ("the mission in
 // Geneva"): what follows modifies a noun, it is not a subject.
 func (d *doc) afterPreposition(pos int) bool {
-	toks := tokens(d.text, max(0, pos-16), pos)
+	toks := d.tokens(max(0, pos-16), pos)
 	if len(toks) == 0 {
 		return false
 	}
 	t := toks[len(toks)-1]
-	return t.word && prepositions[lowerWord(d.text, t)]
+	return t.word && prepositions[t.low]
 }
 
 // nounIn: a speaker noun (mission, minister) among the words in [s, e).
 func (d *doc) nounIn(s, e int) bool {
-	for _, t := range tokens(d.text, s, e) {
+	for _, t := range d.tokens(s, e) {
 		if t.word {
-			w := lowerWord(d.text, t)
+			w := t.low
 			if personNouns[w] || orgNouns[w] || reporterNouns[w] {
 				return true
 			}

@@ -28,6 +28,7 @@ type doc struct {
 	ments []ment // in text order
 	sents [][2]int
 	full  []string // fullName cache, by mention
+	toks  []tok
 
 	bySurname map[string][]int // multi-word person mentions by the key of their last word
 }
@@ -58,6 +59,7 @@ func newDoc(a *storyline.Article) *doc {
 		}
 		d.sents = append(d.sents, sentences(text, p.start, p.end, d.spans)...)
 	}
+	d.toks = tokens(text, 0, len(text))
 	d.ments = mentionsOf(a, text)
 	if len(d.ments) == 0 {
 		d.ments = findNames(text, d.paras)
@@ -110,21 +112,21 @@ func stripPossessive(s string) string {
 func findNames(text string, paras []para) []ment {
 	var out []ment
 	for _, p := range paras {
-		toks := tokens(text, p.start, p.end)
+		toks := tokens(text, p.start, p.end) // before the doc's own tokens exist
 		for i := 0; i < len(toks); {
-			if !toks[i].word || !isCapitalised(text[toks[i].start:toks[i].end]) || stopCaps[lowerWord(text, toks[i])] {
+			if !toks[i].word || !isCapitalised(text[toks[i].start:toks[i].end]) || stopCaps[toks[i].low] {
 				i++
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && toks[j].word && isCapitalised(text[toks[j].start:toks[j].end]) && !stopCaps[lowerWord(text, toks[j])] {
+			for j < len(toks) && toks[j].word && isCapitalised(text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
 				j++
 			}
 			sentStart := i == 0 || (!toks[i-1].word && strings.ContainsAny(text[toks[i-1].start:toks[i-1].end], ".!?\"“”'‘’«»:"))
 			if j-i >= 2 || !sentStart {
 				typ := storyline.Person
 				for k := i; k < j; k++ {
-					w := lowerWord(text, toks[k])
+					w := toks[k].low
 					if orgNouns[w] || strings.ToUpper(w) == text[toks[k].start:toks[k].end] && len(w) > 1 {
 						typ = storyline.Org
 					}
@@ -151,7 +153,7 @@ func markSkipped(text, title string, paras []para) {
 	for i := range paras {
 		p := &paras[i]
 		s := text[p.start:p.end]
-		if len(s) > 600 {
+		if len(s) > 300 {
 			// Long paragraphs are prose: only their start can be a
 			// caption or sponsor line.
 			head := strings.ToLower(strings.Join(strings.Fields(s[:200]), " "))
@@ -198,6 +200,8 @@ var boilerPrefixes = []string{"sponsored", "advertisement", "copyright", "©", "
 	"image:", "picture:", "credit:", "caption:", "(photo", "watch:", "listen:", "subscribe", "sign up", "follow us", "click here",
 	"your email address", "home /", "home >", "by "}
 
+var captionCredits = []string{"via reuters", "reuters/", "getty images", "ap photo", "/afp", "afp photo", "epa-efe", "/handout"}
+
 func boilerplate(flat string) bool {
 	for _, p := range boilerPrefixes {
 		if strings.HasPrefix(flat, p) {
@@ -217,8 +221,8 @@ func boilerplate(flat string) bool {
 		return true
 	}
 	// Captions end with their credit.
-	for _, c := range []string{"via reuters", "reuters/", "getty images", "ap photo", "/afp", "afp photo", "epa-efe", "/handout"} {
-		if strings.HasSuffix(flat, c) || strings.Contains(flat, c+" ") && strings.HasSuffix(flat, "reuters") {
+	for _, c := range captionCredits {
+		if strings.HasSuffix(flat, c) {
 			return true
 		}
 	}

@@ -29,7 +29,7 @@ func (d *doc) indirect(direct []found) []found {
 
 func (d *doc) indirectIn(sent [2]int) (found, bool) {
 	ss, se := sent[0], sent[1]
-	toks := tokens(d.text, ss, se)
+	toks := d.tokens(ss, se)
 	// The clause ends before the sentence's final punctuation.
 	ce := se
 	for ce > ss {
@@ -73,7 +73,7 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 		}
 		// "Clause, she said, ...": the clause stands before the speaker.
 		if k >= 2 && !toks[k-2].word && d.text[toks[k-2].start:toks[k-2].end] == "," && toks[k-1].word {
-			if _, ok := personPronouns[lowerWord(d.text, toks[k-1])]; ok && toks[k-2].start > ss {
+			if _, ok := personPronouns[toks[k-1].low]; ok && toks[k-2].start > ss {
 				return d.indirectFound(ss, toks[k-2].start, w)
 			}
 		}
@@ -89,7 +89,7 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 // clauseStart skips what stands between a verb and its clause: time
 // adverbs, "that", the audience of "told".
 func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
-	verb := lowerWord(d.text, toks[k])
+	verb := toks[k].low
 	j := k + 1
 	if verb == "told" || verb == "tells" || verb == "telling" {
 		// told [Russian news agencies] (that) ...
@@ -98,7 +98,7 @@ func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
 			if !toks[m].word {
 				break
 			}
-			if lowerWord(d.text, toks[m]) == "that" {
+			if toks[m].low == "that" {
 				j, found = m+1, true
 				break
 			}
@@ -106,7 +106,7 @@ func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
 		if !found {
 			n := 0
 			for j < len(toks) && toks[j].word && n < 4 {
-				w := lowerWord(d.text, toks[j])
+				w := toks[j].low
 				if audiences[w] || d.mentionAt(toks[j].start) {
 					j++
 					n++
@@ -128,19 +128,19 @@ func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
 			return 0, false
 		}
 	}
-	for j < len(toks) && toks[j].word && clauseSkip[lowerWord(d.text, toks[j])] {
+	for j < len(toks) && toks[j].word && clauseSkip[toks[j].low] {
 		j++
 	}
 	for j < len(toks) && !toks[j].word && d.text[toks[j].start:toks[j].end] == "," {
 		j++
 	}
-	if j < len(toks) && toks[j].word && lowerWord(d.text, toks[j]) == "that" {
+	if j < len(toks) && toks[j].word && toks[j].low == "that" {
 		j++
 	}
 	if j >= len(toks) || !toks[j].word || toks[j].start >= ce {
 		return 0, false
 	}
-	switch lowerWord(d.text, toks[j]) {
+	switch toks[j].low {
 	case "to", "by", "in", "on", "at", "from", "after", "before", "during", "of", "for", "with", "about", "so", "and", "but",
 		"goodbye", "hello", "yes", "no", "nothing", "something", "according":
 		return 0, false

@@ -150,7 +150,7 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 	if w := d.colonSpeaker(ws, open); w.ok {
 		return w, true
 	}
-	toks := tokens(d.text, ws, open)
+	toks := d.tokens(ws, open)
 	for k := len(toks) - 1; k >= 0; k-- {
 		if d.inSpan(toks[k].start) {
 			continue
@@ -164,12 +164,12 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 		between := toks[k+1:]
 		adjacent := len(between) == 0
 		if len(between) == 1 {
-			switch lowerWord(d.text, between[0]) {
+			switch between[0].low {
 			case ":", ",", "that":
 				adjacent = true
 			}
 		}
-		if kind == verbLabel && len(between) > 0 && (lowerWord(d.text, between[len(between)-1]) == "as" || len(between) <= 2) {
+		if kind == verbLabel && len(between) > 0 && (between[len(between)-1].low == "as" || len(between) <= 2) {
 			adjacent = true
 		}
 		if kind == verbAccording {
@@ -210,7 +210,7 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		_, n := utf8.DecodeRuneInString(d.text[i:limit])
 		i += n
 	}
-	toks := tokens(d.text, s.close, limit)
+	toks := d.tokens(s.close, limit)
 	k := 0
 	for k < len(toks) && !toks[k].word && strings.Contains(",—–-:", d.text[toks[k].start:toks[k].end]) {
 		k++
@@ -291,9 +291,9 @@ func (d *doc) accept(s span, txt string, nw int, w who, adjacent bool) bool {
 		return false
 	}
 	// A title of a work: after "the book", "the film", "titled".
-	before := tokens(d.text, max(d.paras[s.firstPara].start, s.open-40), s.open)
+	before := d.tokens(max(d.paras[s.firstPara].start, s.open-40), s.open)
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
-		if before[k].word && workNouns[lowerWord(d.text, before[k])] {
+		if before[k].word && workNouns[before[k].low] {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,10 +12,11 @@ import (
 type tok struct {
 	start, end int
 	word       bool
+	low        string // the word in lower case
 }
 
 func tokens(text string, s, e int) []tok {
-	var out []tok
+	out := make([]tok, 0, (e-s)/5+1)
 	pos := s
 	for pos < e {
 		r, n := utf8.DecodeRuneInString(text[pos:e])
@@ -43,9 +45,9 @@ func tokens(text string, s, e int) []tok {
 				}
 				break
 			}
-			out = append(out, tok{start: start, end: pos, word: true})
+			out = append(out, tok{start: start, end: pos, word: true, low: lower(text[start:pos])})
 		default:
-			out = append(out, tok{start: pos, end: pos + n})
+			out = append(out, tok{start: pos, end: pos + n, low: text[pos : pos+n]})
 			pos += n
 		}
 	}
@@ -65,8 +67,8 @@ func isInitialism(w string) bool {
 	return true
 }
 
-func lowerWord(text string, t tok) string {
-	w := text[t.start:t.end]
+// lower avoids strings.ToLower's allocation for words already in lower case.
+func lower(w string) string {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
@@ -210,4 +212,14 @@ func startsSentence(text string, i, e int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[k:e])
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || isMarkRune(r)
+}
+
+// tokens of the document fully inside [s, e), from the one tokenisation.
+func (d *doc) tokens(s, e int) []tok {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= s })
+	j := i
+	for j < len(d.toks) && d.toks[j].end <= e {
+		j++
+	}
+	return d.toks[i:j]
 }

@@ -375,6 +375,12 @@ func (c *cleaner) furniture(from int) {
 		case c.titleKey != "" && len(s) <= 2*len(c.titleKey)+8 && keyEqual(s, c.titleKey):
 			c.drop(i)
 		case i >= last-4:
+			// A closing agency line: "(AFP)", "— Reuters", "Source: AP".
+			if a, ok := agencyLine(s); ok {
+				c.res.Credits = addCredit(c.res.Credits, a)
+				c.drop(i)
+				continue
+			}
 			if owner, ok := copyrightOutlet(s); ok {
 				if c.copyright == "" {
 					c.copyright = owner

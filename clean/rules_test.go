@@ -406,3 +406,10 @@ func TestKnownTitleWithSiteName(t *testing.T) {
 		t.Errorf("title line kept: %q", r.Text)
 	}
 }
+
+func TestClosingAgencyLine(t *testing.T) {
+	r := Text("Some Headline Here\n\nThe council approved the budget for the coming year on Tuesday evening.\n\n(AFP)\n", Known{})
+	if strings.Contains(r.Text, "AFP") || !slices.Equal(r.Credits, []string{"AFP"}) {
+		t.Errorf("text %q credits %q", r.Text, r.Credits)
+	}
+}

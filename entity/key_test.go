@@ -56,6 +56,9 @@ func TestMatch(t *testing.T) {
 	biden := storyline.Entity{Name: "Joseph Biden", Type: storyline.Person, Aliases: []string{"Biden"}}
 	osce := storyline.Entity{Name: "Organization for Security and Cooperation in Europe", Type: storyline.Org}
 	state := storyline.Entity{Name: "State Department", Type: storyline.Org, Aliases: []string{"The US State Department"}}
+	bareState := storyline.Entity{Name: "State Department", Type: storyline.Org}
+	ruMFA := storyline.Entity{Name: "Foreign Ministry", Type: storyline.Org, Aliases: []string{"Russian Foreign Ministry"}}
+	kremlin := storyline.Entity{Name: "Kremlin", Type: storyline.Org}
 	us := storyline.Entity{Name: "United States", Type: storyline.Place, Aliases: []string{"US"}}
 	tests := []struct {
 		e     storyline.Entity
@@ -82,6 +85,19 @@ func TestMatch(t *testing.T) {
 		{state, "US State Department", true},
 		{state, "state department", true},
 		{state, "Defense Department", false},
+		{state, "The US State Department", true},
+		{state, "the State Department", true},
+		{state, "The Defense Department", false},
+		{bareState, "The US State Department", true},
+		{bareState, "U.S. State Department", true},
+		{bareState, "American State Department", true},
+		{bareState, "US Defense Department", false},
+		{ruMFA, "Russian Foreign Ministry", true},
+		{ruMFA, "the Foreign Ministry", true},
+		{ruMFA, "Ukrainian Foreign Ministry", false},
+		{ruMFA, "The Ukrainian Foreign Ministry", false},
+		{kremlin, "the Kremlin", true},
+		{kremlin, "The", false},
 		{us, "America", true},
 		{us, "U.S.", true},
 		{us, "Russia", false},

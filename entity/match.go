@@ -15,6 +15,10 @@ import (
 // name does not match.
 func Match(e storyline.Entity, query string) bool {
 	qwords := strings.Fields(strings.ToValidUTF8(query, " "))
+	// A leading article is no part of a name ("The US State Department").
+	if len(qwords) > 1 && strings.EqualFold(qwords[0], "the") {
+		qwords = qwords[1:]
+	}
 	if len(qwords) == 0 {
 		return false
 	}
@@ -86,7 +90,31 @@ func Match(e storyline.Entity, query string) bool {
 			return true
 		}
 	}
-	return false
+	return e.Type == storyline.Org && qualifiedMatch(forms, qname)
+}
+
+// qualifiedMatch reports a country-qualified query ("U.S. State
+// Department") naming an organisation known by its bare name ("State
+// Department") when no form of it is qualified by another country.
+func qualifiedMatch(forms, qname []string) bool {
+	code, rest := qualifiedOrg(qname)
+	if code == "" {
+		return false
+	}
+	rk := nonPersonKey(strings.Join(rest, " "))
+	found := false
+	for _, f := range forms {
+		fwords := strings.Fields(nonPersonDisplay(f))
+		fk := nonPersonKey(strings.Join(fwords, " "))
+		if c, frest := qualifiedOrg(fwords); c != "" {
+			if c != code {
+				return false
+			}
+			fk = nonPersonKey(strings.Join(frest, " "))
+		}
+		found = found || fk == rk
+	}
+	return found
 }
 
 func containsWord(key, w string) bool {

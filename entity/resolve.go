@@ -90,7 +90,13 @@ func normType(t string) string {
 // surface text or offsets inside its article's text and names something
 // (not a bare title such as "the President"); others are left unresolved.
 // The result does not depend on the order of the articles.
+//
+// Before resolving, an organisation's name that the tagger cut before its
+// closing place ("[Organization for Security and Cooperation] in
+// [Europe]") is joined into one ORG mention, in a.Entities too; see
+// mergeOrgPlace.
 func Resolve(articles []*storyline.Article) []storyline.Entity {
+	mergeOrgPlace(articles)
 	r := &resolver{articles: articles, persons: map[string]personName{}, npKeys: map[string]string{}, cores: map[string]string{}, keys: map[string]string{}}
 	r.collect()
 	if len(r.ms) == 0 {
@@ -857,8 +863,12 @@ func (r *resolver) build() []storyline.Entity {
 // entity builds one entity from its mentions (indices in ms).
 func (r *resolver) entity(ids []int) storyline.Entity {
 	votes := map[string]int{}
+	hasFull := false
 	for _, i := range ids {
-		votes[r.ms[i].typ]++
+		hasFull = hasFull || r.ms[i].full()
+	}
+	for _, i := range ids {
+		votes[r.voteType(&r.ms[i], hasFull)]++
 	}
 	typ := ""
 	for t, n := range votes {
@@ -900,6 +910,27 @@ func (r *resolver) entity(ids []int) storyline.Entity {
 		Roles:    byCount(roles),
 		Articles: sortedKeys(arts),
 	}
+}
+
+// voteType is a mention's vote in its entity's type: its tag, unless the
+// mention names as a whole something the type prior knows (Kremlin: ORG;
+// Bern: PLACE). A person's full name in the entity (Denzel Washington)
+// outvotes the prior, and so does a PERSON tag on a place name, since
+// cities and countries are also surnames and first names (Houston,
+// Jordan); institutions are not.
+func (r *resolver) voteType(m *mention, hasFull bool) string {
+	if hasFull {
+		return m.typ
+	}
+	p := r.prior(m.alias)
+	if p == "" || m.typ == storyline.Person && p != storyline.Org {
+		return m.typ
+	}
+	return p
+}
+
+func (r *resolver) prior(alias string) string {
+	return typePrior[r.nonPersonKey(nonPersonDisplay(alias))]
 }
 
 // formQuality ranks a name form as a canonical name: a full name beats a

@@ -228,6 +228,29 @@ func TestResolveLinks(t *testing.T) {
 			apart: [][2]string{{"Kyiv", "Kharkiv"}},
 		},
 		{
+			name: "type prior: seats of power are organisations, capitals places",
+			articles: []string{
+				"The [L:Kremlin] said. [P:Dmitry Peskov], the [L:Kremlin]'s spokesman, agreed.",
+				"[P:Kremlin] also announced it. [O:Kremlin] said.",
+				"She flew to [O:Bern], then to [O:Geneva] and [L:Geneva].",
+				"The [O:Bank of England] and [O:Moscow State University] and [L:Downing Street].",
+			},
+			types: map[string]string{
+				"Kremlin": storyline.Org, "Bern": storyline.Place, "Geneva": storyline.Place,
+				"Bank of England": storyline.Org, "Moscow State University": storyline.Org,
+				"Downing Street": storyline.Org,
+			},
+		},
+		{
+			name: "type prior: a person named like a place stays a person",
+			articles: []string{
+				"[P:Denzel Washington] starred. [L:Washington] reacted. [P:Washington] smiled.",
+				"[P:Houston] sang. [P:Houston] left.",
+				"[P:Jordan] scored.",
+			},
+			types: map[string]string{"Denzel Washington": storyline.Person, "Houston": storyline.Person, "Jordan": storyline.Person},
+		},
+		{
 			name: "first name alone within the article",
 			articles: []string{
 				"[P:Xi Jinping] arrived. [P:Xi] spoke.",
@@ -265,6 +288,105 @@ func TestResolveLinks(t *testing.T) {
 				if e := entityOf(t, arts, ents, s); e.Type != want {
 					t.Errorf("%q: type %s, want %s", s, e.Type, want)
 				}
+			}
+			for _, a := range arts {
+				for _, m := range a.Entities {
+					if want, ok := tc.types[m.Text]; ok && m.Type != want {
+						t.Errorf("%s: mention %q [%d]: type %s, want %s", a.ID, m.Text, m.Start, m.Type, want)
+					}
+				}
+			}
+			checkConsistent(t, arts, ents)
+		})
+	}
+}
+
+func TestMergeOrgPlace(t *testing.T) {
+	tests := []struct {
+		name     string
+		articles []string
+		want     []string // mention texts of the first article, in order
+		types    []string
+	}{
+		{
+			name:     "region ends the name",
+			articles: []string{"Talks at the [O:Organization for Security and Cooperation] in [L:Europe] on [L:Ukraine]."},
+			want:     []string{"Organization for Security and Cooperation in Europe", "Ukraine"},
+			types:    []string{storyline.Org, storyline.Place},
+		},
+		{
+			name:     "in the region",
+			articles: []string{"The [O:Council for Peace and Security] in the [L:Middle East] met."},
+			want:     []string{"Council for Peace and Security in the Middle East"},
+			types:    []string{storyline.Org},
+		},
+		{
+			name:     "acronym in parentheses",
+			articles: []string{"The [O:Union of Jewish Communities] in [L:Ruritania] (UJCR) said."},
+			want:     []string{"Union of Jewish Communities in Ruritania"},
+			types:    []string{storyline.Org},
+		},
+		{
+			name: "acronym elsewhere in the corpus",
+			articles: []string{
+				"The [O:Union of Jewish Communities] in [L:Ruritania] said.",
+				"The [O:UJCR] agreed.",
+			},
+			want:  []string{"Union of Jewish Communities in Ruritania"},
+			types: []string{storyline.Org},
+		},
+		{
+			name: "the shorter name's acronym is in use",
+			articles: []string{
+				"The [O:Union of Jewish Communities] in [L:Ruritania] said.",
+				"The [O:UJCR] and the [O:UJC] agreed.",
+			},
+			want:  []string{"Union of Jewish Communities", "Ruritania"},
+			types: []string{storyline.Org, storyline.Place},
+		},
+		{
+			name:     "a city says where the institution is",
+			articles: []string{"The [O:Council on Foreign Relations] in [L:New York] said."},
+			want:     []string{"Council on Foreign Relations", "New York"},
+			types:    []string{storyline.Org, storyline.Place},
+		},
+		{
+			name:     "punctuation between",
+			articles: []string{"The [O:Ministry of Defence], in [L:Europe] too."},
+			want:     []string{"Ministry of Defence", "Europe"},
+			types:    []string{storyline.Org, storyline.Place},
+		},
+		{
+			name:     "no linking word",
+			articles: []string{"[O:Human Rights Watch] in [L:Europe] said."},
+			want:     []string{"Human Rights Watch", "Europe"},
+			types:    []string{storyline.Org, storyline.Place},
+		},
+		{
+			name:     "already one span",
+			articles: []string{"The [O:Council of Europe] in [L:Strasbourg] said."},
+			want:     []string{"Council of Europe", "Strasbourg"},
+			types:    []string{storyline.Org, storyline.Place},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*storyline.Article
+			for i, s := range tc.articles {
+				arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
+			}
+			ents := Resolve(arts)
+			a := arts[0]
+			var got, types []string
+			for _, m := range a.Entities {
+				got = append(got, m.Text)
+				types = append(types, m.Type)
+				if m.Text != a.Text[m.Start:m.End] {
+					t.Errorf("mention %q spans %q", m.Text, a.Text[m.Start:m.End])
+				}
+			}
+			if !slices.Equal(got, tc.want) || !slices.Equal(types, tc.types) {
+				t.Errorf("mentions %q %v, want %q %v", got, types, tc.want, tc.types)
 			}
 			checkConsistent(t, arts, ents)
 		})

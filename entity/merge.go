@@ -1,0 +1,169 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+// mergeOrgPlace joins an organisation name that a tagger cut before its
+// closing place ("[Organization for Security and Cooperation] in [Europe]")
+// into one ORG mention. Only the shape of an institution's name qualifies:
+// capitalised words joined by for/of/on, then "in" (or "in the") and a
+// place, with nothing else between. Since most such phrases say where an
+// institution is ("Council on Foreign Relations in New York"), the join
+// also needs evidence that the place is part of the name: a continent or
+// world region, or the acronym of the joined name (OSCE) in parentheses
+// after it or elsewhere in the corpus while the shorter name's acronym is
+// nowhere.
+func mergeOrgPlace(articles []*storyline.Article) {
+	caps := map[string]bool{} // all-capitals single-word mentions: acronyms
+	for _, a := range articles {
+		if a == nil {
+			continue
+		}
+		for i := range a.Entities {
+			if s := cleanSurface(mentionSurface(a, &a.Entities[i])); s != "" && !strings.ContainsRune(s, ' ') && isAllCaps(s) {
+				caps[strings.ReplaceAll(s, ".", "")] = true
+			}
+		}
+	}
+	for _, a := range articles {
+		if a != nil && len(a.Entities) >= 2 {
+			mergeInArticle(a, caps)
+		}
+	}
+}
+
+func mentionSurface(a *storyline.Article, m *storyline.Mention) string {
+	if m.Text == "" && validSpan(a, m) {
+		return a.Text[m.Start:m.End]
+	}
+	return m.Text
+}
+
+func mergeInArticle(a *storyline.Article, caps map[string]bool) {
+	idx := make([]int, len(a.Entities))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool { return a.Entities[idx[x]].Start < a.Entities[idx[y]].Start })
+	drop := map[int]bool{}
+	for k := 0; k+1 < len(idx); k++ {
+		o, p := &a.Entities[idx[k]], &a.Entities[idx[k+1]]
+		if normType(o.Type) != storyline.Org || normType(p.Type) != storyline.Place ||
+			!validSpan(a, o) || !validSpan(a, p) || o.End > p.Start {
+			continue
+		}
+		if !inGap(a.Text[o.End:p.Start]) {
+			continue
+		}
+		org, place := a.Text[o.Start:o.End], a.Text[p.Start:p.End]
+		if !institutionName(org) || !placeName(place) {
+			continue
+		}
+		joined := a.Text[o.Start:p.End]
+		if !regionKeys[nonPersonKey(place)] && !acronymEvidence(org, joined, a.Text[p.End:], caps) {
+			continue
+		}
+		if o.Text != "" {
+			o.Text = joined
+		}
+		if o.Name != "" {
+			o.Name = joined
+		}
+		o.End = p.End
+		drop[idx[k+1]] = true
+		k++
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := a.Entities[:0]
+	for i, m := range a.Entities {
+		if !drop[i] {
+			kept = append(kept, m)
+		}
+	}
+	a.Entities = kept
+}
+
+// inGap reports whether the text between the two mentions is "in" or "in
+// the" with only spaces around.
+func inGap(gap string) bool {
+	if len(gap) > 12 || strings.ContainsAny(gap, ".,;:()\"") {
+		return false
+	}
+	f := strings.Fields(gap)
+	return len(f) == 1 && f[0] == "in" || len(f) == 2 && f[0] == "in" && f[1] == "the"
+}
+
+// institutionName reports a name such as "Organization for Security and
+// Cooperation": three or more words, capitalised but for connectives, with
+// for/of/on inside, and no "in" of its own.
+func institutionName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 || len(words) > 12 {
+		return false
+	}
+	link := false
+	for i, w := range words {
+		switch strings.ToLower(w) {
+		case "for", "of", "on":
+			if i == 0 || i == len(words)-1 {
+				return false
+			}
+			link = true
+			continue
+		case "and", "the", "&":
+			if i == 0 || i == len(words)-1 {
+				return false
+			}
+			continue
+		}
+		if !isCapitalised(w) {
+			return false
+		}
+	}
+	return link
+}
+
+// placeName reports a short capitalised place name.
+func placeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if !isCapitalised(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymEvidence reports that the joined name's acronym stands after it in
+// parentheses, or is used in the corpus while the organisation's shorter
+// name's acronym is not.
+func acronymEvidence(org, joined, after string, caps map[string]bool) bool {
+	long := acronyms(strings.Fields(joined))
+	if acr := parenAcronym(after); acr != "" {
+		for _, x := range long {
+			if x == acr {
+				return true
+			}
+		}
+	}
+	for _, x := range acronyms(strings.Fields(org)) {
+		if caps[x] {
+			return false
+		}
+	}
+	for _, x := range long {
+		if caps[x] {
+			return true
+		}
+	}
+	return false
+}

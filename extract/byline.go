@@ -88,3 +88,35 @@ func agencyCredits(texts ...string) []string {
 	}
 	return out
 }
+
+// titleSeparators split a page title from the site name pages append to it.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » "}
+
+// cleanTitle drops the site name from the end (or start) of a page title:
+// "Headline - Site" → "Headline", when the part cut off names the site.
+func cleanTitle(title, site, pageURL string) string {
+	title = clean(title)
+	names := []string{strings.ToLower(site)}
+	if u, err := nurl.Parse(pageURL); err == nil && u.Host != "" {
+		host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+		names = append(names, host, strings.SplitN(host, ".", 2)[0])
+	}
+	isSite := func(s string) bool {
+		s = strings.ToLower(strings.TrimSpace(s))
+		for _, n := range names {
+			if n != "" && (s == n || strings.ReplaceAll(s, " ", "") == strings.ReplaceAll(n, " ", "")) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 && isSite(title[i+len(sep):]) {
+			return strings.TrimSpace(title[:i])
+		}
+		if i := strings.Index(title, sep); i > 0 && isSite(title[:i]) {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
+	return title
+}

@@ -66,7 +66,7 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 	date := publishedDate(doc, pageURL)
 	body, meta, credits := mainText(doc, u)
 	res = Result{
-		Title:   clean(meta.Title),
+		Title:   cleanTitle(meta.Title, meta.Sitename, pageURL),
 		Byline:  cleanByline(meta.Author),
 		Site:    cleanSite(meta.Sitename, pageURL),
 		URL:     meta.URL,

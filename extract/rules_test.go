@@ -122,3 +122,17 @@ func TestMarkWordBoundaries(t *testing.T) {
 		t.Errorf("boundary mark left in %q", res.Text)
 	}
 }
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct{ title, site, url, want string }{
+		{"Ferry resumes - Saltcombe Courier", "Saltcombe Courier", "", "Ferry resumes"},
+		{"Ferry resumes | courier.example", "", "https://www.courier.example/a", "Ferry resumes"},
+		{"Saltcombe Courier | Ferry resumes", "Saltcombe Courier", "", "Ferry resumes"},
+		{"Ferry resumes - but not on Sundays", "Saltcombe Courier", "", "Ferry resumes - but not on Sundays"},
+	}
+	for _, tt := range tests {
+		if got := cleanTitle(tt.title, tt.site, tt.url); got != tt.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}

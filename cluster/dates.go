@@ -238,13 +238,29 @@ func findDates(text string, ref int32) []dateMention {
 			wd := weekdays[strings.ToLower(text[m[2]:m[3]])]
 			diff := int(wd) - int(rt.Weekday())
 			lead := strings.ToLower(text[m[0]:m[2]])
-			future := strings.HasPrefix(lead, "next") || (!strings.HasPrefix(lead, "last") && reFuture.MatchString(sentenceAround(text, m[0])))
-			if future {
-				if diff < 0 {
+			// The nearest such day, unless it is four or more days off:
+			// then the tense of the sentence (or last/next) decides.
+			if diff > 3 {
+				diff -= 7
+			} else if diff < -3 {
+				diff += 7
+			}
+			switch {
+			case strings.HasPrefix(lead, "next"):
+				if diff <= 0 {
 					diff += 7
 				}
-			} else if diff > 0 {
-				diff -= 7
+			case strings.HasPrefix(lead, "last"):
+				if diff >= 0 {
+					diff -= 7
+				}
+			case diff <= -3 || diff >= 3:
+				future := reFuture.MatchString(sentenceAround(text, m[0]))
+				if future && diff < 0 {
+					diff += 7
+				} else if !future && diff > 0 {
+					diff -= 7
+				}
 			}
 			d := ref + int32(diff)
 			add(m[2], m[3], dayString(d), d)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	storyline "github.com/storyline-news/storyline"
 )
 
 func TestDiag(t *testing.T) {
@@ -246,6 +248,27 @@ func TestDiagSingles(t *testing.T) {
 		for _, i := range g {
 			d := docs[i]
 			fmt.Printf("%s %s len=%d nfeat=%d %q\n", gold[d.id], d.id, len(d.art.Text), len(d.vec), d.art.Text[:min(80, len(d.art.Text))])
+		}
+	}
+}
+
+func TestDiagSeedFields(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	for _, meta := range []bool{true, false} {
+		arts := seedArticles(t, meta)
+		evs, stories, _ := Build(context.Background(), arts, DefaultConfig())
+		fmt.Println("=== meta", meta)
+		for _, e := range evs {
+			fmt.Printf("%s %v date=%s place=%s story=%s\n  title=%s\n  summary=%s\n  ents=%v facts=%+v\n", e.ID, e.Articles, e.Date, e.Place, e.Story, e.Title, e.Summary, e.Entities, e.Facts)
+		}
+		byID := map[string]storyline.Event{}
+		for _, e := range evs {
+			byID[e.ID] = e
+		}
+		for _, s := range stories {
+			WriteTimeline(os.Stdout, s, byID)
 		}
 	}
 }

@@ -100,8 +100,14 @@ func central(e *builtEvent) []*doc {
 // lead sentence of the most representative article.
 func eventTitle(e *builtEvent) string {
 	ds := central(e)
+	// Titles the extraction found beat first lines that look like one.
 	for _, d := range ds {
-		if h := headline(d.art); h != "" && len(h) >= 15 {
+		if h := strings.TrimSpace(d.art.Title); len(h) >= 15 {
+			return h
+		}
+	}
+	for _, d := range ds {
+		if h := guessHeadline(d.art.Text); len(h) >= 15 {
 			return h
 		}
 	}
@@ -225,7 +231,18 @@ func dateline(a *storyline.Article) string {
 	return ""
 }
 
-var reDateStamp = regexp.MustCompile(`^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s*`)
+var (
+	reDateStamp    = regexp.MustCompile(`^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s*`)
+	reDatelineHead = regexp.MustCompile(`^(?:\([A-Z][\p{L} ]{1,30}\)\s*|[A-Z][A-Z ]{2,30}(?:,\s*[A-Za-z. ]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–]\s+)`)
+)
+
+func stripDateline(s string) string { return reDatelineHead.ReplaceAllString(s, "") }
+
+// isCaption tells photo captions, which describe a picture (often of an
+// earlier event) rather than the news.
+func isCaption(s string) bool {
+	return strings.Contains(s, "PHOTO") || strings.Contains(s, "Photo:") || strings.Contains(s, "(L)") || strings.Contains(s, "/Handout") || strings.Contains(s, "Getty Images")
+}
 
 func stripDateStamp(s string) string { return reDateStamp.ReplaceAllString(s, "") }
 
@@ -272,11 +289,27 @@ func eventPlace(e *builtEvent) string {
 		for _, d := range e.docs {
 			text := d.art.Text
 			lead := leadEnd(text)
+			lowText := strings.ToLower(text)
+			skip := 0
+			if h := guessHeadline(text); h != "" {
+				skip = len(h) + 2 // headlines capitalise every word
+			}
 			for _, m := range rePlaceIn.FindAllStringSubmatchIndex(text, -1) {
+				if m[0] < skip {
+					continue
+				}
 				name := text[m[2]:m[3]]
 				first := strings.Fields(name)[0]
 				low := strings.ToLower(first)
 				if stopwords[low] || months[low] != 0 || isWeekday(low) {
+					continue
+				}
+				// A word also written in lower case is a common word
+				// that started a sentence or a title, not a place.
+				if strings.Contains(lowText, " "+low+" ") && !strings.Contains(text, " "+first+" ") {
+					continue
+				}
+				if strings.Count(lowText, " "+low+" ") > strings.Count(text, " "+first+" ") {
 					continue
 				}
 				w := 0.5
@@ -357,12 +390,19 @@ func bodySentences(d *doc) []sentence {
 	title := headline(d.art)
 	for _, s := range splitSentences(d.art.Text) {
 		t := s.text
+		// A leading date stamp or dateline is not part of the sentence.
+		if st := stripDateline(stripDateStamp(t)); st != t {
+			s.start += len(t) - len(st)
+			t = st
+			s.text = t
+		}
 		if t == title || len(t) < 40 || len(t) > 400 {
 			continue
 		}
-		if strings.HasPrefix(t, "By ") || strings.Count(t, " ") < 6 {
+		if strings.HasPrefix(t, "By ") || strings.Count(t, " ") < 6 || isCaption(t) {
 			continue
 		}
+		s.text = strings.Join(strings.Fields(t), " ") // hard line breaks
 		out = append(out, s)
 	}
 	return out

@@ -111,22 +111,50 @@ func articleDay(a *storyline.Article) (event, pub int32) {
 }
 
 // headline returns the article's title, or its first line when that looks
-// like one (short, no final period).
+// like one (short, no final period, not a date or boilerplate). A headline
+// broken over two short lines (PDF text) is joined.
 func headline(a *storyline.Article) string {
 	if t := strings.TrimSpace(a.Title); t != "" {
 		return t
 	}
-	for _, line := range strings.SplitN(a.Text, "\n", 4) {
+	return guessHeadline(a.Text)
+}
+
+func guessHeadline(text string) string {
+	lines := strings.SplitN(text, "\n", 4)
+	for i, line := range lines {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		if len(line) <= 160 && !strings.HasSuffix(line, ".") && headerDate(line) == noDay {
-			return line
+		if len(line) > 160 || strings.HasSuffix(line, ".") || headerDate(line) != noDay || boilerplate(line) {
+			return ""
 		}
-		return ""
+		if i+1 < len(lines) {
+			next := strings.TrimSpace(lines[i+1])
+			if next != "" && len(line)+len(next) <= 160 && !strings.HasSuffix(next, ".") && headerDate(next) == noDay &&
+				!strings.HasPrefix(next, "By ") && startsUpper(next) && strings.Count(next, " ") <= 6 && !endsSentence(line) {
+				line += " " + next
+			}
+		}
+		return line
 	}
 	return ""
+}
+
+func endsSentence(s string) bool {
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
+}
+
+// boilerplate tells lines that are page furniture rather than a headline.
+func boilerplate(line string) bool {
+	low := strings.ToLower(line)
+	for _, p := range []string{"sponsored", "advertisement", "home /", "home >", "skip to", "menu", "subscribe", "sign in", "log in", "cookie"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // extract computes an article's raw (un-IDF-weighted) features.

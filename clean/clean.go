@@ -42,9 +42,12 @@ func Text(raw string, known Known) Result {
 	for i, p := range paras {
 		paras[i] = repairQuotes(p)
 	}
+	res.Dateline = c.place
 	if len(paras) > 0 {
 		place, agency := dateline(paras[0])
-		res.Dateline = place
+		if place != "" {
+			res.Dateline = place
+		}
 		if agency != "" {
 			res.Credits = addCredit(res.Credits, agency)
 		}
@@ -76,6 +79,7 @@ type cleaner struct {
 	copyright string // owner named by a copyright notice
 	hint      string // a title suggested by the breadcrumb
 	titleKey  string
+	place     string // place of a place-and-date line
 	// shingleCount counts the word 4-grams of the whole text, for telling
 	// captions that restate the body; built on first need.
 	shingleCount map[uint64]int
@@ -106,6 +110,17 @@ func (c *cleaner) header() int {
 		seen++
 		if d, ok := dateLine(s); ok {
 			c.setDate(d)
+			c.drop(i)
+			continue
+		}
+		if place, d, ag, ok := placeDateLine(s); ok {
+			c.setDate(d)
+			if c.place == "" {
+				c.place = place
+			}
+			if ag != "" {
+				c.res.Credits = addCredit(c.res.Credits, agencyOrSelf(ag))
+			}
 			c.drop(i)
 			continue
 		}
@@ -406,4 +421,11 @@ func (c *cleaner) furniture(from int) {
 			}
 		}
 	}
+}
+
+func agencyOrSelf(s string) string {
+	if a, ok := agencyName(s); ok {
+		return a
+	}
+	return s
 }

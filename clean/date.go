@@ -264,3 +264,39 @@ func timeToken(t string) bool {
 	// Token-split times ("20: 09") leave lone hours and minutes.
 	return digits >= 1 && digits <= 6 && seps <= 2 && (seps > 0 || digits <= 2)
 }
+
+// placeDateLine reads a line that gives a place and a date, and perhaps an
+// agency: "WASHINGTON, DC, April 28, 2009", "Geneva, 30 Sep 2021 (AFP)".
+func placeDateLine(s string) (place, date, agency string, ok bool) {
+	if len(s) > 120 {
+		return "", "", "", false
+	}
+	d, found := findDate(s)
+	if !found || d.start == 0 {
+		return "", "", "", false
+	}
+	head := strings.TrimRight(strings.TrimSpace(s[:d.start]), ",-–—: ")
+	rest := s[d.end:]
+	if i := strings.LastIndexByte(rest, '('); i >= 0 && strings.HasSuffix(strings.TrimSpace(rest), ")") {
+		if a, isAg := agencyName(strings.TrimSpace(rest[i:])); isAg {
+			agency = a
+			rest = rest[:i]
+		}
+	}
+	if !onlyDateWords(rest) {
+		return "", "", "", false
+	}
+	parts := strings.Split(head, ",")
+	if len(parts) > 3 || words(head) > 5 || head == "" {
+		return "", "", "", false
+	}
+	for _, w := range strings.Fields(head) {
+		if !startsUpper(w) {
+			return "", "", "", false
+		}
+	}
+	if _, isAg := agencyName(head); isAg {
+		return "", d.value, head, true
+	}
+	return placeName(strings.TrimSpace(parts[0])), d.value, agency, true
+}

@@ -120,6 +120,11 @@ var clauseWords = map[string]int{
 	"despite": 2, "following": 2, "ahead": 2, "where": 3, "when": 2, "although": 3, "though": 3,
 	"in": 1, "on": 1, "at": 1, "to": 1, "for": 1, "with": 1, "from": 1, "over": 1, "during": 1,
 	"and": 1, "but": 2, "said": 2, "according": 3,
+	// French, German, Spanish, Portuguese, Italian.
+	"qui": 3, "que": 3, "dont": 3, "après": 2, "alors": 3, "selon": 3, "dans": 1, "pour": 1, "avec": 1,
+	"der": 1, "die": 1, "das": 1, "nach": 2, "weil": 3, "während": 3, "laut": 3, "mit": 1, "für": 1,
+	"quien": 3, "donde": 3, "tras": 2, "según": 3, "mientras": 3, "para": 1, "con": 1, "en": 1,
+	"onde": 3, "após": 2, "segundo": 3, "enquanto": 3, "com": 1, "che": 3, "dopo": 2, "secondo": 3, "mentre": 3, "per": 1,
 }
 
 // maxTitle is the most runes a title made from a lead keeps.

@@ -413,3 +413,22 @@ func TestClosingAgencyLine(t *testing.T) {
 		t.Errorf("text %q credits %q", r.Text, r.Credits)
 	}
 }
+
+func TestPlaceDateLine(t *testing.T) {
+	tests := []struct {
+		in, place, date, agency string
+		ok                      bool
+	}{
+		{"WASHINGTON, DC, April 28, 2009", "Washington", "2009-04-28", "", true},
+		{"Geneva, 30 Sep 2021 (AFP)", "Geneva", "2021-09-30", "AFP", true},
+		{"Reuters Sep 18, 2013, 02: 16PM IST", "", "2013-09-18", "Reuters", true},
+		{"The talks began on April 28, 2009", "", "", "", false},
+		{"April 28, 2009", "", "", "", false},
+	}
+	for _, tt := range tests {
+		place, date, agency, ok := placeDateLine(tt.in)
+		if place != tt.place || date != tt.date || agency != tt.agency || ok != tt.ok {
+			t.Errorf("placeDateLine(%q) = %q, %q, %q, %v; want %q, %q, %q, %v", tt.in, place, date, agency, ok, tt.place, tt.date, tt.agency, tt.ok)
+		}
+	}
+}

@@ -49,7 +49,8 @@ type match struct {
 type parser struct {
 	text   string
 	toks   []token
-	noPoss bool // keep "'s" out of spans (TimeBank style)
+	noPoss bool   // keep "'s" out of spans (TimeBank style)
+	cues   []int8 // tense cue of each token, +2; 0 until computed
 }
 
 func (p *parser) tok(i int) *token {

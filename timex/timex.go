@@ -10,6 +10,7 @@
 package timex
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -144,7 +145,7 @@ func (r *resolver) quoteAnchors(ms []match) map[int]time.Time {
 		if !ok {
 			continue
 		}
-		for k := range ms {
+		for k := firstMatch(ms, qs); k < len(ms) && ms[k].from < qe; k++ {
 			m := &ms[k]
 			if m.from <= qs || m.to > qe {
 				continue
@@ -161,11 +162,17 @@ func (r *resolver) quoteAnchors(ms []match) map[int]time.Time {
 	return anchors
 }
 
+// firstMatch is the index of the first match ending after token i (the
+// matches are in text order).
+func firstMatch(ms []match, i int) int {
+	return sort.Search(len(ms), func(k int) bool { return ms[k].to > i })
+}
+
 // attributionDay is the day named next to a reporting verb just before or
 // just after the quotation between quote marks qs and qe.
 func (r *resolver) attributionDay(ms []match, qs, qe int) (time.Time, bool) {
 	p := r.p
-	for k := range ms {
+	for k := firstMatch(ms, qs-12); k < len(ms) && ms[k].from <= qe+12; k++ {
 		m := &ms[k]
 		inside := m.from > qs && m.to <= qe
 		near := m.to <= qs && qs-m.to <= 12 || m.from > qe && m.from-qe <= 12
@@ -723,8 +730,20 @@ func (p *parser) breakAt(i int) bool {
 	return true
 }
 
-// cue is the tense signalled by token i, if any.
+// cue is the tense signalled by token i, if any; computed once per token.
 func (p *parser) cue(i int) int {
+	if p.cues == nil {
+		p.cues = make([]int8, len(p.toks))
+	}
+	if c := p.cues[i]; c != 0 {
+		return int(c) - 2
+	}
+	c := p.cueAt(i)
+	p.cues[i] = int8(c + 2)
+	return c
+}
+
+func (p *parser) cueAt(i int) int {
 	t := &p.toks[i]
 	if t.kind != tWord {
 		if t.lw == "'" && p.lw(i+1) == "ll" {

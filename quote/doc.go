@@ -89,7 +89,13 @@ func mentionsOf(a *storyline.Article, text string) []ment {
 		if e.Type != storyline.Person && e.Type != storyline.Org && e.Type != storyline.Place {
 			continue
 		}
-		out = append(out, ment{start: e.Start, end: e.End, typ: e.Type, text: stripPossessive(text[e.Start:e.End]), name: e.Name})
+		m := ment{start: e.Start, end: e.End, typ: e.Type, text: stripPossessive(text[e.Start:e.End])}
+		if e.Entity != "" {
+			// A canonical name exists only after resolution; before it
+			// the tagger's Name is just the surface form.
+			m.name = e.Name
+		}
+		out = append(out, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out

@@ -66,7 +66,12 @@
 //     copyright notice. An agency or a photo credit is never the outlet.
 //   - Dateline: "GENEVA (Reuters) -", "Geneva, Sept 30 (AFP) —", "(Geneva)",
 //     "GENEVA —", "MOSCOW, July 27. /TASS/." give the place (and the agency
-//     as a credit); the dateline stays in the text.
+//     as a credit); the dateline stays in the text. A header line that only
+//     gives a place and a date ("WASHINGTON, DC, April 28, 2009") gives
+//     both and goes.
+//   - Credits also come from agency lines among the last five lines
+//     ("(AFP)", "— Reuters"), which go. A bare agency at the end of a body
+//     paragraph ("... officials said. (AP)") is no caption and stays.
 //
 // Known fields are never overridden. With Known.FromHTML the cleaner guesses
 // no headline from the first line and drops no caption on resemblance

@@ -65,10 +65,15 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 
 	date := publishedDate(doc, pageURL)
 	body, meta, credits := mainText(doc, u)
+	known := pageURL
+	if known == "" {
+		known = meta.URL
+	}
+	site := cleanSite(meta.Sitename, known)
 	res = Result{
-		Title:   cleanTitle(meta.Title, meta.Sitename, pageURL),
+		Title:   cleanTitle(meta.Title, site, known),
 		Byline:  cleanByline(meta.Author),
-		Site:    cleanSite(meta.Sitename, pageURL),
+		Site:    site,
 		URL:     meta.URL,
 		Text:    body,
 		Lang:    meta.Language,

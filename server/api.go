@@ -417,6 +417,9 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusInternalServerError, apiError{"ingest failed"})
 			return
 		}
+		if s.cache != nil {
+			s.cache.clear()
+		}
 		resp.Ingested, resp.Unchanged, resp.Updated = sum.Ingested, sum.Unchanged, sum.Updated
 		resp.Failed += sum.Failed
 		resp.Errors = append(resp.Errors, sum.Errors...)

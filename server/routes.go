@@ -18,13 +18,13 @@ func (s *Server) routeTable() []route {
 	}
 	return []route{
 		// Pages.
-		{"GET", "/{$}", http.HandlerFunc(s.homePage), nil},
+		{"GET", "/{$}", s.cached(s.homePage), nil},
 		{"GET", "/stories/{id}", http.HandlerFunc(s.storyPage), nil},
 		{"GET", "/events/{id}", http.HandlerFunc(s.eventPage), nil},
 		{"GET", "/entities", http.HandlerFunc(s.entitiesPage), nil},
 		{"GET", "/entities/{id}", http.HandlerFunc(s.entityPage), nil},
 		{"GET", "/articles/{id}", http.HandlerFunc(s.articlePage), nil},
-		{"GET", "/search", http.HandlerFunc(s.searchPage), nil},
+		{"GET", "/search", s.cached(s.searchPage), nil},
 		{"GET", "/static/", staticHandler(), nil},
 		{"GET", "/healthz", http.HandlerFunc(s.healthz), nil},
 
@@ -41,7 +41,7 @@ func (s *Server) routeTable() []route {
 			ID: "listEvents", Summary: "Events, newest first.", Params: withQ("full-text words one of the event's articles contains", list...), Schema: "Event", List: true}},
 		{"GET", "/api/events/{id}", http.HandlerFunc(s.apiEvent), &opDoc{
 			ID: "getEvent", Summary: "One event.", Schema: "Event"}},
-		{"GET", "/api/stories", http.HandlerFunc(s.apiStories), &opDoc{
+		{"GET", "/api/stories", s.cached(s.apiStories), &opDoc{
 			ID: "listStories", Summary: "Stories, most recently active first; filters apply to their events. expand=events embeds the events.", Params: withQ("full-text words one of the story's articles contains", append(list, pExpand)...), Schema: "Story", List: true}},
 		{"GET", "/api/stories/{id}", http.HandlerFunc(s.apiStory), &opDoc{
 			ID: "getStory", Summary: "One story with its events embedded (event_details).", Schema: "Story"}},
@@ -53,7 +53,7 @@ func (s *Server) routeTable() []route {
 			ID: "listQuotes", Summary: "Quotes, newest first; entity filters by speaker.", Params: withQ("words the quote contains", list...), Schema: "Quote", List: true}},
 		{"GET", "/api/quotes/{id}", http.HandlerFunc(s.apiQuote), &opDoc{
 			ID: "getQuote", Summary: "One quote with the articles that carry it.", Schema: "Quote"}},
-		{"GET", "/api/search", http.HandlerFunc(s.apiSearch), &opDoc{
+		{"GET", "/api/search", s.cached(s.apiSearch), &opDoc{
 			ID: "search", Summary: "Full-text search over articles, best first, with highlighted snippets.", Params: []param{{Name: "q", Desc: "words to search for", Required: true}, pLimit, pOffset}, Schema: "SearchHit", List: true}},
 	}
 }

@@ -59,7 +59,13 @@ type Options struct {
 	// Registry receives the server's metrics; nil: a new registry with the
 	// Go and process collectors. /metrics serves it.
 	Registry *prometheus.Registry
+	// CacheTTL is how long the home page, the story list and search
+	// results are reused; 0: DefaultCacheTTL, negative: no cache.
+	CacheTTL time.Duration
 }
+
+// DefaultCacheTTL is the cache lifetime when Options gives none.
+const DefaultCacheTTL = 5 * time.Second
 
 // Server is the handler New returns; it is an http.Handler.
 type Server struct {
@@ -72,6 +78,7 @@ type Server struct {
 	metrics *metrics
 	routes  []route
 	openapi map[string]any
+	cache   *respCache // nil: none
 }
 
 // New returns the handler serving st.
@@ -92,6 +99,13 @@ func New(st store.Store, opts Options) *Server {
 	} else {
 		s.log.Warn("no API token configured (--token or STORYLINE_TOKEN): POST /api/articles will answer 401")
 	}
+	if opts.CacheTTL == 0 {
+		opts.CacheTTL = DefaultCacheTTL
+	}
+	if opts.CacheTTL > 0 {
+		s.cache = newRespCache(opts.CacheTTL, 1024)
+	}
+	s.opts = opts
 	s.metrics = newMetrics(opts.Registry)
 	s.routes = s.routeTable()
 	s.openapi = s.openAPIDoc()
@@ -138,6 +152,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			slog.String("remote", r.RemoteAddr))
 	}()
 	s.mux.ServeHTTP(rw, r)
+}
+
+// cached serves h through the response cache, when there is one.
+func (s *Server) cached(h http.HandlerFunc) http.Handler {
+	if s.cache == nil {
+		return h
+	}
+	return s.cache.wrap(h)
 }
 
 // authorized reports whether r carries the configured bearer token.

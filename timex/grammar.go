@@ -44,6 +44,7 @@ type match struct {
 	day       int  // kTime: 1 + index of the day match it swallowed
 	yrel      int  // kAbs: year relative to the DCT's ("June last year")
 	hasYrel   bool
+	cont      bool // the second day of "April 24 and 25": same year as the first
 }
 
 type parser struct {
@@ -137,7 +138,7 @@ func (p *parser) scan(out []match) []match {
 			if m.kind == kAbs && m.p.g == gDay && (p.lw(i) == "and" || p.lw(i) == "or") {
 				if d, e, ok := p.dayOfMonth(i + 1); ok && p.toks[i+1].kind == tNum && d <= daysIn(m.p.m) && !p.has(e, cUnit|cMonth) {
 					m2 := m
-					m2.from, m2.to, m2.p.d = i+1, e, d
+					m2.from, m2.to, m2.p.d, m2.cont = i+1, e, d, true
 					if y, ok := p.yearAt(e + 1); ok && p.lw(e) == "," {
 						m2.to, m2.p.y = e+2, y
 					}

@@ -86,6 +86,9 @@ func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
 		}
 		var v point
 		var val string
+		if m.cont && k > 0 && vals[k-1].g == gDay && m.p.y == 0 {
+			m.p.y = vals[k-1].y
+		}
 		if a, ok := anchors[k]; ok {
 			// Words inside a quotation count from when they were spoken.
 			saved := r.dct

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,6 +15,7 @@ const (
 	formatText format = iota
 	formatHTML
 	formatJSONL
+	formatJSON // one JSON document: an array of articles, or pretty-printed objects
 	formatFeed
 	formatWARC
 	formatBinary
@@ -53,7 +55,14 @@ func detect(head []byte, name string) format {
 		if bytes.Contains(lower[:min(len(lower), 512)], []byte("jsonfeed.org/version")) {
 			return formatFeed
 		}
+		// One object per line, unless the first object spans lines.
+		line, _, _ := bytes.Cut(s, []byte("\n"))
+		if !json.Valid(bytes.TrimSpace(line)) && !bytes.Contains(line, []byte(`"`)) {
+			return formatJSON
+		}
 		return formatJSONL
+	case s[0] == '[':
+		return formatJSON
 	}
 	// Text that is really a page: a document marker anywhere in the start.
 	for _, m := range []string{"<!doctype html", "<html", "<body", "<head>"} {

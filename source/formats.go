@@ -218,6 +218,59 @@ func jsonID(raw json.RawMessage) (string, error) {
 	return "", fmt.Errorf("id %s is neither a string nor a number", raw)
 }
 
+// readJSONDocument reads a JSON array of articles, or a sequence of
+// (pretty-printed) article objects. A syntax error ends the file: past it,
+// nothing can be found again.
+func (in *input) readJSONDocument(r *bufio.Reader) error {
+	if b, _ := r.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		r.Discard(3)
+	}
+	for {
+		c, err := r.ReadByte()
+		if err != nil {
+			return errors.New("empty file")
+		}
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			r.UnreadByte()
+			break
+		}
+	}
+	first, _ := r.Peek(1)
+	dec := json.NewDecoder(r)
+	array := len(first) == 1 && first[0] == '['
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return fmt.Errorf("invalid JSON: %w", err)
+		}
+	}
+	max := in.opts.maxBytes()
+	for n := 1; ; n++ {
+		if array && !dec.More() {
+			return nil
+		}
+		origin := fmt.Sprintf("%s: item %d", in.origin, n)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return in.fail(origin, fmt.Errorf("invalid JSON: %w", err))
+		}
+		var err error
+		if int64(len(raw)) > max {
+			err = in.fail(origin, fmt.Errorf("item is over the %s limit (--max-bytes)", humanBytes(max)))
+		} else if it, ierr := in.jsonItem(raw, n); ierr != nil {
+			err = in.fail(origin, ierr)
+		} else {
+			it.Origin = origin
+			err = in.emit(it, nil)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
 // NormalizeDate returns a publication date as YYYY-MM-DD or RFC 3339, or ""
 // when s is none of the forms accepted: a date, RFC 3339, or a date and time
 // without zone (kept as the date alone, since its zone is unknown).

@@ -225,6 +225,8 @@ func readStream(ctx context.Context, origin, name string, size int64, r io.Reade
 		return report(src.readWARC(pr))
 	case formatJSONL:
 		return report(src.readJSONLines(pr))
+	case formatJSON:
+		return report(src.readJSONDocument(pr))
 	case formatBinary:
 		return report(errors.New("binary file"))
 	}
@@ -285,6 +287,9 @@ var knownExts = map[string]bool{
 // fileID is a file's name without its extensions: "X" for "X.html.gz".
 func fileID(name string) string {
 	name = filepath.Base(name)
+	if name == "" || name == "." || name == "/" {
+		return "input"
+	}
 	for {
 		ext := filepath.Ext(name)
 		if ext == "" || ext == name || !knownExts[strings.ToLower(ext)] {

@@ -443,3 +443,28 @@ func TestNormalizeDate(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONDocuments(t *testing.T) {
+	tests := []struct {
+		name  string
+		data  string
+		ids   []string
+		nerrs int
+	}{
+		{"array.json", `[{"id":"a","text":"one"}, {"id":"b","text":"two"}]`, []string{"a", "b"}, 0},
+		{"pretty.json", "{\n  \"id\": \"a\",\n  \"text\": \"one\"\n}\n{\n  \"id\": \"b\",\n  \"text\": \"two\"\n}\n", []string{"a", "b"}, 0},
+		{"bad-item.json", `[{"id":"a","text":"one"}, {"id":"b"}, {"id":"c","text":"three"}]`, []string{"a", "c"}, 1},
+		{"broken.json", `[{"id":"a","text":"one"}, {"id":"b","te`, []string{"a"}, 1},
+		{"array-noext", "\n  [{\"id\":\"a\",\"text\":\"one\"}]", []string{"a"}, 0},
+	}
+	for _, tt := range tests {
+		c := readAll(t, tt.name, []byte(tt.data), Options{})
+		var ids []string
+		for _, it := range c.items {
+			ids = append(ids, it.ID)
+		}
+		if strings.Join(ids, " ") != strings.Join(tt.ids, " ") || len(c.errs) != tt.nerrs {
+			t.Errorf("%s: items %v errors %v, want %v and %d errors", tt.name, ids, c.errs, tt.ids, tt.nerrs)
+		}
+	}
+}

@@ -110,3 +110,14 @@ func addCredit(list []string, names ...string) []string {
 	}
 	return list
 }
+
+// Credit returns the one spelling credits use for an agency ("REUTERS",
+// "Associated Press" → "Reuters", "AP"), so that credits from several
+// sources (HTML metadata, the text) can be merged; other names come back
+// trimmed.
+func Credit(name string) string {
+	if n, ok := agencyName(name); ok {
+		return n
+	}
+	return strings.TrimSpace(name)
+}

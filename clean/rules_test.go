@@ -432,3 +432,11 @@ func TestPlaceDateLine(t *testing.T) {
 		}
 	}
 }
+
+func TestCredit(t *testing.T) {
+	for in, want := range map[string]string{"REUTERS": "Reuters", "Associated Press": "AP", " (AFP) ": "AFP", "Us Mission Geneva": "Us Mission Geneva"} {
+		if got := Credit(in); got != want {
+			t.Errorf("Credit(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -369,7 +369,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		if strings.ContainsAny(gap, ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
 			break
 		}
-		if d.nounIn(ve, m.start) || m.start > ve+4 && d.afterPreposition(m.start) {
+		if m.start > ve+4 && d.afterPreposition(m.start) {
 			break // "tweeted the US mission in Geneva": the description speaks
 		}
 		return who{ment: i, name: d.fullName(i), ok: true}

@@ -71,11 +71,10 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 		if !w.ok || w.reporter {
 			continue
 		}
-		// "Clause, she said, ...": the clause stands before the speaker.
-		if k >= 2 && !toks[k-2].word && d.text[toks[k-2].start:toks[k-2].end] == "," && toks[k-1].word {
-			if _, ok := personPronouns[toks[k-1].low]; ok && toks[k-2].start > ss {
-				return d.indirectFound(ss, toks[k-2].start, w)
-			}
+		// "Clause, she said, ..." and "Clause, Karl Lind said on
+		// Tuesday.": the clause stands before the speaker.
+		if comma := d.parenthetical(toks, k, ss, ce); comma > ss {
+			return d.indirectFound(ss, comma, w)
 		}
 		cs, ok := d.clauseStart(toks, k, ce)
 		if !ok {
@@ -184,4 +183,38 @@ func stripMarks(s string) string {
 		b.WriteRune(r)
 	}
 	return cleanWords(b.String())
+}
+
+// parenthetical finds the comma before a short "NAME said" that closes or
+// interrupts a sentence; 0 when the verb introduces what follows.
+func (d *doc) parenthetical(toks []tok, k, ss, ce int) int {
+	comma := -1
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		if !toks[j].word {
+			if toks[j].low == "," {
+				comma = j
+			}
+			break
+		}
+	}
+	if comma <= 0 {
+		return 0
+	}
+	n := 0
+	for j := k + 1; j < len(toks) && toks[j].start < ce; j++ {
+		if !toks[j].word {
+			if toks[j].low == "," {
+				break // "Clause, she said, and more"
+			}
+			return 0
+		}
+		if toks[j].low == "that" {
+			return 0
+		}
+		n++
+	}
+	if n > 4 {
+		return 0
+	}
+	return toks[comma].start
 }

@@ -1,0 +1,76 @@
+package quote
+
+import (
+	"context"
+	"testing"
+)
+
+// TestNewsPatterns runs attribution patterns common in wire copy.
+func TestNewsPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []want
+	}{
+		{"adding that", `"We are ready," he said after meeting [[Tom Ford]], adding that "the ball is in their court now."`, nil},
+		{"speaking to reporters", `Speaking to reporters, [[John Smith]] said: "This is the best deal we could get."`,
+			[]want{{"This is the best deal we could get.", "John Smith", true}}},
+		{"age apposition", `[[John Smith]], 54, said "nothing will change for the workers here."`,
+			[]want{{"nothing will change for the workers here.", "John Smith", true}}},
+		{"said name, role", `"We will study the proposal carefully," said [[Jane Doe]], a spokeswoman for the ministry.`,
+			[]want{{"We will study the proposal carefully", "Jane Doe", true}}},
+		{"org description after", `The [[Foreign Ministry|ORG]] issued a statement. "Russia will respond to any provocation," the ministry said.`,
+			[]want{{"Russia will respond to any provocation", "Foreign Ministry", true}}},
+		{"unresolved org description", `"The situation remains tense along the border," the ministry said in a statement.`,
+			[]want{{"The situation remains tense along the border", "ministry", true}}},
+		{"told outlet", `"We have no plans to attack anyone," [[Dmitry Peskov]] told The Associated Press.`,
+			[]want{{"We have no plans to attack anyone", "Dmitry Peskov", true}}},
+		{"question asked", `"Why should we wait any longer?" asked [[Maria Zakharova]].`,
+			[]want{{"Why should we wait any longer?", "Maria Zakharova", true}}},
+		{"wrote on Twitter", `"Today is a historic day for our country," [[Olaf Berg]] wrote on Twitter.`,
+			[]want{{"Today is a historic day for our country", "Olaf Berg", true}}},
+		{"called it", `[[Mark Lane]] called the decision "a disgrace".`,
+			[]want{{"a disgrace", "Mark Lane", true}}},
+		{"inverted with title", `"The door to diplomacy remains open," said Foreign Minister [[Sergei Lavrov]].`,
+			[]want{{"The door to diplomacy remains open", "Sergei Lavrov", true}}},
+		{"nested single quotes", `[[John Smith]] said: "They told me 'no way' and left the room."`,
+			[]want{{"They told me 'no way' and left the room.", "John Smith", true}}},
+		{"british style", `Mr [[Smith]] said: 'We will fight on the beaches.'`,
+			[]want{{"We will fight on the beaches.", "Smith", true}}},
+		{"dateline", "WASHINGTON (Reuters) - \"We are watching closely,\" [[Ned Price]] said on Monday.",
+			[]want{{"We are watching closely", "Ned Price", true}}},
+		{"he said of", `[[Anna Weber]] praised the deal. "I think it's important," she said of the agreement.`,
+			[]want{{"I think it's important", "Anna Weber", true}}},
+		{"according to statement", `According to [[Ned Price]], "the United States remains committed to diplomacy."`,
+			[]want{{"the United States remains committed to diplomacy.", "Ned Price", true}}},
+		{"exclaimed", `"This is outrageous!" [[Karl Lind]] exclaimed.`,
+			[]want{{"This is outrageous!", "Karl Lind", true}}},
+		{"indirect with says", `[[Karl Lind]] says the government has failed to protect the workers.`,
+			[]want{{"the government has failed to protect the workers", "Karl Lind", false}}},
+		{"indirect, parenthetical", `The talks will resume in March, [[Karl Lind]] said on Tuesday.`,
+			[]want{{"The talks will resume in March", "Karl Lind", false}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article("", tc.text)
+			if err := Analyzer().Analyze(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s", dump(a.Quotes))
+			for _, w := range tc.want {
+				found := false
+				for _, q := range a.Quotes {
+					if q.Text == w.text {
+						found = true
+						if q.SpeakerName != w.speaker || q.Direct != w.direct {
+							t.Errorf("%q: speaker %q direct %v, want %q %v", w.text, q.SpeakerName, q.Direct, w.speaker, w.direct)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no quote %q; got %s", w.text, dump(a.Quotes))
+				}
+			}
+			checkOffsets(t, a)
+		})
+	}
+}

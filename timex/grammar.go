@@ -370,7 +370,6 @@ func (p *parser) afterThe(j int) (match, bool) {
 		if lw == "latest" && (p.lw(j+1) == "period" || p.lw(j+1) == "quarter") {
 			return match{from: j, to: j + 2, kind: kLatestPart, typ: "DATE", p: point{g: gQuarter}}, true
 		}
-	case "year-ago", "year-earlier":
 	case "weekend":
 		return match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: uWeekend, rel: relNone}, true
 	case "days", "weeks", "months", "years":
@@ -620,9 +619,6 @@ func (p *parser) misc(i int) (match, bool) {
 	case "at":
 		if p.lw(i+1) == "present" {
 			return match{from: i + 1, to: i + 2, kind: kFixed, typ: "DATE", val: "PRESENT_REF"}, true
-		}
-	case "in":
-		if p.lw(i+1) == "past" && p.lw(i+2) != "" {
 		}
 	case "that":
 		return p.relUnit(i)
@@ -1390,8 +1386,6 @@ func (p *parser) number(i int) (match, bool) {
 					}
 					try(m, true)
 				}
-			} else if len(p.lw(i+2)) == 2 && n >= 1900 && n < 2100 && mo <= 12 {
-				// 1990-91 is a fiscal year span, not a month.
 			}
 		} else if p.lw(i+2) == "q" {
 			if q, ok := p.num(i + 3); ok && q >= 1 && q <= 4 {

@@ -617,9 +617,6 @@ func (r *resolver) clock(ms []match, k int) (point, string) {
 		}
 	}
 	pt.y, pt.m, pt.d, pt.g = day.y, day.m, day.d, gTime
-	if pt.hh == 24 {
-		pt.hh = 24
-	}
 	if pt.zone == "" && r.opts.Zone != nil {
 		hh := pt.hh
 		if hh == 24 {

@@ -24,7 +24,11 @@ func mergeOrgPlace(articles []*storyline.Article) {
 			continue
 		}
 		for i := range a.Entities {
-			if s := cleanSurface(mentionSurface(a, &a.Entities[i])); s != "" && !strings.ContainsRune(s, ' ') && isAllCaps(s) {
+			s := stripPossessive(strings.TrimSpace(mentionSurface(a, &a.Entities[i])))
+			if len(s) > 24 || strings.ContainsRune(s, ' ') || !isAllCaps(s) {
+				continue
+			}
+			if s = cleanSurface(s); s != "" {
 				caps[strings.ReplaceAll(s, ".", "")] = true
 			}
 		}

@@ -97,7 +97,7 @@ func normType(t string) string {
 // mergeOrgPlace.
 func Resolve(articles []*storyline.Article) []storyline.Entity {
 	mergeOrgPlace(articles)
-	r := &resolver{articles: articles, persons: map[string]personName{}, npKeys: map[string]string{}, cores: map[string]string{}, keys: map[string]string{}}
+	r := &resolver{articles: articles, persons: map[string]personName{}, npKeys: map[string]string{}, cores: map[string]string{}, keys: map[string]string{}, priors: map[string]string{}}
 	r.collect()
 	if len(r.ms) == 0 {
 		return []storyline.Entity{}
@@ -124,6 +124,7 @@ type resolver struct {
 	npKeys  map[string]string
 	cores   map[string]string
 	keys    map[string]string
+	priors  map[string]string
 }
 
 func (r *resolver) key(s string) string {
@@ -210,7 +211,8 @@ func (r *resolver) collect() {
 	// NER may type a person's name ORG or OTHER here and there: such a
 	// mention is a person when it spells a full name typed PERSON
 	// elsewhere, or the surname of a full name typed PERSON in the same
-	// article. Places are left alone (Washington the city).
+	// article. Places, and names the type prior knows, are left alone
+	// (Washington the city, or the government "Washington said").
 	fullKeys := map[string]bool{}
 	for i := range r.ms {
 		if m := &r.ms[i]; m.person && m.full() {
@@ -226,7 +228,7 @@ func (r *resolver) collect() {
 		}
 		for _, i := range r.byArt[ai] {
 			m := &r.ms[i]
-			if m.person || m.typ == storyline.Place {
+			if m.person || m.typ == storyline.Place || r.prior(m.alias) != "" {
 				continue
 			}
 			pk := r.person(m.alias)
@@ -930,7 +932,12 @@ func (r *resolver) voteType(m *mention, hasFull bool) string {
 }
 
 func (r *resolver) prior(alias string) string {
-	return typePrior[r.nonPersonKey(nonPersonDisplay(alias))]
+	t, ok := r.priors[alias]
+	if !ok {
+		t = typePrior[r.nonPersonKey(nonPersonDisplay(alias))]
+		r.priors[alias] = t
+	}
+	return t
 }
 
 // formQuality ranks a name form as a canonical name: a full name beats a

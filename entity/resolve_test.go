@@ -393,6 +393,17 @@ func TestMergeOrgPlace(t *testing.T) {
 	}
 }
 
+// A place name the tagger typed ORG is not taken for the surname of a
+// person in the same article.
+func TestResolvePriorPlaceIsNoSurname(t *testing.T) {
+	a := marked("a", "[P:George Washington] crossed the river. Today [O:Washington] said no.")
+	Resolve([]*storyline.Article{a})
+	p, w := a.Entities[0], a.Entities[1]
+	if p.Entity == w.Entity || p.Type != storyline.Person || w.Type != storyline.Place {
+		t.Errorf("%q → %s %s, %q → %s %s: want a person and a place", p.Text, p.Entity, p.Type, w.Text, w.Entity, w.Type)
+	}
+}
+
 func TestResolveSetsMentionType(t *testing.T) {
 	a := marked("a", "[P:Sergei Ryabkov] said. [O:Ryabkov]: talks were difficult. [X:Ryabkov] added.")
 	Resolve([]*storyline.Article{a})

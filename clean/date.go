@@ -167,11 +167,7 @@ func dateLine(s string) (string, bool) {
 // line. The date must be labelled, be in ISO form, or be set off by a
 // separator, so that a sentence that merely starts with a date is kept.
 func datePrefix(s string) (value, rest string, ok bool) {
-	head := s
-	if len(head) > 200 {
-		head = head[:200]
-	}
-	if _, found := findDate(head); !found {
+	if !hasYear(s[:min(len(s), 60)]) {
 		return "", "", false
 	}
 	label := reLabel.FindStringIndex(s)
@@ -179,8 +175,10 @@ func datePrefix(s string) (value, rest string, ok bool) {
 	if label != nil {
 		body = s[label[1]:]
 	}
-	d, found := findDate(body)
-	if !found || strings.TrimSpace(body[:d.start]) != "" {
+	body = strings.TrimLeft(body, " ")
+	// The date opens the line: only its first few dozen bytes matter.
+	d, found := findDate(body[:min(len(body), 40)])
+	if !found || d.start != 0 {
 		return "", "", false
 	}
 	rest = body[d.end:]

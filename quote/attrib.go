@@ -253,6 +253,12 @@ func (d *doc) resolve(c cand) who {
 			if i := d.antecedent(c.start, "ORG", genderUnknown, c.head); i >= 0 {
 				return who{ment: i, name: d.fullName(i), ok: true}
 			}
+			// "the company said": the organisation last named.
+			if genericOrgs[c.head] {
+				if i := d.antecedent(c.start, "ORG", genderUnknown, ""); i >= 0 {
+					return who{ment: i, name: d.fullName(i), ok: true}
+				}
+			}
 		}
 		return who{ment: -1, name: name, ok: true}
 	}
@@ -321,16 +327,23 @@ func (d *doc) findFullName(i int) string {
 		return m.text
 	}
 	if d.bySurname == nil {
-		d.bySurname = map[string][]int{}
+		d.bySurname, d.byFirst = map[string][]int{}, map[string][]int{}
 		for j, o := range d.ments {
 			if f := strings.Fields(o.text); o.typ == "PERSON" && len(f) >= 2 {
 				k := nameKey(f[len(f)-1])
 				d.bySurname[k] = append(d.bySurname[k], j)
+				k = nameKey(f[0])
+				d.byFirst[k] = append(d.byFirst[k], j)
 			}
 		}
 	}
 	// The nearest full form before; a later one only when there is none.
+	// A lone first name (sports and human-interest copy: "Doug") is looked
+	// up when no surname matches.
 	list := d.bySurname[nameKey(words[0])]
+	if len(list) == 0 {
+		list = d.byFirst[nameKey(words[0])]
+	}
 	k := sort.Search(len(list), func(k int) bool { return d.ments[list[k]].start >= m.start })
 	if k > 0 {
 		return d.ments[list[k-1]].text
@@ -371,6 +384,13 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		}
 		if m.start > ve+4 && d.afterPreposition(m.start) {
 			break // "tweeted the US mission in Geneva": the description speaks
+		}
+		// "said France Telecom spokesman Louis-Michel Aymard": the person.
+		if m.typ != "PERSON" && i+1 < len(d.ments) {
+			n := d.ments[i+1]
+			if gap := d.text[m.end:n.start]; n.typ == "PERSON" && n.start-m.end < 40 && !strings.ContainsAny(gap, ",;:") && d.nounIn(m.end, n.start) {
+				return who{ment: i + 1, name: d.fullName(i + 1), ok: true}
+			}
 		}
 		return who{ment: i, name: d.fullName(i), ok: true}
 	}
@@ -454,6 +474,9 @@ func firstRuneLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r >= 'a' && r <= 'z'
 }
+
+// Heads of descriptions that stand for whatever organisation was last named.
+var genericOrgs = wordSet("company firm group organisation organization carrier airline bank retailer manufacturer maker insurer")
 
 var prepositions = wordSet("in at from of near to for with by on into inside outside across over under within")
 

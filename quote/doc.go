@@ -31,6 +31,7 @@ type doc struct {
 	toks  []tok
 
 	bySurname map[string][]int // multi-word person mentions by the key of their last word
+	byFirst   map[string][]int // and of their first
 }
 
 func newDoc(a *storyline.Article) *doc {

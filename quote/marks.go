@@ -226,9 +226,8 @@ func markRole(cls, lean int, left, right rune, guill bool) int {
 	case leftClose && rightClose:
 		return roleClose
 	case isSpace(left) && isSpace(right):
-		if lean == roleEither {
-			return roleNone
-		}
+		// A free-standing mark: tokenised text (`said , " he`) spaces
+		// its quotes; pairing decides which side it is.
 		return lean
 	}
 	// Inside a word (said"the): the glyph decides.
@@ -282,6 +281,11 @@ func pairMarks(text string, paras []para, marks []mark) []span {
 		if cur.cls == clsDouble && marks[cur.inner[0]].paraStart {
 			p := paras[curPara]
 			cur.close, cur.end, cur.lastPara = p.end, p.end, curPara
+			// "...the shootings, police Lt. Gerry Scherlinck said." — the
+			// lost mark belonged before the attribution.
+			if c := trailingAttribution(text[cur.start:p.end]); c > 0 {
+				cur.close, cur.end = cur.start+c, cur.start+c
+			}
 			out = append(out, *cur)
 		}
 		cur, fallback = nil, -1
@@ -409,4 +413,24 @@ func cleanWords(s string) string {
 	out = strings.TrimFunc(out, func(r rune) bool { return isMarkRune(r) || isSpace(r) })
 	out = strings.TrimRight(out, ",;: ")
 	return out
+}
+
+// trailingAttribution finds, in a quote that lost its closing mark, a
+// final ", NAME said." and returns the offset of its comma (0 if none).
+func trailingAttribution(s string) int {
+	c := strings.LastIndexByte(s, ',')
+	if c <= 0 {
+		return 0
+	}
+	words := strings.Fields(s[c+1:])
+	if len(words) == 0 || len(words) > 8 {
+		return 0
+	}
+	for _, w := range words {
+		w = strings.ToLower(strings.TrimRight(w, ".!?"))
+		if k := speechVerbs[w]; k == verbSay || k == verbAccording {
+			return c
+		}
+	}
+	return 0
 }

@@ -155,7 +155,8 @@ var personNouns = wordSet(`diplomat diplomats minister official officials spokes
 var orgNouns = wordSet(`ministry department mission embassy government kremlin administration office agency council committee
 	commission party union alliance organisation organization company firm group bank court parliament senate congress cabinet
 	presidency delegation army military navy police authority authorities service services institute foundation
-	bureau directorate consulate secretariat team club federation association board spokesperson's`)
+	bureau directorate consulate secretariat team club federation association board carrier airline retailer manufacturer
+	maker insurer`)
 
 // Reporters of the outlet itself: never resolved to a person in the story.
 var reporterNouns = wordSet("correspondent correspondents reporter reporters journalist journalists editor newspaper paper outlet")

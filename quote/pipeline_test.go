@@ -1,3 +1,5 @@
+//go:build pipeline
+
 package quote
 
 import (
@@ -13,10 +15,12 @@ import (
 	"github.com/storyline-news/storyline/ner"
 )
 
-// With QUOTE_REAL=1 the seed tests run on the real pipeline (clean → ner
-// → quote → entity.Resolve) instead of the raw files and gold mentions:
+// With the pipeline tag and QUOTE_REAL=1 the seed tests run on the real
+// pipeline (clean → ner → quote → entity.Resolve) instead of the raw files
+// and gold mentions (the tag keeps the other packages out of the default
+// test build):
 //
-//	QUOTE_REAL=1 go test ./quote/ -run Seeds
+//	QUOTE_REAL=1 go test -tags pipeline ./quote/ -run Seeds
 func init() {
 	if os.Getenv("QUOTE_REAL") == "" {
 		return

@@ -9,7 +9,8 @@ import (
 // captionPrefix open photo captions.
 var captionPrefix = []string{"FILE PHOTO", "FILE -", "FILE –", "FILE —", "FILE:", "PHOTO:", "Photo:", "PHOTO -",
 	"IMAGE:", "Image:", "Picture:", "Pictured:", "Caption:", "Photograph:", "In this photo", "In this file photo",
-	"This handout photo", "A handout photo", "Handout photo"}
+	"This handout photo", "A handout photo", "Handout photo", "Image source", "Image caption", "Image copyright",
+	"Media caption", "Picture caption", "Photo credit", "Photo caption", "Caption"}
 
 // creditMarks inside a final fragment make it a photo credit.
 var creditMarks = []string{"photo:", "photo by", "photos:", "credit:", "image:", "picture:", "©", "getty images",
@@ -93,6 +94,11 @@ func capitalFragment(frag string) bool {
 func explicitCaption(s string) ([]string, bool) {
 	if len(s) > 800 || words(s) > 120 {
 		return nil, false
+	}
+	// A line that is only a credit: "REUTERS/Denis Balibouse", "AFP via
+	// Getty Images", "Photo: AP".
+	if len(s) <= 80 && words(s) <= 8 && creditLike(s) && !endsSentence(s) && lastSentenceBreak(s) < 0 {
+		return splitCredit(s), true
 	}
 	_, frag := splitFinal(s)
 	credit := frag != "" && creditLike(frag)

@@ -342,8 +342,8 @@ func (c *cleaner) tail(from int) {
 			}
 			if done >= need && done > 0 && (strong || total-done <= total/4 || c.teasers(i+1)) {
 				for j := i; j < len(c.lines); j++ {
-					if owner, ok := copyrightOutlet(c.lines[j].s); ok && c.copyright == "" {
-						c.copyright = owner
+					if owner, ok := copyrightOutlet(c.lines[j].s); ok {
+						c.takeCopyright(owner)
 					}
 					c.drop(j)
 				}
@@ -397,14 +397,17 @@ func (c *cleaner) furniture(from int) {
 				continue
 			}
 			if owner, ok := copyrightOutlet(s); ok {
-				if c.copyright == "" {
-					c.copyright = owner
-				}
+				c.takeCopyright(owner)
 				c.drop(i)
 				continue
 			}
 			fallthrough
 		default:
+			if a, ok := agencyLine(s); ok {
+				c.res.Credits = addCredit(c.res.Credits, a)
+				c.drop(i)
+				continue
+			}
 			if cr, ok := explicitCaption(s); ok {
 				c.res.Credits = addCredit(c.res.Credits, cr...)
 				c.drop(i)
@@ -428,4 +431,17 @@ func agencyOrSelf(s string) string {
 		return a
 	}
 	return s
+}
+
+// takeCopyright keeps the owner of a copyright notice: an agency's notice
+// on a syndicated story is a credit, anyone else's names the outlet.
+func (c *cleaner) takeCopyright(owner string) {
+	owner = strings.TrimPrefix(owner, "The ")
+	if a, ok := agencyName(owner); ok {
+		c.res.Credits = addCredit(c.res.Credits, a)
+		return
+	}
+	if c.copyright == "" && owner != "" {
+		c.copyright = owner
+	}
 }

@@ -44,7 +44,8 @@ var creditDrop = map[string]bool{
 func splitCredit(s string) []string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "©")
-	for _, p := range []string{"Photo credit:", "Photo:", "Photos:", "Credit:", "Image:", "Picture:", "Photo by", "Photograph:"} {
+	for _, p := range []string{"Photo credit:", "Photo:", "Photos:", "Credit:", "Image:", "Picture:", "Photo by", "Photograph:",
+		"Image source,", "Image source:", "Image copyright", "Copyright"} {
 		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			s = s[len(p):]
 		}

@@ -264,6 +264,10 @@ var boilerExact = setOf(
 	"your email address will not be published", "your email address will not be published. required fields are marked *",
 	"required fields are marked *", "required fields are marked", "view comments", "show comments",
 	"download the app", "get the app", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",
+	"continue reading the main story", "supported by", "scroll down for video", "play video", "watch video",
+	"video player is loading", "media playback is unsupported on your device", "subscribe now", "sign up now",
+	"our standards: the thomson reuters trust principles", "log in to comment", "show caption", "hide caption",
+	"toggle caption", "enlarge this image", "view gallery", "open image in gallery", "expand", "replay video",
 )
 
 // boilerPrefix start lines that are page furniture when the line is short.
@@ -274,7 +278,8 @@ var boilerPrefix = []string{
 	"see also:", "related:", "related article:", "related story:", "related coverage:", "recommended:",
 	"click here to ", "follow us on ", "sign up for our ", "subscribe to our ", "share on ",
 	"story continues below", "article continues below", "(opens in new tab)", "join our ",
-	"download our app", "get our app", "notice: ", "watch: ", "listen: ",
+	"download our app", "get our app", "notice: ", "watch: ", "listen: ", "click to share", "click to email",
+	"click to print", "our standards:", "sign up to our ", "subscribe to ", "follow us: ",
 }
 
 func setOf(xs ...string) map[string]bool {

@@ -205,7 +205,7 @@ func selfOutlet(paras []string) string {
 // copyrightOutlet reads the owner from a copyright notice
 // ("© 2022 The Moscow Times. All rights reserved.").
 func copyrightOutlet(s string) (string, bool) {
-	if len(s) > 160 {
+	if len(s) > 300 {
 		return "", false
 	}
 	t := s

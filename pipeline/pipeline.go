@@ -371,3 +371,30 @@ func (p *progress) done() {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
 }
+
+// Reanalyze runs the per-article analysis again on every stored article and
+// rebuilds the corpus, without re-reading the sources: for when the models
+// or rules change.
+func Reanalyze(ctx context.Context, st store.Store) (int, error) {
+	chain := Analyzers()
+	var articles []*storyline.Article
+	err := st.EachArticle(ctx, func(a *storyline.Article) error {
+		a.Entities, a.Timexes, a.Quotes, a.EventDate = nil, nil, nil, ""
+		if err := Analyze(ctx, chain, a); err != nil {
+			return fmt.Errorf("reanalyze %s: %w", a.ID, err)
+		}
+		articles = append(articles, a)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	c, err := Build(ctx, articles)
+	if err != nil {
+		return 0, fmt.Errorf("reanalyze: %w", err)
+	}
+	if err := st.SaveCorpus(ctx, c); err != nil {
+		return 0, fmt.Errorf("reanalyze: %w", err)
+	}
+	return len(articles), nil
+}

@@ -32,13 +32,13 @@ func (f *ingestFlags) bind(fs *flag.FlagSet) {
 // ingestPaths runs the pipeline and prints per-item errors and the summary
 // line; it returns the contract's exit status.
 func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f ingestFlags) int {
-	opts := pipeline.Options{
-		MetaFile: f.meta, MaxBytes: f.maxBytes, Workers: f.workers, Log: e.log,
-		OnError: func(err error) { fmt.Fprintf(e.stderr, "\r\033[Kstoryline: error: %v\n", err) },
-	}
+	opts := pipeline.Options{MetaFile: f.meta, MaxBytes: f.maxBytes, Workers: f.workers, Log: e.log}
+	clearLine := ""
 	if file, ok := e.stderr.(*os.File); ok && !f.quiet && term.IsTerminal(int(file.Fd())) {
 		opts.Progress = e.stderr
+		clearLine = "\r\033[K" // the error line replaces the progress bar
 	}
+	opts.OnError = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: error: %v\n", clearLine, err) }
 	sum, err := pipeline.Ingest(ctx, st, paths, opts)
 	fmt.Fprintf(e.stderr, "storyline: %s\n", sum)
 	if err != nil {
@@ -146,6 +146,38 @@ func init() {
 				return exitFailed
 			}
 			return code
+		},
+	})
+}
+
+func init() {
+	register(&command{
+		name:    "reanalyze",
+		summary: "run the analysis again on every stored article (after a model or rule change)",
+		run: func(ctx context.Context, e *env, args []string) int {
+			fs := newFlags(e, "reanalyze", "[--db DSN]", "Re-run entity, time and quote analysis on the stored articles' cleaned text and rebuild\nevents, stories, entities and quotes, without re-reading the sources.")
+			dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
+			rest, done, status := parseArgs(e, fs, args)
+			if done {
+				return status
+			}
+			if len(rest) > 0 {
+				fmt.Fprintln(e.stderr, "storyline reanalyze: takes no arguments")
+				return exitFailed
+			}
+			st, err := store.Open(ctx, *dsn)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "storyline reanalyze: %v\n", err)
+				return exitFailed
+			}
+			defer st.Close()
+			n, err := pipeline.Reanalyze(ctx, st)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "storyline reanalyze: %v\n", err)
+				return exitFailed
+			}
+			fmt.Fprintf(e.stderr, "storyline: %d articles re-analysed\n", n)
+			return exitOK
 		},
 	})
 }

@@ -106,7 +106,7 @@ func TestBadInputIsReportedPerItem(t *testing.T) {
 	if code != exitPartial {
 		t.Fatalf("status %d, want %d; stderr:\n%s", code, exitPartial, stderr)
 	}
-	for _, bad := range []string{"junk.bin", "latin1.txt", "empty.txt", "feed.jsonl:2", "broken.html"} {
+	for _, bad := range []string{"junk.bin", "latin1.txt", "empty.txt", "feed.jsonl:line 2", "broken.html"} {
 		found := false
 		for _, line := range strings.Split(stderr, "\n") {
 			if strings.Contains(line, "error") && strings.Contains(line, bad) {
@@ -156,5 +156,34 @@ func TestReingestChangesNothing(t *testing.T) {
 	arts := readJSONL(t, filepath.Join(out, "articles.jsonl"))
 	if len(arts) != 1 || !strings.Contains(arts["a"]["text"].(string), "5.9") {
 		t.Fatalf("export after update: %v", arts)
+	}
+}
+
+func TestReanalyzeKeepsResults(t *testing.T) {
+	dir := t.TempDir()
+	text := "Quake hits Tarsen\n\nMayor Ilse Brandt said on Wednesday that the quake injured 34 people in Tarsen.\n"
+	if err := os.WriteFile(filepath.Join(dir, "q.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := "sqlite:" + filepath.Join(t.TempDir(), "s.db")
+	if code, _, stderr := run(t, "ingest", "--quiet", "--db", db, dir); code != exitOK {
+		t.Fatalf("ingest: %d %s", code, stderr)
+	}
+	before, after := t.TempDir(), t.TempDir()
+	run(t, "export", "--db", db, "--out", before)
+	if code, _, stderr := run(t, "reanalyze", "--db", db); code != exitOK || !strings.Contains(stderr, "1 articles re-analysed") {
+		t.Fatalf("reanalyze: %d %s", code, stderr)
+	}
+	run(t, "export", "--db", db, "--out", after)
+	for _, name := range []string{"articles.jsonl", "entities.jsonl", "events.jsonl"} {
+		b, _ := os.ReadFile(filepath.Join(before, name))
+		a, _ := os.ReadFile(filepath.Join(after, name))
+		if len(b) == 0 || string(a) != string(b) {
+			t.Errorf("%s differs after reanalyze:\nbefore %s\nafter  %s", name, b, a)
+		}
+	}
+	arts := readJSONL(t, filepath.Join(after, "articles.jsonl"))
+	if ents, _ := arts["q"]["entities"].([]any); len(ents) == 0 {
+		t.Errorf("no entities after reanalyze: %v", arts["q"])
 	}
 }

@@ -15,6 +15,10 @@ func init() {
 		name:    "version",
 		summary: "print the version",
 		run: func(ctx context.Context, e *env, args []string) int {
+			fs := newFlags(e, "version", "", "Print the version of this binary.")
+			if _, done, status := parseArgs(e, fs, args); done {
+				return status
+			}
 			v := version
 			if v == "" {
 				v = "devel"

@@ -67,14 +67,26 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 			}
 			return d.indirectFound(cs, cend, w)
 		}
+		// "Clause, said prison spokesman Al Quintero.": inverted.
+		if k > 0 && toks[k-1].low == "," && toks[k-1].start > ss && kind == verbSay && !addressed[t.low] {
+			if w := d.speakerAfter(t.end, ce); w.ok && !w.reporter {
+				return d.indirectFound(ss, toks[k-1].start, w)
+			}
+		}
 		w := d.subjectBefore(ss, t.start, kind)
 		if !w.ok || w.reporter {
 			continue
 		}
 		// "Clause, she said, ..." and "Clause, Karl Lind said on
-		// Tuesday.": the clause stands before the speaker.
+		// Tuesday.": the clause stands before the speaker; when the
+		// attribution interrupts the sentence, the clause goes on after it.
 		if comma := d.parenthetical(toks, k, ss, ce); comma > ss {
-			return d.indirectFound(ss, comma, w)
+			f, ok := d.indirectFound(ss, comma, w)
+			if rest := d.resumeAfter(toks, k, ce); ok && rest > 0 {
+				f.qm.End = ce
+				f.qm.Text = stripMarks(d.text[ss:comma] + " " + d.text[rest:ce])
+			}
+			return f, ok
 		}
 		cs, ok := d.clauseStart(toks, k, ce)
 		if !ok {
@@ -218,3 +230,20 @@ func (d *doc) parenthetical(toks []tok, k, ss, ce int) int {
 	}
 	return toks[comma].start
 }
+
+// resumeAfter: where a sentence interrupted by "..., she said, ..." goes
+// on (0 when the attribution ends it).
+func (d *doc) resumeAfter(toks []tok, k, ce int) int {
+	for j := k + 1; j < len(toks) && toks[j].start < ce; j++ {
+		if toks[j].low == "," {
+			if j+1 < len(toks) && toks[j+1].start < ce {
+				return toks[j+1].start
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// Verbs whose object is the one spoken to: "told ISNA" names no speaker.
+var addressed = wordSet("told tells asked asks urged urges answered replied warned")

@@ -97,7 +97,7 @@ func explicitCaption(s string) ([]string, bool) {
 	}
 	// A line that is only a credit: "REUTERS/Denis Balibouse", "AFP via
 	// Getty Images", "Photo: AP".
-	if len(s) <= 80 && words(s) <= 8 && creditLike(s) && !endsSentence(s) && lastSentenceBreak(s) < 0 {
+	if creditOnly(s) {
 		return splitCredit(s), true
 	}
 	_, frag := splitFinal(s)
@@ -186,4 +186,10 @@ func lastSentenceBreak(s string) int {
 		}
 	}
 	return best
+}
+
+// creditOnly reports a line that is only a photo credit: "REUTERS/Denis
+// Balibouse", "AFP via Getty Images", "Photo: AP", "© Reuters".
+func creditOnly(s string) bool {
+	return len(s) <= 80 && words(s) <= 8 && creditLike(s) && !endsSentence(s) && lastSentenceBreak(s) < 0
 }

@@ -260,7 +260,7 @@ var boilerExact = setOf(
 	"continue reading", "read more", "show more", "load more", "click here", "external link",
 	"listen to this article", "story continues below advertisement", "story continues below",
 	"article continues below", "article continues below advertisement", "continue reading below",
-	"back to top", "don't miss", "must read", "most read", "trending", "follow us", "menu", "search", "close", "next article", "previous article",
+	"back to top", "most read", "follow us", "menu", "search", "close", "next article", "previous article",
 	"your email address will not be published", "your email address will not be published. required fields are marked *",
 	"required fields are marked *", "required fields are marked", "view comments", "show comments",
 	"download the app", "get the app", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",

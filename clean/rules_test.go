@@ -451,14 +451,25 @@ func TestFooters(t *testing.T) {
 		{"agency copyright", body + "\n\nCopyright 2021 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.\n", "Copyright", []string{"AP"}, ""},
 		{"outlet copyright", body + "\n\n© 2022 Harbour Weekly. All rights reserved.\n", "©", nil, "Harbour Weekly"},
 		{"reuters standards", body + "\n\nOur Standards: The Thomson Reuters Trust Principles.\n", "Standards", nil, ""},
-		{"credit line in body", "Council Approves Budget\n\n" + body + "\n\nREUTERS/Jane Roe\n\n" + body, "Jane Roe", []string{"Reuters", "Jane Roe"}, ""},
-		{"image source", "Council Approves Budget\n\n" + body + "\n\nImage source, Getty Images\n\nImage caption, Council members voted late\n\n" + body, "Image", []string{"Getty Images"}, ""},
+		{"credit line in body (plain text)", "Council Approves Budget\n\n" + body + "\n\nREUTERS/Jane Roe\n\n" + body, "Jane Roe", []string{"Reuters", "Jane Roe"}, ""},
+		{"image source (plain text)", "Council Approves Budget\n\n" + body + "\n\nImage source, Getty Images\n\nImage caption, Council members voted late\n\n" + body, "Image", []string{"Getty Images"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Text(tt.raw, Known{FromHTML: true})
+			html := !strings.HasSuffix(tt.name, "(plain text)")
+			r := Text(tt.raw, Known{FromHTML: html})
 			if strings.Contains(r.Text, tt.gone) {
 				t.Errorf("%q kept: %q", tt.gone, r.Text)
+			}
+			if !html {
+				// Extracted text keeps a lone credit line, but credits it.
+				h := Text(tt.raw, Known{FromHTML: true})
+				if !strings.Contains(h.Text, "Getty Images") && !strings.Contains(h.Text, "REUTERS/") {
+					t.Errorf("FromHTML: credit line dropped: %q", h.Text)
+				}
+				if len(h.Credits) == 0 {
+					t.Errorf("FromHTML: no credits")
+				}
 			}
 			if !slices.Equal(r.Credits, tt.credits) && (len(r.Credits) > 0 || len(tt.credits) > 0) {
 				t.Errorf("credits = %q, want %q", r.Credits, tt.credits)

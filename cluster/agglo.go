@@ -37,9 +37,17 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	if len(docs) > 20000 {
 		maxDF = len(docs) / 20
 	}
+	// Pairs are found through each document's heaviest terms only: two
+	// reports of one happening share some of their most telling words,
+	// and this keeps the pass far from quadratic on large corpora.
+	tops := make([]vec, len(docs))
 	postings := map[uint64][]int32{}
-	for _, d := range docs {
-		for _, f := range d.vec {
+	for i, d := range docs {
+		tops[i] = d.vec
+		if cfg.CandidateTerms > 0 && len(d.vec) > cfg.CandidateTerms {
+			tops[i] = topTerms(d.vec, cfg.CandidateTerms)
+		}
+		for _, f := range tops[i] {
 			postings[f.key] = append(postings[f.key], 0)
 		}
 	}
@@ -56,7 +64,7 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 			}
 		}
 		touched = touched[:0]
-		for _, f := range d.vec {
+		for _, f := range tops[i] {
 			p := postings[f.key]
 			if cap(p) > maxDF {
 				continue

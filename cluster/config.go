@@ -56,6 +56,10 @@ type Config struct {
 	AttachRatio     float64 // the target group is at least this many times larger
 	OnlineThreshold float64
 
+	// CandidateTerms is how many of an article's heaviest terms find its
+	// candidate pairs in Build (0: all).
+	CandidateTerms int
+
 	// Online index.
 	IndexTerms   int // top terms of an article used to look up candidate events
 	EventTerms   int // terms kept in an event's signature
@@ -95,6 +99,7 @@ func DefaultConfig() Config {
 		AttachThreshold: 0.05,
 		AttachRatio:     3,
 		AttachMaxGap:    0,
+		CandidateTerms:  40,
 		IndexTerms:      12,
 		EventTerms:      64,
 		MaxPostings:     64,

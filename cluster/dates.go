@@ -235,6 +235,15 @@ func findDates(text string, ref int32) []dateMention {
 	if ref != noDay {
 		rt := dayTime(ref)
 		for _, m := range all(reWeekday) {
+			// "Tuesday, Dec. 20 2005": the weekday only names the date
+			// that follows.
+			k := m[3]
+			for k < len(text) && (text[k] == ',' || text[k] == ' ') {
+				k++
+			}
+			if k < len(text) && taken[k] {
+				continue
+			}
 			wd := weekdays[strings.ToLower(text[m[2]:m[3]])]
 			diff := int(wd) - int(rt.Weekday())
 			lead := strings.ToLower(text[m[0]:m[2]])

@@ -28,3 +28,25 @@ func sharedDir(t testing.TB) string {
 		dir = parent
 	}
 }
+
+// trySharedDir is sharedDir without a test: "" when absent.
+func trySharedDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			s := filepath.Join(dir, "..", "shared")
+			if _, err := os.Stat(s); err != nil {
+				return ""
+			}
+			return s
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}

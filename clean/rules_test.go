@@ -445,8 +445,8 @@ func TestFooters(t *testing.T) {
 	body := strings.Repeat("The council met on Tuesday and approved the budget for the coming year. ", 3)
 	tests := []struct {
 		name, raw, gone string
-		credits        []string
-		outlet         string
+		credits         []string
+		outlet          string
 	}{
 		{"agency copyright", body + "\n\nCopyright 2021 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.\n", "Copyright", []string{"AP"}, ""},
 		{"outlet copyright", body + "\n\n© 2022 Harbour Weekly. All rights reserved.\n", "©", nil, "Harbour Weekly"},

@@ -35,10 +35,10 @@ func Text(raw string, known Known) Result {
 		lines[i].s = linkArtefacts(lines[i].s)
 	}
 	c := cleaner{res: &res, known: known, lines: lines}
-	body := c.header()
-	c.tail(body)
-	c.furniture(body)
-	paras := paragraphs(c.lines[body:])
+	c.header()
+	c.tail()
+	c.furniture()
+	paras := paragraphs(c.lines)
 	for i, p := range paras {
 		paras[i] = repairQuotes(p)
 	}
@@ -94,9 +94,9 @@ func (c *cleaner) setDate(d string) {
 }
 
 // header reads the lines before the body: dates, furniture, breadcrumb,
-// captions, byline, agency lines and the headline. It removes them and
-// returns the index of the first line of the body.
-func (c *cleaner) header() int {
+// captions, byline, agency lines and the headline, and removes them (a
+// removed line is left blank).
+func (c *cleaner) header() {
 	if c.res.Title != "" {
 		c.titleKey = key(c.res.Title)
 	}
@@ -215,8 +215,6 @@ func (c *cleaner) header() int {
 			}
 		}
 	}
-	// Removed lines are blank now, so the body is simply what remains.
-	return 0
 }
 
 // sameTitle reports whether headline line s is the known title without the
@@ -323,14 +321,14 @@ func bodyLine(s string) bool {
 
 // tail cuts the end matter: from the first related-stories, author-box or
 // comment heading that comes late enough in the text, everything goes.
-func (c *cleaner) tail(from int) {
+func (c *cleaner) tail() {
 	total := 0
-	for _, l := range c.lines[from:] {
+	for _, l := range c.lines {
 		total += len(l.s)
 	}
 	byl := c.res.Byline
 	done := 0
-	for i := from; i < len(c.lines); i++ {
+	for i := 0; i < len(c.lines); i++ {
 		s := c.lines[i].s
 		if s == "" {
 			continue
@@ -374,12 +372,12 @@ func (c *cleaner) teasers(i int) bool {
 
 // furniture drops single lines of page furniture inside the body, captions
 // that announce themselves, repeats of the headline and copyright notices.
-func (c *cleaner) furniture(from int) {
+func (c *cleaner) furniture() {
 	last := len(c.lines) - 1
-	for last >= from && c.lines[last].s == "" {
+	for last >= 0 && c.lines[last].s == "" {
 		last--
 	}
-	for i := from; i <= last; i++ {
+	for i := 0; i <= last; i++ {
 		s := c.lines[i].s
 		if s == "" {
 			continue

@@ -98,12 +98,11 @@ func isLetterOrDigit(r rune) bool {
 func wrapWidth(lines []line) (int, bool) {
 	var lens []int
 	inner, cut := 0, 0
-	for i, l := range lines {
+	for _, l := range lines {
 		if l.s == "" {
 			continue
 		}
 		lens = append(lens, utf8.RuneCountInString(l.s))
-		_ = i
 	}
 	if len(lens) < 3 {
 		return 0, false

@@ -451,7 +451,8 @@ func byline(s string) (name string, credits []string, date string, ok bool) {
 		return "", nil, "", false
 	}
 	rest := ""
-	for _, p := range []string{"By ", "BY ", "by ", "Written by ", "Words by ", "Par ", "Por "} {
+	for _, p := range []string{"By ", "BY ", "by ", "Written by ", "Words by ", "Posted by ", "Par ", "Por ",
+		"Author: ", "Authors: ", "Reporter: ", "Auteur : ", "Autor: "} {
 		if strings.HasPrefix(s, p) {
 			rest = s[len(p):]
 			break
@@ -459,6 +460,13 @@ func byline(s string) (name string, credits []string, date string, ok bool) {
 	}
 	if rest == "" {
 		return "", nil, "", false
+	}
+	// "Posted by Jane Doe on March 3, 2023"
+	if i := strings.Index(rest, " on "); i > 0 {
+		if d, ok := dateLine(rest[i+4:]); ok {
+			date = d
+			rest = rest[:i]
+		}
 	}
 	var segs []string
 	for _, seg := range strings.FieldsFunc(rest, func(r rune) bool { return r == '|' || r == '•' || r == '·' || r == ';' }) {

@@ -111,6 +111,8 @@ func TestByline(t *testing.T) {
 		{"By AFP", "", []string{"AFP"}, "", true},
 		{"By Jane Doe, Reuters", "Jane Doe", []string{"Reuters"}, "", true},
 		{"BY JOHN SMITH and Ana de la Cruz | March 3, 2023", "JOHN SMITH and Ana de la Cruz", nil, "2023-03-03", true},
+		{"Posted by Jane Doe on March 3, 2023", "Jane Doe", nil, "2023-03-03", true},
+		{"Author: Jean Dupont", "Jean Dupont", nil, "", true},
 		{"By Sunday the talks had stalled", "", nil, "", false},
 		{"By the way, nobody came.", "", nil, "", false},
 		{"By Kevin Zhang Terrorist group al-Qaeda confirmed on Sunday that a senior member died", "", nil, "", false},

@@ -81,12 +81,10 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 		// Tuesday.": the clause stands before the speaker; when the
 		// attribution interrupts the sentence, the clause goes on after it.
 		if comma := d.parenthetical(toks, k, ss, ce); comma > ss {
-			f, ok := d.indirectFound(ss, comma, w)
-			if rest := d.resumeAfter(toks, k, ce); ok && rest > 0 {
-				f.qm.End = ce
-				f.qm.Text = stripMarks(d.text[ss:comma] + " " + d.text[rest:ce])
+			if rest := d.resumeAfter(toks, k, ce); rest > 0 {
+				return d.indirectText(ss, ce, stripMarks(d.text[ss:comma]+" "+d.text[rest:ce]), w)
 			}
-			return f, ok
+			return d.indirectFound(ss, comma, w)
 		}
 		cs, ok := d.clauseStart(toks, k, ce)
 		if !ok {
@@ -166,7 +164,11 @@ func (d *doc) mentionAt(pos int) bool {
 
 func (d *doc) indirectFound(cs, ce int, w who) (found, bool) {
 	cs, ce = trimSpan(d.text, cs, ce)
-	txt := stripMarks(d.text[cs:ce])
+	return d.indirectText(cs, ce, stripMarks(d.text[cs:ce]), w)
+}
+
+func (d *doc) indirectText(cs, ce int, txt string, w who) (found, bool) {
+	cs, ce = trimSpan(d.text, cs, ce)
 	if ce <= cs || wordCount(txt) < 4 {
 		return found{}, false
 	}

@@ -13,6 +13,7 @@ import (
 type para struct {
 	start, end int // trimmed
 	skip       bool
+	soft       bool // ended by its line's last character, not a blank line
 }
 
 func paragraphs(text string) []para {
@@ -42,6 +43,7 @@ func paragraphs(text string) []para {
 			lastEnd = le
 			if nl >= 0 && endsParagraph(text, ls, le, lineEnd+1) {
 				flush()
+				out[len(out)-1].soft = true
 			}
 		}
 		if nl < 0 {
@@ -309,6 +311,14 @@ func pairMarks(text string, paras []para, marks []mark) []span {
 			next := curPara + 1
 			fm := firstMark[next]
 			if paras[next].skip || fm < 0 || !marks[fm].paraStart || marks[fm].cls != cur.cls || marks[fm].role == roleClose {
+				// One sentence a line: a quote of several sentences runs
+				// over line ends when its closing mark follows within a
+				// few lines, before any opening one.
+				if fallback < 0 && paras[curPara].soft && !paras[next].skip && m.para <= curPara+3 &&
+					m.cls == cur.cls && m.role != roleOpen && !m.paraStart {
+					curPara = next
+					continue
+				}
 				unbalanced()
 				break
 			}

@@ -263,7 +263,10 @@ func (d *doc) inherit(prev []found, s span) (who, bool) {
 		if !p.who.ok || s.firstPara-d.paras2(p) > 2 {
 			return noOne(), false
 		}
-		for k := d.mentFrom(p.qm.End); k < len(d.ments) && d.ments[k].start < s.open && k < d.mentFrom(p.qm.End)+maxLookback; k++ {
+		// Names in the previous quote's own sentence ("... said when asked
+		// what Echenique means") do not change who is speaking.
+		from := max(p.qm.End, d.sentenceOf(p.qm.End)[1])
+		for k := d.mentFrom(from); k < len(d.ments) && d.ments[k].start < s.open && k < d.mentFrom(from)+maxLookback; k++ {
 			if m := d.ments[k]; m.end <= s.open && !m.inQuote && m.typ == "PERSON" && !compatibleNames(m.text, p.who.name) {
 				return noOne(), false
 			}

@@ -64,7 +64,8 @@ func findDate(s string) (dateSpan, bool) {
 			best = d
 		}
 	}
-	if m := reISO.FindStringSubmatchIndex(s); m != nil {
+	dash, slash, dot := strings.IndexByte(s, '-') >= 0, strings.IndexByte(s, '/') >= 0, strings.IndexByte(s, '.') >= 0
+	if m := match(dash, reISO, s); m != nil {
 		y, mo, d := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
 		v, ok := ymd(y, mo, d)
 		if ok && m[8] >= 0 && m[14] >= 0 {
@@ -96,16 +97,16 @@ func findDate(s string) (dateSpan, bool) {
 			try(dateSpan{v, m[0], m[1]}, ok)
 		}
 	}
-	if m := reYMD.FindStringSubmatchIndex(s); m != nil {
+	if m := match(slash, reYMD, s); m != nil {
 		v, ok := ymd(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
 		try(dateSpan{v, m[0], m[1]}, ok)
 	}
-	if m := reDot.FindStringSubmatchIndex(s); m != nil {
+	if m := match(dot, reDot, s); m != nil {
 		// Day first: the dotted form is European.
 		v, ok := ymd(atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
 		try(dateSpan{v, m[0], m[1]}, ok)
 	}
-	if m := reSlash.FindStringSubmatchIndex(s); m != nil {
+	if m := match(slash, reSlash, s); m != nil {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
 		if m[7]-m[6] == 2 {
 			y += 2000
@@ -297,4 +298,12 @@ func placeDateLine(s string) (place, date, agency string, ok bool) {
 		return "", d.value, head, true
 	}
 	return placeName(strings.TrimSpace(parts[0])), d.value, agency, true
+}
+
+// match runs re on s only when a cheap test says it can match.
+func match(can bool, re *regexp.Regexp, s string) []int {
+	if !can {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
 }

@@ -16,7 +16,8 @@ import (
 // been added.
 type BenchPoint struct {
 	Stored      int
-	PerArticle  time.Duration // mean Add cost over the measuring window
+	PerArticle  time.Duration // mean Add cost (wall) over the measuring window
+	CPUPerArt   time.Duration // mean process CPU time per article over the window (Add and generation)
 	AddPerSec   float64       // articles/s through Add alone, over the window
 	EndToEnd    float64       // articles/s from the start, generation included
 	LiveEvents  int
@@ -57,7 +58,7 @@ func Bench(ctx context.Context, cfg Config, opt BenchOptions) ([]BenchPoint, err
 	next := 0
 	max := opt.Sizes[len(opt.Sizes)-1] + opt.Window
 	var winStart int
-	var winTime time.Duration
+	var winTime, winCPU time.Duration
 	for i := 0; i < max && next < len(opt.Sizes); i++ {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -70,7 +71,7 @@ func Bench(ctx context.Context, cfg Config, opt BenchOptions) ([]BenchPoint, err
 		var t0 time.Time
 		if timing {
 			if i == target {
-				winStart, winTime = i, 0
+				winStart, winTime, winCPU = i, 0, cpuTime()
 			}
 			t0 = time.Now()
 		}
@@ -88,6 +89,7 @@ func Bench(ctx context.Context, cfg Config, opt BenchOptions) ([]BenchPoint, err
 			out = append(out, BenchPoint{
 				Stored:      target,
 				PerArticle:  winTime / time.Duration(n),
+				CPUPerArt:   (cpuTime() - winCPU) / time.Duration(n),
 				AddPerSec:   float64(n) / winTime.Seconds(),
 				EndToEnd:    float64(i+1) / time.Since(start).Seconds(),
 				LiveEvents:  c.Live(),

@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -26,16 +29,20 @@ func prepareDocs(ctx context.Context, articles []*storyline.Article, cfg *Config
 		return arts[i].Text < arts[j].Text
 	})
 	docs := make([]*doc, len(arts))
-	for i, a := range arts {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("cluster: preparing articles: %w", err)
+	if cfg.Prepare != nil {
+		// Prepare is the caller's: run it on one goroutine, it may not be
+		// safe for more.
+		for i, a := range arts {
+			if i%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, fmt.Errorf("cluster: preparing articles: %w", err)
+				}
 			}
-		}
-		if cfg.Prepare != nil {
 			cfg.Prepare(a)
 		}
-		docs[i] = extract(a, cfg)
+	}
+	if err := parallel(ctx, len(arts), func(i int) { docs[i] = extract(arts[i], cfg) }); err != nil {
+		return nil, fmt.Errorf("cluster: preparing articles: %w", err)
 	}
 	idf := idfTable(docs)
 	for _, d := range docs {
@@ -81,11 +88,40 @@ func Build(ctx context.Context, articles []*storyline.Article, cfg Config) ([]st
 	if err != nil {
 		return nil, nil, err
 	}
-	evs := makeEvents(docs, groups, &cfg)
+	evs, err := makeEvents(ctx, docs, groups, &cfg)
+	if err != nil {
+		return nil, nil, err
+	}
 	stories := makeStories(evs, &cfg)
 	out := make([]storyline.Event, len(evs))
 	for i, e := range evs {
 		out[i] = e.Event
 	}
 	return out, stories, nil
+}
+
+// parallel runs fn(0..n-1) on GOMAXPROCS goroutines. Each call writes only
+// its own slot, so results do not depend on scheduling.
+func parallel(ctx context.Context, n int, fn func(int)) error {
+	workers := runtime.GOMAXPROCS(0)
+	if workers > n {
+		workers = n
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return ctx.Err()
 }

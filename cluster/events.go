@@ -1,6 +1,8 @@
 package cluster
 
 import (
+	"context"
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -20,7 +22,7 @@ type builtEvent struct {
 
 // makeEvents turns groups of docs into events, sorted by id, and sets each
 // article's Event.
-func makeEvents(docs []*doc, groups [][]int, cfg *Config) []*builtEvent {
+func makeEvents(ctx context.Context, docs []*doc, groups [][]int, cfg *Config) ([]*builtEvent, error) {
 	evs := make([]*builtEvent, 0, len(groups))
 	for _, g := range groups {
 		sort.Ints(g)
@@ -33,12 +35,17 @@ func makeEvents(docs []*doc, groups [][]int, cfg *Config) []*builtEvent {
 		for _, d := range e.docs {
 			d.art.Event = e.ID
 		}
-		e.centroid = centroid(e.docs, 0)
-		fillEvent(e, cfg)
 		evs = append(evs, e)
 	}
+	err := parallel(ctx, len(evs), func(i int) {
+		evs[i].centroid = centroid(evs[i].docs, 0)
+		fillEvent(evs[i], cfg)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cluster: filling events: %w", err)
+	}
 	sort.Slice(evs, func(i, j int) bool { return evs[i].ID < evs[j].ID })
-	return evs
+	return evs, nil
 }
 
 // centroid is the normalised mean of the docs' vectors, cut to its top

@@ -11,8 +11,16 @@ import (
 	"golang.org/x/net/html"
 )
 
+// Each extractor runs under its own recover: a bug one of them hits on an
+// odd page leaves the vote to the others instead of losing the page.
+
 // trafilaturaText runs go-trafilatura alone with the given focus.
-func trafilaturaText(doc *html.Node, u *nurl.URL, focus trafilatura.ExtractionFocus, fallback bool) (string, trafilatura.Metadata) {
+func trafilaturaText(doc *html.Node, u *nurl.URL, focus trafilatura.ExtractionFocus, fallback bool) (text string, meta trafilatura.Metadata) {
+	defer func() {
+		if recover() != nil {
+			text, meta = "", trafilatura.Metadata{}
+		}
+	}()
 	r, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      u,
 		EnableFallback:   fallback,
@@ -28,7 +36,12 @@ func trafilaturaText(doc *html.Node, u *nurl.URL, focus trafilatura.ExtractionFo
 }
 
 // readabilityText runs go-readability (Mozilla's Readability.js port).
-func readabilityText(doc *html.Node, u *nurl.URL) string {
+func readabilityText(doc *html.Node, u *nurl.URL) (text string) {
+	defer func() {
+		if recover() != nil {
+			text = ""
+		}
+	}()
 	a, err := readability.FromDocument(dom.Clone(doc, true), u)
 	if err != nil || a.Node == nil {
 		return ""
@@ -37,7 +50,12 @@ func readabilityText(doc *html.Node, u *nurl.URL) string {
 }
 
 // distillerText runs go-domdistiller (Chromium's DOM Distiller port).
-func distillerText(doc *html.Node, u *nurl.URL) string {
+func distillerText(doc *html.Node, u *nurl.URL) (text string) {
+	defer func() {
+		if recover() != nil {
+			text = ""
+		}
+	}()
 	r, err := distiller.Apply(dom.Clone(doc, true), &distiller.Options{OriginalURL: u, SkipPagination: true})
 	if err != nil || r == nil || r.Node == nil {
 		return ""

@@ -128,6 +128,13 @@ func trimEnds(base string, others []string) string {
 // article.
 func chooseBase(cands [3]string) (string, []string) {
 	t, r, d := shingleSet(cands[0]), shingleSet(cands[1]), shingleSet(cands[2])
+	if len(t) == 0 {
+		// Trafilatura found nothing: the others are all there is.
+		if len(r) >= len(d) {
+			return cands[1], []string{cands[0], cands[2]}
+		}
+		return cands[2], []string{cands[0], cands[1]}
+	}
 	if 2*len(t) < len(r) && 2*len(t) < len(d) && agreement(r, d) >= 0.7 &&
 		!isListing(cands[1]) && !isListing(cands[2]) {
 		if len(r) <= len(d) {

@@ -98,7 +98,7 @@ func (in *input) readJSONLines(r *bufio.Reader) error {
 				return ferr
 			}
 		case len(bytes.TrimSpace(line)) > 0:
-			it, ierr := in.jsonItem(line, n)
+			it, ierr := safely(func() (*Item, error) { return in.jsonItem(line, n) })
 			if ierr != nil {
 				ierr = in.fail(origin, ierr)
 			} else {
@@ -259,7 +259,7 @@ func (in *input) readJSONDocument(r *bufio.Reader) error {
 		var err error
 		if int64(len(raw)) > max {
 			err = in.fail(origin, fmt.Errorf("item is over the %s limit (--max-bytes)", humanBytes(max)))
-		} else if it, ierr := in.jsonItem(raw, n); ierr != nil {
+		} else if it, ierr := safely(func() (*Item, error) { return in.jsonItem(raw, n) }); ierr != nil {
 			err = in.fail(origin, ierr)
 		} else {
 			it.Origin = origin
@@ -316,7 +316,7 @@ func (in *input) readFeed(data []byte) error {
 		if fi == nil {
 			continue
 		}
-		it, err := feedItem(fi, format, outlet, lang)
+		it, err := safely(func() (*Item, error) { return feedItem(fi, format, outlet, lang) })
 		if err != nil {
 			err = in.fail(origin, err)
 		} else {

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -179,14 +180,23 @@ func readStream(ctx context.Context, origin, name string, size int64, r io.Reade
 		}
 		return fn(nil, &ItemError{Origin: origin, Err: e})
 	}
-	// Stop panics from parsers of untrusted input at the file boundary.
+	// Stop panics from parsers of untrusted input at the file boundary (the
+	// format readers also stop them at each item); a panic in the caller's
+	// fn is the caller's and goes on up.
+	inFn := false
 	defer func() {
 		if p := recover(); p != nil {
-			err = report(fmt.Errorf("internal error: %v\n%s", p, debug.Stack()))
+			if inFn {
+				panic(p)
+			}
+			err = report(internalError(p))
 		}
 	}()
 	emit := func(it *Item, ie *ItemError) error {
-		if err := fn(it, ie); err != nil {
+		inFn = true
+		err := fn(it, ie)
+		inFn = false
+		if err != nil {
 			return errStop{err}
 		}
 		return ctx.Err()
@@ -264,6 +274,23 @@ type input struct {
 // fail reports a per-item failure at a sub-origin ("path:line 3").
 func (in *input) fail(origin string, err error) error {
 	return in.emit(nil, &ItemError{Origin: origin, Err: err})
+}
+
+// internalError turns a recovered panic into an error, logging where it
+// happened for whoever fixes it.
+func internalError(p any) error {
+	slog.Error("source: recovered from a panic", "panic", p, "stack", string(debug.Stack()))
+	return fmt.Errorf("internal error: %v", p)
+}
+
+// safely runs one item's parsing, turning a panic into that item's error.
+func safely(parse func() (*Item, error)) (it *Item, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			it, err = nil, internalError(p)
+		}
+	}()
+	return parse()
 }
 
 func humanBytes(n int64) string {

@@ -61,7 +61,7 @@ func (in *input) readWARC(r *bufio.Reader) error {
 			// can be trusted.
 			return in.fail(origin, err)
 		}
-		it, err := warcItem(rec, max)
+		it, err := safely(func() (*Item, error) { return warcItem(rec, max) })
 		if err != nil {
 			err = in.fail(origin, err)
 		} else if it != nil {

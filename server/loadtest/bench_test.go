@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/store"

@@ -43,6 +43,7 @@ type item struct {
 	a    *storyline.Article
 	i    int // index in a.Quotes
 	toks []string
+	skey string // nameKey of the speaker name
 }
 
 func (it item) qm() *storyline.QuoteMention { return &it.a.Quotes[it.i] }
@@ -54,21 +55,42 @@ func (it item) qm() *storyline.QuoteMention { return &it.a.Quotes[it.i] }
 // by id, each with the sorted ids of the articles that carry it.
 func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyline.Quote {
 	byID := map[string]*storyline.Entity{}
+	byKey := map[string][]string{} // name and alias keys → entity ids
 	for i := range entities {
-		byID[entities[i].ID] = &entities[i]
+		e := &entities[i]
+		byID[e.ID] = e
+		if e.Type != storyline.Person && e.Type != storyline.Org && e.Type != storyline.Place {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if k := nameKey(n); k != "" && !seen[k] {
+				seen[k] = true
+				byKey[k] = append(byKey[k], e.ID)
+			}
+		}
 	}
 	arts := append([]*storyline.Article(nil), articles...)
 	sort.SliceStable(arts, func(i, j int) bool { return earlier(arts[i], arts[j]) })
 	var items []item
 	for _, a := range arts {
+		var mkeys [][2]string // per mention: keys of its surface and of its name
+		if len(a.Quotes) > 0 {
+			mkeys = make([][2]string, len(a.Entities))
+			for i, m := range a.Entities {
+				if m.Entity != "" {
+					mkeys[i] = [2]string{nameKey(stripPossessive(m.Text)), nameKey(m.Name)}
+				}
+			}
+		}
 		for i := range a.Quotes {
 			q := &a.Quotes[i]
-			setSpeaker(a, q, byID)
+			setSpeaker(a, q, mkeys, byID, byKey)
 			toks := strings.Fields(Normalize(q.Text))
 			if len(toks) == 0 {
 				continue
 			}
-			items = append(items, item{a: a, i: i, toks: toks})
+			items = append(items, item{a: a, i: i, toks: toks, skey: nameKey(q.SpeakerName)})
 		}
 	}
 	groups := group(items)
@@ -147,17 +169,15 @@ func earlier(a, b *storyline.Article) bool {
 // setSpeaker finds the entity a quote's speaker name names: the resolved
 // mention of that name nearest before the quote in the same article (the
 // one attribution pointed at), else the corpus entity with that name.
-func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, byID map[string]*storyline.Entity) {
+func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, mkeys [][2]string, byID map[string]*storyline.Entity, byKey map[string][]string) {
+	q.Speaker = "" // a stale id from an earlier resolution must not survive
 	if q.SpeakerName == "" {
 		return
 	}
 	key := nameKey(q.SpeakerName)
 	best, bestDist := -1, 0
 	for i, m := range a.Entities {
-		if m.Entity == "" {
-			continue
-		}
-		if nameKey(stripPossessive(m.Text)) != key && nameKey(m.Name) != key {
+		if m.Entity == "" || mkeys[i][0] != key && mkeys[i][1] != key {
 			continue
 		}
 		dist := q.Start - m.Start
@@ -178,26 +198,11 @@ func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, byID map[string
 		}
 		return
 	}
-	// A speaker named only in another article of the corpus.
-	match := ""
-	for id, e := range byID {
-		if e.Type != storyline.Person && e.Type != storyline.Org && e.Type != storyline.Place {
-			continue
-		}
-		hit := nameKey(e.Name) == key
-		for _, al := range e.Aliases {
-			hit = hit || nameKey(al) == key
-		}
-		if hit {
-			if match != "" && match != id {
-				return // ambiguous
-			}
-			match = id
-		}
-	}
-	if match != "" {
-		q.Speaker = match
-		q.SpeakerName = byID[match].Name
+	// A speaker named only in another article of the corpus, when the
+	// name designates one entity.
+	if ids := byKey[key]; len(ids) == 1 {
+		q.Speaker = ids[0]
+		q.SpeakerName = byID[ids[0]].Name
 	}
 }
 
@@ -237,13 +242,10 @@ func group(items []item) [][]int {
 		for x := 0; x < len(post); x++ {
 			for y := x + 1; y < len(post); y++ {
 				i, j := post[x], post[y]
-				if i == j || tried[[2]int{i, j}] {
+				if i == j || find(i) == find(j) || tried[[2]int{i, j}] {
 					continue
 				}
 				tried[[2]int{i, j}] = true
-				if find(i) == find(j) {
-					continue
-				}
 				if sameQuote(items[i], items[j]) {
 					ri, rj := find(i), find(j)
 					if ri < rj {
@@ -298,7 +300,7 @@ func sameQuote(a, b item) bool {
 		if qa.Speaker != qb.Speaker {
 			return false
 		}
-	} else if !compatibleNames(qa.SpeakerName, qb.SpeakerName) {
+	} else if !compatibleKeys(a.skey, b.skey) {
 		return false
 	}
 	s, l := a.toks, b.toks

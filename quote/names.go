@@ -66,8 +66,9 @@ func foldASCII(s string) string {
 // compatibleNames says whether two speaker names may name the same speaker:
 // equal keys, or one's words all found in the other's (Ryabkov and Sergei
 // Ryabkov).
-func compatibleNames(a, b string) bool {
-	ka, kb := nameKey(a), nameKey(b)
+func compatibleNames(a, b string) bool { return compatibleKeys(nameKey(a), nameKey(b)) }
+
+func compatibleKeys(ka, kb string) bool {
 	if ka == "" || kb == "" {
 		return true
 	}

@@ -91,9 +91,15 @@ func vote(base string, others []string, need int) string {
 // longWords words needs the support of all the others, a longer one of one.
 func trimEnds(base string, others []string) string {
 	const longWords = 20
-	sets := make([]map[string]bool, len(others))
-	for i, o := range others {
-		sets[i] = shingleSet(o)
+	// An extractor that found nothing has no say.
+	var sets []map[string]bool
+	for _, o := range others {
+		if s := shingleSet(o); len(s) > 0 {
+			sets = append(sets, s)
+		}
+	}
+	if len(sets) == 0 {
+		return base
 	}
 	paras := strings.Split(base, "\n\n")
 	first, last := -1, -1

@@ -468,3 +468,12 @@ func TestJSONDocuments(t *testing.T) {
 		}
 	}
 }
+
+func TestWARCCharset(t *testing.T) {
+	page := []byte("<html><body><article><p>Caf\xe9 au lait is served on the quay every morning to the crews of the first ferry, the harbour office said.</p></article></body></html>")
+	resp := append([]byte("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n"), page...)
+	c := readAll(t, "latin1.warc", buildRecord("response", "https://ledger.example/cafe", "application/http; msgtype=response", resp), Options{})
+	if len(c.items) != 1 || !strings.Contains(c.items[0].Text, "Café au lait") {
+		t.Errorf("items %v errors %v", c.items, c.errs)
+	}
+}

@@ -13,6 +13,9 @@ import (
 	"net/textproto"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 )
 
 // Bounds on a WARC or HTTP header, so that junk cannot make a reader
@@ -186,7 +189,7 @@ func warcItem(rec *warcRecord, max int64) (*Item, error) {
 		if status < 200 || status > 299 || !isHTMLType(ctype, body) {
 			return nil, nil
 		}
-		page = body
+		page = decodeCharset(body, ctype)
 	case "resource":
 		if !isHTMLType(rec.header.Get("Content-Type"), rec.block) {
 			return nil, nil
@@ -204,6 +207,28 @@ func warcItem(rec *warcRecord, max int64) (*Item, error) {
 	}
 	it.ID, it.Format = target, "warc"
 	return it, nil
+}
+
+// decodeCharset decodes a page that is not UTF-8 with the charset its HTTP
+// Content-Type names, when the page itself may not say (a <meta> charset,
+// if any, is honoured later).
+func decodeCharset(page []byte, ctype string) []byte {
+	if utf8.Valid(page) {
+		return page
+	}
+	_, params, err := mime.ParseMediaType(ctype)
+	if err != nil || params["charset"] == "" {
+		return page
+	}
+	enc, name := charset.Lookup(params["charset"])
+	if enc == nil || name == "utf-8" {
+		return page
+	}
+	out, err := enc.NewDecoder().Bytes(page)
+	if err != nil {
+		return page
+	}
+	return out
 }
 
 func isHTMLType(ctype string, body []byte) bool {

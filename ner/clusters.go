@@ -135,6 +135,7 @@ func bisectClusters(ctx context.Context, text [][]string, leaves int) (map[strin
 	}
 	dim := 2 * nctx
 	cent := [2][]float32{make([]float32, dim), make([]float32, dim)}
+	mean, dir, tmp := make([]float32, dim), make([]float32, dim), make([]float32, dim)
 	var split func(ms []int, d int) error
 	split = func(ms []int, d int) error {
 		if d >= depth || len(ms) < 2*clusterMinSize {
@@ -143,29 +144,12 @@ func bisectClusters(ctx context.Context, text [][]string, leaves int) (map[strin
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("ner: clusters: %w", err)
 		}
-		// Seeds: the most frequent member, and the member least like it.
-		a := ms[0]
-		b, bs := -1, float32(2)
-		for _, m := range ms[1:] {
-			if s := dot(vecs[a], vecs[m]); s < bs {
-				b, bs = m, s
-			}
-		}
-		setDense(cent[0], vecs[a])
-		setDense(cent[1], vecs[b])
+		// Initial split: the sign of the projection on the principal
+		// direction of the members (power iteration), which cuts through
+		// the bulk of the cluster rather than splitting off outliers.
 		side := make([]bool, len(ms))
+		principalSplit(vecs, ms, mean, dir, tmp, side)
 		for it := 0; it < clusterIters; it++ {
-			changed := false
-			for i, m := range ms {
-				s := dotDense(vecs[m], cent[1]) > dotDense(vecs[m], cent[0])
-				if s != side[i] || it == 0 {
-					changed = changed || s != side[i]
-					side[i] = s
-				}
-			}
-			if !changed && it > 0 {
-				break
-			}
 			clear(cent[0])
 			clear(cent[1])
 			for i, m := range ms {
@@ -179,6 +163,17 @@ func bisectClusters(ctx context.Context, text [][]string, leaves int) (map[strin
 			}
 			normalize32(cent[0])
 			normalize32(cent[1])
+			changed := false
+			for i, m := range ms {
+				s := dotDense(vecs[m], cent[1]) > dotDense(vecs[m], cent[0])
+				if s != side[i] {
+					changed = true
+					side[i] = s
+				}
+			}
+			if !changed {
+				break
+			}
 		}
 		var left, right []int
 		for i, m := range ms {
@@ -254,5 +249,50 @@ func normalize32(d []float32) {
 	f := float32(1 / math.Sqrt(n))
 	for i := range d {
 		d[i] *= f
+	}
+}
+
+// principalSplit sets side[i] to whether member i projects positively on the
+// principal direction of the centred member vectors.
+func principalSplit(vecs []sparseVec, ms []int, mean, dir, tmp []float32, side []bool) {
+	clear(mean)
+	for _, m := range ms {
+		for j, k := range vecs[m].idx {
+			mean[k] += vecs[m].val[j]
+		}
+	}
+	inv := 1 / float32(len(ms))
+	for k := range mean {
+		mean[k] *= inv
+	}
+	// Deterministic start: the first member's centred vector.
+	for k := range dir {
+		dir[k] = -mean[k]
+	}
+	for j, k := range vecs[ms[0]].idx {
+		dir[k] += vecs[ms[0]].val[j]
+	}
+	normalize32(dir)
+	for it := 0; it < 12; it++ {
+		var md float32
+		for k := range mean {
+			md += mean[k] * dir[k]
+		}
+		clear(tmp)
+		for _, m := range ms {
+			p := dotDense(vecs[m], dir) - md
+			for j, k := range vecs[m].idx {
+				tmp[k] += p * vecs[m].val[j]
+			}
+		}
+		copy(dir, tmp)
+		normalize32(dir)
+	}
+	var md float32
+	for k := range mean {
+		md += mean[k] * dir[k]
+	}
+	for i, m := range ms {
+		side[i] = dotDense(vecs[m], dir) > md
 	}
 }

@@ -17,8 +17,16 @@
 //
 // # Tagger
 //
-// The tagger is an averaged perceptron over hashed sparse features, decoded
-// greedily left to right with IOB2 constraints (I-X only after B-X/I-X).
+// The tagger is an averaged structured perceptron over hashed sparse
+// features, decoded by beam search (width 4; items with the same last two
+// tags are merged, so it is a pruned second-order Viterbi) under IOB2
+// constraints (I-X only after B-X or I-X). It is trained with early updates
+// (Collins & Roark 2004): when the gold prefix falls out of the beam, the
+// gold prefix is promoted and the best beam item demoted. Four models
+// trained on different shuffles (in parallel) have their weights averaged.
+// Beam training was the largest gain: greedy per-token training reached dev
+// F1 0.902, beam training 0.925.
+//
 // Features: word, lower case (digits folded to 0), shape, prefixes and
 // suffixes up to 4, a ±2 word window and bigrams, shapes of the neighbours,
 // capitalisation flags, sentence position, all-caps and title-case headline
@@ -28,8 +36,21 @@
 // from unlabelled text, the two previous tags, and a document memory: the
 // type most often given so far in the document to the same capitalised word
 // (so "Sherman" late in an article follows "Wendy Sherman" early on).
-// Typographic quotes and dashes are mapped to the ASCII forms of the Reuters
-// training text before features are computed, so raw text works.
+// A capitalisation profile learned from unlabelled text says whether a word
+// is usually capitalised mid-sentence ("Geneva") or not ("Meet"), which
+// matters in headlines. Typographic quotes and dashes are mapped to the
+// ASCII forms of the Reuters training text before features are computed, and
+// 10% of the training sentences are added again in title case (the Reuters
+// headlines are in capitals; raw news headlines are in title case): on dev
+// sentences rewritten in title case F1 goes from 0.72 to 0.90, for a loss of
+// about 0.3 points on dev itself.
+//
+// The word clusters are our own: each frequent word gets the bit string of
+// its path in a binary tree built by principal-direction bisection plus
+// spherical 2-means over PPMI vectors of its left and right neighbours
+// (in the spirit of Brown clusters, at a fraction of the cost); the text is
+// the CoNLL training tokens plus the unlabelled text of ../shared (ECB+,
+// TimeBank/AQUAINT, the extraction bodies), never dev.
 //
 // # Model
 //
@@ -39,13 +60,23 @@
 //	storyline train ner --out ner/model.gz
 //
 // (defaults: --train ../shared/data/conll2003/train.conll, the unlabelled
-// text of ../shared listed in DefaultTrainConfig, the epochs and pruning of
-// DefaultTrainConfig; add --dev ../shared/data/conll2003/dev.conll to log
-// the dev F1 while training). The file is gzip of a varint encoding: sorted
+// text of ../shared listed in DefaultTrainConfig, and DefaultTrainConfig's
+// settings: 12 epochs, beam 4, ensemble of 4, 1024 clusters, 10% title-case
+// copies, pruning 0.05; add --dev ../shared/data/conll2003/dev.conll to log
+// the dev F1 while training). Training is deterministic and takes about a
+// minute on two idle cores. The file is gzip of a varint encoding: sorted
 // feature hashes, int16-quantised sparse weight rows (rows whose weights are
 // all small are pruned), the gazetteer and the word clusters.
 //
 // # CoNLL commands
+//
+// # Articles
+//
+// Analyzer (or Tagger.Analyze) tags an article's text and sets its
+// Entities; the title is tagged first as a sentence of its own to prime the
+// document memory, but mentions are only reported in the text (offsets are
+// byte offsets into Article.Text). Sentences longer than 250 tokens are cut,
+// so a 10 MB line costs linear time; invalid UTF-8 is tagged as it is.
 //
 // "storyline tag --conll FILE" prints "token TAG" per token, a blank line
 // between sentences; -DOCSTART- lines are echoed as "-DOCSTART- O" plus a

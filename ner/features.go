@@ -14,7 +14,7 @@ const nTags = len(tagNames)
 // Entity types; a tag t > 0 has type (t+1)/2 and is a B- tag when t is odd.
 var typeNames = [...]string{"", "PER", "ORG", "LOC", "MISC"}
 
-func tagType(t int) int { return (t + 1) / 2 }
+func tagType(t int) int  { return (t + 1) / 2 }
 func isBegin(t int) bool { return t%2 == 1 }
 
 // TagIndex returns the class index of an IOB2 tag ("B-PER"), or -1. IOB1
@@ -391,7 +391,7 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 	}
 	if t0.clus != "" {
 		for n, id := range [...]byte{tClus4, tClus6, tClus10, tClus20} {
-			l := [...]int{4, 6, 10, 20}[n]
+			l := [...]int{4, 6, 8, 12}[n]
 			c := t0.clus
 			if len(c) > l {
 				c = c[:l]
@@ -422,7 +422,9 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 	return dst
 }
 
-func hashGaz(g uint64) uint64 { return hbyte(hbyte(hbyte(tmpl(tGaz), byte(g)), byte(g>>8)), byte(g>>16)) }
+func hashGaz(g uint64) uint64 {
+	return hbyte(hbyte(hbyte(tmpl(tGaz), byte(g)), byte(g>>8)), byte(g>>16))
+}
 
 // dynFeatures appends the features that depend on the tags already chosen:
 // the two previous tags, and the type this word was last given in the same
@@ -458,4 +460,3 @@ func prevFeatures(dst []uint64, toks []tokInfo, i int, prev int, hist int) []uin
 func pairFeature(prev2, prev int) uint64 {
 	return finalize(hbyte(hbyte(tmpl(tPrev2Tag), byte(prev2)), byte(prev)))
 }
-

@@ -25,8 +25,8 @@ type Tagger struct {
 	// Beam is the beam width of decoding; 0 decodes greedily.
 	Beam int
 
-	gaz      *gazetteer
-	lex      map[string]lexEntry // word clusters and capitalisation profile
+	gaz *gazetteer
+	lex map[string]lexEntry // word clusters and capitalisation profile
 }
 
 type slot struct {

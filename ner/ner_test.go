@@ -188,7 +188,7 @@ func TestTrainRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := DefaultTrainConfig()
-	cfg.Epochs, cfg.Clusters = 2, 64
+	cfg.Epochs, cfg.Clusters, cfg.Ensemble = 2, 64, 1
 	var buf bytes.Buffer
 	m, err := Train(context.Background(), all[:1500], nil, cfg, &buf)
 	if err != nil {

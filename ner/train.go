@@ -2,37 +2,49 @@ package ner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"runtime"
+	"strings"
+	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TrainConfig sets how a model is trained.
 type TrainConfig struct {
 	Epochs int     // passes over the training data
-	Prune  float32 // weights rows whose every |w| is below this are dropped
+	Prune  float64 // weights rows whose every |w| is below this are dropped
 	Seed   uint64  // shuffling seed
 	Folds  int     // gazetteer jackknife folds
 	// Unlabelled is extra raw text (token sequences) for the word clusters;
 	// the training sentences are always used.
 	Unlabelled [][]string
 	Clusters   int // number of word clusters; 0 disables them
-	// Dropout is the probability that a static feature is hidden from one
-	// training step, so that the model does not rely on word identity alone.
-	Dropout float64
+	// Ensemble is the number of models trained with different shuffles
+	// (in parallel) whose weights are averaged; 0 or 1 trains one.
+	Ensemble int
+	// MaxViolation updates at the step of largest violation instead of at
+	// the first one where the gold prefix leaves the beam.
+	MaxViolation bool
+	// TitleCase is the fraction of training sentences added again in
+	// headline title case.
+	TitleCase float64
 	// Beam is the beam width for training (early-update perceptron); 0
 	// trains greedily.
 	Beam int
 	// UnlabelledFiles is the default spec for ReadUnlabelled.
 	UnlabelledFiles string
-	Log        *slog.Logger
+	Log             *slog.Logger
 }
 
 // DefaultTrainConfig is the configuration of the embedded model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 1024, Beam: 4,
+	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 1024, Beam: 4, TitleCase: 0.1, Ensemble: 4,
 		UnlabelledFiles: "../shared/data/ecbplus-dev/articles.jsonl,../shared/data/article-extraction-dev/ground-truth.json," +
 			"../shared/data/tempeval3/*/*.tml"}
 }
@@ -142,7 +154,6 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	}
 	// Gazetteers: the full one for the model, and one per fold built from the
 	// other folds, so that training features do not see their own answers.
-	nChunks := (len(sents) + chunkSize - 1) / chunkSize
 	fold := func(sentIdx int) int { return (sentIdx / chunkSize) % cfg.Folds }
 	m.gaz = newGazetteer()
 	foldGaz := make([]*gazetteer, cfg.Folds)
@@ -174,19 +185,105 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			}
 		}
 	}
-	data := make([]trainSent, len(sents))
-	for i, s := range sents {
-		ts := trainSent{infos: infos[i], gold: make([]int, len(s.Tags))}
-		for j, t := range s.Tags {
+	data := make([]trainSent, 0, len(sents))
+	mk := func(i int, toks []string, inf []tokInfo) {
+		ts := trainSent{infos: inf, gold: make([]int, len(sents[i].Tags))}
+		for j, t := range sents[i].Tags {
 			ts.gold[j] = TagIndex(t)
 		}
 		fm := &Tagger{gaz: foldGaz[fold(i)], lex: m.lex}
 		ts.static, _ = fm.staticAll(ts.infos, nil, nil)
-		data[i] = ts
+		data = append(data, ts)
 	}
+	for i, s := range sents {
+		mk(i, s.Tokens, infos[i])
+	}
+	// Title-case copies of some sentences, in chunks of their own (so the
+	// document memory does not see a sentence twice): raw news has
+	// title-case headlines, which the Reuters data lacks.
+	if cfg.TitleCase > 0 {
+		arng := rand.New(rand.NewPCG(cfg.Seed, 11))
+		for i, s := range sents {
+			if arng.Float64() >= cfg.TitleCase || analyzeSentence(infos[i]).capsSent {
+				continue
+			}
+			tc := titleCase(s.Tokens)
+			inf := make([]tokInfo, len(tc))
+			for j, w := range tc {
+				inf[j] = makeInfo(w, m.lex)
+			}
+			mk(i, tc, inf)
+		}
+	}
+	var chunkSpans []Span
+	for _, r := range [][2]int{{0, len(sents)}, {len(sents), len(data)}} {
+		for a := r[0]; a < r[1]; a += chunkSize {
+			chunkSpans = append(chunkSpans, Span{a, min(a+chunkSize, r[1])})
+		}
+	}
+	members := max(1, cfg.Ensemble)
+	results := make([]*trainWeights, members)
+	errs := make([]error, members)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for e := range members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			// Dev scores are logged for the first member only.
+			var dv []Sentence
+			if e == 0 {
+				dv = dev
+			}
+			results[e], errs[e] = trainMember(ctx, data, chunkSpans, cfg, cfg.Seed+uint64(e), m, dv, log.With("member", e))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	// The members' averaged weights are averaged again (union of features).
+	idx := map[uint64]int{}
+	var hashes []uint64
+	var avg []float32
+	for _, tw := range results {
+		a := tw.averaged()
+		for r, h := range tw.hashes {
+			k, ok := idx[h]
+			if !ok {
+				k = len(hashes)
+				idx[h] = k
+				hashes = append(hashes, h)
+				avg = append(avg, make([]float32, nTags)...)
+			}
+			for t := 0; t < nTags; t++ {
+				avg[k*nTags+t] += a[r*nTags+t] / float32(members)
+			}
+		}
+	}
+	if members > 1 && dev != nil {
+		em := &Tagger{gaz: m.gaz, lex: m.lex, w: avg, Beam: cfg.Beam}
+		em.buildTable(hashes)
+		log.Info("ensemble", "members", members, "dev_f1", em.EvalCoNLL(dev)[0].F1)
+	}
+	kept, err := m.save(out, hashes, avg, float32(cfg.Prune))
+	if err != nil {
+		return nil, err
+	}
+	log.Info("saved", "rows", kept, "of", len(hashes))
+	m.w = avg
+	m.buildTable(hashes)
+	return m, nil
+}
+
+// trainMember runs the perceptron epochs with one shuffling seed.
+func trainMember(ctx context.Context, data []trainSent, chunkSpans []Span, cfg TrainConfig, seed uint64,
+	m *Tagger, dev []Sentence, log *slog.Logger) (*trainWeights, error) {
 	tw := &trainWeights{idx: map[uint64]int32{}, c: 1}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 7))
-	order := make([]int, nChunks)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	order := make([]int, len(chunkSpans))
 	for i := range order {
 		order[i] = i
 	}
@@ -194,8 +291,6 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	var st decodeState
 	var pred []int
 	var bs beamState
-	var dropBuf [][]uint64
-	var dropFeats []uint64
 	for ep := 1; ep <= cfg.Epochs; ep++ {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("ner: train: %w", err)
@@ -205,27 +300,14 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 		errs, total := 0, 0
 		for _, c := range order {
 			mem.reset()
-			for i := c * chunkSize; i < (c+1)*chunkSize && i < len(data); i++ {
+			for i := chunkSpans[c].Start; i < chunkSpans[c].End; i++ {
 				d := &data[i]
-				static := d.static
-				if cfg.Dropout > 0 {
-					static = dropBuf[:0]
-					dropFeats = dropFeats[:0]
-					for _, fs := range d.static {
-						start := len(dropFeats)
-						for _, h := range fs {
-							if rng.Float64() >= cfg.Dropout {
-								dropFeats = append(dropFeats, h)
-							}
-						}
-						static = append(static, dropFeats[start:len(dropFeats):len(dropFeats)])
-					}
-					dropBuf = static
-				}
-				if cfg.Beam > 0 {
-					pred = beamTrain(tw, d.infos, static, mem, &bs, cfg.Beam, d.gold, pred)
+				if cfg.Beam > 0 && cfg.MaxViolation {
+					pred = beamTrainMaxViolation(tw, d.infos, d.static, mem, &bs, cfg.Beam, d.gold, pred)
+				} else if cfg.Beam > 0 {
+					pred = beamTrain(tw, d.infos, d.static, mem, &bs, cfg.Beam, d.gold, pred)
 				} else {
-					pred = tagSentence(tw, d.infos, static, mem, &st, pred, d.gold, tw.update)
+					pred = tagSentence(tw, d.infos, d.static, mem, &st, pred, d.gold, tw.update)
 				}
 				for j := range pred {
 					if pred[j] != d.gold[j] {
@@ -240,21 +322,32 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 		if dev != nil && (ep == cfg.Epochs || ep%3 == 0) {
 			em := &Tagger{gaz: m.gaz, lex: m.lex, w: tw.averaged(), Beam: cfg.Beam}
 			em.buildTable(tw.hashes)
-			sc := em.EvalCoNLL(dev)
-			attrs = append(attrs, "dev_f1", sc[0].F1)
+			attrs = append(attrs, "dev_f1", em.EvalCoNLL(dev)[0].F1)
 		}
 		log.Info("train", attrs...)
 	}
-	avg := tw.averaged()
-	kept, err := m.save(out, tw.hashes, avg, cfg.Prune)
-	if err != nil {
-		return nil, err
-	}
-	log.Info("saved", "rows", kept, "of", len(tw.hashes))
-	m.w = avg
-	m.buildTable(tw.hashes)
-	return m, nil
+	return tw, nil
 }
+
+// titleCase capitalises words as headlines do ("Talks Resume in Geneva").
+func titleCase(toks []string) []string {
+	out := make([]string, len(toks))
+	for i, w := range toks {
+		out[i] = w
+		if i > 0 && smallWords[strings.ToLower(w)] {
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) {
+			out[i] = string(unicode.ToUpper(r)) + w[sz:]
+		}
+	}
+	return out
+}
+
+var smallWords = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
+	"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "by": true, "with": true,
+	"from": true, "as": true, "'s": true, "n't": true, "vs": true}
 
 // learnClusters is replaced when clusters are implemented.
 var learnClusters = func(ctx context.Context, text [][]string, k int) (map[string]string, error) {

@@ -37,8 +37,12 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 	dev := fs.String("dev", "", "development data to report F1 on while training (CoNLL)")
 	out := fs.String("out", "ner/model.gz", "model file to write")
 	epochs := fs.Int("epochs", def.Epochs, "passes over the training data")
-	prune := fs.Float64("prune", float64(def.Prune), "drop feature rows whose weights are all below this")
+	prune := fs.Float64("prune", def.Prune, "drop feature rows whose weights are all below this")
 	clusters := fs.Int("clusters", def.Clusters, "number of word clusters (0: none)")
+	beam := fs.Int("beam", def.Beam, "beam width for training and decoding (0: greedy)")
+	ensemble := fs.Int("ensemble", def.Ensemble, "models trained with different shuffles, weights averaged")
+	titleCase := fs.Float64("title-case", def.TitleCase, "fraction of training sentences added again in title case")
+	seed := fs.Uint64("seed", def.Seed, "shuffling seed")
 	unlabelled := fs.String("unlabelled", def.UnlabelledFiles, "comma-separated extra raw text files/globs for the word clusters")
 	if _, done, status := parseArgs(e, fs, args); done {
 		return status
@@ -56,7 +60,8 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 		}
 	}
 	cfg := def
-	cfg.Epochs, cfg.Prune, cfg.Clusters = *epochs, float32(*prune), *clusters
+	cfg.Epochs, cfg.Prune, cfg.Clusters = *epochs, *prune, *clusters
+	cfg.Beam, cfg.Ensemble, cfg.TitleCase, cfg.Seed = *beam, *ensemble, *titleCase, *seed
 	cfg.Log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	if cfg.Unlabelled, err = ner.ReadUnlabelled(*unlabelled); err != nil {
 		fmt.Fprintln(e.stderr, "storyline train ner:", err)

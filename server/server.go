@@ -113,7 +113,8 @@ func New(st store.Store, opts Options) *Server {
 		s.mux.Handle(r.method+" "+r.pattern, r.handler)
 	}
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{Registry: opts.Registry}))
-	s.mux.HandleFunc("/", s.notFound)
+	// GET only: other methods on a known path get the router's 405.
+	s.mux.HandleFunc("GET /", s.notFound)
 	return s
 }
 
@@ -141,7 +142,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		route := r.Pattern
-		if route == "" || route == "/" {
+		if route == "" || route == "GET /" {
 			route = "unmatched"
 		}
 		d := time.Since(start)

@@ -74,3 +74,13 @@ func TestPanicIsRecovered(t *testing.T) {
 		t.Fatalf("status %d", r.Status)
 	}
 }
+
+func TestMethodNotAllowed(t *testing.T) {
+	srv, _ := newTestServer(t, fixture())
+	for _, path := range []string{"/api/stories", "/api/articles/a1", "/stories/s1"} {
+		r := do(t, srv, http.MethodDelete, path, nil)
+		if r.Status != http.StatusMethodNotAllowed || r.Header.Get("Allow") == "" {
+			t.Errorf("DELETE %s: %d, Allow %q", path, r.Status, r.Header.Get("Allow"))
+		}
+	}
+}

@@ -175,8 +175,10 @@ func markSkipped(text, title string, paras []para) {
 		switch {
 		case tail:
 			p.skip = true
-		case tkey != "" && (flat == tkey || len(flat) >= 12 && (strings.HasPrefix(tkey, flat) || strings.HasPrefix(flat, tkey))):
-			p.skip = true
+		case tkey != "" && (flat == tkey || len(flat) >= 12 && strings.HasPrefix(tkey, flat)):
+			p.skip = true // the title, or a line of it
+		case tkey != "" && strings.HasPrefix(flat, tkey) && len(flat) <= len(tkey)+40 && !hasFinalPunct(s):
+			p.skip = true // "Title - Outlet"; a lead that merely starts like the title stays
 		case endOfArticle(flat, s):
 			p.skip, tail = true, true
 		case boilerplate(flat) || headlineLike(s):
@@ -255,6 +257,9 @@ func headlineLike(s string) bool {
 	long, caps := 0, 0
 	for _, w := range words {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if speechVerbs[w] != 0 {
+			return false // `"Amazing," Ryabkov stated` is prose; headlines write "Says"
+		}
 		if utf8.RuneCountInString(w) < 4 {
 			continue
 		}

@@ -209,6 +209,17 @@ func TestExtract(t *testing.T) {
 			reject: []string{"Serious"},
 		},
 		{
+			name:  "a lead that starts like the title is kept",
+			title: "Russians and Americans continued talks in Geneva",
+			text:  `Russians and Americans continued talks in Geneva on Thursday, and "the mood was constructive," [[Ivan Petrov]] said.`,
+			want:  []want{{"the mood was constructive", "Ivan Petrov", true}},
+		},
+		{
+			name: "a short attributed quote without a full stop is no headline",
+			text: "Talks began.\n\n\"Amazing,\" [[Sergei Orlov]] stated",
+			want: []want{{"Amazing", "Sergei Orlov", true}},
+		},
+		{
 			name:   "headline-like first line without title",
 			text:   "Minister Says 'Peace Talks Will Resume Soon'\nThe minister spoke on Monday.",
 			reject: []string{"Peace Talks Will Resume Soon"},

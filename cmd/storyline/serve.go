@@ -37,6 +37,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	token := fs.String("token", "", "bearer token for POST /api/articles (default: $STORYLINE_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes")
 	jsonLog := fs.Bool("log-json", false, "log as JSON instead of text")
+	cache := fs.Duration("cache", server.DefaultCacheTTL, "how long the home page, the story list and search results are reused (0: never); uploads clear them")
 	rest, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
@@ -60,7 +61,11 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "storyline serve: %v\n", err)
 		return exitFailed
 	}
-	return serveStore(ctx, e, st, ln, server.Options{Token: *token, MaxBody: *maxBody, Log: log})
+	opts := server.Options{Token: *token, MaxBody: *maxBody, Log: log, CacheTTL: *cache}
+	if *cache <= 0 {
+		opts.CacheTTL = -1
+	}
+	return serveStore(ctx, e, st, ln, opts)
 }
 
 // serverLog logs every request at info level on stderr.

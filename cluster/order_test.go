@@ -22,11 +22,11 @@ func copyArticles(arts []*storyline.Article) []*storyline.Article {
 // the same events, ids, fields and stories each time.
 func TestOrderIndependence(t *testing.T) {
 	corpora := map[string][]*storyline.Article{
-		"generated": newCorpusGen(7, 60).batch(400),
+		"generated": newCorpusGen(7, 40).batch(250),
 	}
 	if s := trySharedDir(); s != "" {
 		if arts, _, err := LoadDataset(s + "/data/ecbplus-dev"); err == nil {
-			corpora["ecbplus-dev"] = arts[:300]
+			corpora["ecbplus-dev"] = arts[:200]
 		}
 	}
 	for name, base := range corpora {
@@ -74,9 +74,9 @@ func TestBuildEmptyAndNil(t *testing.T) {
 }
 
 func TestOnline(t *testing.T) {
-	g := newCorpusGen(3, 100)
+	g := newCorpusGen(3, 40)
 	c := New(DefaultConfig())
-	arts := g.batch(6000)
+	arts := g.batch(2000)
 	events := map[string]int{}
 	for _, a := range arts {
 		id := c.Add(a)
@@ -88,7 +88,7 @@ func TestOnline(t *testing.T) {
 	if c.Len() != len(arts) {
 		t.Errorf("Len = %d, want %d", c.Len(), len(arts))
 	}
-	// 30 days of 100 articles a day: old events must have left the index.
+	// 50 days of 40 articles a day: old events must have left the index.
 	if c.Live() >= len(events) {
 		t.Errorf("live events %d, all %d: nothing evicted", c.Live(), len(events))
 	}

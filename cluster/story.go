@@ -183,7 +183,7 @@ func timeline(g []*builtEvent) []storyline.TimelineEntry {
 				if dm.day != noDay && e.day != noDay && absDays(dm.day-e.day) <= 0 {
 					continue
 				}
-				what := clause(d.art.Text, dm.start, dm.end)
+				what := clip(strings.Join(strings.Fields(clause(d.art.Text, dm.start, dm.end)), " "), 160)
 				ms = append(ms, &mention{value: dm.value, what: what, words: contentWords(what), arts: map[string]bool{d.id: true}})
 			}
 		}
@@ -292,17 +292,32 @@ func shareWord(a, b map[string]bool) bool {
 }
 
 // SelectStories picks stories by id, or those whose events involve an
-// entity (matched against event entity ids and names, case-insensitively,
-// and against story titles); all stories when both are empty.
-func SelectStories(stories []storyline.Story, events []storyline.Event, storyID, entity string) []storyline.Story {
-	if storyID == "" && entity == "" {
+// entity: any of keys (an entity's name, its id, its aliases) matched
+// case-insensitively against the events' entity ids, places and titles
+// and against story titles. All stories when storyID and keys are empty.
+func SelectStories(stories []storyline.Story, events []storyline.Event, storyID string, keys ...string) []storyline.Story {
+	var want []string
+	for _, k := range keys {
+		if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
+			want = append(want, k)
+		}
+	}
+	if storyID == "" && len(want) == 0 {
 		return stories
 	}
 	byID := map[string]storyline.Event{}
 	for _, e := range events {
 		byID[e.ID] = e
 	}
-	want := strings.ToLower(strings.TrimSpace(entity))
+	match := func(s string) bool {
+		s = strings.ToLower(s)
+		for _, w := range want {
+			if s == w || strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
 	var out []storyline.Story
 	for _, s := range stories {
 		if storyID != "" {
@@ -311,18 +326,22 @@ func SelectStories(stories []storyline.Story, events []storyline.Event, storyID,
 			}
 			continue
 		}
-		if strings.Contains(strings.ToLower(s.Title), want) {
-			out = append(out, s)
-			continue
+		hit := match(s.Title)
+		for _, t := range s.Timeline {
+			hit = hit || match(t.What)
 		}
-	events:
 		for _, id := range s.Events {
-			for _, ent := range byID[id].Entities {
-				if strings.EqualFold(ent, entity) || strings.Contains(strings.ToLower(ent), want) {
-					out = append(out, s)
-					break events
-				}
+			if hit {
+				break
 			}
+			ev := byID[id]
+			hit = match(ev.Place) || match(ev.Title)
+			for _, ent := range ev.Entities {
+				hit = hit || match(ent)
+			}
+		}
+		if hit {
+			out = append(out, s)
 		}
 	}
 	return out

@@ -166,16 +166,23 @@ func runTimeline(ctx context.Context, e *env, args []string) int {
 		stories []storyline.Story
 		err     error
 	)
+	keys := []string{*entity}
 	if len(paths) > 0 {
 		events, stories, err = timelineFromFiles(ctx, paths)
 	} else {
 		events, stories, err = timelineFromStore(ctx, *dsn)
+		if err == nil && *entity != "" {
+			keys = append(keys, entityKeys(ctx, *dsn, *entity)...)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "storyline timeline:", err)
 		return exitFailed
 	}
-	sel := cluster.SelectStories(stories, events, *storyID, *entity)
+	if *entity == "" {
+		keys = nil
+	}
+	sel := cluster.SelectStories(stories, events, *storyID, keys...)
 	if len(sel) == 0 {
 		fmt.Fprintln(e.stderr, "storyline timeline: no matching story")
 		return exitPartial
@@ -247,4 +254,23 @@ func timelineFromStore(ctx context.Context, dsn string) ([]storyline.Event, []st
 	cfg := cluster.DefaultConfig()
 	cfg.Prepare = clusterPrepare
 	return cluster.Build(ctx, arts, cfg)
+}
+
+// entityKeys are the ids of the store's entities whose name matches name,
+// so that --entity finds events that list entity ids.
+func entityKeys(ctx context.Context, dsn, name string) []string {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil
+	}
+	defer st.Close()
+	ents, err := st.Entities(ctx, store.Query{Q: name, Limit: 100})
+	if err != nil {
+		return nil
+	}
+	var keys []string
+	for _, e := range ents {
+		keys = append(keys, e.ID)
+	}
+	return keys
 }

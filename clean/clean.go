@@ -188,7 +188,7 @@ func (c *cleaner) header() {
 				}
 			}
 		}
-		if c.res.Title == "" && !c.known.FromHTML && titleLike(s) {
+		if c.res.Title == "" && !c.known.FromHTML && titleLike(s) && !c.continues(i) {
 			c.res.Title = s
 			// A headline broken over two lines.
 			if j := i + 1; j < len(c.lines) && c.lines[j].s != "" && titleWraps(s, c.lines[j].s) &&
@@ -225,6 +225,18 @@ func sameTitle(s, titleKey string) bool {
 	}
 	k := key(s)
 	return strings.HasPrefix(titleKey, k+" ") || strings.HasPrefix(k, titleKey+" ")
+}
+
+// continues reports whether line i runs on into the next line, as the first
+// line of wrapped text does: then it is no headline.
+func (c *cleaner) continues(i int) bool {
+	if i+1 >= len(c.lines) || c.lines[i+1].s == "" {
+		return false
+	}
+	next := c.lines[i+1].s
+	s := c.lines[i].s
+	last := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+	return startsLower(next) || strings.HasSuffix(s, ",") || danglingWords[last] && !titleWraps(s, next)
 }
 
 // metaLine reports a line that follows a headline: byline, date, agency.

@@ -482,3 +482,11 @@ func TestFooters(t *testing.T) {
 		})
 	}
 }
+
+func TestWrappedTextWithoutHeadline(t *testing.T) {
+	raw := "The committee said on Monday that the new rules would apply from\nnext year and that companies would have six months to comply with\nthem, officials said.\n\nCritics said the rules did not go far enough and would leave most\nsmall firms untouched by the changes, which start in January.\n"
+	r := Text(raw, Known{})
+	if !strings.HasPrefix(r.Text, "The committee said on Monday") {
+		t.Errorf("first wrapped line taken as headline: title %q, text %q", r.Title, r.Text)
+	}
+}

@@ -23,6 +23,9 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Item is one article read from an input.
@@ -215,6 +218,12 @@ func readStream(ctx context.Context, origin, name string, size int64, r io.Reade
 		}
 		defer zr.Close()
 		pr = bufio.NewReaderSize(zr, 64<<10)
+	}
+	// UTF-16 text (as some editors save it) is read as the UTF-8 it
+	// becomes; the byte-order mark says which.
+	if bom, _ := pr.Peek(2); len(bom) == 2 && (bom[0] == 0xff && bom[1] == 0xfe || bom[0] == 0xfe && bom[1] == 0xff) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		pr = bufio.NewReaderSize(transform.NewReader(pr, unicode.BOMOverride(dec)), 64<<10)
 	}
 	if ext := filepath.Ext(name); strings.EqualFold(ext, ".gz") {
 		name = strings.TrimSuffix(name, ext)

@@ -362,7 +362,9 @@ func TestLimitsAndOddInputs(t *testing.T) {
 		{"noid.jsonl", []byte("\n" + `{"text":"t"}`), Options{}, 1, ""},
 		{"empty.rss", []byte(`<rss version="2.0"><channel><title>x</title></channel></rss>`), Options{}, 0, "feed has no items"},
 		{"broken.rss", []byte(`<rss version="2.0"><channel><title>x</title><item><title>a</ti`), Options{}, 0, "broken.rss"},
-		{"utf16.txt", []byte("\xff\xfeh\x00i\x00"), Options{}, 0, "binary file"},
+		{"utf16.txt", []byte("\xff\xfeh\x00i\x00"), Options{}, 1, ""},
+		{"utf16be.txt", []byte("\xfe\xff\x00h\x00i"), Options{}, 1, ""},
+		{"nul.txt", []byte("h\x00i\x00"), Options{}, 0, "binary file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

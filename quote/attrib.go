@@ -166,7 +166,7 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 	return d.resolve(cs[best])
 }
 
-var determiners = wordSet("the a an its his her their our this that")
+var determiners = wordSet("the a an its his her their our")
 
 // descriptionBefore finds "the Russian diplomat" ending (up to gap words)
 // right before v.

@@ -87,6 +87,11 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 			return d.indirectFound(ss, comma, w)
 		}
 		cs, ok := d.clauseStart(toks, k, ce)
+		if ok && !clauseVerbs[t.low] && !d.thatBefore(toks, k, cs) {
+			// "added his seventh goal", "wrote handbooks": only "that"
+			// makes these verbs report speech.
+			continue
+		}
 		if !ok {
 			continue
 		}
@@ -249,3 +254,19 @@ func (d *doc) resumeAfter(toks []tok, k, ce int) int {
 
 // Verbs whose object is the one spoken to: "told ISNA" names no speaker.
 var addressed = wordSet("told tells asked asks urged urges answered replied warned")
+
+// Verbs that introduce reported speech without "that" ("said the talks
+// failed"); the other speech verbs need it.
+var clauseVerbs = wordSet(`said says say told tells stated insisted insists argued argues claimed claims warned warns asserted
+	asserts maintained contended predicted acknowledged admitted conceded suggested reiterated believes saying telling insisting
+	arguing claiming warning`)
+
+// thatBefore: a "that" among the words between the verb and the clause.
+func (d *doc) thatBefore(toks []tok, k, cs int) bool {
+	for j := k + 1; j < len(toks) && toks[j].start < cs; j++ {
+		if toks[j].low == "that" {
+			return true
+		}
+	}
+	return false
+}

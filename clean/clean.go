@@ -234,6 +234,12 @@ func (c *cleaner) continues(i int) bool {
 		return false
 	}
 	next := c.lines[i+1].s
+	if metaLine(next) {
+		return false
+	}
+	if d, ok := findDate(next[:min(len(next), 60)]); ok && d.start <= 10 {
+		return false // "on Jul 7 2012, 5:55p" under a headline
+	}
 	s := c.lines[i].s
 	last := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
 	return startsLower(next) || strings.HasSuffix(s, ",") || danglingWords[last] && !titleWraps(s, next)

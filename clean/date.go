@@ -248,7 +248,12 @@ func onlyDateWords(s string) bool {
 // timeToken reports a clock time or zone offset: "10:15", "0:13:05",
 // "10h05", "+02:00", "10:15am".
 func timeToken(t string) bool {
-	t = strings.TrimSuffix(strings.TrimSuffix(t, "am"), "pm")
+	for _, suf := range []string{"am", "pm", "a", "p"} {
+		if strings.HasSuffix(t, suf) {
+			t = t[:len(t)-len(suf)]
+			break
+		}
+	}
 	digits, seps := 0, 0
 	for i := 0; i < len(t); i++ {
 		switch c := t[i]; {

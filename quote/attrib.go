@@ -141,7 +141,7 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 		if c.ment >= 0 && d.afterPreposition(c.start) {
 			continue
 		}
-		if d.gapOK(c.end, v) || d.apposition(c.end, v) {
+		if d.gapOK(c.end, v) || d.apposition(c.end, v) || d.nameInApposition(c, ws, v) {
 			if best < 0 || c.end > cs[best].end {
 				best = i
 			}
@@ -502,4 +502,13 @@ func (d *doc) nounIn(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// nameInApposition: "Her counterpart, Pavel Orlov, described ..." — the
+// name stands between commas right before the verb.
+func (d *doc) nameInApposition(c cand, ws, v int) bool {
+	if c.ment < 0 || strings.TrimSpace(d.text[c.end:v]) != "," {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimSpace(d.text[ws:c.start]), ",")
 }

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
 )
@@ -206,6 +207,26 @@ func (r *resolver) collect() {
 			}
 			r.byArt[ai] = append(r.byArt[ai], len(r.ms))
 			r.ms = append(r.ms, m)
+		}
+	}
+	// NER may also type a place's or an institution's name PERSON ("the
+	// Swiss capital, Bern"): a mention whose whole name the type prior
+	// knows is not a person, unless it is one word that a full person
+	// name in the corpus ends with (Denzel Washington).
+	fullSurnames := map[string]bool{}
+	for i := range r.ms {
+		if m := &r.ms[i]; m.person && m.full() && r.prior(m.alias) == "" {
+			fullSurnames[m.p.sur] = true
+		}
+	}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if !m.person {
+			continue
+		}
+		if p := r.prior(m.alias); p != "" && (len(m.p.words) >= 2 || !fullSurnames[m.p.sur]) {
+			m.person, m.typ = false, p
+			r.setName(m)
 		}
 	}
 	// NER may type a person's name ORG or OTHER here and there: such a
@@ -627,8 +648,9 @@ func (r *resolver) linkNearSurnames(surs []string, bySur map[string][]*chain) {
 	}
 }
 
-// linkNonPersons groups organisations and places by key, then links
-// acronyms to long forms and country-qualified names to bare ones.
+// linkNonPersons groups organisations and places by key and sense (see
+// linkSameNames), then links acronyms to long forms and country-qualified
+// names to bare ones.
 func (r *resolver) linkNonPersons() {
 	byKey := map[string]int{}
 	var np []int
@@ -638,12 +660,11 @@ func (r *resolver) linkNonPersons() {
 			continue
 		}
 		np = append(np, i)
-		if f, ok := byKey[m.key]; ok {
-			r.uf.union(f, i)
-		} else {
+		if _, ok := byKey[m.key]; !ok {
 			byKey[m.key] = i
 		}
 	}
+	r.linkSameNames()
 
 	// "(OSCE)" right after a long form names it.
 	for _, i := range np {
@@ -732,6 +753,119 @@ func (r *resolver) linkNonPersons() {
 			}
 		}
 	}
+}
+
+// linkSameNames links the organisation and place mentions that spell one
+// name. A name the type prior knows may change sense across a corpus:
+// "Chicago" is the city in one report and the baseball team in a results
+// table ("Chicago 3"). So each article's mentions of such a name are one
+// group whose sense, ORG or PLACE, is the majority of its mentions' votes
+// (type prior included); groups of one name and sense are one entity, and
+// a group of neither sense (OTHER) joins the name's most mentioned sense.
+// Other names are one entity, whatever the tagger typed them.
+func (r *resolver) linkSameNames() {
+	type group struct {
+		first, n int
+		key      string
+		sense    string
+		prior    string
+		votes    [4]int // PERSON, ORG, PLACE, OTHER by typeRank
+	}
+	var groups []*group
+	for _, ai := range r.order {
+		local := map[string]*group{}
+		for _, i := range r.byArt[ai] {
+			m := &r.ms[i]
+			if m.person {
+				continue
+			}
+			prior := r.prior(m.alias)
+			lk := m.key
+			if prior == storyline.Place && m.typ == storyline.Org && r.scoreContext(m) {
+				// A results table names clubs beside a dateline that
+				// names the city.
+				lk += "\x00club"
+			}
+			g := local[lk]
+			if g == nil {
+				g = &group{first: i, key: m.key, prior: prior}
+				local[lk] = g
+				groups = append(groups, g)
+			} else {
+				r.uf.union(g.first, i)
+			}
+			g.n++
+			g.votes[typeRank[r.voteType(m, false)]]++
+		}
+	}
+	bySense := map[string]int{}   // key + sense → first mention
+	senseN := map[string][2]int{} // key → mentions in ORG, PLACE groups
+	for _, g := range groups {
+		org, place := g.votes[typeRank[storyline.Org]], g.votes[typeRank[storyline.Place]]
+		switch {
+		case g.prior == "":
+			// Other names keep one entity; the tagger's inconsistent
+			// types are noise that the entity's vote smooths.
+			g.sense = "*"
+		case org > place && org >= g.votes[typeRank[storyline.Other]]:
+			g.sense = storyline.Org
+		case place > org && place >= g.votes[typeRank[storyline.Other]]:
+			g.sense = storyline.Place
+		default:
+			continue
+		}
+		k := g.key + "\x00" + g.sense
+		if f, ok := bySense[k]; ok {
+			r.uf.union(f, g.first)
+		} else {
+			bySense[k] = g.first
+		}
+		c := senseN[g.key]
+		switch g.sense {
+		case storyline.Org:
+			c[0] += g.n
+		case storyline.Place:
+			c[1] += g.n
+		}
+		senseN[g.key] = c
+	}
+	neither := map[string]int{}
+	for _, g := range groups {
+		if g.sense != "" {
+			continue
+		}
+		c, ok := senseN[g.key]
+		if !ok {
+			if f, ok := neither[g.key]; ok {
+				r.uf.union(f, g.first)
+			} else {
+				neither[g.key] = g.first
+			}
+			continue
+		}
+		sense := storyline.Org
+		if c[1] > c[0] {
+			sense = storyline.Place
+		}
+		r.uf.union(bySense[g.key+"\x00"+sense], g.first)
+	}
+}
+
+// scoreContext reports a mention next to a number, as team names are in
+// results and tables ("Chicago 3 New York 2"), where a city's name is a
+// club.
+func (r *resolver) scoreContext(m *mention) bool {
+	a := r.articles[m.art]
+	em := &a.Entities[m.idx]
+	if !validSpan(a, em) {
+		return false
+	}
+	after := strings.TrimLeft(a.Text[em.End:], " \t")
+	if after != "" && after[0] >= '0' && after[0] <= '9' {
+		return true
+	}
+	before := strings.TrimRight(a.Text[:em.Start], " \t")
+	return before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9'
 }
 
 // parenAcronym returns the acronym in parentheses at the start of s
@@ -919,13 +1053,18 @@ func (r *resolver) entity(ids []int) storyline.Entity {
 // Bern: PLACE). A person's full name in the entity (Denzel Washington)
 // outvotes the prior, and so does a PERSON tag on a place name, since
 // cities and countries are also surnames and first names (Houston,
-// Jordan); institutions are not.
+// Jordan); institutions are not. An ORG tag on a city beside a score
+// ("Chicago 3") stands too: that is a club; so does an OTHER tag on a
+// region, which is then an adjective ("Mediterranean diet", "Arctic
+// convoy").
 func (r *resolver) voteType(m *mention, hasFull bool) string {
 	if hasFull {
 		return m.typ
 	}
 	p := r.prior(m.alias)
-	if p == "" || m.typ == storyline.Person && p != storyline.Org {
+	if p == "" || m.typ == storyline.Person && p != storyline.Org ||
+		p == storyline.Place && m.typ == storyline.Org && r.scoreContext(m) ||
+		m.typ == storyline.Other && regionKeys[r.nonPersonKey(nonPersonDisplay(m.alias))] {
 		return m.typ
 	}
 	return p
@@ -934,10 +1073,29 @@ func (r *resolver) voteType(m *mention, hasFull bool) string {
 func (r *resolver) prior(alias string) string {
 	t, ok := r.priors[alias]
 	if !ok {
-		t = typePrior[r.nonPersonKey(nonPersonDisplay(alias))]
+		t = priorOf(nonPersonDisplay(alias), r.nonPersonKey)
 		r.priors[alias] = t
 	}
 	return t
+}
+
+// priorOf looks a name up in the type prior. Headlines and tables write
+// names in capitals (NEW YORK, CHICAGO), which Key spells as acronyms; they
+// are looked up in lower case too. A short word in capitals is an acronym
+// (NICE is an institute, not the city) unless it is a place's (US, UK).
+func priorOf(display string, key func(string) string) string {
+	if !isAllCaps(display) {
+		return typePrior[key(display)]
+	}
+	if !strings.ContainsRune(display, ' ') && utf8.RuneCountInString(display) < 5 {
+		if _, ok := placeAliases[Key(display)]; !ok {
+			return ""
+		}
+	}
+	if t := typePrior[key(display)]; t != "" {
+		return t
+	}
+	return typePrior[key(strings.ToLower(display))]
 }
 
 // formQuality ranks a name form as a canonical name: a full name beats a

@@ -245,10 +245,22 @@ func TestResolveLinks(t *testing.T) {
 			name: "type prior: a person named like a place stays a person",
 			articles: []string{
 				"[P:Denzel Washington] starred. [L:Washington] reacted. [P:Washington] smiled.",
-				"[P:Houston] sang. [P:Houston] left.",
-				"[P:Jordan] scored.",
+				"[P:Whitney Houston] sang.",
+				"[P:Houston] left. [P:Jordan] scored.",
+				"[P:Michael Jordan] retired.",
 			},
 			types: map[string]string{"Denzel Washington": storyline.Person, "Houston": storyline.Person, "Jordan": storyline.Person},
+			same:  [][]string{{"Houston", "Whitney Houston"}, {"Jordan", "Michael Jordan"}},
+		},
+		{
+			name: "type prior: a place the tagger took for a person",
+			articles: []string{
+				"She flew to the Swiss capital, [P:Bern], then on to [P:Saudi Arabia's] capital.",
+				"The [L:Kremlin] said. [P:Kremlin's] aide also said.",
+				"[L:Saudi Arabia] agreed.",
+			},
+			types: map[string]string{"Bern": storyline.Place, "Saudi Arabia": storyline.Place, "Saudi Arabia's": storyline.Place, "Kremlin": storyline.Org, "Kremlin's": storyline.Org},
+			same:  [][]string{{"Saudi Arabia", "Saudi Arabia's"}, {"Kremlin", "Kremlin's"}},
 		},
 		{
 			name: "first name alone within the article",
@@ -401,6 +413,57 @@ func TestResolvePriorPlaceIsNoSurname(t *testing.T) {
 	p, w := a.Entities[0], a.Entities[1]
 	if p.Entity == w.Entity || p.Type != storyline.Person || w.Type != storyline.Place {
 		t.Errorf("%q → %s %s, %q → %s %s: want a person and a place", p.Text, p.Entity, p.Type, w.Text, w.Entity, w.Type)
+	}
+}
+
+// A city's name beside a score names a club; elsewhere in the same
+// results page and in other reports it is the city, in capitals or not.
+func TestResolveClubsAndCities(t *testing.T) {
+	tests := []struct {
+		name string
+		arts []string
+		want [][]string // per article, the mention types after Resolve
+	}{
+		{
+			name: "results table",
+			arts: []string{
+				"[L:CHICAGO] 1996-08-27\nResults: [O:CHICAGO] 3 [O:Atlanta] 2\n[O:Boston] 71 64\n",
+				"Snow fell in [L:Chicago] and [O:Boston] today.",
+			},
+			want: [][]string{
+				{storyline.Place, storyline.Org, storyline.Org, storyline.Org},
+				{storyline.Place, storyline.Place},
+			},
+		},
+		{
+			name: "capitals in a headline",
+			arts: []string{"[O:CHICAGO] SNOWED IN. [O:SAINT PETERSBURG] TOO. [O:NICE] REPORT."},
+			want: [][]string{{storyline.Place, storyline.Place, storyline.Org}},
+		},
+		{
+			name: "a region tagged OTHER is an adjective",
+			arts: []string{"A [X:Mediterranean] diet. The [L:Arctic] ice."},
+			want: [][]string{{storyline.Other, storyline.Place}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*storyline.Article
+			for i, s := range tc.arts {
+				arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
+			}
+			ents := Resolve(arts)
+			for i, a := range arts {
+				var got []string
+				for _, m := range a.Entities {
+					got = append(got, m.Type)
+				}
+				if !slices.Equal(got, tc.want[i]) {
+					t.Errorf("%s: types %v, want %v", a.ID, got, tc.want[i])
+				}
+			}
+			checkConsistent(t, arts, ents)
+		})
 	}
 }
 

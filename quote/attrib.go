@@ -507,7 +507,7 @@ func (d *doc) nounIn(s, e int) bool {
 // nameInApposition: "Her counterpart, Pavel Orlov, described ..." — the
 // name stands between commas right before the verb.
 func (d *doc) nameInApposition(c cand, ws, v int) bool {
-	if c.ment < 0 || strings.TrimSpace(d.text[c.end:v]) != "," {
+	if c.ment < 0 || d.ments[c.ment].typ != "PERSON" || strings.TrimSpace(d.text[c.end:v]) != "," {
 		return false
 	}
 	return strings.HasSuffix(strings.TrimSpace(d.text[ws:c.start]), ",")

@@ -74,12 +74,16 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 	sort.SliceStable(arts, func(i, j int) bool { return earlier(arts[i], arts[j]) })
 	var items []item
 	for _, a := range arts {
-		var mkeys [][2]string // per mention: keys of its surface and of its name
+		var mkeys map[string][]int // resolved mentions by the keys of their surface and name, in text order
 		if len(a.Quotes) > 0 {
-			mkeys = make([][2]string, len(a.Entities))
+			mkeys = map[string][]int{}
 			for i, m := range a.Entities {
 				if m.Entity != "" {
-					mkeys[i] = [2]string{nameKey(stripPossessive(m.Text)), nameKey(m.Name)}
+					k1, k2 := nameKey(stripPossessive(m.Text)), nameKey(m.Name)
+					mkeys[k1] = append(mkeys[k1], i)
+					if k2 != k1 {
+						mkeys[k2] = append(mkeys[k2], i)
+					}
 				}
 			}
 		}
@@ -169,23 +173,21 @@ func earlier(a, b *storyline.Article) bool {
 // setSpeaker finds the entity a quote's speaker name names: the resolved
 // mention of that name nearest before the quote in the same article (the
 // one attribution pointed at), else the corpus entity with that name.
-func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, mkeys [][2]string, byID map[string]*storyline.Entity, byKey map[string][]string) {
+func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, mkeys map[string][]int, byID map[string]*storyline.Entity, byKey map[string][]string) {
 	q.Speaker = "" // a stale id from an earlier resolution must not survive
 	if q.SpeakerName == "" {
 		return
 	}
 	key := nameKey(q.SpeakerName)
-	best, bestDist := -1, 0
-	for i, m := range a.Entities {
-		if m.Entity == "" || mkeys[i][0] != key && mkeys[i][1] != key {
-			continue
-		}
-		dist := q.Start - m.Start
-		if dist < 0 {
-			dist = 1<<30 - dist
-		}
-		if best < 0 || dist < bestDist {
-			best, bestDist = i, dist
+	// The nearest mention of that name before the quote, else the first
+	// after it.
+	best := -1
+	if list := mkeys[key]; len(list) > 0 {
+		k := sort.Search(len(list), func(k int) bool { return a.Entities[list[k]].Start >= q.Start })
+		if k > 0 {
+			best = list[k-1]
+		} else {
+			best = list[0]
 		}
 	}
 	if best >= 0 {

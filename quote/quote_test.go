@@ -184,6 +184,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{"concrete steps", "Bonnie Jones", true}},
 		},
 		{
+			name: "a role tagged as an organisation in apposition",
+			text: `[[Bonnie Jones]], [[US Undersecretary for Disarmament|ORG]], stressed that the meeting should result in "concrete steps".`,
+			want: []want{{"concrete steps", "Bonnie Jones", true}},
+		},
+		{
 			name: "unattributed quote continues the previous speaker",
 			text: "\"We will launch the process,\" [[Ivan Petrov]] said.\n\n\"I would not raise the bar of expectations.\"",
 			want: []want{

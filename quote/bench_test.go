@@ -3,6 +3,7 @@ package quote
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func BenchmarkMerge(b *testing.B) {
 	for k := 0; k < 40; k++ {
 		for _, a := range base {
 			c := *a
-			c.ID = a.ID + "-" + itoa(k)
+			c.ID = a.ID + "-" + strconv.Itoa(k)
 			c.Quotes = Extract(a)
 			arts = append(arts, &c)
 		}

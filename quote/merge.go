@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -126,7 +127,7 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 		q.ID = "q-" + hex.EncodeToString(sum[:8])
 		if n := seen[q.ID]; n > 0 {
 			seen[q.ID]++
-			q.ID = q.ID + "-" + itoa(n+1)
+			q.ID = q.ID + "-" + strconv.Itoa(n+1)
 		} else {
 			seen[q.ID] = 1
 		}
@@ -144,17 +145,6 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 // earlier orders articles by publication date (unknown last), then id: the

@@ -431,3 +431,24 @@ func TestHugeInput(t *testing.T) {
 		t.Error("no quotes in a text full of them")
 	}
 }
+
+// TestWithoutMentions: an article the tagger has not seen still gets
+// speakers, from capitalised names.
+func TestWithoutMentions(t *testing.T) {
+	a := &storyline.Article{ID: "n", Text: `Talks ended on Friday. "We will win this round," John Smith said. Later the Foreign Ministry said "the door remains open to everyone".`}
+	if err := Analyzer().Analyze(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"We will win this round": "John Smith", "the door remains open to everyone": "Foreign Ministry"}
+	for _, q := range a.Quotes {
+		if w, ok := want[q.Text]; ok {
+			if q.SpeakerName != w {
+				t.Errorf("%q: speaker %q, want %q", q.Text, q.SpeakerName, w)
+			}
+			delete(want, q.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing %v; got %s", want, dump(a.Quotes))
+	}
+}

@@ -84,7 +84,8 @@ Constitutional Court
 Federal Reserve
 `
 
-// priorPlaces are countries and territories, capitals, and large
+// priorPlaces are countries and territories, their large regions (US
+// states, Canadian provinces...), capitals, and large
 // or often reported cities.
 const priorPlaces = `
 Afghanistan
@@ -314,6 +315,84 @@ South Ossetia
 Nagorno-Karabakh
 Darfur
 Siberia
+Alabama
+Alaska
+Arizona
+Arkansas
+California
+Colorado
+Connecticut
+Delaware
+Florida
+Hawaii
+Idaho
+Illinois
+Indiana
+Iowa
+Kansas
+Kentucky
+Louisiana
+Maine
+Maryland
+Massachusetts
+Michigan
+Minnesota
+Mississippi
+Missouri
+Montana
+Nebraska
+Nevada
+New Hampshire
+New Jersey
+New Mexico
+North Carolina
+North Dakota
+Ohio
+Oklahoma
+Oregon
+Pennsylvania
+Rhode Island
+South Carolina
+South Dakota
+Tennessee
+Texas
+Utah
+Vermont
+Virginia
+West Virginia
+Wisconsin
+Wyoming
+Ontario
+Quebec
+British Columbia
+Alberta
+Manitoba
+Saskatchewan
+Nova Scotia
+New South Wales
+Queensland
+Victoria
+Tasmania
+Bavaria
+Catalonia
+Andalusia
+Lombardy
+Sicily
+Sardinia
+Corsica
+Brittany
+Normandy
+Flanders
+Wallonia
+Silesia
+Transylvania
+Punjab
+Kerala
+Gujarat
+Bengal
+Sichuan
+Guangdong
+Hokkaido
 Kabul
 Tirana
 Algiers

@@ -9,6 +9,10 @@
 // Jill Biden, stay apart. Organisations meet their acronyms and their
 // country-qualified forms; a few places their other names (US, United
 // States, America). Titles and appositions give each mention a role.
+//
+// Types are voted per entity, with a built-in prior (prior.go) for names
+// a tagger often mistypes: seats of power are organisations (the
+// Kremlin), countries, regions and large cities places (Bern).
 package entity
 
 import (
@@ -87,7 +91,8 @@ func normType(t string) string {
 // entities sorted by id. On each resolvable mention it sets Entity, Name (the
 // entity's canonical name), Type (the entity's: the majority of its
 // mentions' types, so a person the tagger once typed ORG is a PERSON
-// everywhere) and Role (see Roles). A mention is resolvable when it has a
+// everywhere; the type prior outvotes the tagger on the names it lists)
+// and Role (see Roles). A mention is resolvable when it has a
 // surface text or offsets inside its article's text and names something
 // (not a bare title such as "the President"); others are left unresolved.
 // The result does not depend on the order of the articles.

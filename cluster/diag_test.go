@@ -272,3 +272,21 @@ func TestDiagSeedFields(t *testing.T) {
 		}
 	}
 }
+
+func TestDiagSeedThresholds(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	for _, th := range []float64{0.07, 0.08, 0.09, 0.1, 0.11, 0.12, 0.14} {
+		for _, meta := range []bool{true, false} {
+			cfg := DefaultConfig()
+			cfg.Threshold = th
+			evs, _, _ := Build(context.Background(), seedArticles(t, meta), cfg)
+			var got []string
+			for _, e := range evs {
+				got = append(got, short(e.Articles))
+			}
+			fmt.Println(th, meta, got)
+		}
+	}
+}

@@ -214,7 +214,9 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 			w = float32(cfg.NumberWeight)
 		}
 		addTerm(hashKey(kindWord, t.fold), w, boost)
-		if t.name && len(a.Entities) == 0 {
+		// Capitalised words stay features when entities are present too:
+		// the weights were tuned with them, and a tagger misses names.
+		if t.name {
 			k := hashKey(kindName, t.fold)
 			addTerm(k, float32(cfg.NameWeight), boost)
 			d.names[k] = true

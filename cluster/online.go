@@ -26,6 +26,7 @@ type Clusterer struct {
 	index  map[uint64][]int32
 	nextID int32
 	today  int32 // newest day seen
+	swept  int32 // day of the last eviction sweep
 	added  int
 	// scratch, reused across calls
 	hits map[int32]int
@@ -52,6 +53,7 @@ func New(cfg Config) *Clusterer {
 		index:  map[uint64][]int32{},
 		hits:   map[int32]int{},
 		today:  noDay,
+		swept:  noDay,
 	}
 }
 
@@ -117,8 +119,10 @@ func (c *Clusterer) Add(a *storyline.Article) string {
 	}
 	c.join(best, e, d, day)
 	a.Event = e.id
-	if c.added%4096 == 0 {
+	// Sweep once a day of news (and now and then for undated streams).
+	if (c.today != noDay && c.today != c.swept) || c.added%65536 == 0 {
 		c.evict()
+		c.swept = c.today
 	}
 	return e.id
 }

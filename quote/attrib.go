@@ -138,10 +138,11 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 	}
 	best := -1
 	for i, c := range cs {
-		if c.ment >= 0 && d.afterPreposition(c.start) {
+		who := d.relativeWho(c.end, v)
+		if c.ment >= 0 && d.afterPreposition(c.start) && !who {
 			continue
 		}
-		if d.gapOK(c.end, v) || d.apposition(c.end, v) || d.nameInApposition(c, ws, v) {
+		if d.gapOK(c.end, v) || d.apposition(c.end, v) || d.nameInApposition(c, ws, v) || who {
 			if best < 0 || c.end > cs[best].end {
 				best = i
 			}
@@ -166,7 +167,7 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 	return d.resolve(cs[best])
 }
 
-var determiners = wordSet("the a an its his her their our")
+var determiners = wordSet("the a an its his her their our one another some several two three")
 
 // descriptionBefore finds "the Russian diplomat" ending (up to gap words)
 // right before v.
@@ -511,4 +512,11 @@ func (d *doc) nameInApposition(c cand, ws, v int) bool {
 		return false
 	}
 	return strings.HasSuffix(strings.TrimSpace(d.text[ws:c.start]), ",")
+}
+
+// relativeWho: "Jones, who said ..." — the verb's subject is the name the
+// relative pronoun follows.
+func (d *doc) relativeWho(e, v int) bool {
+	g := strings.Fields(strings.ReplaceAll(d.text[e:v], ",", " , "))
+	return len(g) >= 2 && len(g) <= 4 && g[0] == "," && g[1] == "who" && (len(g) == 2 || gapWords[strings.ToLower(g[len(g)-1])])
 }

@@ -142,6 +142,13 @@ func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
 			return 0, false
 		}
 	}
+	// "said on Tuesday in a statement that ...": the clause follows "that".
+	for m := j; m < len(toks) && m <= j+7 && (toks[m].word || toks[m].low == ","); m++ {
+		if toks[m].low == "that" {
+			j = m
+			break
+		}
+	}
 	for j < len(toks) && toks[j].word && clauseSkip[toks[j].low] {
 		j++
 	}

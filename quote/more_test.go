@@ -58,6 +58,12 @@ func TestNewsPatterns(t *testing.T) {
 			[]want{{"The boss died at the federal prison in Springfield", "Al Quintero", false}}},
 		{"interrupted reported speech", `The talks, [[Karl Lind]] said, will resume in March.`,
 			[]want{{"The talks will resume in March", "Karl Lind", false}}},
+		{"said on a day in a statement that", `[[Karl Lind]] said on Tuesday in a statement that the plant would reopen next week.`,
+			[]want{{"the plant would reopen next week", "Karl Lind", false}}},
+		{"relative who", `[[Tom Ek]] agreed with [[Ann Berg]], who said "the plan is the best we have."`,
+			[]want{{"the plan is the best we have.", "Ann Berg", true}}},
+		{"one official", `"We are not there yet," said one official, who asked not to be named.`,
+			[]want{{"We are not there yet", "one official", true}}},
 		{"indirect, parenthetical", `The talks will resume in March, [[Karl Lind]] said on Tuesday.`,
 			[]want{{"The talks will resume in March", "Karl Lind", false}}},
 	}

@@ -20,7 +20,7 @@ var speechVerbs = func() map[string]int {
 		stated states noted notes warned warns insisted insists argued argues claimed claims announced announces asserted asserts
 		explained explains declared declares remarked replied replies responded answered asked asks urged urges acknowledged
 		acknowledges admitted admits confirmed confirms denied denies emphasised emphasized emphasises emphasizes underlined
-		underscored reiterated reiterates recalled suggested suggests commented comments concluded promised vowed predicted
+		underscored reiterated reiterates recalled suggested suggests commented comments concluded continued promised vowed predicted
 		cautioned conceded observed affirmed maintained contended countered retorted quipped shouted exclaimed wondered
 		complained boasted pledged proclaimed lamented revealed reported reports`) {
 		m[w] = verbSay
@@ -253,6 +253,16 @@ func (d *doc) resolve(c cand) who {
 		case orgNouns[c.head] && definite:
 			if i := d.antecedent(c.start, "ORG", genderUnknown, c.head); i >= 0 {
 				return who{ment: i, name: d.fullName(i), ok: true}
+			}
+			// "the production company" → Dick Clark Productions: another
+			// word of the description in the organisation's name.
+			for _, w := range strings.Fields(strings.ToLower(name)) {
+				w = strings.Trim(w, ".,'’")
+				if len(w) >= 5 && w != c.head && !determiners[w] {
+					if i := d.antecedent(c.start, "ORG", genderUnknown, w[:5]); i >= 0 {
+						return who{ment: i, name: d.fullName(i), ok: true}
+					}
+				}
 			}
 			// "the company said": the organisation last named.
 			if genericOrgs[c.head] {

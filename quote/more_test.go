@@ -64,6 +64,8 @@ func TestNewsPatterns(t *testing.T) {
 			[]want{{"the plan is the best we have.", "Ann Berg", true}}},
 		{"one official", `"We are not there yet," said one official, who asked not to be named.`,
 			[]want{{"We are not there yet", "one official", true}}},
+		{"organisation description by another word", `[[Dick Clark Productions|ORG]] and [[Big Machine|ORG]] disagree. "At no time did we agree to this," the production company said.`,
+			[]want{{"At no time did we agree to this", "Dick Clark Productions", true}}},
 		{"indirect, parenthetical", `The talks will resume in March, [[Karl Lind]] said on Tuesday.`,
 			[]want{{"The talks will resume in March", "Karl Lind", false}}},
 	}

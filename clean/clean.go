@@ -110,7 +110,7 @@ func (c *cleaner) header() {
 		seen++
 		if d, ok := dateLine(s); ok {
 			c.setDate(d)
-			c.drop(i)
+			c.dateLine(i)
 			continue
 		}
 		if place, d, ag, ok := placeDateLine(s); ok {
@@ -143,8 +143,7 @@ func (c *cleaner) header() {
 			continue
 		}
 		if cr, ok := explicitCaption(s); ok {
-			c.res.Credits = addCredit(c.res.Credits, cr...)
-			c.drop(i)
+			c.caption(i, cr)
 			continue
 		}
 		if name, cr, d, ok := byline(s); ok {
@@ -211,10 +210,56 @@ func (c *cleaner) header() {
 			n++
 			if d, ok := dateLine(s); ok {
 				c.setDate(d)
-				c.drop(j)
+				c.dateLine(j)
 			}
 		}
 	}
+}
+
+// caption handles an explicit photo caption on line i: its credits go to
+// Credits; a caption that only credits or restates the body goes, any other
+// stays without its credit, as the only text that says what the picture
+// shows (a "file photo" of an earlier meeting dates that meeting).
+func (c *cleaner) caption(i int, credits []string) {
+	c.res.Credits = addCredit(c.res.Credits, credits...)
+	s := c.lines[i].s
+	if creditOnly(s) {
+		c.drop(i)
+		return
+	}
+	body, frag := splitFinal(s)
+	if frag == "" {
+		body = s
+	}
+	if labelledCaption(s) || words(body) < 4 || c.restates(i, body) {
+		c.drop(i)
+		return
+	}
+	c.lines[i].s = strings.TrimSpace(body)
+}
+
+// labelledCaption reports a caption behind a player's or a page's label
+// ("Image caption, ...", "Media caption ..."): interface text read aloud to
+// screen readers, not the article's.
+func labelledCaption(s string) bool {
+	for _, p := range []string{"Image caption", "Media caption", "Image source", "Image copyright", "Picture caption", "Photo caption", "Caption"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLine handles a line that holds a date: a date written for readers
+// ("July 27, 2021") stays in the text, since it is
+// what the article says of itself; a labelled one ("Published: 2021-07-27
+// 10:00", "Updated ...") is page furniture and goes.
+func (c *cleaner) dateLine(i int) {
+	s := c.lines[i].s
+	if d, ok := findDate(s); ok && strings.TrimSpace(s[:d.start]+s[d.end:]) == "" && !strings.ContainsAny(s[d.start:d.end], ":") {
+		return
+	}
+	c.drop(i)
 }
 
 // sameTitle reports whether headline line s is the known title without the
@@ -425,12 +470,13 @@ func (c *cleaner) furniture() {
 				continue
 			}
 			if cr, ok := explicitCaption(s); ok {
-				c.res.Credits = addCredit(c.res.Credits, cr...)
 				// Extracted bodies keep a lone credit line ("© Reuters"):
 				// benchmarks count it as article text.
-				if !c.known.FromHTML || !creditOnly(s) {
-					c.drop(i)
+				if c.known.FromHTML && creditOnly(s) {
+					c.res.Credits = addCredit(c.res.Credits, cr...)
+					continue
 				}
+				c.caption(i, cr)
 				continue
 			}
 			if c.known.FromHTML {

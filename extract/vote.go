@@ -27,27 +27,6 @@ func agreement(a, b map[string]bool) float64 {
 	return 2 * float64(shared) / float64(len(a)+len(b))
 }
 
-// medoid picks the candidate that agrees most with the others.
-func medoid(cands []string) int {
-	sets := make([]map[string]bool, len(cands))
-	for i, c := range cands {
-		sets[i] = shingleSet(c)
-	}
-	best, bi := -1.0, 0
-	for i := range cands {
-		sum := 0.0
-		for j := range cands {
-			if i != j {
-				sum += agreement(sets[i], sets[j])
-			}
-		}
-		if sum > best {
-			best, bi = sum, i
-		}
-	}
-	return bi
-}
-
 // support is the share of a paragraph's shingles found in set.
 func support(para string, set map[string]bool) float64 {
 	ps := shingleSet(para)
@@ -61,28 +40,6 @@ func support(para string, set map[string]bool) float64 {
 		}
 	}
 	return float64(n) / float64(len(ps))
-}
-
-// vote keeps the paragraphs of base that at least need of the others
-// support (half of their shingles found there).
-func vote(base string, others []string, need int) string {
-	sets := make([]map[string]bool, len(others))
-	for i, o := range others {
-		sets[i] = shingleSet(o)
-	}
-	var kept []string
-	for _, p := range strings.Split(base, "\n\n") {
-		n := 0
-		for _, s := range sets {
-			if support(p, s) >= 0.5 {
-				n++
-			}
-		}
-		if n >= need {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, "\n\n")
 }
 
 // trimEnds drops the paragraphs before the first and after the last one

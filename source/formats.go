@@ -346,9 +346,13 @@ func feedItem(fi *gofeed.Item, format, outlet, lang string) (*Item, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding item: %w", err)
 	}
+	link := strings.TrimSpace(fi.Link)
+	if g := strings.TrimSpace(fi.GUID); link == "" && (strings.HasPrefix(g, "http://") || strings.HasPrefix(g, "https://")) {
+		link = g // an RSS guid that is a permalink
+	}
 	it := &Item{
-		ID:     strings.TrimSpace(fi.Link),
-		URL:    strings.TrimSpace(fi.Link),
+		ID:     link,
+		URL:    link,
 		Title:  extract.Fragment(fi.Title),
 		Outlet: outlet,
 		Lang:   lang,

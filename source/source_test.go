@@ -479,3 +479,21 @@ func TestWARCCharset(t *testing.T) {
 		t.Errorf("items %v errors %v", c.items, c.errs)
 	}
 }
+
+func TestFeedItemIDs(t *testing.T) {
+	feed := `<rss version="2.0"><channel><title>Courier</title>
+<item><guid>https://courier.example/p/1</guid><description>Crane repaired.</description></item>
+<item><guid isPermaLink="false">tag:courier,1</guid><description>Library open late.</description></item>
+<item><title>No body</title><link>https://courier.example/p/3</link></item>
+</channel></rss>`
+	c := readAll(t, "news.xml", []byte(feed), Options{})
+	if len(c.items) != 2 || c.items[0].ID != "https://courier.example/p/1" || c.items[1].ID != "news#2" {
+		for _, it := range c.items {
+			t.Logf("item %q", it.ID)
+		}
+		t.Errorf("got %d items", len(c.items))
+	}
+	if len(c.errs) != 1 || !strings.HasPrefix(c.errs[0].Error(), "news.xml: item 3: ") {
+		t.Errorf("errors %v, want one for item 3", c.errs)
+	}
+}

@@ -18,24 +18,31 @@ import (
 // after it or elsewhere in the corpus while the shorter name's acronym is
 // nowhere.
 func mergeOrgPlace(articles []*storyline.Article) {
-	caps := map[string]bool{} // all-capitals single-word mentions: acronyms
-	for _, a := range articles {
-		if a == nil {
-			continue
+	var caps map[string]bool // all-capitals single-word mentions: acronyms
+	acronymsInUse := func() map[string]bool {
+		if caps != nil {
+			return caps
 		}
-		for i := range a.Entities {
-			s := stripPossessive(strings.TrimSpace(mentionSurface(a, &a.Entities[i])))
-			if len(s) > 24 || strings.ContainsRune(s, ' ') || !isAllCaps(s) {
+		caps = map[string]bool{}
+		for _, a := range articles {
+			if a == nil {
 				continue
 			}
-			if s = cleanSurface(s); s != "" {
-				caps[strings.ReplaceAll(s, ".", "")] = true
+			for i := range a.Entities {
+				s := stripPossessive(strings.TrimSpace(mentionSurface(a, &a.Entities[i])))
+				if len(s) > 24 || strings.ContainsRune(s, ' ') || !isAllCaps(s) {
+					continue
+				}
+				if s = cleanSurface(s); s != "" {
+					caps[strings.ReplaceAll(s, ".", "")] = true
+				}
 			}
 		}
+		return caps
 	}
 	for _, a := range articles {
 		if a != nil && len(a.Entities) >= 2 {
-			mergeInArticle(a, caps)
+			mergeInArticle(a, acronymsInUse)
 		}
 	}
 }
@@ -47,7 +54,18 @@ func mentionSurface(a *storyline.Article, m *storyline.Mention) string {
 	return m.Text
 }
 
-func mergeInArticle(a *storyline.Article, caps map[string]bool) {
+func mergeInArticle(a *storyline.Article, caps func() map[string]bool) {
+	candidate := false
+	for i := range a.Entities {
+		m := &a.Entities[i]
+		if normType(m.Type) == storyline.Org && validSpan(a, m) && hasLink(a.Text[m.Start:m.End]) {
+			candidate = true
+			break
+		}
+	}
+	if !candidate {
+		return
+	}
 	idx := make([]int, len(a.Entities))
 	for i := range idx {
 		idx[i] = i
@@ -91,6 +109,11 @@ func mergeInArticle(a *storyline.Article, caps map[string]bool) {
 		}
 	}
 	a.Entities = kept
+}
+
+// hasLink is a cheap first test for institutionName.
+func hasLink(s string) bool {
+	return strings.Contains(s, " for ") || strings.Contains(s, " of ") || strings.Contains(s, " on ")
 }
 
 // inGap reports whether the text between the two mentions is "in" or "in
@@ -150,7 +173,7 @@ func placeName(s string) bool {
 // acronymEvidence reports that the joined name's acronym stands after it in
 // parentheses, or is used in the corpus while the organisation's shorter
 // name's acronym is not.
-func acronymEvidence(org, joined, after string, caps map[string]bool) bool {
+func acronymEvidence(org, joined, after string, caps func() map[string]bool) bool {
 	long := acronyms(strings.Fields(joined))
 	if acr := parenAcronym(after); acr != "" {
 		for _, x := range long {
@@ -159,13 +182,14 @@ func acronymEvidence(org, joined, after string, caps map[string]bool) bool {
 			}
 		}
 	}
+	inUse := caps()
 	for _, x := range acronyms(strings.Fields(org)) {
-		if caps[x] {
+		if inUse[x] {
 			return false
 		}
 	}
 	for _, x := range long {
-		if caps[x] {
+		if inUse[x] {
 			return true
 		}
 	}

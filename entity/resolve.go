@@ -772,13 +772,13 @@ func (r *resolver) linkSameNames() {
 	type group struct {
 		first, n int
 		key      string
-		sense    string
 		prior    string
 		votes    [4]int // PERSON, ORG, PLACE, OTHER by typeRank
 	}
-	var groups []*group
+	var groups []group
+	local := map[string]int{} // local key → index in groups
 	for _, ai := range r.order {
-		local := map[string]*group{}
+		clear(local)
 		for _, i := range r.byArt[ai] {
 			m := &r.ms[i]
 			if m.person {
@@ -791,68 +791,81 @@ func (r *resolver) linkSameNames() {
 				// names the city.
 				lk += "\x00club"
 			}
-			g := local[lk]
-			if g == nil {
-				g = &group{first: i, key: m.key, prior: prior}
-				local[lk] = g
-				groups = append(groups, g)
+			gi, ok := local[lk]
+			if !ok {
+				gi = len(groups)
+				local[lk] = gi
+				groups = append(groups, group{first: i, key: m.key, prior: prior})
 			} else {
-				r.uf.union(g.first, i)
+				r.uf.union(groups[gi].first, i)
 			}
+			g := &groups[gi]
 			g.n++
 			g.votes[typeRank[r.voteType(m, false)]]++
 		}
 	}
-	bySense := map[string]int{}   // key + sense → first mention
-	senseN := map[string][2]int{} // key → mentions in ORG, PLACE groups
-	for _, g := range groups {
-		org, place := g.votes[typeRank[storyline.Org]], g.votes[typeRank[storyline.Place]]
-		switch {
-		case g.prior == "":
-			// Other names keep one entity; the tagger's inconsistent
-			// types are noise that the entity's vote smooths.
-			g.sense = "*"
-		case org > place && org >= g.votes[typeRank[storyline.Other]]:
-			g.sense = storyline.Org
-		case place > org && place >= g.votes[typeRank[storyline.Other]]:
-			g.sense = storyline.Place
-		default:
-			continue
-		}
-		k := g.key + "\x00" + g.sense
-		if f, ok := bySense[k]; ok {
-			r.uf.union(f, g.first)
-		} else {
-			bySense[k] = g.first
-		}
-		c := senseN[g.key]
-		switch g.sense {
-		case storyline.Org:
-			c[0] += g.n
-		case storyline.Place:
-			c[1] += g.n
-		}
-		senseN[g.key] = c
+	// Names without a prior: one entity each.
+	one := map[string]int{}
+	// Names with a prior: one entity per sense (0 ORG, 1 PLACE).
+	type senses struct {
+		first [2]int
+		n     [2]int
 	}
-	neither := map[string]int{}
-	for _, g := range groups {
-		if g.sense != "" {
-			continue
-		}
-		c, ok := senseN[g.key]
-		if !ok {
-			if f, ok := neither[g.key]; ok {
+	bySense := map[string]*senses{}
+	var neither []int // groups of neither sense
+	for gi := range groups {
+		g := &groups[gi]
+		if g.prior == "" {
+			// The tagger's inconsistent types are noise that the
+			// entity's vote smooths.
+			if f, ok := one[g.key]; ok {
 				r.uf.union(f, g.first)
 			} else {
-				neither[g.key] = g.first
+				one[g.key] = g.first
 			}
 			continue
 		}
-		sense := storyline.Org
-		if c[1] > c[0] {
-			sense = storyline.Place
+		org, place, other := g.votes[typeRank[storyline.Org]], g.votes[typeRank[storyline.Place]], g.votes[typeRank[storyline.Other]]
+		sense := -1
+		switch {
+		case org > place && org >= other:
+			sense = 0
+		case place > org && place >= other:
+			sense = 1
 		}
-		r.uf.union(bySense[g.key+"\x00"+sense], g.first)
+		if sense < 0 {
+			neither = append(neither, gi)
+			continue
+		}
+		sn := bySense[g.key]
+		if sn == nil {
+			sn = &senses{}
+			bySense[g.key] = sn
+		}
+		if sn.n[sense] == 0 {
+			sn.first[sense] = g.first
+		} else {
+			r.uf.union(sn.first[sense], g.first)
+		}
+		sn.n[sense] += g.n
+	}
+	// A group of neither sense joins the name's most mentioned sense.
+	for _, gi := range neither {
+		g := &groups[gi]
+		sn := bySense[g.key]
+		if sn == nil {
+			if f, ok := one[g.key]; ok {
+				r.uf.union(f, g.first)
+			} else {
+				one[g.key] = g.first
+			}
+			continue
+		}
+		sense := 0
+		if sn.n[1] > sn.n[0] {
+			sense = 1
+		}
+		r.uf.union(sn.first[sense], g.first)
 	}
 }
 

@@ -21,7 +21,7 @@ var conll = flag.Bool("conll", false, "run TestCoNLLTypes on ../shared/data/conl
 // type). Resolution retypes mentions to their entity's type, so this is the
 // cost or gain of entity-level typing; merged ORG spans count too.
 //
-//	go test ./entity -run TestCoNLLTypes -conll -v
+//	go test ./entity -run TestCoNLLTypes -v -args -conll
 func TestCoNLLTypes(t *testing.T) {
 	if !*conll {
 		t.Skip("run with -conll")

@@ -353,6 +353,7 @@ func TestLimitsAndOddInputs(t *testing.T) {
 		{"big.html.gz", gzipBytes(t, bytes.Repeat([]byte("<p>a</p>"), 2000)), Options{MaxBytes: 1000}, 0, "over the 1000 bytes limit once decompressed"},
 		{"bomb.txt", bytes.Repeat([]byte("word "), 3<<20), Options{}, 0, "over the 10 MB limit"},
 		{"x.gz", []byte{0x1f, 0x8b, 0x08, 0, 0, 0}, Options{}, 0, "x.gz: "},
+		{"cut.html.gz", gzipBytes(t, page)[:400], Options{}, 0, "cut.html.gz: reading: unexpected EOF"},
 		{"spaces.txt", []byte("  \n\t \n"), Options{}, 0, "spaces.txt: empty file"},
 		{"latin1.html", []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 au lait on the quay, served every morning to the ferry crews before the first crossing of the day.</p></body></html>"), Options{}, 1, ""},
 		{"undeclared.html", []byte("<html><body><p>Caf\xe9 au lait</p></body></html>"), Options{}, 0, "invalid UTF-8 at byte 18"},

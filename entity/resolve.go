@@ -201,6 +201,9 @@ func (r *resolver) collect() {
 				surface = a.Text[em.Start:em.End]
 			}
 			alias := cleanSurface(surface)
+			if validSpan(a, em) {
+				alias = trimRank(alias, a.Text[em.End:])
+			}
 			if alias == "" || r.key(alias) == "" {
 				continue
 			}
@@ -264,6 +267,20 @@ func (r *resolver) collect() {
 			}
 		}
 	}
+}
+
+// trimRank drops the "No." of a rank that a tagger took into a name
+// ("[State Department No.] 2").
+func trimRank(alias, after string) string {
+	i := strings.LastIndexByte(alias, ' ')
+	if i < 0 || alias[i+1:] != "No." && alias[i+1:] != "No" {
+		return alias
+	}
+	after = strings.TrimLeft(after, " \u00a0")
+	if after == "" || after[0] < '0' || after[0] > '9' {
+		return alias
+	}
+	return alias[:i]
 }
 
 func (r *resolver) setName(m *mention) {

@@ -263,6 +263,15 @@ func TestResolveLinks(t *testing.T) {
 			same:  [][]string{{"Saudi Arabia", "Saudi Arabia's"}, {"Kremlin", "Kremlin's"}},
 		},
 		{
+			name: "a rank inside an organisation's span",
+			articles: []string{
+				"Led by [O:State Department No.] 2, [P:Wendy Sherman].",
+				"The [O:State Department] agreed. No [O:Ministry No] went. [O:Bureau No.] 5 won.",
+			},
+			same:  [][]string{{"State Department No.", "State Department"}},
+			canon: map[string]string{"State Department No.": "State Department", "Ministry No": "Ministry No", "Bureau No.": "Bureau"},
+		},
+		{
 			name: "first name alone within the article",
 			articles: []string{
 				"[P:Xi Jinping] arrived. [P:Xi] spoke.",

@@ -52,3 +52,27 @@ func TestUsesAnalysis(t *testing.T) {
 		t.Errorf("%d stories, want 2 (nothing links the talks and the quake)", len(stories))
 	}
 }
+
+// TestNoPanicOnOddText runs the whole batch pass over odd texts: invalid
+// UTF-8, dates at the very ends, lone punctuation, huge numbers.
+func TestNoPanicOnOddText(t *testing.T) {
+	odd := []string{
+		"", " ", "\n\n\n", "\xff", "July", "July 4", "on Monday", "Monday.", "(", "((Geneva)", "GENEVA -",
+		"started at 10am", "began at 99:99 GMT", "at the US mission", "1,000,000,000,000,000,000 troops",
+		"date 2021-13-45 x", "2021-02-30", "Published: Feb. 30 2021", strings.Repeat("Sherman met Ryabkov in Geneva on July 28. ", 500),
+		"a\xffb July 28, 2021\xfe on Friday in Bern, and on Thursday in Vienna",
+	}
+	var arts []*storyline.Article
+	for i, s := range odd {
+		arts = append(arts, &storyline.Article{ID: strings.Repeat("x", i+1), Text: s, Published: "2021-09-30"})
+		arts = append(arts, &storyline.Article{ID: strings.Repeat("y", i+1), Text: s, Title: s, EventDate: "garbage", Published: "not a date",
+			Timexes: []storyline.TimeExpr{{Text: s, Value: "2021-W30", Type: "DATE", Start: -5, End: 1 << 30}}})
+	}
+	if _, _, err := Build(context.Background(), arts, DefaultConfig()); err != nil {
+		t.Fatal(err)
+	}
+	c := New(DefaultConfig())
+	for _, a := range arts {
+		c.Add(a)
+	}
+}

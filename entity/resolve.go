@@ -1086,9 +1086,9 @@ func (r *resolver) entity(ids []int) storyline.Entity {
 // voteType is a mention's vote in its entity's type: its tag, unless the
 // mention names as a whole something the type prior knows (Kremlin: ORG;
 // Bern: PLACE). A person's full name in the entity (Denzel Washington)
-// outvotes the prior, and so does a PERSON tag on a place name, since
-// cities and countries are also surnames and first names (Houston,
-// Jordan); institutions are not. An ORG tag on a city beside a score
+// outvotes the prior, and so does a place's name that stayed a person in
+// collect (the surname of a full name elsewhere: Houston, Jordan);
+// institutions are nobody's names. An ORG tag on a city beside a score
 // ("Chicago 3") stands too: that is a club; so does an OTHER tag on a
 // region, which is then an adjective ("Mediterranean diet", "Arctic
 // convoy").

@@ -280,8 +280,12 @@ func (d *doc) resolve(c cand) who {
 // boilerplate, compatible in gender, and for organisations naming the
 // description's head noun ("the ministry" → "Foreign Ministry").
 func (d *doc) antecedent(pos int, typ string, gender int, head string) int {
-	for i := d.mentFrom(pos) - 1; i >= 0 && i >= d.mentFrom(pos)-maxLookback; i-- {
+	from := d.mentFrom(pos)
+	for i := from - 1; i >= 0 && i >= from-maxLookback; i-- {
 		m := d.ments[i]
+		if pos-m.end > maxAntecedent {
+			break // "he said" refers to someone named a few paragraphs back at most
+		}
 		if m.start >= pos || m.inQuote || m.skipped || m.typ != typ {
 			continue
 		}
@@ -369,8 +373,9 @@ func (d *doc) findFullName(i int) string {
 // without a full stop, thousands of names): how far back a speaker is
 // looked for, in bytes and in mentions.
 const (
-	maxWindow   = 600
-	maxLookback = 300
+	maxWindow     = 600
+	maxLookback   = 300
+	maxAntecedent = 3000
 )
 
 // mentFrom is the index of the first mention starting at or after pos.

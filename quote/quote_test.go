@@ -388,10 +388,11 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	capital := regexp.MustCompile(`\b[A-Z][a-z]+\b`)
 	f.Fuzz(func(t *testing.T, s string) {
 		a := &storyline.Article{ID: "f", Text: s, Title: "Title Case Line"}
 		// A crude mention on every capitalised word, so attribution runs.
-		for _, loc := range regexp.MustCompile(`\b[A-Z][a-z]+\b`).FindAllStringIndex(s, 20) {
+		for _, loc := range capital.FindAllStringIndex(s, 20) {
 			a.Entities = append(a.Entities, storyline.Mention{Type: storyline.Person, Text: s[loc[0]:loc[1]], Start: loc[0], End: loc[1]})
 		}
 		if err := Analyzer().Analyze(context.Background(), a); err != nil {

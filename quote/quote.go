@@ -68,8 +68,12 @@ func extract(a *storyline.Article) []found {
 		if !d.accept(s, txt, nw, w, adjacent) {
 			continue
 		}
+		end := s.end
+		for end > s.start && strings.IndexByte(",;: ", d.text[end-1]) >= 0 {
+			end-- // the span matches the words: no trailing comma
+		}
 		out = append(out, found{
-			qm:  storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: s.start, End: s.end, Direct: true},
+			qm:  storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: s.start, End: end, Direct: true},
 			who: w, sp: si, para: s.firstPara,
 		})
 		prevClose = s.close

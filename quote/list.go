@@ -22,6 +22,7 @@ type Source struct {
 type Carried struct {
 	storyline.Quote
 	Latest  string   `json:"latest"` // newest publication date among its articles
+	Direct  bool     `json:"direct"` // some article quotes the words; else reported speech only
 	Sources []Source `json:"sources"`
 }
 
@@ -89,6 +90,9 @@ func BySpeaker(ctx context.Context, st store.Store, name string, limit int) ([]C
 				src.Published = a.Published
 				if a.Outlet != "" {
 					src.Outlet = a.Outlet
+				}
+				for _, m := range a.Quotes {
+					c.Direct = c.Direct || m.Quote == q.ID && m.Direct
 				}
 			}
 			c.Sources = append(c.Sources, src)

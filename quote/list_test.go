@@ -70,6 +70,9 @@ func TestBySpeaker(t *testing.T) {
 		if strings.Join(outlets, ",") != "Outlet One,a2" {
 			t.Errorf("%s: outlets %v, want [Outlet One a2]", name, outlets)
 		}
+		if !got[0].Direct || !got[1].Direct {
+			t.Errorf("%s: direct quotes listed as reported speech", name)
+		}
 		if got[1].Latest != "2021-07-27" || !strings.Contains(got[1].Text, "bar of expectations") {
 			t.Errorf("%s: second quote %+v", name, got[1])
 		}

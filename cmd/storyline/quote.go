@@ -81,7 +81,12 @@ func printQuotes(w io.Writer, qs []quote.Carried) {
 		if date == "" {
 			date = "undated"
 		}
-		fmt.Fprintf(w, "%s  %s: “%s”\n", date, q.SpeakerName, q.Text)
+		if q.Direct {
+			fmt.Fprintf(w, "%s  %s: “%s”\n", date, q.SpeakerName, q.Text)
+		} else {
+			// Reported speech: the outlet's words, not the speaker's.
+			fmt.Fprintf(w, "%s  %s (reported): %s\n", date, q.SpeakerName, q.Text)
+		}
 		var srcs []string
 		for _, s := range q.Sources {
 			d := s.Published

@@ -18,7 +18,8 @@ func TestQuotesCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	arts := []*storyline.Article{
-		{ID: "a1", Outlet: "Outlet One", Published: "2022-01-10", Text: "x"},
+		{ID: "a1", Outlet: "Outlet One", Published: "2022-01-10", Text: "x",
+			Quotes: []storyline.QuoteMention{{Quote: "q-new", Text: "difficult but businesslike", Speaker: "e1", SpeakerName: "Sergei Ryabkov", Direct: true}}},
 		{ID: "a2", Published: "2022-01-10", Text: "y"},
 		{ID: "a3", Outlet: "Outlet Three", Published: "2021-07-27", Text: "z"},
 	}
@@ -43,9 +44,12 @@ func TestQuotesCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("quotes: %d %s", code, stderr)
 	}
-	i, j := strings.Index(out, "difficult but businesslike"), strings.Index(out, "bar of expectations")
+	i, j := strings.Index(out, "“difficult but businesslike”"), strings.Index(out, "bar of expectations")
 	if i < 0 || j < 0 || i > j {
 		t.Errorf("want both quotes, newest first:\n%s", out)
+	}
+	if !strings.Contains(out, "(reported): I would not raise") {
+		t.Errorf("want the quote no article marks as direct shown as reported speech:\n%s", out)
 	}
 	if !strings.Contains(out, "Outlet One (2022-01-10), a2 (2022-01-10)") {
 		t.Errorf("want the outlets (or article id) with dates:\n%s", out)

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -287,6 +288,76 @@ func TestDiagSeedThresholds(t *testing.T) {
 				got = append(got, short(e.Articles))
 			}
 			fmt.Println(th, meta, got)
+		}
+	}
+}
+
+func TestDiagFile(t *testing.T) {
+	path := os.Getenv("STORYLINE_ARTS")
+	if path == "" {
+		t.Skip("tuning only")
+	}
+	arts, _, err := LoadDataset(path)
+	_ = err
+	if arts == nil {
+		var a2 []*storyline.Article
+		readJSONL(path+"/articles.jsonl", func(b []byte) error {
+			var a storyline.Article
+			if err := json.Unmarshal(b, &a); err != nil {
+				return err
+			}
+			a2 = append(a2, &a)
+			return nil
+		})
+		arts = a2
+	}
+	cfg := DefaultConfig()
+	docs, _ := prepareDocs(context.Background(), arts, &cfg)
+	for i := range docs {
+		fmt.Println(docs[i].id[:3], dayString(docs[i].day), len(docs[i].vec))
+		for j := i + 1; j < len(docs); j++ {
+			fmt.Printf("  %s-%s %.3f\n", docs[i].id[:3], docs[j].id[:3], pairScore(docs[i], docs[j], &cfg))
+		}
+	}
+	edges, _ := candidateEdges(context.Background(), docs, &cfg, 0.01)
+	coarse := averageLink(len(docs), edges, cfg.CoarseThreshold)
+	fmt.Println("coarse", coarse)
+	debugLocal = true
+	fmt.Println(refine(docs, coarse, &cfg, cfg.Threshold))
+	debugLocal = false
+}
+
+func loadArts(path string) []*storyline.Article {
+	var a2 []*storyline.Article
+	readJSONL(path+"/articles.jsonl", func(b []byte) error {
+		var a storyline.Article
+		if err := json.Unmarshal(b, &a); err != nil {
+			return err
+		}
+		a.Event = ""
+		a2 = append(a2, &a)
+		return nil
+	})
+	return a2
+}
+
+func TestDiagPipelineVariants(t *testing.T) {
+	if os.Getenv("STORYLINE_ARTS") == "" {
+		t.Skip("tuning only")
+	}
+	for _, dir := range strings.Split(os.Getenv("STORYLINE_ARTS"), ",") {
+		for _, ew := range []float64{0, 0.5, 1} {
+			for _, th := range []float64{0.09, 0.1, 0.105, 0.11, 0.12} {
+				cfg := DefaultConfig()
+				cfg.EntityWeight = ew
+				cfg.Threshold = th
+				evs, _, _ := Build(context.Background(), loadArts(dir), cfg)
+				var got []string
+				for _, e := range evs {
+					got = append(got, short(e.Articles))
+				}
+				fmt.Println(dir, ew, th, got)
+			}
 		}
 	}
 }

@@ -275,15 +275,22 @@ func eventPlace(e *builtEvent) string {
 	}
 	hasEntities := false
 	for _, d := range e.docs {
-		lead := leadEnd(d.art.Text)
+		text := d.art.Text
+		lead := leadEnd(text)
 		for _, m := range d.art.Entities {
 			if m.Type != storyline.Place {
 				continue
 			}
 			hasEntities = true
-			w := 1.0
-			if m.Start < lead {
+			// Where something happens is written "in Geneva", "at ...";
+			// countries also stand as actors ("the United States and
+			// Russia agreed"), which says nothing of the place.
+			w := 0.5
+			if m.Start >= 0 && m.Start <= len(text) && locative(text[:m.Start]) {
 				w = 2
+			}
+			if m.Start < lead {
+				w *= 2
 			}
 			name := m.Name
 			if name == "" {
@@ -526,4 +533,23 @@ func nameVector(docs []*doc) vec {
 	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
 	normalize(out)
 	return out
+}
+
+// locative tells whether the text before a place mention ends with a
+// preposition of place ("in", "at", "in the city of").
+func locative(before string) bool {
+	if len(before) > 40 {
+		before = before[len(before)-40:]
+	}
+	f := strings.Fields(strings.ToLower(before))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "in", "at", "near", "outside", "inside", "from":
+		return true
+	case "of":
+		return len(f) >= 2 && (f[len(f)-2] == "city" || f[len(f)-2] == "town" || f[len(f)-2] == "village" || f[len(f)-2] == "capital")
+	}
+	return false
 }

@@ -177,7 +177,7 @@ func timeline(g []*builtEvent) []storyline.TimelineEntry {
 		own := map[string]bool{e.Date: true}
 		for _, d := range e.docs {
 			for _, dm := range d.dates {
-				if own[dm.value] || lineIsDate(d.art.Text, dm.start) {
+				if own[dm.value] || lineIsDate(d.art.Text, dm.start) || !calendarValue(dm.value) {
 					continue
 				}
 				if dm.day != noDay && e.day != noDay && absDays(dm.day-e.day) <= 0 {
@@ -372,4 +372,22 @@ func WriteTimeline(w io.Writer, s storyline.Story, events map[string]storyline.E
 		}
 		fmt.Fprintf(w, "  %-10s   articles: %s\n", "", strings.Join(t.Articles, ", "))
 	}
+}
+
+// calendarValue tells a month or a day ("2021-06", "2021-06-16") from the
+// other TIMEX3 forms (weeks, seasons, times), which a timeline cannot place.
+func calendarValue(v string) bool {
+	if len(v) != 7 && len(v) != 10 {
+		return false
+	}
+	for i, c := range v {
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

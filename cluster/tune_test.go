@@ -10,13 +10,10 @@ import (
 
 // tuneVariants are the configurations TestTune compares with the default.
 var tuneVariants = map[string]func(*Config){
-	"default":      func(c *Config) {},
-	"num2":         func(c *Config) { c.NumberWeight = 2 },
-	"num2lp.75":    func(c *Config) { c.NumberWeight = 2; c.LocalIDFPower = 0.75 },
-	"num2lp.85":    func(c *Config) { c.NumberWeight = 2; c.LocalIDFPower = 0.85 },
-	"num2lead1.3":  func(c *Config) { c.NumberWeight = 2; c.LeadBoost = 1.3 },
-	"num3":         func(c *Config) { c.NumberWeight = 3 },
-	"lp.75lead1.3": func(c *Config) { c.LocalIDFPower = 0.75; c.LeadBoost = 1.3 },
+	"default": func(c *Config) {},
+	"dw0":     func(c *Config) { c.DateWeight = 0 },
+	"dw.3":    func(c *Config) { c.DateWeight = 0.3 },
+	"ew0":     func(c *Config) { c.EntityWeight = 0 },
 }
 
 // TestTune prints B-cubed F1 over a grid of thresholds for each variant;

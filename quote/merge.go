@@ -102,7 +102,16 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 	var out []storyline.Quote
 	seen := map[string]int{}
 	for _, g := range groups {
+		// The fullest wording stands for the group (a partial quote in one
+		// outlet, the whole sentence in another): the longest direct
+		// mention, the earliest among equals.
 		rep := items[g[0]]
+		for _, k := range g[1:] {
+			c, r := items[k].qm(), rep.qm()
+			if c.Direct && !r.Direct || c.Direct == r.Direct && len(items[k].toks) > len(rep.toks) {
+				rep = items[k]
+			}
+		}
 		q := storyline.Quote{Text: rep.qm().Text}
 		for _, k := range g {
 			m := items[k].qm()
@@ -147,8 +156,9 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 	return out
 }
 
-// earlier orders articles by publication date (unknown last), then id: the
-// earliest carrier of a quote gives its text and id.
+// earlier orders articles by publication date (unknown last), then id, so
+// that grouping, and the wording chosen among equals, never depend on the
+// input order.
 func earlier(a, b *storyline.Article) bool {
 	pa, pb := a.Published, b.Published
 	if (pa == "") != (pb == "") {

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/storyline-news/storyline/pipeline"
@@ -180,6 +182,11 @@ func runLoadtest(ctx context.Context, e *env, args []string) int {
 		return fail(err)
 	}
 	rep.Print(e.stdout)
+	// Latency on a shared machine says as much about the neighbours as
+	// about the server: print how busy the machine was.
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Fprintf(e.stdout, "machine: %d CPUs, load average %s\n", runtime.NumCPU(), strings.Join(strings.Fields(string(b))[:3], " "))
+	}
 	if rep.Errors > 0 || rep.P99 >= *p99 {
 		fmt.Fprintf(e.stdout, "FAIL: want no errors and p99 < %s\n", *p99)
 		return exitPartial

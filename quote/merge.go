@@ -41,10 +41,11 @@ func Normalize(s string) string {
 
 // item is one quote mention during Merge.
 type item struct {
-	a    *storyline.Article
-	i    int // index in a.Quotes
-	toks []string
-	skey string // nameKey of the speaker name
+	a     *storyline.Article
+	i     int // index in a.Quotes
+	toks  []string
+	parts [][]string // the words between ellipses, when the quote has any
+	skey  string     // nameKey of the speaker name
 }
 
 func (it item) qm() *storyline.QuoteMention { return &it.a.Quotes[it.i] }
@@ -95,7 +96,15 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 			if len(toks) == 0 {
 				continue
 			}
-			items = append(items, item{a: a, i: i, toks: toks, skey: nameKey(q.SpeakerName)})
+			it := item{a: a, i: i, toks: toks, skey: nameKey(q.SpeakerName)}
+			if strings.Contains(q.Text, "...") || strings.Contains(q.Text, "…") {
+				for _, p := range strings.FieldsFunc(strings.ReplaceAll(q.Text, "...", "…"), func(r rune) bool { return r == '…' }) {
+					if pt := strings.Fields(Normalize(p)); len(pt) > 0 {
+						it.parts = append(it.parts, pt)
+					}
+				}
+			}
+			items = append(items, it)
 		}
 	}
 	groups := group(items)
@@ -305,7 +314,30 @@ func sameQuote(a, b item) bool {
 	} else if !compatibleKeys(a.skey, b.skey) {
 		return false
 	}
-	s, l := a.toks, b.toks
+	s, l := a, b
+	if len(s.toks) > len(l.toks) {
+		s, l = l, s
+	}
+	// "We will ... defend our interests": each part the ellipsis leaves
+	// must be in the other wording.
+	if len(s.parts) > 1 {
+		n := 0
+		for _, p := range s.parts {
+			if len(p) >= 3 {
+				if !similar(p, l.toks) {
+					return false
+				}
+				n++
+			}
+		}
+		return n > 0
+	}
+	return similar(s.toks, l.toks)
+}
+
+// similar: s's words in l, as a run when short, with a few words of
+// difference when longer.
+func similar(s, l []string) bool {
 	if len(s) > len(l) {
 		s, l = l, s
 	}

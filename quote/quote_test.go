@@ -343,6 +343,14 @@ func TestMerge(t *testing.T) {
 			mk("a", "2022-01-10", "difficult but businesslike", "e2", "Sergei Ryabkov"),
 			mk("b", "2022-01-11", "the conversation was difficult but businesslike, we went straight to the matter", "e2", "Sergei Ryabkov"),
 		}, 1},
+		{"an ellipsis leaves out the middle", []*storyline.Article{
+			mk("a", "2022-01-10", "We will not accept any of these demands, which are unacceptable to us and to our allies in the region, and we will defend our interests by every means.", "e1", "Antony Blinken"),
+			mk("b", "2022-01-11", "We will not accept any of these demands ... and we will defend our interests by every means.", "e1", "Antony Blinken"),
+		}, 1},
+		{"two quotes of one outlet inside one of another", []*storyline.Article{
+			mk("a", "2022-01-10", "There are two paths before us. One is dialogue and diplomacy to resolve the differences.", "e1", "Antony Blinken"),
+			mk("b", "2022-01-11", "One is dialogue and diplomacy to resolve the differences", "e1", "Antony Blinken"),
+		}, 1},
 		{"same words, different speakers", []*storyline.Article{
 			mk("a", "2022-01-10", "we will never accept these demands from anyone", "e1", "Antony Blinken"),
 			mk("b", "2022-01-10", "we will never accept these demands from anyone", "e2", "Sergei Ryabkov"),

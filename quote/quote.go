@@ -304,6 +304,10 @@ func (d *doc) accept(s span, txt string, nw int, w who, adjacent bool) bool {
 			return false
 		}
 	}
+	// "the so-called "peace process"": the writer's label, not a quote.
+	if k := len(before) - 1; k >= 0 && (before[k].low == "so-called" || k >= 1 && before[k].low == "called" && before[k-1].low == "so") {
+		return false
+	}
 	if titleCase(txt) && !(w.ok && adjacent) {
 		return false
 	}

@@ -202,6 +202,12 @@ func TestExtract(t *testing.T) {
 			reject: []string{"War And Peace", "The Long Goodbye", "let it be"},
 		},
 		{
+			name:   "so-called label inside reported speech",
+			text:   `[[Ivan Petrov]] said the so-called "peace process" had stalled for good.`,
+			want:   []want{{"the so-called peace process had stalled for good", "Ivan Petrov", false}},
+			reject: []string{"peace process"},
+		},
+		{
 			name:   "title case label without attribution",
 			text:   `The so-called "Strategic Stability Dialogue" was set up in June.`,
 			reject: []string{"Strategic Stability Dialogue"},

@@ -440,16 +440,21 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, resp)
 }
 
+type health struct {
+	Status   string `json:"status"`
+	Articles int    `json:"articles"`
+}
+
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	n, err := s.st.CountArticles(ctx)
 	if err != nil {
 		s.log.Error("healthz", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "store unavailable"})
+		writeJSON(w, http.StatusServiceUnavailable, health{Status: "store unavailable"})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": n})
+	writeJSON(w, http.StatusOK, health{Status: "ok", Articles: n})
 }
 
 // entityScan bounds the entities the spelling-tolerant fallback compares.

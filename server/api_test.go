@@ -267,7 +267,11 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 	}
 	served := 0
 	for _, rt := range srv.routes {
-		if !strings.HasPrefix(rt.pattern, "/api/") {
+		if rt.doc == nil {
+			// Only the pages for people and their assets are left out.
+			if strings.HasPrefix(rt.pattern, "/api/") || rt.pattern == "/healthz" || rt.pattern == "/metrics" {
+				t.Errorf("%s %s has no description", rt.method, rt.pattern)
+			}
 			continue
 		}
 		served++
@@ -286,7 +290,7 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 			}
 		}
 	}
-	if served != documented || served < 13 {
+	if served != documented || served < 15 {
 		t.Errorf("served %d API routes, documented %d", served, documented)
 	}
 }

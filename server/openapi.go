@@ -30,6 +30,7 @@ var schemaTypes = map[string]reflect.Type{
 	"IngestSummary": reflect.TypeFor[ingestResponse](),
 	"UploadArticle": reflect.TypeFor[uploadArticle](),
 	"Error":         reflect.TypeFor[apiError](),
+	"Health":        reflect.TypeFor[health](),
 }
 
 // jsonSchema describes t as the JSON encoding/json produces for it.
@@ -116,9 +117,16 @@ func (s *Server) openAPIDoc() map[string]any {
 			params = append(params, map[string]any{"name": p.Name, "in": "query", "required": p.Required, "description": p.Desc, "schema": sch})
 		}
 		var body map[string]any
-		if d.Schema == "object" {
+		content := jsonContent
+		switch d.Schema {
+		case "object":
 			body = map[string]any{"type": "object"}
-		} else {
+		case "text":
+			body = map[string]any{"type": "string"}
+			content = func(schema map[string]any) map[string]any {
+				return map[string]any{"text/plain": map[string]any{"schema": schema}}
+			}
+		default:
 			body = ref(d.Schema)
 		}
 		if d.List {
@@ -148,7 +156,7 @@ func (s *Server) openAPIDoc() map[string]any {
 			responses["415"] = errorResponse("unsupported Content-Type")
 			responses["422"] = map[string]any{"description": "no article could be ingested", "content": jsonContent(body)}
 		} else {
-			responses["200"] = map[string]any{"description": "OK", "content": jsonContent(body)}
+			responses["200"] = map[string]any{"description": "OK", "content": content(body)}
 			if len(params) > 0 {
 				responses["400"] = errorResponse("invalid parameter")
 			}

@@ -1,6 +1,10 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
 
 // route is one served endpoint. API routes carry the description the
 // OpenAPI document is built from, so that the document cannot miss a route.
@@ -26,7 +30,12 @@ func (s *Server) routeTable() []route {
 		{"GET", "/articles/{id}", http.HandlerFunc(s.articlePage), nil},
 		{"GET", "/search", s.cached(s.searchPage), nil},
 		{"GET", "/static/", staticHandler(), nil},
-		{"GET", "/healthz", http.HandlerFunc(s.healthz), nil},
+
+		// Operations.
+		{"GET", "/healthz", http.HandlerFunc(s.healthz), &opDoc{
+			ID: "healthz", Summary: "Liveness: 200 when the store answers, with its article count.", Schema: "Health"}},
+		{"GET", "/metrics", promhttp.HandlerFor(s.opts.Registry, promhttp.HandlerOpts{Registry: s.opts.Registry}), &opDoc{
+			ID: "metrics", Summary: "Prometheus metrics (text exposition format).", Schema: "text"}},
 
 		// API.
 		{"GET", "/api/openapi.json", http.HandlerFunc(s.openAPI), &opDoc{

@@ -23,7 +23,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/storyline-news/storyline/store"
 )
@@ -112,7 +111,6 @@ func New(st store.Store, opts Options) *Server {
 	for _, r := range s.routes {
 		s.mux.Handle(r.method+" "+r.pattern, r.handler)
 	}
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{Registry: opts.Registry}))
 	// GET only: other methods on a known path get the router's 405.
 	s.mux.HandleFunc("GET /", s.notFound)
 	return s

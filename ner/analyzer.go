@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/storyline-news/storyline"
 )
@@ -18,6 +19,39 @@ type Entity struct {
 	Start, End int
 	Type       string
 	Text       string
+}
+
+var honorifics = map[string]bool{
+	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true,
+	"prof.": true, "sir": true, "dame": true, "mme": true, "mme.": true, "mlle": true, "m.": true,
+}
+
+// honorificNames tags capitalised words after an honorific ("Mr. Ryabkov")
+// as a person when the model left them out.
+func honorificNames(text string, sent []Span, names []string) {
+	for i := 0; i+1 < len(sent); i++ {
+		if names[i+1] != "O" || !honorifics[strings.ToLower(text[sent[i].Start:sent[i].End])] {
+			continue
+		}
+		tag := "B-PER"
+		for j := i + 1; j < len(sent) && names[j] == "O"; j++ {
+			w := text[sent[j].Start:sent[j].End]
+			if !startsUpper(w) || !isLetters(w) {
+				break
+			}
+			names[j] = tag
+			tag = "I-PER"
+		}
+	}
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
 }
 
 // Mention types of the batch contract, by CoNLL type.
@@ -70,7 +104,16 @@ func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, er
 			for i, t := range tg {
 				names[i] = tagNames[t]
 			}
+			honorificNames(text, sent, names)
 			for _, c := range chunks(names) {
+				// Reuters writes no honorifics, so the model has not learnt
+				// them: "Mrs Sherman" is a person named Sherman.
+				if c.end-c.start > 1 && honorifics[strings.ToLower(text[sent[c.start].Start:sent[c.start].End])] {
+					c.start++
+					c.typ = "PER"
+				} else if c.start > 0 && c.typ != "PER" && honorifics[strings.ToLower(text[sent[c.start-1].Start:sent[c.start-1].End])] {
+					c.typ = "PER"
+				}
 				st, en := sent[c.start].Start, sent[c.end-1].End
 				out = append(out, Entity{Start: st, End: en, Type: c.typ, Text: text[st:en]})
 			}

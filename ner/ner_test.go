@@ -59,6 +59,8 @@ func TestTagSentences(t *testing.T) {
 			[]string{"ORG NATO", "LOC Russia", "LOC Brussels"}},
 		{"“We are ready,” said Angela Merkel, the German chancellor, in Berlin.",
 			[]string{"PER Angela Merkel", "MISC German", "LOC Berlin"}},
+		{"We saw Mrs Jones shaking hands with Mr. Kowalczyk in the hall.",
+			[]string{"PER Jones", "PER Kowalczyk"}},
 		{"Microsoft Corp. shares rose 3 percent on the New York Stock Exchange.",
 			[]string{"ORG Microsoft Corp.", "ORG New York Stock Exchange"}},
 	}

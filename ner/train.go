@@ -31,8 +31,8 @@ type TrainConfig struct {
 	// MaxViolation updates at the step of largest violation instead of at
 	// the first one where the gold prefix leaves the beam.
 	MaxViolation bool
-	// TitleCase is the fraction of training sentences added again in
-	// headline title case.
+	// TitleCase is the fraction of short training sentences (at most
+	// titleCaseMax tokens) added again in headline title case.
 	TitleCase float64
 	// Beam is the beam width for training (early-update perceptron); 0
 	// trains greedily.
@@ -44,7 +44,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig is the configuration of the embedded model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 1024, Beam: 4, TitleCase: 0.1, Ensemble: 4,
+	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 1024, Beam: 4, TitleCase: 0.3, Ensemble: 4,
 		UnlabelledFiles: "../shared/data/ecbplus-dev/articles.jsonl,../shared/data/article-extraction-dev/ground-truth.json," +
 			"../shared/data/tempeval3/*/*.tml"}
 }
@@ -204,7 +204,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	if cfg.TitleCase > 0 {
 		arng := rand.New(rand.NewPCG(cfg.Seed, 11))
 		for i, s := range sents {
-			if arng.Float64() >= cfg.TitleCase || analyzeSentence(infos[i]).capsSent {
+			if arng.Float64() >= cfg.TitleCase || analyzeSentence(infos[i]).capsSent || len(s.Tokens) > titleCaseMax {
 				continue
 			}
 			tc := titleCase(s.Tokens)
@@ -328,6 +328,10 @@ func trainMember(ctx context.Context, data []trainSent, chunkSpans []Span, cfg T
 	}
 	return tw, nil
 }
+
+// titleCaseMax is the length of the longest sentence copied in title case:
+// headlines are short.
+const titleCaseMax = 15
 
 // titleCase capitalises words as headlines do ("Talks Resume in Geneva").
 func titleCase(toks []string) []string {

@@ -71,12 +71,12 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "storyline train ner:", err)
 		return exitFailed
 	}
-	tmp := *out + ".tmp"
-	f, err := os.Create(tmp)
+	f, err := os.CreateTemp(filepath.Dir(*out), filepath.Base(*out)+".*.tmp")
 	if err != nil {
 		fmt.Fprintln(e.stderr, "storyline train ner:", err)
 		return exitFailed
 	}
+	tmp := f.Name()
 	if _, err := ner.Train(ctx, tr, dv, cfg, f); err != nil {
 		f.Close()
 		os.Remove(tmp)
@@ -84,6 +84,11 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		fmt.Fprintln(e.stderr, "storyline train ner:", err)
+		return exitFailed
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
 		fmt.Fprintln(e.stderr, "storyline train ner:", err)
 		return exitFailed
 	}

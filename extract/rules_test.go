@@ -136,3 +136,20 @@ func TestCleanTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestHugePage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Harbour log</title></head><body><nav><a href=/>Home</a></nav><article>")
+	for i := 0; i < maxElements; i++ {
+		b.WriteString("<p>The ferry left the quay.</p>")
+	}
+	b.WriteString("</article><footer>Copyright</footer></body></html>")
+	res, err := HTML([]byte(b.String()), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "Harbour log" || strings.Count(res.Text, "The ferry left the quay.") != maxElements ||
+		strings.Contains(res.Text, "Home") || strings.Contains(res.Text, "Copyright") {
+		t.Errorf("title %q, text of %d bytes", res.Title, len(res.Text))
+	}
+}

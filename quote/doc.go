@@ -155,7 +155,7 @@ var stopCaps = wordSet(`the a an in on at of for and but or he she it they we i 
 // (the title, or a first line that reads as one), crossheads, captions,
 // bylines and the boilerplate that follows an article's end.
 func markSkipped(text, title string, paras []para) {
-	tkey := strings.ToLower(strings.Join(strings.Fields(title), " "))
+	tkey := flatten(title)
 	tail := false
 	for i := range paras {
 		p := &paras[i]
@@ -163,7 +163,7 @@ func markSkipped(text, title string, paras []para) {
 		if len(s) > 300 {
 			// Long paragraphs are prose: only their start can be a
 			// caption or sponsor line.
-			head := strings.ToLower(strings.Join(strings.Fields(s[:200]), " "))
+			head := flatten(s[:200])
 			if tail {
 				p.skip = true
 			} else if strings.HasPrefix(head, "file photo") || strings.HasPrefix(head, "sponsored") || strings.HasPrefix(head, "copyright") {
@@ -171,7 +171,7 @@ func markSkipped(text, title string, paras []para) {
 			}
 			continue
 		}
-		flat := strings.ToLower(strings.Join(strings.Fields(s), " "))
+		flat := flatten(s)
 		switch {
 		case tail:
 			p.skip = true
@@ -272,4 +272,30 @@ func headlineLike(s string) bool {
 		return true
 	}
 	return caps*10 >= long*6
+}
+
+// flatten lower-cases s and reduces its whitespace to single spaces, in one
+// pass.
+func flatten(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		} else {
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+	}
+	return string(b)
 }

@@ -13,16 +13,37 @@ import (
 
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/ner"
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/timex"
 )
 
 // benchCommands holds the subcommands of "storyline bench".
 var benchCommands = map[string]*command{}
 
-// clusterPrepare, when set, runs the per-article analysis (entities, time
-// expressions, dateline) on each article before "eval cluster" and
-// "timeline" cluster them; nil clusters on text features alone.
+// clusterPrepare, when set, runs on each article before "eval cluster" and
+// "timeline" cluster them (after the analysis "eval cluster" runs itself).
 var clusterPrepare func(*storyline.Article)
+
+// analyzeForClustering gives raw articles what clustering uses of the
+// per-article analysis: entity mentions and time expressions, then entity
+// resolution across the set. A failing article keeps what it had.
+func analyzeForClustering(ctx context.Context, e *env, arts []*storyline.Article) {
+	analyzers := []storyline.Analyzer{ner.Analyzer(), timex.Analyzer()}
+	failed := 0
+	for _, a := range arts {
+		for _, an := range analyzers {
+			if err := an.Analyze(ctx, a); err != nil {
+				failed++
+			}
+		}
+	}
+	if failed > 0 {
+		e.log.Warn("analysis failed on some articles", "failures", failed)
+	}
+	entity.Resolve(arts)
+}
 
 func init() {
 	register(&command{
@@ -66,11 +87,12 @@ func parseFloats(s string) ([]float64, error) {
 }
 
 func runEvalCluster(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "eval cluster", "--data DIR [--thresholds T,T...] [--online]",
-		"Cluster DIR/articles.jsonl into events and score them against DIR/gold.jsonl ({id, event}):\nB-cubed precision, recall and F1, and pairwise F1.")
+	fs := newFlags(e, "eval cluster", "--data DIR [--thresholds T,T...] [--online] [--text-only]",
+		"Analyse DIR/articles.jsonl (entities, time expressions), cluster it into events and score the\nevents against DIR/gold.jsonl ({id, event}): B-cubed precision, recall and F1, and pairwise F1.")
 	data := fs.String("data", "", "directory holding articles.jsonl and gold.jsonl")
 	ths := fs.String("thresholds", "", "comma-separated clustering thresholds to report (default: the tuned one)")
 	online := fs.Bool("online", false, "score the online one-pass clusterer (articles in id order) instead of the batch pass")
+	textOnly := fs.Bool("text-only", false, "cluster on text features alone, without running the entity and time analysis first")
 	if _, done, st := parseArgs(e, fs, args); done {
 		return st
 	}
@@ -82,6 +104,9 @@ func runEvalCluster(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintln(e.stderr, "storyline eval cluster:", err)
 		return exitFailed
+	}
+	if !*textOnly {
+		analyzeForClustering(ctx, e, arts)
 	}
 	cfg := cluster.DefaultConfig()
 	cfg.Prepare = clusterPrepare

@@ -42,7 +42,7 @@ var gapWords = wordSet(`had has have was is also then later again further previo
 	would will just recently publicly separately has been on in at last this next week month morning afternoon evening night
 	monday tuesday wednesday thursday friday saturday sunday today yesterday tonight late early subsequently immediately
 	quickly briefly simply only even still however meanwhile himself herself themselves itself personally flatly openly
-	privately firmly clearly bluntly`)
+	privately firmly clearly bluntly quoted as`)
 
 // Words after a verb before the clause it introduces ("said on Tuesday that").
 var clauseSkip = wordSet(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later

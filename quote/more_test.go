@@ -66,6 +66,12 @@ func TestNewsPatterns(t *testing.T) {
 			[]want{{"We are not there yet", "one official", true}}},
 		{"organisation description by another word", `[[Dick Clark Productions|ORG]] and [[Big Machine|ORG]] disagree. "At no time did we agree to this," the production company said.`,
 			[]want{{"At no time did we agree to this", "Dick Clark Productions", true}}},
+		{"quoted as saying", `"We will respond firmly to any threat," [[Vladimir Putin]] was quoted as saying by the agency.`,
+			[]want{{"We will respond firmly to any threat", "Vladimir Putin", true}}},
+		{"the Kremlin said", `"No decision has been taken yet," the [[Kremlin|ORG]] said on Monday.`,
+			[]want{{"No decision has been taken yet", "Kremlin", true}}},
+		{"asked about", `Asked about [[Ukraine|PLACE]], [[Vladimir Putin]] said: "We have no plans to invade anyone."`,
+			[]want{{"We have no plans to invade anyone.", "Vladimir Putin", true}}},
 		{"indirect, parenthetical", `The talks will resume in March, [[Karl Lind]] said on Tuesday.`,
 			[]want{{"The talks will resume in March", "Karl Lind", false}}},
 	}

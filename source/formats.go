@@ -367,14 +367,36 @@ func feedItem(fi *gofeed.Item, format, outlet, lang string) (*Item, error) {
 		}
 	}
 	it.Byline = strings.Join(names, ", ")
-	date := fi.PublishedParsed
+	stamp, date := fi.Published, fi.PublishedParsed
 	if date == nil {
-		date = fi.UpdatedParsed
+		stamp, date = fi.Updated, fi.UpdatedParsed
 	}
 	if date != nil && !date.IsZero() {
-		it.Published, it.PublishedFrom = date.Format(time.RFC3339), storyline.FromFeed
+		// gofeed gives the instant in UTC; the feed's own offset keeps
+		// the local day of publication, which dates "today" in the text.
+		t := *date
+		if local, ok := parseFeedDate(stamp); ok && local.Equal(t) {
+			t = local
+		}
+		it.Published, it.PublishedFrom = t.Format(time.RFC3339), storyline.FromFeed
 	}
 	return it, nil
+}
+
+// feedDateLayouts are the usual RSS (RFC 822) and Atom (RFC 3339) forms.
+var feedDateLayouts = []string{
+	time.RFC3339, time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700", time.RFC822Z, time.RFC822,
+}
+
+func parseFeedDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range feedDateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // primaryLang is the primary subtag of a language tag, lowercased: "en" for

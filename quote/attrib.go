@@ -395,7 +395,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 			break
 		}
 		gap := d.text[ve:m.start]
-		if strings.ContainsAny(gap, ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
+		if strings.ContainsAny(dropAbbrevDots(gap), ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
 			break
 		}
 		if m.start > ve+4 && d.afterPreposition(m.start) {
@@ -534,4 +534,23 @@ func (d *doc) nameInApposition(c cand, ws, v int) bool {
 func (d *doc) relativeWho(e, v int) bool {
 	g := strings.Fields(strings.ReplaceAll(d.text[e:v], ",", " , "))
 	return len(g) >= 2 && len(g) <= 4 && g[0] == "," && g[1] == "who" && (len(g) == 2 || gapWords[strings.ToLower(g[len(g)-1])])
+}
+
+// dropAbbrevDots removes the periods of abbreviations ("state Rep.",
+// "Const.") so that they do not read as sentence ends.
+func dropAbbrevDots(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	f := strings.Fields(s)
+	for i, w := range f {
+		if strings.HasSuffix(w, ".") && isAbbrev(strings.TrimSuffix(w, ".")) {
+			f[i] = strings.TrimSuffix(w, ".")
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+func isAbbrev(w string) bool {
+	return abbreviations[strings.ToLower(w)] || utf8.RuneCountInString(w) == 1 && isCapitalised(w) || isInitialism(w)
 }

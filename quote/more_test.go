@@ -72,6 +72,10 @@ func TestNewsPatterns(t *testing.T) {
 			[]want{{"No decision has been taken yet", "Kremlin", true}}},
 		{"asked about", `Asked about [[Ukraine|PLACE]], [[Vladimir Putin]] said: "We have no plans to invade anyone."`,
 			[]want{{"We have no plans to invade anyone.", "Vladimir Putin", true}}},
+		{"abbreviated title after the quote", `"We determined that there was nobody else in the building," Const. [[Tim Fanning]] said.`,
+			[]want{{"We determined that there was nobody else in the building", "Tim Fanning", true}}},
+		{"abbreviated title after an inverted verb", `"There are pockets of resistance," said state Rep. [[Barry Fleming]], a Republican.`,
+			[]want{{"There are pockets of resistance", "Barry Fleming", true}}},
 		{"indirect, parenthetical", `The talks will resume in March, [[Karl Lind]] said on Tuesday.`,
 			[]want{{"The talks will resume in March", "Karl Lind", false}}},
 	}

@@ -236,8 +236,8 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 	// Subject first: `he said`, `Ryabkov stated at the conclusion`.
 	for j := k + 1; j < len(toks) && j <= k+7; j++ {
 		if !toks[j].word {
-			if d.text[toks[j].start:toks[j].end] == "," {
-				continue // apposition
+			if toks[j].low == "," || toks[j].low == "." && isAbbrev(toks[j-1].low) {
+				continue // an apposition, "Mr. Pinder"
 			}
 			break
 		}

@@ -73,6 +73,10 @@ type Report struct {
 	ByKind   map[string]KindReport
 	// FirstErrors keeps a few error messages.
 	FirstErrors []string
+	// Lateness is how late a goroutine that only sleeps 5 ms woke up
+	// during the run (p50, p99, max): what the machine itself adds to
+	// every latency, whatever the server does.
+	Lateness [3]time.Duration
 }
 
 // KindReport is one request kind's share of a Report.
@@ -85,6 +89,7 @@ type KindReport struct {
 func (r Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "requests %d in %s (%.1f/s), errors %d\n", r.Requests, r.Elapsed.Round(time.Millisecond), float64(r.Requests)/r.Elapsed.Seconds(), r.Errors)
 	fmt.Fprintf(w, "latency  p50 %s  p90 %s  p99 %s  max %s\n", ms(r.P50), ms(r.P90), ms(r.P99), ms(r.Max))
+	fmt.Fprintf(w, "timer lateness on this machine meanwhile: p50 %s  p99 %s  max %s\n", ms(r.Lateness[0]), ms(r.Lateness[1]), ms(r.Lateness[2]))
 	kinds := make([]string, 0, len(r.ByKind))
 	for k := range r.ByKind {
 		kinds = append(kinds, k)
@@ -162,6 +167,9 @@ func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Durati
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, maxInFlight)
+	stopProbe := make(chan struct{})
+	lateness := make(chan [3]time.Duration, 1)
+	go func() { lateness <- probeLateness(stopProbe) }()
 	start := time.Now()
 	for i := range n {
 		if wait := time.Until(start.Add(time.Duration(i) * interval)); wait > 0 {
@@ -169,6 +177,8 @@ func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Durati
 			case <-time.After(wait):
 			case <-ctx.Done():
 				wg.Wait()
+				close(stopProbe)
+				<-lateness
 				return Report{}, ctx.Err()
 			}
 		}
@@ -201,7 +211,31 @@ func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Durati
 		}()
 	}
 	wg.Wait()
-	return report(samples, time.Since(start)), nil
+	rep := report(samples, time.Since(start))
+	close(stopProbe)
+	rep.Lateness = <-lateness
+	return rep, nil
+}
+
+// probeLateness sleeps 5 ms at a time until stop and returns the p50, p99
+// and max of how late it woke up.
+func probeLateness(stop <-chan struct{}) [3]time.Duration {
+	const nap = 5 * time.Millisecond
+	var late []time.Duration
+	for {
+		select {
+		case <-stop:
+			if len(late) == 0 {
+				return [3]time.Duration{}
+			}
+			slices.Sort(late)
+			return [3]time.Duration{percentile(late, .5), percentile(late, .99), late[len(late)-1]}
+		default:
+		}
+		t := time.Now()
+		time.Sleep(nap)
+		late = append(late, max(0, time.Since(t)-nap))
+	}
 }
 
 func get(ctx context.Context, c *http.Client, url string) sample {

@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/storyline-news/storyline"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -56,5 +54,4 @@ func TestGolden(t *testing.T) {
 	if string(want) != string(out) {
 		t.Errorf("quotes differ from %s (rerun with -update if the change is deliberate):\ngot:\n%s", golden, out)
 	}
-	_ = storyline.Person
 }

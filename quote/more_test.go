@@ -76,6 +76,10 @@ func TestNewsPatterns(t *testing.T) {
 			[]want{{"We determined that there was nobody else in the building", "Tim Fanning", true}}},
 		{"abbreviated title after an inverted verb", `"There are pockets of resistance," said state Rep. [[Barry Fleming]], a Republican.`,
 			[]want{{"There are pockets of resistance", "Barry Fleming", true}}},
+		{"standalone quote paragraph after a paragraph about someone", "[[Dmitry Peskov]] dismissed the claims on Monday.\n\n\"This is absurd and baseless.\"",
+			[]want{{"This is absurd and baseless.", "Dmitry Peskov", true}}},
+		{"standalone quote after a pronoun subject", "[[Dmitry Peskov]] spoke to [[Anna Lee]] first.\n\nHe then dismissed the claims of [[Tom Ek]].\n\n\"This is absurd and baseless.\"",
+			[]want{{"This is absurd and baseless.", "Dmitry Peskov", true}}},
 		{"indirect, parenthetical", `The talks will resume in March, [[Karl Lind]] said on Tuesday.`,
 			[]want{{"The talks will resume in March", "Karl Lind", false}}},
 	}

@@ -63,6 +63,8 @@ func extract(a *storyline.Article) []found {
 		if !w.ok {
 			if p, ok := d.inherit(out, s); ok {
 				w = p
+			} else {
+				w = d.standalone(s)
 			}
 		}
 		if !d.accept(s, txt, nw, w, adjacent) {
@@ -350,4 +352,29 @@ func (d *doc) endsClause(s span) bool {
 	}
 	r, _ = utf8.DecodeRuneInString(rest)
 	return strings.ContainsRune(".,;:!?…)—–", r)
+}
+
+// standalone attributes a quote that is a paragraph of its own, with no
+// attribution, to the person the previous paragraph's last sentence is
+// about ("Peskov dismissed the claims. / "This is absurd."").
+func (d *doc) standalone(s span) who {
+	p := s.firstPara
+	if s.open != d.paras[p].start || s.close < d.paras[s.lastPara].end || p == 0 || d.paras[p-1].skip {
+		return noOne()
+	}
+	prev := d.sentenceOf(d.paras[p-1].end - 1)
+	if prev[0] == prev[1] || d.inSpan(prev[0]) {
+		return noOne()
+	}
+	cs := d.candidates(prev[0], prev[1])
+	sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
+	for _, c := range cs {
+		if strings.TrimSpace(d.text[prev[0]:c.start]) != "" {
+			break // the subject must open the sentence
+		}
+		if c.pronoun != "" || c.ment >= 0 && d.ments[c.ment].typ == "PERSON" {
+			return d.resolve(c)
+		}
+	}
+	return noOne()
 }

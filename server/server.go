@@ -92,7 +92,7 @@ func New(st store.Store, opts Options) *Server {
 		opts.Registry = prometheus.NewRegistry()
 		opts.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	}
-	s := &Server{st: st, opts: opts, log: opts.Log, mux: http.NewServeMux(), pages: mustPages()}
+	s := &Server{st: st, opts: opts, log: opts.Log, mux: http.NewServeMux(), pages: parsedPages()}
 	if opts.Token != "" {
 		s.tokenH = sha256.Sum256([]byte(opts.Token))
 	} else {

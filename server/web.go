@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/store"
@@ -29,15 +30,16 @@ type pages struct {
 }
 
 var funcs = template.FuncMap{
-	"safeURL":  safeURL,
-	"outlet":   outletName,
-	"day":      dayLabel,
-	"segments": snippetSegments,
-	"paras":    paragraphs,
-	"add":      func(a, b int) int { return a + b },
-	"sub":      func(a, b int) int { return a - b },
-	"pathID":   url.PathEscape,
+	"outlet": outletName,
+	"day":    dayLabel,
+	"paras":  paragraphs,
+	"add":    func(a, b int) int { return a + b },
+	"sub":    func(a, b int) int { return a - b },
+	"pathID": url.PathEscape,
 }
+
+// parsedPages parses the embedded templates once per process.
+var parsedPages = sync.OnceValue(mustPages)
 
 func mustPages() *pages {
 	p := &pages{byName: map[string]*template.Template{}}
@@ -47,12 +49,10 @@ func mustPages() *pages {
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(strings.TrimPrefix(f, "templates/"), ".html")
-		if name == "layout" || strings.HasPrefix(name, "_") {
+		if name == "layout" {
 			continue
 		}
-		shared, _ := fs.Glob(templateFS, "templates/_*.html")
-		t := template.New(name).Funcs(funcs)
-		t = template.Must(t.ParseFS(templateFS, append([]string{"templates/layout.html", f}, shared...)...))
+		t := template.Must(template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", f))
 		p.byName[name] = t
 	}
 	return p

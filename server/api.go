@@ -38,8 +38,8 @@ func (e badRequest) Error() string { return string(e) }
 func parseQuery(v url.Values) (store.Query, error) {
 	q := store.Query{
 		Q:      clip(strings.TrimSpace(v.Get("q")), maxQueryLen),
-		Entity: v.Get("entity"),
-		Outlet: v.Get("outlet"),
+		Entity: clip(v.Get("entity"), maxQueryLen),
+		Outlet: clip(v.Get("outlet"), maxQueryLen),
 		From:   v.Get("from"),
 		To:     v.Get("to"),
 		Limit:  defaultLimit,

@@ -198,6 +198,11 @@ func makeInfo(tok string, lex map[string]lexEntry) tokInfo {
 		}
 		low = string(lb)
 	}
+	// British and American spellings share features: Reuters writes
+	// "Organisation", American outlets "Organization".
+	if i := strings.Index(low, "isation"); i > 0 {
+		low = low[:i] + "ization" + low[i+len("isation"):]
+	}
 	ti.lower = low
 	if lex != nil {
 		e := lex[low]

@@ -55,7 +55,7 @@ func (m *Tagger) addScores(h uint64, scores *[nTags]float32) {
 // hashes[i]).
 func (m *Tagger) buildTable(hashes []uint64) {
 	size := 1
-	for size < len(hashes)*2 {
+	for size < len(hashes)*3/2 {
 		size <<= 1
 	}
 	if size < 2 {

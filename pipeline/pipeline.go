@@ -252,6 +252,11 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		a.URL = firstNonEmpty(m.URL, a.URL)
 		a.Title = firstNonEmpty(m.Title, a.Title)
 	}
+	if strings.TrimSpace(a.Text) == "" && it.Title == "" && c.Title != "" {
+		// A headline-only item (a feed entry, a news flash): its one line
+		// is its text.
+		a.Text = c.Title
+	}
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text left after cleaning")
 	}

@@ -30,12 +30,17 @@
 // Features: word, lower case (digits folded to 0), shape, prefixes and
 // suffixes up to 4, a ±2 word window and bigrams, shapes of the neighbours,
 // capitalisation flags, sentence position, all-caps and title-case headline
-// flags, gazetteer matches (entity strings of the training data; during
-// training each fold sees a gazetteer built from the other folds only, so
-// that the model does not learn to trust it blindly), word clusters learned
+// flags, gazetteer matches (entity strings of the training data), a word
+// label profile for the token and its neighbours (the entity type a word is
+// most often part of in the training data, and how often: "Washington"
+// mostly LOC, "Sun" mostly outside any entity), word clusters learned
 // from unlabelled text, the two previous tags, and a document memory: the
 // type most often given so far in the document to the same capitalised word
 // (so "Sherman" late in an article follows "Wendy Sherman" early on).
+// Gazetteer and label profile are jackknifed: the training sentences of each
+// of 5 folds see them built from the other folds only, so that the model
+// learns how far to trust them on unseen text (the label profile alone was
+// worth +0.5 F1 on dev).
 // A capitalisation profile learned from unlabelled text says whether a word
 // is usually capitalised mid-sentence ("Geneva") or not ("Meet"), which
 // matters in headlines. Typographic quotes and dashes are mapped to the
@@ -66,7 +71,8 @@
 // the dev F1 while training). Training is deterministic and takes about a
 // minute on two idle cores. The file is gzip of a varint encoding: sorted
 // feature hashes, int16-quantised sparse weight rows (rows whose weights are
-// all small are pruned), the gazetteer and the word clusters.
+// all small are pruned), the gazetteer and word label profiles, the word
+// clusters and capitalisation profiles.
 //
 // # CoNLL commands
 //

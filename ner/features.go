@@ -268,6 +268,9 @@ const (
 	tCased
 	tCasedM1
 	tCasedP1
+	tLab
+	tLabM1
+	tLabP1
 )
 
 func prefix(s string, n int) (string, bool) {
@@ -330,7 +333,7 @@ var padInfo = tokInfo{word: "<S>", lower: "<s>", shape: "<S>"}
 
 // staticFeatures appends the hashes of the features of token i that do not
 // depend on predicted tags.
-func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint64) []uint64 {
+func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint64, labs []uint8) []uint64 {
 	at := func(k int) *tokInfo {
 		if k < 0 || k >= len(toks) {
 			return &padInfo
@@ -421,6 +424,15 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 	add(hbyte(hbyte(tmpl(tCased), t0.cased), t0.flags&(fTitle|fAllCaps)))
 	add(hbyte(tmpl(tCasedM1), m1.cased))
 	add(hbyte(tmpl(tCasedP1), p1.cased))
+	if labs != nil {
+		add(hbyte(tmpl(tLab), labs[i]))
+		if i > 0 {
+			add(hbyte(tmpl(tLabM1), labs[i-1]))
+		}
+		if i+1 < len(labs) {
+			add(hbyte(tmpl(tLabP1), labs[i+1]))
+		}
+	}
 	for _, g := range gaz {
 		add(hashGaz(g))
 	}

@@ -5,9 +5,55 @@ package ner
 type gazetteer struct {
 	set    map[uint64]uint8
 	maxLen int
+	// words maps a lower-cased word to a code of how often the training
+	// data has it inside an entity, and of which type (labelCode).
+	words map[string]uint8
 }
 
-func newGazetteer() *gazetteer { return &gazetteer{set: map[uint64]uint8{}} }
+func newGazetteer() *gazetteer {
+	return &gazetteer{set: map[uint64]uint8{}, words: map[string]uint8{}}
+}
+
+// labelCode summarises a word's tag counts (index 0: outside any entity,
+// 1..4: inside an entity of that type): the most frequent entity type, the
+// fraction of occurrences inside entities of that type (4 buckets) and
+// whether the word is frequent. 0 means "no information".
+func labelCode(c [5]int32) uint8 {
+	var n int32
+	best := 0
+	for t, x := range c {
+		n += x
+		if t > 0 && x > 0 && (best == 0 || x > c[best]) {
+			best = t
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	freq := uint8(0)
+	if n >= 3 {
+		freq = 1
+	}
+	if best == 0 {
+		if freq == 0 {
+			return 0
+		}
+		return 1
+	}
+	f := float64(c[best]) / float64(n)
+	var b uint8
+	switch {
+	case f < 0.1:
+		b = 0
+	case f < 0.5:
+		b = 1
+	case f < 0.9:
+		b = 2
+	default:
+		b = 3
+	}
+	return uint8(best)<<4 | b<<1 | freq
+}
 
 func seqHashStart() uint64 { return fnvOffset }
 

@@ -124,11 +124,18 @@ func (m *Tagger) decode(infos []tokInfo, static [][]uint64, mem *docMemory, sc *
 func (m *Tagger) staticAll(infos []tokInfo, static [][]uint64, buf []uint64) ([][]uint64, []uint64) {
 	si := analyzeSentence(infos)
 	gz := m.gaz.matches(infos)
+	var labs []uint8
+	if m.gaz != nil && len(m.gaz.words) > 0 {
+		labs = make([]uint8, len(infos))
+		for i := range infos {
+			labs[i] = m.gaz.words[infos[i].lower]
+		}
+	}
 	buf = buf[:0]
 	offs := make([]int, 0, len(infos)+1)
 	for i := range infos {
 		offs = append(offs, len(buf))
-		buf = staticFeatures(buf, infos, i, si, gz[i])
+		buf = staticFeatures(buf, infos, i, si, gz[i], labs)
 	}
 	offs = append(offs, len(buf))
 	static = static[:0]
@@ -140,10 +147,11 @@ func (m *Tagger) staticAll(infos []tokInfo, static [][]uint64, buf []uint64) ([]
 
 // Model file format (then gzip): magic, version, then uvarint-prefixed
 // sections: feature hashes (sorted, delta-encoded), per-row sparse weights
-// quantised to int16 with one scale, gazetteer entries, word clusters.
+// quantised to int16 with one scale, gazetteer entries, word label codes,
+// word clusters with capitalisation profiles.
 const (
 	modelMagic   = "SLNER"
-	modelVersion = 3
+	modelVersion = 4
 )
 
 type modelWriter struct {
@@ -235,6 +243,16 @@ func (m *Tagger) save(w io.Writer, hashes []uint64, weights []float32, prune flo
 		mw.uvarint(k - last)
 		last = k
 		mw.uvarint(uint64(m.gaz.set[k]))
+	}
+	wk := make([]string, 0, len(m.gaz.words))
+	for k := range m.gaz.words {
+		wk = append(wk, k)
+	}
+	sort.Strings(wk)
+	mw.uvarint(uint64(len(wk)))
+	for _, k := range wk {
+		mw.str(k)
+		mw.uvarint(uint64(m.gaz.words[k]))
 	}
 	// Clusters, sorted for a reproducible file.
 	ck := make([]string, 0, len(m.lex))
@@ -350,6 +368,11 @@ func decodeModel(data []byte) (*Tagger, error) {
 	for i := 0; i < gn && mr.err == nil; i++ {
 		last += mr.uvarint()
 		m.gaz.set[last] = uint8(mr.uvarint())
+	}
+	wn := mr.count(len(mr.b))
+	for i := 0; i < wn && mr.err == nil; i++ {
+		k := mr.str()
+		m.gaz.words[k] = uint8(mr.uvarint())
 	}
 	cn := mr.count(len(mr.b))
 	if cn > 0 {

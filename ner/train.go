@@ -161,10 +161,26 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 		foldGaz[f] = newGazetteer()
 	}
 	infos := make([][]tokInfo, len(sents))
+	total := map[string][5]int32{}
+	byFold := make([]map[string][5]int32, cfg.Folds)
+	for f := range byFold {
+		byFold[f] = map[string][5]int32{}
+	}
 	for i, s := range sents {
 		infos[i] = make([]tokInfo, len(s.Tokens))
 		for j, w := range s.Tokens {
 			infos[i][j] = makeInfo(w, m.lex)
+			typ := 0
+			if ti := TagIndex(s.Tags[j]); ti > 0 {
+				typ = tagType(ti)
+			}
+			l := infos[i][j].lower
+			c := total[l]
+			c[typ]++
+			total[l] = c
+			c = byFold[fold(i)][l]
+			c[typ]++
+			byFold[fold(i)][l] = c
 		}
 		for _, c := range chunks(s.Tags) {
 			typ := 0
@@ -181,6 +197,24 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			for f := range foldGaz {
 				if f != fold(i) {
 					foldGaz[f].add(lw, typ)
+				}
+			}
+		}
+	}
+	{
+		// Word label codes: all the data for the model, the other folds for
+		// each fold's training features.
+		for w, c := range total {
+			if code := labelCode(c); code != 0 {
+				m.gaz.words[w] = code
+			}
+			for f := range foldGaz {
+				o := byFold[f][w]
+				for t := range c {
+					o[t] = c[t] - o[t]
+				}
+				if code := labelCode(o); code != 0 {
+					foldGaz[f].words[w] = code
 				}
 			}
 		}

@@ -289,6 +289,24 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.ReportMetric(float64(len(Tokens(a.Text))*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
+func BenchmarkTokens(b *testing.B) {
+	shared := sharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
+	var text strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text.Write(data)
+	}
+	s := text.String()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Sentences(s)
+	}
+}
+
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Load(bytes.NewReader(embeddedModel)); err != nil {

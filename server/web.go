@@ -373,6 +373,7 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, g := range groups {
+		sort.SliceStable(g.Articles, func(i, j int) bool { return g.Articles[i].Published < g.Articles[j].Published })
 		d.Groups = append(d.Groups, *g)
 	}
 	sort.Slice(d.Groups, func(i, j int) bool {
@@ -405,20 +406,11 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 			s.pageFail(w, r, err)
 			return
 		}
-		row := quoteRow{Quote: *q}
-		seen := map[string]bool{}
-		for _, aid := range q.Articles {
-			a, err := arts.get(ctx, aid)
-			if err != nil {
-				s.pageFail(w, r, err)
-				return
-			}
-			if a != nil && !seen[outletName(a.Outlet)] {
-				seen[outletName(a.Outlet)] = true
-				row.Outlets = append(row.Outlets, outletName(a.Outlet))
-			}
+		row, err := quoteOutlets(ctx, arts, *q)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
 		}
-		sort.Strings(row.Outlets)
 		d.Quotes = append(d.Quotes, row)
 	}
 	sort.SliceStable(d.Quotes, func(i, j int) bool { return len(d.Quotes[i].Outlets) > len(d.Quotes[j].Outlets) })
@@ -436,6 +428,24 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		d.Facts = append(d.Facts, row)
 	}
 	s.render(w, r, http.StatusOK, "event", "layout", d)
+}
+
+// quoteOutlets lists the outlets that carry a quote.
+func quoteOutlets(ctx context.Context, arts *articleCache, q storyline.Quote) (quoteRow, error) {
+	row := quoteRow{Quote: q}
+	seen := map[string]bool{}
+	for _, aid := range q.Articles {
+		a, err := arts.get(ctx, aid)
+		if err != nil {
+			return row, err
+		}
+		if a != nil && !seen[outletName(a.Outlet)] {
+			seen[outletName(a.Outlet)] = true
+			row.Outlets = append(row.Outlets, outletName(a.Outlet))
+		}
+	}
+	sort.Strings(row.Outlets)
+	return row, nil
 }
 
 // articleCache reads each article once per page.
@@ -469,7 +479,7 @@ type entityData struct {
 	Entity  *storyline.Entity
 	Chart   *barChart
 	Events  []storyline.Event
-	Quotes  []storyline.Quote
+	Quotes  []quoteRow
 	Recent  []*storyline.Article
 	Total   int
 	Aliases []string
@@ -502,9 +512,22 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	if d.Quotes, err = s.st.Quotes(ctx, store.Query{Entity: e.ID, Limit: 30}); err != nil {
+	quotes, err := s.st.Quotes(ctx, store.Query{Entity: e.ID, Limit: 30})
+	if err != nil {
 		s.pageFail(w, r, err)
 		return
+	}
+	cache := newArticleCache(s.st)
+	for _, a := range arts {
+		cache.m[a.ID] = a
+	}
+	for _, q := range quotes {
+		row, err := quoteOutlets(ctx, cache, q)
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		d.Quotes = append(d.Quotes, row)
 	}
 	s.render(w, r, http.StatusOK, "entity", "layout", d)
 }

@@ -54,8 +54,26 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	for k, p := range postings {
 		postings[k] = p[:0]
 	}
-	var edges []edge
-	acc := make([]float64, len(docs))
+	// Each document keeps its MaxNeighbors best pairs (a pair stays when
+	// either end keeps it): average link over this k-nearest-neighbour
+	// graph costs O(n·k) memory instead of O(n²) on large corpora.
+	k := cfg.MaxNeighbors
+	if k <= 0 {
+		k = len(docs)
+	}
+	best := make([]nbrHeap, len(docs))
+	offer := func(at int32, other int32, s float64) {
+		h := &best[at]
+		if len(*h) < k {
+			heap.Push(h, nbr{s: s, j: other})
+			return
+		}
+		if (*h)[0].less(nbr{s: s, j: other}) {
+			(*h)[0] = nbr{s: s, j: other}
+			heap.Fix(h, 0)
+		}
+	}
+	acc := make([]uint8, len(docs))
 	var touched []int32
 	for i, d := range docs {
 		if i%1024 == 0 {
@@ -73,21 +91,79 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				if acc[j] == 0 {
 					touched = append(touched, j)
 				}
-				acc[j] += 1 // marks a shared feature; the exact dot comes next
+				if acc[j] < 255 {
+					acc[j]++
+				}
 			}
 			postings[f.key] = append(p, int32(i))
 		}
 		for _, j := range touched {
+			shared := int(acc[j])
 			acc[j] = 0
+			// One shared heavy word is chance; reports of one happening
+			// share several. Copies always do.
+			if shared < cfg.MinShared && !(d.hash != 0 && hamming(d.hash, docs[j].hash) <= cfg.DupBits) {
+				continue
+			}
+			if cfg.PairWindowDays > 0 && d.day != noDay && docs[j].day != noDay && int(absDays(d.day-docs[j].day)) > cfg.PairWindowDays {
+				continue
+			}
 			s := pairScore(docs[j], d, cfg)
 			if s >= minScore {
-				edges = append(edges, edge{i: j, j: int32(i), s: s})
+				offer(int32(i), j, s)
+				offer(j, int32(i), s)
 			}
 		}
-		// Near-duplicates that share no kept feature are impossible: a
-		// copy shares its words.
 	}
+	seen := map[[2]int32]bool{}
+	var edges []edge
+	for i := range best {
+		for _, n := range best[i] {
+			a, b := int32(i), n.j
+			if a > b {
+				a, b = b, a
+			}
+			if !seen[[2]int32{a, b}] {
+				seen[[2]int32{a, b}] = true
+				edges = append(edges, edge{i: a, j: b, s: n.s})
+			}
+		}
+	}
+	sort.Slice(edges, func(x, y int) bool {
+		if edges[x].i != edges[y].i {
+			return edges[x].i < edges[y].i
+		}
+		return edges[x].j < edges[y].j
+	})
 	return edges, nil
+}
+
+// nbr is a candidate neighbour; nbrHeap is a min-heap keeping the best k.
+type nbr struct {
+	s float64
+	j int32
+}
+
+// less orders by score, ties by index (the larger index is worse), so the
+// kept set does not depend on the order pairs were offered in.
+func (a nbr) less(b nbr) bool {
+	if a.s != b.s {
+		return a.s < b.s
+	}
+	return a.j > b.j
+}
+
+type nbrHeap []nbr
+
+func (h nbrHeap) Len() int           { return len(h) }
+func (h nbrHeap) Less(i, j int) bool { return h[i].less(h[j]) }
+func (h nbrHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *nbrHeap) Push(x any)        { *h = append(*h, x.(nbr)) }
+func (h *nbrHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // averageLink merges groups of documents while the average pair score

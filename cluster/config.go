@@ -59,6 +59,13 @@ type Config struct {
 	// CandidateTerms is how many of an article's heaviest terms find its
 	// candidate pairs in Build (0: all).
 	CandidateTerms int
+	// MinShared is how many of those terms a pair must share to be scored.
+	MinShared int
+	// PairWindowDays: two dated articles further apart are never paired
+	// in Build (0: no limit).
+	PairWindowDays int
+	// MaxNeighbors is how many best pairs each article keeps in Build.
+	MaxNeighbors int
 
 	// Online index.
 	IndexTerms   int // top terms of an article used to look up candidate events
@@ -100,12 +107,15 @@ func DefaultConfig() Config {
 		AttachRatio:     3,
 		AttachMaxGap:    0,
 		CandidateTerms:  40,
+		MaxNeighbors:    30,
+		MinShared:       2,
+		PairWindowDays:  0,
 		IndexTerms:      12,
 		EventTerms:      64,
 		MaxPostings:     64,
 		WindowDays:      30,
 		MaxCandidate:    64,
-		StoryThreshold:  0.25,
+		StoryThreshold:  0.4,
 		StoryMaxGap:     400,
 	}
 }

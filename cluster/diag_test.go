@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -359,5 +360,42 @@ func TestDiagPipelineVariants(t *testing.T) {
 				fmt.Println(dir, ew, th, got)
 			}
 		}
+	}
+}
+
+func TestDiagBuildScale(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	for _, n := range buildScaleSizes {
+		arts := newCorpusGen(1, 2000).batch(n)
+		c0 := cpuTime()
+		t0 := time.Now()
+		evs, stories, err := Build(context.Background(), arts, DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Printf("n=%d events=%d stories=%d cpu=%v (%.0fµs/article) wall=%v\n", n, len(evs), len(stories), cpuTime()-c0, float64((cpuTime()-c0).Microseconds())/float64(n), time.Since(t0))
+	}
+}
+
+var buildScaleSizes = []int{5000, 10000}
+
+func TestDiagStories(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("tuning only")
+	}
+	arts := newCorpusGen(1, 500).batch(4000)
+	seeds := seedArticles(t, true)
+	for _, st := range []float64{0.25, 0.35, 0.45, 0.55} {
+		cfg := DefaultConfig()
+		cfg.StoryThreshold = st
+		evs, stories, _ := Build(context.Background(), copyArticles(arts), cfg)
+		sizes := map[int]int{}
+		for _, s := range stories {
+			sizes[len(s.Events)]++
+		}
+		_, ss, _ := Build(context.Background(), copyArticles(seeds), cfg)
+		fmt.Println(st, len(evs), len(stories), sizes, "seed stories", len(ss))
 	}
 }

@@ -274,7 +274,20 @@ func (h *linkHeap) Pop() any {
 // decide.
 var debugLocal bool
 
-func refine(docs []*doc, groups [][]int, cfg *Config, threshold float64) [][]int {
+func refine(docs []*doc, groups [][]int, global []edge, cfg *Config, threshold float64) [][]int {
+	// Large groups are re-scored only on the pairs of the global
+	// candidate graph, keeping the pass O(n·k) instead of O(m²).
+	const allPairs = 400
+	var byDoc map[int32][]edge
+	for _, g := range groups {
+		if len(g) > allPairs {
+			byDoc = map[int32][]edge{}
+			for _, e := range global {
+				byDoc[e.i] = append(byDoc[e.i], e)
+			}
+			break
+		}
+	}
 	var out [][]int
 	for _, g := range groups {
 		if len(g) < 3 || cfg.LocalIDFPower == 0 {
@@ -303,19 +316,37 @@ func refine(docs []*doc, groups [][]int, cfg *Config, threshold float64) [][]int
 			local[i] = &nd
 		}
 		var edges []edge
-		for i := range local {
-			for j := i + 1; j < len(local); j++ {
-				s := pairScore(local[i], local[j], cfg)
-				if debugLocal {
-					fmt.Printf("local %s-%s %.3f\n", local[i].id[:3], local[j].id[:3], s)
+		if len(g) <= allPairs {
+			for i := range local {
+				for j := i + 1; j < len(local); j++ {
+					s := pairScore(local[i], local[j], cfg)
+					if debugLocal {
+						fmt.Printf("local %s-%s %.3f\n", local[i].id[:3], local[j].id[:3], s)
+					}
+					if s > 0 {
+						edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
+					}
 				}
-				if s > 0 {
-					edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
+			}
+		} else {
+			pos := make(map[int32]int32, len(g))
+			for i, di := range g {
+				pos[int32(di)] = int32(i)
+			}
+			for i, di := range g {
+				for _, e := range byDoc[int32(di)] {
+					if j, ok := pos[e.j]; ok {
+						if s := pairScore(local[i], local[j], cfg); s > 0 {
+							edges = append(edges, edge{i: int32(i), j: j, s: s})
+						}
+					}
 				}
 			}
 		}
 		sgs := averageLink(len(local), edges, threshold)
-		sgs = attachSmall(sgs, edges, local, cfg)
+		if len(g) <= allPairs {
+			sgs = attachSmall(sgs, edges, local, cfg)
+		}
 		for _, sg := range sgs {
 			mapped := make([]int, len(sg))
 			for k, x := range sg {

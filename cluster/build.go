@@ -63,7 +63,7 @@ func groupDocs(ctx context.Context, docs []*doc, cfg *Config) ([][]int, error) {
 	}
 	if cfg.LocalIDFPower > 0 {
 		coarse := averageLink(len(docs), edges, cfg.CoarseThreshold)
-		return refine(docs, coarse, cfg, cfg.Threshold), nil
+		return refine(docs, coarse, edges, cfg, cfg.Threshold), nil
 	}
 	return averageLink(len(docs), edges, cfg.Threshold), nil
 }

@@ -1,3 +1,6 @@
+// Tuning and diagnostic aids: every test here skips unless STORYLINE_TUNE
+// (or STORYLINE_ARTS) is set; they print, they do not check.
+
 package cluster
 
 import (
@@ -193,7 +196,7 @@ func TestDiagSeeds(t *testing.T) {
 		coarse := averageLink(len(docs), edges, cfg.CoarseThreshold)
 		fmt.Println("coarse", coarse)
 		debugLocal = true
-		g := refine(docs, coarse, &cfg, cfg.Threshold)
+		g := refine(docs, coarse, edges, &cfg, cfg.Threshold)
 		debugLocal = false
 		fmt.Println(g)
 	}
@@ -324,7 +327,7 @@ func TestDiagFile(t *testing.T) {
 	coarse := averageLink(len(docs), edges, cfg.CoarseThreshold)
 	fmt.Println("coarse", coarse)
 	debugLocal = true
-	fmt.Println(refine(docs, coarse, &cfg, cfg.Threshold))
+	fmt.Println(refine(docs, coarse, edges, &cfg, cfg.Threshold))
 	debugLocal = false
 }
 

@@ -117,7 +117,7 @@ func Evaluate(ctx context.Context, articles []*storyline.Article, gold map[strin
 	for _, t := range thresholds {
 		var groups [][]int
 		if cfg.LocalIDFPower > 0 {
-			groups = refine(docs, averageLink(len(docs), edges, cfg.CoarseThreshold), &cfg, t)
+			groups = refine(docs, averageLink(len(docs), edges, cfg.CoarseThreshold), edges, &cfg, t)
 		} else {
 			groups = averageLink(len(docs), edges, t)
 		}

@@ -382,7 +382,7 @@ func TestDiagBuildScale(t *testing.T) {
 	}
 }
 
-var buildScaleSizes = []int{5000, 10000}
+var buildScaleSizes = []int{2000, 10000}
 
 func TestDiagStories(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") == "" {

@@ -5,7 +5,9 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -103,6 +105,9 @@ var migrations = []string{
 	CREATE TABLE stories (id TEXT PRIMARY KEY, first TEXT NOT NULL, last TEXT NOT NULL, n INTEGER NOT NULL, doc TEXT NOT NULL);
 	CREATE TABLE quotes (id TEXT PRIMARY KEY, speaker TEXT NOT NULL, n INTEGER NOT NULL, latest TEXT NOT NULL, doc TEXT NOT NULL);
 	CREATE INDEX quotes_speaker ON quotes(speaker);`,
+	// doc_hash lets SaveCorpus skip articles whose analysis did not change.
+	`ALTER TABLE articles ADD COLUMN doc_hash TEXT NOT NULL DEFAULT '';
+	CREATE INDEX article_entities_article ON article_entities(article);`,
 }
 
 func (s *DB) migrate(ctx context.Context) error {
@@ -166,12 +171,12 @@ func (s *DB) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 	}
 	t := now()
 	if result == store.Inserted {
-		_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, raw_format, raw_origin, raw, ingested_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, t, t)
+		_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), docHash(doc), raw.Format, raw.Origin, raw.Data, t, t)
 	} else {
-		_, err = tx.ExecContext(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=? WHERE id=?`,
-			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, t, a.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, doc_hash=?, raw_format=?, raw_origin=?, raw=?, updated_at=? WHERE id=?`,
+			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), docHash(doc), raw.Format, raw.Origin, raw.Data, t, a.ID)
 		if err == nil {
 			_, err = tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE id = ?`, a.ID)
 		}
@@ -191,8 +196,29 @@ func (s *DB) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 	return result, nil
 }
 
-func putArticleEntities(ctx context.Context, tx *sql.Tx, a *storyline.Article) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM article_entities WHERE article = ?`, a.ID); err != nil {
+// linkWriter rewrites the article → entity links with statements prepared
+// once per transaction: a rebuild writes them for thousands of articles.
+type linkWriter struct {
+	del, ins *sql.Stmt
+}
+
+func newLinkWriter(ctx context.Context, tx *sql.Tx) (*linkWriter, error) {
+	del, err := tx.PrepareContext(ctx, `DELETE FROM article_entities WHERE article = ?`)
+	if err != nil {
+		return nil, err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO article_entities (article, entity) VALUES (?, ?)`)
+	if err != nil {
+		del.Close()
+		return nil, err
+	}
+	return &linkWriter{del, ins}, nil
+}
+
+func (w *linkWriter) Close() { w.del.Close(); w.ins.Close() }
+
+func (w *linkWriter) put(ctx context.Context, a *storyline.Article) error {
+	if _, err := w.del.ExecContext(ctx, a.ID); err != nil {
 		return err
 	}
 	seen := map[string]bool{}
@@ -201,11 +227,20 @@ func putArticleEntities(ctx context.Context, tx *sql.Tx, a *storyline.Article) e
 			continue
 		}
 		seen[m.Entity] = true
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_entities (article, entity) VALUES (?, ?)`, a.ID, m.Entity); err != nil {
+		if _, err := w.ins.ExecContext(ctx, a.ID, m.Entity); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func putArticleEntities(ctx context.Context, tx *sql.Tx, a *storyline.Article) error {
+	w, err := newLinkWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	return w.put(ctx, a)
 }
 
 // ArticleHash implements store.Store.
@@ -389,21 +424,42 @@ func saveCorpus(ctx context.Context, tx *sql.Tx, c *storyline.Corpus) error {
 			return err
 		}
 	}
+	stored, err := docHashes(ctx, tx)
+	if err != nil {
+		return err
+	}
+	links, err := newLinkWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer links.Close()
+	update, err := tx.PrepareContext(ctx, `UPDATE articles SET event = ?, doc = ?, doc_hash = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
 	published := map[string]string{}
 	outlet := map[string]string{}
 	for _, a := range c.Articles {
+		published[a.ID] = a.Published
+		outlet[a.ID] = a.Outlet
 		doc, err := json.Marshal(a)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET event = ?, doc = ? WHERE id = ?`, a.Event, string(doc), a.ID); err != nil {
+		// Most articles keep their event and entities from one rebuild to
+		// the next: rewriting only the changed ones keeps a rebuild's cost
+		// in what changed.
+		h := docHash(doc)
+		if stored[a.ID] == h {
+			continue
+		}
+		if _, err := update.ExecContext(ctx, a.Event, string(doc), h, a.ID); err != nil {
 			return err
 		}
-		if err := putArticleEntities(ctx, tx, a); err != nil {
+		if err := links.put(ctx, a); err != nil {
 			return err
 		}
-		published[a.ID] = a.Published
-		outlet[a.ID] = a.Outlet
 	}
 	for _, e := range c.Entities {
 		doc, _ := json.Marshal(e)
@@ -470,6 +526,28 @@ func saveCorpus(ctx context.Context, tx *sql.Tx, c *storyline.Corpus) error {
 		}
 	}
 	return nil
+}
+
+func docHash(doc []byte) string {
+	sum := sha256.Sum256(doc)
+	return hex.EncodeToString(sum[:12])
+}
+
+func docHashes(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, doc_hash FROM articles`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return nil, err
+		}
+		out[id] = h
+	}
+	return out, rows.Err()
 }
 
 // Entity implements store.Store.

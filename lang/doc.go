@@ -18,10 +18,10 @@
 // the slow part (about 1.6 ms for 2 kB of text), so Detect reads only the
 // first 600 bytes (about 0.6 ms: go test -run '^$' -bench . ./lang), which a
 // cleaned news body settles easily. Texts under 20 letters return "".
-package lang
-
+//
 // Speed: lingua's n-gram scoring is the slowest step of cleaning (about
 // 0.6 ms an article). Text in which common English function words make up
 // more than a fifth of the words, all in Latin script, is taken as English
 // without it (plainEnglish); anything else, including mixed text, goes to
 // the detector.
+package lang

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -27,6 +28,7 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "bench ingest", "[--n 3000] [--workers N]", "Generate N invented articles (JSON Lines) and time `ingest` on them into a fresh SQLite store:\nreading, cleaning, language, entities, time, quotes, storing, then entity resolution, quote merging and event clustering.")
 	n := fs.Int("n", 3000, "articles to generate")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
 	if _, done, status := parseArgs(e, fs, args); done {
 		return status
 	}
@@ -58,6 +60,19 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	defer st.Close()
+	if *profile != "" {
+		pf, err := os.Create(*profile)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
+			return exitFailed
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
+			return exitFailed
+		}
+		defer pprof.StopCPUProfile()
+	}
 	cpu0 := cpuTime()
 	start := time.Now()
 	sum, err := pipeline.Ingest(ctx, st, []string{input}, pipeline.Options{Workers: *workers})

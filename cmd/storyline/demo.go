@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"strings"
 
 	"github.com/storyline-news/storyline/sample"
+	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/store"
 )
 
@@ -20,8 +22,10 @@ func init() {
 }
 
 func runDemo(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "demo", "[--db DSN]", "Ingest the sample corpus that ships with Storyline (a dozen invented articles about three\nmade-up happenings) and print the stories, events, entities and quotes found.")
+	fs := newFlags(e, "demo", "[--db DSN] [--addr 127.0.0.1:8080] [--no-serve]", "Ingest the sample corpus that ships with Storyline (a dozen invented articles about three\nmade-up happenings), print the stories, events, entities and quotes found, then serve\nthe web UI over them until interrupted.")
 	dsn := fs.String("db", store.DefaultDSN, "store DSN")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to serve the web UI on")
+	noServe := fs.Bool("no-serve", false, "print what was found and exit without serving")
 	_, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
@@ -50,7 +54,16 @@ func runDemo(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "storyline demo: %v\n", err)
 		return exitFailed
 	}
-	return exitOK
+	if *noServe {
+		return exitOK
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "storyline demo: %v (try --addr 127.0.0.1:0, or --no-serve)\n", err)
+		return exitFailed
+	}
+	fmt.Fprintln(e.stdout)
+	return serveStore(ctx, e, st, ln, server.Options{})
 }
 
 // printOverview prints the stories with their events, then the most

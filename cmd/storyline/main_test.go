@@ -187,3 +187,20 @@ func TestReanalyzeKeepsResults(t *testing.T) {
 		t.Errorf("no entities after reanalyze: %v", arts["q"])
 	}
 }
+
+func TestDemoFindsTheSampleStories(t *testing.T) {
+	db := "sqlite:" + filepath.Join(t.TempDir(), "demo.db")
+	code, out, stderr := run(t, "demo", "--no-serve", "--db", db)
+	if code != exitOK {
+		t.Fatalf("demo: %d\n%s", code, stderr)
+	}
+	// Two invented stories: the water talks (two rounds) and the quake.
+	if n := strings.Count(out, "Story:"); n != 2 {
+		t.Errorf("demo found %d stories, want 2:\n%s", n, out)
+	}
+	for _, want := range []string{"2025-03-04", "2025-05-13", "2025-04-09", "Pavel Orlovsky", "12 ingested"} {
+		if !strings.Contains(out+stderr, want) {
+			t.Errorf("demo output lacks %q:\n%s%s", want, out, stderr)
+		}
+	}
+}

@@ -33,10 +33,9 @@ type edge struct {
 // are skipped in large corpora: their IDF is near the floor and their
 // posting lists are what would make the pass quadratic.
 func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore float64) ([]edge, error) {
-	maxDF := len(docs)
-	if len(docs) > 20000 {
-		maxDF = len(docs) / 20
-	}
+	// A term in more documents than this links too many pairs to tell
+	// anything: skipping it keeps the pass near-linear as the corpus grows.
+	maxDF := max(200, len(docs)/20)
 	// Pairs are found through each document's heaviest terms only: two
 	// reports of one happening share some of their most telling words,
 	// and this keeps the pass far from quadratic on large corpora.

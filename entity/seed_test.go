@@ -91,7 +91,7 @@ func nerTagger(t testing.TB, arts []*storyline.Article, _ gold) {
 	an := ner.Analyzer()
 	for _, a := range arts {
 		if err := an.Analyze(context.Background(), a); err != nil {
-			t.Skipf("NER tagger not available: %v", err)
+			t.Fatalf("NER tagger: %v", err)
 		}
 	}
 }

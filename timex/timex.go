@@ -305,7 +305,14 @@ func (r *resolver) date(m *match) (point, bool) {
 		}
 		return pt, true
 	case kWeekday:
-		return dayPoint(r.weekday(m)), true
+		pt := dayPoint(r.weekday(m))
+		if m.part == "EV" || m.part == "AF" {
+			// "Friday evening" names a part of that day (TIMEX3 TEV);
+			// "Friday night" and "Friday morning" are mostly annotated
+			// as the day itself.
+			pt.g, pt.part = gPart, m.part
+		}
+		return pt, true
 	case kUnitRel:
 		g := unitGran(m.u)
 		if m.p.g == gCentury {

@@ -306,10 +306,10 @@ func (r *resolver) date(m *match) (point, bool) {
 		return pt, true
 	case kWeekday:
 		pt := dayPoint(r.weekday(m))
-		if m.part == "EV" || m.part == "AF" {
-			// "Friday evening" names a part of that day (TIMEX3 TEV);
+		if r.opts.TimeML && (m.part == "EV" || m.part == "AF") {
+			// TimeML gives "Friday evening" the part of day (TEV);
 			// "Friday night" and "Friday morning" are mostly annotated
-			// as the day itself.
+			// as the day itself. The storyline contract keeps the day.
 			pt.g, pt.part = gPart, m.part
 		}
 		return pt, true

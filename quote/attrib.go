@@ -154,8 +154,8 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 	if best < 0 {
 		// The colon pattern: "Ryabkov: ..." handled by the caller; a
 		// sentence whose subject is a mention far from the verb with no
-		// better candidate ("Bonnie Jenkins, US Undersecretary ...,
-		// stressed during a conference on Wednesday that") still counts
+		// better candidate ("Ann Lee, the trade minister, ..., stressed
+		// at a forum on Monday that") still counts
 		// when the mention starts the clause.
 		for _, c := range cs {
 			if c.ment >= 0 && strings.TrimSpace(d.text[ws:c.start]) == "" && d.ments[c.ment].typ != "PLACE" {
@@ -384,7 +384,7 @@ func (d *doc) mentFrom(pos int) int {
 }
 
 // speakerAfter reads the speaker of an inverted verb ("said Blinken",
-// "tweeted the US Permanent Mission in Geneva") from the words after ve.
+// "wrote the Dutch embassy in Oslo") from the words after ve.
 func (d *doc) speakerAfter(ve, limit int) who {
 	for i := d.mentFrom(ve); i < len(d.ments); i++ {
 		m := d.ments[i]

@@ -135,8 +135,8 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name: "indirect speech",
-			text: `[[Ivan Petrov]] said the approaches of Moscow and Washington do not always match.`,
-			want: []want{{"the approaches of Moscow and Washington do not always match", "Ivan Petrov", false}},
+			text: `[[Ivan Petrov]] said the positions of Oslo and Stockholm do not always coincide.`,
+			want: []want{{"the positions of Oslo and Stockholm do not always coincide", "Ivan Petrov", false}},
 		},
 		{
 			name: "indirect speech with told and that",
@@ -165,18 +165,18 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name: "description resolved to the nearest person",
-			text: `[[Sergei Orlov]] arrived in the morning. The Russian diplomat stated that "the conversation was difficult but useful."`,
-			want: []want{{"the conversation was difficult but useful.", "Sergei Orlov", true}},
+			text: `[[Sergei Orlov]] arrived in the morning. The Russian diplomat stated that "the meeting was tense but productive."`,
+			want: []want{{"the meeting was tense but productive.", "Sergei Orlov", true}},
 		},
 		{
 			name: "organisation as speaker",
-			text: `The [[State Department|ORG]] said the two sides intended "to have a deliberate and robust dialogue".`,
-			want: []want{{"to have a deliberate and robust dialogue", "State Department", true}},
+			text: `The [[Trade Ministry|ORG]] said both delegations wanted "to keep a frank and steady exchange".`,
+			want: []want{{"to keep a frank and steady exchange", "Trade Ministry", true}},
 		},
 		{
 			name: "organisation description tweeting",
-			text: `In a tweet, the Russian diplomatic mission in [[Geneva|PLACE]] tweeted, "The talks promise to be long and substantial".`,
-			want: []want{{"The talks promise to be long and substantial", "Russian diplomatic mission in Geneva", true}},
+			text: `In a post, the Norwegian diplomatic mission in [[Vienna|PLACE]] tweeted, "The negotiations will be hard and lengthy".`,
+			want: []want{{"The negotiations will be hard and lengthy", "Norwegian diplomatic mission in Vienna", true}},
 		},
 		{
 			name: "apposition between speaker and verb",
@@ -209,15 +209,15 @@ func TestExtract(t *testing.T) {
 		},
 		{
 			name:   "title case label without attribution",
-			text:   `The so-called "Strategic Stability Dialogue" was set up in June.`,
-			reject: []string{"Strategic Stability Dialogue"},
+			text:   `The so-called "Northern Fisheries Forum" was set up in May.`,
+			reject: []string{"Northern Fisheries Forum"},
 		},
 		{
 			name:   "headline is never a quote",
-			title:  "Moscow Hopes U.S. 'Serious' in Seeking Dialogue",
-			text:   "Moscow Hopes U.S. 'Serious' in Seeking Dialogue\n\n[[Ivan Petrov]] said: \"We hope our partners are serious about this.\"",
-			want:   []want{{"We hope our partners are serious about this.", "Ivan Petrov", true}},
-			reject: []string{"Serious"},
+			title:  "Oslo Hopes EU 'Sincere' in Seeking Deal",
+			text:   "Oslo Hopes EU 'Sincere' in Seeking Deal\n\n[[Ivan Petrov]] said: \"We trust our neighbours are sincere on this.\"",
+			want:   []want{{"We trust our neighbours are sincere on this.", "Ivan Petrov", true}},
+			reject: []string{"Sincere"},
 		},
 		{
 			name:  "a lead that starts like the title is kept",
@@ -342,12 +342,12 @@ func TestMerge(t *testing.T) {
 		groups   int
 	}{
 		{"contractions and a word of difference", []*storyline.Article{
-			mk("b", "2022-01-10", "We’re about to test the proposition about which path President Putin’s prepared to take.", "e1", "Antony Blinken"),
-			mk("a", "2022-01-10", "The other path is confrontation. We are about to test the proposition about which path President Putin is prepared to take.", "e1", "Antony Blinken"),
+			mk("b", "2022-01-10", "We’re about to find out which road the council’s ready to choose.", "e1", "Antony Blinken"),
+			mk("a", "2022-01-10", "The other road is delay. We are about to find out which road the council is ready to choose.", "e1", "Antony Blinken"),
 		}, 1},
 		{"short quote inside a longer one", []*storyline.Article{
-			mk("a", "2022-01-10", "difficult but businesslike", "e2", "Sergei Ryabkov"),
-			mk("b", "2022-01-11", "the conversation was difficult but businesslike, we went straight to the matter", "e2", "Sergei Ryabkov"),
+			mk("a", "2022-01-10", "tough but fair", "e2", "Sergei Ryabkov"),
+			mk("b", "2022-01-11", "the session was tough but fair, we got right to the point", "e2", "Sergei Ryabkov"),
 		}, 1},
 		{"an ellipsis leaves out the middle", []*storyline.Article{
 			mk("a", "2022-01-10", "We will not accept any of these demands, which are unacceptable to us and to our allies in the region, and we will defend our interests by every means.", "e1", "Antony Blinken"),

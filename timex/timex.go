@@ -711,6 +711,11 @@ func (r *resolver) tense(m *match) int {
 			break
 		}
 		if c := p.cue(i); c != 0 {
+			// "On Friday, the government planned to open": a day before
+			// the verb dates the planning, not the plan.
+			if c > 0 && p.edTo(i) && !p.passive(i) {
+				return -1
+			}
 			return c
 		}
 	}
@@ -750,13 +755,34 @@ func (p *parser) cue(i int) int {
 	return c
 }
 
+// edTo reports whether token i is a participle of intention ("planned
+// to", "expected to") that cueAt reads as future.
+func (p *parser) edTo(i int) bool {
+	t := &p.toks[i]
+	return len(t.lw) > 4 && strings.HasSuffix(t.lw, "ed") && lexicon[t.lw] == nil && p.lw(i+1) == "to"
+}
+
 func (p *parser) cueAt(i int) int {
+	c := p.cueWord(i)
+	// "had been due to expire Friday": a plan from the past, for a day
+	// that has usually gone by.
+	if c > 0 && (p.lw(i-1) == "had" || p.lw(i-1) == "been" && p.lw(i-2) == "had") {
+		return -1
+	}
+	return c
+}
+
+func (p *parser) cueWord(i int) int {
 	t := &p.toks[i]
 	if t.kind != tWord {
 		if t.lw == "'" && p.lw(i+1) == "ll" {
 			return 1
 		}
 		return 0
+	}
+	// "is to resume trading Tuesday"
+	if t.lw == "to" && (p.lw(i-1) == "is" || p.lw(i-1) == "are") && p.tok(i+1) != nil && p.toks[i+1].kind == tWord && lexicon[p.lw(i+1)] == nil {
+		return 1
 	}
 	if t.lw == "set" {
 		if p.lw(i+1) == "to" || p.lw(i+1) == "for" {

@@ -94,7 +94,7 @@ func eventFacts(e *builtEvent) []storyline.Fact {
 }
 
 // articleFacts reads one article's statements about its event. Sentences
-// that point to another day (a "last meeting at the end of July") speak of
+// that point to another day ("their previous round in May") speak of
 // another event and are skipped, and so are photo captions.
 func articleFacts(d *doc, e *builtEvent) []factMention {
 	text := d.art.Text

@@ -39,8 +39,8 @@ var creditDrop = map[string]bool{
 	"credit": true, "illustration": true, "": true,
 }
 
-// splitCredit turns a credit such as "U.S. Mission Geneva/Handout via
-// REUTERS" into its parties: ["U.S. Mission Geneva", "Reuters"].
+// splitCredit turns a credit such as "Port Authority Oslo/Handout via
+// REUTERS" into its parties: ["Port Authority Oslo", "Reuters"].
 func splitCredit(s string) []string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "©")

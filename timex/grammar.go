@@ -1109,6 +1109,10 @@ func (p *parser) countUnit(i int) (match, bool) {
 		return match{}, false
 	}
 	lw := p.lw(i)
+	if (lw == "a" || lw == "an") && j == i+1 && p.lw(j) == "year" && p.lw(j+1) == "-" && (p.lw(j+2) == "earlier" || p.lw(j+2) == "ago") {
+		// "a year-earlier loss": the article belongs to the noun.
+		return match{}, false
+	}
 	if (lw == "a" || lw == "an") && j == i+1 {
 		switch p.lw(j) {
 		case "year", "month", "week", "day", "decade", "century", "fortnight", "quarter", "weekend", "hour", "minute":

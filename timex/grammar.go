@@ -132,6 +132,7 @@ func (p *parser) scan(out []match) []match {
 			continue
 		}
 		if m, ok := p.matchAt(i); ok && m.to > i {
+			out = p.yearAgoPeriod(out, &m)
 			out = append(out, m)
 			i = m.to
 			// "April 24 and 25": the second day shares the month.
@@ -412,6 +413,52 @@ func (p *parser) afterThe(j int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
+}
+
+// yearAgoPeriod joins a period and the year that places it into one
+// expression, as TimeML does: "the quarter a year ago", "the corresponding
+// period last year", "last year's quarter". It may drop the period's own
+// match from out, and returns out.
+func (p *parser) yearAgoPeriod(out []match, m *match) []match {
+	lastYear := m.kind == kUnitRel && m.u == uYear && m.rel == -1
+	if !lastYear && !(m.kind == kAgo && m.u == uYear && m.n == -1 && m.p.g == 0) {
+		return out
+	}
+	periodNoun := func(w string) bool { return w == "quarter" || w == "period" }
+	// "last year's quarter"
+	if lastYear && p.lw(m.to) == "'" && p.lw(m.to+1) == "s" && periodNoun(p.lw(m.to+2)) {
+		if p.lw(m.to+2) == "quarter" {
+			m.p.g = gQuarter
+		}
+		m.to += 3
+		m.kind, m.n, m.anchorRef, m.rel = kAgo, -1, true, 0
+		return out
+	}
+	k := m.from - 1
+	if !periodNoun(p.lw(k)) {
+		return out
+	}
+	noun := k
+	k--
+	switch p.lw(k) {
+	case "same", "corresponding", "comparable", "like":
+		k--
+	}
+	if p.lw(k) != "the" {
+		return out
+	}
+	if n := len(out); n > 0 && out[n-1].to > k {
+		if out[n-1].from < k {
+			return out
+		}
+		out = out[:n-1]
+	}
+	m.from = k
+	if p.lw(noun) == "quarter" {
+		m.p.g = gQuarter
+	}
+	m.kind, m.n, m.anchorRef, m.rel = kAgo, -1, true, 0
+	return out
 }
 
 // yearAgo: "year-earlier", "year-ago quarter", "the year-earlier period".

@@ -1313,6 +1313,10 @@ func (p *parser) set(i int) (match, bool) {
 		if lw == "quarterly" || lw == "annually" {
 			return match{}, false
 		}
+		// "average daily volume" is a statistic, not a recurrence.
+		if p.lw(i-1) == "average" {
+			return match{}, false
+		}
 		return match{from: i, to: i + 1, kind: kFixed, typ: "SET", val: durationValue(1, true, w.u)}, true
 	}
 	j := i + 1

@@ -1204,6 +1204,13 @@ func (p *parser) countUnit(i int) (match, bool) {
 	} else if p.lw(end) == "or" && p.lw(end+1) == "so" {
 		end += 2
 	}
+	if lw == "one" && p.toks[j].lw == "day" && end == j+1 {
+		switch p.lw(i - 1) {
+		case "will", "would", "could", "may", "might", "can", "shall", "should":
+			// "Islam will one day be": some day to come.
+			return match{from: i, to: end, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}, true
+		}
+	}
 	adjectival := !plural(p.lw(j)) && n != 1 && known
 	m := match{from: i, to: end, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u), noThe: adjectival}
 	switch p.lw(end) {

@@ -303,7 +303,7 @@ func (p *parser) afterThe(j int) (match, bool) {
 	case "future":
 		m := match{from: j, to: j + 1, kind: kFixed, typ: "DATE", val: "FUTURE_REF"}
 		// "the future dialogue": an adjective, without its determiner.
-		if nx := p.tok(j + 1); nx != nil && nx.kind == tWord && lexicon[nx.lw] == nil && !nx.upper {
+		if nx := p.tok(j + 1); nx != nil && nx.kind == tWord && lexicon[nx.lw] == nil && !nx.upper && !functionWord(nx.lw) {
 			m.noThe = true
 		}
 		return m, true
@@ -413,6 +413,18 @@ func (p *parser) afterThe(j int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
+}
+
+// functionWord reports words that cannot be the noun of "the future X":
+// after them "the future" is itself the noun ("the future is uncertain").
+func functionWord(w string) bool {
+	switch w {
+	case "is", "was", "are", "were", "will", "would", "could", "may", "might", "must", "should", "can",
+		"looks", "look", "looked", "seems", "seem", "remains", "lies", "holds", "belongs",
+		"if", "and", "or", "but", "that", "which", "who", "when", "with", "for", "of", "to", "as", "because", "unless", "so":
+		return true
+	}
+	return false
 }
 
 // yearAgoPeriod joins a period and the year that places it into one

@@ -165,6 +165,13 @@ func (p *parser) matchAt(i int) (match, bool) {
 			return m, true
 		}
 	}
+	// "this past spring", "this coming Sunday": the determiner is part of it.
+	if p.lw(i) == "this" && (p.lw(i+1) == "past" || p.lw(i+1) == "coming") {
+		if m, ok := p.matchAt(i + 1); ok && m.from == i+1 && m.typ == "DATE" {
+			m.from = i
+			return m, true
+		}
+	}
 	if p.lw(i) == "the" {
 		if m, ok := p.modified(i + 1); ok {
 			if !m.noThe {

@@ -1277,8 +1277,9 @@ func (p *parser) ordinal(i int) (match, bool) {
 		return match{}, false
 	}
 	j := i + 1
+	hyph := false
 	if k, ok := p.hyphen(j); ok {
-		j = k
+		j, hyph = k, true
 	}
 	lw := p.lw(j)
 	if lw == "fiscal" {
@@ -1309,6 +1310,8 @@ func (p *parser) ordinal(i int) (match, bool) {
 		} else if y, ok := p.yearAt(k); ok {
 			m.to, m.kind, m.p.y = k+1, kAbs, y
 		}
+		// "the third-quarter loss": an adjective, without the determiner.
+		m.noThe = hyph && m.to == j+1
 		return m, true
 	}
 	// "the first nine months", "first two weeks": a duration.

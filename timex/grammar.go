@@ -378,6 +378,19 @@ func (p *parser) afterThe(j int) (match, bool) {
 		if lw == "latest" && (p.lw(j+1) == "period" || p.lw(j+1) == "quarter") {
 			return match{from: j, to: j + 2, kind: kLatestPart, typ: "DATE", p: point{g: gQuarter}}, true
 		}
+		// "the latest fiscal year": the last one reported.
+		if lw == "latest" && p.lw(j+1) == "fiscal" && p.lw(j+2) == "year" {
+			return match{from: j, to: j + 3, kind: kLatestPart, typ: "DATE", p: point{g: gYear}}, true
+		}
+	case "fiscal":
+		// "lower earnings for the fiscal year": the current one; "the
+		// fiscal year ended Sept. 30" stays a duration.
+		if p.lw(j+1) == "year" {
+			if w := p.lw(j + 2); w == "ended" || w == "ending" || w == "-" {
+				return match{from: j, to: j + 2, kind: kFixed, typ: "DURATION", val: "P1Y"}, true
+			}
+			return match{from: j, to: j + 2, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, true
+		}
 	case "weekend":
 		return match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: uWeekend, rel: relNone}, true
 	case "days", "weeks", "months", "years":

@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
 // TestECBDev shows what the cleaner removes from the ECB+ dev articles
 // (one sentence a line, headline and date first).
 func TestECBDev(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedDir(t), "data", "ecbplus-dev", "articles.jsonl"))
+	f, err := os.Open(filepath.Join(shareddata.Path(t), "data", "ecbplus-dev", "articles.jsonl"))
 	if err != nil {
 		t.Skip(err)
 	}

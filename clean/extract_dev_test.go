@@ -15,11 +15,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	"github.com/storyline-news/storyline/extract"
 )
 
 func TestExtractDev(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "data", "article-extraction-dev")
+	dir := filepath.Join(shareddata.Path(t), "data", "article-extraction-dev")
 	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		t.Skipf("benchmark absent: %v", err)

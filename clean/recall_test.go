@@ -7,13 +7,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
 // TestRecallOnTrueBodies runs the cleaner over the true article bodies of
 // the extraction benchmark: they hold no furniture, so whatever the
 // cleaner removes is lost recall. It must keep almost everything.
 func TestRecallOnTrueBodies(t *testing.T) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	b, err := os.ReadFile(filepath.Join(shared, "data", "article-extraction-dev", "ground-truth.json"))
 	if err != nil {
 		t.Skipf("extraction benchmark absent: %v", err)

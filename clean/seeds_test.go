@@ -7,32 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-)
 
-// sharedDir finds ../shared beside the repository root (the directory with
-// go.mod), or skips the test when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory; cannot find ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "seeds", "gold.json")); err != nil {
-		t.Skipf("seed data absent (%s): %v", shared, err)
-	}
-	return shared
-}
+	"github.com/storyline-news/storyline/internal/shareddata"
+)
 
 type goldArticle struct {
 	Pub           *string  `json:"pub"`
@@ -47,7 +24,7 @@ type goldArticle struct {
 
 func loadSeeds(t *testing.T) (map[string]goldArticle, map[string]string) {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	b, err := os.ReadFile(filepath.Join(shared, "seeds", "gold.json"))
 	if err != nil {
 		t.Fatalf("read gold: %v", err)

@@ -3,13 +3,15 @@ package cluster
 import (
 	"context"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
 // TestEvalECBPlusDev holds the clustering to its acceptance bar on ECB+
 // topics 1–35: B-cubed F1 ≥ 0.93, and not on a knife edge (≥ 0.92 at the
 // neighbouring thresholds).
 func TestEvalECBPlusDev(t *testing.T) {
-	arts, gold, err := LoadDataset(sharedDir(t) + "/data/ecbplus-dev")
+	arts, gold, err := LoadDataset(shareddata.Path(t) + "/data/ecbplus-dev")
 	if err != nil {
 		t.Skipf("ecbplus-dev not available: %v", err)
 	}

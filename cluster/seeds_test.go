@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	storyline "github.com/storyline-news/storyline"
 )
 
@@ -20,7 +22,7 @@ import (
 // timex → entity) once it exists.
 var seedArticles = func(t *testing.T, withMeta bool) []*storyline.Article {
 	t.Helper()
-	dir := filepath.Join(sharedDir(t), "seeds")
+	dir := filepath.Join(shareddata.Path(t), "seeds")
 	files, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skip("seed articles not found")

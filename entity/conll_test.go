@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/ner"
 )
@@ -26,7 +28,7 @@ func TestCoNLLTypes(t *testing.T) {
 	if !*conll {
 		t.Skip("run with -conll")
 	}
-	path := filepath.Join(sharedDir(t), "data", "conll2003", "dev.conll")
+	path := filepath.Join(shareddata.Path(t), "data", "conll2003", "dev.conll")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("CoNLL dev set absent: %v", err)
 	}

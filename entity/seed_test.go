@@ -13,35 +13,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/ner"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// sharedDir finds ../shared beside the repository root.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "seeds", "gold.json")); err != nil {
-		t.Skipf("seed data not available at %s: %v", shared, err)
-	}
-	return shared
-}
 
 type goldEntity struct {
 	Name     string   `json:"name"`
@@ -55,7 +33,7 @@ type gold struct {
 }
 
 func loadSeeds(t testing.TB) ([]*storyline.Article, gold) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	var g gold
 	raw, err := os.ReadFile(filepath.Join(shared, "seeds", "gold.json"))
 	if err != nil {

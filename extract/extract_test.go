@@ -7,29 +7,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
-// sharedDir finds ../shared next to the module root.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 func devDir(t testing.TB) string {
-	dir := filepath.Join(sharedDir(t), "data", "article-extraction-dev")
+	dir := filepath.Join(shareddata.Path(t), "data", "article-extraction-dev")
 	if _, err := os.Stat(filepath.Join(dir, "ground-truth.json")); err != nil {
 		t.Skipf("article-extraction-dev data set not found at %s", dir)
 	}

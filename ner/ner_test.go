@@ -10,33 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	"github.com/storyline-news/storyline"
 )
-
-// sharedDir returns ../shared relative to the repository root, skipping the
-// test when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "data", "conll2003")); err != nil {
-		t.Skipf("shared data absent (%s): %v", shared, err)
-	}
-	return shared
-}
 
 func mustDefault(t testing.TB) *Tagger {
 	t.Helper()
@@ -186,7 +163,7 @@ func TestEvaluate(t *testing.T) {
 // TestTrainRoundTrip trains a tiny model and checks that saving and loading
 // keeps its predictions.
 func TestTrainRoundTrip(t *testing.T) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	all, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "train.conll"))
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +197,7 @@ func TestLoadCorrupt(t *testing.T) {
 
 // TestEvalDev is the acceptance figure: entity F1 on CoNLL-2003 dev.
 func TestEvalDev(t *testing.T) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	dev, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "dev.conll"))
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +212,7 @@ func TestEvalDev(t *testing.T) {
 }
 
 func BenchmarkTag(b *testing.B) {
-	shared := sharedDir(b)
+	shared := shareddata.Path(b)
 	dev, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "dev.conll"))
 	if err != nil {
 		b.Fatal(err)
@@ -267,7 +244,7 @@ func cpuTime() time.Duration {
 }
 
 func BenchmarkAnalyze(b *testing.B) {
-	shared := sharedDir(b)
+	shared := shareddata.Path(b)
 	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
 	var text strings.Builder
 	for _, f := range files {
@@ -290,7 +267,7 @@ func BenchmarkAnalyze(b *testing.B) {
 }
 
 func BenchmarkTokens(b *testing.B) {
-	shared := sharedDir(b)
+	shared := shareddata.Path(b)
 	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
 	var text strings.Builder
 	for _, f := range files {

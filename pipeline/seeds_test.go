@@ -7,36 +7,18 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared is absent (%v): the seed tests need it", err)
-	}
-	return shared
-}
-
 // ingestSeeds runs the whole pipeline on the seeds and returns the corpus as
 // stored.
 func ingestSeeds(t *testing.T, withMeta bool) *storyline.Corpus {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "seeds.db"))
 	if err != nil {
@@ -120,7 +102,7 @@ type goldTimex struct {
 
 func readGold(t *testing.T) gold {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(sharedDir(t), "seeds", "gold.json"))
+	data, err := os.ReadFile(filepath.Join(shareddata.Path(t), "seeds", "gold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

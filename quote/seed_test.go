@@ -10,33 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	"github.com/storyline-news/storyline"
 )
-
-// sharedDir finds ../shared beside the repository root (the directory with
-// go.mod), or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "seeds", "gold.json")); err != nil {
-		t.Skipf("seed data absent (%s): %v", shared, err)
-	}
-	return shared
-}
 
 type goldEntity struct {
 	Name     string   `json:"name"`
@@ -199,7 +176,7 @@ func speakerMatches(name string, g goldEntity) bool {
 }
 
 func TestSeedsGolden(t *testing.T) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	g := loadGold(t, shared)
 	arts, ents := seedPipeline(t, shared, g)
 	quotes := Merge(arts, ents)
@@ -274,7 +251,7 @@ func TestSeedsGolden(t *testing.T) {
 // TestSeedsNoQuoteFromNoise: no quote lies in a headline, a crosshead, a
 // caption or the boilerplate gold.json lists.
 func TestSeedsNoQuoteFromNoise(t *testing.T) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	g := loadGold(t, shared)
 	arts, _ := seedPipeline(t, shared, g)
 	for _, a := range arts {

@@ -12,30 +12,18 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
 )
 
 // sharedDir finds ../shared beside the repository root.
 func sharedDir() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
+	if _, err := shareddata.Dir("seeds", "articles"); err != nil {
 		return "", err
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(filepath.Join(shared, "seeds", "articles")); err != nil {
-				return "", err
-			}
-			return shared, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
+	return shareddata.Dir()
 }
 
 var seeds struct {

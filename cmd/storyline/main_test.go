@@ -20,31 +20,6 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// sharedDir is ../shared beside the repository root; tests that need it
-// skip when it is absent (CI always has it).
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("../shared is absent (%v): the seed and data tests need it", err)
-	}
-	return shared
-}
-
 // readJSONL reads an export file into generic objects keyed by "id".
 func readJSONL(t *testing.T, path string) map[string]map[string]any {
 	t.Helper()

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
 // seedGold is the part of ../shared/seeds/gold.json the foundation checks.
@@ -25,7 +27,7 @@ type seedGold struct {
 // runSeeds runs the batch contract on the seeds once per test binary.
 func runSeeds(t *testing.T, withMeta bool) (string, seedGold) {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	var gold seedGold
 	data, err := os.ReadFile(filepath.Join(shared, "seeds", "gold.json"))
 	if err != nil {

@@ -1,0 +1,57 @@
+// Package shareddata finds the project's shared data folder: ../shared
+// beside the repository root, where the seeds and the evaluation sets live
+// (they are never copied into the repository). Tests use it to read them
+// and to skip, with a clear message, only when they are absent.
+package shareddata
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Root is the repository root: the first folder at or above the working
+// directory that holds go.mod.
+func Root() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", fmt.Errorf("shareddata: %w", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("shareddata: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Dir is ../shared beside the repository root, joined with elems; it is an
+// error when that path does not exist.
+func Dir(elems ...string) (string, error) {
+	root, err := Root()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(append([]string{filepath.Dir(root), "shared"}, elems...)...)
+	if _, err := os.Stat(path); err != nil {
+		return "", fmt.Errorf("shareddata: %w", err)
+	}
+	return path, nil
+}
+
+// Path is Dir for tests and benchmarks: it skips t when the path is absent
+// (CI always has ../shared, so only a partial checkout skips).
+func Path(t testing.TB, elems ...string) string {
+	t.Helper()
+	path, err := Dir(elems...)
+	if err != nil {
+		t.Skipf("needs ../shared beside the repository (%v)", err)
+	}
+	return path
+}

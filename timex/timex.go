@@ -416,8 +416,15 @@ func (r *resolver) date(m *match) (point, bool) {
 // time, at the reference's granularity when it is a quarter.
 func (r *resolver) ago(m *match) point {
 	base := dayPoint(r.dct)
+	// A comparison with a year before is made for a reported period, never
+	// for a forecast one ("losses through the third quarter of 1990 ...
+	// in the year-ago period").
+	refPast := r.hasRef && !r.ref.start().After(r.dct)
 	if m.anchorRef && r.hasRef && (r.ref.g == gQuarter || r.ref.g == gHalf) {
 		base = r.ref
+		if !refPast {
+			base = at(r.dct, r.ref.g).shift(-1)
+		}
 	}
 	g := unitGran(m.u)
 	if g == gTime {
@@ -428,7 +435,7 @@ func (r *resolver) ago(m *match) point {
 		q := base
 		if q.g != gQuarter {
 			q = at(r.dct, gQuarter).shift(-1)
-			if r.hasRef && r.ref.g == gQuarter {
+			if r.hasRef && refPast && r.ref.g == gQuarter {
 				q = r.ref
 			}
 		}

@@ -113,34 +113,44 @@ func loadTagger(file string) (*ner.Tagger, error) {
 	return ner.Load(bufio.NewReader(f))
 }
 
-func runTagNER(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "tag --conll", "--conll FILE [--model FILE]",
-		"Tag the tokens of a CoNLL file (first column) with entities and print one\n"+
-			"'token TAG' line per token (IOB2, types PER ORG LOC MISC), a blank line\n"+
-			"between sentences. -DOCSTART- lines are echoed as '-DOCSTART- O' followed by\n"+
-			"a blank line, and start a new document for the tagger's document memory.")
-	conll := fs.String("conll", "", "CoNLL file to tag")
+// conllCommand parses the flags shared by "tag --conll" and "eval ner",
+// reads the CoNLL file and loads the tagger. ok is false when the command
+// should stop with status.
+func conllCommand(e *env, name, summary, fileHelp string, args []string) (sents []ner.Sentence, tg *ner.Tagger, status int, ok bool) {
+	fs := newFlags(e, name, "--conll FILE [--model FILE]", summary)
+	conll := fs.String("conll", "", fileHelp)
 	model := fs.String("model", "", "model file (default: the embedded model)")
 	pos, done, status := parseArgs(e, fs, args)
 	if done {
-		return status
+		return nil, nil, status, false
 	}
 	if *conll == "" && len(pos) == 1 {
 		*conll = pos[0]
 	}
 	if *conll == "" {
-		fmt.Fprintln(e.stderr, "storyline tag: --conll FILE is required")
-		return exitFailed
+		fmt.Fprintf(e.stderr, "storyline %s: --conll FILE is required\n", name)
+		return nil, nil, exitFailed, false
 	}
 	sents, err := ner.ReadCoNLLFile(*conll)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "storyline tag:", err)
-		return exitFailed
+	if err == nil {
+		tg, err = loadTagger(*model)
 	}
-	tg, err := loadTagger(*model)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "storyline tag:", err)
-		return exitFailed
+		fmt.Fprintf(e.stderr, "storyline %s: %v\n", name, err)
+		return nil, nil, exitFailed, false
+	}
+	return sents, tg, exitOK, true
+}
+
+func runTagNER(ctx context.Context, e *env, args []string) int {
+	sents, tg, status, ok := conllCommand(e, "tag --conll",
+		"Tag the tokens of a CoNLL file (first column) with entities and print one\n"+
+			"'token TAG' line per token (IOB2, types PER ORG LOC MISC), a blank line\n"+
+			"between sentences. -DOCSTART- lines are echoed as '-DOCSTART- O' followed by\n"+
+			"a blank line, and start a new document for the tagger's document memory.",
+		"CoNLL file to tag", args)
+	if !ok {
+		return status
 	}
 	tags := tg.TagCoNLL(sents)
 	w := bufio.NewWriter(e.stdout)
@@ -162,31 +172,12 @@ func runTagNER(ctx context.Context, e *env, args []string) int {
 }
 
 func runEvalNER(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "eval ner", "--conll FILE [--model FILE]",
+	sents, tg, status, ok := conllCommand(e, "eval ner",
 		"Tag a labelled CoNLL file and print precision, recall and F1 (exact span and\n"+
-			"type, conlleval semantics), overall and per entity type.")
-	conll := fs.String("conll", "", "labelled CoNLL file (last column: gold tag)")
-	model := fs.String("model", "", "model file (default: the embedded model)")
-	pos, done, status := parseArgs(e, fs, args)
-	if done {
+			"type, conlleval semantics), overall and per entity type.",
+		"labelled CoNLL file (last column: gold tag)", args)
+	if !ok {
 		return status
-	}
-	if *conll == "" && len(pos) == 1 {
-		*conll = pos[0]
-	}
-	if *conll == "" {
-		fmt.Fprintln(e.stderr, "storyline eval ner: --conll FILE is required")
-		return exitFailed
-	}
-	sents, err := ner.ReadCoNLLFile(*conll)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "storyline eval ner:", err)
-		return exitFailed
-	}
-	tg, err := loadTagger(*model)
-	if err != nil {
-		fmt.Fprintln(e.stderr, "storyline eval ner:", err)
-		return exitFailed
 	}
 	scores := tg.EvalCoNLL(sents)
 	sort.SliceStable(scores[1:], func(i, j int) bool { return scores[1+i].Type < scores[1+j].Type })

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/disjoint"
 )
 
 // storyScore is the evidence that two events belong to one story: who and
@@ -45,18 +46,7 @@ func refersTo(a, b *builtEvent) bool {
 // score reaches cfg.StoryThreshold, single-link, so a chain of rounds holds
 // together), sets each event's Story, and builds every story's timeline.
 func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story {
-	parent := make([]int, len(evs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := disjoint.New(len(evs))
 	// Candidate pairs share a name; an inverted index keeps this linear
 	// in practice.
 	byName := map[uint64][]int{}
@@ -84,21 +74,14 @@ func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story {
 				}
 				seen[p] = true
 				if storyScore(evs[p[0]], evs[p[1]], cfg) >= cfg.StoryThreshold {
-					a, b := find(p[0]), find(p[1])
-					if a != b {
-						if a < b {
-							parent[b] = a
-						} else {
-							parent[a] = b
-						}
-					}
+					sets.Union(p[0], p[1])
 				}
 			}
 		}
 	}
 	groups := map[int][]*builtEvent{}
 	for i, e := range evs {
-		r := find(i)
+		r := sets.Find(i)
 		groups[r] = append(groups[r], e)
 	}
 	var stories []storyline.Story

@@ -26,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/disjoint"
 )
 
 // mention is one resolvable mention with its parsed name.
@@ -42,37 +43,6 @@ type mention struct {
 
 func (m *mention) full() bool {
 	return m.person && len(m.p.words) >= 2 && !m.p.initial && m.p.first != ""
-}
-
-type unionFind []int
-
-func newUnionFind(n int) unionFind {
-	u := make(unionFind, n)
-	for i := range u {
-		u[i] = i
-	}
-	return u
-}
-
-func (u unionFind) find(x int) int {
-	for u[x] != x {
-		u[x] = u[u[x]]
-		x = u[x]
-	}
-	return x
-}
-
-// union keeps the smaller index as root so that results do not depend on
-// the order in which unions happen.
-func (u unionFind) union(a, b int) {
-	ra, rb := u.find(a), u.find(b)
-	if ra == rb {
-		return
-	}
-	if rb < ra {
-		ra, rb = rb, ra
-	}
-	u[rb] = ra
 }
 
 func normType(t string) string {
@@ -108,7 +78,7 @@ func Resolve(articles []*storyline.Article) []storyline.Entity {
 	if len(r.ms) == 0 {
 		return []storyline.Entity{}
 	}
-	r.uf = newUnionFind(len(r.ms))
+	r.uf = disjoint.New(len(r.ms))
 	r.findRoles()
 	chains := r.linkWithinArticles()
 	r.linkPersons(chains)
@@ -122,7 +92,7 @@ type resolver struct {
 	order    []int // article indices sorted by id
 	ms       []mention
 	byArt    map[int][]int // article index → its mentions (indices in ms), by position
-	uf       unionFind
+	uf       disjoint.Sets
 	extra    map[int][]string // mention index → aliases found beside it (acronyms)
 
 	// Memos: a corpus spells the same few names over and over.
@@ -365,7 +335,7 @@ func (r *resolver) linkWithinArticles() []*chain {
 				chains = append(chains, c)
 			}
 			c.fulls = append(c.fulls, i)
-			r.uf.union(c.rep, i)
+			r.uf.Union(c.rep, i)
 		}
 		orphans := map[string]*chain{}
 		var orphanOrder []*chain
@@ -375,7 +345,7 @@ func (r *resolver) linkWithinArticles() []*chain {
 				continue
 			}
 			if c := r.nearestChain(chains, m); c != nil {
-				r.uf.union(c.rep, i)
+				r.uf.Union(c.rep, i)
 				continue
 			}
 			ok := m.p.sur
@@ -391,7 +361,7 @@ func (r *resolver) linkWithinArticles() []*chain {
 				orphans[ok] = c
 				orphanOrder = append(orphanOrder, c)
 			}
-			r.uf.union(c.rep, i)
+			r.uf.Union(c.rep, i)
 		}
 		all = append(all, chains...)
 		all = append(all, orphanOrder...)
@@ -473,7 +443,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 			}
 			k := c.first + "|" + c.middle
 			if g, ok := byName[k]; ok {
-				r.uf.union(g.rep, c.rep)
+				r.uf.Union(g.rep, c.rep)
 			} else {
 				g = &fgroup{first: c.first, middle: c.middle, rep: c.rep}
 				byName[k] = g
@@ -493,7 +463,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 					continue
 				}
 				if firstCompatible(gx.first, gy.first, false, false) && middleCompatible(gx.middle, gy.middle) {
-					r.uf.union(gx.rep, gy.rep)
+					r.uf.Union(gx.rep, gy.rep)
 				}
 			}
 		}
@@ -505,7 +475,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 			first := -1
 			for _, h := range groups {
 				if h.middle != "" && firstCompatible(g.first, h.first, false, false) {
-					rt := r.uf.find(h.rep)
+					rt := r.uf.Find(h.rep)
 					if !cand[rt] {
 						cand[rt] = true
 						if first < 0 || rt < first {
@@ -515,7 +485,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 				}
 			}
 			if len(cand) == 1 {
-				r.uf.union(g.rep, first)
+				r.uf.Union(g.rep, first)
 			}
 		}
 	}
@@ -529,7 +499,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 		}
 		k := strings.ReplaceAll(r.ms[c.rep].key, " ", "")
 		if rep, ok := joined[k]; ok {
-			r.uf.union(rep, c.rep)
+			r.uf.Union(rep, c.rep)
 		} else {
 			joined[k] = c.rep
 		}
@@ -547,7 +517,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 		if !c.full {
 			continue
 		}
-		rt := r.uf.find(c.rep)
+		rt := r.uf.Find(c.rep)
 		if prev, ok := firstWordOwner[c.first]; ok && prev != rt {
 			firstWordOwner[c.first] = -1
 		} else if !ok {
@@ -563,7 +533,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 		firstOf := map[int]string{}
 		for _, c := range bySur[s] {
 			if c.full {
-				rt := r.uf.find(c.rep)
+				rt := r.uf.Find(c.rep)
 				if _, ok := firstOf[rt]; !ok {
 					roots = append(roots, rt)
 					firstOf[rt] = c.first
@@ -580,7 +550,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 				// family names come first in Chinese or Korean names (Xi
 				// for Xi Jinping, Moon for Moon Jae-in).
 				if rt, ok := firstWordOwner[s]; ok && rt >= 0 {
-					r.uf.union(rt, c.rep)
+					r.uf.Union(rt, c.rep)
 					continue
 				}
 			}
@@ -591,7 +561,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 				}
 			}
 			if len(cand) == 1 {
-				r.uf.union(cand[0], c.rep)
+				r.uf.Union(cand[0], c.rep)
 			} else {
 				leftovers = append(leftovers, c)
 			}
@@ -606,7 +576,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 				k = c.first[:1]
 			}
 			if f, ok := byInitial[k]; ok {
-				r.uf.union(f.rep, c.rep)
+				r.uf.Union(f.rep, c.rep)
 			} else {
 				byInitial[k] = c
 				initials = append(initials, k)
@@ -614,7 +584,7 @@ func (r *resolver) linkPersons(chains []*chain) {
 		}
 		if bare, ok := byInitial[""]; ok && len(initials) == 2 && len(roots) == 0 {
 			for _, k := range initials {
-				r.uf.union(bare.rep, byInitial[k].rep)
+				r.uf.Union(bare.rep, byInitial[k].rep)
 			}
 		}
 	}
@@ -661,7 +631,7 @@ func (r *resolver) linkNearSurnames(surs []string, bySur map[string][]*chain) {
 				for _, ca := range bySur[a] {
 					for _, cb := range bySur[b] {
 						if ca.full && cb.full && ca.first == cb.first {
-							r.uf.union(ca.rep, cb.rep)
+							r.uf.Union(ca.rep, cb.rep)
 						}
 					}
 				}
@@ -698,7 +668,7 @@ func (r *resolver) linkNonPersons() {
 		}
 		if acr := parenAcronym(a.Text[em.End:]); acr != "" {
 			if j, ok := byKey[nonPersonKey(acr)]; ok {
-				r.uf.union(i, j)
+				r.uf.Union(i, j)
 			}
 			r.extra[i] = append(r.extra[i], acr)
 		}
@@ -721,14 +691,14 @@ func (r *resolver) linkNonPersons() {
 		roots := map[int]bool{}
 		first := -1
 		for _, j := range longs[acr] {
-			rt := r.uf.find(j)
+			rt := r.uf.Find(j)
 			roots[rt] = true
 			if first < 0 {
 				first = j
 			}
 		}
 		if len(roots) == 1 {
-			r.uf.union(i, first)
+			r.uf.Union(i, first)
 		}
 	}
 
@@ -766,11 +736,11 @@ func (r *resolver) linkNonPersons() {
 		for _, code := range b.order {
 			ids := b.codes[code]
 			for _, j := range ids[1:] {
-				r.uf.union(ids[0], j)
+				r.uf.Union(ids[0], j)
 			}
 			if len(b.order) == 1 {
 				if j, ok := byKey[bk]; ok && !r.ms[j].person {
-					r.uf.union(ids[0], j)
+					r.uf.Union(ids[0], j)
 				}
 			}
 		}
@@ -814,7 +784,7 @@ func (r *resolver) linkSameNames() {
 				local[lk] = gi
 				groups = append(groups, group{first: i, key: m.key, prior: prior})
 			} else {
-				r.uf.union(groups[gi].first, i)
+				r.uf.Union(groups[gi].first, i)
 			}
 			g := &groups[gi]
 			g.n++
@@ -836,7 +806,7 @@ func (r *resolver) linkSameNames() {
 			// The tagger's inconsistent types are noise that the
 			// entity's vote smooths.
 			if f, ok := one[g.key]; ok {
-				r.uf.union(f, g.first)
+				r.uf.Union(f, g.first)
 			} else {
 				one[g.key] = g.first
 			}
@@ -862,7 +832,7 @@ func (r *resolver) linkSameNames() {
 		if sn.n[sense] == 0 {
 			sn.first[sense] = g.first
 		} else {
-			r.uf.union(sn.first[sense], g.first)
+			r.uf.Union(sn.first[sense], g.first)
 		}
 		sn.n[sense] += g.n
 	}
@@ -872,7 +842,7 @@ func (r *resolver) linkSameNames() {
 		sn := bySense[g.key]
 		if sn == nil {
 			if f, ok := one[g.key]; ok {
-				r.uf.union(f, g.first)
+				r.uf.Union(f, g.first)
 			} else {
 				one[g.key] = g.first
 			}
@@ -882,7 +852,7 @@ func (r *resolver) linkSameNames() {
 		if sn.n[1] > sn.n[0] {
 			sense = 1
 		}
-		r.uf.union(sn.first[sense], g.first)
+		r.uf.Union(sn.first[sense], g.first)
 	}
 }
 
@@ -935,7 +905,7 @@ func (r *resolver) reconcileTypes() {
 	var roots []int
 	for i := range r.ms {
 		m := &r.ms[i]
-		rt := r.uf.find(i)
+		rt := r.uf.Find(i)
 		c := comps[rt]
 		if c == nil {
 			c = &comp{}
@@ -971,7 +941,7 @@ func (r *resolver) reconcileTypes() {
 			continue
 		}
 		if o, ok := nonPerson[c.sur]; ok {
-			r.uf.union(rt, o)
+			r.uf.Union(rt, o)
 		}
 	}
 	for k, o := range nonPerson {
@@ -980,7 +950,7 @@ func (r *resolver) reconcileTypes() {
 			continue
 		}
 		if ps := fullBySur[k]; len(ps) == 1 && comps[ps[0]].n > c.n {
-			r.uf.union(ps[0], o)
+			r.uf.Union(ps[0], o)
 		}
 	}
 }
@@ -994,7 +964,7 @@ func (r *resolver) build() []storyline.Entity {
 	groups := map[int][]int{}
 	var roots []int
 	for i := range r.ms {
-		rt := r.uf.find(i)
+		rt := r.uf.Find(i)
 		if _, ok := groups[rt]; !ok {
 			roots = append(roots, rt)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/disjoint"
 )
 
 // contractions spelled out, so that "We're" and "We are" compare equal.
@@ -221,18 +222,7 @@ func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, mkeys map[strin
 // share a word trigram (or, for short quotes, their whole text), so the
 // cost stays near linear in the corpus.
 func group(items []item) [][]int {
-	parent := make([]int, len(items))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := disjoint.New(len(items))
 	index := map[string][]int{}
 	for i, it := range items {
 		for _, k := range shingles(it.toks) {
@@ -253,17 +243,12 @@ func group(items []item) [][]int {
 		for x := 0; x < len(post); x++ {
 			for y := x + 1; y < len(post); y++ {
 				i, j := post[x], post[y]
-				if i == j || find(i) == find(j) || tried[[2]int{i, j}] {
+				if i == j || sets.Find(i) == sets.Find(j) || tried[[2]int{i, j}] {
 					continue
 				}
 				tried[[2]int{i, j}] = true
 				if sameQuote(items[i], items[j]) {
-					ri, rj := find(i), find(j)
-					if ri < rj {
-						parent[rj] = ri
-					} else {
-						parent[ri] = rj
-					}
+					sets.Union(i, j)
 				}
 			}
 		}
@@ -271,7 +256,7 @@ func group(items []item) [][]int {
 	byRoot := map[int][]int{}
 	var roots []int
 	for i := range items {
-		r := find(i)
+		r := sets.Find(i)
 		if _, ok := byRoot[r]; !ok {
 			roots = append(roots, r)
 		}

@@ -336,6 +336,7 @@ func durationValue(n float64, known bool, u unit) string {
 			if !timePart {
 				return fmt.Sprintf("P%dM%dD", whole, int(frac*30+0.5))
 			}
+			return fmt.Sprintf("PT%dM%dS", whole, int(frac*60+0.5))
 		}
 		return p + strconv.FormatFloat(n, 'f', -1, 64) + code
 	}

@@ -960,6 +960,16 @@ func (p *parser) relUnit(i int) (match, bool) {
 			return m, true
 		}
 	}
+	// "the next day", "the next morning": the day after the one under
+	// discussion.
+	if lw == "next" && p.lw(i-1) == "the" {
+		if u, ok := p.unitAt(j); ok && u == uDay && p.lw(j) == "day" {
+			return match{from: i, to: j + 1, kind: kAnaphor, typ: "DATE", u: uDay, n: 1}, true
+		}
+		if pw := p.word(j); pw != nil && pw.class&cPart != 0 && p.lw(j) != "night" {
+			return match{from: i, to: j + 1, kind: kAnaphor, typ: "DATE", u: uDay, n: 1}, true
+		}
+	}
 	switch lw {
 	case "that", "same", "following", "previous", "prior", "preceding":
 		if u, ok := p.unitAt(j); ok && !plural(p.lw(j)) {

@@ -371,7 +371,14 @@ func (p *parser) afterThe(j int) (match, bool) {
 		if lw == "quarter" {
 			return match{from: j, to: j + 1, kind: kLatestPart, typ: "DATE", p: point{g: gQuarter}}, true
 		}
-	case "latest", "same", "previous", "prior", "preceding", "following", "next", "last", "coming":
+	case "latest", "same", "previous", "prior", "preceding", "following", "next", "last", "coming", "comparable", "corresponding":
+		// "the comparable year-ago quarter"
+		if lw == "same" || lw == "comparable" || lw == "corresponding" {
+			if m, ok := p.yearAgo(j + 1); ok && !m.noThe {
+				m.from = j
+				return m, true
+			}
+		}
 		if m, ok := p.relUnit(j); ok {
 			return m, true
 		}
@@ -499,6 +506,11 @@ func (p *parser) yearAgo(j int) (match, bool) {
 		return match{}, false
 	}
 	m := match{from: j, to: j + 3, kind: kAgo, typ: "DATE", u: uYear, n: -1, anchorRef: true}
+	// "the year-ago third quarter"
+	if q, ok := p.ordinal(j + 3); ok && q.kind == kPartRel && q.rel == 0 && q.p.g == gQuarter {
+		m.to, m.p.g = q.to, gQuarter
+		return m, true
+	}
 	switch p.lw(j + 3) {
 	case "quarter", "period":
 		m.to++

@@ -354,11 +354,16 @@ func leadEnd(text string) int {
 	return len(text)
 }
 
+// centrality weighs an entity type: the participants (people,
+// organisations) make an event more than where it happened, and both more
+// than the nationality words and other names typed OTHER.
+var centrality = map[string]float64{storyline.Person: 1, storyline.Org: 1, storyline.Place: 0.8, storyline.Other: 0.3}
+
 // eventEntities ranks the entities of an event by the number of its
-// articles that mention them, then by mentions; resolved entity ids when
-// present, else names.
+// articles that mention them, weighed by type, then by mentions; resolved
+// entity ids when present, else names.
 func eventEntities(e *builtEvent) []string {
-	arts := map[string]int{}
+	arts := map[string]float64{}
 	count := map[string]int{}
 	for _, d := range e.docs {
 		seen := map[string]bool{}
@@ -373,7 +378,11 @@ func eventEntities(e *builtEvent) []string {
 			count[k]++
 			if !seen[k] {
 				seen[k] = true
-				arts[k]++
+				w, ok := centrality[m.Type]
+				if !ok {
+					w = centrality[storyline.Other]
+				}
+				arts[k] += w
 			}
 		}
 	}

@@ -506,6 +506,12 @@ func (p *parser) yearAgo(j int) (match, bool) {
 		return match{}, false
 	}
 	m := match{from: j, to: j + 3, kind: kAgo, typ: "DATE", u: uYear, n: -1, anchorRef: true}
+	// "the year-earlier nine months": a stretch of time.
+	if n, known, k, ok := p.count(j + 3); ok && known && n > 1 && p.lw(j+3) != "a" {
+		if u, ok := p.unitAt(k); ok && plural(p.lw(k)) {
+			return match{from: j, to: k + 1, kind: kFixed, typ: "DURATION", val: durationValue(n, known, u)}, true
+		}
+	}
 	// "the year-ago third quarter"
 	if q, ok := p.ordinal(j + 3); ok && q.kind == kPartRel && q.rel == 0 && q.p.g == gQuarter {
 		m.to, m.p.g = q.to, gQuarter

@@ -98,7 +98,7 @@ const (
 	tlAxisX     = 104
 	tlLabelX    = 126
 	tlTop       = 36
-	tlLineChars = 38 // characters of a label line at the label font size
+	tlLineChars = 34 // characters of a label line at the label font size, wide letters included
 	tlMaxLines  = 2
 	tlDateH     = 16
 	tlLineH     = 17

@@ -133,6 +133,10 @@ func (p *parser) scan(out []match) []match {
 		}
 		if m, ok := p.matchAt(i); ok && m.to > i {
 			out = p.yearAgoPeriod(out, &m)
+			// "the next year or so" is one vague stretch.
+			if p.lw(m.to) == "or" && p.lw(m.to+1) == "so" && (m.typ == "DURATION" || m.kind == kUnitRel) {
+				m.to += 2
+			}
 			out = append(out, m)
 			i = m.to
 			// "April 24 and 25": the second day shares the month.

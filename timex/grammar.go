@@ -1025,6 +1025,10 @@ func (p *parser) relUnit(i int) (match, bool) {
 		return match{}, false
 	}
 	if u, ok := p.unitAt(j); ok {
+		// "This Week" in title case is a programme's name.
+		if p.toks[i].upper && p.toks[j].upper && p.toks[j].kind == tWord {
+			return match{}, false
+		}
 		if plural(p.lw(j)) {
 			switch lw {
 			case "past", "last", "previous":
@@ -1256,6 +1260,12 @@ func (p *parser) countUnit(i int) (match, bool) {
 	}
 	if p.lw(end) == "-" && p.lw(end+1) == "to" || p.lw(end) == "old" && known {
 		return match{}, false
+	}
+	if u == uQuarter && (lw == "a" || lw == "one") && p.lw(end) == "of" && !p.has(end+1, cRel) {
+		if _, ok := p.yearAt(end + 1); !ok && p.lw(end+2) != "year" {
+			// "a quarter of the market" is a fraction.
+			return match{}, false
+		}
 	}
 	if u == uQuarter && plural(p.lw(j)) && j > 0 && p.lw(j-1) == "-" {
 		// "three-quarters" is a fraction.

@@ -898,9 +898,25 @@ func (p *parser) weekday(i int) (match, bool) {
 	return m, true
 }
 
+// genericNoun lists nouns that make "today's" mean the present age.
+func genericNoun(w string) bool {
+	switch w {
+	case "world", "society", "youth", "young", "generation", "children", "kids", "students", "consumers",
+		"computers", "technology", "economy", "culture", "politics", "standards", "life", "families", "women", "men", "leaders", "jobs", "industries", "weapons", "cities":
+		return true
+	}
+	return false
+}
+
 // dayWord: today, yesterday, tomorrow, tonight, with "'s" and a part of day.
 func (p *parser) dayWord(i int) (match, bool) {
 	lw := p.lw(i)
+	// "today's world", "the people of tomorrow": the present or future
+	// age, not a day.
+	if (lw == "today" || lw == "tomorrow") && p.lw(i+1) == "'" && p.lw(i+2) == "s" && genericNoun(p.lw(i+3)) ||
+		lw == "tomorrow" && p.lw(i-1) == "of" && genericNoun(p.lw(i-2)) || lw == "tomorrow" && p.lw(i-1) == "of" && p.lw(i-2) == "people" {
+		return match{}, false
+	}
 	m := match{from: i, to: i + 1, kind: kDayRel, typ: "DATE", n: float64(lexicon[lw].n)}
 	if lw == "tonight" {
 		m.part = "NI"

@@ -123,6 +123,26 @@ func TestNormalise(t *testing.T) {
 		{"quote anchored", "\"We will meet again tomorrow,\" Ryabkov said on Sunday.", "2022-01-10", nil, "tomorrow", "DATE", "2022-01-10"},
 		{"quote unanchored", "\"We will meet again tomorrow,\" Ryabkov said.", "2022-01-10", nil, "tomorrow", "DATE", "2022-01-11"},
 
+		// Tense cues beyond single verbs.
+		{"past perfect plan", "The offer had been due to expire Friday evening.", "1989-10-30", nil, "Friday evening", "DATE", "1989-10-27"},
+		{"is to", "The stock is to resume trading in Paris Tuesday.", "1989-10-27", nil, "Tuesday", "DATE", "1989-10-31"},
+		{"day before verb of intention", "On Friday, the government planned to open the road.", "1998-09-30", nil, "Friday", "DATE", "1998-09-25"},
+		{"will one day", "Islam will one day be the second largest religion.", "1998-03-03", nil, "one day", "DATE", "FUTURE_REF"},
+
+		// Results news: periods compared with a year before.
+		{"a year-earlier loss", "Net was $1 million, compared with a year-earlier loss of $2 million.", "1989-10-26", nil, "year-earlier", "DATE", "1988"},
+		{"quarter a year ago", "Profit rose in the third quarter. For the quarter a year ago, it earned $1.", "1989-10-26", nil, "the quarter a year ago", "DATE", "1988-Q3"},
+		{"corresponding period last year", "Profit rose in the third quarter, against $2 million for the corresponding period last year.", "1989-11-01", nil, "the corresponding period last year", "DATE", "1988-Q3"},
+		{"year-ago third quarter", "Profit rose in the third quarter from $2 million in the year-ago third quarter.", "1989-10-30", nil, "the year-ago third quarter", "DATE", "1988-Q3"},
+		{"year-earlier nine months", "Net for the year-earlier nine months included a gain.", "1989-10-26", nil, "the year-earlier nine months", "DURATION", "P9M"},
+		{"the fiscal year", "The charge will lower earnings for the fiscal year.", "1989-11-02", nil, "the fiscal year", "DATE", "1989"},
+		{"the latest fiscal year", "Sales were $6 billion in the latest fiscal year.", "1989-10-26", nil, "the latest fiscal year", "DATE", "1988"},
+		{"year or so", "Rates will stay high for the next year or so.", "1989-11-02", nil, "the next year or so", "DATE", "1990"},
+
+		// Anaphora and arithmetic.
+		{"the next day", "He was arrested on March 3. He appeared in court the next day.", "1998-03-13", nil, "the next day", "DATE", "1998-03-04"},
+		{"minute and a half", "But a minute and a half later, a pilot called.", "", nil, "a minute and a half", "DURATION", "PT1M30S"},
+
 		// No DCT: relative expressions get a type but no value.
 		{"no dct weekday", "The talks began on Thursday.", "", nil, "Thursday", "DATE", ""},
 		{"no dct this week", "Talks this week will decide.", "", nil, "this week", "DATE", ""},
@@ -162,6 +182,10 @@ func TestNotTimes(t *testing.T) {
 		"Prices fall as spring markets open.",
 		"Sales were 2.46 billion guilders.",
 		"The current account deficit widened.",
+		"Paternity counts in today's world.",
+		"Baker said on ABC News' \"This Week\" that the request was serious.",
+		"It accounts for more than a quarter of the market.",
+		"That is 5% of average daily volume.",
 	} {
 		if got := Tag(text, Options{DCT: day("2021-09-30")}); len(got) > 0 {
 			t.Errorf("%q: unexpected %+v", text, got)

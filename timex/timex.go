@@ -787,6 +787,11 @@ func (p *parser) cueWord(i int) int {
 		}
 		return 0
 	}
+	// "May" is the month; the modal is lower case but for the rare
+	// sentence that opens with it.
+	if t.lw == "may" && t.upper {
+		return 0
+	}
 	// "is to resume trading Tuesday"
 	if t.lw == "to" && (p.lw(i-1) == "is" || p.lw(i-1) == "are") && p.tok(i+1) != nil && p.toks[i+1].kind == tWord && lexicon[p.lw(i+1)] == nil {
 		return 1

@@ -127,6 +127,7 @@ func TestNormalise(t *testing.T) {
 		{"past perfect plan", "The offer had been due to expire Friday evening.", "1989-10-30", nil, "Friday evening", "DATE", "1989-10-27"},
 		{"is to", "The stock is to resume trading in Paris Tuesday.", "1989-10-27", nil, "Tuesday", "DATE", "1989-10-31"},
 		{"day before verb of intention", "On Friday, the government planned to open the road.", "1998-09-30", nil, "Friday", "DATE", "1998-09-25"},
+		{"May is no modal", "From March to May, it rained.", "1998-10-14", nil, "March", "DATE", "1998-03"},
 		{"will one day", "Islam will one day be the second largest religion.", "1998-03-03", nil, "one day", "DATE", "FUTURE_REF"},
 
 		// Results news: periods compared with a year before.

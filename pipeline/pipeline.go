@@ -41,6 +41,10 @@ type Options struct {
 	Log      *slog.Logger
 	// OnError is called for each per-item failure as it happens.
 	OnError func(error)
+	// SkipRebuild stores the articles without rebuilding what spans
+	// articles; the caller rebuilds later (a Rebuilder coalesces many
+	// small ingests into few rebuilds).
+	SkipRebuild bool
 }
 
 // Summary counts what an ingest did.
@@ -181,6 +185,9 @@ func ingest(ctx context.Context, st store.Store, opts Options, total int, read f
 	}
 	if readErr != nil {
 		return sum, readErr
+	}
+	if opts.SkipRebuild {
+		return sum, nil
 	}
 	if err := Rebuild(ctx, st); err != nil {
 		return sum, err

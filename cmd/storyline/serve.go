@@ -85,12 +85,15 @@ func serveStore(ctx context.Context, e *env, st store.Store, ln net.Listener, op
 	if opts.Log == nil {
 		opts.Log = serverLog(e, false)
 	}
+	rebuilds := pipeline.NewRebuilder(ctx, st, opts.Log)
 	if opts.Ingest == nil {
-		opts.Ingest = pipelineIngest(st, opts.Log)
+		opts.Ingest = pipelineIngest(st, rebuilds, opts.Log)
 	}
 	h := server.New(st, opts)
 	fmt.Fprintf(e.stdout, "Serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	if err := server.Serve(ctx, ln, h, opts.Log); err != nil {
+	err := server.Serve(ctx, ln, h, opts.Log)
+	rebuilds.Wait()
+	if err != nil {
 		fmt.Fprintf(e.stderr, "storyline serve: %v\n", err)
 		return exitFailed
 	}
@@ -98,9 +101,15 @@ func serveStore(ctx context.Context, e *env, st store.Store, ln net.Listener, op
 }
 
 // pipelineIngest adapts pipeline.IngestBytes to the server's upload hook.
-func pipelineIngest(st store.Store, log *slog.Logger) server.IngestFunc {
+// An upload answers as soon as its articles are analysed and stored; the
+// events, stories and entities they change are rebuilt in the background,
+// so that a stream of small uploads to a large store stays fast.
+func pipelineIngest(st store.Store, rebuilds *pipeline.Rebuilder, log *slog.Logger) server.IngestFunc {
 	return func(ctx context.Context, name string, data []byte) (server.IngestSummary, error) {
-		sum, err := pipeline.IngestBytes(ctx, st, name, data, pipeline.Options{Log: log})
+		sum, err := pipeline.IngestBytes(ctx, st, name, data, pipeline.Options{Log: log, SkipRebuild: true})
+		if sum.Ingested+sum.Updated > 0 {
+			rebuilds.Request()
+		}
 		out := server.IngestSummary{Ingested: sum.Ingested, Unchanged: sum.Unchanged, Updated: sum.Updated, Failed: sum.Failed}
 		for _, e := range sum.Errors {
 			out.Errors = append(out.Errors, e.Error())

@@ -430,7 +430,9 @@ func (r *resolver) ago(m *match) point {
 	if g == gTime {
 		g = gDay
 	}
-	if m.p.g == gQuarter || (r.quarter && m.u == uYear && float64(int(m.n)) == m.n && (base.g == gQuarter || !m.anchorRef)) {
+	// Only "a year ago" is the standard comparison of results news; "two
+	// years ago" is a plain date.
+	if m.p.g == gQuarter || (r.quarter && m.u == uYear && (m.n == -1 || m.n == 1) && (base.g == gQuarter || !m.anchorRef)) {
 		// "the year-ago quarter"; "a year ago" in results news.
 		q := base
 		if q.g != gQuarter {

@@ -425,6 +425,9 @@ func (r *resolver) ago(m *match) point {
 		if !refPast {
 			base = at(r.dct, r.ref.g).shift(-1)
 		}
+	} else if m.anchorRef && r.hasRef && r.ref.g == gDay {
+		// "A week later": from the day under discussion.
+		base = r.ref
 	}
 	g := unitGran(m.u)
 	if g == gTime {

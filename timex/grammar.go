@@ -236,13 +236,16 @@ func (p *parser) modified(i int) (match, bool) {
 			}
 			if ok && modifiable(m, "end") {
 				m.from, m.noThe = i, false
+				h := 1
+				if lw != "first" {
+					h = 2
+				}
 				if k > i+1 && (m.kind == kAbs && m.p.g == gYear) {
 					// "the first half of 1989"
-					h := 1
-					if lw != "first" {
-						h = 2
-					}
 					m.p = point{g: gHalf, y: m.p.y, m: h}
+				} else if k > i+1 && m.kind == kUnitRel && m.u == uYear && m.p.g != gCentury {
+					// "the second half of next year"
+					m.p = point{g: gHalf, m: h}
 				}
 				return m, true
 			}

@@ -314,6 +314,15 @@ func (r *resolver) date(m *match) (point, bool) {
 		}
 		return pt, true
 	case kUnitRel:
+		if m.p.g == gHalf && m.p.m > 0 {
+			rel := m.rel
+			if rel == relNone {
+				rel = 0
+			}
+			pt := m.p
+			pt.y = d.Year() + rel
+			return pt, true
+		}
 		g := unitGran(m.u)
 		if m.p.g == gCentury {
 			g = gCentury

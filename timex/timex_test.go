@@ -137,6 +137,7 @@ func TestNormalise(t *testing.T) {
 		{"year-ago third quarter", "Profit rose in the third quarter from $2 million in the year-ago third quarter.", "1989-10-30", nil, "the year-ago third quarter", "DATE", "1988-Q3"},
 		{"year-earlier nine months", "Net for the year-earlier nine months included a gain.", "1989-10-26", nil, "the year-earlier nine months", "DURATION", "P9M"},
 		{"two years ago in results news", "Third-quarter profit fell. Two years ago, the firm was nearly bankrupt.", "1998-10-14", nil, "Two years ago", "DATE", "1996"},
+		{"half of next year", "Growth will pick up in the second half of next year.", "2000-10-18", nil, "the second half of next year", "DATE", "2001-H2"},
 		{"the fiscal year", "The charge will lower earnings for the fiscal year.", "1989-11-02", nil, "the fiscal year", "DATE", "1989"},
 		{"the latest fiscal year", "Sales were $6 billion in the latest fiscal year.", "1989-10-26", nil, "the latest fiscal year", "DATE", "1988"},
 		{"year or so", "Rates will stay high for the next year or so.", "1989-11-02", nil, "the next year or so", "DATE", "1990"},

@@ -346,6 +346,10 @@ func (p *parser) afterThe(j int) (match, bool) {
 			}
 			return match{}, false
 		}
+		if p.lw(j-2) == "throughout" {
+			// "throughout the year": the whole stretch.
+			return match{from: j, to: j + 1, kind: kFixed, typ: "DURATION", val: "P1Y"}, true
+		}
 		if p.lw(j+1) == "ended" || p.lw(j+1) == "ending" || p.lw(j+1) == "before" || p.lw(j+1) == "earlier" || p.lw(j+1) == "ago" || p.lw(j+1) == "'" {
 			if p.lw(j+1) == "ended" || p.lw(j+1) == "ending" {
 				return match{from: j, to: j + 1, kind: kFixed, typ: "DURATION", val: "P1Y"}, true
@@ -400,7 +404,7 @@ func (p *parser) afterThe(j int) (match, bool) {
 		// "lower earnings for the fiscal year": the current one; "the
 		// fiscal year ended Sept. 30" stays a duration.
 		if p.lw(j+1) == "year" {
-			if w := p.lw(j + 2); w == "ended" || w == "ending" || w == "-" {
+			if w := p.lw(j + 2); w == "ended" || w == "ending" || w == "-" || p.lw(j-2) == "throughout" {
 				return match{from: j, to: j + 2, kind: kFixed, typ: "DURATION", val: "P1Y"}, true
 			}
 			return match{from: j, to: j + 2, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, true

@@ -791,6 +791,22 @@ func (p *parser) dayOfMonth(i int) (int, int, bool) {
 	return n, j, true
 }
 
+// ordinalDay reports whether the ordinal word at j is a day of the month
+// ("March eighth" in transcripts), not "March second-quarter sales".
+func (p *parser) ordinalDay(j int) bool {
+	if p.tok(j) == nil || p.toks[j].kind != tWord || p.lw(j+1) == "-" {
+		return false
+	}
+	if w := p.word(j + 1); w != nil && w.class&(cUnit|cPart) != 0 {
+		return false
+	}
+	switch p.lw(j + 1) {
+	case "quarter", "half", "straight", "consecutive", "time", "round", "largest", "biggest":
+		return false
+	}
+	return true
+}
+
 // monthFirst: "July 28", "July 28, 2021", "July 27,2021", "July 1997",
 // "July", "Sept. 30".
 func (p *parser) monthFirst(i int) (match, bool) {
@@ -810,7 +826,7 @@ func (p *parser) monthFirst(i int) (match, bool) {
 			}
 		}
 	}
-	if d, k, ok := p.dayOfMonth(j); ok && p.toks[j].kind == tNum {
+	if d, k, ok := p.dayOfMonth(j); ok && (p.toks[j].kind == tNum || p.ordinalDay(j)) {
 		m := match{from: i, to: k, kind: kAbs, typ: "DATE", p: point{g: gDay, m: mo, d: d}}
 		// Year: "July 28, 2021", "July 27,2021", "July 28 2021".
 		y := k
@@ -1092,6 +1108,11 @@ func (p *parser) relUnit(i int) (match, bool) {
 		}
 	}
 	if p.has(j, cWeekday) {
+		if m, ok := p.weekday(j); ok && m.kind == kAbs && (lw == "coming" || lw == "next" || lw == "last" || lw == "past") {
+			// "coming Sunday, March 8": the date says which.
+			m.from = i
+			return m, true
+		}
 		if m, ok := p.weekday(j); ok && m.kind == kWeekday {
 			m.from, m.rel = i, rel
 			// "the previous Friday" counts from the day under discussion.

@@ -145,6 +145,8 @@ func TestNormalise(t *testing.T) {
 		// Anaphora and arithmetic.
 		{"the next day", "He was arrested on March 3. He appeared in court the next day.", "1998-03-13", nil, "the next day", "DATE", "1998-03-04"},
 		{"a week later", "On Sept. 11, 2001, terrorists attacked. A week later, markets reopened.", "2002-10-18", nil, "A week later", "DATE", "2001-W38"},
+		{"month and ordinal word", "He arrived March third.", "1998-03-05", nil, "March third", "DATE", "1998-03-03"},
+		{"coming weekday with date", "The vote is this coming Sunday, March eighth.", "1998-03-05", nil, "this coming Sunday, March eighth", "DATE", "1998-03-08"},
 		{"minute and a half", "But a minute and a half later, a pilot called.", "", nil, "a minute and a half", "DURATION", "PT1M30S"},
 
 		// No DCT: relative expressions get a type but no value.

@@ -41,14 +41,14 @@ func TestNormalise(t *testing.T) {
 		// Weekdays: past clause → most recent, counting the DCT; future → next.
 		{"past weekday is DCT itself", "The talks began on Thursday in Geneva.", "2021-09-30", nil, "Thursday", "DATE", "2021-09-30"},
 		{"past weekday earlier in week", "Jenkins spoke at a conference on Wednesday.", "2021-09-30", nil, "Wednesday", "DATE", "2021-09-29"},
-		{"future weekday", "The two countries will hold the talks on Wednesday.", "2021-07-27", nil, "Wednesday", "DATE", "2021-07-28"},
+		{"future weekday", "The two ministers will sign the accord on Wednesday.", "2021-07-27", nil, "Wednesday", "DATE", "2021-07-28"},
 		{"future weekday is DCT itself", "Both sides will talk it over on Monday.", "2022-01-10", nil, "Monday", "DATE", "2022-01-10"},
 		{"future weekday next week", "She will meet the minister on Friday.", "2021-09-30", nil, "Friday", "DATE", "2021-10-01"},
 		{"said weekday", "Russia on Tuesday said the talks were serious.", "2021-07-27", nil, "Tuesday", "DATE", "2021-07-27"},
-		{"possessive weekday tomorrow", "He expected the talks to continue after Wednesday's meeting.", "2021-07-27", nil, "Wednesday's", "DATE", "2021-07-28"},
+		{"possessive weekday tomorrow", "She hoped the strike would end after Wednesday's vote.", "2021-07-27", nil, "Wednesday's", "DATE", "2021-07-28"},
 		{"last weekday", "He resigned last Friday.", "2021-10-01", nil, "last Friday", "DATE", "2021-09-24"},
 		{"next weekday", "The vote is next Tuesday.", "2021-09-30", nil, "next Tuesday", "DATE", "2021-10-05"},
-		{"weekday and part of day", "The diplomats held a working dinner on Sunday evening.", "2022-01-10", nil, "Sunday evening", "DATE", "2022-01-09"},
+		{"weekday and part of day", "The ministers shared a late supper on Sunday evening.", "2022-01-10", nil, "Sunday evening", "DATE", "2022-01-09"},
 		{"weekday with date", "It happened on Monday, Oct. 26, officials said.", "1998-10-28", nil, "Monday, Oct. 26", "DATE", "1998-10-26"},
 
 		// Weeks, months, years relative to the DCT.
@@ -59,7 +59,7 @@ func TestNormalise(t *testing.T) {
 		{"this year", "Growth slowed earlier this year.", "2021-07-27", nil, "earlier this year", "DATE", "2021"},
 		{"next year", "Elections are due next year.", "2021-07-27", nil, "next year", "DATE", "2022"},
 		{"yesterday's", "Ryabkov commented on yesterday's talks.", "2022-01-10", nil, "yesterday's", "DATE", "2022-01-09"},
-		{"today", "The Kremlin announced today that there are no plans.", "2022-01-10", nil, "today", "DATE", "2022-01-10"},
+		{"today", "The ministry confirmed today that no vote is planned.", "2022-01-10", nil, "today", "DATE", "2022-01-10"},
 		{"tomorrow", "The court rules tomorrow.", "2022-01-10", nil, "tomorrow", "DATE", "2022-01-11"},
 		{"days ago", "He arrived two days ago.", "2021-07-27", nil, "two days ago", "DATE", "2021-07-25"},
 		{"year ago", "Sales were lower a year ago.", "2021-07-27", nil, "a year ago", "DATE", "2020"},
@@ -71,7 +71,7 @@ func TestNormalise(t *testing.T) {
 		{"future month across year", "The summit will be held in February.", "2021-11-10", nil, "February", "DATE", "2022-02"},
 		{"month day past", "The first meeting took place on July 28.", "2021-09-30", nil, "July 28", "DATE", "2021-07-28"},
 		{"month day future", "A new round will start on Jan. 10.", "2021-12-20", nil, "Jan. 10", "DATE", "2022-01-10"},
-		{"end of month", "The last meeting at the end of July took place in Geneva.", "2021-09-30", nil, "the end of July", "DATE", "2021-07"},
+		{"end of month", "The previous hearing at the end of July was held in Lyon.", "2021-09-30", nil, "the end of July", "DATE", "2021-07"},
 		{"month last year", "He was arrested in June last year.", "1998-02-19", nil, "June last year", "DATE", "1997-06"},
 
 		// Absolute forms.
@@ -111,10 +111,10 @@ func TestNormalise(t *testing.T) {
 		{"recently", "He recently moved.", "2022-01-10", nil, "recently", "DATE", "PAST_REF"},
 
 		// Clock times and zones.
-		{"time with dateline zone", "The meeting started in Geneva at 10am on Thursday.", "2021-09-30", geneva, "10am", "TIME", "2021-09-30T10:00+02:00"},
+		{"time with dateline zone", "The hearing opened in Geneva at 10am on Thursday.", "2021-09-30", geneva, "10am", "TIME", "2021-09-30T10:00+02:00"},
 		{"time in winter zone", "They met at 3 p.m. on Monday.", "2022-01-10", geneva, "3 p.m.", "TIME", "2022-01-10T15:00+01:00"},
-		{"time with GMT", "It began around 8 a.m. GMT (4 a.m. EDT).", "2021-09-30", geneva, "around 8 a.m. GMT", "TIME", "2021-09-30T08:00Z"},
-		{"time with EDT", "It began around 8 a.m. GMT (4 a.m. EDT).", "2021-09-30", geneva, "4 a.m. EDT", "TIME", "2021-09-30T04:00-04:00"},
+		{"time with GMT", "Voting opened around 8 a.m. GMT (4 a.m. EDT).", "2021-09-30", geneva, "around 8 a.m. GMT", "TIME", "2021-09-30T08:00Z"},
+		{"time with EDT", "Voting opened around 8 a.m. GMT (4 a.m. EDT).", "2021-09-30", geneva, "4 a.m. EDT", "TIME", "2021-09-30T04:00-04:00"},
 		{"time without zone", "The vote closes at 10:30 p.m.", "2021-09-30", nil, "10:30 p.m.", "TIME", "2021-09-30T22:30"},
 		{"time and weekday", "The deadline is 9 a.m. Tuesday.", "2000-04-03", nil, "9 a.m. Tuesday", "TIME", "2000-04-04T09:00"},
 		{"noon", "The session resumed at noon.", "2021-09-30", nil, "noon", "TIME", "2021-09-30T12:00"},
@@ -204,10 +204,10 @@ func TestAnalyzer(t *testing.T) {
 		name, published, dateline, text, event string
 		zoned                                  string // an expression whose value must carry this offset
 	}{
-		{"lead weekday", "2021-09-30", "", "GENEVA (AFP) - A behind-closed-doors meeting started in Geneva at 10am on Thursday between the two delegations.", "2021-09-30", "+02:00"},
-		{"preview", "2021-07-27", "Moscow", "Russia on Tuesday said high-level talks with the United States this week will show how serious Washington is. The two countries will hold the talks on Wednesday in Geneva.", "2021-07-28", ""},
-		{"no date in lead", "2022-01-10T09:30:00+01:00", "Geneva", "Formal talks are now ongoing between American and Russian officials in Geneva regarding the fate of Ukraine. Expectations are low.", "2022-01-10", ""},
-		{"unknown publication", "", "", "Formal talks are now ongoing between American and Russian officials in Geneva regarding the fate of Ukraine.", "", ""},
+		{"lead weekday", "2021-09-30", "", "GENEVA (AFP) - A closed hearing opened in Geneva at 10am on Thursday between the two unions and the employers.", "2021-09-30", "+02:00"},
+		{"preview", "2021-07-27", "Moscow", "Norway on Tuesday said fishing talks with Iceland this week will show how flexible Reykjavik is. The two countries will open the talks on Wednesday in Bergen.", "2021-07-28", ""},
+		{"no date in lead", "2022-01-10T09:30:00+01:00", "Geneva", "Formal hearings are now under way between union and company lawyers in Geneva about the future of the plant. Hopes are low.", "2022-01-10", ""},
+		{"unknown publication", "", "", "Formal hearings are now under way between union and company lawyers in Geneva about the future of the plant.", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,34 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
-// sharedDir finds ../shared next to the module root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s: %v", shared, err)
-	}
-	return shared
-}
-
 func TestEvalTempEval3(t *testing.T) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	for _, set := range []string{"TimeBank", "AQUAINT"} {
 		dir := filepath.Join(shared, "data", "tempeval3", set)
 		if _, err := os.Stat(dir); err != nil {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyline-news/storyline/internal/shareddata"
+
 	storyline "github.com/storyline-news/storyline"
 )
 
@@ -29,7 +31,7 @@ type goldTimex struct {
 // marked hard) and each seed's event date. The raw seed files stand in for
 // cleaned text: the expressions are all in them.
 func TestSeeds(t *testing.T) {
-	shared := sharedDir(t)
+	shared := shareddata.Path(t)
 	seeds := filepath.Join(shared, "seeds")
 	b, err := os.ReadFile(filepath.Join(seeds, "gold.json"))
 	if err != nil {

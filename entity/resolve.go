@@ -103,41 +103,21 @@ type resolver struct {
 	priors  map[string]string
 }
 
-func (r *resolver) key(s string) string {
-	k, ok := r.keys[s]
+// memo returns f(k), computing it once per resolver: the same surface
+// forms recur across thousands of mentions.
+func memo[V any](cache map[string]V, k string, f func(string) V) V {
+	v, ok := cache[k]
 	if !ok {
-		k = Key(s)
-		r.keys[s] = k
+		v = f(k)
+		cache[k] = v
 	}
-	return k
+	return v
 }
 
-func (r *resolver) person(alias string) personName {
-	p, ok := r.persons[alias]
-	if !ok {
-		p = parsePerson(alias)
-		r.persons[alias] = p
-	}
-	return p
-}
-
-func (r *resolver) nonPersonKey(display string) string {
-	k, ok := r.npKeys[display]
-	if !ok {
-		k = nonPersonKey(display)
-		r.npKeys[display] = k
-	}
-	return k
-}
-
-func (r *resolver) roleCore(role string) string {
-	c, ok := r.cores[role]
-	if !ok {
-		c = roleCore(role)
-		r.cores[role] = c
-	}
-	return c
-}
+func (r *resolver) key(s string) string                { return memo(r.keys, s, Key) }
+func (r *resolver) person(alias string) personName     { return memo(r.persons, alias, parsePerson) }
+func (r *resolver) nonPersonKey(display string) string { return memo(r.npKeys, display, nonPersonKey) }
+func (r *resolver) roleCore(role string) string        { return memo(r.cores, role, roleCore) }
 
 // collect parses every resolvable mention, in article-id order and text
 // order, and decides which ones are people.

@@ -8,8 +8,14 @@ import (
 	"sort"
 )
 
-// idfTable is smoothed inverse document frequency (scikit-learn's form).
-func idfTable(docs []*doc) func(uint64) float64 {
+// idfTable is smoothed inverse document frequency (scikit-learn's form)
+// over the corpus plus, at bgWeight > 0, the background news corpus
+// (background.go) counted bgWeight times. On its own a corpus of a few
+// hundred articles gives odd weights: a word common in all news but found
+// in few of them looks telling, a topic's everyday words look rare. The
+// background's counts anchor those weights, so that the thresholds found
+// on one corpus size hold on another.
+func idfTable(docs []*doc, bgWeight float64) func(uint64) float64 {
 	df := map[uint64]int32{}
 	for _, d := range docs {
 		for k := range d.raw {
@@ -17,6 +23,12 @@ func idfTable(docs []*doc) func(uint64) float64 {
 		}
 	}
 	n := float64(len(docs))
+	if bgWeight > 0 && background.n > 0 {
+		n += bgWeight * float64(background.n)
+		return func(k uint64) float64 {
+			return math.Log((n+1)/(float64(df[k])+bgWeight*float64(background.df[k])+1)) + 1
+		}
+	}
 	return func(k uint64) float64 {
 		return math.Log((n+1)/(float64(df[k])+1)) + 1
 	}
@@ -297,15 +309,15 @@ func refine(docs []*doc, groups [][]int, global []edge, cfg *Config, threshold f
 		df := map[uint64]int{}
 		for i, di := range g {
 			sub[i] = docs[di]
-			for _, f := range docs[di].vec {
+			for _, f := range docs[di].fine {
 				df[f.key]++
 			}
 		}
 		m := float64(len(g))
 		local := make([]*doc, len(g))
 		for i, d := range sub {
-			v := make(vec, len(d.vec))
-			for k, f := range d.vec {
+			v := make(vec, len(d.fine))
+			for k, f := range d.fine {
 				l := math.Log((m+1)/(float64(df[f.key])+1)) + 1
 				v[k] = feature{key: f.key, w: f.w * float32(math.Pow(l, cfg.LocalIDFPower))}
 			}

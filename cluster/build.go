@@ -44,9 +44,21 @@ func prepareDocs(ctx context.Context, articles []*storyline.Article, cfg *Config
 	if err := parallel(ctx, len(arts), func(i int) { docs[i] = extract(arts[i], cfg) }); err != nil {
 		return nil, fmt.Errorf("cluster: preparing articles: %w", err)
 	}
-	idf := idfTable(docs)
+	// Pairs, the coarse pass and events weigh terms against the
+	// background too; refine, which splits a group of same-kind reports,
+	// keeps the corpus's own IDF, whose rare words are the ones that tell
+	// this corpus's happenings apart.
+	idf := idfTable(docs, cfg.BackgroundWeight)
+	own := idf
+	if cfg.BackgroundWeight > 0 {
+		own = idfTable(docs, 0)
+	}
 	for _, d := range docs {
 		d.vec = weigh(d.raw, idf)
+		d.fine = d.vec
+		if cfg.BackgroundWeight > 0 {
+			d.fine = weigh(d.raw, own)
+		}
 	}
 	return docs, nil
 }

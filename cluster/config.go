@@ -36,6 +36,12 @@ type Config struct {
 	FarDatePenalty float64 // similarity factor beyond the window
 	NearDateBonus  float64 // similarity added within the window
 
+	// BackgroundWeight scales the background corpus's document counts
+	// (background.go) added to the corpus's own in the IDF of Build's
+	// pairs and coarse pass (0: the corpus's own only). It keeps the
+	// weights, and so the thresholds, from shifting with corpus size.
+	BackgroundWeight float64
+
 	DupBits int // SimHash Hamming distance that marks a syndicated copy
 
 	// Threshold is the average-link similarity above which two groups of
@@ -86,36 +92,37 @@ type Config struct {
 // DefaultConfig returns the tuned configuration.
 func DefaultConfig() Config {
 	return Config{
-		TitleBoost:      1,
-		LeadBoost:       1,
-		NameWeight:      2,
-		EntityWeight:    0.5,
-		NumberWeight:    3,
-		DateWeight:      1,
-		LeadSentences:   3,
-		MaxTextBytes:    64 << 10,
-		DateWindowDays:  7,
-		FarDatePenalty:  0.5,
-		NearDateBonus:   0.05,
-		DupBits:         3,
-		Threshold:       0.11,
-		OnlineThreshold: 0.25,
-		CoarseThreshold: 0.1,
-		LocalIDFPower:   1,
-		AttachSize:      6,
-		AttachThreshold: 0.05,
-		AttachRatio:     3,
-		AttachMaxGap:    0,
-		CandidateTerms:  40,
-		MaxNeighbors:    30,
-		MinShared:       2,
-		PairWindowDays:  0,
-		IndexTerms:      12,
-		EventTerms:      64,
-		MaxPostings:     64,
-		WindowDays:      30,
-		MaxCandidate:    64,
-		StoryThreshold:  0.4,
-		StoryMaxGap:     400,
+		TitleBoost:       1,
+		LeadBoost:        1,
+		NameWeight:       2,
+		EntityWeight:     0.5,
+		NumberWeight:     3,
+		DateWeight:       1,
+		LeadSentences:    3,
+		MaxTextBytes:     64 << 10,
+		DateWindowDays:   7,
+		FarDatePenalty:   0.5,
+		NearDateBonus:    0.05,
+		BackgroundWeight: 1,
+		DupBits:          3,
+		Threshold:        0.108,
+		OnlineThreshold:  0.25,
+		CoarseThreshold:  0.1,
+		LocalIDFPower:    1,
+		AttachSize:       6,
+		AttachThreshold:  0.03,
+		AttachRatio:      3,
+		AttachMaxGap:     0,
+		CandidateTerms:   40,
+		MaxNeighbors:     30,
+		MinShared:        2,
+		PairWindowDays:   0,
+		IndexTerms:       12,
+		EventTerms:       64,
+		MaxPostings:      64,
+		WindowDays:       30,
+		MaxCandidate:     64,
+		StoryThreshold:   0.4,
+		StoryMaxGap:      400,
 	}
 }

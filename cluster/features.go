@@ -77,6 +77,7 @@ type doc struct {
 	day   int32 // the reported happening's day, or noDay
 	raw   map[uint64]float32
 	vec   vec
+	fine  vec    // vec under the corpus's own IDF, for refine
 	hash  uint64 // SimHash of word shingles, for syndicated copies
 	dates []dateMention
 	pub   int32

@@ -111,7 +111,7 @@ func DefaultConfig() Config {
 		LocalIDFPower:    1,
 		AttachSize:       6,
 		AttachThreshold:  0.03,
-		AttachRatio:      3,
+		AttachRatio:      2.5,
 		AttachMaxGap:     0,
 		CandidateTerms:   40,
 		MaxNeighbors:     30,

@@ -316,18 +316,25 @@ func page(q store.Query) (limit, offset int) {
 	return limit, max(q.Offset, 0)
 }
 
-// Articles implements store.Store: newest first.
-func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article, error) {
-	var w where
+// articleWhere holds a query's conditions on articles' own columns
+// (outlet, publication date range); col prefixes the column names.
+func articleWhere(q store.Query, col string) *where {
+	w := &where{}
 	if q.Outlet != "" {
-		w.add("outlet = ?", q.Outlet)
+		w.add(col+"outlet = ?", q.Outlet)
 	}
 	if q.From != "" {
-		w.add("published >= ?", q.From)
+		w.add(col+"published >= ?", q.From)
 	}
 	if q.To != "" {
-		w.add("substr(published, 1, 10) <= ?", q.To)
+		w.add("substr("+col+"published, 1, 10) <= ?", q.To)
 	}
+	return w
+}
+
+// Articles implements store.Store: newest first.
+func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article, error) {
+	w := articleWhere(q, "")
 	if q.Entity != "" {
 		w.add("id IN (SELECT article FROM article_entities WHERE entity = ?)", q.Entity)
 	}
@@ -577,17 +584,7 @@ func (s *DB) Entities(ctx context.Context, q store.Query) ([]storyline.Entity, e
 	if q.Entity != "" {
 		w.add("id = ?", q.Entity)
 	}
-	if q.Outlet != "" || q.From != "" || q.To != "" {
-		var aw where
-		if q.Outlet != "" {
-			aw.add("a.outlet = ?", q.Outlet)
-		}
-		if q.From != "" {
-			aw.add("a.published >= ?", q.From)
-		}
-		if q.To != "" {
-			aw.add("substr(a.published, 1, 10) <= ?", q.To)
-		}
+	if aw := articleWhere(q, "a."); len(aw.conds) > 0 {
 		w.add("id IN (SELECT ae.entity FROM article_entities ae JOIN articles a ON a.id = ae.article"+aw.String()+")", aw.args...)
 	}
 	limit, offset := page(q)

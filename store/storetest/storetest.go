@@ -175,6 +175,12 @@ func corpusRoundTrip(t *testing.T, s store.Store) {
 	if len(ents) != 1 || ents[0].ID != "p1" {
 		t.Fatalf("Entities(riabkov) = %+v", ents)
 	}
+	if ents, _ := s.Entities(ctx, store.Query{Outlet: "Weekly", From: "2022-01-01"}); len(ents) != 1 {
+		t.Fatalf("Entities(outlet, from) = %+v, want p1", ents)
+	}
+	if ents, _ := s.Entities(ctx, store.Query{Outlet: "Daily", From: "2022-01-01"}); len(ents) != 0 {
+		t.Fatalf("Entities(outlet Daily from 2022) = %+v, want none", ents)
+	}
 	byEntity, _ := s.Articles(ctx, store.Query{Entity: "p1"})
 	if len(byEntity) != 2 {
 		t.Fatalf("Articles(entity) = %d, want 2", len(byEntity))

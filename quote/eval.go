@@ -297,7 +297,7 @@ func subset(small, big []string) bool {
 
 // KindScore is the attribution figure of the labels showing one pattern.
 type KindScore struct {
-	Kind         string
+	Kind          string
 	Labels, Right int
 }
 

@@ -1,178 +1,33 @@
 package quote
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/store"
 )
 
-// Source is one article that carries a quote.
-type Source struct {
-	Article   string `json:"article"`
-	Outlet    string `json:"outlet"` // the article id when the outlet is unknown
-	Published string `json:"published"`
-}
-
-// Carried is a quote with what carries it, as "storyline quotes" lists it.
-type Carried struct {
-	storyline.Quote
-	Latest  string   `json:"latest"` // newest publication date among its articles
-	Direct  bool     `json:"direct"` // some article quotes the words; else reported speech only
-	Sources []Source `json:"sources"`
-}
-
-// BySpeaker lists what the speaker named name said, newest first, each
-// quote with the outlets that carry it. The name is looked up among the
-// store's entities (any alias, case-insensitive), then with transliteration
-// folded (Riabkov finds Ryabkov); quotes whose speaker was never resolved
-// to an entity count when their speaker name matches.
-func BySpeaker(ctx context.Context, st store.Store, name string, limit int) ([]Carried, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return nil, errors.New("quote: empty speaker name")
-	}
-	if limit <= 0 {
-		limit = store.DefaultLimit
-	}
-	ids, err := speakerEntities(ctx, st, name)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{}
-	var qs []storyline.Quote
-	for _, id := range ids {
-		got, err := st.Quotes(ctx, store.Query{Entity: id, Limit: limit})
-		if err != nil {
-			return nil, fmt.Errorf("quote: quotes of %s: %w", id, err)
-		}
-		for _, q := range got {
-			if !seen[q.ID] {
-				seen[q.ID] = true
-				qs = append(qs, q)
-			}
-		}
-	}
-	// Unresolved speakers: the store's text match, then the name check.
-	last := name
-	if f := strings.Fields(name); len(f) > 0 {
-		last = f[len(f)-1]
-	}
-	got, err := st.Quotes(ctx, store.Query{Q: last, Limit: limit * 4})
-	if err != nil {
-		return nil, fmt.Errorf("quote: quotes naming %q: %w", name, err)
-	}
-	for _, q := range got {
-		if q.Speaker == "" && q.SpeakerName != "" && !seen[q.ID] && speakerNameMatches(q.SpeakerName, name) {
-			seen[q.ID] = true
-			qs = append(qs, q)
-		}
-	}
-	arts := map[string]*storyline.Article{}
-	out := make([]Carried, 0, len(qs))
-	for _, q := range qs {
-		c := Carried{Quote: q}
-		for _, id := range q.Articles {
-			a, ok := arts[id]
-			if !ok {
-				a, err = st.Article(ctx, id)
-				if err != nil && !errors.Is(err, store.ErrNotFound) {
-					return nil, fmt.Errorf("quote: article %s: %w", id, err)
-				}
-				arts[id] = a
-			}
-			src := Source{Article: id, Outlet: id}
-			if a != nil {
-				src.Published = a.Published
-				if a.Outlet != "" {
-					src.Outlet = a.Outlet
-				}
-				for _, m := range a.Quotes {
-					c.Direct = c.Direct || m.Quote == q.ID && m.Direct
-				}
-			}
-			c.Sources = append(c.Sources, src)
-			c.Latest = max(c.Latest, src.Published)
-		}
-		sort.SliceStable(c.Sources, func(i, j int) bool {
-			if c.Sources[i].Published != c.Sources[j].Published {
-				return c.Sources[i].Published > c.Sources[j].Published
-			}
-			return c.Sources[i].Article < c.Sources[j].Article
-		})
-		out = append(out, c)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Latest != out[j].Latest {
-			return out[i].Latest > out[j].Latest
-		}
-		if len(out[i].Articles) != len(out[j].Articles) {
-			return len(out[i].Articles) > len(out[j].Articles)
-		}
-		return out[i].ID < out[j].ID
-	})
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
-}
-
-// speakerEntities finds the ids of the entities a name designates: the
-// store's own name search first; when it finds nothing, every entity whose
-// name or alias matches with transliteration folded.
-func speakerEntities(ctx context.Context, st store.Store, name string) ([]string, error) {
-	es, err := st.Entities(ctx, store.Query{Q: name, Limit: 20})
-	if err != nil {
-		return nil, fmt.Errorf("quote: entities named %q: %w", name, err)
-	}
-	var ids []string
-	for _, e := range es {
-		if entityMatches(e, name) {
-			ids = append(ids, e.ID)
-		}
-	}
-	if len(ids) > 0 {
-		return ids, nil
-	}
-	for off := 0; ; off += 500 {
-		page, err := st.Entities(ctx, store.Query{Limit: 500, Offset: off})
-		if err != nil {
-			return nil, fmt.Errorf("quote: entities: %w", err)
-		}
-		for _, e := range page {
-			if entityMatches(e, name) {
-				ids = append(ids, e.ID)
-			}
-		}
-		if len(page) < 500 {
-			return ids, nil
-		}
-	}
-}
-
-func entityMatches(e storyline.Entity, name string) bool {
+// EntityNamed says whether name designates the entity: its name or an
+// alias, with transliteration folded. Places speak too ("Russia said"), but
+// only by their exact name.
+func EntityNamed(e storyline.Entity, name string) bool {
 	if e.Type == storyline.Place || e.Type == storyline.Other {
-		// Places speak too ("Russia said"), but only by their exact name.
 		return nameKey(e.Name) == nameKey(name)
 	}
-	if speakerNameMatches(e.Name, name) {
+	if SpeakerNamed(e.Name, name) {
 		return true
 	}
 	for _, a := range e.Aliases {
-		if speakerNameMatches(a, name) {
+		if SpeakerNamed(a, name) {
 			return true
 		}
 	}
 	return false
 }
 
-// speakerNameMatches: the query's words are all in the name, with
-// transliteration folded ("Ryabkov", "sergey riabkov" → Sergei Ryabkov).
-func speakerNameMatches(speaker, query string) bool {
+// SpeakerNamed says whether a query names a speaker: the query's words are
+// all in the speaker's name, with transliteration folded ("Ryabkov",
+// "sergey riabkov" → Sergei Ryabkov).
+func SpeakerNamed(speaker, query string) bool {
 	ks, kq := strings.Fields(nameKey(speaker)), strings.Fields(nameKey(query))
 	if len(kq) == 0 || len(ks) == 0 {
 		return false

@@ -1,83 +1,45 @@
 package quote
 
 import (
-	"context"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/store"
-	_ "github.com/storyline-news/storyline/store/sqlite"
 )
 
-func TestBySpeaker(t *testing.T) {
-	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "q.db"))
-	if err != nil {
-		t.Fatal(err)
+func TestSpeakerNamed(t *testing.T) {
+	tests := []struct {
+		speaker, query string
+		want           bool
+	}{
+		{"Sergei Ryabkov", "Ryabkov", true},
+		{"Sergei Ryabkov", "sergey riabkov", true},
+		{"Sergei Ryabkov", "Sergei Lavrov", false},
+		{"Ryabkov", "Sergei Ryabkov", false}, // the query says more than the name
+		{"Sergei Ryabkov", "", false},
 	}
-	defer st.Close()
-	mk := func(id, outlet, pub, text string) *storyline.Article {
-		a := article("", text)
-		a.ID, a.Outlet, a.Published = id, outlet, pub
-		return a
-	}
-	arts := []*storyline.Article{
-		mk("a1", "Outlet One", "2022-01-10", `[[Sergei Ryabkov]] described the talks as "difficult but businesslike".`),
-		mk("a2", "", "2022-01-10", `"The conversation was difficult but businesslike," [[Sergey Ryabkov]] said.`),
-		mk("a3", "Outlet Three", "2021-07-27", `"We would not raise the bar of expectations," [[Sergei Ryabkov]] said.`),
-		mk("a4", "Outlet Four", "2022-01-09", `"There are two paths before us," [[Antony Blinken]] said.`),
-	}
-	ids := map[string]string{"Sergei Ryabkov": "e-ryabkov", "Sergey Ryabkov": "e-ryabkov", "Antony Blinken": "e-blinken"}
-	for _, a := range arts {
-		if err := Analyzer().Analyze(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-		for i := range a.Entities {
-			a.Entities[i].Entity = ids[a.Entities[i].Text]
-			a.Entities[i].Name = strings.Replace(a.Entities[i].Text, "Sergey", "Sergei", 1)
-		}
-		if _, err := st.PutArticle(ctx, a, a.ID, store.Raw{Format: "text", Data: []byte(a.Text)}); err != nil {
-			t.Fatal(err)
+	for _, tt := range tests {
+		if got := SpeakerNamed(tt.speaker, tt.query); got != tt.want {
+			t.Errorf("SpeakerNamed(%q, %q) = %v, want %v", tt.speaker, tt.query, got, tt.want)
 		}
 	}
-	ents := []storyline.Entity{
-		{ID: "e-ryabkov", Name: "Sergei Ryabkov", Type: storyline.Person, Aliases: []string{"Sergey Ryabkov"}, Articles: []string{"a1", "a2", "a3"}},
-		{ID: "e-blinken", Name: "Antony Blinken", Type: storyline.Person, Articles: []string{"a4"}},
+}
+
+func TestEntityNamed(t *testing.T) {
+	ryabkov := storyline.Entity{Name: "Sergei Ryabkov", Type: storyline.Person, Aliases: []string{"S. A. Ryabkov"}}
+	russia := storyline.Entity{Name: "Russia", Type: storyline.Place}
+	tests := []struct {
+		e    storyline.Entity
+		name string
+		want bool
+	}{
+		{ryabkov, "Riabkov", true},
+		{ryabkov, "S. A. Ryabkov", true},
+		{russia, "Russia", true},
+		{russia, "Russian Federation", false}, // places only by their exact name
 	}
-	quotes := Merge(arts, ents)
-	if err := st.SaveCorpus(ctx, &storyline.Corpus{Articles: arts, Entities: ents, Quotes: quotes}); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"Sergei Ryabkov", "ryabkov", "Riabkov"} {
-		got, err := BySpeaker(ctx, st, name, 10)
-		if err != nil {
-			t.Fatal(err)
+	for _, tt := range tests {
+		if got := EntityNamed(tt.e, tt.name); got != tt.want {
+			t.Errorf("EntityNamed(%s, %q) = %v, want %v", tt.e.Name, tt.name, got, tt.want)
 		}
-		if len(got) != 2 {
-			t.Fatalf("%s: %d quotes, want 2: %+v", name, len(got), got)
-		}
-		// Newest first; the merged quote is carried by both outlets, the
-		// unknown outlet shown by its article id.
-		if got[0].Latest != "2022-01-10" || len(got[0].Sources) != 2 {
-			t.Errorf("%s: first quote %+v, want the 2022-01-10 one carried twice", name, got[0])
-		}
-		var outlets []string
-		for _, s := range got[0].Sources {
-			outlets = append(outlets, s.Outlet)
-		}
-		if strings.Join(outlets, ",") != "Outlet One,a2" {
-			t.Errorf("%s: outlets %v, want [Outlet One a2]", name, outlets)
-		}
-		if !got[0].Direct || !got[1].Direct {
-			t.Errorf("%s: direct quotes listed as reported speech", name)
-		}
-		if got[1].Latest != "2021-07-27" || !strings.Contains(got[1].Text, "bar of expectations") {
-			t.Errorf("%s: second quote %+v", name, got[1])
-		}
-	}
-	if got, err := BySpeaker(ctx, st, "Nobody Known", 10); err != nil || len(got) != 0 {
-		t.Errorf("unknown speaker: %v, %v", got, err)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/store"
 	_ "github.com/storyline-news/storyline/store/sqlite" // the default store
 )
@@ -46,7 +45,7 @@ func runQuotes(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	defer st.Close()
-	qs, err := quote.BySpeaker(ctx, st, *speaker, *limit)
+	qs, err := quotesBySpeaker(ctx, st, *speaker, *limit)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "storyline quotes: %v\n", err)
 		return exitFailed
@@ -69,7 +68,7 @@ func runQuotes(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-func printQuotes(w io.Writer, qs []quote.Carried) {
+func printQuotes(w io.Writer, qs []carriedQuote) {
 	for i, q := range qs {
 		if i > 0 {
 			fmt.Fprintln(w)

@@ -25,8 +25,8 @@ type quoteSource struct {
 // carriedQuote is a quote with what carries it, as "storyline quotes" lists it.
 type carriedQuote struct {
 	storyline.Quote
-	Latest  string   `json:"latest"` // newest publication date among its articles
-	Direct  bool     `json:"direct"` // some article quotes the words; else reported speech only
+	Latest  string        `json:"latest"` // newest publication date among its articles
+	Direct  bool          `json:"direct"` // some article quotes the words; else reported speech only
 	Sources []quoteSource `json:"sources"`
 }
 

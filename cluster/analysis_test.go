@@ -71,8 +71,4 @@ func TestNoPanicOnOddText(t *testing.T) {
 	if _, _, err := Build(context.Background(), arts, DefaultConfig()); err != nil {
 		t.Fatal(err)
 	}
-	c := New(DefaultConfig())
-	for _, a := range arts {
-		c.Add(a)
-	}
 }

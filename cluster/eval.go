@@ -136,37 +136,14 @@ func Evaluate(ctx context.Context, articles []*storyline.Article, gold map[strin
 	return out, nil
 }
 
-// EvaluateOnline scores the online Clusterer: articles are added in the
-// order given (callers sort or shuffle), once per threshold.
-func EvaluateOnline(ctx context.Context, articles []*storyline.Article, gold map[string]string, cfg Config, thresholds ...float64) ([]EvalResult, error) {
-	if len(thresholds) == 0 {
-		thresholds = []float64{cfg.OnlineThreshold}
+// Score scores a clustering (article id → event id) against gold labels.
+func Score(pred, gold map[string]string) EvalResult {
+	events, goldEvents := map[string]bool{}, map[string]bool{}
+	for _, e := range pred {
+		events[e] = true
 	}
-	goldEvents := map[string]bool{}
 	for _, g := range gold {
 		goldEvents[g] = true
 	}
-	var out []EvalResult
-	for _, t := range thresholds {
-		cfg.OnlineThreshold = t
-		c := New(cfg)
-		pred := map[string]string{}
-		events := map[string]bool{}
-		for i, a := range articles {
-			if i%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, fmt.Errorf("cluster: online evaluation: %w", err)
-				}
-			}
-			cp := *a
-			id := c.Add(&cp)
-			pred[a.ID] = id
-			events[id] = true
-		}
-		out = append(out, EvalResult{
-			Threshold: t, Articles: len(articles), Events: len(events), Gold: len(goldEvents),
-			BCubed: BCubed(pred, gold), Pairwise: Pairwise(pred, gold),
-		})
-	}
-	return out, nil
+	return EvalResult{Articles: len(pred), Events: len(events), Gold: len(goldEvents), BCubed: BCubed(pred, gold), Pairwise: Pairwise(pred, gold)}
 }

@@ -18,6 +18,7 @@ type builtEvent struct {
 	centroid vec
 	names    vec // centroid over names, entities and places only
 	day      int32
+	sketch   Sketch
 }
 
 // makeEvents turns groups of docs into events, sorted by id, and sets each

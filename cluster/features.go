@@ -366,3 +366,13 @@ func adjustForDays(s float64, a, b int32, cfg *Config) float64 {
 	}
 	return s + cfg.NearDateBonus
 }
+
+// topTerms returns the n heaviest features (ties by key), heaviest first.
+func topTerms(v vec, n int) vec {
+	out := append(vec(nil), v...)
+	slices.SortFunc(out, byWeight)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}

@@ -72,34 +72,3 @@ func TestBuildEmptyAndNil(t *testing.T) {
 		t.Error("Build with a cancelled context: no error")
 	}
 }
-
-func TestOnline(t *testing.T) {
-	g := newCorpusGen(3, 40)
-	c := New(DefaultConfig())
-	arts := g.batch(2000)
-	events := map[string]int{}
-	for _, a := range arts {
-		id := c.Add(a)
-		if id == "" || a.Event != id {
-			t.Fatalf("Add(%s) = %q, a.Event = %q", a.ID, id, a.Event)
-		}
-		events[id]++
-	}
-	if c.Len() != len(arts) {
-		t.Errorf("Len = %d, want %d", c.Len(), len(arts))
-	}
-	// 50 days of 40 articles a day: old events must have left the index.
-	if c.Live() >= len(events) {
-		t.Errorf("live events %d, all %d: nothing evicted", c.Live(), len(events))
-	}
-	// A syndicated copy joins its original's event.
-	orig := arts[len(arts)-1]
-	cp := *orig
-	cp.ID = "copy"
-	if got := c.Add(&cp); got != orig.Event {
-		t.Errorf("copy went to %s, original is in %s", got, orig.Event)
-	}
-	if c.Add(nil) != "" {
-		t.Error("Add(nil) should return no event")
-	}
-}

@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,12 +15,12 @@ import (
 // where they share (names, entities, places), plus what they are about, and
 // an explicit reference — an article of one naming the other's date
 // ("follows an initial meeting on July 28") — when they also share names.
-func storyScore(a, b *builtEvent, cfg *Config) float64 {
-	if cfg.StoryMaxGap > 0 && a.day != noDay && b.day != noDay && int(absDays(a.day-b.day)) > cfg.StoryMaxGap {
+func storyScore(a, b *Sketch, cfg *Config) float64 {
+	if cfg.StoryMaxGap > 0 && a.Day != noDay && b.Day != noDay && int(absDays(a.Day-b.Day)) > cfg.StoryMaxGap {
 		return 0
 	}
-	names := dot(a.names, b.names)
-	subject := dot(a.centroid, b.centroid)
+	names := Similarity(a.Names, b.Names)
+	subject := Similarity(a.Centroid, b.Centroid)
 	s := 0.7*names + 0.3*subject
 	if names > 0.1 && (refersTo(a, b) || refersTo(b, a)) {
 		s += 0.3
@@ -27,19 +28,16 @@ func storyScore(a, b *builtEvent, cfg *Config) float64 {
 	return s
 }
 
+// StoryScore is storyScore for the linker.
+func StoryScore(a, b *Sketch, cfg Config) float64 { return storyScore(a, b, &cfg) }
+
 // refersTo tells whether an article of a mentions b's day.
-func refersTo(a, b *builtEvent) bool {
-	if b.day == noDay {
+func refersTo(a, b *Sketch) bool {
+	if b.Day == noDay {
 		return false
 	}
-	for _, d := range a.docs {
-		for _, dm := range d.dates {
-			if dm.day != noDay && absDays(dm.day-b.day) <= 0 && absDays(dm.day-a.day) > 1 {
-				return true
-			}
-		}
-	}
-	return false
+	i := sort.Search(len(a.Refs), func(i int) bool { return a.Refs[i] >= b.Day })
+	return i < len(a.Refs) && a.Refs[i] == b.Day
 }
 
 // makeStories links events into stories (union of all pairs whose story
@@ -51,6 +49,7 @@ func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story {
 	// in practice.
 	byName := map[uint64][]int{}
 	for i, e := range evs {
+		e.sketch = Sketch{Day: e.day, Centroid: toVector(e.centroid), Names: toVector(e.names), Refs: refDays(e)}
 		for _, f := range topTerms(e.names, 20) {
 			byName[f.key] = append(byName[f.key], i)
 		}
@@ -73,7 +72,7 @@ func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story {
 					continue
 				}
 				seen[p] = true
-				if storyScore(evs[p[0]], evs[p[1]], cfg) >= cfg.StoryThreshold {
+				if storyScore(&evs[p[0]].sketch, &evs[p[1]].sketch, cfg) >= cfg.StoryThreshold {
 					sets.Union(p[0], p[1])
 				}
 			}
@@ -92,7 +91,7 @@ func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story {
 			s.Events = append(s.Events, e.ID)
 			e.Story = s.ID
 		}
-		s.Timeline = timeline(g)
+		s.Timeline = timelineOf(g)
 		stories = append(stories, s)
 	}
 	sort.Slice(stories, func(i, j int) bool { return stories[i].ID < stories[j].ID })
@@ -124,20 +123,64 @@ func storyTitle(g []*builtEvent) string {
 	return best.Title
 }
 
-// mention is one dated happening an article names.
-type mention struct {
-	value string // 2021-06-16 or 2021-06
-	what  string
-	words map[string]bool
-	arts  map[string]bool
+// eventMentions are the dated happenings an event's articles mention,
+// other than the event itself: what its story's timeline shows beside the
+// story's own events. Mentions of one date merge.
+func eventMentions(e *builtEvent) []Mention {
+	byValue := map[string]*Mention{}
+	var order []string
+	for _, d := range e.docs {
+		for _, dm := range d.dates {
+			if dm.value == e.Date || lineIsDate(d.art.Text, dm.start) || !calendarValue(dm.value) {
+				continue
+			}
+			if dm.day != noDay && e.day != noDay && absDays(dm.day-e.day) <= 0 {
+				continue
+			}
+			m, ok := byValue[dm.value]
+			if !ok {
+				what := clip(strings.Join(strings.Fields(clause(d.art.Text, dm.start, dm.end)), " "), 160)
+				m = &Mention{Value: dm.value, What: what}
+				byValue[dm.value] = m
+				order = append(order, dm.value)
+			}
+			if !slices.Contains(m.Articles, d.id) {
+				m.Articles = append(m.Articles, d.id)
+			}
+		}
+	}
+	out := make([]Mention, 0, len(order))
+	for _, v := range order {
+		m := byValue[v]
+		sort.Strings(m.Articles)
+		out = append(out, *m)
+	}
+	return out
 }
 
-// timeline merges a story's events with the dated happenings its articles
-// mention, oldest first. A mention that falls on one of the story's events
-// joins that event's entry; mentions of one date merge across articles; a
-// month-only mention ("in June") merges into a day of that month when both
-// share a content word (the summit "in June" and "the June 16 summit").
-func timeline(g []*builtEvent) []storyline.TimelineEntry {
+// TimelineEvent is one of a story's events as Timeline needs it.
+type TimelineEvent struct {
+	ID, Date, Title string
+	Day             int32
+	Articles        []string
+	Mentions        []Mention
+}
+
+func timelineOf(g []*builtEvent) []storyline.TimelineEntry {
+	evs := make([]TimelineEvent, len(g))
+	for i, e := range g {
+		evs[i] = TimelineEvent{ID: e.ID, Date: e.Date, Title: e.Title, Day: e.day, Articles: e.Articles, Mentions: eventMentions(e)}
+	}
+	return Timeline(evs)
+}
+
+// Timeline merges a story's events with the dated happenings their
+// articles mention, oldest first. A mention that falls on one of the
+// story's events joins that event's entry; mentions of one date merge
+// across events; a month-only mention ("in June") merges into a day of
+// that month when both share a content word (the summit "in June" and
+// "the June 16 summit").
+func Timeline(events []TimelineEvent) []storyline.TimelineEntry {
 	type entry struct {
 		storyline.TimelineEntry
 		words map[string]bool
@@ -145,7 +188,7 @@ func timeline(g []*builtEvent) []storyline.TimelineEntry {
 	}
 	var entries []*entry
 	byValue := map[string]*entry{}
-	for _, e := range g {
+	for _, e := range events {
 		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: e.Date, What: e.Title, Event: e.ID}, arts: map[string]bool{}, words: contentWords(e.Title)}
 		for _, id := range e.Articles {
 			en.arts[id] = true
@@ -155,27 +198,24 @@ func timeline(g []*builtEvent) []storyline.TimelineEntry {
 			byValue[e.Date] = en
 		}
 	}
-	var ms []*mention
-	for _, e := range g {
-		own := map[string]bool{e.Date: true}
-		for _, d := range e.docs {
-			for _, dm := range d.dates {
-				if own[dm.value] || lineIsDate(d.art.Text, dm.start) || !calendarValue(dm.value) {
-					continue
-				}
-				if dm.day != noDay && e.day != noDay && absDays(dm.day-e.day) <= 0 {
-					continue
-				}
-				what := clip(strings.Join(strings.Fields(clause(d.art.Text, dm.start, dm.end)), " "), 160)
-				ms = append(ms, &mention{value: dm.value, what: what, words: contentWords(what), arts: map[string]bool{d.id: true}})
+	type mention struct {
+		Mention
+		words map[string]bool
+	}
+	var ms []mention
+	for _, e := range events {
+		for _, m := range e.Mentions {
+			if m.Value == e.Date {
+				continue
 			}
+			ms = append(ms, mention{Mention: m, words: contentWords(m.What)})
 		}
 	}
 	// Days first, so that months can fold into them.
-	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].value) > len(ms[j].value) })
+	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].Value) > len(ms[j].Value) })
 	for _, m := range ms {
-		if en, ok := byValue[m.value]; ok {
-			for a := range m.arts {
+		if en, ok := byValue[m.Value]; ok {
+			for _, a := range m.Articles {
 				en.arts[a] = true
 			}
 			for w := range m.words {
@@ -183,11 +223,11 @@ func timeline(g []*builtEvent) []storyline.TimelineEntry {
 			}
 			continue
 		}
-		if len(m.value) == 7 {
+		if len(m.Value) == 7 {
 			merged := false
 			for _, en := range entries {
-				if strings.HasPrefix(en.Date, m.value) && len(en.Date) == 10 && shareWord(en.words, m.words) {
-					for a := range m.arts {
+				if strings.HasPrefix(en.Date, m.Value) && len(en.Date) == 10 && shareWord(en.words, m.words) {
+					for _, a := range m.Articles {
 						en.arts[a] = true
 					}
 					merged = true
@@ -198,9 +238,12 @@ func timeline(g []*builtEvent) []storyline.TimelineEntry {
 				continue
 			}
 		}
-		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: m.value, What: m.what}, arts: m.arts, words: m.words}
+		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: m.Value, What: m.What}, arts: map[string]bool{}, words: m.words}
+		for _, a := range m.Articles {
+			en.arts[a] = true
+		}
 		entries = append(entries, en)
-		byValue[m.value] = en
+		byValue[m.Value] = en
 	}
 	out := make([]storyline.TimelineEntry, 0, len(entries))
 	for _, en := range entries {

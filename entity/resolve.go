@@ -73,10 +73,23 @@ func normType(t string) string {
 // mergeOrgPlace.
 func Resolve(articles []*storyline.Article) []storyline.Entity {
 	mergeOrgPlace(articles)
-	r := &resolver{articles: articles, persons: map[string]personName{}, npKeys: map[string]string{}, cores: map[string]string{}, keys: map[string]string{}, priors: map[string]string{}}
+	r := newResolver(articles)
+	if !r.run() {
+		return []storyline.Entity{}
+	}
+	return r.build()
+}
+
+func newResolver(articles []*storyline.Article) *resolver {
+	return &resolver{articles: articles, persons: map[string]personName{}, npKeys: map[string]string{}, cores: map[string]string{}, keys: map[string]string{}, priors: map[string]string{}}
+}
+
+// run links the mentions into components (r.uf); false when there is no
+// resolvable mention.
+func (r *resolver) run() bool {
 	r.collect()
 	if len(r.ms) == 0 {
-		return []storyline.Entity{}
+		return false
 	}
 	r.uf = disjoint.New(len(r.ms))
 	r.findRoles()
@@ -84,7 +97,7 @@ func Resolve(articles []*storyline.Article) []storyline.Entity {
 	r.linkPersons(chains)
 	r.linkNonPersons()
 	r.reconcileTypes()
-	return r.build()
+	return true
 }
 
 type resolver struct {

@@ -157,37 +157,29 @@ func Write(ctx context.Context, st store.Store, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	everything := store.Query{Limit: 1 << 30}
 	err := writeFile(dir, "articles.jsonl", func(emit func(any) error) error {
 		return st.EachArticle(ctx, func(a *storyline.Article) error { return emit(Article(a)) })
 	})
 	if err != nil {
 		return err
 	}
-	if err := writeAll(ctx, dir, "events.jsonl", st.Events, everything, Event); err != nil {
+	if err := writeEach(dir, "events.jsonl", func(fn func(*storyline.Event) error) error { return st.EachEvent(ctx, fn) }, Event); err != nil {
 		return err
 	}
-	if err := writeAll(ctx, dir, "stories.jsonl", st.Stories, everything, Story); err != nil {
+	if err := writeEach(dir, "stories.jsonl", func(fn func(*storyline.Story) error) error { return st.EachStory(ctx, fn) }, Story); err != nil {
 		return err
 	}
-	if err := writeAll(ctx, dir, "entities.jsonl", st.Entities, everything, Entity); err != nil {
+	if err := writeEach(dir, "entities.jsonl", func(fn func(*storyline.Entity) error) error { return st.EachEntity(ctx, fn) }, Entity); err != nil {
 		return err
 	}
-	return writeAll(ctx, dir, "quotes.jsonl", st.Quotes, everything, Quote)
+	return writeEach(dir, "quotes.jsonl", func(fn func(*storyline.Quote) error) error { return st.EachQuote(ctx, fn) }, Quote)
 }
 
-func writeAll[T any](ctx context.Context, dir, name string, get func(context.Context, store.Query) ([]T, error), q store.Query, conv func(T) any) error {
-	items, err := get(ctx, q)
-	if err != nil {
-		return fmt.Errorf("export %s: %w", name, err)
-	}
+// writeEach streams one kind of item into its file, in pages: memory does
+// not grow with the store.
+func writeEach[T any](dir, name string, each func(func(*T) error) error, conv func(T) any) error {
 	return writeFile(dir, name, func(emit func(any) error) error {
-		for _, it := range items {
-			if err := emit(conv(it)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return each(func(v *T) error { return emit(conv(*v)) })
 	})
 }
 

@@ -23,9 +23,6 @@ func TestWriteFollowsTheContract(t *testing.T) {
 	defer st.Close()
 	a := &storyline.Article{ID: "a1", Title: "Quake hits Tarsen", Text: "A quake hit Tarsen.",
 		Timexes: []storyline.TimeExpr{{Text: "Wednesday", Start: 0, End: 9, Type: "DATE"}}}
-	if _, err := st.PutArticle(ctx, a, "h", store.Raw{}); err != nil {
-		t.Fatal(err)
-	}
 	a.Event = "e1"
 	a.Quotes = []storyline.QuoteMention{{Quote: "q1", Text: "It shook", Start: 0, End: 8, Direct: true}}
 	c := &storyline.Corpus{
@@ -34,7 +31,7 @@ func TestWriteFollowsTheContract(t *testing.T) {
 		Stories:  []storyline.Story{{ID: "s1", Events: []string{"e1"}}},
 		Quotes:   []storyline.Quote{{ID: "q1", Text: "It shook", Articles: []string{"a1"}}},
 	}
-	if err := st.SaveCorpus(ctx, c); err != nil {
+	if err := store.WriteCorpus(ctx, st, c); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

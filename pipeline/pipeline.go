@@ -1,7 +1,9 @@
 // Package pipeline runs Storyline end to end: read inputs (source), clean
-// them (extract, clean, lang), analyse each article (ner, timex, quote),
-// store it, then build what spans articles (entity, quote, cluster) and
-// save that too.
+// them (extract, clean, lang), analyse each article (ner, timex, quote) on
+// several goroutines, then link the analysed articles into the store's
+// corpus (package link) in batches, one transaction each: an article is
+// stored together with its entities, quotes, event and story, or not at
+// all.
 package pipeline
 
 import (
@@ -21,7 +23,9 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/clean"
+	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/lang"
+	"github.com/storyline-news/storyline/link"
 	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
 )
@@ -29,7 +33,7 @@ import (
 // analysisVersion is part of every content hash: bump it when the analysis
 // changes so that re-ingesting re-analyses articles instead of keeping stale
 // results as "unchanged".
-const analysisVersion = "1"
+const analysisVersion = "2"
 
 // Options configure an ingest.
 type Options struct {
@@ -41,10 +45,6 @@ type Options struct {
 	Log      *slog.Logger
 	// OnError is called for each per-item failure as it happens.
 	OnError func(error)
-	// SkipRebuild stores the articles without rebuilding what spans
-	// articles; the caller rebuilds later (a Rebuilder coalesces many
-	// small ingests into few rebuilds).
-	SkipRebuild bool
 }
 
 // Summary counts what an ingest did.
@@ -60,6 +60,12 @@ func (s Summary) String() string {
 // DefaultMaxBytes is the size limit of one input item.
 const DefaultMaxBytes = 10 << 20
 
+// maxBatch is the most articles one linking transaction takes. Batches
+// form by themselves: the linker takes whatever the analysis has finished
+// while it linked the previous batch, so they stay small (and an upload
+// shows at once) when linking keeps up, and grow when it does not.
+const maxBatch = 128
+
 func (o *Options) defaults() error {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
@@ -68,7 +74,7 @@ func (o *Options) defaults() error {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	if o.Log == nil {
-		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		o.Log = slog.New(slog.DiscardHandler)
 	}
 	if o.Meta == nil && o.MetaFile != "" {
 		m, err := LoadMeta(o.MetaFile)
@@ -80,20 +86,45 @@ func (o *Options) defaults() error {
 	return nil
 }
 
-// Ingest reads PATHs, cleans and analyses each article, stores it, then
-// rebuilds the corpus-level results. Per-item failures are counted and
-// returned in the summary; the error is for what stops the whole run (bad
-// meta, a failing store, cancellation).
+// Pipeline ingests into one store. It holds the process's linker: one
+// linking step at a time per process (the store serialises writers
+// across processes too). Safe for concurrent use.
+type Pipeline struct {
+	st     store.Store
+	chain  []storyline.Analyzer
+	mu     sync.Mutex // guards linker
+	linker *link.Linker
+}
+
+// New makes a Pipeline for a store with the default analysis and linking.
+func New(st store.Store, log *slog.Logger) *Pipeline {
+	return &Pipeline{st: st, chain: Analyzers(), linker: link.New(cluster.DefaultConfig(), link.DefaultOptions(), log)}
+}
+
+// Ingest reads PATHs, cleans and analyses each article and links it into
+// the store. Per-item failures are counted and returned in the summary;
+// the error is for what stops the whole run (bad meta, a failing store,
+// cancellation).
 func Ingest(ctx context.Context, st store.Store, paths []string, opts Options) (Summary, error) {
-	return ingest(ctx, st, opts, countFiles(paths), func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
+	return New(st, opts.Log).Ingest(ctx, paths, opts)
+}
+
+// IngestBytes ingests one uploaded input with a Pipeline of its own.
+func IngestBytes(ctx context.Context, st store.Store, name string, data []byte, opts Options) (Summary, error) {
+	return New(st, opts.Log).IngestBytes(ctx, name, data, opts)
+}
+
+// Ingest reads PATHs into the store.
+func (p *Pipeline) Ingest(ctx context.Context, paths []string, opts Options) (Summary, error) {
+	return p.ingest(ctx, opts, countFiles(paths), func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
 		return source.Walk(ctx, paths, source.Options{MaxBytes: opts.maxBytes()}, fn)
 	})
 }
 
 // IngestBytes ingests one uploaded input; name gives its format hint and,
 // for single articles, its id.
-func IngestBytes(ctx context.Context, st store.Store, name string, data []byte, opts Options) (Summary, error) {
-	return ingest(ctx, st, opts, 0, func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
+func (p *Pipeline) IngestBytes(ctx context.Context, name string, data []byte, opts Options) (Summary, error) {
+	return p.ingest(ctx, opts, 0, func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
 		return source.ReadBytes(ctx, name, data, source.Options{MaxBytes: opts.maxBytes()}, fn)
 	})
 }
@@ -110,12 +141,17 @@ type job struct {
 	err  *source.ItemError
 }
 
-func ingest(ctx context.Context, st store.Store, opts Options, total int, read func(context.Context, func(*source.Item, *source.ItemError) error) error) (Summary, error) {
+// analysed is an article ready to link, with where it came from.
+type analysed struct {
+	item   link.Item
+	origin string
+}
+
+func (p *Pipeline) ingest(ctx context.Context, opts Options, total int, read func(context.Context, func(*source.Item, *source.ItemError) error) error) (Summary, error) {
 	var sum Summary
 	if err := opts.defaults(); err != nil {
 		return sum, err
 	}
-	chain := Analyzers()
 	var mu sync.Mutex
 	bar := newProgress(opts.Progress, total)
 	fail := func(err error) {
@@ -143,6 +179,7 @@ func ingest(ctx context.Context, st store.Store, opts Options, total int, read f
 	}
 
 	jobs := make(chan job, opts.Workers*4)
+	ready := make(chan analysed, maxBatch)
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
@@ -155,20 +192,31 @@ func ingest(ctx context.Context, st store.Store, opts Options, total int, read f
 					fail(j.err)
 					continue
 				}
-				r, err := processItem(ctx, st, chain, opts.Meta, j.item)
-				if err != nil {
+				it, unchanged, err := p.analyse(ctx, opts.Meta, j.item)
+				switch {
+				case err != nil:
 					var fatal *storeError
 					if errors.As(err, &fatal) {
 						cancel(err)
 						continue
 					}
 					fail(&source.ItemError{Origin: j.item.Origin, Err: err})
-					continue
+				case unchanged:
+					count(store.Unchanged)
+				default:
+					select {
+					case ready <- analysed{item: it, origin: j.item.Origin}:
+					case <-ctx.Done():
+					}
 				}
-				count(r)
 			}
 		}()
 	}
+	linked := make(chan struct{})
+	go func() {
+		defer close(linked)
+		p.linkLoop(ctx, ready, count, fail, cancel)
+	}()
 	readErr := read(ctx, func(it *source.Item, ie *source.ItemError) error {
 		select {
 		case jobs <- job{it, ie}:
@@ -179,6 +227,8 @@ func ingest(ctx context.Context, st store.Store, opts Options, total int, read f
 	})
 	close(jobs)
 	wg.Wait()
+	close(ready)
+	<-linked
 	bar.done()
 	if cause := context.Cause(ctx); cause != nil {
 		return sum, cause
@@ -186,13 +236,85 @@ func ingest(ctx context.Context, st store.Store, opts Options, total int, read f
 	if readErr != nil {
 		return sum, readErr
 	}
-	if opts.SkipRebuild {
-		return sum, nil
-	}
-	if err := Rebuild(ctx, st); err != nil {
-		return sum, err
-	}
 	return sum, nil
+}
+
+// linkLoop links what the analysis finishes, a batch at a time, until
+// ready is closed. A batch that fails is linked again an article at a
+// time, so that one bad article fails alone.
+func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count func(store.PutResult), fail func(error), stop context.CancelCauseFunc) {
+	for first := range ready {
+		batch := []analysed{first}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case a, ok := <-ready:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, a)
+			default:
+				break drain
+			}
+		}
+		if ctx.Err() != nil {
+			continue // drain without linking: the run is stopping
+		}
+		results, err := p.link(ctx, batch)
+		if err == nil {
+			for _, r := range results {
+				count(r)
+			}
+			continue
+		}
+		if ctx.Err() != nil || len(batch) == 1 {
+			if ctx.Err() == nil {
+				p.failBatch(batch, err, fail, stop)
+			}
+			continue
+		}
+		for _, a := range batch {
+			results, err := p.link(ctx, []analysed{a})
+			if err != nil {
+				if ctx.Err() != nil {
+					break
+				}
+				p.failBatch([]analysed{a}, err, fail, stop)
+				continue
+			}
+			count(results[0])
+		}
+	}
+}
+
+// failBatch reports a linking failure: the article's, unless the store
+// itself failed, which stops the run.
+func (p *Pipeline) failBatch(batch []analysed, err error, fail func(error), stop context.CancelCauseFunc) {
+	var fatal *storeError
+	if errors.As(err, &fatal) {
+		stop(err)
+		return
+	}
+	for _, a := range batch {
+		fail(&source.ItemError{Origin: a.origin, Err: fmt.Errorf("link: %w", err)})
+	}
+}
+
+// link runs one linking step; a panic (a bug meeting odd input) fails the
+// step, never the process.
+func (p *Pipeline) link(ctx context.Context, batch []analysed) (results []store.PutResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("linking failed: %v", r)
+		}
+	}()
+	items := make([]link.Item, len(batch))
+	for i, a := range batch {
+		items[i] = a.item
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.linker.Link(ctx, p.st, items)
 }
 
 // storeError marks a failure of the store itself: it stops the run rather
@@ -202,27 +324,25 @@ type storeError struct{ err error }
 func (e *storeError) Error() string { return e.err.Error() }
 func (e *storeError) Unwrap() error { return e.err }
 
-func processItem(ctx context.Context, st store.Store, chain []storyline.Analyzer, meta map[string]Meta, it *source.Item) (store.PutResult, error) {
+// analyse prepares and analyses one read item; unchanged is true when the
+// store already holds it as it is.
+func (p *Pipeline) analyse(ctx context.Context, meta map[string]Meta, it *source.Item) (link.Item, bool, error) {
 	a, err := Prepare(it, meta)
 	if err != nil {
-		return 0, err
+		return link.Item{}, false, err
 	}
 	hash := Hash(a)
-	old, err := st.ArticleHash(ctx, a.ID)
+	old, err := p.st.ArticleHash(ctx, a.ID)
 	if err != nil {
-		return 0, &storeError{err}
+		return link.Item{}, false, &storeError{err}
 	}
 	if old == hash {
-		return store.Unchanged, nil
+		return link.Item{}, true, nil
 	}
-	if err := Analyze(ctx, chain, a); err != nil {
-		return 0, err
+	if err := Analyze(ctx, p.chain, a); err != nil {
+		return link.Item{}, false, err
 	}
-	r, err := st.PutArticle(ctx, a, hash, store.Raw{Format: it.Format, Origin: it.Origin, Data: it.Raw})
-	if err != nil {
-		return 0, &storeError{err}
-	}
-	return r, nil
+	return link.Item{Article: a, Hash: hash, Raw: store.Raw{Format: it.Format, Origin: it.Origin, Data: it.Raw}}, false, nil
 }
 
 // Prepare turns a read item into a cleaned article with its metadata, meta
@@ -326,26 +446,6 @@ func Analyze(ctx context.Context, chain []storyline.Analyzer, a *storyline.Artic
 	return nil
 }
 
-// Rebuild recomputes everything that spans articles from the stored
-// articles and saves it.
-func Rebuild(ctx context.Context, st store.Store) error {
-	var articles []*storyline.Article
-	if err := st.EachArticle(ctx, func(a *storyline.Article) error {
-		articles = append(articles, a)
-		return nil
-	}); err != nil {
-		return fmt.Errorf("rebuild: %w", err)
-	}
-	c, err := Build(ctx, articles)
-	if err != nil {
-		return fmt.Errorf("rebuild: %w", err)
-	}
-	if err := st.SaveCorpus(ctx, c); err != nil {
-		return fmt.Errorf("rebuild: %w", err)
-	}
-	return nil
-}
-
 // progress draws a one-line bar on a terminal.
 type progress struct {
 	w     io.Writer
@@ -384,29 +484,59 @@ func (p *progress) done() {
 	}
 }
 
-// Reanalyze runs the per-article analysis again on every stored article and
-// rebuilds the corpus, without re-reading the sources: for when the models
-// or rules change.
-func Reanalyze(ctx context.Context, st store.Store) (int, error) {
-	chain := Analyzers()
-	var articles []*storyline.Article
-	err := st.EachArticle(ctx, func(a *storyline.Article) error {
-		a.Entities, a.Timexes, a.Quotes, a.EventDate = nil, nil, nil, ""
-		if err := Analyze(ctx, chain, a); err != nil {
+// Reanalyze runs the per-article analysis again on every stored article
+// and links the corpus anew, without re-reading the sources: for when the
+// models or rules change, or a store written by an older version. It
+// streams over the store in pages, so memory does not grow with it.
+func (p *Pipeline) Reanalyze(ctx context.Context, progress io.Writer) (int, error) {
+	p.mu.Lock()
+	err := p.linker.Reset(ctx, p.st)
+	p.mu.Unlock()
+	if err != nil {
+		return 0, fmt.Errorf("reanalyze: %w", err)
+	}
+	total, err := p.st.CountArticles(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("reanalyze: %w", err)
+	}
+	bar := newProgress(progress, total)
+	n := 0
+	var batch []analysed
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if _, err := p.link(ctx, batch); err != nil {
+			return err
+		}
+		n += len(batch)
+		for range batch {
+			bar.step(0)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err = p.st.EachArticle(ctx, func(a *storyline.Article) error {
+		raw, err := p.st.RawArticle(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		a.Entities, a.Timexes, a.Quotes, a.EventDate, a.Event = nil, nil, nil, "", ""
+		if err := Analyze(ctx, p.chain, a); err != nil {
 			return fmt.Errorf("reanalyze %s: %w", a.ID, err)
 		}
-		articles = append(articles, a)
+		batch = append(batch, analysed{item: link.Item{Article: a, Hash: Hash(a), Raw: raw, Relink: true}, origin: a.ID})
+		if len(batch) >= maxBatch {
+			return flush()
+		}
 		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
+	bar.done()
 	if err != nil {
-		return 0, err
+		return n, fmt.Errorf("reanalyze: %w", err)
 	}
-	c, err := Build(ctx, articles)
-	if err != nil {
-		return 0, fmt.Errorf("reanalyze: %w", err)
-	}
-	if err := st.SaveCorpus(ctx, c); err != nil {
-		return 0, fmt.Errorf("reanalyze: %w", err)
-	}
-	return len(articles), nil
+	return n, nil
 }

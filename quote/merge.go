@@ -42,11 +42,9 @@ func Normalize(s string) string {
 
 // item is one quote mention during Merge.
 type item struct {
-	a     *storyline.Article
-	i     int // index in a.Quotes
-	toks  []string
-	parts [][]string // the words between ellipses, when the quote has any
-	skey  string     // nameKey of the speaker name
+	a *storyline.Article
+	i int // index in a.Quotes
+	words
 }
 
 func (it item) qm() *storyline.QuoteMention { return &it.a.Quotes[it.i] }
@@ -93,19 +91,11 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 		for i := range a.Quotes {
 			q := &a.Quotes[i]
 			setSpeaker(a, q, mkeys, byID, byKey)
-			toks := strings.Fields(Normalize(q.Text))
-			if len(toks) == 0 {
+			w := wordsOf(q)
+			if len(w.toks) == 0 {
 				continue
 			}
-			it := item{a: a, i: i, toks: toks, skey: nameKey(q.SpeakerName)}
-			if strings.Contains(q.Text, "...") || strings.Contains(q.Text, "…") {
-				for _, p := range strings.FieldsFunc(strings.ReplaceAll(q.Text, "...", "…"), func(r rune) bool { return r == '…' }) {
-					if pt := strings.Fields(Normalize(p)); len(pt) > 0 {
-						it.parts = append(it.parts, pt)
-					}
-				}
-			}
-			items = append(items, it)
+			items = append(items, item{a: a, i: i, words: w})
 		}
 	}
 	groups := group(items)
@@ -164,6 +154,19 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// wordsOf prepares a quote mention for comparison.
+func wordsOf(q *storyline.QuoteMention) words {
+	w := words{toks: strings.Fields(Normalize(q.Text)), skey: nameKey(q.SpeakerName)}
+	if strings.Contains(q.Text, "...") || strings.Contains(q.Text, "…") {
+		for _, p := range strings.FieldsFunc(strings.ReplaceAll(q.Text, "...", "…"), func(r rune) bool { return r == '…' }) {
+			if pt := strings.Fields(Normalize(p)); len(pt) > 0 {
+				w.parts = append(w.parts, pt)
+			}
+		}
+	}
+	return w
 }
 
 // earlier orders articles by publication date (unknown last), then id, so
@@ -291,9 +294,19 @@ func shingles(toks []string) []string {
 // the longer one — as a contiguous run when short, up to a few words of
 // difference when longer (We're/We are, Putin's/Putin is).
 func sameQuote(a, b item) bool {
-	qa, qb := a.qm(), b.qm()
-	if qa.Speaker != "" && qb.Speaker != "" {
-		if qa.Speaker != qb.Speaker {
+	return sameWords(a.qm().Speaker, a.words, b.qm().Speaker, b.words)
+}
+
+// words is what comparing two quotes needs of each.
+type words struct {
+	toks  []string
+	parts [][]string // the words between ellipses, when the quote has any
+	skey  string     // nameKey of the speaker name
+}
+
+func sameWords(speakerA string, a words, speakerB string, b words) bool {
+	if speakerA != "" && speakerB != "" {
+		if speakerA != speakerB {
 			return false
 		}
 	} else if !compatibleKeys(a.skey, b.skey) {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/store"
 )
 
 func TestCacheClearedByUpload(t *testing.T) {
@@ -19,7 +18,7 @@ func TestCacheClearedByUpload(t *testing.T) {
 		t.Fatalf("before: %s", r.Body)
 	}
 	// A write by another process shows only after the TTL...
-	if _, err := st.PutArticle(t.Context(), &storyline.Article{ID: "w1", Text: "A walrus."}, "h", store.Raw{}); err != nil {
+	if _, err := putArticle(t.Context(), st, &storyline.Article{ID: "w1", Text: "A walrus."}); err != nil {
 		t.Fatal(err)
 	}
 	if r := get(t, srv, "/api/search?q=walrus"); !strings.Contains(r.Body, `"items":[]`) {

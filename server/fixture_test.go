@@ -15,7 +15,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/store"
-	_ "github.com/storyline-news/storyline/store/sqlite"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 const testToken = "s3cret-test-token"
@@ -81,28 +81,39 @@ func fixture() *storyline.Corpus {
 	}
 }
 
-// fill stores a corpus the way the pipeline does: articles, then corpus.
+// fill stores a corpus as it is (built by hand for the tests).
 func fill(t testing.TB, st store.Store, c *storyline.Corpus) {
 	t.Helper()
-	ctx := context.Background()
-	for _, a := range c.Articles {
-		if _, err := st.PutArticle(ctx, a, "h-"+a.ID+fmt.Sprint(len(a.Text)), store.Raw{Format: "text", Data: []byte(a.Text)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := st.SaveCorpus(ctx, c); err != nil {
+	if err := store.WriteCorpus(context.Background(), st, c); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func openStore(t testing.TB) store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), "sqlite::memory:")
+	st, err := sqlite.Open(context.Background(), ":memory:")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+// putArticle stores one article without analysis or linking.
+func putArticle(ctx context.Context, st store.Store, a *storyline.Article) (store.PutResult, error) {
+	var r store.PutResult
+	err := st.Update(ctx, func(tx store.Tx) error {
+		if h, err := tx.ArticleHash(ctx, a.ID); err != nil {
+			return err
+		} else if h == "h" {
+			r = store.Unchanged
+			return nil
+		}
+		var err error
+		r, err = tx.PutArticle(ctx, a, "h", store.Raw{Format: "jsonl"}, nil)
+		return err
+	})
+	return r, err
 }
 
 // fakeIngest stores uploaded JSON Lines without analysis: enough to see
@@ -121,7 +132,7 @@ func fakeIngest(st store.Store) IngestFunc {
 			if u.ID == "" {
 				u.ID = fmt.Sprintf("upload-%d", sum.Ingested+sum.Unchanged)
 			}
-			r, err := st.PutArticle(ctx, &storyline.Article{ID: u.ID, URL: u.URL, Title: u.Title, Text: u.Text + u.HTML, Outlet: u.Outlet, Published: u.Published}, "h", store.Raw{Format: "jsonl"})
+			r, err := putArticle(ctx, st, &storyline.Article{ID: u.ID, URL: u.URL, Title: u.Title, Text: u.Text + u.HTML, Outlet: u.Outlet, Published: u.Published})
 			if err != nil {
 				return sum, err
 			}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // sharedDir finds ../shared beside the repository root.
@@ -47,7 +48,7 @@ func seedStore(t testing.TB) store.Store {
 			return
 		}
 		ctx := context.Background()
-		seeds.st, seeds.err = store.Open(ctx, "sqlite:"+filepath.Join(seeds.dir, "seeds.db"))
+		seeds.st, seeds.err = sqlite.Open(ctx, filepath.Join(seeds.dir, "seeds.db"))
 		if seeds.err != nil {
 			return
 		}

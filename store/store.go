@@ -1,6 +1,14 @@
 // Package store keeps articles and what is built from them, behind an
 // interface with drivers in the manner of database/sql: a driver registers
-// itself under a name (sqlite today) and Open picks it from the DSN.
+// under a name (sqlite, postgres) and Open picks it from the DSN.
+//
+// Two sides: the read side (Store's getters and lists), which the server,
+// export and the command line use, and the write side (Store.Update and
+// Tx), which the linker (package link) uses to add an article and
+// everything it changes in one transaction. Tx offers the few primitives
+// incremental linking needs (keyed postings, counters, state blobs,
+// rows for readers), so that each step touches only what an article
+// touches and never re-reads the store.
 package store
 
 import (
@@ -16,6 +24,30 @@ import (
 
 // ErrNotFound is returned by the single-item getters.
 var ErrNotFound = errors.New("not found")
+
+// ErrOldSchema is returned by Open for a store written by an older
+// version whose cross-article state cannot be migrated in SQL: its
+// articles are kept, and `storyline reanalyze` rebuilds the rest.
+var ErrOldSchema = errors.New("store holds articles linked by an older version: run `storyline reanalyze` once")
+
+// Moved is the error of a getter asked for an event, story, entity or
+// quote that was merged into another: its old id keeps answering with
+// where it went.
+type Moved struct {
+	Kind string // "event", "story", "entity", "quote"
+	ID   string
+	To   string
+}
+
+func (m *Moved) Error() string { return fmt.Sprintf("%s %s was merged into %s", m.Kind, m.ID, m.To) }
+
+// Kinds of what can move.
+const (
+	KindEntity = "entity"
+	KindEvent  = "event"
+	KindStory  = "story"
+	KindQuote  = "quote"
+)
 
 // PutResult says what PutArticle did.
 type PutResult int
@@ -62,60 +94,197 @@ type Hit struct {
 	Rank      float64 `json:"rank"`    // lower is better
 }
 
-// Store is what every driver provides. Methods are safe for concurrent use.
+// Store is what every driver provides. Methods are safe for concurrent use,
+// also by several processes on one store.
 type Store interface {
-	// PutArticle stores an article keyed by id and content hash.
-	PutArticle(ctx context.Context, a *storyline.Article, hash string, raw Raw) (PutResult, error)
-	// ArticleHash returns the content hash stored for id ("" when absent).
 	ArticleHash(ctx context.Context, id string) (string, error)
+	// Article returns an article with what linking found: its event, and
+	// its mentions' and quotes' entity and quote ids as they are now
+	// (following merges), with the entities' current names and types.
 	Article(ctx context.Context, id string) (*storyline.Article, error)
 	Articles(ctx context.Context, q Query) ([]*storyline.Article, error)
-	// EachArticle calls fn for every article, ordered by id.
+	// EachArticle calls fn for every article, ordered by id, in pages, so
+	// that memory does not grow with the store.
 	EachArticle(ctx context.Context, fn func(*storyline.Article) error) error
 	CountArticles(ctx context.Context) (int, error)
 	RawArticle(ctx context.Context, id string) (Raw, error)
 
-	// SaveCorpus replaces everything built across articles (entities,
-	// quotes, events, stories) and the per-article results that depend on
-	// it (resolved mentions, quotes, event), in one transaction.
-	SaveCorpus(ctx context.Context, c *storyline.Corpus) error
-
+	// The getters return *Moved for an id that was merged away.
 	Entity(ctx context.Context, id string) (*storyline.Entity, error)
 	Entities(ctx context.Context, q Query) ([]storyline.Entity, error)
+	EachEntity(ctx context.Context, fn func(*storyline.Entity) error) error
 	Event(ctx context.Context, id string) (*storyline.Event, error)
 	Events(ctx context.Context, q Query) ([]storyline.Event, error)
+	EachEvent(ctx context.Context, fn func(*storyline.Event) error) error
 	Story(ctx context.Context, id string) (*storyline.Story, error)
 	Stories(ctx context.Context, q Query) ([]storyline.Story, error)
+	EachStory(ctx context.Context, fn func(*storyline.Story) error) error
 	Quote(ctx context.Context, id string) (*storyline.Quote, error)
 	Quotes(ctx context.Context, q Query) ([]storyline.Quote, error)
+	EachQuote(ctx context.Context, fn func(*storyline.Quote) error) error
 
 	// Search ranks articles by full-text relevance to q.
 	Search(ctx context.Context, q string, limit, offset int) ([]Hit, error)
 
+	// Update runs fn in one write transaction: all of it is committed or
+	// none. Writers are serialised (also across processes); readers are
+	// not blocked by them. fn may be called again when the transaction
+	// has to be retried, so it must not keep state of its own across
+	// calls.
+	Update(ctx context.Context, fn func(Tx) error) error
+
 	Close() error
+}
+
+// Posting is one entry of a keyed index: key → id, with a rank that
+// orders and filters lookups (a day for events, a count for entities).
+type Posting struct {
+	Key  string
+	Rank int64
+	ID   string
+}
+
+// Index names of Tx's postings.
+const (
+	IndexEntityKeys = "entity"  // name keys → entity ids
+	IndexQuoteKeys  = "quote"   // word trigrams → quote ids
+	IndexEventTerms = "term"    // heavy terms → event ids, ranked by day
+	IndexEventNames = "name"    // names → event ids, ranked by day (stories)
+)
+
+// EntityRow is an entity as linking keeps it: what readers see, the
+// number of articles naming it, and the linker's own state.
+type EntityRow struct {
+	storyline.Entity // Articles is not stored: it is read from the links
+	N                int
+	State            []byte
+}
+
+// EventRow is an event as linking keeps it.
+type EventRow struct {
+	storyline.Event // Articles is not stored: it is read from the articles
+	Day             int64 // days since 1970-01-01 of Date, or NoDay
+	N               int
+	State           []byte
+}
+
+// StoryRow is a story as linking keeps it.
+type StoryRow struct {
+	storyline.Story // Events and Timeline are read from the events
+	First, Last     string
+	N               int
+	State           []byte
+}
+
+// QuoteRow is a quote as linking keeps it.
+type QuoteRow struct {
+	storyline.Quote // Articles is read from the links
+	Latest          string
+	State           []byte
+}
+
+// NoDay is the rank of an undated event.
+const NoDay = -1 << 31
+
+// Tx is the write side: one transaction of the linker. Lookups see the
+// transaction's own writes.
+type Tx interface {
+	// ArticleHash is "" when the article is not stored.
+	ArticleHash(ctx context.Context, id string) (string, error)
+	// LinkedArticle is the article as stored, with the ids linking gave
+	// it at the time (no redirects followed).
+	LinkedArticle(ctx context.Context, id string) (*storyline.Article, error)
+	// PutArticle stores or replaces an article, its raw input, its
+	// search text and its clustering features.
+	PutArticle(ctx context.Context, a *storyline.Article, hash string, raw Raw, features []byte) (PutResult, error)
+	// SaveLinks rewrites what linking set on a stored article: its
+	// document (mention, quote and event ids) and its event.
+	SaveLinks(ctx context.Context, a *storyline.Article) error
+	// SetEvent moves articles to an event.
+	SetEvent(ctx context.Context, event string, articles []string) error
+	// EventArticles are an event's article ids, sorted.
+	EventArticles(ctx context.Context, event string) ([]string, error)
+	// Features are the stored clustering features of articles.
+	Features(ctx context.Context, ids []string) (map[string][]byte, error)
+
+	// Postings returns, for each key, at most perKey postings whose rank
+	// is within [lo, hi], highest rank first.
+	Postings(ctx context.Context, index string, keys []string, lo, hi int64, perKey int) ([]Posting, error)
+	AddPostings(ctx context.Context, index string, ps []Posting) error
+	// DeletePostings removes every posting of id in index.
+	DeletePostings(ctx context.Context, index, id string) error
+
+	// Counts are counters by key (document frequencies); absent keys
+	// are 0. AddCounts adds deltas.
+	Counts(ctx context.Context, keys []uint64) (map[uint64]int64, error)
+	AddCounts(ctx context.Context, deltas map[uint64]int64) error
+	// Meta is a small value by name ("" when absent).
+	Meta(ctx context.Context, key string) (string, error)
+	SetMeta(ctx context.Context, key, value string) error
+
+	EntityRows(ctx context.Context, ids []string) (map[string]*EntityRow, error)
+	PutEntity(ctx context.Context, e *EntityRow) error
+	// SetArticleEntities replaces the entities an article names.
+	SetArticleEntities(ctx context.Context, article string, entities []string) error
+
+	QuoteRows(ctx context.Context, ids []string) (map[string]*QuoteRow, error)
+	PutQuote(ctx context.Context, q *QuoteRow) error
+	// SetArticleQuotes replaces the quotes an article carries.
+	SetArticleQuotes(ctx context.Context, article string, quotes []string) error
+	// QuoteArticles are the ids of the articles carrying a quote.
+	QuoteArticles(ctx context.Context, quote string) ([]string, error)
+
+	EventRows(ctx context.Context, ids []string) (map[string]*EventRow, error)
+	PutEvent(ctx context.Context, e *EventRow) error
+	// StoryEvents are a story's most recent events (by day, undated
+	// last), at most limit, and how many it has in all.
+	StoryEvents(ctx context.Context, story string, limit int) (ids []string, total int, err error)
+	StoryRows(ctx context.Context, ids []string) (map[string]*StoryRow, error)
+	PutStory(ctx context.Context, s *StoryRow) error
+
+	// Move retires an entity, event, story or quote id into another: rows
+	// that point at from point at to, from's row and postings go, and
+	// from answers readers with *Moved. Ids that had moved into from
+	// move on to to. With to == "", the id is simply deleted (nothing
+	// was ever published under it).
+	Move(ctx context.Context, kind, from, to string) error
+	// Current maps ids of a kind to where they are now: themselves, or
+	// the id they were merged into.
+	Current(ctx context.Context, kind string, ids []string) (map[string]string, error)
+	// Taken tells whether an id is in use or was ever retired, so that
+	// a new item never takes an old id.
+	Taken(ctx context.Context, kind, id string) (bool, error)
+
+	// Reset deletes everything built across articles, keeping the
+	// articles (reanalyze then links them again).
+	Reset(ctx context.Context) error
 }
 
 // Driver opens a store from the part of a DSN after its scheme.
 type Driver func(ctx context.Context, dsn string) (Store, error)
 
-var (
-	driversMu sync.RWMutex
-	drivers   = map[string]Driver{}
-)
+// Registry maps DSN schemes to drivers. Commands build one with the
+// drivers they link in and open stores through it.
+type Registry struct {
+	mu      sync.RWMutex
+	drivers map[string]Driver
+}
 
-// Register makes a driver available under name (the DSN scheme).
-func Register(name string, d Driver) {
-	driversMu.Lock()
-	defer driversMu.Unlock()
-	drivers[name] = d
+// NewRegistry makes a registry holding the given drivers by scheme.
+func NewRegistry(drivers map[string]Driver) *Registry {
+	r := &Registry{drivers: map[string]Driver{}}
+	for name, d := range drivers {
+		r.drivers[name] = d
+	}
+	return r
 }
 
 // Drivers lists the registered driver names.
-func Drivers() []string {
-	driversMu.RLock()
-	defer driversMu.RUnlock()
-	names := make([]string, 0, len(drivers))
-	for n := range drivers {
+func (r *Registry) Drivers() []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	names := make([]string, 0, len(r.drivers))
+	for n := range r.drivers {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -125,24 +294,33 @@ func Drivers() []string {
 // DefaultDSN is the embedded store in the current directory.
 const DefaultDSN = "sqlite:storyline.db"
 
-// Open opens the store a DSN names: "sqlite:PATH" (or a bare path, or
-// "PATH.db"), "postgres://..." when that driver is linked in.
-func Open(ctx context.Context, dsn string) (Store, error) {
+// Scheme splits a DSN into its driver name and the rest: "sqlite:PATH"
+// (or a bare path), "postgres://..." (the whole DSN is the driver's).
+func Scheme(dsn string) (scheme, rest string) {
 	if dsn == "" {
 		dsn = DefaultDSN
 	}
-	scheme, rest := "sqlite", dsn
+	scheme, rest = "sqlite", dsn
 	if i := strings.Index(dsn, ":"); i > 1 { // i > 1 keeps Windows drive letters paths
 		scheme, rest = dsn[:i], dsn[i+1:]
 		if scheme == "postgres" || scheme == "postgresql" {
 			scheme, rest = "postgres", dsn
 		}
 	}
-	driversMu.RLock()
-	d, ok := drivers[scheme]
-	driversMu.RUnlock()
+	return scheme, rest
+}
+
+// Open opens the store a DSN names.
+func (r *Registry) Open(ctx context.Context, dsn string) (Store, error) {
+	if dsn == "" {
+		dsn = DefaultDSN
+	}
+	scheme, rest := Scheme(dsn)
+	r.mu.RLock()
+	d, ok := r.drivers[scheme]
+	r.mu.RUnlock()
 	if !ok {
-		return nil, fmt.Errorf("store: no driver %q for DSN %q (have %s)", scheme, dsn, strings.Join(Drivers(), ", "))
+		return nil, fmt.Errorf("store: no driver %q for DSN %q (have %s)", scheme, dsn, strings.Join(r.Drivers(), ", "))
 	}
 	s, err := d(ctx, rest)
 	if err != nil {

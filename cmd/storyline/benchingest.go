@@ -13,7 +13,6 @@ import (
 
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/sample"
-	"github.com/storyline-news/storyline/store"
 )
 
 func init() {
@@ -54,7 +53,7 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
 		return exitFailed
 	}
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(dir, "bench.db"))
+	st, err := openStore(ctx, "sqlite:"+filepath.Join(dir, "bench.db"))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
 		return exitFailed

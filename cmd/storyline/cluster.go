@@ -4,64 +4,35 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
-	"github.com/storyline-news/storyline/entity"
-	"github.com/storyline-news/storyline/ner"
+	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
-	"github.com/storyline-news/storyline/timex"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // benchCommands holds the subcommands of "storyline bench".
 var benchCommands = map[string]*command{}
 
-// clusterPrepare, when set, runs on each article before "eval cluster" and
-// "timeline" cluster them (after the analysis "eval cluster" runs itself).
-var clusterPrepare func(*storyline.Article)
-
-// analyzeForClustering gives raw articles what clustering uses of the
-// per-article analysis: entity mentions and time expressions, then entity
-// resolution across the set. A failing article keeps what it had.
-func analyzeForClustering(ctx context.Context, e *env, arts []*storyline.Article) {
-	analyzers := []storyline.Analyzer{ner.Analyzer(), timex.Analyzer()}
-	failed := 0
-	for _, a := range arts {
-		for _, an := range analyzers {
-			if err := an.Analyze(ctx, a); err != nil {
-				failed++
-			}
-		}
-	}
-	if failed > 0 {
-		e.log.Warn("analysis failed on some articles", "failures", failed)
-	}
-	entity.Resolve(arts)
-}
-
 func init() {
 	register(&command{
 		name:    "bench",
-		summary: "measure a capability's speed on generated data (cluster)",
+		summary: "measure the product's speed on generated articles (ingest, grow)",
 		run: func(ctx context.Context, e *env, args []string) int {
 			return subcommands(ctx, e, "bench", benchCommands, args)
 		},
 	})
 	evalCommands["cluster"] = &command{
 		name:    "cluster",
-		summary: "score event clustering: B-cubed and pairwise P/R/F1 (--data DIR)",
+		summary: "score event clustering: B-cubed and pairwise P/R/F1 (--data DIR), batch or one article at a time",
 		run:     runEvalCluster,
-	}
-	benchCommands["cluster"] = &command{
-		name:    "cluster",
-		summary: "online clustering throughput and per-article cost at 10k/100k/1M stored articles",
-		run:     runBenchCluster,
 	}
 	register(&command{
 		name:    "timeline",
@@ -87,12 +58,13 @@ func parseFloats(s string) ([]float64, error) {
 }
 
 func runEvalCluster(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "eval cluster", "--data DIR [--thresholds T,T...] [--online] [--text-only]",
-		"Analyse DIR/articles.jsonl (entities, time expressions), cluster it into events and score the\nevents against DIR/gold.jsonl ({id, event}): B-cubed precision, recall and F1, and pairwise F1.")
+	fs := newFlags(e, "eval cluster", "--data DIR [--thresholds T,T...] [--incremental --orders N --seed S]",
+		"Cluster DIR/articles.jsonl into events and score them against DIR/gold.jsonl ({id, event}):\nB-cubed precision, recall and F1, and pairwise F1. By default the batch pass (entities and time\nexpressions analysed, entities resolved, order-independent clustering). With --incremental, the\narticles go through ingest one per call, in random orders, into a fresh store, as a stream would.")
 	data := fs.String("data", "", "directory holding articles.jsonl and gold.jsonl")
-	ths := fs.String("thresholds", "", "comma-separated clustering thresholds to report (default: the tuned one)")
-	online := fs.Bool("online", false, "score the online one-pass clusterer (articles in id order) instead of the batch pass")
-	textOnly := fs.Bool("text-only", false, "cluster on text features alone, without running the entity and time analysis first")
+	ths := fs.String("thresholds", "", "comma-separated clustering thresholds to report (default: the tuned one; batch only)")
+	incremental := fs.Bool("incremental", false, "ingest one article per call in random orders instead of the batch pass")
+	orders := fs.Int("orders", 3, "with --incremental: how many random orders")
+	seed := fs.Uint64("seed", 1, "with --incremental: seed of the first order (the next ones follow)")
 	if _, done, st := parseArgs(e, fs, args); done {
 		return st
 	}
@@ -105,23 +77,37 @@ func runEvalCluster(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "storyline eval cluster:", err)
 		return exitFailed
 	}
-	if !*textOnly {
-		analyzeForClustering(ctx, e, arts)
+	print := func(r cluster.EvalResult) {
+		fmt.Fprintf(e.stdout, "articles %d  events %d (gold %d)\n", r.Articles, r.Events, r.Gold)
+		fmt.Fprintf(e.stdout, "B-cubed  precision %.4f  recall %.4f  F1 %.4f\n", r.BCubed.Precision, r.BCubed.Recall, r.BCubed.F1)
+		fmt.Fprintf(e.stdout, "pairwise precision %.4f  recall %.4f  F1 %.4f\n", r.Pairwise.Precision, r.Pairwise.Recall, r.Pairwise.F1)
 	}
-	cfg := cluster.DefaultConfig()
-	cfg.Prepare = clusterPrepare
+	if *incremental {
+		for k := range *orders {
+			s := *seed + uint64(k)
+			order := rand.New(rand.NewPCG(s, 0x6f72646572)).Perm(len(arts))
+			st, err := sqlite.Open(ctx, ":memory:")
+			if err != nil {
+				fmt.Fprintln(e.stderr, "storyline eval cluster:", err)
+				return exitFailed
+			}
+			r, err := pipeline.New(st, e.log).EvalIncremental(ctx, arts, order, gold)
+			st.Close()
+			if err != nil {
+				fmt.Fprintln(e.stderr, "storyline eval cluster:", err)
+				return exitFailed
+			}
+			fmt.Fprintf(e.stdout, "order %d (seed %d), one article per ingest\n", k+1, s)
+			print(r)
+		}
+		return exitOK
+	}
 	thresholds, err := parseFloats(*ths)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "storyline eval cluster: --thresholds:", err)
 		return exitFailed
 	}
-	var res []cluster.EvalResult
-	if *online {
-		sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
-		res, err = cluster.EvaluateOnline(ctx, arts, gold, cfg, thresholds...)
-	} else {
-		res, err = cluster.Evaluate(ctx, arts, gold, cfg, thresholds...)
-	}
+	res, err := pipeline.EvalBatch(ctx, arts, gold, cluster.DefaultConfig(), thresholds...)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "storyline eval cluster:", err)
 		return exitFailed
@@ -130,54 +116,13 @@ func runEvalCluster(ctx context.Context, e *env, args []string) int {
 		if len(res) > 1 {
 			fmt.Fprintf(e.stdout, "threshold %.3f\n", r.Threshold)
 		}
-		fmt.Fprintf(e.stdout, "articles %d  events %d (gold %d)\n", r.Articles, r.Events, r.Gold)
-		fmt.Fprintf(e.stdout, "B-cubed  precision %.4f  recall %.4f  F1 %.4f\n", r.BCubed.Precision, r.BCubed.Recall, r.BCubed.F1)
-		fmt.Fprintf(e.stdout, "pairwise precision %.4f  recall %.4f  F1 %.4f\n", r.Pairwise.Precision, r.Pairwise.Recall, r.Pairwise.F1)
-	}
-	return exitOK
-}
-
-func runBenchCluster(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "bench cluster", "[--n 10000,100000,1000000] [--per-day N] [--window N]",
-		"Stream a generated corpus (events over months, same-kind events, syndicated copies)\nthrough the online clusterer and report, at each store size, the per-article Add cost,\nAdd throughput and end-to-end throughput (generation included).")
-	sizes := fs.String("n", "10000,100000,1000000", "store sizes to measure at")
-	perDay := fs.Int("per-day", 2000, "articles a day in the generated corpus")
-	window := fs.Int("window", 2000, "articles timed at each size")
-	seed := fs.Uint64("seed", 1, "generator seed")
-	if _, done, st := parseArgs(e, fs, args); done {
-		return st
-	}
-	var ns []int
-	for _, f := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n <= 0 {
-			fmt.Fprintf(e.stderr, "storyline bench cluster: bad --n value %q\n", f)
-			return exitFailed
-		}
-		ns = append(ns, n)
-	}
-	pts, err := cluster.Bench(ctx, cluster.DefaultConfig(), cluster.BenchOptions{Sizes: ns, Window: *window, PerDay: *perDay, Seed: *seed})
-	if err != nil {
-		fmt.Fprintln(e.stderr, "storyline bench cluster:", err)
-		if len(pts) == 0 {
-			return exitFailed
-		}
-	}
-	fmt.Fprintf(e.stdout, "%10s %12s %12s %12s %14s %10s %10s\n", "stored", "Add (wall)", "CPU/article", "Add art/s", "end-to-end/s", "live ev.", "heap MB")
-	for _, p := range pts {
-		fmt.Fprintf(e.stdout, "%10d %12s %12s %12.0f %14.0f %10d %10.0f\n", p.Stored, p.PerArticle.Round(time.Microsecond/10),
-			p.CPUPerArt.Round(time.Microsecond/10), p.AddPerSec, p.EndToEnd, p.LiveEvents, p.HeapMB)
-	}
-	if len(pts) > 1 {
-		first, last := pts[0], pts[len(pts)-1]
-		fmt.Fprintf(e.stdout, "per-article cost at %d / at %d: %.2fx wall, %.2fx CPU\n", last.Stored, first.Stored,
-			float64(last.PerArticle)/float64(first.PerArticle), float64(last.CPUPerArt)/float64(max(first.CPUPerArt, 1)))
+		print(r)
 	}
 	return exitOK
 }
 
 func runTimeline(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "timeline", "[--db DSN] [--story ID | --entity NAME] [ARTICLES.jsonl...]",
+	fs := newFlags(e, "timeline", "[--db DSN] (--story ID | --entity NAME) [ARTICLES.jsonl...]",
 		"Print story timelines in the terminal: the story's events and the dated happenings its\narticles mention, oldest first, each with the articles behind it. Stories come from the\nstore, or are built from the given JSON Lines articles (e.g. an export's articles.jsonl).")
 	dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
 	storyID := fs.String("story", "", "story id")
@@ -195,10 +140,13 @@ func runTimeline(ctx context.Context, e *env, args []string) int {
 	if len(paths) > 0 {
 		events, stories, err = timelineFromFiles(ctx, paths)
 	} else {
-		events, stories, err = timelineFromStore(ctx, *dsn)
-		if err == nil && *entity != "" {
-			keys = append(keys, entityKeys(ctx, *dsn, *entity)...)
+		if *storyID == "" && *entity == "" {
+			fmt.Fprintln(e.stderr, "storyline timeline: give --story ID or --entity NAME (or articles files)")
+			return exitFailed
 		}
+		ids := entityKeys(ctx, *dsn, *entity)
+		keys = append(keys, ids...)
+		events, stories, err = timelineFromStore(ctx, *dsn, *storyID, ids)
 	}
 	if err != nil {
 		fmt.Fprintln(e.stderr, "storyline timeline:", err)
@@ -246,45 +194,69 @@ func timelineFromFiles(ctx context.Context, paths []string) ([]storyline.Event, 
 			return nil, nil, fmt.Errorf("reading %s: %w", p, err)
 		}
 	}
-	cfg := cluster.DefaultConfig()
-	cfg.Prepare = clusterPrepare
-	return cluster.Build(ctx, arts, cfg)
+	return cluster.Build(ctx, arts, cluster.DefaultConfig())
 }
 
-func timelineFromStore(ctx context.Context, dsn string) ([]storyline.Event, []storyline.Story, error) {
-	st, err := store.Open(ctx, dsn)
+// timelineFromStore reads the stories asked for, and their events: one
+// story by id, or the stories whose events involve the entities named.
+func timelineFromStore(ctx context.Context, dsn, storyID string, entities []string) ([]storyline.Event, []storyline.Story, error) {
+	st, err := openStore(ctx, dsn)
 	if err != nil {
 		return nil, nil, fmt.Errorf("opening store: %w", err)
 	}
 	defer st.Close()
-	stories, err := st.Stories(ctx, store.Query{Limit: 1 << 30})
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading stories: %w", err)
+	var stories []storyline.Story
+	switch {
+	case storyID != "":
+		s, err := st.Story(ctx, storyID)
+		var moved *store.Moved
+		if errors.As(err, &moved) {
+			s, err = st.Story(ctx, moved.To)
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading story %s: %w", storyID, err)
+		}
+		stories = append(stories, *s)
+	default:
+		seen := map[string]bool{}
+		for _, id := range entities {
+			for off := 0; ; off += 200 {
+				page, err := st.Stories(ctx, store.Query{Entity: id, Limit: 200, Offset: off})
+				if err != nil {
+					return nil, nil, fmt.Errorf("reading stories: %w", err)
+				}
+				for _, s := range page {
+					if !seen[s.ID] {
+						seen[s.ID] = true
+						stories = append(stories, s)
+					}
+				}
+				if len(page) < 200 {
+					break
+				}
+			}
+		}
 	}
-	events, err := st.Events(ctx, store.Query{Limit: 1 << 30})
-	if err != nil {
-		return nil, nil, fmt.Errorf("reading events: %w", err)
+	var events []storyline.Event
+	for _, s := range stories {
+		for _, id := range s.Events {
+			ev, err := st.Event(ctx, id)
+			if err != nil {
+				return nil, nil, fmt.Errorf("reading event %s: %w", id, err)
+			}
+			events = append(events, *ev)
+		}
 	}
-	if len(stories) > 0 {
-		return events, stories, nil
-	}
-	// Nothing built yet: cluster what the store holds.
-	var arts []*storyline.Article
-	if err := st.EachArticle(ctx, func(a *storyline.Article) error {
-		arts = append(arts, a)
-		return nil
-	}); err != nil {
-		return nil, nil, fmt.Errorf("reading articles: %w", err)
-	}
-	cfg := cluster.DefaultConfig()
-	cfg.Prepare = clusterPrepare
-	return cluster.Build(ctx, arts, cfg)
+	return events, stories, nil
 }
 
 // entityKeys are the ids of the store's entities whose name matches name,
 // so that --entity finds events that list entity ids.
 func entityKeys(ctx context.Context, dsn, name string) []string {
-	st, err := store.Open(ctx, dsn)
+	if name == "" {
+		return nil
+	}
+	st, err := openStore(ctx, dsn)
 	if err != nil {
 		return nil
 	}

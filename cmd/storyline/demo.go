@@ -41,7 +41,7 @@ func runDemo(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "storyline demo: %v\n", err)
 		return exitFailed
 	}
-	st, err := store.Open(ctx, *dsn)
+	st, err := openStore(ctx, *dsn)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "storyline demo: %v\n", err)
 		return exitFailed

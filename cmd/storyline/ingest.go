@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"golang.org/x/term"
@@ -11,7 +12,6 @@ import (
 	"github.com/storyline-news/storyline/export"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
-	_ "github.com/storyline-news/storyline/store/sqlite" // the default store
 )
 
 // ingestFlags are shared by ingest and run.
@@ -73,7 +73,7 @@ func init() {
 				fmt.Fprintln(e.stderr, "storyline ingest: no PATH given")
 				return exitFailed
 			}
-			st, err := store.Open(ctx, *dsn)
+			st, err := openStore(ctx, *dsn)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "storyline ingest: %v\n", err)
 				return exitFailed
@@ -97,7 +97,7 @@ func init() {
 				fmt.Fprintln(e.stderr, "storyline export: need --out DIR and no other arguments")
 				return exitFailed
 			}
-			st, err := store.Open(ctx, *dsn)
+			st, err := openStore(ctx, *dsn)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "storyline export: %v\n", err)
 				return exitFailed
@@ -132,7 +132,7 @@ func init() {
 				return exitFailed
 			}
 			defer os.RemoveAll(tmp)
-			st, err := store.Open(ctx, "sqlite:"+tmp+"/run.db")
+			st, err := openStore(ctx, "sqlite:"+tmp+"/run.db")
 			if err != nil {
 				fmt.Fprintf(e.stderr, "storyline run: %v\n", err)
 				return exitFailed
@@ -155,7 +155,7 @@ func init() {
 		name:    "reanalyze",
 		summary: "run the analysis again on every stored article (after a model or rule change)",
 		run: func(ctx context.Context, e *env, args []string) int {
-			fs := newFlags(e, "reanalyze", "[--db DSN]", "Re-run entity, time and quote analysis on the stored articles' cleaned text and rebuild\nevents, stories, entities and quotes, without re-reading the sources.")
+			fs := newFlags(e, "reanalyze", "[--db DSN]", "Re-run entity, time and quote analysis on the stored articles' cleaned text and link them again\ninto events, stories, entities and quotes, without re-reading the sources. Memory stays bounded:\narticles are read and linked in pages.")
 			dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
 			rest, done, status := parseArgs(e, fs, args)
 			if done {
@@ -165,13 +165,17 @@ func init() {
 				fmt.Fprintln(e.stderr, "storyline reanalyze: takes no arguments")
 				return exitFailed
 			}
-			st, err := store.Open(ctx, *dsn)
+			st, err := openStore(ctx, *dsn)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "storyline reanalyze: %v\n", err)
 				return exitFailed
 			}
 			defer st.Close()
-			n, err := pipeline.Reanalyze(ctx, st)
+			var progress io.Writer
+			if file, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
+				progress = e.stderr
+			}
+			n, err := pipeline.New(st, e.log).Reanalyze(ctx, progress)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "storyline reanalyze: %v\n", err)
 				return exitFailed

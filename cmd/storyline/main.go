@@ -13,6 +13,9 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // Exit statuses of the batch contract.
@@ -111,4 +114,14 @@ func subcommands(ctx context.Context, e *env, parent string, subs map[string]*co
 // usageLine is the first line of a command's --help.
 func usageLine(name, args string) string {
 	return strings.TrimSpace("Usage: storyline " + name + " " + args)
+}
+
+// storeDrivers are the store drivers this binary links in, by DSN scheme.
+func storeDrivers() *store.Registry {
+	return store.NewRegistry(map[string]store.Driver{"sqlite": sqlite.Driver})
+}
+
+// openStore opens the store a DSN names.
+func openStore(ctx context.Context, dsn string) (store.Store, error) {
+	return storeDrivers().Open(ctx, dsn)
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline/store"
-	_ "github.com/storyline-news/storyline/store/sqlite" // the default store
 )
 
 func init() {
@@ -39,7 +38,7 @@ func runQuotes(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return exitFailed
 	}
-	st, err := store.Open(ctx, *dsn)
+	st, err := openStore(ctx, *dsn)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "storyline quotes: %v\n", err)
 		return exitFailed

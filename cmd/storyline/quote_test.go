@@ -13,7 +13,7 @@ import (
 func TestQuotesCommand(t *testing.T) {
 	ctx := context.Background()
 	db := "sqlite:" + filepath.Join(t.TempDir(), "q.db")
-	st, err := store.Open(ctx, db)
+	st, err := openStore(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,12 +23,7 @@ func TestQuotesCommand(t *testing.T) {
 		{ID: "a2", Published: "2022-01-10", Text: "y"},
 		{ID: "a3", Outlet: "Outlet Three", Published: "2021-07-27", Text: "z"},
 	}
-	for _, a := range arts {
-		if _, err := st.PutArticle(ctx, a, a.ID, store.Raw{Format: "text", Data: []byte(a.Text)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	err = st.SaveCorpus(ctx, &storyline.Corpus{
+	err = store.WriteCorpus(ctx, st, &storyline.Corpus{
 		Articles: arts,
 		Entities: []storyline.Entity{{ID: "e1", Name: "Sergei Ryabkov", Type: storyline.Person, Articles: []string{"a1", "a2", "a3"}}},
 		Quotes: []storyline.Quote{

@@ -13,7 +13,7 @@ import (
 
 func TestQuotesBySpeaker(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "q.db"))
+	st, err := openStore(ctx, "sqlite:"+filepath.Join(t.TempDir(), "q.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,16 +39,13 @@ func TestQuotesBySpeaker(t *testing.T) {
 			a.Entities[i].Entity = ids[a.Entities[i].Text]
 			a.Entities[i].Name = strings.Replace(a.Entities[i].Text, "Sergey", "Sergei", 1)
 		}
-		if _, err := st.PutArticle(ctx, a, a.ID, store.Raw{Format: "text", Data: []byte(a.Text)}); err != nil {
-			t.Fatal(err)
-		}
 	}
 	ents := []storyline.Entity{
 		{ID: "e-ryabkov", Name: "Sergei Ryabkov", Type: storyline.Person, Aliases: []string{"Sergey Ryabkov"}, Articles: []string{"a1", "a2", "a3"}},
 		{ID: "e-blinken", Name: "Antony Blinken", Type: storyline.Person, Articles: []string{"a4"}},
 	}
 	quotes := quote.Merge(arts, ents)
-	if err := st.SaveCorpus(ctx, &storyline.Corpus{Articles: arts, Entities: ents, Quotes: quotes}); err != nil {
+	if err := store.WriteCorpus(ctx, st, &storyline.Corpus{Articles: arts, Entities: ents, Quotes: quotes}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"Sergei Ryabkov", "ryabkov", "Riabkov"} {

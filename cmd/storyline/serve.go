@@ -15,7 +15,6 @@ import (
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/server/loadtest"
 	"github.com/storyline-news/storyline/store"
-	_ "github.com/storyline-news/storyline/store/sqlite" // the default store
 )
 
 func init() {
@@ -52,7 +51,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		*token = os.Getenv("STORYLINE_TOKEN")
 	}
 	log := serverLog(e, *jsonLog)
-	st, err := store.Open(ctx, *dsn)
+	st, err := openStore(ctx, *dsn)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "storyline serve: %v\n", err)
 		return exitFailed
@@ -85,31 +84,25 @@ func serveStore(ctx context.Context, e *env, st store.Store, ln net.Listener, op
 	if opts.Log == nil {
 		opts.Log = serverLog(e, false)
 	}
-	rebuilds := pipeline.NewRebuilder(ctx, st, opts.Log)
 	if opts.Ingest == nil {
-		opts.Ingest = pipelineIngest(st, rebuilds, opts.Log)
+		opts.Ingest = pipelineIngest(pipeline.New(st, opts.Log), opts.Log)
 	}
 	h := server.New(st, opts)
 	fmt.Fprintf(e.stdout, "Serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	err := server.Serve(ctx, ln, h, opts.Log)
-	rebuilds.Wait()
-	if err != nil {
+	if err := server.Serve(ctx, ln, h, opts.Log); err != nil {
 		fmt.Fprintf(e.stderr, "storyline serve: %v\n", err)
 		return exitFailed
 	}
 	return exitOK
 }
 
-// pipelineIngest adapts pipeline.IngestBytes to the server's upload hook.
-// An upload answers as soon as its articles are analysed and stored; the
-// events, stories and entities they change are rebuilt in the background,
-// so that a stream of small uploads to a large store stays fast.
-func pipelineIngest(st store.Store, rebuilds *pipeline.Rebuilder, log *slog.Logger) server.IngestFunc {
+// pipelineIngest adapts the pipeline to the server's upload hook: an
+// upload answers once its articles are analysed and linked into their
+// events, stories, entities and quotes. One pipeline serves every upload,
+// so that the process links one batch at a time.
+func pipelineIngest(p *pipeline.Pipeline, log *slog.Logger) server.IngestFunc {
 	return func(ctx context.Context, name string, data []byte) (server.IngestSummary, error) {
-		sum, err := pipeline.IngestBytes(ctx, st, name, data, pipeline.Options{Log: log, SkipRebuild: true})
-		if sum.Ingested+sum.Updated > 0 {
-			rebuilds.Request()
-		}
+		sum, err := p.IngestBytes(ctx, name, data, pipeline.Options{Log: log})
 		out := server.IngestSummary{Ingested: sum.Ingested, Unchanged: sum.Unchanged, Updated: sum.Updated, Failed: sum.Failed}
 		for _, e := range sum.Errors {
 			out.Errors = append(out.Errors, e.Error())
@@ -151,7 +144,7 @@ func runLoadtest(ctx context.Context, e *env, args []string) int {
 			defer os.RemoveAll(tmp)
 			*dsn = "sqlite:" + tmp + "/load.db"
 		}
-		st, err := store.Open(ctx, *dsn)
+		st, err := openStore(ctx, *dsn)
 		if err != nil {
 			return fail(err)
 		}

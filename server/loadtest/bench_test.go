@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 var bench struct {
@@ -45,7 +46,7 @@ func BenchmarkMix(b *testing.B) {
 			return
 		}
 		ctx := context.Background()
-		if bench.st, bench.err = store.Open(ctx, "sqlite:"+filepath.Join(bench.dir, "bench.db")); bench.err != nil {
+		if bench.st, bench.err = sqlite.Open(ctx, filepath.Join(bench.dir, "bench.db")); bench.err != nil {
 			return
 		}
 		bench.err = Generate(ctx, bench.st, cfg)

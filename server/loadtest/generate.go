@@ -228,16 +228,9 @@ func sentence(zipf func() int, n int) string {
 	return strings.Join(words, " ")
 }
 
-// Generate writes the generated corpus into st, the way an ingest does:
-// each article, then everything built across articles.
+// Generate writes the generated corpus into st as it is.
 func Generate(ctx context.Context, st store.Store, cfg Config) error {
-	c := Corpus(cfg)
-	for _, a := range c.Articles {
-		if _, err := st.PutArticle(ctx, a, "gen", store.Raw{Format: "generated", Origin: "loadtest"}); err != nil {
-			return fmt.Errorf("loadtest: generate: %w", err)
-		}
-	}
-	if err := st.SaveCorpus(ctx, c); err != nil {
+	if err := store.WriteCorpus(ctx, st, Corpus(cfg)); err != nil {
 		return fmt.Errorf("loadtest: generate: %w", err)
 	}
 	return nil

@@ -11,15 +11,14 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/server"
-	"github.com/storyline-news/storyline/store"
-	_ "github.com/storyline-news/storyline/store/sqlite"
+	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // serve generates cfg into a fresh store and serves it on 127.0.0.1.
 func serve(t *testing.T, cfg Config) string {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "load.db"))
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "load.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,16 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+func TestConformanceInMemory(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := Open(context.Background(), ":memory:")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
 func TestReopenKeepsData(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.db")
@@ -27,11 +37,16 @@ func TestReopenKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.PutArticle(ctx, &storyline.Article{ID: "x", Text: "kept across restarts"}, "h", store.Raw{}); err != nil {
+	err = s.Update(ctx, func(tx store.Tx) error {
+		_, err := tx.PutArticle(ctx, &storyline.Article{ID: "x", Text: "kept across restarts"}, "h", store.Raw{}, nil)
+		return err
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	reopened, err := store.Open(ctx, "sqlite:"+path)
+	reg := store.NewRegistry(map[string]store.Driver{"sqlite": Driver})
+	reopened, err := reg.Open(ctx, "sqlite:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}

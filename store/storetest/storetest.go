@@ -26,6 +26,13 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Search", search},
 		{"CorpusRoundTrip", corpusRoundTrip},
 		{"NotFound", notFound},
+		{"Postings", postings},
+		{"Counts", counts},
+		{"Features", features},
+		{"MoveAnswersWithTheNewID", moveAnswers},
+		{"TakenIDsStayTaken", takenIDs},
+		{"FailedUpdateWritesNothing", failedUpdate},
+		{"Reset", reset},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,9 +47,23 @@ func article(id, outlet, published, text string) *storyline.Article {
 	return &storyline.Article{ID: id, Title: "Title of " + id, Outlet: outlet, Published: published, Text: text}
 }
 
+// mustPut stores an article the way linking does: unchanged when the
+// stored hash is the same, else written.
 func mustPut(t *testing.T, s store.Store, a *storyline.Article, hash string) store.PutResult {
 	t.Helper()
-	r, err := s.PutArticle(context.Background(), a, hash, store.Raw{Format: "text", Origin: a.ID + ".txt", Data: []byte(a.Text)})
+	var r store.PutResult
+	err := s.Update(context.Background(), func(tx store.Tx) error {
+		old, err := tx.ArticleHash(context.Background(), a.ID)
+		if err != nil {
+			return err
+		}
+		if old == hash {
+			r = store.Unchanged
+			return nil
+		}
+		r, err = tx.PutArticle(context.Background(), a, hash, store.Raw{Format: "text", Origin: a.ID + ".txt", Data: []byte(a.Text)}, []byte("features of "+a.ID))
+		return err
+	})
 	if err != nil {
 		t.Fatalf("PutArticle(%s): %v", a.ID, err)
 	}
@@ -160,11 +181,11 @@ func corpusRoundTrip(t *testing.T, s store.Store) {
 		Stories: []storyline.Story{{ID: "s1", Title: "Talks", Events: []string{"e1", "e2"}}},
 		Quotes:  []storyline.Quote{{ID: "q1", Speaker: "p1", SpeakerName: "Sergei Ryabkov", Text: "difficult but businesslike", Articles: []string{"a2"}}},
 	}
-	if err := s.SaveCorpus(ctx, c); err != nil {
+	if err := store.WriteCorpus(ctx, s, c); err != nil {
 		t.Fatal(err)
 	}
-	// Saving twice replaces, never duplicates.
-	if err := s.SaveCorpus(ctx, c); err != nil {
+	// Writing twice replaces, never duplicates.
+	if err := store.WriteCorpus(ctx, s, c); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Article(ctx, "a2")
@@ -224,4 +245,219 @@ func notFound(t *testing.T, s store.Store) {
 	if _, err := s.Quote(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Quote: %v", err)
 	}
+}
+
+func update(t *testing.T, s store.Store, fn func(ctx context.Context, tx store.Tx) error) {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.Update(ctx, func(tx store.Tx) error { return fn(ctx, tx) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func postings(t *testing.T, s store.Store) {
+	var got []store.Posting
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		err := tx.AddPostings(ctx, "term", []store.Posting{
+			{Key: "geneva", Rank: 10, ID: "e1"}, {Key: "geneva", Rank: 30, ID: "e2"}, {Key: "geneva", Rank: 20, ID: "e3"},
+			{Key: "talks", Rank: 30, ID: "e2"}, {Key: "geneva", Rank: 30, ID: "e2"}, // a repeat is one posting
+		})
+		if err != nil {
+			return err
+		}
+		if err := tx.AddPostings(ctx, "name", []store.Posting{{Key: "geneva", Rank: 15, ID: "other-index"}}); err != nil {
+			return err
+		}
+		got, err = tx.Postings(ctx, "term", []string{"geneva", "talks", "absent"}, 15, 40, 2)
+		return err
+	})
+	want := "geneva:30:e2 geneva:20:e3 talks:30:e2"
+	if g := postingString(got); g != want {
+		t.Fatalf("Postings = %s, want %s (rank window, highest first, per-key limit, one index)", g, want)
+	}
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := tx.DeletePostings(ctx, "term", "e2"); err != nil {
+			return err
+		}
+		var err error
+		got, err = tx.Postings(ctx, "term", []string{"geneva", "talks"}, -1<<40, 1<<40, 0)
+		return err
+	})
+	if g := postingString(got); g != "geneva:20:e3 geneva:10:e1" {
+		t.Fatalf("after DeletePostings: %s", g)
+	}
+}
+
+func postingString(ps []store.Posting) string {
+	var parts []string
+	for _, p := range ps {
+		parts = append(parts, fmt.Sprintf("%s:%d:%s", p.Key, p.Rank, p.ID))
+	}
+	return strings.Join(parts, " ")
+}
+
+func counts(t *testing.T, s store.Store) {
+	const big = uint64(1) << 63 // keys use all 64 bits
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := tx.AddCounts(ctx, map[uint64]int64{1: 2, big + 5: 1}); err != nil {
+			return err
+		}
+		return tx.AddCounts(ctx, map[uint64]int64{1: 3, big + 5: -1, 9: 0})
+	})
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		got, err := tx.Counts(ctx, []uint64{1, big + 5, 7})
+		if err != nil {
+			return err
+		}
+		if got[1] != 5 || got[big+5] != 0 || got[7] != 0 {
+			t.Errorf("Counts = %v, want 1:5 and zeros", got)
+		}
+		if err := tx.SetMeta(ctx, "docs", "12"); err != nil {
+			return err
+		}
+		if v, err := tx.Meta(ctx, "docs"); err != nil || v != "12" {
+			t.Errorf("Meta = %q, %v", v, err)
+		}
+		if v, err := tx.Meta(ctx, "absent"); err != nil || v != "" {
+			t.Errorf("Meta(absent) = %q, %v", v, err)
+		}
+		return nil
+	})
+}
+
+func features(t *testing.T, s store.Store) {
+	mustPut(t, s, article("a1", "", "", "One."), "h1")
+	mustPut(t, s, article("a2", "", "", "Two."), "h1")
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		got, err := tx.Features(ctx, []string{"a1", "a2", "a3"})
+		if err != nil {
+			return err
+		}
+		if len(got) != 2 || string(got["a1"]) != "features of a1" {
+			t.Errorf("Features = %q", got)
+		}
+		return nil
+	})
+}
+
+// A merged id keeps answering: readers get *store.Moved with where it
+// went, articles follow, and an id merged twice points at the last.
+func moveAnswers(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a1 := article("a1", "Daily", "2021-09-30", "Ryabkov met Sherman.")
+	a2 := article("a2", "Daily", "2021-09-30", "Riabkov met Sherman.")
+	a1.Event, a2.Event = "e1", "e2"
+	a1.Entities = []storyline.Mention{{Entity: "p1", Name: "Ryabkov", Type: storyline.Person, Text: "Ryabkov", Start: 0, End: 7}}
+	a2.Entities = []storyline.Mention{{Entity: "p2", Name: "Sergei Riabkov", Type: storyline.Person, Text: "Riabkov", Start: 0, End: 7}}
+	c := &storyline.Corpus{
+		Articles: []*storyline.Article{a1, a2},
+		Entities: []storyline.Entity{{ID: "p1", Name: "Ryabkov", Type: storyline.Person, Articles: []string{"a1"}}, {ID: "p2", Name: "Sergei Riabkov", Type: storyline.Person, Articles: []string{"a2"}}},
+		Events:   []storyline.Event{{ID: "e1", Articles: []string{"a1"}, Story: "s1"}, {ID: "e2", Articles: []string{"a2"}, Story: "s1"}, {ID: "e3", Story: "s1"}},
+		Stories:  []storyline.Story{{ID: "s1", Events: []string{"e1", "e2"}}},
+	}
+	if err := store.WriteCorpus(ctx, s, c); err != nil {
+		t.Fatal(err)
+	}
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := tx.Move(ctx, store.KindEntity, "p1", "p2"); err != nil {
+			return err
+		}
+		if err := tx.Move(ctx, store.KindEvent, "e1", "e2"); err != nil {
+			return err
+		}
+		return tx.Move(ctx, store.KindEvent, "e2", "e3")
+	})
+	var moved *store.Moved
+	if _, err := s.Event(ctx, "e1"); !errors.As(err, &moved) || moved.To != "e3" {
+		t.Fatalf("Event(e1) = %v, want moved to e3", err)
+	}
+	if _, err := s.Entity(ctx, "p1"); !errors.As(err, &moved) || moved.To != "p2" {
+		t.Fatalf("Entity(p1) = %v, want moved to p2", err)
+	}
+	e3, err := s.Event(ctx, "e3")
+	if err != nil || strings.Join(e3.Articles, ",") != "a1,a2" {
+		t.Fatalf("Event(e3) = %+v, %v; want both articles", e3, err)
+	}
+	a, err := s.Article(ctx, "a1")
+	if err != nil || a.Event != "e3" || a.Entities[0].Entity != "p2" || a.Entities[0].Name != "Sergei Riabkov" {
+		t.Fatalf("Article(a1) = %+v, %v; want event e3 and entity p2 with its name", a, err)
+	}
+	p2, err := s.Entity(ctx, "p2")
+	if err != nil || strings.Join(p2.Articles, ",") != "a1,a2" {
+		t.Fatalf("Entity(p2) = %+v, %v", p2, err)
+	}
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		cur, err := tx.Current(ctx, store.KindEvent, []string{"e1", "e3", "zz"})
+		if err != nil {
+			return err
+		}
+		if cur["e1"] != "e3" || cur["e3"] != "e3" || cur["zz"] != "zz" {
+			t.Errorf("Current = %v", cur)
+		}
+		return nil
+	})
+}
+
+func takenIDs(t *testing.T, s store.Store) {
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: "e1"}, Day: store.NoDay}); err != nil {
+			return err
+		}
+		if err := tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: "e2"}, Day: store.NoDay}); err != nil {
+			return err
+		}
+		if err := tx.Move(ctx, store.KindEvent, "e1", "e2"); err != nil {
+			return err
+		}
+		for id, want := range map[string]bool{"e1": true, "e2": true, "e3": false} {
+			got, err := tx.Taken(ctx, store.KindEvent, id)
+			if err != nil {
+				return err
+			}
+			if got != want {
+				t.Errorf("Taken(%s) = %v, want %v", id, got, want)
+			}
+		}
+		return nil
+	})
+}
+
+// An error inside Update rolls everything back.
+func failedUpdate(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	boom := errors.New("boom")
+	err := s.Update(ctx, func(tx store.Tx) error {
+		if _, err := tx.PutArticle(ctx, article("a1", "", "", "Lost."), "h", store.Raw{}, nil); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Update = %v, want the function's error", err)
+	}
+	if n, _ := s.CountArticles(ctx); n != 0 {
+		t.Fatalf("%d articles after a failed update, want 0", n)
+	}
+}
+
+func reset(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	a := article("a1", "", "", "Kept.")
+	a.Event = "e1"
+	if err := store.WriteCorpus(ctx, s, &storyline.Corpus{Articles: []*storyline.Article{a}, Events: []storyline.Event{{ID: "e1", Articles: []string{"a1"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	update(t, s, func(ctx context.Context, tx store.Tx) error { return tx.Reset(ctx) })
+	if n, _ := s.CountArticles(ctx); n != 1 {
+		t.Fatalf("Reset lost articles: %d left", n)
+	}
+	if _, err := s.Event(ctx, "e1"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("Event after Reset = %v, want not found", err)
+	}
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if v, _ := tx.Meta(ctx, "relink"); v != "" {
+			t.Errorf("Reset kept the relink mark")
+		}
+		return nil
+	})
 }

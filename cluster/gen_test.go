@@ -1,106 +1,13 @@
 package cluster
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
-	"runtime"
-	"sort"
 	"strings"
 	"time"
 
 	storyline "github.com/storyline-news/storyline"
 )
-
-// BenchPoint is what the scale benchmark measured when Stored articles had
-// been added.
-type BenchPoint struct {
-	Stored      int
-	PerArticle  time.Duration // mean Add cost (wall) over the measuring window
-	CPUPerArt   time.Duration // mean process CPU time per article over the window (Add and generation)
-	AddPerSec   float64       // articles/s through Add alone, over the window
-	EndToEnd    float64       // articles/s from the start, generation included
-	LiveEvents  int
-	HeapMB      float64
-	TotalEvents int
-}
-
-// BenchOptions shapes the synthetic corpus.
-type BenchOptions struct {
-	Sizes  []int // store sizes to report at, ascending
-	Window int   // articles timed at each size (default 2000)
-	PerDay int   // articles a day (default 2000): sets how many events are live
-	Seed   uint64
-}
-
-// Bench streams a synthetic corpus through a Clusterer and measures, at
-// each store size, the mean cost of Add over the next Window articles.
-// The corpus has many events over months (PerDay articles a day), a few
-// hundred kinds of event so that same-kind events recur with other
-// participants and places, recurring participants, and syndicated
-// near-copies.
-func Bench(ctx context.Context, cfg Config, opt BenchOptions) ([]BenchPoint, error) {
-	if len(opt.Sizes) == 0 {
-		opt.Sizes = []int{10000, 100000, 1000000}
-	}
-	sort.Ints(opt.Sizes)
-	if opt.Window <= 0 {
-		opt.Window = 2000
-	}
-	if opt.PerDay <= 0 {
-		opt.PerDay = 2000
-	}
-	g := newCorpusGen(opt.Seed, opt.PerDay)
-	c := New(cfg)
-	var out []BenchPoint
-	start := time.Now()
-	events := map[string]bool{}
-	next := 0
-	max := opt.Sizes[len(opt.Sizes)-1] + opt.Window
-	var winStart int
-	var winTime, winCPU time.Duration
-	for i := 0; i < max && next < len(opt.Sizes); i++ {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return out, fmt.Errorf("cluster: bench: %w", err)
-			}
-		}
-		a := g.article()
-		target := opt.Sizes[next]
-		timing := i >= target && i < target+opt.Window
-		var t0 time.Time
-		if timing {
-			if i == target {
-				winStart, winTime, winCPU = i, 0, cpuTime()
-			}
-			t0 = time.Now()
-		}
-		id := c.Add(a)
-		if timing {
-			winTime += time.Since(t0)
-		}
-		if len(events) < 1<<20 {
-			events[id] = true
-		}
-		if i+1 == target+opt.Window {
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			n := i + 1 - winStart
-			out = append(out, BenchPoint{
-				Stored:      target,
-				PerArticle:  winTime / time.Duration(n),
-				CPUPerArt:   (cpuTime() - winCPU) / time.Duration(n),
-				AddPerSec:   float64(n) / winTime.Seconds(),
-				EndToEnd:    float64(i+1) / time.Since(start).Seconds(),
-				LiveEvents:  c.Live(),
-				HeapMB:      float64(ms.HeapAlloc) / (1 << 20),
-				TotalEvents: len(events),
-			})
-			next++
-		}
-	}
-	return out, nil
-}
 
 // corpusGen writes plausible news-like articles from a made-up language.
 type corpusGen struct {

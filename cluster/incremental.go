@@ -1,0 +1,375 @@
+package cluster
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	storyline "github.com/storyline-news/storyline"
+)
+
+// The pieces below let a store build events one batch of articles at a
+// time (package link) with the same algorithm as Build: an article's
+// Features are computed once and stored with it; DocFreqs come from the
+// store's counters; Group clusters any set of articles (a neighbourhood)
+// exactly as Build clusters a corpus; Describe fills an event's fields;
+// a Sketch is what stories compare; Timeline merges a story's events.
+
+// Features are what clustering keeps of an article: its terms before
+// inverse-document-frequency weighting, the days it reports and was
+// published, the day it votes for as its event's date, and its SimHash.
+type Features struct {
+	Day, Pub, Vote int32
+	Hash           uint64
+	Terms          []Term // sorted by key
+}
+
+// Term is one feature of an article: a hashed key, its raw weight, and
+// whether it names someone or somewhere (stories compare those).
+type Term struct {
+	Key  uint64
+	W    float32
+	Name bool
+}
+
+// Keys are the features' keys, for looking up document frequencies.
+func (f *Features) Keys() []uint64 {
+	out := make([]uint64, len(f.Terms))
+	for i, t := range f.Terms {
+		out[i] = t.Key
+	}
+	return out
+}
+
+// Extract computes an article's features.
+func Extract(a *storyline.Article, cfg Config) *Features {
+	d := extract(a, &cfg)
+	f := &Features{Day: d.day, Pub: d.pub, Hash: d.hash, Vote: voteDay(d)}
+	f.Terms = make([]Term, 0, len(d.raw))
+	for k, w := range d.raw {
+		f.Terms = append(f.Terms, Term{Key: k, W: w, Name: d.names[k]})
+	}
+	sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Key < f.Terms[j].Key })
+	return f
+}
+
+// voteDay is the day an article votes for as its event's date: the time
+// analysis' event date, else the day its lead points to.
+func voteDay(d *doc) int32 {
+	if ev := parseDay(d.art.EventDate); ev != noDay {
+		return ev
+	}
+	return leadDay(d)
+}
+
+// Encoding of Features: version byte, varint days, fixed hash, then terms
+// as fixed keys with the weight in thousandths (15 bits) and the name flag
+// in the top bit of a uint16.
+const featuresVersion = 1
+
+// MarshalBinary encodes f compactly for the store.
+func (f *Features) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, 32+10*len(f.Terms))
+	b = append(b, featuresVersion)
+	b = binary.AppendVarint(b, int64(f.Day))
+	b = binary.AppendVarint(b, int64(f.Pub))
+	b = binary.AppendVarint(b, int64(f.Vote))
+	b = binary.LittleEndian.AppendUint64(b, f.Hash)
+	b = binary.AppendUvarint(b, uint64(len(f.Terms)))
+	for _, t := range f.Terms {
+		b = binary.LittleEndian.AppendUint64(b, t.Key)
+		w := uint16(min(math.Round(float64(t.W)*1000), 0x7fff))
+		if t.Name {
+			w |= 0x8000
+		}
+		b = binary.LittleEndian.AppendUint16(b, w)
+	}
+	return b, nil
+}
+
+var errFeatures = errors.New("cluster: damaged features")
+
+// UnmarshalBinary decodes what MarshalBinary wrote.
+func (f *Features) UnmarshalBinary(b []byte) error {
+	if len(b) < 1 || b[0] != featuresVersion {
+		return errFeatures
+	}
+	b = b[1:]
+	var days [3]int64
+	for i := range days {
+		v, k := binary.Varint(b)
+		if k <= 0 {
+			return errFeatures
+		}
+		days[i] = v
+		b = b[k:]
+	}
+	f.Day, f.Pub, f.Vote = int32(days[0]), int32(days[1]), int32(days[2])
+	if len(b) < 8 {
+		return errFeatures
+	}
+	f.Hash = binary.LittleEndian.Uint64(b)
+	b = b[8:]
+	n, k := binary.Uvarint(b)
+	if k <= 0 || uint64(len(b)-k) != n*10 {
+		return errFeatures
+	}
+	b = b[k:]
+	f.Terms = make([]Term, n)
+	for i := range f.Terms {
+		w := binary.LittleEndian.Uint16(b[8:])
+		f.Terms[i] = Term{Key: binary.LittleEndian.Uint64(b), W: float32(w&0x7fff) / 1000, Name: w&0x8000 != 0}
+		b = b[10:]
+	}
+	return nil
+}
+
+// DocFreqs are corpus document frequencies: N documents, and DF for (at
+// least) the keys being weighed; absent keys count 0.
+type DocFreqs struct {
+	N  int
+	DF map[uint64]int64
+}
+
+// weights are the two IDF tables Build uses: global mixes the corpus with
+// the background counts (pairs, the coarse pass, events), own is the
+// corpus's alone (refine).
+func (df DocFreqs) weights(bgWeight float64) (global, own func(uint64) float64) {
+	n := float64(df.N)
+	own = func(k uint64) float64 {
+		return math.Log((n+1)/(float64(df.DF[k])+1)) + 1
+	}
+	if bgWeight <= 0 || background.n == 0 {
+		return own, own
+	}
+	gn := n + bgWeight*float64(background.n)
+	global = func(k uint64) float64 {
+		return math.Log((gn+1)/(float64(df.DF[k])+bgWeight*float64(background.df[k])+1)) + 1
+	}
+	return global, own
+}
+
+// docOf is a doc for grouping: features weighed, no article text.
+func docOf(id string, f *Features, global, own func(uint64) float64) *doc {
+	d := &doc{id: id, day: f.Day, pub: f.Pub, hash: f.Hash, raw: make(map[uint64]float32, len(f.Terms)), names: map[uint64]bool{}}
+	for _, t := range f.Terms {
+		d.raw[t.Key] = t.W
+		if t.Name {
+			d.names[t.Key] = true
+		}
+	}
+	d.vec = weigh(d.raw, global)
+	d.fine = d.vec
+	if own != nil {
+		d.fine = weigh(d.raw, own)
+	}
+	return d
+}
+
+// Group clusters articles into events with Build's algorithm, given their
+// ids and features (in any order: the result depends on the ids only).
+// It returns groups of indices into ids.
+func Group(ctx context.Context, ids []string, feats []*Features, df DocFreqs, cfg Config) ([][]int, error) {
+	if len(ids) != len(feats) {
+		return nil, fmt.Errorf("cluster: group: %d ids for %d features", len(ids), len(feats))
+	}
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ids[order[a]] < ids[order[b]] })
+	global, own := df.weights(cfg.BackgroundWeight)
+	if cfg.BackgroundWeight <= 0 {
+		own = nil
+	}
+	docs := make([]*doc, len(order))
+	for k, i := range order {
+		docs[k] = docOf(ids[i], feats[i], global, own)
+	}
+	groups, err := groupDocs(ctx, docs, &cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		for k, x := range g {
+			g[k] = order[x]
+		}
+		sort.Ints(g)
+	}
+	return groups, nil
+}
+
+// Vector is a weighted, normalised signature (an event's centroid, its
+// names), kept sorted by key.
+type Vector []Term
+
+func toVector(v vec) Vector {
+	out := make(Vector, len(v))
+	for i, f := range v {
+		out[i] = Term{Key: f.key, W: f.w}
+	}
+	return out
+}
+
+func (v Vector) vec() vec {
+	out := make(vec, len(v))
+	for i, t := range v {
+		out[i] = feature{key: t.Key, w: t.W}
+	}
+	return out
+}
+
+// Similarity is the cosine of two normalised vectors.
+func Similarity(a, b Vector) float64 { return dot(a.vec(), b.vec()) }
+
+// Top is the n heaviest terms of v, renormalised.
+func (v Vector) Top(n int) Vector {
+	t := topTerms(v.vec(), n)
+	sortByKey(t)
+	normalize(t)
+	return toVector(t)
+}
+
+// Weigh is an article's signature under the corpus's weights.
+func Weigh(f *Features, df DocFreqs, cfg Config) Vector {
+	global, _ := df.weights(cfg.BackgroundWeight)
+	return toVector(docOf("", f, global, nil).vec)
+}
+
+// Fit is the evidence that an article belongs to an event: the cosine
+// of its signature with the event's centroid, adjusted for their days as
+// pairs are, and certainty for a syndicated copy of one of the event's
+// articles.
+func Fit(article Vector, f *Features, centroid Vector, eventDay int32, hashes []uint64, cfg Config) float64 {
+	for _, h := range hashes {
+		if f.Hash != 0 && h != 0 && hamming(f.Hash, h) <= cfg.DupBits {
+			return 1
+		}
+	}
+	return adjustForDays(Similarity(article, centroid), f.Day, eventDay, &cfg)
+}
+
+// Sum is a running sum of signatures: an event's centroid before
+// normalisation, kept to a bounded number of terms.
+type Sum map[uint64]float32
+
+// Add adds v to the sum, keeping at most keep terms.
+func (s Sum) Add(v Vector, keep int) {
+	for _, t := range v {
+		s[t.Key] += t.W
+	}
+	if keep > 0 && len(s) > 2*keep {
+		v := make(vec, 0, len(s))
+		for k, w := range s {
+			v = append(v, feature{key: k, w: w})
+		}
+		v = topTerms(v, keep)
+		clear(s)
+		for _, f := range v {
+			s[f.key] = f.w
+		}
+	}
+}
+
+// Centroid is the normalised sum cut to its n heaviest terms.
+func (s Sum) Centroid(n int) Vector {
+	v := make(vec, 0, len(s))
+	for k, w := range s {
+		v = append(v, feature{key: k, w: w})
+	}
+	v = topTerms(v, n)
+	sortByKey(v)
+	normalize(v)
+	return toVector(v)
+}
+
+// Sketch is what stories compare of an event: its day, the centroid of
+// its articles (what it is about), of their names (who and where), and
+// the other days its articles mention.
+type Sketch struct {
+	Day      int32
+	Centroid Vector
+	Names    Vector
+	Refs     []int32
+}
+
+// Description is an event's fields, computed from its articles.
+type Description struct {
+	Title, Date, Place, Summary string
+	Entities                    []string
+	Facts                       []storyline.Fact
+	Day                         int32
+	Sketch                      Sketch
+	// Mentions are the dated happenings its articles mention, for its
+	// story's timeline.
+	Mentions []Mention
+}
+
+// Mention is one dated happening that an event's articles mention.
+type Mention struct {
+	Value    string   `json:"v"` // 2021-06-16 or 2021-06
+	What     string   `json:"w"`
+	Articles []string `json:"a"`
+}
+
+// Describe fills an event's fields from its articles (with their
+// resolved entities and time expressions). Large events pass a sample.
+func Describe(arts []*storyline.Article, df DocFreqs, cfg Config) Description {
+	global, _ := df.weights(cfg.BackgroundWeight)
+	e := &builtEvent{}
+	sorted := append([]*storyline.Article(nil), arts...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	for _, a := range sorted {
+		d := extract(a, &cfg)
+		d.vec = weigh(d.raw, global)
+		d.fine = d.vec
+		e.docs = append(e.docs, d)
+		e.Articles = append(e.Articles, a.ID)
+	}
+	e.centroid = centroid(e.docs, 0)
+	fillEvent(e, &cfg)
+	out := Description{
+		Title: e.Title, Date: e.Date, Place: e.Place, Summary: e.Summary,
+		Entities: e.Entities, Facts: e.Facts, Day: e.day,
+		Sketch: Sketch{Day: e.day, Centroid: toVector(topTerms(e.centroid, cfg.EventTerms)).sorted(), Names: toVector(topTerms(e.names, 32)).sorted(), Refs: refDays(e)},
+	}
+	out.Mentions = eventMentions(e)
+	return out
+}
+
+func (v Vector) sorted() Vector {
+	sort.Slice(v, func(i, j int) bool { return v[i].Key < v[j].Key })
+	return v
+}
+
+// refDays are the days an event's articles mention, other than its own
+// and the day beside it.
+func refDays(e *builtEvent) []int32 {
+	set := map[int32]bool{}
+	for _, d := range e.docs {
+		for _, dm := range d.dates {
+			if dm.day != noDay && (e.day == noDay || absDays(dm.day-e.day) > 1) {
+				set[dm.day] = true
+			}
+		}
+	}
+	out := make([]int32, 0, len(set))
+	for d := range set {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// DayOf parses a YYYY-MM-DD (or longer ISO) date into a day number, or
+// NoDay.
+func DayOf(s string) int32 { return parseDay(s) }
+
+// DayString is the YYYY-MM-DD of a day number ("" for NoDay).
+func DayString(d int32) string { return dayString(d) }
+
+// NoDay marks an unknown day.
+const NoDay = noDay

@@ -1,0 +1,467 @@
+package entity
+
+import (
+	"fmt"
+	"math/bits"
+	"sort"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+)
+
+// Incremental resolution. A store cannot hand Resolve every article again
+// each time one arrives, so linking keeps, for each entity, a Profile (its
+// spellings, type votes, roles and aliases) and an index from keys to
+// entities. Link resolves the mentions of new articles together with the
+// profiles their keys find, by running the same resolver over the new
+// articles plus one stand-in article per candidate entity whose mentions
+// are that entity's spellings. Whatever the rules join, a new mention and
+// an entity, or two entities through a new article, is one entity.
+//
+// The keys are chosen so that every rule of the resolver that can join two
+// mentions finds its partner: the same name, surname, first word (Xi for Xi
+// Jinping), spelling without spaces (Kim Jong-un), a surname one letter
+// apart, an acronym and the long forms it abbreviates, a country-qualified
+// organisation and its bare name. A key names at most a few dozen entities
+// (the most named first), which bounds the work per mention whatever the
+// store's size.
+
+// Profile is what linking keeps of one entity between articles.
+type Profile struct {
+	Forms   []Form         `json:"f"`
+	Votes   map[string]int `json:"v"`
+	Roles   map[string]int `json:"r,omitempty"`
+	Aliases []string       `json:"a"`
+	N       int            `json:"n"` // articles naming it
+}
+
+// Form is one spelling of an entity and how often it was used.
+type Form struct {
+	Alias   string `json:"s"` // cleaned surface
+	Display string `json:"d"` // name without titles or leading article
+	N       int    `json:"n"`
+}
+
+// Bounds of a profile: the spellings offered to the resolver, and the
+// aliases listed for readers.
+const (
+	maxForms   = 12
+	maxAliases = 64
+	// MaxCandidatesPerKey is how many entities one key may bring into a
+	// resolution (the most named first).
+	MaxCandidatesPerKey = 32
+)
+
+// Candidate is a stored entity that Link may join new mentions to.
+type Candidate struct {
+	ID      string
+	Profile *Profile
+}
+
+// MentionRef points at one mention of one of Link's articles.
+type MentionRef struct{ Article, Mention int }
+
+// Group is one entity that Link's articles name.
+type Group struct {
+	// Known are the stored entities the group is: none (a new entity),
+	// one, or several that the new articles showed to be one entity.
+	Known    []string
+	Mentions []MentionRef
+	// Add is what the new mentions add to the entity's profile.
+	Add *Profile
+}
+
+// Lookup returns the stored entities filed under any of keys.
+type Lookup func(keys []string) ([]Candidate, error)
+
+// Link resolves the mentions of new articles against stored entities.
+// Like Resolve it joins organisation names cut before their place, and
+// sets each person mention's Role; it does not set Entity, Name or Type,
+// which the caller does from the groups.
+func Link(articles []*storyline.Article, lookup Lookup) ([]Group, error) {
+	mergeOrgPlace(articles)
+	probe := newResolver(articles)
+	probe.collect()
+	if len(probe.ms) == 0 {
+		return nil, nil
+	}
+	keySet := map[string]bool{}
+	for i := range probe.ms {
+		for _, k := range probe.mentionKeys(&probe.ms[i]) {
+			keySet[k] = true
+		}
+	}
+	keys := make([]string, 0, len(keySet))
+	for k := range keySet {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	cands, err := lookup(keys)
+	if err != nil {
+		return nil, fmt.Errorf("entity: link: %w", err)
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
+
+	// Stand-in articles come after the new ones; their mentions carry no
+	// offsets, so no rule reads text around them.
+	all := append([]*storyline.Article(nil), articles...)
+	for _, c := range cands {
+		all = append(all, standIn(c))
+	}
+	r := newResolver(all)
+	if !r.run() {
+		return nil, nil
+	}
+	// A stand-in's spellings are one entity already.
+	firstOf := map[int]int{}
+	for i := range r.ms {
+		m := &r.ms[i]
+		if m.art < len(articles) {
+			continue
+		}
+		if f, ok := firstOf[m.art]; ok {
+			r.uf.Union(f, i)
+		} else {
+			firstOf[m.art] = i
+		}
+	}
+	comps := map[int][]int{}
+	var roots []int
+	for i := range r.ms {
+		rt := r.uf.Find(i)
+		if _, ok := comps[rt]; !ok {
+			roots = append(roots, rt)
+		}
+		comps[rt] = append(comps[rt], i)
+	}
+	var groups []Group
+	for _, rt := range roots {
+		ids := comps[rt]
+		g := Group{Add: &Profile{Votes: map[string]int{}}}
+		hasFull := false
+		known := map[string]bool{}
+		for _, i := range ids {
+			m := &r.ms[i]
+			hasFull = hasFull || m.full()
+			if m.art >= len(articles) {
+				known[cands[m.art-len(articles)].ID] = true
+			}
+		}
+		arts := map[int]bool{}
+		for _, i := range ids {
+			m := &r.ms[i]
+			if m.art >= len(articles) {
+				continue
+			}
+			g.Mentions = append(g.Mentions, MentionRef{Article: m.art, Mention: m.idx})
+			arts[m.art] = true
+			g.Add.addForm(m.alias, m.display, 1)
+			g.Add.Votes[r.voteType(m, hasFull)]++
+			g.Add.addAlias(m.alias)
+			for _, x := range r.extra[i] {
+				g.Add.addAlias(x)
+			}
+			if role := articles[m.art].Entities[m.idx].Role; role != "" {
+				g.Add.addRole(role, 1)
+				if core := r.roleCore(role); core != role {
+					g.Add.addRole(core, 1)
+				}
+			}
+		}
+		if len(g.Mentions) == 0 {
+			continue // stored entities only: nothing new to say
+		}
+		g.Add.N = len(arts)
+		for id := range known {
+			g.Known = append(g.Known, id)
+		}
+		sort.Strings(g.Known)
+		sort.Slice(g.Mentions, func(x, y int) bool {
+			a, b := g.Mentions[x], g.Mentions[y]
+			if a.Article != b.Article {
+				return a.Article < b.Article
+			}
+			return a.Mention < b.Mention
+		})
+		groups = append(groups, g)
+	}
+	return groups, nil
+}
+
+// standIn is the article that stands for a stored entity: one mention a
+// spelling, typed as the entity is.
+func standIn(c Candidate) *storyline.Article {
+	a := &storyline.Article{ID: "\x00" + c.ID}
+	typ := c.Profile.Type()
+	for _, f := range c.Profile.Forms {
+		a.Entities = append(a.Entities, storyline.Mention{Text: f.Alias, Type: typ})
+	}
+	return a
+}
+
+// mentionKeys are the index keys of a parsed mention: two mentions that a
+// rule of the resolver can join share one.
+func (r *resolver) mentionKeys(m *mention) []string {
+	var out []string
+	add := func(prefix, k string) {
+		if k != "" {
+			out = append(out, prefix+k)
+		}
+	}
+	if m.person {
+		add("p:", m.key)
+		add("s:", m.p.sur)
+		add("n:", m.p.sur) // a lone surname meets a same-named place or org
+		if m.full() {
+			add("f:", m.p.first)
+		}
+		if len(m.p.words) == 1 {
+			add("f:", m.p.sur) // "Xi" for "Xi Jinping"
+		}
+		add("j:", strings.ReplaceAll(m.key, " ", ""))
+		if len(m.p.sur) >= 6 {
+			add("d:", m.p.sur)
+			for i := 0; i < len(m.p.sur); i++ {
+				add("d:", m.p.sur[:i]+m.p.sur[i+1:])
+			}
+		}
+		return out
+	}
+	add("n:", m.key)
+	words := strings.Fields(m.display)
+	if len(words) == 1 {
+		add("s:", m.key)
+	}
+	for _, acr := range acronyms(words) {
+		add("a:", acr)
+	}
+	if !strings.ContainsRune(m.display, ' ') && isAllCaps(m.display) {
+		add("a:", strings.ReplaceAll(m.display, ".", ""))
+	}
+	if code, rest := qualifiedOrg(words); code != "" {
+		add("n:", nonPersonKey(strings.Join(rest, " ")))
+	}
+	return out
+}
+
+// Keys are the index keys of an entity: those of each of its spellings.
+func (p *Profile) Keys() []string {
+	a := standIn(Candidate{Profile: p})
+	r := newResolver([]*storyline.Article{a})
+	r.collect()
+	set := map[string]bool{}
+	for i := range r.ms {
+		for _, k := range r.mentionKeys(&r.ms[i]) {
+			set[k] = true
+		}
+	}
+	for _, al := range p.Aliases {
+		// Acronyms found beside a long form ("(OSCE)") are spellings too.
+		if !strings.ContainsRune(al, ' ') && isAllCaps(al) {
+			set["a:"+strings.ReplaceAll(al, ".", "")] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Rank is an entity's rank in the key index: the binary order of
+// magnitude of the articles naming it, so that a key's most named
+// entities come first and the posting changes only when that order does.
+func (p *Profile) Rank() int64 { return int64(bits.Len(uint(p.N))) }
+
+func (p *Profile) addForm(alias, display string, n int) {
+	for i := range p.Forms {
+		if p.Forms[i].Alias == alias {
+			p.Forms[i].N += n
+			return
+		}
+	}
+	p.Forms = append(p.Forms, Form{Alias: alias, Display: display, N: n})
+}
+
+func (p *Profile) addAlias(a string) {
+	i := sort.SearchStrings(p.Aliases, a)
+	if i < len(p.Aliases) && p.Aliases[i] == a {
+		return
+	}
+	if len(p.Aliases) >= maxAliases {
+		return
+	}
+	p.Aliases = append(p.Aliases, "")
+	copy(p.Aliases[i+1:], p.Aliases[i:])
+	p.Aliases[i] = a
+}
+
+func (p *Profile) addRole(role string, n int) {
+	if p.Roles == nil {
+		p.Roles = map[string]int{}
+	}
+	p.Roles[role] += n
+	if p.Roles[role] <= 0 {
+		delete(p.Roles, role)
+	}
+}
+
+// Merge adds another profile's spellings, votes, roles, aliases and
+// articles to p (articles may be counted twice when both named the same
+// one: N is a reader's order, not an exact count).
+func (p *Profile) Merge(o *Profile) {
+	if p.Votes == nil {
+		p.Votes = map[string]int{}
+	}
+	for _, f := range o.Forms {
+		p.addForm(f.Alias, f.Display, f.N)
+	}
+	for t, n := range o.Votes {
+		p.Votes[t] += n
+	}
+	for r, n := range o.Roles {
+		p.addRole(r, n)
+	}
+	for _, a := range o.Aliases {
+		p.addAlias(a)
+	}
+	p.N += o.N
+	p.trim()
+}
+
+// Subtract takes back what an article once added (its mentions, before it
+// was changed): spellings, votes and roles, and one article.
+func (p *Profile) Subtract(o *Profile) {
+	for _, f := range o.Forms {
+		p.addForm(f.Alias, f.Display, -f.N)
+	}
+	for t, n := range o.Votes {
+		if p.Votes[t] -= n; p.Votes[t] <= 0 {
+			delete(p.Votes, t)
+		}
+	}
+	for r, n := range o.Roles {
+		p.addRole(r, -n)
+	}
+	p.N = max(0, p.N-o.N)
+	p.trim()
+}
+
+// trim drops spent spellings and keeps the most used ones.
+func (p *Profile) trim() {
+	forms := p.Forms[:0]
+	for _, f := range p.Forms {
+		if f.N > 0 {
+			forms = append(forms, f)
+		}
+	}
+	sort.SliceStable(forms, func(i, j int) bool {
+		if forms[i].N != forms[j].N {
+			return forms[i].N > forms[j].N
+		}
+		return forms[i].Alias < forms[j].Alias
+	})
+	if len(forms) > maxForms {
+		forms = forms[:maxForms]
+	}
+	p.Forms = forms
+}
+
+// Type is the majority of the mentions' type votes (ties by PERSON, ORG,
+// PLACE, OTHER).
+func (p *Profile) Type() string {
+	typ := ""
+	for t, n := range p.Votes {
+		if n <= 0 {
+			continue
+		}
+		if typ == "" || n > p.Votes[typ] || n == p.Votes[typ] && typeRank[t] < typeRank[typ] {
+			typ = t
+		}
+	}
+	if typ == "" {
+		return storyline.Other
+	}
+	return typ
+}
+
+// Name is the canonical name: the best spelling (full names, spelled-out
+// organisations, preferred place names), the most used among equals.
+func (p *Profile) Name() string {
+	counts := map[string]int{}
+	for _, f := range p.Forms {
+		counts[f.Display] += f.N
+	}
+	typ := p.Type()
+	name := ""
+	for d, n := range counts {
+		if name == "" || betterForm(d, n, name, counts[name], typ) {
+			name = d
+		}
+	}
+	return name
+}
+
+// Entity is what readers see of the entity (Articles is left empty: the
+// store reads it from the links).
+func (p *Profile) Entity(id string) storyline.Entity {
+	return storyline.Entity{ID: id, Name: p.Name(), Type: p.Type(), Aliases: append([]string{}, p.Aliases...), Roles: byCount(p.Roles)}
+}
+
+// BaseID is the id a new entity would take: its type and its name's key
+// ("p-sergei-riabkov"); the caller adds a suffix when it is taken.
+func (p *Profile) BaseID() string { return typePrefix[p.Type()] + slug(p.Name()) }
+
+// Contribution is what one linked article added to its entities'
+// profiles, recomputed from its stored mentions so that it can be taken
+// back when the article changes: by entity id, its spellings, type votes
+// and roles, and the article itself.
+func Contribution(a *storyline.Article) map[string]*Profile {
+	out := map[string]*Profile{}
+	for _, m := range a.Entities {
+		if m.Entity == "" {
+			continue
+		}
+		p := out[m.Entity]
+		if p == nil {
+			p = &Profile{Votes: map[string]int{}, N: 1}
+			out[m.Entity] = p
+		}
+		alias := cleanSurface(mentionSurface(a, &m))
+		display := nonPersonDisplay(alias)
+		if normType(m.Type) == storyline.Person {
+			display = parsePerson(alias).display
+		}
+		p.addForm(alias, display, 1)
+		p.Votes[normType(m.Type)]++
+		if m.Role != "" {
+			p.addRole(m.Role, 1)
+			if core := roleCore(m.Role); core != m.Role {
+				p.addRole(core, 1)
+			}
+		}
+	}
+	return out
+}
+
+// NameKeys are the index keys under which a free-text name (a quote's
+// speaker, a watched name) may find its entity, read as a person's name
+// and as another's.
+func NameKeys(name string) []string {
+	a := &storyline.Article{ID: "\x00name", Entities: []storyline.Mention{{Text: name, Type: storyline.Person}, {Text: name, Type: storyline.Org}}}
+	r := newResolver([]*storyline.Article{a})
+	r.collect()
+	set := map[string]bool{}
+	for i := range r.ms {
+		for _, k := range r.mentionKeys(&r.ms[i]) {
+			set[k] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

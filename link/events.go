@@ -1,0 +1,373 @@
+package link
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/store"
+)
+
+// ev is one event as the batch works on it.
+type ev struct {
+	id      string
+	row     *store.EventRow // nil for an event created in this batch
+	state   *eventState
+	members []string // sorted article ids; valid when loaded
+	loaded  bool
+	created bool // created in this batch
+	changed bool // its articles changed
+	regroup bool // settling recomputed its articles: rebuild the sum
+	retired bool
+}
+
+func (e *ev) day() int32 {
+	if e.state.Sketch.Day != cluster.NoDay || e.row == nil {
+		return e.state.Sketch.Day
+	}
+	return int32(e.row.Day)
+}
+
+func (e *ev) size() int {
+	if e.loaded {
+		return len(e.members)
+	}
+	if e.row != nil {
+		return e.row.N
+	}
+	return 0
+}
+
+// eventSet is the events a batch has read or made.
+type eventSet struct {
+	b     *batch
+	evs   map[string]*ev
+	dirty map[string]bool
+	vecs  map[string]cluster.Vector // articles' signatures, by id
+}
+
+func newEventSet(b *batch) *eventSet {
+	return &eventSet{b: b, evs: map[string]*ev{}, dirty: map[string]bool{}, vecs: map[string]cluster.Vector{}}
+}
+
+// load reads events not yet read; retired or unknown ids are skipped.
+func (s *eventSet) load(ids []string) error {
+	var need []string
+	for _, id := range ids {
+		if _, ok := s.evs[id]; !ok {
+			need = append(need, id)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	rows, err := s.b.tx.EventRows(s.b.ctx, need)
+	if err != nil {
+		return err
+	}
+	for id, r := range rows {
+		st, err := decodeEventState(r.State)
+		if err != nil {
+			return fmt.Errorf("event %s: %w", id, err)
+		}
+		s.evs[id] = &ev{id: id, row: r, state: st}
+	}
+	return nil
+}
+
+func (s *eventSet) get(id string) *ev {
+	e := s.evs[id]
+	if e == nil || e.retired {
+		return nil
+	}
+	return e
+}
+
+// members loads an event's article ids.
+func (s *eventSet) members(e *ev) error {
+	if e.loaded {
+		return nil
+	}
+	ids, err := s.b.tx.EventArticles(s.b.ctx, e.id)
+	if err != nil {
+		return err
+	}
+	// Articles of this batch already moved in memory are not yet written.
+	var keep []string
+	for _, id := range ids {
+		if a, ok := s.b.byID[id]; ok && a.Event != e.id {
+			continue
+		}
+		if _, ok := s.b.old[id]; ok {
+			continue
+		}
+		keep = append(keep, id)
+	}
+	for _, a := range s.b.arts {
+		if a.Event == e.id && !slices.Contains(keep, a.ID) {
+			keep = append(keep, a.ID)
+		}
+	}
+	sort.Strings(keep)
+	e.members, e.loaded = keep, true
+	return nil
+}
+
+// vector is an article's signature under the current weights.
+func (s *eventSet) vector(id string, f *cluster.Features) (cluster.Vector, error) {
+	if v, ok := s.vecs[id]; ok {
+		return v, nil
+	}
+	df, err := s.b.docFreqs(f.Keys())
+	if err != nil {
+		return nil, err
+	}
+	v := cluster.Weigh(f, df, s.b.l.cfg)
+	s.vecs[id] = v
+	return v, nil
+}
+
+// features returns the features of articles, from the batch or the store.
+func (s *eventSet) features(ids []string) (map[string]*cluster.Features, error) {
+	out := make(map[string]*cluster.Features, len(ids))
+	var need []string
+	for _, id := range ids {
+		if f, ok := s.b.feats[id]; ok {
+			out[id] = f
+		} else {
+			need = append(need, id)
+		}
+	}
+	got, err := s.b.tx.Features(s.b.ctx, need)
+	if err != nil {
+		return nil, err
+	}
+	for id, data := range got {
+		f := &cluster.Features{}
+		if err := f.UnmarshalBinary(data); err != nil {
+			return nil, fmt.Errorf("article %s: %w", id, err)
+		}
+		s.b.feats[id] = f
+		out[id] = f
+	}
+	return out, nil
+}
+
+func termKey(k uint64) string { return strconv.FormatUint(k, 36) }
+
+func termKeys(v cluster.Vector) []string {
+	out := make([]string, len(v))
+	for i, t := range v {
+		out[i] = termKey(t.Key)
+	}
+	return out
+}
+
+// postings looks keys up among the events within days of day, and the
+// undated ones; an undated day looks among all.
+func (b *batch) postings(index string, keys []string, day int32, days, perKey int) ([]store.Posting, error) {
+	if day == cluster.NoDay {
+		return b.tx.Postings(b.ctx, index, keys, minRank, maxRank, perKey)
+	}
+	ps, err := b.tx.Postings(b.ctx, index, keys, int64(day)-int64(days), int64(day)+int64(days), perKey)
+	if err != nil {
+		return nil, err
+	}
+	undated, err := b.tx.Postings(b.ctx, index, keys, store.NoDay, store.NoDay, perKey)
+	if err != nil {
+		return nil, err
+	}
+	return append(ps, undated...), nil
+}
+
+func rankOf(day int32) int64 {
+	if day == cluster.NoDay {
+		return store.NoDay
+	}
+	return int64(day)
+}
+
+// candidates are the events that share heavy terms with v within days of
+// day (or undated), most shared first, at most n.
+func (s *eventSet) candidates(v cluster.Vector, day int32, days, n int) ([]string, error) {
+	cfg := s.b.l.cfg
+	ps, err := s.b.postings(store.IndexEventTerms, termKeys(v.Top(cfg.IndexTerms)), day, days, cfg.MaxPostings)
+	if err != nil {
+		return nil, err
+	}
+	hits := map[string]int{}
+	for _, p := range ps {
+		hits[p.ID]++
+	}
+	ids := sortedKeys(hits)
+	sort.SliceStable(ids, func(i, j int) bool { return hits[ids[i]] > hits[ids[j]] })
+	if len(ids) > n {
+		ids = ids[:n]
+	}
+	if err := s.load(ids); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// assign puts a new article in the event it fits best, or a new one.
+func (s *eventSet) assign(a *storyline.Article) error {
+	cfg := s.b.l.cfg
+	f := s.b.feats[a.ID]
+	v, err := s.vector(a.ID, f)
+	if err != nil {
+		return err
+	}
+	cands, err := s.candidates(v, f.Day, cfg.WindowDays, cfg.MaxCandidate)
+	if err != nil {
+		return err
+	}
+	var best *ev
+	bestScore := cfg.OnlineThreshold
+	for _, id := range cands {
+		e := s.get(id)
+		if e == nil {
+			continue
+		}
+		sc := cluster.Fit(v, f, e.state.Sum.Centroid(cfg.EventTerms), e.day(), e.state.Hashes, cfg)
+		if sc > bestScore || sc == bestScore && best != nil && id < best.id {
+			best, bestScore = e, sc
+		}
+	}
+	if best == nil {
+		id, err := s.b.newID(store.KindEvent, eventID(a.ID))
+		if err != nil {
+			return err
+		}
+		best = &ev{id: id, created: true, loaded: true, state: &eventState{Sum: cluster.Sum{}, Sketch: cluster.Sketch{Day: f.Day}}}
+		s.evs[id] = best
+	} else if err := s.members(best); err != nil {
+		return err
+	}
+	a.Event = best.id
+	best.members = insertSorted(best.members, a.ID)
+	best.state.Sum.Add(v, 2*cfg.EventTerms)
+	if f.Hash != 0 && len(best.state.Hashes) < 4 {
+		best.state.Hashes = append(best.state.Hashes, f.Hash)
+	}
+	best.changed = true
+	s.dirty[best.id] = true
+	if best.created {
+		// Later articles of this batch must find it.
+		return s.post(best)
+	}
+	return nil
+}
+
+func insertSorted(xs []string, x string) []string {
+	i := sort.SearchStrings(xs, x)
+	if i < len(xs) && xs[i] == x {
+		return xs
+	}
+	return slices.Insert(xs, i, x)
+}
+
+// eventID is the id a new event takes: "e-" and a hash of the article
+// that started it.
+func eventID(article string) string {
+	h := sha256.Sum256([]byte(article))
+	return "e-" + hex.EncodeToString(h[:6])
+}
+
+// post files an event under its heaviest terms and names, ranked by its
+// day, replacing what it was filed under.
+func (s *eventSet) post(e *ev) error {
+	cfg := s.b.l.cfg
+	terms := e.state.Sum.Centroid(cfg.EventTerms).Top(2 * cfg.IndexTerms)
+	names := e.state.Sketch.Names.Top(20)
+	day := e.day()
+	tk, nk := keysOf(terms), keysOf(names)
+	if !e.created && day == e.state.PostedDay && slices.Equal(tk, e.state.Terms) && slices.Equal(nk, e.state.Names) {
+		return nil
+	}
+	ctx, tx := s.b.ctx, s.b.tx
+	if err := tx.DeletePostings(ctx, store.IndexEventTerms, e.id); err != nil {
+		return err
+	}
+	if err := tx.DeletePostings(ctx, store.IndexEventNames, e.id); err != nil {
+		return err
+	}
+	rank := rankOf(day)
+	var ps []store.Posting
+	for _, k := range tk {
+		ps = append(ps, store.Posting{Key: termKey(k), Rank: rank, ID: e.id})
+	}
+	if err := tx.AddPostings(ctx, store.IndexEventTerms, ps); err != nil {
+		return err
+	}
+	ps = ps[:0]
+	for _, k := range nk {
+		ps = append(ps, store.Posting{Key: termKey(k), Rank: rank, ID: e.id})
+	}
+	if err := tx.AddPostings(ctx, store.IndexEventNames, ps); err != nil {
+		return err
+	}
+	e.state.Terms, e.state.Names, e.state.PostedDay = tk, nk, day
+	return nil
+}
+
+func keysOf(v cluster.Vector) []uint64 {
+	out := make([]uint64, len(v))
+	for i, t := range v {
+		out[i] = t.Key
+	}
+	slices.Sort(out)
+	return out
+}
+
+// unlinkEvent takes a changed article out of the event it was in.
+func (s *eventSet) unlink(old *storyline.Article) error {
+	if old.Event == "" {
+		return nil
+	}
+	cur, err := s.b.tx.Current(s.b.ctx, store.KindEvent, []string{old.Event})
+	if err != nil {
+		return err
+	}
+	id := cur[old.Event]
+	if err := s.load([]string{id}); err != nil {
+		return err
+	}
+	e := s.get(id)
+	if e == nil {
+		return nil
+	}
+	if err := s.members(e); err != nil {
+		return err
+	}
+	if i, ok := slices.BinarySearch(e.members, old.ID); ok {
+		e.members = slices.Delete(e.members, i, i+1)
+	}
+	e.changed, e.regroup = true, true
+	s.dirty[id] = true
+	return nil
+}
+
+// linkEvents assigns the batch's articles to events, settles what they
+// touched, and writes the events and their stories.
+func (b *batch) linkEvents() error {
+	s := b.events
+	for _, a := range b.arts {
+		if err := s.assign(a); err != nil {
+			return err
+		}
+	}
+	if err := s.settle(); err != nil {
+		return err
+	}
+	changed, err := s.finish()
+	if err != nil {
+		return err
+	}
+	return b.linkStories(changed)
+}

@@ -1,0 +1,390 @@
+// Package link adds analysed articles to a store's corpus one batch at a
+// time: each article's mentions are linked to entities, its quotes to
+// quotes, the article to an event and the event to a story, all in the
+// same transaction as the article itself, so that a crash never leaves an
+// article without its event and a second process always sees a
+// consistent store.
+//
+// Every step reads only what the new articles touch, through indexes kept
+// in the store (store.Tx's postings): entity keys, quote trigrams, the
+// heavy terms and names of events within a window of days. Its cost does
+// not grow with the number of articles stored.
+//
+// Events are settled as they are linked: the events a batch touched and
+// their neighbours (events within Options.WindowDays whose centroids are
+// close) are grouped again with the batch algorithm of package cluster,
+// so that an article arriving late can still split an event that mixed
+// two happenings, or join two events that were one. The window bounds the
+// cost (at most Options.SettleArticles articles are regrouped, and events
+// larger than Options.FreezeSize only take new articles); it also bounds
+// what settling can see, so that two reports of one happening that share
+// nothing with each other's neighbourhoods stay apart until an article
+// links them. Ids are stable: a regrouped event keeps the id of the event
+// it shares most articles with, and an id that disappears answers with
+// where its articles went.
+package link
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strconv"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/store"
+)
+
+// Options bound what one linking step may read and change.
+type Options struct {
+	// SettleArticles is the most articles one settling pass regroups.
+	SettleArticles int
+	// FreezeSize: events with more articles are not regrouped; new
+	// articles still join them.
+	FreezeSize int
+	// Neighbours is how many close events each touched event brings into
+	// settling.
+	Neighbours int
+	// NeighbourMin is the centroid similarity from which an event is a
+	// neighbour.
+	NeighbourMin float64
+	// NeighbourDays: events further apart in days are not neighbours.
+	NeighbourDays int
+	// Sample is how many of an event's articles describe it (title,
+	// summary, place, facts, timeline mentions).
+	Sample int
+	// StoryEvents is how many of a story's events (the most recent) its
+	// timeline shows.
+	StoryEvents int
+	// StoryCandidates is how many events sharing a name with an event are
+	// scored as its story neighbours.
+	StoryCandidates int
+}
+
+// DefaultOptions are the bounds documented in docs/architecture.md.
+func DefaultOptions() Options {
+	return Options{SettleArticles: 400, FreezeSize: 120, Neighbours: 8, NeighbourMin: 0.08, NeighbourDays: 1461, Sample: 48, StoryEvents: 200, StoryCandidates: 64}
+}
+
+// Item is one analysed article to link, with its content hash and the
+// input it was read from.
+type Item struct {
+	Article *storyline.Article
+	Hash    string
+	Raw     store.Raw
+	// Relink links a stored article again after Reset, whatever its hash.
+	Relink bool
+}
+
+// Linker links batches of articles into a store. It keeps caches of what
+// rarely changes (document frequencies); they are dropped whenever
+// another process wrote to the store since, so several linkers may share
+// a store. A Linker is safe for use by one goroutine at a time.
+type Linker struct {
+	cfg  cluster.Config
+	opts Options
+	log  *slog.Logger
+
+	gen    int64 // store generation the caches are valid for
+	dfs    map[uint64]int64
+	docs   int64
+	hasDFs bool
+}
+
+// New makes a Linker with the clustering configuration and bounds.
+func New(cfg cluster.Config, opts Options, log *slog.Logger) *Linker {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Linker{cfg: cfg, opts: opts, log: log}
+}
+
+// ErrRelink is returned when the store was written by a version whose
+// cross-article state this one cannot read: reanalyze relinks it.
+var ErrRelink = errors.New("the store's articles were linked by an older version: run `storyline reanalyze` once")
+
+// Meta keys.
+const (
+	metaGeneration = "generation"
+	metaDocs       = "docs"
+	metaRelink     = "relink"
+)
+
+// Link stores and links a batch of articles in one transaction and
+// returns what happened to each: inserted, updated or unchanged. An
+// article whose id repeats in the batch is linked once, in its last
+// version.
+func (l *Linker) Link(ctx context.Context, st store.Store, items []Item) ([]store.PutResult, error) {
+	var results []store.PutResult
+	var newGen int64
+	var deltas map[uint64]int64
+	err := st.Update(ctx, func(tx store.Tx) error {
+		b := &batch{l: l, tx: tx, ctx: ctx}
+		r, err := b.run(items)
+		if err != nil {
+			return err
+		}
+		results, newGen, deltas = r, b.gen, b.dfDelta
+		return nil
+	})
+	if err != nil {
+		l.dropCaches()
+		return nil, err
+	}
+	// Only a committed batch may change the caches.
+	l.gen = newGen
+	if l.hasDFs {
+		for k, d := range deltas {
+			if _, ok := l.dfs[k]; ok {
+				l.dfs[k] += d
+			}
+		}
+	}
+	return results, nil
+}
+
+// Reset empties everything built across articles, for a relink of the
+// whole store.
+func (l *Linker) Reset(ctx context.Context, st store.Store) error {
+	l.dropCaches()
+	return st.Update(ctx, func(tx store.Tx) error { return tx.Reset(ctx) })
+}
+
+func (l *Linker) dropCaches() {
+	l.dfs, l.hasDFs, l.gen, l.docs = nil, false, -1, 0
+}
+
+// maxCachedDFs bounds the document-frequency cache; past it the cache
+// starts again (the frequent terms come back first).
+const maxCachedDFs = 1 << 21
+
+// batch is one linking step's working state.
+type batch struct {
+	l   *Linker
+	tx  store.Tx
+	ctx context.Context
+	gen int64
+
+	arts    []*storyline.Article // the batch's articles, in link order
+	byID    map[string]*storyline.Article
+	feats   map[string]*cluster.Features
+	old     map[string]*storyline.Article // updated articles as they were
+	dfDelta map[uint64]int64
+	docs    int64
+
+	events    *eventSet
+	created   map[string]bool // ids created in this batch, by kind+id
+	storyLost map[string]bool // stories that lost an event to a merge
+}
+
+func (b *batch) run(items []Item) ([]store.PutResult, error) {
+	ctx, tx := b.ctx, b.tx
+	if v, err := tx.Meta(ctx, metaRelink); err != nil {
+		return nil, err
+	} else if v != "" {
+		return nil, ErrRelink
+	}
+	g, err := tx.Meta(ctx, metaGeneration)
+	if err != nil {
+		return nil, err
+	}
+	gen, _ := strconv.ParseInt(g, 10, 64)
+	if gen != b.l.gen {
+		b.l.dropCaches()
+	}
+	b.gen = gen + 1
+	docs, err := tx.Meta(ctx, metaDocs)
+	if err != nil {
+		return nil, err
+	}
+	b.docs, _ = strconv.ParseInt(docs, 10, 64)
+	b.byID = map[string]*storyline.Article{}
+	b.feats = map[string]*cluster.Features{}
+	b.old = map[string]*storyline.Article{}
+	b.dfDelta = map[uint64]int64{}
+	b.created = map[string]bool{}
+	b.storyLost = map[string]bool{}
+	b.events = newEventSet(b)
+
+	results := make([]store.PutResult, len(items))
+	last := map[string]int{}
+	for i, it := range items {
+		last[it.Article.ID] = i
+	}
+	var todo []int
+	for i, it := range items {
+		if last[it.Article.ID] != i {
+			results[i] = store.Updated // a later version in the batch replaces it
+			continue
+		}
+		h, err := tx.ArticleHash(ctx, it.Article.ID)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case it.Relink && h != "":
+			results[i] = store.Updated
+		case h == it.Hash:
+			results[i] = store.Unchanged
+			continue
+		case h == "":
+			results[i] = store.Inserted
+		default:
+			results[i] = store.Updated
+			old, err := tx.LinkedArticle(ctx, it.Article.ID)
+			if err != nil {
+				return nil, err
+			}
+			b.old[old.ID] = old
+		}
+		todo = append(todo, i)
+	}
+	if len(todo) == 0 {
+		return results, nil
+	}
+	for _, i := range todo {
+		a := items[i].Article
+		a.Event = ""
+		for k := range a.Entities {
+			a.Entities[k].Entity = ""
+		}
+		for k := range a.Quotes {
+			a.Quotes[k].Quote, a.Quotes[k].Speaker = "", ""
+		}
+		b.arts = append(b.arts, a)
+		b.byID[a.ID] = a
+	}
+	// Taking back what changed articles said comes first, so that their
+	// new version is linked against a corpus without their old one.
+	for _, id := range sortedKeys(b.old) {
+		if err := b.unlink(b.old[id]); err != nil {
+			return nil, fmt.Errorf("unlink %s: %w", id, err)
+		}
+	}
+	if err := b.linkEntities(); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	if err := b.linkQuotes(); err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	for _, i := range todo {
+		it := items[i]
+		a := it.Article
+		f := cluster.Extract(a, b.l.cfg)
+		b.feats[a.ID] = f
+		data, err := f.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.PutArticle(ctx, a, it.Hash, it.Raw, data); err != nil {
+			return nil, err
+		}
+		if err := tx.SetArticleEntities(ctx, a.ID, articleEntities(a)); err != nil {
+			return nil, err
+		}
+		if err := tx.SetArticleQuotes(ctx, a.ID, articleQuotes(a)); err != nil {
+			return nil, err
+		}
+		for _, t := range f.Terms {
+			b.dfDelta[t.Key]++
+		}
+		b.docs++
+	}
+	if err := b.linkEvents(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	for _, a := range b.arts {
+		if err := tx.SaveLinks(ctx, a); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.AddCounts(ctx, b.dfDelta); err != nil {
+		return nil, err
+	}
+	if err := tx.SetMeta(ctx, metaDocs, strconv.FormatInt(b.docs, 10)); err != nil {
+		return nil, err
+	}
+	if err := tx.SetMeta(ctx, metaGeneration, strconv.FormatInt(b.gen, 10)); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// docFreqs are the document frequencies of keys, as of this batch: the
+// store's counts (through the cache) plus the batch's own.
+func (b *batch) docFreqs(keys []uint64) (cluster.DocFreqs, error) {
+	l := b.l
+	if !l.hasDFs || len(l.dfs) > maxCachedDFs {
+		l.dfs, l.hasDFs = map[uint64]int64{}, true
+	}
+	var miss []uint64
+	for _, k := range keys {
+		if _, ok := l.dfs[k]; !ok {
+			miss = append(miss, k)
+		}
+	}
+	if len(miss) > 0 {
+		got, err := b.tx.Counts(b.ctx, miss)
+		if err != nil {
+			return cluster.DocFreqs{}, err
+		}
+		for _, k := range miss {
+			l.dfs[k] = got[k]
+		}
+	}
+	out := cluster.DocFreqs{N: int(b.docs), DF: make(map[uint64]int64, len(keys))}
+	for _, k := range keys {
+		out.DF[k] = l.dfs[k] + b.dfDelta[k]
+	}
+	return out, nil
+}
+
+// newID is an id for a new item: base, or base with a number when base is
+// in use or was ever used.
+func (b *batch) newID(kind, base string) (string, error) {
+	id := base
+	for n := 2; ; n++ {
+		if !b.created[kind+"\x00"+id] {
+			taken, err := b.tx.Taken(b.ctx, kind, id)
+			if err != nil {
+				return "", err
+			}
+			if !taken {
+				b.created[kind+"\x00"+id] = true
+				return id, nil
+			}
+		}
+		id = base + "-" + strconv.Itoa(n)
+	}
+}
+
+func articleEntities(a *storyline.Article) []string {
+	var out []string
+	for _, m := range a.Entities {
+		if m.Entity != "" {
+			out = append(out, m.Entity)
+		}
+	}
+	return out
+}
+
+func articleQuotes(a *storyline.Article) []string {
+	var out []string
+	for _, q := range a.Quotes {
+		if q.Quote != "" {
+			out = append(out, q.Quote)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

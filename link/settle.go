@@ -1,0 +1,463 @@
+package link
+
+import (
+	"sort"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/store"
+)
+
+// unlink takes back everything a changed article's old version added.
+func (b *batch) unlink(old *storyline.Article) error {
+	if err := b.unlinkEntities(old); err != nil {
+		return err
+	}
+	if err := b.unlinkQuotes(old); err != nil {
+		return err
+	}
+	data, err := b.tx.Features(b.ctx, []string{old.ID})
+	if err != nil {
+		return err
+	}
+	if raw, ok := data[old.ID]; ok {
+		f := &cluster.Features{}
+		if err := f.UnmarshalBinary(raw); err == nil {
+			for _, t := range f.Terms {
+				b.dfDelta[t.Key]--
+			}
+			b.docs--
+		}
+	}
+	return b.events.unlink(old)
+}
+
+// settleHops is how far from the touched events settling looks.
+const settleHops = 2
+
+// settle groups again the events this batch touched, with their
+// neighbours, by the batch algorithm; see the package documentation.
+func (s *eventSet) settle() error {
+	opts := s.b.l.opts
+	seeds := sortedKeys(s.dirty)
+	for len(seeds) > 0 {
+		var group []*ev
+		total := 0
+		in := map[string]bool{}
+		var rest []string
+		for _, id := range seeds {
+			e := s.get(id)
+			if e == nil || in[id] {
+				continue
+			}
+			if err := s.members(e); err != nil {
+				return err
+			}
+			if len(e.members) > opts.FreezeSize {
+				continue // a large event only takes new articles
+			}
+			if total > 0 && total+len(e.members) > opts.SettleArticles {
+				rest = append(rest, id)
+				continue
+			}
+			group = append(group, e)
+			in[id] = true
+			total += len(e.members)
+		}
+		seeds = rest
+		if len(group) == 0 {
+			break
+		}
+		// Neighbours, then theirs: what the batch pass would see of the
+		// touched events, as far as the bound allows.
+		frontier := group
+		for hop := 0; hop < settleHops && len(frontier) > 0; hop++ {
+			neighbours, err := s.neighbours(frontier, in)
+			if err != nil {
+				return err
+			}
+			frontier = nil
+			for _, e := range neighbours {
+				if total+len(e.members) > opts.SettleArticles {
+					continue
+				}
+				group = append(group, e)
+				frontier = append(frontier, e)
+				in[e.id] = true
+				total += len(e.members)
+			}
+		}
+		if err := s.regroup(group); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// neighbours are the events close to any of group's, most similar first.
+func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
+	cfg, opts := s.b.l.cfg, s.b.l.opts
+	best := map[string]float64{}
+	for _, e := range group {
+		if len(e.members) == 0 {
+			continue
+		}
+		c := e.state.Sum.Centroid(cfg.EventTerms)
+		cands, err := s.candidates(c, e.day(), opts.NeighbourDays, opts.Neighbours*4)
+		if err != nil {
+			return nil, err
+		}
+		type scored struct {
+			id string
+			s  float64
+		}
+		var near []scored
+		for _, id := range cands {
+			o := s.get(id)
+			if o == nil || in[id] {
+				continue
+			}
+			sim := cluster.Similarity(c, o.state.Sum.Centroid(cfg.EventTerms))
+			if sim >= opts.NeighbourMin {
+				near = append(near, scored{id, sim})
+			}
+		}
+		sort.Slice(near, func(i, j int) bool {
+			if near[i].s != near[j].s {
+				return near[i].s > near[j].s
+			}
+			return near[i].id < near[j].id
+		})
+		if len(near) > opts.Neighbours {
+			near = near[:opts.Neighbours]
+		}
+		for _, n := range near {
+			best[n.id] = max(best[n.id], n.s)
+		}
+	}
+	ids := sortedKeys(best)
+	sort.SliceStable(ids, func(i, j int) bool { return best[ids[i]] > best[ids[j]] })
+	var out []*ev
+	for _, id := range ids {
+		e := s.get(id)
+		if err := s.members(e); err != nil {
+			return nil, err
+		}
+		if len(e.members) == 0 || len(e.members) > opts.FreezeSize {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// regroup clusters the articles of a set of events again and maps the new
+// groups onto the old ids: each group keeps the id of the event it shares
+// most articles with (the larger event, then the smaller id, on ties);
+// a group with none takes a new id; an event left without a group is
+// retired into the group that took most of its articles.
+func (s *eventSet) regroup(events []*ev) error {
+	b := s.b
+	var ids []string
+	oldOf := map[string]*ev{}
+	for _, e := range events {
+		for _, a := range e.members {
+			ids = append(ids, a)
+			oldOf[a] = e
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	feats, err := s.features(ids)
+	if err != nil {
+		return err
+	}
+	fs := make([]*cluster.Features, 0, len(ids))
+	keep := ids[:0]
+	var keys []uint64
+	for _, id := range ids {
+		f, ok := feats[id]
+		if !ok {
+			continue // no features stored: it stays where it is
+		}
+		keep = append(keep, id)
+		fs = append(fs, f)
+		keys = append(keys, f.Keys()...)
+	}
+	ids = keep
+	df, err := b.docFreqs(keys)
+	if err != nil {
+		return err
+	}
+	groups, err := cluster.Group(b.ctx, ids, fs, df, b.l.cfg)
+	if err != nil {
+		return err
+	}
+	type pair struct {
+		g   int
+		e   *ev
+		n   int
+		old int
+	}
+	var pairs []pair
+	for gi, g := range groups {
+		count := map[*ev]int{}
+		for _, x := range g {
+			count[oldOf[ids[x]]]++
+		}
+		for e, n := range count {
+			pairs = append(pairs, pair{g: gi, e: e, n: n, old: len(e.members)})
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		a, c := pairs[i], pairs[j]
+		if a.n != c.n {
+			return a.n > c.n
+		}
+		if a.e.created != c.e.created {
+			return !a.e.created // a published id before one made now
+		}
+		if a.old != c.old {
+			return a.old > c.old
+		}
+		if a.e.id != c.e.id {
+			return a.e.id < c.e.id
+		}
+		return a.g < c.g
+	})
+	owner := make([]*ev, len(groups))
+	used := map[*ev]bool{}
+	for _, p := range pairs {
+		if owner[p.g] == nil && !used[p.e] {
+			owner[p.g], used[p.e] = p.e, true
+		}
+	}
+	for gi, g := range groups {
+		if owner[gi] != nil {
+			continue
+		}
+		id, err := b.newID(store.KindEvent, eventID(ids[g[0]]))
+		if err != nil {
+			return err
+		}
+		e := &ev{id: id, created: true, loaded: true, state: &eventState{Sum: cluster.Sum{}, Sketch: cluster.Sketch{Day: cluster.NoDay}}}
+		s.evs[id] = e
+		owner[gi] = e
+	}
+	// Move articles, then retire the events left empty.
+	gotArts := map[*ev]map[*ev]int{} // old event → new owner → articles
+	for gi, g := range groups {
+		o := owner[gi]
+		members := make([]string, len(g))
+		var moved []string
+		for k, x := range g {
+			id := ids[x]
+			members[k] = id
+			from := oldOf[id]
+			if gotArts[from] == nil {
+				gotArts[from] = map[*ev]int{}
+			}
+			gotArts[from][o]++
+			if from != o {
+				moved = append(moved, id)
+				if a, ok := b.byID[id]; ok {
+					a.Event = o.id
+				}
+			}
+		}
+		sort.Strings(members)
+		if len(moved) > 0 || len(members) != len(o.members) {
+			o.changed = true
+		}
+		o.members, o.loaded, o.regroup = members, true, true
+		if len(moved) > 0 {
+			if err := b.tx.SetEvent(b.ctx, o.id, moved); err != nil {
+				return err
+			}
+		}
+	}
+	for _, e := range events {
+		if used[e] {
+			continue
+		}
+		var to *ev
+		for o, n := range gotArts[e] {
+			if to == nil || n > gotArts[e][to] || n == gotArts[e][to] && o.id < to.id {
+				to = o
+			}
+		}
+		if err := s.retire(e, to); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// retire removes an event whose articles all went elsewhere; its id
+// answers with where most of them went.
+func (s *eventSet) retire(e, into *ev) error {
+	b := s.b
+	to := ""
+	if into != nil && !e.created {
+		to = into.id
+	}
+	e.retired, e.members = true, nil
+	delete(s.dirty, e.id)
+	if e.created {
+		delete(b.created, store.KindEvent+"\x00"+e.id)
+		if err := b.tx.DeletePostings(b.ctx, store.IndexEventTerms, e.id); err != nil {
+			return err
+		}
+		return b.tx.DeletePostings(b.ctx, store.IndexEventNames, e.id)
+	}
+	if e.row != nil && e.row.Story != "" {
+		b.storyLost[e.row.Story] = true
+	}
+	return b.tx.Move(b.ctx, store.KindEvent, e.id, to)
+}
+
+// finish describes and writes every event whose articles changed, and
+// returns them.
+func (s *eventSet) finish() ([]*ev, error) {
+	b := s.b
+	cfg, opts := b.l.cfg, b.l.opts
+	var out []*ev
+	for _, id := range sortedKeys(s.evs) {
+		e := s.evs[id]
+		if e.retired || !e.changed {
+			continue
+		}
+		if err := s.members(e); err != nil {
+			return nil, err
+		}
+		if len(e.members) == 0 {
+			if err := s.retire(e, nil); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		feats, err := s.features(e.members)
+		if err != nil {
+			return nil, err
+		}
+		if e.regroup {
+			// The articles were all at hand: the centroid starts again
+			// from them.
+			e.state.Sum = cluster.Sum{}
+			e.state.Hashes = nil
+			for _, a := range e.members {
+				f, ok := feats[a]
+				if !ok {
+					continue
+				}
+				v, err := s.vector(a, f)
+				if err != nil {
+					return nil, err
+				}
+				e.state.Sum.Add(v, 2*cfg.EventTerms)
+				if f.Hash != 0 && len(e.state.Hashes) < 4 {
+					e.state.Hashes = append(e.state.Hashes, f.Hash)
+				}
+			}
+		}
+		arts, err := s.sample(e)
+		if err != nil {
+			return nil, err
+		}
+		var keys []uint64
+		for _, a := range arts {
+			if f, ok := feats[a.ID]; ok {
+				keys = append(keys, f.Keys()...)
+			}
+		}
+		df, err := b.docFreqs(keys)
+		if err != nil {
+			return nil, err
+		}
+		d := cluster.Describe(arts, df, cfg)
+		e.state.Sketch, e.state.Mentions = d.Sketch, d.Mentions
+		e.state.Members = e.members
+		if len(e.state.Members) > maxMembersKept {
+			e.state.Members = e.state.Members[:maxMembersKept]
+		}
+		if err := s.post(e); err != nil {
+			return nil, err
+		}
+		data, err := e.state.encode()
+		if err != nil {
+			return nil, err
+		}
+		story := ""
+		if e.row != nil {
+			story = e.row.Story
+		}
+		e.row = &store.EventRow{
+			Event: storyline.Event{ID: e.id, Title: d.Title, Date: d.Date, Place: d.Place, Summary: d.Summary, Entities: d.Entities, Facts: d.Facts, Story: story},
+			Day:   rankOf(d.Day), N: len(e.members), State: data,
+		}
+		if err := b.tx.PutEvent(b.ctx, e.row); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+		_ = opts
+	}
+	return out, nil
+}
+
+// sample is the articles that describe an event: the batch's own first,
+// then the others by id, at most Options.Sample, with their entity ids
+// brought up to date.
+func (s *eventSet) sample(e *ev) ([]*storyline.Article, error) {
+	b := s.b
+	n := b.l.opts.Sample
+	var out []*storyline.Article
+	var others []string
+	for _, id := range e.members {
+		if a, ok := b.byID[id]; ok && len(out) < n {
+			out = append(out, a)
+		} else if !ok {
+			others = append(others, id)
+		}
+	}
+	for _, id := range others {
+		if len(out) >= n {
+			break
+		}
+		a, err := b.linkedArticle(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// linkedArticle reads a stored article with its entity ids brought up to
+// date (merges since it was linked).
+func (b *batch) linkedArticle(id string) (*storyline.Article, error) {
+	a, err := b.tx.LinkedArticle(b.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, m := range a.Entities {
+		if m.Entity != "" {
+			ids = append(ids, m.Entity)
+		}
+	}
+	if len(ids) == 0 {
+		return a, nil
+	}
+	cur, err := b.tx.Current(b.ctx, store.KindEntity, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range a.Entities {
+		if m := &a.Entities[i]; m.Entity != "" {
+			m.Entity = cur[m.Entity]
+		}
+	}
+	return a, nil
+}

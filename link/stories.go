@@ -1,0 +1,184 @@
+package link
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/store"
+)
+
+// storyID is the id a new story takes: "s-" and a hash of its first
+// event's id.
+func storyID(event string) string {
+	h := sha256.Sum256([]byte(event))
+	return "s-" + hex.EncodeToString(h[:6])
+}
+
+// linkStories puts each changed event in a story: the stories of the
+// events it shares a story score with (cluster.StoryScore) become one,
+// or it starts its own. Stories grow and merge; an event stays in its
+// story.
+func (b *batch) linkStories(changed []*ev) error {
+	s := b.events
+	cfg, opts := b.l.cfg, b.l.opts
+	refresh := map[string]bool{}
+	for story := range b.storyLost {
+		refresh[story] = true
+	}
+	for _, e := range changed {
+		sk := &e.state.Sketch
+		ps, err := b.postings(store.IndexEventNames, termKeys(sk.Names.Top(20)), sk.Day, cfg.StoryMaxGap, opts.StoryCandidates)
+		if err != nil {
+			return err
+		}
+		var ids []string
+		seen := map[string]bool{}
+		for _, p := range ps {
+			if p.ID != e.id && !seen[p.ID] {
+				seen[p.ID] = true
+				ids = append(ids, p.ID)
+			}
+		}
+		sort.Strings(ids)
+		if err := s.load(ids); err != nil {
+			return err
+		}
+		stories := map[string]bool{}
+		if e.row.Story != "" {
+			stories[e.row.Story] = true
+		}
+		for _, id := range ids {
+			o := s.get(id)
+			if o == nil || o.row == nil || o.row.Story == "" || stories[o.row.Story] {
+				continue
+			}
+			if cluster.StoryScore(sk, &o.state.Sketch, cfg) >= cfg.StoryThreshold {
+				stories[o.row.Story] = true
+			}
+		}
+		story, err := b.joinStories(sortedKeys(stories), e)
+		if err != nil {
+			return err
+		}
+		if e.row.Story != story {
+			e.row.Story = story
+			if err := b.tx.PutEvent(b.ctx, e.row); err != nil {
+				return err
+			}
+		}
+		refresh[story] = true
+	}
+	for _, id := range sortedKeys(refresh) {
+		if err := b.refreshStory(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// joinStories makes one story of several (the one with the most events
+// survives, the others answer with it), or a new story for e when there
+// is none.
+func (b *batch) joinStories(ids []string, e *ev) (string, error) {
+	if len(ids) == 0 {
+		id, err := b.newID(store.KindStory, storyID(e.id))
+		if err != nil {
+			return "", err
+		}
+		return id, nil
+	}
+	if len(ids) == 1 {
+		return ids[0], nil
+	}
+	rows, err := b.tx.StoryRows(b.ctx, ids)
+	if err != nil {
+		return "", err
+	}
+	survivor := ""
+	for _, id := range ids {
+		r, ok := rows[id]
+		if !ok {
+			continue
+		}
+		if survivor == "" || r.N > rows[survivor].N {
+			survivor = id
+		}
+	}
+	if survivor == "" {
+		return b.newID(store.KindStory, storyID(e.id))
+	}
+	for _, id := range ids {
+		if _, ok := rows[id]; ok && id != survivor {
+			if err := b.tx.Move(b.ctx, store.KindStory, id, survivor); err != nil {
+				return "", err
+			}
+			// Events this batch holds in memory follow.
+			for _, o := range b.events.evs {
+				if o.row != nil && o.row.Story == id {
+					o.row.Story = survivor
+				}
+			}
+		}
+	}
+	return survivor, nil
+}
+
+// refreshStory rewrites a story's title, dates and timeline from its most
+// recent events; a story left without events goes.
+func (b *batch) refreshStory(id string) error {
+	s := b.events
+	opts := b.l.opts
+	ids, total, err := b.tx.StoryEvents(b.ctx, id, opts.StoryEvents)
+	if err != nil {
+		return err
+	}
+	if total == 0 {
+		cur, err := b.tx.Current(b.ctx, store.KindStory, []string{id})
+		if err != nil {
+			return err
+		}
+		if cur[id] != id {
+			return nil // merged into another this batch
+		}
+		return b.tx.Move(b.ctx, store.KindStory, id, "")
+	}
+	if err := s.load(ids); err != nil {
+		return err
+	}
+	var evs []*ev
+	for _, eid := range ids {
+		if e := s.get(eid); e != nil && e.row != nil {
+			evs = append(evs, e)
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, c := evs[i].row, evs[j].row
+		if (a.Date == "") != (c.Date == "") {
+			return c.Date == ""
+		}
+		if a.Date != c.Date {
+			return a.Date < c.Date
+		}
+		return a.ID < c.ID
+	})
+	tl := make([]cluster.TimelineEvent, len(evs))
+	title, biggest := "", -1
+	first, last := "", ""
+	for i, e := range evs {
+		tl[i] = cluster.TimelineEvent{ID: e.id, Date: e.row.Date, Title: e.row.Title, Day: cluster.DayOf(e.row.Date), Articles: e.state.Members, Mentions: e.state.Mentions}
+		if e.row.N >= biggest {
+			title, biggest = e.row.Title, e.row.N
+		}
+		if d := e.row.Date; d != "" {
+			if first == "" || d < first {
+				first = d
+			}
+			last = max(last, d)
+		}
+	}
+	row := &store.StoryRow{Story: storyline.Story{ID: id, Title: title, Timeline: cluster.Timeline(tl)}, First: first, Last: last, N: total}
+	return b.tx.PutStory(b.ctx, row)
+}

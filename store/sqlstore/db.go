@@ -1,0 +1,179 @@
+// Package sqlstore is the store.Store that SQL engines share: the tables,
+// the read side and the linker's transaction primitives, written once in
+// the SQL that SQLite and PostgreSQL both speak. A driver (store/sqlite,
+// store/postgres) supplies a Dialect for what differs: connections and
+// locking, migrations, placeholders and full-text search.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/store"
+)
+
+// Dialect is what a driver provides.
+type Dialect interface {
+	// Name is the driver's name, for messages.
+	Name() string
+	// Rebind turns the ?-placeholders of a query into the engine's.
+	Rebind(query string) string
+	// Migrations are the schema steps in order; step i brings the schema
+	// to version i+1. Released steps are never edited.
+	Migrations() []string
+	// BeginWrite starts a write transaction that holds the store's write
+	// lock until it ends, so that writers never race on a read they then
+	// write over.
+	BeginWrite(ctx context.Context) (*sql.Tx, error)
+	// Retryable tells a transient conflict that a retry resolves.
+	Retryable(err error) bool
+	// IndexText replaces the search text of an article.
+	IndexText(ctx context.Context, tx *sql.Tx, id, title, text string) error
+	// DeleteText removes the search text of an article.
+	DeleteText(ctx context.Context, tx *sql.Tx, id string) error
+	// MatchArticles is a condition on articles.id that holds for the
+	// articles matching free text q, with its arguments; ok is false when
+	// q holds no searchable word.
+	MatchArticles(q string) (cond string, args []any, ok bool)
+	// Search ranks articles by relevance to free text q.
+	Search(ctx context.Context, db *sql.DB, q string, limit, offset int) ([]store.Hit, error)
+	// ClearText empties the search index.
+	ClearText(ctx context.Context, tx *sql.Tx) error
+}
+
+// DB is a store.Store over database/sql.
+type DB struct {
+	db *sql.DB // reads
+	d  Dialect
+}
+
+// New wraps an open database: read is the pool readers use; writes go
+// through d.BeginWrite. It brings the schema up to date.
+func New(ctx context.Context, read *sql.DB, d Dialect) (*DB, error) {
+	s := &DB{db: read, d: d}
+	if err := s.migrate(ctx); err != nil {
+		return nil, fmt.Errorf("%s: %w", d.Name(), err)
+	}
+	return s, nil
+}
+
+// SQL is the read pool, for a driver's own needs.
+func (s *DB) SQL() *sql.DB { return s.db }
+
+// Close closes the read pool; the driver closes the rest.
+func (s *DB) Close() error { return s.db.Close() }
+
+func (s *DB) q(query string) string { return s.d.Rebind(query) }
+
+func (s *DB) migrate(ctx context.Context) error {
+	tx, err := s.d.BeginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return fmt.Errorf("migrate: read version: %w", err)
+	}
+	steps := s.d.Migrations()
+	if v > len(steps) {
+		return fmt.Errorf("migrate: database schema version %d is newer than this binary's %d", v, len(steps))
+	}
+	for i := v; i < len(steps); i++ {
+		if _, err := tx.ExecContext(ctx, steps[i]); err != nil {
+			return fmt.Errorf("migrate to %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_version(version) VALUES (?)`), i+1); err != nil {
+			return fmt.Errorf("migrate to %d: %w", i+1, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: commit: %w", err)
+	}
+	return nil
+}
+
+// Update implements store.Store. A transient conflict (a lock another
+// process held past the wait, a serialisation failure) is retried with
+// a growing pause; fn runs again from the start.
+func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
+	pause := 20 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := s.update(ctx, fn)
+		if err == nil || !s.d.Retryable(err) || attempt == 8 || ctx.Err() != nil {
+			return err
+		}
+		select {
+		case <-time.After(pause):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		pause *= 2
+	}
+}
+
+func (s *DB) update(ctx context.Context, fn func(store.Tx) error) error {
+	sqlTx, err := s.d.BeginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	t := &tx{s: s, tx: sqlTx}
+	defer t.close()
+	if err := fn(t); err != nil {
+		return err
+	}
+	if err := t.closeStatements(); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// now is the time stamp of stored rows.
+func now() string { return time.Now().UTC().Format(time.RFC3339) }
+
+// notFound wraps store.ErrNotFound with what was looked for.
+func notFound(kind, id string) error { return fmt.Errorf("%s %s: %w", kind, id, store.ErrNotFound) }
+
+// placeholders is "?, ?, ?" for n arguments.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// chunks splits ids into slices of at most n, for IN lists that stay
+// under the engines' limits on parameters.
+func chunks[T any](ids []T, n int) [][]T {
+	var out [][]T
+	for len(ids) > n {
+		out = append(out, ids[:n])
+		ids = ids[n:]
+	}
+	if len(ids) > 0 {
+		out = append(out, ids)
+	}
+	return out
+}
+
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+var errNoRows = sql.ErrNoRows
+
+func isNoRows(err error) bool { return errors.Is(err, errNoRows) }

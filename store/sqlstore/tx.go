@@ -1,0 +1,724 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store"
+)
+
+// tx is a store.Tx. Statements are prepared once per transaction: a
+// linking step runs the same few hundred times.
+type tx struct {
+	s     *DB
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (t *tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(ctx, t.s.q(query))
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = st
+	return st, nil
+}
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) error {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return err
+}
+
+func (t *tx) closeStatements() error {
+	var first error
+	for _, st := range t.stmts {
+		if err := st.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	t.stmts = nil
+	return first
+}
+
+func (t *tx) close() {
+	t.closeStatements()
+	t.tx.Rollback()
+}
+
+// ArticleHash implements store.Tx.
+func (t *tx) ArticleHash(ctx context.Context, id string) (string, error) {
+	st, err := t.stmt(ctx, `SELECT hash FROM articles WHERE id = ?`)
+	if err != nil {
+		return "", err
+	}
+	var h string
+	err = st.QueryRowContext(ctx, id).Scan(&h)
+	if isNoRows(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("article hash %s: %w", id, err)
+	}
+	return h, nil
+}
+
+// LinkedArticle implements store.Tx.
+func (t *tx) LinkedArticle(ctx context.Context, id string) (*storyline.Article, error) {
+	st, err := t.stmt(ctx, `SELECT doc, event FROM articles WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	var doc, event string
+	err = st.QueryRowContext(ctx, id).Scan(&doc, &event)
+	if isNoRows(err) {
+		return nil, notFound("article", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	a, err := decode[storyline.Article](doc)
+	if err != nil {
+		return nil, err
+	}
+	a.Event = event
+	return a, nil
+}
+
+// PutArticle implements store.Tx.
+func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, raw store.Raw, features []byte) (store.PutResult, error) {
+	doc, err := json.Marshal(a)
+	if err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
+	old, err := t.ArticleHash(ctx, a.ID)
+	if err != nil {
+		return 0, err
+	}
+	result := store.Updated
+	if old == "" {
+		result = store.Inserted
+	}
+	ts := now()
+	if result == store.Inserted {
+		err = t.exec(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, ts)
+	} else {
+		err = t.exec(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=? WHERE id=?`,
+			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, a.ID)
+	}
+	if err == nil {
+		err = t.s.d.IndexText(ctx, t.tx, a.ID, a.Title, a.Text)
+	}
+	if err == nil {
+		err = t.exec(ctx, `DELETE FROM features WHERE article = ?`, a.ID)
+	}
+	if err == nil && features != nil {
+		err = t.exec(ctx, `INSERT INTO features (article, data) VALUES (?, ?)`, a.ID, features)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
+	return result, nil
+}
+
+// SaveLinks implements store.Tx.
+func (t *tx) SaveLinks(ctx context.Context, a *storyline.Article) error {
+	doc, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("save links of %s: %w", a.ID, err)
+	}
+	if err := t.exec(ctx, `UPDATE articles SET doc = ?, event = ? WHERE id = ?`, string(doc), a.Event, a.ID); err != nil {
+		return fmt.Errorf("save links of %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+// SetEvent implements store.Tx.
+func (t *tx) SetEvent(ctx context.Context, event string, articles []string) error {
+	for _, id := range articles {
+		if err := t.exec(ctx, `UPDATE articles SET event = ? WHERE id = ?`, event, id); err != nil {
+			return fmt.Errorf("set event of %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// EventArticles implements store.Tx.
+func (t *tx) EventArticles(ctx context.Context, event string) ([]string, error) {
+	return t.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id`, event)
+}
+
+func (t *tx) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Features implements store.Tx.
+func (t *tx) Features(ctx context.Context, ids []string) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(ids))
+	for _, part := range chunks(ids, 200) {
+		rows, err := t.tx.QueryContext(ctx, t.s.q(`SELECT article, data FROM features WHERE article IN (`+placeholders(len(part))+`)`), anys(part)...)
+		if err != nil {
+			return nil, fmt.Errorf("features: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var data []byte
+			if err := rows.Scan(&id, &data); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("features: %w", err)
+			}
+			out[id] = data
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("features: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// Postings implements store.Tx.
+func (t *tx) Postings(ctx context.Context, index string, keys []string, lo, hi int64, perKey int) ([]store.Posting, error) {
+	if perKey <= 0 {
+		perKey = 1 << 30
+	}
+	st, err := t.stmt(ctx, `SELECT rank, id FROM postings WHERE idx = ? AND key = ? AND rank >= ? AND rank <= ? ORDER BY rank DESC, id LIMIT ?`)
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Posting
+	for _, k := range keys {
+		rows, err := st.QueryContext(ctx, index, k, lo, hi, perKey)
+		if err != nil {
+			return nil, fmt.Errorf("postings %s: %w", index, err)
+		}
+		for rows.Next() {
+			p := store.Posting{Key: k}
+			if err := rows.Scan(&p.Rank, &p.ID); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("postings %s: %w", index, err)
+			}
+			out = append(out, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("postings %s: %w", index, err)
+		}
+	}
+	return out, nil
+}
+
+// AddPostings implements store.Tx.
+func (t *tx) AddPostings(ctx context.Context, index string, ps []store.Posting) error {
+	for _, p := range ps {
+		if err := t.exec(ctx, `INSERT INTO postings (idx, key, rank, id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, index, p.Key, p.Rank, p.ID); err != nil {
+			return fmt.Errorf("add posting %s: %w", index, err)
+		}
+	}
+	return nil
+}
+
+// DeletePostings implements store.Tx.
+func (t *tx) DeletePostings(ctx context.Context, index, id string) error {
+	if err := t.exec(ctx, `DELETE FROM postings WHERE idx = ? AND id = ?`, index, id); err != nil {
+		return fmt.Errorf("delete postings %s %s: %w", index, id, err)
+	}
+	return nil
+}
+
+// Counts implements store.Tx.
+func (t *tx) Counts(ctx context.Context, keys []uint64) (map[uint64]int64, error) {
+	out := make(map[uint64]int64, len(keys))
+	for _, part := range chunks(keys, 400) {
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = int64(k)
+		}
+		rows, err := t.tx.QueryContext(ctx, t.s.q(`SELECT key, n FROM counts WHERE key IN (`+placeholders(len(part))+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("counts: %w", err)
+		}
+		for rows.Next() {
+			var k, n int64
+			if err := rows.Scan(&k, &n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("counts: %w", err)
+			}
+			out[uint64(k)] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("counts: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// AddCounts implements store.Tx.
+func (t *tx) AddCounts(ctx context.Context, deltas map[uint64]int64) error {
+	keys := make([]uint64, 0, len(deltas))
+	for k := range deltas {
+		keys = append(keys, k)
+	}
+	// A fixed order keeps two writers' lock order the same.
+	sort.Slice(keys, func(i, j int) bool { return int64(keys[i]) < int64(keys[j]) })
+	for _, k := range keys {
+		if deltas[k] == 0 {
+			continue
+		}
+		if err := t.exec(ctx, `INSERT INTO counts (key, n) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET n = counts.n + excluded.n`, int64(k), deltas[k]); err != nil {
+			return fmt.Errorf("add counts: %w", err)
+		}
+	}
+	return nil
+}
+
+// Meta implements store.Tx.
+func (t *tx) Meta(ctx context.Context, key string) (string, error) {
+	st, err := t.stmt(ctx, `SELECT value FROM meta WHERE key = ?`)
+	if err != nil {
+		return "", err
+	}
+	var v string
+	err = st.QueryRowContext(ctx, key).Scan(&v)
+	if isNoRows(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("meta %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// SetMeta implements store.Tx.
+func (t *tx) SetMeta(ctx context.Context, key, value string) error {
+	if err := t.exec(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
+		return fmt.Errorf("set meta %s: %w", key, err)
+	}
+	return nil
+}
+
+// rowsByID runs a query over ids in chunks; scan reads one row.
+func (t *tx) rowsByID(ctx context.Context, query string, ids []string, scan func(*sql.Rows) error) error {
+	ids = uniqueStrings(ids)
+	for _, part := range chunks(ids, 200) {
+		rows, err := t.tx.QueryContext(ctx, t.s.q(strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1)), anys(part)...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func uniqueStrings(xs []string) []string {
+	seen := make(map[string]bool, len(xs))
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// EntityRows implements store.Tx.
+func (t *tx) EntityRows(ctx context.Context, ids []string) (map[string]*store.EntityRow, error) {
+	out := map[string]*store.EntityRow{}
+	err := t.rowsByID(ctx, `SELECT doc, n, state FROM entities WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var doc string
+		r := &store.EntityRow{}
+		if err := rows.Scan(&doc, &r.N, &r.State); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(doc), &r.Entity); err != nil {
+			return fmt.Errorf("decode entity: %w", err)
+		}
+		out[r.ID] = r
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entity rows: %w", err)
+	}
+	return out, nil
+}
+
+// PutEntity implements store.Tx.
+func (t *tx) PutEntity(ctx context.Context, e *store.EntityRow) error {
+	ent := e.Entity
+	ent.Articles = nil
+	doc, err := json.Marshal(ent)
+	if err != nil {
+		return fmt.Errorf("put entity %s: %w", e.ID, err)
+	}
+	names := strings.ToLower(e.Name + "\n" + strings.Join(e.Aliases, "\n"))
+	err = t.exec(ctx, `INSERT INTO entities (id, name, type, names, n, doc, state) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, names = excluded.names, n = excluded.n, doc = excluded.doc, state = excluded.state`,
+		e.ID, e.Name, e.Type, names, e.N, string(doc), e.State)
+	if err != nil {
+		return fmt.Errorf("put entity %s: %w", e.ID, err)
+	}
+	return nil
+}
+
+// SetArticleEntities implements store.Tx.
+func (t *tx) SetArticleEntities(ctx context.Context, article string, entities []string) error {
+	if err := t.exec(ctx, `DELETE FROM article_entities WHERE article = ?`, article); err != nil {
+		return fmt.Errorf("article entities %s: %w", article, err)
+	}
+	for _, e := range uniqueStrings(entities) {
+		if err := t.exec(ctx, `INSERT INTO article_entities (article, entity) VALUES (?, ?) ON CONFLICT DO NOTHING`, article, e); err != nil {
+			return fmt.Errorf("article entities %s: %w", article, err)
+		}
+	}
+	return nil
+}
+
+// QuoteRows implements store.Tx.
+func (t *tx) QuoteRows(ctx context.Context, ids []string) (map[string]*store.QuoteRow, error) {
+	out := map[string]*store.QuoteRow{}
+	err := t.rowsByID(ctx, `SELECT doc, latest, state FROM quotes WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var doc string
+		r := &store.QuoteRow{}
+		if err := rows.Scan(&doc, &r.Latest, &r.State); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(doc), &r.Quote); err != nil {
+			return fmt.Errorf("decode quote: %w", err)
+		}
+		out[r.ID] = r
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("quote rows: %w", err)
+	}
+	return out, nil
+}
+
+// PutQuote implements store.Tx.
+func (t *tx) PutQuote(ctx context.Context, q *store.QuoteRow) error {
+	qu := q.Quote
+	qu.Articles = nil
+	doc, err := json.Marshal(qu)
+	if err != nil {
+		return fmt.Errorf("put quote %s: %w", q.ID, err)
+	}
+	n := 0
+	st, err := t.stmt(ctx, `SELECT COUNT(*) FROM quote_articles WHERE quote = ?`)
+	if err == nil {
+		err = st.QueryRowContext(ctx, q.ID).Scan(&n)
+	}
+	if err == nil {
+		err = t.exec(ctx, `INSERT INTO quotes (id, speaker, n, latest, text, doc, state) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET speaker = excluded.speaker, n = excluded.n, latest = excluded.latest, text = excluded.text, doc = excluded.doc, state = excluded.state`,
+			q.ID, q.Speaker, n, q.Latest, q.Text, string(doc), q.State)
+	}
+	if err != nil {
+		return fmt.Errorf("put quote %s: %w", q.ID, err)
+	}
+	return nil
+}
+
+// SetArticleQuotes implements store.Tx.
+func (t *tx) SetArticleQuotes(ctx context.Context, article string, quotes []string) error {
+	if err := t.exec(ctx, `DELETE FROM quote_articles WHERE article = ?`, article); err != nil {
+		return fmt.Errorf("article quotes %s: %w", article, err)
+	}
+	for _, q := range uniqueStrings(quotes) {
+		if err := t.exec(ctx, `INSERT INTO quote_articles (quote, article) VALUES (?, ?) ON CONFLICT DO NOTHING`, q, article); err != nil {
+			return fmt.Errorf("article quotes %s: %w", article, err)
+		}
+	}
+	return nil
+}
+
+// QuoteArticles implements store.Tx.
+func (t *tx) QuoteArticles(ctx context.Context, quote string) ([]string, error) {
+	return t.strings(ctx, `SELECT article FROM quote_articles WHERE quote = ? ORDER BY article`, quote)
+}
+
+// EventRows implements store.Tx.
+func (t *tx) EventRows(ctx context.Context, ids []string) (map[string]*store.EventRow, error) {
+	out := map[string]*store.EventRow{}
+	err := t.rowsByID(ctx, `SELECT doc, day, n, state FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var doc string
+		r := &store.EventRow{}
+		if err := rows.Scan(&doc, &r.Day, &r.N, &r.State); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(doc), &r.Event); err != nil {
+			return fmt.Errorf("decode event: %w", err)
+		}
+		out[r.ID] = r
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("event rows: %w", err)
+	}
+	return out, nil
+}
+
+// PutEvent implements store.Tx.
+func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
+	ev := e.Event
+	ev.Articles = nil
+	doc, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("put event %s: %w", e.ID, err)
+	}
+	err = t.exec(ctx, `INSERT INTO events (id, date, day, story, n, doc, state) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET date = excluded.date, day = excluded.day, story = excluded.story, n = excluded.n, doc = excluded.doc, state = excluded.state`,
+		e.ID, e.Date, e.Day, e.Story, e.N, string(doc), e.State)
+	if err == nil {
+		err = t.exec(ctx, `DELETE FROM event_entities WHERE event = ?`, e.ID)
+	}
+	for i, ent := range uniqueStrings(e.Entities) {
+		if err != nil {
+			break
+		}
+		err = t.exec(ctx, `INSERT INTO event_entities (event, entity, rank) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, e.ID, ent, i)
+	}
+	if err != nil {
+		return fmt.Errorf("put event %s: %w", e.ID, err)
+	}
+	return nil
+}
+
+// StoryEvents implements store.Tx.
+func (t *tx) StoryEvents(ctx context.Context, story string, limit int) ([]string, int, error) {
+	ids, err := t.strings(ctx, `SELECT id FROM events WHERE story = ? ORDER BY day DESC, id LIMIT ?`, story, limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("story events %s: %w", story, err)
+	}
+	total := len(ids)
+	if total == limit {
+		st, err := t.stmt(ctx, `SELECT COUNT(*) FROM events WHERE story = ?`)
+		if err == nil {
+			err = st.QueryRowContext(ctx, story).Scan(&total)
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("story events %s: %w", story, err)
+		}
+	}
+	return ids, total, nil
+}
+
+// StoryRows implements store.Tx.
+func (t *tx) StoryRows(ctx context.Context, ids []string) (map[string]*store.StoryRow, error) {
+	out := map[string]*store.StoryRow{}
+	err := t.rowsByID(ctx, `SELECT doc, first, last, n, state FROM stories WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var doc string
+		r := &store.StoryRow{}
+		if err := rows.Scan(&doc, &r.First, &r.Last, &r.N, &r.State); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(doc), &r.Story); err != nil {
+			return fmt.Errorf("decode story: %w", err)
+		}
+		out[r.ID] = r
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("story rows: %w", err)
+	}
+	return out, nil
+}
+
+// PutStory implements store.Tx.
+func (t *tx) PutStory(ctx context.Context, s *store.StoryRow) error {
+	st := s.Story
+	st.Events = nil
+	doc, err := json.Marshal(st)
+	if err != nil {
+		return fmt.Errorf("put story %s: %w", s.ID, err)
+	}
+	err = t.exec(ctx, `INSERT INTO stories (id, first, last, n, doc, state) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET first = excluded.first, last = excluded.last, n = excluded.n, doc = excluded.doc, state = excluded.state`,
+		s.ID, s.First, s.Last, s.N, string(doc), s.State)
+	if err != nil {
+		return fmt.Errorf("put story %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+// moveSteps re-point what refers to a retired id, by kind.
+var moveSteps = map[string][]string{
+	store.KindEntity: {
+		`INSERT INTO article_entities (article, entity) SELECT article, ? FROM article_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
+		`DELETE FROM article_entities WHERE entity = ?`,
+		`INSERT INTO event_entities (event, entity, rank) SELECT event, ?, rank FROM event_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
+		`DELETE FROM event_entities WHERE entity = ?`,
+		`UPDATE quotes SET speaker = ? WHERE speaker = ?`,
+		`DELETE FROM entities WHERE id = ?`,
+	},
+	store.KindEvent: {
+		`UPDATE articles SET event = ? WHERE event = ?`,
+		`DELETE FROM event_entities WHERE event = ?`,
+		`DELETE FROM events WHERE id = ?`,
+	},
+	store.KindStory: {
+		`UPDATE events SET story = ? WHERE story = ?`,
+		`DELETE FROM stories WHERE id = ?`,
+	},
+	store.KindQuote: {
+		`INSERT INTO quote_articles (quote, article) SELECT ?, article FROM quote_articles WHERE quote = ? ON CONFLICT DO NOTHING`,
+		`DELETE FROM quote_articles WHERE quote = ?`,
+		`DELETE FROM quotes WHERE id = ?`,
+	},
+}
+
+// postingIndexes are the indexes whose postings name ids of a kind.
+var postingIndexes = map[string][]string{
+	store.KindEntity: {store.IndexEntityKeys},
+	store.KindEvent:  {store.IndexEventTerms, store.IndexEventNames},
+	store.KindQuote:  {store.IndexQuoteKeys},
+}
+
+// Move implements store.Tx.
+func (t *tx) Move(ctx context.Context, kind, from, to string) error {
+	steps, ok := moveSteps[kind]
+	if !ok {
+		return fmt.Errorf("move: unknown kind %q", kind)
+	}
+	if from == to {
+		return nil
+	}
+	for _, step := range steps {
+		args := []any{from}
+		if strings.Count(step, "?") == 2 {
+			if to == "" {
+				continue // deleting: nothing to re-point
+			}
+			args = []any{to, from}
+		}
+		if err := t.exec(ctx, step, args...); err != nil {
+			return fmt.Errorf("move %s %s → %s: %w", kind, from, to, err)
+		}
+	}
+	for _, idx := range postingIndexes[kind] {
+		if err := t.DeletePostings(ctx, idx, from); err != nil {
+			return err
+		}
+	}
+	if to == "" {
+		return nil
+	}
+	if err := t.exec(ctx, `UPDATE moved SET to_id = ? WHERE kind = ? AND to_id = ?`, to, kind, from); err != nil {
+		return fmt.Errorf("move %s %s → %s: %w", kind, from, to, err)
+	}
+	if err := t.exec(ctx, `INSERT INTO moved (kind, id, to_id) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET to_id = excluded.to_id`, kind, from, to); err != nil {
+		return fmt.Errorf("move %s %s → %s: %w", kind, from, to, err)
+	}
+	return nil
+}
+
+// Current implements store.Tx.
+func (t *tx) Current(ctx context.Context, kind string, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		out[id] = id
+	}
+	err := t.rowsByID(ctx, `SELECT id, to_id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, func(rows *sql.Rows) error {
+		var id, to string
+		if err := rows.Scan(&id, &to); err != nil {
+			return err
+		}
+		out[id] = to
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("current %s ids: %w", kind, err)
+	}
+	return out, nil
+}
+
+// tables holds each kind's table, for Taken.
+var tables = map[string]string{store.KindEntity: "entities", store.KindEvent: "events", store.KindStory: "stories", store.KindQuote: "quotes"}
+
+// Taken implements store.Tx.
+func (t *tx) Taken(ctx context.Context, kind, id string) (bool, error) {
+	table, ok := tables[kind]
+	if !ok {
+		return false, fmt.Errorf("taken: unknown kind %q", kind)
+	}
+	st, err := t.stmt(ctx, `SELECT (SELECT COUNT(*) FROM `+table+` WHERE id = ?) + (SELECT COUNT(*) FROM moved WHERE kind = ? AND id = ?)`)
+	if err != nil {
+		return false, err
+	}
+	var n int
+	if err := st.QueryRowContext(ctx, id, kind, id).Scan(&n); err != nil {
+		return false, fmt.Errorf("taken %s %s: %w", kind, id, err)
+	}
+	return n > 0, nil
+}
+
+// Reset implements store.Tx.
+func (t *tx) Reset(ctx context.Context) error {
+	for _, q := range []string{
+		`DELETE FROM entities`, `DELETE FROM article_entities`, `DELETE FROM events`, `DELETE FROM event_entities`,
+		`DELETE FROM stories`, `DELETE FROM quotes`, `DELETE FROM quote_articles`, `DELETE FROM postings`,
+		`DELETE FROM counts`, `DELETE FROM moved`, `DELETE FROM meta`, `UPDATE articles SET event = ''`,
+	} {
+		if err := t.exec(ctx, q); err != nil {
+			return fmt.Errorf("reset: %w", err)
+		}
+	}
+	return nil
+}
+
+func decode[T any](doc string) (*T, error) {
+	v := new(T)
+	if err := json.Unmarshal([]byte(doc), v); err != nil {
+		return nil, fmt.Errorf("decode stored %T: %w", v, err)
+	}
+	return v, nil
+}
+
+var _ store.Tx = (*tx)(nil)
+
+// errStop ends a paged scan early without an error.
+var errStop = errors.New("stop")

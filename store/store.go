@@ -146,10 +146,10 @@ type Posting struct {
 
 // Index names of Tx's postings.
 const (
-	IndexEntityKeys = "entity"  // name keys → entity ids
-	IndexQuoteKeys  = "quote"   // word trigrams → quote ids
-	IndexEventTerms = "term"    // heavy terms → event ids, ranked by day
-	IndexEventNames = "name"    // names → event ids, ranked by day (stories)
+	IndexEntityKeys = "entity" // name keys → entity ids
+	IndexQuoteKeys  = "quote"  // word trigrams → quote ids
+	IndexEventTerms = "term"   // heavy terms → event ids, ranked by day
+	IndexEventNames = "name"   // names → event ids, ranked by day (stories)
 )
 
 // EntityRow is an entity as linking keeps it: what readers see, the
@@ -162,7 +162,7 @@ type EntityRow struct {
 
 // EventRow is an event as linking keeps it.
 type EventRow struct {
-	storyline.Event // Articles is not stored: it is read from the articles
+	storyline.Event       // Articles is not stored: it is read from the articles
 	Day             int64 // days since 1970-01-01 of Date, or NoDay
 	N               int
 	State           []byte

@@ -101,9 +101,9 @@ type dialect struct {
 	write *sql.DB
 }
 
-func (*dialect) Name() string              { return "sqlite" }
-func (*dialect) Rebind(q string) string    { return q }
-func (*dialect) Migrations() []string      { return migrations }
+func (*dialect) Name() string           { return "sqlite" }
+func (*dialect) Rebind(q string) string { return q }
+func (*dialect) Migrations() []string   { return migrations }
 func (d *dialect) BeginWrite(ctx context.Context) (*sql.Tx, error) {
 	return d.write.BeginTx(ctx, nil)
 }

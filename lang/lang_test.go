@@ -11,12 +11,18 @@ import (
 // evidence and those the script alone names.
 func knownLanguages() []string {
 	codes := []string{"zh", "ja", "ko", "hi"}
-	for _, set := range []family{latinFamily, cyrillicFamily, arabicFamily} {
-		for _, l := range set.langs {
-			codes = append(codes, l.code)
-		}
+	for _, f := range []family{latinFamily, cyrillicFamily, arabicFamily} {
+		codes = append(codes, codesOf(f.langs)...)
 	}
 	slices.Sort(codes)
+	return codes
+}
+
+func codesOf(langs []evidence) []string {
+	var codes []string
+	for _, l := range langs {
+		codes = append(codes, l.code)
+	}
 	return codes
 }
 
@@ -127,10 +133,7 @@ func TestContenders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, l := range contenders(tt.f.langs, tt.f.score(strings.ToLower(tt.text))) {
-				got = append(got, l.code)
-			}
+			got := codesOf(contenders(tt.f.langs, tt.f.score(strings.ToLower(tt.text))))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("contenders(%q) = %v, want %v", tt.text, got, tt.want)
 			}
@@ -151,10 +154,7 @@ func TestPlausible(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, l := range plausible(strings.ToLower(tt.text), tt.langs) {
-				got = append(got, l.code)
-			}
+			got := codesOf(plausible(strings.ToLower(tt.text), tt.langs))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("plausible(%q) = %v, want %v", tt.text, got, tt.want)
 			}

@@ -2,62 +2,86 @@ package lang
 
 import (
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
 
-	"github.com/pemistahl/lingua-go"
+	"github.com/RadhiFadlillah/whatlanggo"
 )
-
-// languages are the common news languages the detector chooses among.
-// Restricting the set keeps memory low and avoids confusions between close
-// minor languages (Bokmål/Nynorsk, Bosnian/Croatian) that matter little here.
-var languages = []lingua.Language{
-	lingua.English, lingua.French, lingua.German, lingua.Spanish,
-	lingua.Portuguese, lingua.Italian, lingua.Dutch, lingua.Russian,
-	lingua.Ukrainian, lingua.Polish, lingua.Turkish, lingua.Arabic,
-	lingua.Persian, lingua.Chinese, lingua.Japanese, lingua.Korean,
-	lingua.Hindi, lingua.Indonesian, lingua.Swedish,
-}
 
 // sampleBytes bounds the text the detector reads: a few sentences decide
 // the language, and the detector's cost grows with the input.
 const sampleBytes = 600
 
-// minLetters is the least number of letters we trust a guess on; shorter
-// inputs (a headline fragment, a number) give unstable answers.
+// minLetters is the least number of letters we trust a guess on in a
+// script several languages share; shorter inputs (a headline fragment, a
+// number) give unstable answers.
 const minLetters = 20
 
-var (
-	once     sync.Once
-	detector lingua.LanguageDetector
-)
-
-func load() {
-	detector = lingua.NewLanguageDetectorBuilder().
-		FromLanguages(languages...).
-		WithLowAccuracyMode().
-		WithMinimumRelativeDistance(0.05).
-		Build()
-}
+// minOwnScriptLetters is the same floor for scripts that name the language
+// by themselves (hangul, kana, Han, Devanagari among the languages Detect
+// knows): there a short line is as sure as a long one, and one character
+// carries a syllable or a word.
+const minOwnScriptLetters = 8
 
 // Detect returns the ISO 639-1 code of text's language ("en", "fr"...), or
-// "" when the text is too short or the detector is unsure. The models load
-// on first use; Detect is safe for concurrent use.
+// "" when the text is too short or the detector is unsure. Detect is safe
+// for concurrent use.
 func Detect(text string) string {
 	sample := cut(text, sampleBytes)
-	if letters(sample) < minLetters {
+	counts := countScripts(sample)
+	switch counts.main() {
+	case han:
+		if counts[han]+counts[kana]+counts[hangul] < minOwnScriptLetters {
+			return ""
+		}
+		return cjkLanguage(counts)
+	case devanagari:
+		if counts[devanagari] < minOwnScriptLetters {
+			return ""
+		}
+		return "hi"
+	case latin:
+		return choose(sample, counts, latin, latinFamily)
+	case cyrillic:
+		return choose(sample, counts, cyrillic, cyrillicFamily)
+	case arabic:
+		return choose(sample, counts, arabic, arabicFamily)
+	}
+	return ""
+}
+
+// choose picks among the languages written in one script: by evidence
+// when it is decisive, otherwise by whatlanggo's trigram profiles among
+// the languages the evidence leaves.
+func choose(sample string, counts scriptCounts, sc script, f family) string {
+	if counts.letters() < minLetters {
 		return ""
 	}
-	if plainEnglish(sample) {
-		return "en"
+	sample = only(sample, sc)
+	lower := strings.ToLower(sample)
+	langs := plausible(lower, contenders(f.langs, f.score(lower)))
+	if len(langs) == 1 {
+		return langs[0].code
 	}
-	once.Do(load)
-	l, ok := detector.DetectLanguageOf(sample)
-	if !ok || l == lingua.Unknown {
-		return ""
+	return trigramGuess(sample, langs)
+}
+
+// only blanks the letters of other scripts, so that a brand name in Latin
+// letters inside Russian or Arabic text neither counts as evidence nor
+// turns the trigram detector to the Latin profiles.
+func only(s string, sc script) string {
+	foreign := func(r rune) bool {
+		o := scriptOf(r)
+		return o != noScript && o != sc
 	}
-	return strings.ToLower(l.IsoCode639_1().String())
+	if strings.IndexFunc(s, foreign) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if foreign(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // cut returns at most n bytes of s, ending on a word boundary when one is
@@ -76,44 +100,18 @@ func cut(s string, n int) string {
 	return s[:i]
 }
 
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-			if n >= minLetters {
-				return n
-			}
+// trigramGuess asks whatlanggo, restricted to langs, and returns "" when
+// it finds no language among them.
+func trigramGuess(sample string, langs []evidence) string {
+	allowed := make(map[whatlanggo.Lang]bool, len(langs))
+	for _, l := range langs {
+		allowed[l.profile] = true
+	}
+	got := whatlanggo.DetectLangWithOptions(sample, whatlanggo.Options{Whitelist: allowed})
+	for _, l := range langs {
+		if l.profile == got {
+			return l.code
 		}
 	}
-	return n
-}
-
-// englishFunctionWords are the commonest English words that no other
-// language of the set writes as words of its own.
-var englishFunctionWords = map[string]bool{
-	"the": true, "of": true, "and": true, "to": true, "that": true, "is": true, "was": true,
-	"for": true, "with": true, "said": true, "he": true, "his": true, "from": true, "by": true,
-	"has": true, "have": true, "are": true, "were": true, "this": true, "which": true, "it": true,
-	"on": true, "at": true, "will": true, "would": true, "been": true, "its": true, "their": true,
-}
-
-// plainEnglish is a fast path for most of a news stream: text where
-// English function words make up a large share of the words is English,
-// without running the n-gram models (the slowest step of cleaning). Mixed
-// or short texts still go to the detector.
-func plainEnglish(s string) bool {
-	words, hits := 0, 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		for _, r := range w {
-			if r > unicode.MaxLatin1 {
-				return false // another script: leave it to the detector
-			}
-		}
-		words++
-		if englishFunctionWords[strings.ToLower(w)] {
-			hits++
-		}
-	}
-	return words >= 30 && hits*100 >= words*22
+	return ""
 }

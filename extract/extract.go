@@ -24,8 +24,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
+	"github.com/storyline-news/storyline/internal/htmltext"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 )
@@ -162,23 +162,5 @@ func formatDate(r htmldate.Result) string {
 	return r.DateTime.Format("2006-01-02")
 }
 
-func clean(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, boundary, " ")), " ")
-}
-
-// Fragment renders an HTML fragment (a feed item's content or summary) as
-// plain text, paragraphs separated by blank lines. Plain text passes through
-// with its whitespace normalised.
-func Fragment(fragment string) string {
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{
-		Type: html.ElementNode, Data: "body", DataAtom: atom.Body,
-	})
-	if err != nil {
-		return clean(fragment)
-	}
-	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	for _, n := range nodes {
-		root.AppendChild(n)
-	}
-	return nodeText(root)
-}
+// clean collapses a metadata string onto one line.
+func clean(s string) string { return htmltext.Line(s) }

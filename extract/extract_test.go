@@ -129,13 +129,6 @@ func TestHTMLBadInput(t *testing.T) {
 	}
 }
 
-func TestFragment(t *testing.T) {
-	got := Fragment("<p>One &amp; two</p><ul><li>three</li><li>four</li></ul>plain <b>bold</b>")
-	if want := "One & two\n\nthree\n\nfour\n\nplain bold"; got != want {
-		t.Errorf("Fragment = %q, want %q", got, want)
-	}
-}
-
 func BenchmarkExtract(b *testing.B) {
 	dir := devDir(b)
 	truth, err := loadTruth(filepath.Join(dir, "ground-truth.json"))

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/htmltext"
 )
 
 func TestCleanByline(t *testing.T) {
@@ -118,7 +120,7 @@ func TestMarkWordBoundaries(t *testing.T) {
 			t.Errorf("text %q lacks %q", res.Text, want)
 		}
 	}
-	if strings.Contains(res.Text, boundary) {
+	if strings.Contains(res.Text, htmltext.Boundary) {
 		t.Errorf("boundary mark left in %q", res.Text)
 	}
 }

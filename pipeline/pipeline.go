@@ -21,6 +21,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/clean"
+	"github.com/storyline-news/storyline/extract"
 	"github.com/storyline-news/storyline/lang"
 	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
@@ -226,9 +227,14 @@ func processItem(ctx context.Context, st store.Store, chain []storyline.Analyzer
 }
 
 // Prepare turns a read item into a cleaned article with its metadata, meta
-// winning over what the input says, the input over what the text says.
+// winning over what the input says, the input over what the text says. An
+// item that is a page has its article extracted first.
 func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) {
-	fromHTML := it.Format == "html" || it.Format == "warc"
+	it, err := extractPage(it)
+	if err != nil {
+		return nil, err
+	}
+	fromHTML := it.HTML != nil
 	known := clean.Known{Title: it.Title, Byline: it.Byline, Outlet: it.Outlet, Published: it.Published, FromHTML: fromHTML}
 	c := clean.Text(it.Text, known)
 	a := &storyline.Article{
@@ -251,18 +257,19 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 	if m, ok := meta[a.ID]; ok {
 		// Meta wins, but when the article's own evidence gives the same
 		// day, that evidence is where the date comes from: meta only
-		// confirms it.
-		if m.Published != "" && !sameDay(m.Published, a.Published) {
+		// confirms it. The same instant written in UTC confirms it too,
+		// and the article's own offset keeps the publisher's day.
+		if m.Published != "" && !sameDay(m.Published, a.Published) && !sameInstant(m.Published, a.Published) {
 			a.Published, a.PublishedFrom = m.Published, storyline.FromMeta
 		}
 		a.Outlet = firstNonEmpty(m.Outlet, a.Outlet)
 		a.URL = firstNonEmpty(m.URL, a.URL)
 		a.Title = firstNonEmpty(m.Title, a.Title)
 	}
-	if strings.TrimSpace(a.Text) == "" && it.Title == "" && c.Title != "" {
+	if strings.TrimSpace(a.Text) == "" && a.Title != "" && !fromHTML {
 		// A headline-only item (a feed entry, a news flash): its one line
 		// is its text.
-		a.Text = c.Title
+		a.Text = a.Title
 	}
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text left after cleaning")
@@ -271,6 +278,41 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		a.Lang = lang.Detect(a.Text)
 	}
 	return a, nil
+}
+
+// extractPage returns the item with its page's article extracted (package
+// extract): reading an input and extracting its article are two steps.
+// What the item already says (a JSON Lines record's title, an archive's
+// target URL) wins over what the page says.
+func extractPage(it *source.Item) (*source.Item, error) {
+	if it.HTML == nil {
+		return it, nil
+	}
+	res, err := extract.HTML(it.HTML, it.URL)
+	if err != nil {
+		return nil, err
+	}
+	out := *it
+	out.Text = res.Text
+	out.URL = firstNonEmpty(it.URL, res.URL)
+	out.Title = firstNonEmpty(it.Title, res.Title)
+	out.Byline = firstNonEmpty(it.Byline, res.Byline)
+	out.Outlet = firstNonEmpty(it.Outlet, res.Site)
+	out.Lang = firstNonEmpty(it.Lang, res.Lang)
+	if len(it.Credits) == 0 {
+		out.Credits = res.Credits
+	}
+	if it.Published == "" && res.Published != "" {
+		out.Published, out.PublishedFrom = res.Published, storyline.FromHTML
+	}
+	return &out, nil
+}
+
+// sameInstant reports whether two RFC 3339 stamps name the same instant.
+func sameInstant(a, b string) bool {
+	ta, errA := time.Parse(time.RFC3339, a)
+	tb, errB := time.Parse(time.RFC3339, b)
+	return errA == nil && errB == nil && ta.Equal(tb)
 }
 
 func sameDay(a, b string) bool {

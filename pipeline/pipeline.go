@@ -42,6 +42,10 @@ type Options struct {
 	Log      *slog.Logger
 	// OnError is called for each per-item failure as it happens.
 	OnError func(error)
+	// OnWarning is called for what was read all the same but deserves a
+	// word (a repaired encoding, damage skipped in an archive, a repeated
+	// item); it is no failure.
+	OnWarning func(error)
 	// SkipRebuild stores the articles without rebuilding what spans
 	// articles; the caller rebuilds later (a Rebuilder coalesces many
 	// small ingests into few rebuilds).
@@ -87,7 +91,7 @@ func (o *Options) defaults() error {
 // meta, a failing store, cancellation).
 func Ingest(ctx context.Context, st store.Store, paths []string, opts Options) (Summary, error) {
 	return ingest(ctx, st, opts, countFiles(paths), func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
-		return source.Walk(ctx, paths, source.Options{MaxBytes: opts.maxBytes()}, fn)
+		return source.Walk(ctx, paths, opts.sourceOptions(), fn)
 	})
 }
 
@@ -95,8 +99,16 @@ func Ingest(ctx context.Context, st store.Store, paths []string, opts Options) (
 // for single articles, its id.
 func IngestBytes(ctx context.Context, st store.Store, name string, data []byte, opts Options) (Summary, error) {
 	return ingest(ctx, st, opts, 0, func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
-		return source.ReadBytes(ctx, name, data, source.Options{MaxBytes: opts.maxBytes()}, fn)
+		return source.ReadBytes(ctx, name, data, opts.sourceOptions(), fn)
 	})
+}
+
+func (o Options) sourceOptions() source.Options {
+	so := source.Options{MaxBytes: o.maxBytes()}
+	if o.OnWarning != nil {
+		so.OnWarning = func(w *source.ItemError) { o.OnWarning(w) }
+	}
+	return so
 }
 
 func (o Options) maxBytes() int64 {

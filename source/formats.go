@@ -121,7 +121,7 @@ func (in *input) validUTF8(origin string, b []byte) []byte {
 	if utf8.Valid(b) {
 		return b
 	}
-	return in.decode(origin, b, textenc.Text, "")
+	return in.decode(origin, b, textenc.Text, "application/json; charset=utf-8")
 }
 
 func (in *input) jsonItem(line []byte, n int) (*Item, error) {

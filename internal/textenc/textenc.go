@@ -107,8 +107,11 @@ func Decode(data []byte, kind Kind, contentType string) Decoded {
 		return Decoded{Text: fixDeclaration(data, kind), Charset: "utf-8", From: firstNonEmpty(from, FromContent)}
 	case enc != nil && name != "utf-8":
 		return decodeWith(data, enc, name, from, kind)
-	case mb >= bad:
-		// UTF-8, declared or not, with a few stray bytes.
+	case mb >= bad || name == "utf-8" && (bad <= 8 || bad*50 <= len(data)):
+		// UTF-8 with a few stray bytes: more valid UTF-8 sequences than
+		// invalid bytes, or, when UTF-8 is declared, a handful of invalid
+		// bytes or under 2% of the document. (A page in a legacy encoding mislabelled
+		// UTF-8 has far more: every letter of a Cyrillic text.)
 		out, n := repairUTF8(data)
 		return Decoded{Text: fixDeclaration(out, kind), Charset: "utf-8", From: firstNonEmpty(from, FromContent), Repaired: n}
 	}

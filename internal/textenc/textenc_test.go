@@ -3,6 +3,7 @@ package textenc
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -102,4 +103,16 @@ func TestRepairUTF8(t *testing.T) {
 	if string(got) != "aéb\ufffdc" || n != 2 {
 		t.Errorf("repairUTF8 = %q, %d", got, n)
 	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("Caf\xe9"), 0, "")
+	f.Add([]byte(`<?xml version="1.0" encoding="shift_jis"?><a>`+"\x82\xa0"+`</a>`), 2, "")
+	f.Add([]byte(`<meta charset="utf-8">`+"\xff\xfe"), 1, "text/html; charset=bogus")
+	f.Fuzz(func(t *testing.T, data []byte, kind int, ctype string) {
+		d := Decode(data, Kind(kind%3), ctype)
+		if !utf8.Valid(d.Text) {
+			t.Fatalf("not UTF-8: %q", d.Text)
+		}
+	})
 }

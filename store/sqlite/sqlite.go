@@ -339,7 +339,11 @@ func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article,
 		w.add("id IN (SELECT article FROM article_entities WHERE entity = ?)", q.Entity)
 	}
 	if q.Q != "" {
-		w.add("id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?)", ftsQuery(q.Q))
+		if fq := ftsQuery(q.Q); fq != "" {
+			w.add("id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?)", fq)
+		} else {
+			w.add(matchesNothing)
+		}
 	}
 	limit, offset := page(q)
 	return queryDocs[storyline.Article](ctx, s.db, `SELECT doc FROM articles`+w.String()+` ORDER BY published DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
@@ -624,7 +628,11 @@ func eventWhere(q store.Query, col string) *where {
 		w.add(col+" IN (SELECT id FROM events WHERE date != '' AND date <= ?)", q.To)
 	}
 	if q.Q != "" {
-		w.add(col+" IN (SELECT a.event FROM articles a WHERE a.id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?))", ftsQuery(q.Q))
+		if fq := ftsQuery(q.Q); fq != "" {
+			w.add(col+" IN (SELECT a.event FROM articles a WHERE a.id IN (SELECT id FROM articles_fts WHERE articles_fts MATCH ?))", fq)
+		} else {
+			w.add(matchesNothing)
+		}
 	}
 	return w
 }
@@ -704,8 +712,14 @@ func (s *DB) Search(ctx context.Context, q string, limit, offset int) ([]store.H
 	return hits, rows.Err()
 }
 
+// matchesNothing is the condition for a search that holds no word (only
+// quotes, operators, emoji, invisible characters): FTS5 rejects an empty
+// query, and nothing can match it anyway.
+const matchesNothing = "0"
+
 // ftsQuery turns free text into an FTS5 query that cannot be a syntax
-// error: every word becomes a quoted term, all of which must match.
+// error: every word becomes a quoted term, all of which must match. It is
+// "" when the text holds no word.
 func ftsQuery(q string) string {
 	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i, w := range words {

@@ -148,7 +148,7 @@ func (c *cleaner) header() {
 		}
 		if name, cr, d, ok := byline(s); ok {
 			if c.res.Byline == "" {
-				c.res.Byline = name
+				c.res.Byline = Byline(name)
 			}
 			c.res.Credits = addCredit(c.res.Credits, cr...)
 			if d != "" {

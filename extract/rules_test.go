@@ -12,9 +12,14 @@ func TestCleanByline(t *testing.T) {
 	for in, want := range map[string]string{
 		"By Orla Penhallow":                "Orla Penhallow",
 		"Jeff Foust Monday; November":      "Jeff Foust",
-		"Wire services Published":          "Wire services",
+		"Wire services Published":          "", // no one's name
 		"Theresa May":                      "Theresa May",
-		"Ada Quill;  Tamsin Brightwater  ": "Ada Quill; Tamsin Brightwater",
+		"Ada Quill;  Tamsin Brightwater  ": "Ada Quill, Tamsin Brightwater",
+		"Name":                             "", // a comment form's label
+		"Auteurs":                          "",
+		"Abgelegt Unter":                   "",
+		"Art Edwards says":                 "", // a commenter, not the author
+		"Unknown":                          "",
 		"":                                 "",
 	} {
 		if got := cleanByline(in); got != want {

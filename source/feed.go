@@ -13,6 +13,7 @@ import (
 	ext "github.com/mmcdole/gofeed/extensions"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/clean"
 	"github.com/storyline-news/storyline/internal/htmltext"
 	"github.com/storyline-news/storyline/internal/textenc"
 )
@@ -123,7 +124,7 @@ func feedItem(fi *gofeed.Item, format, outlet, lang, scope string) (*Item, error
 			names = append(names, strings.TrimSpace(p.Name))
 		}
 	}
-	it.Byline = strings.Join(names, ", ")
+	it.Byline = clean.Byline(strings.Join(names, ", "))
 	stamp, date := fi.Published, fi.PublishedParsed
 	if date == nil {
 		stamp, date = fi.Updated, fi.UpdatedParsed

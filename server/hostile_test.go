@@ -56,3 +56,17 @@ func TestSlowBody(t *testing.T) {
 		t.Errorf("status %d, want 408", resp.StatusCode)
 	}
 }
+
+// A page dated in the evening west of Greenwich shows the publisher's day.
+func TestDayLabelKeepsOffset(t *testing.T) {
+	for v, want := range map[string]string{
+		"2023-11-08T17:49:09-08:00": "8 Nov 2023 17:49 -08:00",
+		"2023-11-09T01:49:09Z":      "9 Nov 2023 01:49 UTC",
+		"2023-11-08":                "8 Nov 2023",
+		"":                          "undated",
+	} {
+		if got := dayLabel(v); got != want {
+			t.Errorf("dayLabel(%q) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -279,3 +279,27 @@ func TestTruncatedGzipPayload(t *testing.T) {
 		t.Errorf("page %q", c.items[0].HTML)
 	}
 }
+
+// Undefined entities (HTML's, or none at all) are read as browsers and feed
+// readers read them, in every kind of feed.
+func TestFeedEntities(t *testing.T) {
+	tests := []struct{ feed, format, title, text string }{
+		{`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T&nbsp;x</title><entry><id>tag:a,1</id><title type="html">A&nbsp;b</title><link href="https://a.example/x?a=1&b=2"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Body&nbsp;text &copy; here</p></div></content></entry></feed>`,
+			"atom", "A b", "Body text © here"},
+		{`<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>T</title><item><title>Caf&eacute; &amp; bar&rsquo;s</title><link>https://a.example/1</link><description>Text&hellip; &undefinedthing; more</description></item></channel></rss>`,
+			"rss", "Café & bar’s", "Text… &undefinedthing; more"},
+		{`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel><item rdf:about="https://a.example/r"><title>R&nbsp;1</title><link>https://a.example/r</link><description>RDF body&nbsp;text</description></item></rdf:RDF>`,
+			"rss", "R 1", "RDF body text"},
+	}
+	for _, tt := range tests {
+		c := readAll(t, "f.xml", []byte(tt.feed), Options{})
+		if len(c.items) != 1 || len(c.errs) > 0 {
+			t.Errorf("%.40s: %d items, errors %v", tt.feed, len(c.items), c.errs)
+			continue
+		}
+		it := c.items[0]
+		if it.Format != tt.format || it.Title != tt.title || it.Text != tt.text {
+			t.Errorf("%.40s: %s %q %q, want %s %q %q", tt.feed, it.Format, it.Title, it.Text, tt.format, tt.title, tt.text)
+		}
+	}
+}

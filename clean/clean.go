@@ -42,6 +42,7 @@ func Text(raw string, known Known) Result {
 	for i, p := range paras {
 		paras[i] = repairQuotes(p)
 	}
+	paras = dropRepeats(paras)
 	res.Dateline = c.place
 	if len(paras) > 0 {
 		place, agency := dateline(paras[0])
@@ -148,7 +149,7 @@ func (c *cleaner) header() {
 		}
 		if name, cr, d, ok := byline(s); ok {
 			if c.res.Byline == "" {
-				c.res.Byline = name
+				c.res.Byline = Byline(name)
 			}
 			c.res.Credits = addCredit(c.res.Credits, cr...)
 			if d != "" {
@@ -446,7 +447,7 @@ func (c *cleaner) furniture() {
 			continue
 		}
 		switch {
-		case boilerplate(s), len(s) <= 60 && cutExact[lowerTrim(s)]:
+		case boilerplate(s), len(s) <= 60 && cutExact[lowerTrim(s)], feedbackLine(s):
 			c.drop(i)
 		case c.titleKey != "" && len(s) <= 2*len(c.titleKey)+8 && keyEqual(s, c.titleKey):
 			c.drop(i)

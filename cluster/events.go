@@ -199,16 +199,26 @@ func lineIsDate(text string, off int) bool {
 	if off < 0 || off > len(text) {
 		return false
 	}
-	a := strings.LastIndexByte(text[:off], '\n') + 1
+	// Only a line start at most 40 bytes back and a line end within 50
+	// bytes of it matter: looking no further keeps this constant-time on
+	// a text of one huge line, where it is asked for every date.
+	lo := max(0, off-41)
+	a := strings.LastIndexByte(text[lo:off], '\n') + 1
+	if a == 0 && lo > 0 {
+		return false
+	}
+	a += lo
 	if off-a > 40 {
 		return false
 	}
-	b := strings.IndexByte(text[off:], '\n')
-	if b < 0 {
-		b = len(text) - off
+	hi := min(len(text), a+50)
+	lineLen := 50
+	if b := strings.IndexByte(text[off:hi], '\n'); b >= 0 {
+		lineLen = off + b - a
+	} else if hi == len(text) {
+		lineLen = len(text) - a
 	}
-	line := text[a : off+b]
-	return len(line) < 50 || off-a < 12 && a < 400
+	return lineLen < 50 || off-a < 12 && a < 400
 }
 
 var (

@@ -1,8 +1,10 @@
 package cluster
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,9 +101,17 @@ func eventFacts(e *builtEvent) []storyline.Fact {
 func articleFacts(d *doc, e *builtEvent) []factMention {
 	text := d.art.Text
 	var out []factMention
+	// Dates by position, so that each sentence finds its own by binary
+	// search: a scan of all dates per sentence is quadratic on a text of
+	// many short dated lines.
+	dates := slices.SortedFunc(slices.Values(d.dates), func(a, b dateMention) int { return cmp.Compare(a.start, b.start) })
 	otherDay := func(s sentence) bool {
-		for _, dm := range d.dates {
-			if dm.start >= s.start && dm.end <= s.start+len(s.text) {
+		first, _ := slices.BinarySearchFunc(dates, s.start, func(dm dateMention, start int) int { return cmp.Compare(dm.start, start) })
+		for _, dm := range dates[first:] {
+			if dm.start >= s.start+len(s.text) {
+				break
+			}
+			if dm.end <= s.start+len(s.text) {
 				if e.day == noDay {
 					return true
 				}

@@ -270,6 +270,10 @@ func Timeline(events []TimelineEvent) []storyline.TimelineEntry {
 	return out
 }
 
+// clauseWindow is how far either side of a date clause looks for the ends
+// of its sentence.
+const clauseWindow = 400
+
 // clause returns the part of the sentence around [start, end) that the
 // date belongs to: the sentence cut at ";" and at ", and"/", but" when it
 // joins two statements, trimmed to a readable length.
@@ -277,6 +281,11 @@ func clause(text string, start, end int) string {
 	if start < 0 || end > len(text) || start > end {
 		return ""
 	}
+	// The clause is clipped to 200 bytes: a window around the date is
+	// enough, and keeps the cost per date constant where a sentence runs
+	// on for a megabyte.
+	lo, hi := max(0, start-clauseWindow), min(len(text), end+clauseWindow)
+	text, start, end = text[lo:hi], start-lo, end-lo
 	sent := sentenceAround(text, start)
 	off := strings.Index(text[max(0, start-len(sent)):min(len(text), end+len(sent))], sent)
 	rel := start - (max(0, start-len(sent)) + off)

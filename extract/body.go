@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
+	"github.com/storyline-news/storyline/internal/htmltext"
 	"golang.org/x/net/html"
 )
 
@@ -78,7 +79,7 @@ func baselineText(doc *html.Node) (string, trafilatura.Metadata, []string) {
 	walk(doc)
 	for _, n := range []*html.Node{article, main, body} {
 		if n != nil {
-			return nodeText(n), meta, nil
+			return htmltext.Render(n), meta, nil
 		}
 	}
 	return "", meta, nil
@@ -100,91 +101,6 @@ func countElements(n *html.Node, limit int) int {
 	return count
 }
 
-// blockTags start a new paragraph in the rendered text.
-var blockTags = map[string]bool{
-	"p": true, "div": true, "section": true, "article": true, "main": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"ul": true, "ol": true, "li": true, "dl": true, "dt": true, "dd": true,
-	"blockquote": true, "pre": true, "table": true, "tr": true, "thead": true,
-	"tbody": true, "tfoot": true, "caption": true, "figure": true, "figcaption": true,
-	"header": true, "footer": true, "aside": true, "nav": true, "form": true,
-	"hr": true, "address": true, "details": true, "summary": true, "body": true,
-	"html": true,
-}
-
-// skipTags hold no readable text.
-var skipTags = map[string]bool{
-	"script": true, "style": true, "noscript": true, "template": true,
-	"svg": true, "head": true, "iframe": true, "object": true, "button": true,
-	"select": true, "textarea": true,
-}
-
-// nodeText renders an HTML subtree as plain text: paragraphs (block
-// elements) separated by a blank line, <br> as a line break, runs of
-// whitespace collapsed.
-func nodeText(n *html.Node) string {
-	if n == nil {
-		return ""
-	}
-	var paras []string
-	var cur strings.Builder
-	flush := func() {
-		lines := strings.Split(cur.String(), "\n")
-		var kept []string
-		for _, l := range lines {
-			if l = strings.Join(strings.Fields(l), " "); l != "" {
-				kept = append(kept, l)
-			}
-		}
-		if len(kept) > 0 {
-			paras = append(paras, strings.Join(kept, "\n"))
-		}
-		cur.Reset()
-	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(strings.ReplaceAll(n.Data, boundary, " "))
-			return
-		case html.ElementNode:
-			tag := strings.ToLower(n.Data)
-			if skipTags[tag] {
-				return
-			}
-			switch tag {
-			case "br":
-				cur.WriteString("\n")
-				return
-			case "td", "th":
-				cur.WriteString(" ")
-			}
-			if blockTags[tag] {
-				flush()
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c)
-				}
-				flush()
-				return
-			}
-		case html.CommentNode, html.DoctypeNode:
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	flush()
-	return strings.Join(paras, "\n\n")
-}
-
-// boundary marks whitespace between a word and an inline element. The
-// extractors trim text at element edges ("<em>reach</em> prospects" comes
-// out as "reachprospects"); a character that is no space survives the
-// trimming and becomes a space again in the text.
-const boundary = "\ue000"
-
 // markWordBoundaries puts a boundary mark on the whitespace at the edges of
 // text nodes that touch an element. Whitespace-only nodes stay as they are:
 // the extractors treat them as layout, not as text.
@@ -192,7 +108,7 @@ func markWordBoundaries(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.ElementNode:
-			if !skipTags[c.Data] {
+			if !htmltext.IsSkipped(c.Data) {
 				markWordBoundaries(c)
 			}
 		case html.TextNode:
@@ -202,10 +118,10 @@ func markWordBoundaries(n *html.Node) {
 			first, _ := utf8.DecodeRuneInString(c.Data)
 			last, _ := utf8.DecodeLastRuneInString(c.Data)
 			if c.PrevSibling != nil && unicode.IsSpace(first) {
-				c.Data = boundary + c.Data
+				c.Data = htmltext.Boundary + c.Data
 			}
-			if (c.NextSibling != nil || n.Type == html.ElementNode && !blockTags[n.Data]) && unicode.IsSpace(last) {
-				c.Data += boundary
+			if (c.NextSibling != nil || n.Type == html.ElementNode && !htmltext.IsBlock(n.Data)) && unicode.IsSpace(last) {
+				c.Data += htmltext.Boundary
 			}
 		}
 	}

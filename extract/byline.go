@@ -4,6 +4,8 @@ import (
 	nurl "net/url"
 	"regexp"
 	"strings"
+
+	storyclean "github.com/storyline-news/storyline/clean"
 )
 
 // bylineNoise is what metadata and page furniture leave around author
@@ -14,7 +16,8 @@ var (
 )
 
 // cleanByline tidies the authors the metadata gives: "By" dropped, dates
-// trailing a name dropped, names separated by "; ".
+// trailing a name dropped, and only the names of people and agencies kept
+// (clean.Byline), separated by ", ".
 func cleanByline(s string) string {
 	var out []string
 	for _, part := range strings.Split(clean(s), ";") {
@@ -30,7 +33,7 @@ func cleanByline(s string) string {
 			out = append(out, part)
 		}
 	}
-	return strings.Join(out, "; ")
+	return storyclean.Byline(strings.Join(out, "; "))
 }
 
 // cleanSite turns a site name that is a URL into its host name; pages

@@ -8,6 +8,7 @@ import (
 	distiller "github.com/markusmobius/go-domdistiller"
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
+	"github.com/storyline-news/storyline/internal/htmltext"
 	"golang.org/x/net/html"
 )
 
@@ -32,7 +33,7 @@ func trafilaturaText(doc *html.Node, u *nurl.URL, focus trafilatura.ExtractionFo
 	if err != nil || r == nil {
 		return "", trafilatura.Metadata{}
 	}
-	return nodeText(r.ContentNode), r.Metadata
+	return htmltext.Render(r.ContentNode), r.Metadata
 }
 
 // readabilityText runs go-readability (Mozilla's Readability.js port).
@@ -46,7 +47,7 @@ func readabilityText(doc *html.Node, u *nurl.URL) (text string) {
 	if err != nil || a.Node == nil {
 		return ""
 	}
-	return nodeText(a.Node)
+	return htmltext.Render(a.Node)
 }
 
 // distillerText runs go-domdistiller (Chromium's DOM Distiller port).
@@ -60,5 +61,5 @@ func distillerText(doc *html.Node, u *nurl.URL) (text string) {
 	if err != nil || r == nil || r.Node == nil {
 		return ""
 	}
-	return nodeText(r.Node)
+	return htmltext.Render(r.Node)
 }

@@ -16,18 +16,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	nurl "net/url"
-	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
+	"github.com/storyline-news/storyline/internal/htmltext"
+	"github.com/storyline-news/storyline/internal/textenc"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
 )
 
 // Result is what a page yields.
@@ -55,10 +51,9 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 			err = fmt.Errorf("extracting HTML: internal error: %v", r)
 		}
 	}()
-	data, err = ToUTF8(data)
-	if err != nil {
-		return Result{}, err
-	}
+	// A page read by package source is UTF-8 already; one given directly
+	// (the evaluation's pages) is decoded the same way.
+	data = textenc.Decode(data, textenc.HTML, "").Text
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return Result{}, fmt.Errorf("parsing HTML: %w", err)
@@ -97,47 +92,6 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 	return res, nil
 }
 
-// ToUTF8 returns the page as UTF-8: as is when it already is valid UTF-8,
-// else decoded with the charset it declares (byte-order mark or <meta>
-// charset). Invalid UTF-8 without such a declaration is an error rather than
-// a guess: guessing yields mojibake that poisons every later stage.
-func ToUTF8(data []byte) ([]byte, error) {
-	if utf8.Valid(data) {
-		return data, nil
-	}
-	var enc encoding.Encoding
-	var name string
-	if e, n, certain := charset.DetermineEncoding(data, ""); certain {
-		enc, name = e, n // byte-order mark
-	} else if m := metaCharset.FindSubmatch(data[:min(len(data), 4096)]); m != nil {
-		enc, name = charset.Lookup(string(m[1]))
-	}
-	if enc == nil || name == "utf-8" {
-		return nil, CheckUTF8(data)
-	}
-	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(data)))
-	if err != nil {
-		return nil, fmt.Errorf("decoding HTML as %s: %w", name, err)
-	}
-	return out, nil
-}
-
-// metaCharset finds the charset a page declares in a <meta> tag, whether as
-// <meta charset=...> or inside http-equiv's content.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)`)
-
-// CheckUTF8 reports the first invalid UTF-8 byte of b, if any.
-func CheckUTF8(b []byte) error {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return fmt.Errorf("invalid UTF-8 at byte %d", i)
-		}
-		i += size
-	}
-	return nil
-}
-
 // publishedDate finds the original publication date. A date in the URL is
 // used only when neither the metadata nor the structured data give one:
 // URLs often carry the date of a section or an update.
@@ -162,23 +116,5 @@ func formatDate(r htmldate.Result) string {
 	return r.DateTime.Format("2006-01-02")
 }
 
-func clean(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, boundary, " ")), " ")
-}
-
-// Fragment renders an HTML fragment (a feed item's content or summary) as
-// plain text, paragraphs separated by blank lines. Plain text passes through
-// with its whitespace normalised.
-func Fragment(fragment string) string {
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{
-		Type: html.ElementNode, Data: "body", DataAtom: atom.Body,
-	})
-	if err != nil {
-		return clean(fragment)
-	}
-	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	for _, n := range nodes {
-		root.AppendChild(n)
-	}
-	return nodeText(root)
-}
+// clean collapses a metadata string onto one line.
+func clean(s string) string { return htmltext.Line(s) }

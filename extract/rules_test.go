@@ -4,15 +4,22 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/htmltext"
 )
 
 func TestCleanByline(t *testing.T) {
 	for in, want := range map[string]string{
 		"By Orla Penhallow":                "Orla Penhallow",
 		"Jeff Foust Monday; November":      "Jeff Foust",
-		"Wire services Published":          "Wire services",
+		"Wire services Published":          "", // no one's name
 		"Theresa May":                      "Theresa May",
-		"Ada Quill;  Tamsin Brightwater  ": "Ada Quill; Tamsin Brightwater",
+		"Ada Quill;  Tamsin Brightwater  ": "Ada Quill, Tamsin Brightwater",
+		"Name":                             "", // a comment form's label
+		"Auteurs":                          "",
+		"Abgelegt Unter":                   "",
+		"Art Edwards says":                 "", // a commenter, not the author
+		"Unknown":                          "",
 		"":                                 "",
 	} {
 		if got := cleanByline(in); got != want {
@@ -118,7 +125,7 @@ func TestMarkWordBoundaries(t *testing.T) {
 			t.Errorf("text %q lacks %q", res.Text, want)
 		}
 	}
-	if strings.Contains(res.Text, boundary) {
+	if strings.Contains(res.Text, htmltext.Boundary) {
 		t.Errorf("boundary mark left in %q", res.Text)
 	}
 }

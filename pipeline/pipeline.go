@@ -24,6 +24,7 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/clean"
 	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/extract"
 	"github.com/storyline-news/storyline/lang"
 	"github.com/storyline-news/storyline/link"
 	"github.com/storyline-news/storyline/source"
@@ -45,6 +46,10 @@ type Options struct {
 	Log      *slog.Logger
 	// OnError is called for each per-item failure as it happens.
 	OnError func(error)
+	// OnWarning is called for what was read all the same but deserves a
+	// word (a repaired encoding, damage skipped in an archive, a repeated
+	// item); it is no failure.
+	OnWarning func(error)
 }
 
 // Summary counts what an ingest did.
@@ -117,7 +122,7 @@ func IngestBytes(ctx context.Context, st store.Store, name string, data []byte, 
 // Ingest reads PATHs into the store.
 func (p *Pipeline) Ingest(ctx context.Context, paths []string, opts Options) (Summary, error) {
 	return p.ingest(ctx, opts, countFiles(paths), func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
-		return source.Walk(ctx, paths, source.Options{MaxBytes: opts.maxBytes()}, fn)
+		return source.Walk(ctx, paths, opts.sourceOptions(), fn)
 	})
 }
 
@@ -125,8 +130,16 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, opts Options) (Su
 // for single articles, its id.
 func (p *Pipeline) IngestBytes(ctx context.Context, name string, data []byte, opts Options) (Summary, error) {
 	return p.ingest(ctx, opts, 0, func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
-		return source.ReadBytes(ctx, name, data, source.Options{MaxBytes: opts.maxBytes()}, fn)
+		return source.ReadBytes(ctx, name, data, opts.sourceOptions(), fn)
 	})
+}
+
+func (o Options) sourceOptions() source.Options {
+	so := source.Options{MaxBytes: o.maxBytes()}
+	if o.OnWarning != nil {
+		so.OnWarning = func(w *source.ItemError) { o.OnWarning(w) }
+	}
+	return so
 }
 
 func (o Options) maxBytes() int64 {
@@ -346,9 +359,14 @@ func (p *Pipeline) analyse(ctx context.Context, meta map[string]Meta, it *source
 }
 
 // Prepare turns a read item into a cleaned article with its metadata, meta
-// winning over what the input says, the input over what the text says.
+// winning over what the input says, the input over what the text says. An
+// item that is a page has its article extracted first.
 func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) {
-	fromHTML := it.Format == "html" || it.Format == "warc"
+	it, err := extractPage(it)
+	if err != nil {
+		return nil, err
+	}
+	fromHTML := it.HTML != nil
 	known := clean.Known{Title: it.Title, Byline: it.Byline, Outlet: it.Outlet, Published: it.Published, FromHTML: fromHTML}
 	c := clean.Text(it.Text, known)
 	a := &storyline.Article{
@@ -371,18 +389,19 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 	if m, ok := meta[a.ID]; ok {
 		// Meta wins, but when the article's own evidence gives the same
 		// day, that evidence is where the date comes from: meta only
-		// confirms it.
-		if m.Published != "" && !sameDay(m.Published, a.Published) {
+		// confirms it. The same instant written in UTC confirms it too,
+		// and the article's own offset keeps the publisher's day.
+		if m.Published != "" && !sameDay(m.Published, a.Published) && !sameInstant(m.Published, a.Published) {
 			a.Published, a.PublishedFrom = m.Published, storyline.FromMeta
 		}
 		a.Outlet = firstNonEmpty(m.Outlet, a.Outlet)
 		a.URL = firstNonEmpty(m.URL, a.URL)
 		a.Title = firstNonEmpty(m.Title, a.Title)
 	}
-	if strings.TrimSpace(a.Text) == "" && it.Title == "" && c.Title != "" {
+	if strings.TrimSpace(a.Text) == "" && a.Title != "" && !fromHTML {
 		// A headline-only item (a feed entry, a news flash): its one line
 		// is its text.
-		a.Text = c.Title
+		a.Text = a.Title
 	}
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text left after cleaning")
@@ -391,6 +410,41 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		a.Lang = lang.Detect(a.Text)
 	}
 	return a, nil
+}
+
+// extractPage returns the item with its page's article extracted (package
+// extract): reading an input and extracting its article are two steps.
+// What the item already says (a JSON Lines record's title, an archive's
+// target URL) wins over what the page says.
+func extractPage(it *source.Item) (*source.Item, error) {
+	if it.HTML == nil {
+		return it, nil
+	}
+	res, err := extract.HTML(it.HTML, it.URL)
+	if err != nil {
+		return nil, err
+	}
+	out := *it
+	out.Text = res.Text
+	out.URL = firstNonEmpty(it.URL, res.URL)
+	out.Title = firstNonEmpty(it.Title, res.Title)
+	out.Byline = firstNonEmpty(it.Byline, res.Byline)
+	out.Outlet = firstNonEmpty(it.Outlet, res.Site)
+	out.Lang = firstNonEmpty(it.Lang, res.Lang)
+	if len(it.Credits) == 0 {
+		out.Credits = res.Credits
+	}
+	if it.Published == "" && res.Published != "" {
+		out.Published, out.PublishedFrom = res.Published, storyline.FromHTML
+	}
+	return &out, nil
+}
+
+// sameInstant reports whether two RFC 3339 stamps name the same instant.
+func sameInstant(a, b string) bool {
+	ta, errA := time.Parse(time.RFC3339, a)
+	tb, errB := time.Parse(time.RFC3339, b)
+	return errA == nil && errB == nil && ta.Equal(tb)
 }
 
 func sameDay(a, b string) bool {

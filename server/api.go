@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -138,6 +139,9 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 		writeJSON(w, http.StatusNotFound, apiError{"not found"})
 	case errors.As(err, &mbe):
 		writeJSON(w, http.StatusRequestEntityTooLarge, apiError{fmt.Sprintf("request body larger than %d bytes", mbe.Limit)})
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		// The server's read deadline passed while the body trickled in.
+		writeJSON(w, http.StatusRequestTimeout, apiError{"request body not received in time"})
 	case errors.Is(err, context.Canceled):
 		// The client went away; nobody reads the answer.
 	default:

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/store"
@@ -141,6 +142,13 @@ func outletName(s string) string {
 func dayLabel(v string) string {
 	if v == "" {
 		return "undated"
+	}
+	// A publication instant is shown at the publisher's own offset, so
+	// that the day is the publisher's day, not the day in Greenwich.
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		if _, off := t.Zone(); off != 0 {
+			return t.Format("2 Jan 2006 15:04 -07:00")
+		}
 	}
 	if w, ok := parseWhen(v); ok {
 		return w.Label

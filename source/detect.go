@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 type format int
@@ -18,6 +17,7 @@ const (
 	formatJSON // one JSON document: an array of articles, or pretty-printed objects
 	formatFeed
 	formatWARC
+	formatARC
 	formatBinary
 )
 
@@ -31,6 +31,9 @@ func detect(head []byte, name string) format {
 	if bytes.HasPrefix(head, []byte("WARC/")) {
 		return formatWARC
 	}
+	if bytes.HasPrefix(head, []byte("filedesc://")) {
+		return formatARC
+	}
 	if isBinary(head) {
 		return formatBinary
 	}
@@ -41,8 +44,13 @@ func detect(head []byte, name string) format {
 	case len(s) == 0:
 		return formatText
 	case s[0] == '<':
-		switch root := rootElement(lower); root {
-		case "rss", "feed", "rdf:rdf", "rdf", "channel":
+		// A namespace prefix ("<a:feed xmlns:a=...>") names the same element.
+		root := rootElement(lower)
+		if i := strings.IndexByte(root, ':'); i >= 0 {
+			root = root[i+1:]
+		}
+		switch root {
+		case "rss", "feed", "rdf", "channel":
 			return formatFeed
 		case "":
 			if ext == ".rss" || ext == ".atom" || ext == ".xml" {
@@ -116,8 +124,10 @@ func rootElement(s []byte) string {
 }
 
 // isBinary reports whether the start of an input is not text: it holds a
-// NUL byte or too many control characters. A UTF-16 text has NULs too, but
-// Storyline reads UTF-8 only, so it is rejected here with a clear reason.
+// NUL byte or too many control characters. Bytes that are not UTF-8 are no
+// sign: text in a legacy encoding (windows-1251, Shift_JIS) is full of them,
+// and is decoded later. (UTF-16, whose NULs would look binary, has been
+// decoded before this is asked.)
 func isBinary(head []byte) bool {
 	if len(head) == 0 {
 		return false
@@ -131,17 +141,5 @@ func isBinary(head []byte) bool {
 			control++
 		}
 	}
-	if control*10 > len(head) {
-		return true
-	}
-	// Mostly undecodable bytes is binary too, not text in a legacy charset.
-	bad := 0
-	for i := 0; i < len(head); {
-		r, n := utf8.DecodeRune(head[i:])
-		if r == utf8.RuneError && n == 1 && len(head)-i >= utf8.UTFMax {
-			bad++
-		}
-		i += n
-	}
-	return bad*3 > len(head)
+	return control*10 > len(head)
 }

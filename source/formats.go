@@ -10,22 +10,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mmcdole/gofeed"
+	"unicode/utf8"
+
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/extract"
+	"github.com/storyline-news/storyline/internal/textenc"
 )
 
 func (in *input) readText(data []byte) error {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if err := extract.CheckUTF8(data); err != nil {
-		return err
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	text := in.decode(in.origin, data, textenc.Text, "")
+	if len(bytes.TrimSpace(text)) == 0 {
 		return errors.New("empty file")
 	}
 	return in.emit(&Item{
 		ID:     in.id,
-		Text:   string(data),
+		Text:   string(text),
 		Format: "text",
 		Origin: in.origin,
 		Raw:    data,
@@ -33,39 +31,13 @@ func (in *input) readText(data []byte) error {
 }
 
 func (in *input) readHTML(data []byte) error {
-	it, err := htmlItem(data, "")
-	if err != nil {
-		return err
-	}
-	it.ID, it.Origin = in.id, in.origin
-	return in.emit(it, nil)
-}
-
-// htmlItem extracts the article of a page. pageURL is where the page came
-// from, when known; otherwise the page's canonical URL is used.
-func htmlItem(data []byte, pageURL string) (*Item, error) {
-	res, err := extract.HTML(data, pageURL)
-	if err != nil {
-		return nil, err
-	}
-	it := &Item{
-		URL:     pageURL,
-		Title:   res.Title,
-		Byline:  res.Byline,
-		Outlet:  res.Site,
-		Lang:    res.Lang,
-		Credits: res.Credits,
-		Text:    res.Text,
-		Format:  "html",
-		Raw:     data,
-	}
-	if it.URL == "" {
-		it.URL = res.URL
-	}
-	if res.Published != "" {
-		it.Published, it.PublishedFrom = res.Published, storyline.FromHTML
-	}
-	return it, nil
+	return in.emit(&Item{
+		ID:     in.id,
+		HTML:   in.decode(in.origin, data, textenc.HTML, ""),
+		Format: "html",
+		Origin: in.origin,
+		Raw:    data,
+	}, nil)
 }
 
 // jsonArticle is one JSON Lines record.
@@ -98,6 +70,7 @@ func (in *input) readJSONLines(r *bufio.Reader) error {
 				return ferr
 			}
 		case len(bytes.TrimSpace(line)) > 0:
+			line = in.validUTF8(origin, line)
 			it, ierr := safely(func() (*Item, error) { return in.jsonItem(line, n) })
 			if ierr != nil {
 				ierr = in.fail(origin, ierr)
@@ -142,6 +115,15 @@ func readLine(r *bufio.Reader, max int64) (line []byte, tooLong bool, err error)
 	}
 }
 
+// validUTF8 repairs a JSON record that is not UTF-8, as JSON must be,
+// rather than let the JSON decoder turn its stray bytes into U+FFFD.
+func (in *input) validUTF8(origin string, b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	return in.decode(origin, b, textenc.Text, "application/json; charset=utf-8")
+}
+
 func (in *input) jsonItem(line []byte, n int) (*Item, error) {
 	var a jsonArticle
 	dec := json.NewDecoder(bytes.NewReader(line))
@@ -160,24 +142,17 @@ func (in *input) jsonItem(line []byte, n int) (*Item, error) {
 	switch {
 	case strings.TrimSpace(a.Text) != "":
 		it = &Item{Text: a.Text, Format: "jsonl", Raw: raw}
-		if err := extract.CheckUTF8([]byte(a.Text)); err != nil {
-			return nil, fmt.Errorf("text: %w", err)
-		}
 	case strings.TrimSpace(a.HTML) != "":
-		it, err = htmlItem([]byte(a.HTML), a.URL)
-		if err != nil {
-			return nil, fmt.Errorf("html: %w", err)
-		}
-		it.Format, it.Raw = "jsonl", raw
+		it = &Item{HTML: []byte(a.HTML), Format: "jsonl", Raw: raw}
 	default:
 		return nil, errors.New(`neither "text" nor "html" is given`)
 	}
-	// What the record says wins over what its HTML says.
 	set := func(dst *string, v string) {
 		if v = strings.TrimSpace(v); v != "" {
 			*dst = v
 		}
 	}
+	// What the record says wins over what its HTML will say.
 	set(&it.URL, a.URL)
 	set(&it.Title, a.Title)
 	set(&it.Outlet, a.Outlet)
@@ -259,7 +234,7 @@ func (in *input) readJSONDocument(r *bufio.Reader) error {
 		var err error
 		if int64(len(raw)) > max {
 			err = in.fail(origin, fmt.Errorf("item is over the %s limit (--max-bytes)", humanBytes(max)))
-		} else if it, ierr := safely(func() (*Item, error) { return in.jsonItem(raw, n) }); ierr != nil {
+		} else if it, ierr := safely(func() (*Item, error) { return in.jsonItem(in.validUTF8(origin, raw), n) }); ierr != nil {
 			err = in.fail(origin, ierr)
 		} else {
 			it.Origin = origin
@@ -293,110 +268,6 @@ func NormalizeDate(s string) string {
 		}
 	}
 	return ""
-}
-
-// readFeed reads an RSS, Atom or JSON feed: one item per entry, its body
-// the entry's content or, failing that, its summary, as text.
-func (in *input) readFeed(data []byte) error {
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("feed: %w", err)
-	}
-	format := feed.FeedType
-	if format == "json" {
-		format = "jsonfeed"
-	}
-	outlet := strings.TrimSpace(feed.Title)
-	lang := primaryLang(feed.Language)
-	if len(feed.Items) == 0 {
-		return errors.New("feed has no items")
-	}
-	for i, fi := range feed.Items {
-		origin := fmt.Sprintf("%s: item %d", in.origin, i+1)
-		if fi == nil {
-			continue
-		}
-		it, err := safely(func() (*Item, error) { return feedItem(fi, format, outlet, lang) })
-		if err != nil {
-			err = in.fail(origin, err)
-		} else {
-			it.Origin = origin
-			if it.ID == "" {
-				it.ID = fmt.Sprintf("%s#%d", in.id, i+1)
-			}
-			err = in.emit(it, nil)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func feedItem(fi *gofeed.Item, format, outlet, lang string) (*Item, error) {
-	body := fi.Content
-	if strings.TrimSpace(extract.Fragment(body)) == "" {
-		body = fi.Description
-	}
-	text := extract.Fragment(body)
-	if text == "" {
-		return nil, errors.New("item has neither content nor summary")
-	}
-	raw, err := json.Marshal(fi)
-	if err != nil {
-		return nil, fmt.Errorf("encoding item: %w", err)
-	}
-	link := strings.TrimSpace(fi.Link)
-	if g := strings.TrimSpace(fi.GUID); link == "" && (strings.HasPrefix(g, "http://") || strings.HasPrefix(g, "https://")) {
-		link = g // an RSS guid that is a permalink
-	}
-	it := &Item{
-		ID:     link,
-		URL:    link,
-		Title:  extract.Fragment(fi.Title),
-		Outlet: outlet,
-		Lang:   lang,
-		Text:   text,
-		Format: format,
-		Raw:    raw,
-	}
-	var names []string
-	for _, p := range fi.Authors {
-		if p != nil && strings.TrimSpace(p.Name) != "" {
-			names = append(names, strings.TrimSpace(p.Name))
-		}
-	}
-	it.Byline = strings.Join(names, ", ")
-	stamp, date := fi.Published, fi.PublishedParsed
-	if date == nil {
-		stamp, date = fi.Updated, fi.UpdatedParsed
-	}
-	if date != nil && !date.IsZero() {
-		// gofeed gives the instant in UTC; the feed's own offset keeps
-		// the local day of publication, which dates "today" in the text.
-		t := *date
-		if local, ok := parseFeedDate(stamp); ok && local.Equal(t) {
-			t = local
-		}
-		it.Published, it.PublishedFrom = t.Format(time.RFC3339), storyline.FromFeed
-	}
-	return it, nil
-}
-
-// feedDateLayouts are the usual RSS (RFC 822) and Atom (RFC 3339) forms.
-var feedDateLayouts = []string{
-	time.RFC3339, time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700", time.RFC822Z, time.RFC822,
-}
-
-func parseFeedDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, l := range feedDateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 // primaryLang is the primary subtag of a language tag, lowercased: "en" for

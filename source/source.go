@@ -1,12 +1,24 @@
 // Package source reads Storyline's inputs — plain text, HTML, JSON Lines,
-// RSS/Atom/JSON feeds and WARC archives, each possibly gzipped — from files,
+// RSS/Atom/JSON feeds, WARC and ARC archives, each possibly gzipped, in any
+// text encoding they declare or that can be detected — from files,
 // directories or bytes, and turns them into items: one article each.
+//
+// Reading is one step and extracting an article from a page another: an
+// HTML page (a file, a JSON Lines "html" field, an archived response) comes
+// out as Item.HTML, in UTF-8, and the pipeline hands it to package extract.
+// So this package depends on no HTML extractor.
 //
 // Formats are recognised by content first and by file extension second, so
 // that a .txt file holding HTML or an extensionless feed read as what they
 // are. Everything streams: directories are walked file by file, JSON Lines
-// line by line and WARC record by record. A bad item never stops the batch;
-// it is reported as an ItemError and reading goes on.
+// line by line and archives record by record. A bad item never stops the
+// batch; it is reported as an ItemError and reading goes on. What was read
+// all the same but deserves a word (a repaired encoding, junk skipped in an
+// archive, an item repeated) is reported through Options.OnWarning.
+//
+// Within one Walk or ReadBytes, two different items never share an id: an
+// item whose id is taken by a different article is reported, not
+// delivered, and an exact repeat is delivered once.
 package source
 
 import (
@@ -26,6 +38,8 @@ import (
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/storyline-news/storyline/internal/textenc"
 )
 
 // Item is one article read from an input.
@@ -38,9 +52,14 @@ type Item struct {
 	PublishedFrom string
 	Credits       []string
 	// Text is the plain-text body: a text file's content as is (the cleaner
-	// runs later), an HTML page's extracted main text.
+	// runs later), a feed item's content rendered as text. It is "" for a
+	// headline-only feed item and for a page (see HTML).
 	Text string
-	// Format is "text", "html", "jsonl", "rss", "atom", "jsonfeed" or "warc".
+	// HTML is a whole page, in UTF-8, whose article is still to be
+	// extracted (package extract); nil when the item is text.
+	HTML []byte
+	// Format is "text", "html", "jsonl", "rss", "atom", "jsonfeed", "warc"
+	// or "arc".
 	Format string
 	// Origin says where the item came from, for messages: "path",
 	// "path:line 3", "path: record 2", "path: item 4".
@@ -57,6 +76,11 @@ type Options struct {
 	// stream, so the bound applies to each line or record instead.
 	// Zero means DefaultMaxBytes.
 	MaxBytes int64
+	// OnWarning, if set, receives what was read all the same but deserves
+	// a word: an encoding repaired or guessed, junk skipped in an archive,
+	// an item repeated, a symbolic link to a folder already walked. It is
+	// no failure.
+	OnWarning func(*ItemError)
 }
 
 // DefaultMaxBytes is the default Options.MaxBytes.
@@ -90,76 +114,127 @@ type errStop struct{ err error }
 func (e errStop) Error() string { return e.err.Error() }
 
 // Walk reads every PATH (a file, or a directory read recursively in sorted
-// order, hidden entries skipped) and calls fn for each item or per-item
-// failure. It never stops on a bad item; it returns an error only when ctx is
-// cancelled or fn returns one.
+// order, hidden entries skipped, symbolic links followed) and calls fn for
+// each item or per-item failure. It never stops on a bad item; it returns an
+// error only when ctx is cancelled or fn returns one.
 func Walk(ctx context.Context, paths []string, opts Options, fn Func) error {
+	w := &walker{ctx: ctx, opts: opts, fn: newRunIDs(opts, fn).deliver, walked: map[string]string{}}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		info, err := os.Stat(p)
-		if err != nil {
-			if err := fn(nil, &ItemError{Origin: p, Err: err}); err != nil {
-				return err
-			}
-			continue
-		}
-		if !info.IsDir() {
-			if err := readFile(ctx, p, opts, fn); err != nil {
-				return err
-			}
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if cerr := ctx.Err(); cerr != nil {
-				return cerr
-			}
-			if err != nil {
-				if ferr := fn(nil, &ItemError{Origin: path, Err: err}); ferr != nil {
-					return ferr
-				}
-				if d != nil && d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-				return nil
-			}
-			return readFile(ctx, path, opts, fn)
-		})
-		if err != nil {
+		if err := w.path(p); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// walker walks the PATHs of one Walk.
+type walker struct {
+	ctx  context.Context
+	opts Options
+	fn   Func
+	// walked maps the real path of every directory entered to the path
+	// it was entered by, so that a link back to one is named, not looped.
+	walked map[string]string
+}
+
+// path reads a PATH given on the command line, or an entry met in a
+// directory: a symbolic link is followed to what it names.
+func (w *walker) path(p string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return w.fn(nil, &ItemError{Origin: p, Err: err})
+	}
+	switch {
+	case info.IsDir():
+		return w.dir(p)
+	case info.Mode().IsRegular():
+		return readFile(w.ctx, p, w.opts, w.fn)
+	}
+	return w.fn(nil, &ItemError{Origin: p, Err: fmt.Errorf("not a regular file (%s); skipped", fileKind(info.Mode()))})
+}
+
+// fileKind names what a non-regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "mode " + m.String()
+}
+
+func (w *walker) dir(p string) error {
+	real, err := filepath.EvalSymlinks(p)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		return w.fn(nil, &ItemError{Origin: p, Err: err})
+	}
+	if first, ok := w.walked[real]; ok {
+		w.warn(p, fmt.Errorf("links to a folder already walked (%s); skipped", first))
+		return nil
+	}
+	w.walked[real] = p
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		if ferr := w.fn(nil, &ItemError{Origin: p, Err: err}); ferr != nil {
+			return ferr
+		}
+	}
+	for _, e := range entries {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if err := w.path(filepath.Join(p, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walker) warn(origin string, err error) {
+	if w.opts.OnWarning != nil {
+		w.opts.OnWarning(&ItemError{Origin: origin, Err: err})
+	}
+}
+
 // ReadBytes parses one input held in memory; name gives the extension and
 // the id (and is the origin in messages). It is what the HTTP API's POST
 // uses.
 func ReadBytes(ctx context.Context, name string, data []byte, opts Options, fn Func) error {
-	return readStream(ctx, name, name, int64(len(data)), bytes.NewReader(data), opts, fn)
+	return readStream(ctx, name, name, int64(len(data)), bytes.NewReader(data), opts, newRunIDs(opts, fn).deliver)
 }
 
+// readFile reads one file. It opens without blocking, so that a named pipe
+// put in a regular file's place after the walk looked cannot hang the run.
 func readFile(ctx context.Context, path string, opts Options, fn Func) error {
-	f, err := os.Open(path)
+	f, err := openNonBlocking(path)
 	if err != nil {
 		return fn(nil, &ItemError{Origin: path, Err: err})
 	}
 	defer f.Close()
-	size := int64(-1)
-	if info, err := f.Stat(); err == nil {
-		size = info.Size()
+	info, err := f.Stat()
+	if err != nil {
+		return fn(nil, &ItemError{Origin: path, Err: err})
 	}
-	return readStream(ctx, path, filepath.Base(path), size, f, opts, fn)
+	if !info.Mode().IsRegular() {
+		return fn(nil, &ItemError{Origin: path, Err: fmt.Errorf("not a regular file (%s); skipped", fileKind(info.Mode()))})
+	}
+	return readStream(ctx, path, filepath.Base(path), info.Size(), f, opts, fn)
 }
 
 // readStream reads one input: it undoes gzip, sniffs the format and hands
@@ -219,11 +294,16 @@ func readStream(ctx context.Context, origin, name string, size int64, r io.Reade
 		defer zr.Close()
 		pr = bufio.NewReaderSize(zr, 64<<10)
 	}
-	// UTF-16 text (as some editors save it) is read as the UTF-8 it
-	// becomes; the byte-order mark says which.
+	// UTF-16 (as some editors and feed generators write it) is read as the
+	// UTF-8 it becomes, before its NULs can pass for a binary file; the
+	// byte-order mark, or the NULs of its ASCII characters, say which.
 	if bom, _ := pr.Peek(2); len(bom) == 2 && (bom[0] == 0xff && bom[1] == 0xfe || bom[0] == 0xfe && bom[1] == 0xff) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
 		pr = bufio.NewReaderSize(transform.NewReader(pr, unicode.BOMOverride(dec)), 64<<10)
+	} else if head, _ := pr.Peek(512); len(head) >= 4 {
+		if enc, ok := textenc.UTF16(head); ok {
+			pr = bufio.NewReaderSize(transform.NewReader(pr, enc.NewDecoder()), 64<<10)
+		}
 	}
 	if ext := filepath.Ext(name); strings.EqualFold(ext, ".gz") {
 		name = strings.TrimSuffix(name, ext)
@@ -242,6 +322,8 @@ func readStream(ctx context.Context, origin, name string, size int64, r io.Reade
 	switch format {
 	case formatWARC:
 		return report(src.readWARC(pr))
+	case formatARC:
+		return report(src.readARC(pr))
 	case formatJSONL:
 		return report(src.readJSONLines(pr))
 	case formatJSON:
@@ -285,6 +367,21 @@ func (in *input) fail(origin string, err error) error {
 	return in.emit(nil, &ItemError{Origin: origin, Err: err})
 }
 
+// warn reports what was read all the same (see Options.OnWarning).
+func (in *input) warn(origin, msg string) {
+	if msg != "" && in.opts.OnWarning != nil {
+		in.opts.OnWarning(&ItemError{Origin: origin, Err: errors.New(msg)})
+	}
+}
+
+// decode turns a document into UTF-8 (see package textenc), warning about
+// a repair or a guess.
+func (in *input) decode(origin string, data []byte, kind textenc.Kind, contentType string) []byte {
+	d := textenc.Decode(data, kind, contentType)
+	in.warn(origin, d.Warning())
+	return d.Text
+}
+
 // internalError turns a recovered panic into an error, logging where it
 // happened for whoever fixes it.
 func internalError(p any) error {
@@ -317,7 +414,7 @@ func humanBytes(n int64) string {
 var knownExts = map[string]bool{
 	".gz": true, ".txt": true, ".text": true, ".html": true, ".htm": true,
 	".xhtml": true, ".jsonl": true, ".ndjson": true, ".json": true,
-	".xml": true, ".rss": true, ".atom": true, ".warc": true,
+	".xml": true, ".rss": true, ".atom": true, ".warc": true, ".arc": true,
 }
 
 // fileID is a file's name without its extensions: "X" for "X.html.gz".

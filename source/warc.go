@@ -13,9 +13,8 @@ import (
 	"net/textproto"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
+	"github.com/storyline-news/storyline/internal/textenc"
 )
 
 // Bounds on a WARC or HTTP header, so that junk cannot make a reader
@@ -46,9 +45,8 @@ func (in *input) readWARC(r *bufio.Reader) error {
 			return nil
 		}
 		if skipped > 0 {
-			if ferr := in.fail(origin, fmt.Errorf("skipped %d bytes of junk before the record", skipped)); ferr != nil {
-				return ferr
-			}
+			// Damage the reader got past: what follows is read.
+			in.warn(origin, fmt.Sprintf("skipped %d bytes of junk before the record", skipped))
 		}
 		if err != nil {
 			if errors.Is(err, io.EOF) && rec == nil {
@@ -64,7 +62,7 @@ func (in *input) readWARC(r *bufio.Reader) error {
 			// can be trusted.
 			return in.fail(origin, err)
 		}
-		it, err := safely(func() (*Item, error) { return warcItem(rec, max) })
+		it, err := safely(func() (*Item, error) { return in.warcItem(origin, rec, max) })
 		if err != nil {
 			err = in.fail(origin, err)
 		} else if it != nil {
@@ -173,62 +171,52 @@ func readHeaderLine(r *bufio.Reader) ([]byte, error) {
 
 // warcItem turns an HTML response or resource record into an item; other
 // records (requests, metadata, images, redirects) give nil.
-func warcItem(rec *warcRecord, max int64) (*Item, error) {
+func (in *input) warcItem(origin string, rec *warcRecord, max int64) (*Item, error) {
 	target := strings.Trim(rec.header.Get("WARC-Target-URI"), "<> ")
-	var page []byte
 	switch strings.ToLower(rec.header.Get("WARC-Type")) {
 	case "response":
 		if !strings.HasPrefix(strings.ToLower(rec.header.Get("Content-Type")), "application/http") &&
 			!bytes.HasPrefix(rec.block, []byte("HTTP/")) {
 			return nil, nil
 		}
-		status, ctype, body, err := httpPayload(rec.block, max)
-		if err != nil {
-			return nil, err
-		}
-		if status < 200 || status > 299 || !isHTMLType(ctype, body) {
-			return nil, nil
-		}
-		page = decodeCharset(body, ctype)
+		return in.archivedResponse(origin, target, rec.block, max, "warc")
 	case "resource":
-		if !isHTMLType(rec.header.Get("Content-Type"), rec.block) {
-			return nil, nil
-		}
-		page = rec.block
-	default:
+		return in.archivedPage(origin, target, rec.header.Get("Content-Type"), rec.block, "warc")
+	}
+	return nil, nil
+}
+
+// archivedResponse makes an item of an archived HTTP response (header and
+// payload) when it is a successful HTML page, and nil otherwise.
+func (in *input) archivedResponse(origin, target string, block []byte, max int64, format string) (*Item, error) {
+	p, err := httpPayload(block, max)
+	if err != nil {
+		return nil, err
+	}
+	if p.status < 200 || p.status > 299 {
+		return nil, nil
+	}
+	in.warn(origin, p.warning)
+	return in.archivedPage(origin, target, p.contentType, p.body, format)
+}
+
+// archivedPage makes an item of an archived page when it is HTML, and nil
+// otherwise. The page is decoded by the charset its HTTP header names, else
+// by what it declares itself, else by detection.
+func (in *input) archivedPage(origin, target, contentType string, page []byte, format string) (*Item, error) {
+	if !isHTMLType(contentType, page) {
 		return nil, nil
 	}
 	if len(bytes.TrimSpace(page)) == 0 {
 		return nil, errors.New("empty page")
 	}
-	it, err := htmlItem(page, target)
-	if err != nil {
-		return nil, err
-	}
-	it.ID, it.Format = target, "warc"
-	return it, nil
-}
-
-// decodeCharset decodes a page that is not UTF-8 with the charset its HTTP
-// Content-Type names, when the page itself may not say (a <meta> charset,
-// if any, is honoured later).
-func decodeCharset(page []byte, ctype string) []byte {
-	if utf8.Valid(page) {
-		return page
-	}
-	_, params, err := mime.ParseMediaType(ctype)
-	if err != nil || params["charset"] == "" {
-		return page
-	}
-	enc, name := charset.Lookup(params["charset"])
-	if enc == nil || name == "utf-8" {
-		return page
-	}
-	out, err := enc.NewDecoder().Bytes(page)
-	if err != nil {
-		return page
-	}
-	return out
+	return &Item{
+		ID:     target,
+		URL:    target,
+		HTML:   in.decode(origin, page, textenc.HTML, contentType),
+		Format: format,
+		Raw:    page,
+	}, nil
 }
 
 func isHTMLType(ctype string, body []byte) bool {
@@ -242,29 +230,39 @@ func isHTMLType(ctype string, body []byte) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
+// payload is an archived HTTP response: its status, content type and
+// decoded body, and what was wrong with it but could be read past.
+type payload struct {
+	status      int
+	contentType string
+	body        []byte
+	warning     string
+}
+
 // httpPayload strips the HTTP response header off a record block and undoes
 // chunked transfer coding and gzip/deflate content coding. Crawlers differ
 // in what they store (some keep the header but store the decoded payload),
-// so a payload that does not decode as announced is taken as it is.
-func httpPayload(block []byte, max int64) (status int, ctype string, body []byte, err error) {
+// so a payload that does not decode as announced is taken as it is; one cut
+// short is decoded as far as it goes.
+func httpPayload(block []byte, max int64) (payload, error) {
 	r := bufio.NewReader(bytes.NewReader(block))
 	line, err := readHeaderLine(r)
 	if err != nil {
-		return 0, "", nil, fmt.Errorf("HTTP status line: %w", unexpected(err))
+		return payload{}, fmt.Errorf("HTTP status line: %w", unexpected(err))
 	}
 	parts := strings.Fields(string(line))
 	if len(parts) < 2 || !strings.HasPrefix(parts[0], "HTTP/") {
-		return 0, "", nil, fmt.Errorf("bad HTTP status line %q", truncate(string(line), 80))
+		return payload{}, fmt.Errorf("bad HTTP status line %q", truncate(string(line), 80))
 	}
-	status, err = strconv.Atoi(parts[1])
+	status, err := strconv.Atoi(parts[1])
 	if err != nil {
-		return 0, "", nil, fmt.Errorf("bad HTTP status %q", parts[1])
+		return payload{}, fmt.Errorf("bad HTTP status %q", parts[1])
 	}
 	h := textproto.MIMEHeader{}
 	for i := 0; ; i++ {
 		line, err := readHeaderLine(r)
 		if err != nil && !errors.Is(err, io.EOF) {
-			return 0, "", nil, fmt.Errorf("HTTP header: %w", err)
+			return payload{}, fmt.Errorf("HTTP header: %w", err)
 		}
 		if len(bytes.TrimSpace(line)) == 0 || i >= maxHeaderLines {
 			break
@@ -276,33 +274,45 @@ func httpPayload(block []byte, max int64) (status int, ctype string, body []byte
 			break
 		}
 	}
-	body, _ = io.ReadAll(r)
+	p := payload{status: status, contentType: h.Get("Content-Type")}
+	body, _ := io.ReadAll(r)
 	if strings.Contains(strings.ToLower(h.Get("Transfer-Encoding")), "chunked") {
-		if dec, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(body))); err == nil {
+		dec, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(body)))
+		switch {
+		case err == nil:
 			body = dec
+		case len(dec) > 0 && errors.Is(err, io.ErrUnexpectedEOF):
+			body, p.warning = dec, "chunked payload cut short; read as far as it goes"
 		}
 	}
+	var dec io.Reader
 	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Encoding"))) {
 	case "", "identity":
 	case "gzip", "x-gzip":
 		if zr, err := gzip.NewReader(bytes.NewReader(body)); err == nil {
-			if dec, err := io.ReadAll(io.LimitReader(zr, max+1)); err == nil {
-				body = dec
-			}
+			dec = zr
 		}
 	case "deflate":
-		if dec, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(body)), max+1)); err == nil {
-			body = dec
-		}
+		dec = flate.NewReader(bytes.NewReader(body))
 	default:
 		if isBinary(body[:min(len(body), sniffSize)]) {
-			return 0, "", nil, fmt.Errorf("unsupported HTTP content encoding %q", h.Get("Content-Encoding"))
+			return payload{}, fmt.Errorf("unsupported HTTP content encoding %q", h.Get("Content-Encoding"))
+		}
+	}
+	if dec != nil {
+		out, err := io.ReadAll(io.LimitReader(dec, max+1))
+		switch {
+		case err == nil:
+			body = out
+		case len(out) > 0:
+			body, p.warning = out, "compressed payload cut short; decoded as far as it goes"
 		}
 	}
 	if int64(len(body)) > max {
-		return 0, "", nil, fmt.Errorf("page is over the %s limit once decoded (--max-bytes)", humanBytes(max))
+		return payload{}, fmt.Errorf("page is over the %s limit once decoded (--max-bytes)", humanBytes(max))
 	}
-	return status, h.Get("Content-Type"), body, nil
+	p.body = body
+	return p, nil
 }
 
 func truncate(s string, n int) string {

@@ -38,11 +38,16 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 		opts.Progress = e.stderr
 		clearLine = "\r\033[K" // the error line replaces the progress bar
 	}
-	opts.OnError = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: error: %v\n", clearLine, err) }
+	opts.OnError = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: error: %s\n", clearLine, escaped(err.Error())) }
+	opts.OnWarning = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: warning: %s\n", clearLine, escaped(err.Error())) }
 	sum, err := pipeline.Ingest(ctx, st, paths, opts)
 	fmt.Fprintf(e.stderr, "storyline: %s\n", sum)
+	if ctx.Err() != nil {
+		fmt.Fprintln(e.stderr, "storyline: interrupted")
+		return exitFailed
+	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "storyline: %v\n", err)
+		fmt.Fprintf(e.stderr, "storyline: %s\n", escaped(err.Error()))
 		return exitFailed
 	}
 	ok := sum.Ingested + sum.Unchanged + sum.Updated
@@ -140,7 +145,12 @@ func init() {
 			defer st.Close()
 			// Export even when every item failed: the caller gets the
 			// contract's files (empty) and the status says what happened.
+			// An interrupted run exports nothing: the deferred calls close
+			// and remove its temporary store at once.
 			code := ingestPaths(ctx, e, st, paths, f)
+			if ctx.Err() != nil {
+				return exitFailed
+			}
 			if err := export.Write(ctx, st, *out); err != nil {
 				fmt.Fprintf(e.stderr, "storyline run: %v\n", err)
 				return exitFailed

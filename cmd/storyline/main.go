@@ -47,8 +47,13 @@ func register(c *command) { commands[c.name] = c }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(runMain(ctx, &env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+	// The first signal asks the command to stop and clean up; once it has
+	// been received, signals get their default effect again, so that a
+	// second one ends the process even if the clean-up were stuck.
+	context.AfterFunc(ctx, stop)
+	code := runMain(ctx, &env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:])
+	stop()
+	os.Exit(code)
 }
 
 func runMain(ctx context.Context, e *env, args []string) int {

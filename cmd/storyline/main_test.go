@@ -81,7 +81,11 @@ func TestBadInputIsReportedPerItem(t *testing.T) {
 	if code != exitPartial {
 		t.Fatalf("status %d, want %d; stderr:\n%s", code, exitPartial, stderr)
 	}
-	for _, bad := range []string{"junk.bin", "latin1.txt", "empty.txt", "feed.jsonl:line 2", "broken.html"} {
+	// A Latin-1 text that declares nothing is read, with a warning.
+	if !strings.Contains(stderr, "storyline: warning: "+filepath.Join(dir, "latin1.txt")+": no usable charset declared") {
+		t.Errorf("no warning names latin1.txt; stderr:\n%s", stderr)
+	}
+	for _, bad := range []string{"junk.bin", "empty.txt", "feed.jsonl:line 2", "broken.html"} {
 		found := false
 		for _, line := range strings.Split(stderr, "\n") {
 			if strings.Contains(line, "error") && strings.Contains(line, bad) {
@@ -98,10 +102,10 @@ func TestBadInputIsReportedPerItem(t *testing.T) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	if strings.Join(ids, ",") != "good,j1" {
-		t.Errorf("exported %v, want [good j1]", ids)
+	if strings.Join(ids, ",") != "good,j1,latin1" {
+		t.Errorf("exported %v, want [good j1 latin1]", ids)
 	}
-	if !strings.Contains(stderr, "2 ingested, 0 unchanged, 0 updated, 5 failed") {
+	if !strings.Contains(stderr, "3 ingested, 0 unchanged, 0 updated, 4 failed") {
 		t.Errorf("summary line missing or wrong:\n%s", stderr)
 	}
 }

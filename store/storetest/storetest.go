@@ -190,7 +190,7 @@ func corpusRoundTrip(t *testing.T, s store.Store) {
 	}
 	got, _ := s.Article(ctx, "a2")
 	if got.Event != "e2" || len(got.Entities) != 1 || got.Entities[0].Entity != "p1" {
-		t.Fatalf("article after SaveCorpus: %+v", got)
+		t.Fatalf("article after WriteCorpus: %+v", got)
 	}
 	ents, _ := s.Entities(ctx, store.Query{Q: "riabkov"})
 	if len(ents) != 1 || ents[0].ID != "p1" {

@@ -315,19 +315,39 @@ type Mention struct {
 	Articles []string `json:"a"`
 }
 
+// Prepared is an article read for Describe: its text tokenised and its
+// dates found once, so that a caller describing the same event again can
+// keep it.
+type Prepared struct{ d *doc }
+
+// Prepare reads an article for Describe.
+func Prepare(a *storyline.Article, cfg Config) *Prepared { return &Prepared{d: extract(a, &cfg)} }
+
+// ID is the prepared article's id.
+func (p *Prepared) ID() string { return p.d.id }
+
 // Describe fills an event's fields from its articles (with their
 // resolved entities and time expressions). Large events pass a sample.
 func Describe(arts []*storyline.Article, df DocFreqs, cfg Config) Description {
+	ps := make([]*Prepared, len(arts))
+	for i, a := range arts {
+		ps[i] = Prepare(a, cfg)
+	}
+	return DescribePrepared(ps, df, cfg)
+}
+
+// DescribePrepared is Describe over prepared articles.
+func DescribePrepared(arts []*Prepared, df DocFreqs, cfg Config) Description {
 	global, _ := df.weights(cfg.BackgroundWeight)
 	e := &builtEvent{}
-	sorted := append([]*storyline.Article(nil), arts...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
-	for _, a := range sorted {
-		d := extract(a, &cfg)
+	sorted := append([]*Prepared(nil), arts...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].d.id < sorted[j].d.id })
+	for _, p := range sorted {
+		d := *p.d // the weights are this call's
 		d.vec = weigh(d.raw, global)
 		d.fine = d.vec
-		e.docs = append(e.docs, d)
-		e.Articles = append(e.Articles, a.ID)
+		e.docs = append(e.docs, &d)
+		e.Articles = append(e.Articles, d.id)
 	}
 	e.centroid = centroid(e.docs, 0)
 	fillEvent(e, &cfg)

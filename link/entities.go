@@ -43,7 +43,7 @@ func (b *batch) entityRows(ids []string) (map[string]*entityRow, error) {
 
 // lookupEntities finds the stored entities filed under keys.
 func (b *batch) lookupEntities(keys []string) ([]entity.Candidate, error) {
-	ps, err := b.tx.Postings(b.ctx, store.IndexEntityKeys, keys, minRank, maxRank, entity.MaxCandidatesPerKey)
+	ps, err := b.tx.Postings(b.ctx, store.IndexEntityKeys, keys, store.AllRanks, entity.MaxCandidatesPerKey)
 	if err != nil {
 		return nil, err
 	}
@@ -61,11 +61,6 @@ func (b *batch) lookupEntities(keys []string) ([]entity.Candidate, error) {
 	}
 	return out, nil
 }
-
-const (
-	minRank = -1 << 62
-	maxRank = 1 << 62
-)
 
 // linkEntities resolves the batch's mentions and writes the entities.
 func (b *batch) linkEntities() error {

@@ -13,17 +13,30 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-// ev is one event as the batch works on it.
+// ev is one event as the batch works on it. Its article ids are read only
+// when settling may regroup it (at most Options.FreezeSize of them); a
+// larger event is known by its count and the articles the batch added.
 type ev struct {
 	id      string
 	row     *store.EventRow // nil for an event created in this batch
 	state   *eventState
+	n       int      // its articles
+	added   []string // articles this batch put in it
 	members []string // sorted article ids; valid when loaded
 	loaded  bool
 	created bool // created in this batch
 	changed bool // its articles changed
 	regroup bool // settling recomputed its articles: rebuild the sum
 	retired bool
+	cent    cluster.Vector // centroid of the sum, when computed since it changed
+}
+
+// centroid is the event's normalised centroid, computed once per change.
+func (e *ev) centroid(terms int) cluster.Vector {
+	if e.cent == nil {
+		e.cent = e.state.Sum.Centroid(terms)
+	}
+	return e.cent
 }
 
 func (e *ev) day() int32 {
@@ -31,16 +44,6 @@ func (e *ev) day() int32 {
 		return e.state.Sketch.Day
 	}
 	return int32(e.row.Day)
-}
-
-func (e *ev) size() int {
-	if e.loaded {
-		return len(e.members)
-	}
-	if e.row != nil {
-		return e.row.N
-	}
-	return 0
 }
 
 // eventSet is the events a batch has read or made.
@@ -75,7 +78,7 @@ func (s *eventSet) load(ids []string) error {
 		if err != nil {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
-		s.evs[id] = &ev{id: id, row: r, state: st}
+		s.evs[id] = &ev{id: id, row: r, state: st, n: r.N}
 	}
 	return nil
 }
@@ -88,16 +91,20 @@ func (s *eventSet) get(id string) *ev {
 	return e
 }
 
-// members loads an event's article ids.
-func (s *eventSet) members(e *ev) error {
+// members loads an event's article ids; false (and nothing loaded) for
+// an event too large to regroup.
+func (s *eventSet) members(e *ev) (bool, error) {
 	if e.loaded {
-		return nil
+		return true, nil
 	}
-	ids, err := s.b.tx.EventArticles(s.b.ctx, e.id)
+	if e.n > s.b.l.opts.FreezeSize {
+		return false, nil
+	}
+	ids, err := s.b.tx.EventArticles(s.b.ctx, e.id, 0)
 	if err != nil {
-		return err
+		return false, err
 	}
-	// Articles of this batch already moved in memory are not yet written.
+	// The store does not yet hold what this batch changed in memory.
 	var keep []string
 	for _, id := range ids {
 		if a, ok := s.b.byID[id]; ok && a.Event != e.id {
@@ -108,14 +115,14 @@ func (s *eventSet) members(e *ev) error {
 		}
 		keep = append(keep, id)
 	}
-	for _, a := range s.b.arts {
-		if a.Event == e.id && !slices.Contains(keep, a.ID) {
-			keep = append(keep, a.ID)
+	for _, id := range e.added {
+		if a := s.b.byID[id]; a.Event == e.id && !slices.Contains(keep, id) {
+			keep = append(keep, id)
 		}
 	}
 	sort.Strings(keep)
-	e.members, e.loaded = keep, true
-	return nil
+	e.members, e.loaded, e.n = keep, true, len(keep)
+	return true, nil
 }
 
 // vector is an article's signature under the current weights.
@@ -171,18 +178,11 @@ func termKeys(v cluster.Vector) []string {
 // postings looks keys up among the events within days of day, and the
 // undated ones; an undated day looks among all.
 func (b *batch) postings(index string, keys []string, day int32, days, perKey int) ([]store.Posting, error) {
-	if day == cluster.NoDay {
-		return b.tx.Postings(b.ctx, index, keys, minRank, maxRank, perKey)
+	ranges := store.AllRanks
+	if day != cluster.NoDay {
+		ranges = []store.Range{{Lo: int64(day) - int64(days), Hi: int64(day) + int64(days)}, {Lo: store.NoDay, Hi: store.NoDay}}
 	}
-	ps, err := b.tx.Postings(b.ctx, index, keys, int64(day)-int64(days), int64(day)+int64(days), perKey)
-	if err != nil {
-		return nil, err
-	}
-	undated, err := b.tx.Postings(b.ctx, index, keys, store.NoDay, store.NoDay, perKey)
-	if err != nil {
-		return nil, err
-	}
-	return append(ps, undated...), nil
+	return b.tx.Postings(b.ctx, index, keys, ranges, perKey)
 }
 
 func rankOf(day int32) int64 {
@@ -234,7 +234,7 @@ func (s *eventSet) assign(a *storyline.Article) error {
 		if e == nil {
 			continue
 		}
-		sc := cluster.Fit(v, f, e.state.Sum.Centroid(cfg.EventTerms), e.day(), e.state.Hashes, cfg)
+		sc := cluster.Fit(v, f, e.centroid(cfg.EventTerms), e.day(), e.state.Hashes, cfg)
 		if sc > bestScore || sc == bestScore && best != nil && id < best.id {
 			best, bestScore = e, sc
 		}
@@ -246,17 +246,27 @@ func (s *eventSet) assign(a *storyline.Article) error {
 		}
 		best = &ev{id: id, created: true, loaded: true, state: &eventState{Sum: cluster.Sum{}, Sketch: cluster.Sketch{Day: f.Day}}}
 		s.evs[id] = best
-	} else if err := s.members(best); err != nil {
-		return err
 	}
 	a.Event = best.id
-	best.members = insertSorted(best.members, a.ID)
+	best.added = append(best.added, a.ID)
+	best.n++
+	if best.loaded {
+		best.members = insertSorted(best.members, a.ID)
+	}
 	best.state.Sum.Add(v, 2*cfg.EventTerms)
+	best.cent = nil
 	if f.Hash != 0 && len(best.state.Hashes) < 4 {
 		best.state.Hashes = append(best.state.Hashes, f.Hash)
 	}
 	best.changed = true
-	s.dirty[best.id] = true
+	// A new event, a doubtful join, or an event grown by a quarter since
+	// it was last settled is settled with its neighbours; a clear fit to
+	// a settled event (a copy, or well above the threshold) is not. The
+	// growth rule bounds what settling costs an event over its life to a
+	// constant factor of its size.
+	if best.created || bestScore < s.b.l.opts.SureFit || best.n*4 >= best.state.SettledN*5 {
+		s.dirty[best.id] = true
+	}
 	if best.created {
 		// Later articles of this batch must find it.
 		return s.post(best)
@@ -283,7 +293,7 @@ func eventID(article string) string {
 // day, replacing what it was filed under.
 func (s *eventSet) post(e *ev) error {
 	cfg := s.b.l.cfg
-	terms := e.state.Sum.Centroid(cfg.EventTerms).Top(2 * cfg.IndexTerms)
+	terms := e.centroid(cfg.EventTerms).Top(2 * cfg.IndexTerms)
 	names := e.state.Sketch.Names.Top(20)
 	day := e.day()
 	tk, nk := keysOf(terms), keysOf(names)
@@ -342,32 +352,29 @@ func (s *eventSet) unlink(old *storyline.Article) error {
 	if e == nil {
 		return nil
 	}
-	if err := s.members(e); err != nil {
+	loaded, err := s.members(e)
+	if err != nil {
 		return err
 	}
-	if i, ok := slices.BinarySearch(e.members, old.ID); ok {
-		e.members = slices.Delete(e.members, i, i+1)
+	if !loaded {
+		e.n-- // the old version's share of the centroid stays: a large event barely moves
 	}
-	e.changed, e.regroup = true, true
+	e.changed = true
 	s.dirty[id] = true
 	return nil
 }
 
 // linkEvents assigns the batch's articles to events, settles what they
-// touched, and writes the events and their stories.
-func (b *batch) linkEvents() error {
+// touched, writes the events and returns those that changed.
+func (b *batch) linkEvents() ([]*ev, error) {
 	s := b.events
 	for _, a := range b.arts {
 		if err := s.assign(a); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := s.settle(); err != nil {
-		return err
+		return nil, err
 	}
-	changed, err := s.finish()
-	if err != nil {
-		return err
-	}
-	return b.linkStories(changed)
+	return s.finish()
 }

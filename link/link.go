@@ -61,11 +61,14 @@ type Options struct {
 	// StoryCandidates is how many events sharing a name with an event are
 	// scored as its story neighbours.
 	StoryCandidates int
+	// SureFit is the fit to an event (cluster.Fit) from which an article
+	// joins it without settling.
+	SureFit float64
 }
 
 // DefaultOptions are the bounds documented in docs/architecture.md.
 func DefaultOptions() Options {
-	return Options{SettleArticles: 400, FreezeSize: 120, Neighbours: 8, NeighbourMin: 0.08, NeighbourDays: 1461, Sample: 48, StoryEvents: 200, StoryCandidates: 64}
+	return Options{SettleArticles: 400, FreezeSize: 120, Neighbours: 8, NeighbourMin: 0.08, NeighbourDays: 1461, Sample: 24, StoryEvents: 200, StoryCandidates: 64, SureFit: 0.5}
 }
 
 // Item is one analysed article to link, with its content hash and the
@@ -91,6 +94,27 @@ type Linker struct {
 	dfs    map[uint64]int64
 	docs   int64
 	hasDFs bool
+	// prepared keeps recently described articles read (cluster.Prepare):
+	// an event that grows is described again from mostly the same ones.
+	prepared map[string]*cluster.Prepared
+}
+
+// maxPrepared bounds the prepared-articles cache; past it the cache
+// starts again.
+const maxPrepared = 4096
+
+// prepare is an article read for Describe, from the cache when it is
+// there.
+func (l *Linker) prepare(a *storyline.Article) *cluster.Prepared {
+	if p, ok := l.prepared[a.ID]; ok {
+		return p
+	}
+	if l.prepared == nil || len(l.prepared) >= maxPrepared {
+		l.prepared = map[string]*cluster.Prepared{}
+	}
+	p := cluster.Prepare(a, l.cfg)
+	l.prepared[a.ID] = p
+	return p
 }
 
 // New makes a Linker with the clustering configuration and bounds.
@@ -154,6 +178,7 @@ func (l *Linker) Reset(ctx context.Context, st store.Store) error {
 
 func (l *Linker) dropCaches() {
 	l.dfs, l.hasDFs, l.gen, l.docs = nil, false, -1, 0
+	l.prepared = nil
 }
 
 // maxCachedDFs bounds the document-frequency cache; past it the cache
@@ -246,6 +271,7 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	}
 	for _, i := range todo {
 		a := items[i].Article
+		delete(b.l.prepared, a.ID) // a new version reads anew
 		a.Event = ""
 		for k := range a.Entities {
 			a.Entities[k].Entity = ""
@@ -266,9 +292,6 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	if err := b.linkEntities(); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	if err := b.linkQuotes(); err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
 	for _, i := range todo {
 		it := items[i]
 		a := it.Article
@@ -284,16 +307,21 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 		if err := tx.SetArticleEntities(ctx, a.ID, articleEntities(a)); err != nil {
 			return nil, err
 		}
-		if err := tx.SetArticleQuotes(ctx, a.ID, articleQuotes(a)); err != nil {
-			return nil, err
-		}
 		for _, t := range f.Terms {
 			b.dfDelta[t.Key]++
 		}
 		b.docs++
 	}
-	if err := b.linkEvents(); err != nil {
+	changed, err := b.linkEvents()
+	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
+	}
+	// Quotes are compared within their event, so they come after it.
+	if err := b.linkQuotes(); err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	if err := b.linkStories(changed); err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
 	}
 	for _, a := range b.arts {
 		if err := tx.SaveLinks(ctx, a); err != nil {

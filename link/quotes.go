@@ -3,6 +3,7 @@ package link
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/storyline-news/storyline"
@@ -10,8 +11,13 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-// quoteCandidates bounds the stored quotes one trigram brings in.
-const quoteCandidates = 50
+// A quote carried by several outlets is carried by the reports of one
+// happening: a new quote mention is compared with the quotes its event's
+// articles carry (the eventQuoteArticles most recent of them), and with
+// those this batch linked, by quote.Same. Bounding the comparison by the
+// event keeps it to a few dozen quotes whatever the store's size; the
+// same words said again at another happening are another quote.
+const eventQuoteArticles = 64
 
 type quoteRow struct {
 	row     *store.QuoteRow
@@ -35,63 +41,79 @@ func (b *batch) quoteRows(ids []string) (map[string]*quoteRow, error) {
 }
 
 // linkQuotes sets the speakers of the batch's quotes and links each to the
-// stored quote that carries the same words, or to a new one. Articles are
-// taken oldest first, as Merge takes them, so that among equal wordings
-// the earliest stands for the quote.
+// quote of its event that carries the same words, or to a new one.
+// Articles are taken oldest first, as Merge takes them, so that among
+// equal wordings the earliest stands for the quote.
 func (b *batch) linkQuotes() error {
 	arts := append([]*storyline.Article(nil), b.arts...)
 	sort.SliceStable(arts, func(i, j int) bool { return earlier(arts[i], arts[j]) })
+	byEvent := map[string][]*quoteRow{} // candidates, loaded once per event
+	loaded := map[string]bool{}
 	for _, a := range arts {
 		quote.SetSpeakers(a, b.speakerElsewhere)
-		for i := range a.Quotes {
-			if err := b.linkQuote(a, &a.Quotes[i]); err != nil {
+		if len(a.Quotes) == 0 {
+			continue
+		}
+		if !loaded[a.Event] {
+			loaded[a.Event] = true
+			ids, err := b.tx.EventQuotes(b.ctx, a.Event, eventQuoteArticles)
+			if err != nil {
 				return err
 			}
+			rows, err := b.quoteRows(ids)
+			if err != nil {
+				return err
+			}
+			for _, id := range sortedKeys(rows) {
+				byEvent[a.Event] = append(byEvent[a.Event], rows[id])
+			}
+		}
+		for i := range a.Quotes {
+			r, err := b.linkQuote(a, &a.Quotes[i], byEvent[a.Event])
+			if err != nil {
+				return err
+			}
+			if r != nil && !slices.Contains(byEvent[a.Event], r) {
+				byEvent[a.Event] = append(byEvent[a.Event], r)
+			}
+		}
+		if err := b.tx.SetArticleQuotes(b.ctx, a.ID, articleQuotes(a)); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-func (b *batch) linkQuote(a *storyline.Article, q *storyline.QuoteMention) error {
+// linkQuote links one mention to the first candidate that carries the
+// same quote (merging any further ones into it), or to a new quote.
+func (b *batch) linkQuote(a *storyline.Article, q *storyline.QuoteMention, cands []*quoteRow) (*quoteRow, error) {
 	prof, ok := quote.ProfileOf(q)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	keys := prof.Keys()
-	ps, err := b.tx.Postings(b.ctx, store.IndexQuoteKeys, keys, minRank, maxRank, quoteCandidates)
-	if err != nil {
-		return err
-	}
-	var ids []string
-	for _, p := range ps {
-		ids = append(ids, p.ID)
-	}
-	rows, err := b.quoteRows(ids)
-	if err != nil {
-		return err
-	}
-	var matches []string
-	for _, id := range sortedKeys(rows) {
-		r := rows[id]
-		if quote.Same(q.Speaker, prof, r.row.Speaker, r.profile) {
-			matches = append(matches, id)
+	var matches []*quoteRow
+	for _, c := range cands {
+		if c.row.N >= 0 && quote.Same(q.Speaker, prof, c.row.Speaker, c.profile) {
+			matches = append(matches, c)
 		}
 	}
 	var r *quoteRow
 	if len(matches) == 0 {
 		id, err := b.newID(store.KindQuote, quote.ID(q.Text, q.Speaker, q.SpeakerName))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		r = &quoteRow{row: &store.QuoteRow{Quote: storyline.Quote{ID: id, Speaker: q.Speaker, SpeakerName: q.SpeakerName, Text: q.Text}}, profile: prof}
 	} else {
-		// Several stored quotes that this wording shows to be one merge
-		// into the first.
-		r = rows[matches[0]]
-		for _, id := range matches[1:] {
-			if err := b.tx.Move(b.ctx, store.KindQuote, id, r.row.ID); err != nil {
-				return err
+		// Stored quotes that this wording shows to be one merge into the
+		// first.
+		r = matches[0]
+		for _, m := range matches[1:] {
+			if err := b.tx.Move(b.ctx, store.KindQuote, m.row.ID, r.row.ID); err != nil {
+				return nil, err
 			}
+			r.row.N += m.row.N // an article carrying both counts twice: N orders, it does not count exactly
+			m.row.N = -1       // retired: no longer a candidate
 		}
 		if quote.Fuller(prof, r.profile) {
 			r.row.Text, r.profile = q.Text, prof
@@ -106,25 +128,16 @@ func (b *batch) linkQuote(a *storyline.Article, q *storyline.QuoteMention) error
 	if a.Published > r.row.Latest {
 		r.row.Latest = a.Published
 	}
+	if !slices.Contains(articleQuotes(a), r.row.ID) {
+		r.row.N++ // the article's first mention of this quote
+	}
 	data, err := json.Marshal(r.profile)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r.row.State = data
 	q.Quote = r.row.ID
-	// The carrying article is linked before the row is written, so that
-	// the row's count includes it.
-	if err := b.tx.SetArticleQuotes(b.ctx, a.ID, articleQuotes(a)); err != nil {
-		return err
-	}
-	if err := b.tx.PutQuote(b.ctx, r.row); err != nil {
-		return err
-	}
-	posts := make([]store.Posting, len(keys))
-	for i, k := range keys {
-		posts[i] = store.Posting{Key: k, ID: r.row.ID}
-	}
-	return b.tx.AddPostings(b.ctx, store.IndexQuoteKeys, posts)
+	return r, b.tx.PutQuote(b.ctx, r.row)
 }
 
 // unlinkQuotes takes a changed article out of the quotes it carried; a
@@ -145,14 +158,22 @@ func (b *batch) unlinkQuotes(old *storyline.Article) error {
 			continue
 		}
 		seen[c] = true
-		arts, err := b.tx.QuoteArticles(b.ctx, c)
+		rows, err := b.quoteRows([]string{c})
 		if err != nil {
 			return err
 		}
-		if len(arts) == 0 {
+		r, ok := rows[c]
+		if !ok {
+			continue
+		}
+		if r.row.N--; r.row.N <= 0 {
 			if err := b.tx.Move(b.ctx, store.KindQuote, c, ""); err != nil {
 				return err
 			}
+			continue
+		}
+		if err := b.tx.PutQuote(b.ctx, r.row); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -50,10 +50,11 @@ func (s *eventSet) settle() error {
 			if e == nil || in[id] {
 				continue
 			}
-			if err := s.members(e); err != nil {
+			loaded, err := s.members(e)
+			if err != nil {
 				return err
 			}
-			if len(e.members) > opts.FreezeSize {
+			if !loaded {
 				continue // a large event only takes new articles
 			}
 			if total > 0 && total+len(e.members) > opts.SettleArticles {
@@ -102,7 +103,7 @@ func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
 		if len(e.members) == 0 {
 			continue
 		}
-		c := e.state.Sum.Centroid(cfg.EventTerms)
+		c := e.centroid(cfg.EventTerms)
 		cands, err := s.candidates(c, e.day(), opts.NeighbourDays, opts.Neighbours*4)
 		if err != nil {
 			return nil, err
@@ -117,7 +118,7 @@ func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
 			if o == nil || in[id] {
 				continue
 			}
-			sim := cluster.Similarity(c, o.state.Sum.Centroid(cfg.EventTerms))
+			sim := cluster.Similarity(c, o.centroid(cfg.EventTerms))
 			if sim >= opts.NeighbourMin {
 				near = append(near, scored{id, sim})
 			}
@@ -140,13 +141,13 @@ func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
 	var out []*ev
 	for _, id := range ids {
 		e := s.get(id)
-		if err := s.members(e); err != nil {
+		loaded, err := s.members(e)
+		if err != nil {
 			return nil, err
 		}
-		if len(e.members) == 0 || len(e.members) > opts.FreezeSize {
-			continue
+		if loaded && len(e.members) > 0 {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
 	return out, nil
 }
@@ -271,7 +272,8 @@ func (s *eventSet) regroup(events []*ev) error {
 		if len(moved) > 0 || len(members) != len(o.members) {
 			o.changed = true
 		}
-		o.members, o.loaded, o.regroup = members, true, true
+		o.members, o.loaded, o.regroup, o.n = members, true, true, len(members)
+		o.state.SettledN = o.n
 		if len(moved) > 0 {
 			if err := b.tx.SetEvent(b.ctx, o.id, moved); err != nil {
 				return err
@@ -303,7 +305,7 @@ func (s *eventSet) retire(e, into *ev) error {
 	if into != nil && !e.created {
 		to = into.id
 	}
-	e.retired, e.members = true, nil
+	e.retired, e.members, e.n = true, nil, 0
 	delete(s.dirty, e.id)
 	if e.created {
 		delete(b.created, store.KindEvent+"\x00"+e.id)
@@ -322,31 +324,32 @@ func (s *eventSet) retire(e, into *ev) error {
 // returns them.
 func (s *eventSet) finish() ([]*ev, error) {
 	b := s.b
-	cfg, opts := b.l.cfg, b.l.opts
+	cfg := b.l.cfg
 	var out []*ev
 	for _, id := range sortedKeys(s.evs) {
 		e := s.evs[id]
 		if e.retired || !e.changed {
 			continue
 		}
-		if err := s.members(e); err != nil {
+		if _, err := s.members(e); err != nil {
 			return nil, err
 		}
-		if len(e.members) == 0 {
+		if e.n <= 0 {
 			if err := s.retire(e, nil); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		feats, err := s.features(e.members)
-		if err != nil {
-			return nil, err
-		}
 		if e.regroup {
 			// The articles were all at hand: the centroid starts again
 			// from them.
+			feats, err := s.features(e.members)
+			if err != nil {
+				return nil, err
+			}
 			e.state.Sum = cluster.Sum{}
 			e.state.Hashes = nil
+			e.cent = nil
 			for _, a := range e.members {
 				f, ok := feats[a]
 				if !ok {
@@ -362,48 +365,95 @@ func (s *eventSet) finish() ([]*ev, error) {
 				}
 			}
 		}
+		if !e.describeNow() {
+			// A large event that only took a few more articles keeps its
+			// description until its size says it may have moved.
+			if err := s.write(e, nil); err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+			continue
+		}
 		arts, err := s.sample(e)
 		if err != nil {
 			return nil, err
 		}
+		ids := make([]string, len(arts))
+		for i, a := range arts {
+			ids[i] = a.ID
+		}
+		feats, err := s.features(ids)
+		if err != nil {
+			return nil, err
+		}
 		var keys []uint64
-		for _, a := range arts {
-			if f, ok := feats[a.ID]; ok {
-				keys = append(keys, f.Keys()...)
-			}
+		for _, f := range feats {
+			keys = append(keys, f.Keys()...)
 		}
 		df, err := b.docFreqs(keys)
 		if err != nil {
 			return nil, err
 		}
-		d := cluster.Describe(arts, df, cfg)
-		e.state.Sketch, e.state.Mentions = d.Sketch, d.Mentions
-		e.state.Members = e.members
-		if len(e.state.Members) > maxMembersKept {
-			e.state.Members = e.state.Members[:maxMembersKept]
+		prepared := make([]*cluster.Prepared, len(arts))
+		for i, a := range arts {
+			prepared[i] = b.l.prepare(a)
 		}
-		if err := s.post(e); err != nil {
-			return nil, err
-		}
-		data, err := e.state.encode()
-		if err != nil {
-			return nil, err
-		}
-		story := ""
-		if e.row != nil {
-			story = e.row.Story
-		}
-		e.row = &store.EventRow{
-			Event: storyline.Event{ID: e.id, Title: d.Title, Date: d.Date, Place: d.Place, Summary: d.Summary, Entities: d.Entities, Facts: d.Facts, Story: story},
-			Day:   rankOf(d.Day), N: len(e.members), State: data,
-		}
-		if err := b.tx.PutEvent(b.ctx, e.row); err != nil {
+		d := cluster.DescribePrepared(prepared, df, cfg)
+		if err := s.write(e, &d); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
-		_ = opts
 	}
 	return out, nil
+}
+
+// describeNow tells whether an event's description is recomputed: always
+// while it is small or when settling regrouped it, then each time its
+// size crosses a multiple of an eighth of itself.
+func (e *ev) describeNow() bool {
+	if e.regroup || e.row == nil || e.n < 32 {
+		return true
+	}
+	step := max(4, e.row.N/8)
+	return e.n/step != e.row.N/step
+}
+
+// write saves an event's row and state, with the description d when it
+// was recomputed (else the row's fields stay).
+func (s *eventSet) write(e *ev, d *cluster.Description) error {
+	b := s.b
+	if d != nil {
+		e.state.Sketch, e.state.Mentions = d.Sketch, d.Mentions
+	}
+		if e.loaded {
+			e.state.Members = e.members
+		} else {
+			for _, id := range e.added {
+				e.state.Members = insertSorted(e.state.Members, id)
+			}
+		}
+		if len(e.state.Members) > maxMembersKept {
+			e.state.Members = e.state.Members[:maxMembersKept]
+		}
+	if err := s.post(e); err != nil {
+		return err
+	}
+	data, err := e.state.encode()
+	if err != nil {
+		return err
+	}
+	row := &store.EventRow{Day: store.NoDay}
+	if e.row != nil {
+		row.Event, row.Day = e.row.Event, e.row.Day
+	}
+	row.ID, row.N, row.State = e.id, e.n, data
+	if d != nil {
+		story := row.Story
+		row.Event = storyline.Event{ID: e.id, Title: d.Title, Date: d.Date, Place: d.Place, Summary: d.Summary, Entities: d.Entities, Facts: d.Facts, Story: story}
+		row.Day = rankOf(d.Day)
+	}
+	e.row = row
+	return b.tx.PutEvent(b.ctx, e.row)
 }
 
 // sample is the articles that describe an event: the batch's own first,
@@ -413,17 +463,33 @@ func (s *eventSet) sample(e *ev) ([]*storyline.Article, error) {
 	b := s.b
 	n := b.l.opts.Sample
 	var out []*storyline.Article
-	var others []string
-	for _, id := range e.members {
-		if a, ok := b.byID[id]; ok && len(out) < n {
+	seen := map[string]bool{}
+	for _, id := range e.added {
+		if a := b.byID[id]; a.Event == e.id && len(out) < n && !seen[id] {
 			out = append(out, a)
-		} else if !ok {
-			others = append(others, id)
+			seen[id] = true
+		}
+	}
+	others := e.members
+	if !e.loaded {
+		var err error
+		if others, err = b.tx.EventArticles(b.ctx, e.id, n); err != nil {
+			return nil, err
 		}
 	}
 	for _, id := range others {
 		if len(out) >= n {
 			break
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if a, ok := b.byID[id]; ok {
+			if a.Event == e.id {
+				out = append(out, a)
+			}
+			continue
 		}
 		a, err := b.linkedArticle(id)
 		if err != nil {

@@ -19,6 +19,8 @@ type eventState struct {
 	// What the event is posted under: terms and names, and the day.
 	Terms, Names []uint64
 	PostedDay    int32
+	// SettledN is its size when settling last regrouped it.
+	SettledN int
 }
 
 // maxMembersKept bounds the article ids an event's state lists.
@@ -38,6 +40,7 @@ type eventStateJSON struct {
 	Terms     []uint64          `json:"pt,omitempty"`
 	PNames    []uint64          `json:"pn,omitempty"`
 	PostedDay int32             `json:"pd"`
+	SettledN  int               `json:"sn,omitempty"`
 }
 
 func packVector(v cluster.Vector) []byte {
@@ -71,7 +74,7 @@ func (s *eventState) encode() ([]byte, error) {
 	return json.Marshal(eventStateJSON{
 		Sum: packVector(sum), Hashes: s.Hashes, Day: s.Sketch.Day,
 		Centroid: packVector(s.Sketch.Centroid), Names: packVector(s.Sketch.Names), Refs: s.Sketch.Refs,
-		Mentions: s.Mentions, Members: s.Members, Terms: s.Terms, PNames: s.Names, PostedDay: s.PostedDay,
+		Mentions: s.Mentions, Members: s.Members, Terms: s.Terms, PNames: s.Names, PostedDay: s.PostedDay, SettledN: s.SettledN,
 	})
 }
 
@@ -84,7 +87,7 @@ func decodeEventState(data []byte) (*eventState, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &eventState{Sum: cluster.Sum{}, Hashes: j.Hashes, Mentions: j.Mentions, Members: j.Members, Terms: j.Terms, Names: j.PNames, PostedDay: j.PostedDay}
+	s := &eventState{Sum: cluster.Sum{}, Hashes: j.Hashes, Mentions: j.Mentions, Members: j.Members, Terms: j.Terms, Names: j.PNames, PostedDay: j.PostedDay, SettledN: j.SettledN}
 	for _, t := range sum {
 		s.Sum[t.Key] = t.W
 	}

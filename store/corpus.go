@@ -60,7 +60,7 @@ func WriteCorpus(ctx context.Context, st Store, c *storyline.Corpus) error {
 					}
 				}
 			}
-			if err := tx.PutQuote(ctx, &QuoteRow{Quote: q, Latest: latest}); err != nil {
+			if err := tx.PutQuote(ctx, &QuoteRow{Quote: q, N: len(q.Articles), Latest: latest}); err != nil {
 				return err
 			}
 		}

@@ -144,10 +144,15 @@ type Posting struct {
 	ID   string
 }
 
+// Range is an inclusive range of posting ranks.
+type Range struct{ Lo, Hi int64 }
+
+// AllRanks is the range of every rank.
+var AllRanks = []Range{{-1 << 62, 1 << 62}}
+
 // Index names of Tx's postings.
 const (
 	IndexEntityKeys = "entity" // name keys → entity ids
-	IndexQuoteKeys  = "quote"  // word trigrams → quote ids
 	IndexEventTerms = "term"   // heavy terms → event ids, ranked by day
 	IndexEventNames = "name"   // names → event ids, ranked by day (stories)
 )
@@ -179,6 +184,7 @@ type StoryRow struct {
 // QuoteRow is a quote as linking keeps it.
 type QuoteRow struct {
 	storyline.Quote // Articles is read from the links
+	N               int // articles carrying it
 	Latest          string
 	State           []byte
 }
@@ -202,14 +208,17 @@ type Tx interface {
 	SaveLinks(ctx context.Context, a *storyline.Article) error
 	// SetEvent moves articles to an event.
 	SetEvent(ctx context.Context, event string, articles []string) error
-	// EventArticles are an event's article ids, sorted.
-	EventArticles(ctx context.Context, event string) ([]string, error)
+	// EventArticles are an event's article ids, sorted, at most limit
+	// (all when limit <= 0).
+	EventArticles(ctx context.Context, event string, limit int) ([]string, error)
 	// Features are the stored clustering features of articles.
 	Features(ctx context.Context, ids []string) (map[string][]byte, error)
 
-	// Postings returns, for each key, at most perKey postings whose rank
-	// is within [lo, hi], highest rank first.
-	Postings(ctx context.Context, index string, keys []string, lo, hi int64, perKey int) ([]Posting, error)
+	// Postings returns, for each key and each rank range, at most perKey
+	// postings whose rank is within the range, highest rank first (then
+	// highest id), read from the index in that order so that a long list
+	// costs no more than a short one.
+	Postings(ctx context.Context, index string, keys []string, ranges []Range, perKey int) ([]Posting, error)
 	AddPostings(ctx context.Context, index string, ps []Posting) error
 	// DeletePostings removes every posting of id in index.
 	DeletePostings(ctx context.Context, index, id string) error
@@ -231,8 +240,9 @@ type Tx interface {
 	PutQuote(ctx context.Context, q *QuoteRow) error
 	// SetArticleQuotes replaces the quotes an article carries.
 	SetArticleQuotes(ctx context.Context, article string, quotes []string) error
-	// QuoteArticles are the ids of the articles carrying a quote.
-	QuoteArticles(ctx context.Context, quote string) ([]string, error)
+	// EventQuotes are the quotes carried by an event's articles, the
+	// last `articles` of them by id.
+	EventQuotes(ctx context.Context, event string, articles int) ([]string, error)
 
 	EventRows(ctx context.Context, ids []string) (map[string]*EventRow, error)
 	PutEvent(ctx context.Context, e *EventRow) error

@@ -15,9 +15,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -122,22 +124,82 @@ func (*dialect) Retryable(err error) bool {
 	return false
 }
 
+// The search index's rows are keyed by the article's seq, a number that
+// never changes (rowids may, under VACUUM), so that replacing an
+// article's text is a lookup, not a scan of the index.
 func (*dialect) IndexText(ctx context.Context, tx *sql.Tx, id, title, text string) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE id = ?`, id); err != nil {
+	var seq sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT seq FROM articles WHERE id = ?`, id).Scan(&seq); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)`, id, title, text)
+	if !seq.Valid {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM articles`).Scan(&seq); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET seq = ? WHERE id = ?`, seq.Int64, id); err != nil {
+			return err
+		}
+	} else if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, seq.Int64); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, id, title, text) VALUES (?, ?, ?, ?)`, seq.Int64, id, title, text)
 	return err
 }
 
 func (*dialect) DeleteText(ctx context.Context, tx *sql.Tx, id string) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE id = ?`, id)
+	_, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = (SELECT seq FROM articles WHERE id = ?)`, id)
 	return err
 }
 
 func (*dialect) ClearText(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `DELETE FROM articles_fts`)
 	return err
+}
+
+// Postings reads every key's list in one statement: a correlated
+// subquery per key keeps each list's LIMIT (SQLite has no LATERAL join),
+// and the lists come back packed, one row a key.
+func (*dialect) Postings(ctx context.Context, tx *sql.Tx, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error) {
+	js, err := json.Marshal(keys)
+	if err != nil {
+		return nil, err
+	}
+	var parts []string
+	var args []any
+	for _, r := range ranges {
+		parts = append(parts, `SELECT * FROM (SELECT rank, id FROM postings WHERE idx = ? AND key = k.value AND rank >= ? AND rank <= ? ORDER BY rank DESC, id DESC LIMIT ?)`)
+		args = append(args, index, r.Lo, r.Hi, perKey)
+	}
+	args = append(args, string(js))
+	rows, err := tx.QueryContext(ctx, `SELECT k.value, (SELECT group_concat(rank || ' ' || id, char(31)) FROM (`+strings.Join(parts, " UNION ALL ")+`))
+		FROM json_each(?) k`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Posting
+	for rows.Next() {
+		var key string
+		var packed sql.NullString
+		if err := rows.Scan(&key, &packed); err != nil {
+			return nil, err
+		}
+		if !packed.Valid {
+			continue
+		}
+		for _, p := range strings.Split(packed.String, "\x1f") {
+			rank, id, ok := strings.Cut(p, " ")
+			if !ok {
+				return nil, fmt.Errorf("postings: damaged row %q", p)
+			}
+			r, err := strconv.ParseInt(rank, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("postings: damaged rank %q", rank)
+			}
+			out = append(out, store.Posting{Key: key, Rank: r, ID: id})
+		}
+	}
+	return out, rows.Err()
 }
 
 func (*dialect) MatchArticles(q string) (string, []any, bool) {
@@ -250,5 +312,10 @@ var migrations = []string{
 	CREATE INDEX postings_id ON postings(idx, id);
 	CREATE TABLE counts (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 	CREATE TABLE moved (kind TEXT NOT NULL, id TEXT NOT NULL, to_id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-	CREATE INDEX moved_to ON moved(kind, to_id);`,
+	CREATE INDEX moved_to ON moved(kind, to_id);
+	ALTER TABLE articles ADD COLUMN seq INTEGER;
+	UPDATE articles SET seq = rowid;
+	CREATE UNIQUE INDEX articles_seq ON articles(seq);
+	DELETE FROM articles_fts;
+	INSERT INTO articles_fts (rowid, id, title, text) SELECT seq, id, title, COALESCE(json_extract(doc, '$.text'), '') FROM articles;`,
 }

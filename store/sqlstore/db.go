@@ -43,6 +43,10 @@ type Dialect interface {
 	Search(ctx context.Context, db *sql.DB, q string, limit, offset int) ([]store.Hit, error)
 	// ClearText empties the search index.
 	ClearText(ctx context.Context, tx *sql.Tx) error
+	// Postings is store.Tx's Postings in one statement: for each key and
+	// range, at most perKey postings of index, highest rank (then id)
+	// first, each list read from the index in that order.
+	Postings(ctx context.Context, tx *sql.Tx, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error)
 }
 
 // DB is a store.Store over database/sql.

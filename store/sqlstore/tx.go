@@ -161,8 +161,11 @@ func (t *tx) SetEvent(ctx context.Context, event string, articles []string) erro
 }
 
 // EventArticles implements store.Tx.
-func (t *tx) EventArticles(ctx context.Context, event string) ([]string, error) {
-	return t.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id`, event)
+func (t *tx) EventArticles(ctx context.Context, event string, limit int) ([]string, error) {
+	if limit <= 0 {
+		limit = -1
+	}
+	return t.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id LIMIT ?`, event, limit)
 }
 
 func (t *tx) strings(ctx context.Context, query string, args ...any) ([]string, error) {
@@ -212,44 +215,43 @@ func (t *tx) Features(ctx context.Context, ids []string) (map[string][]byte, err
 }
 
 // Postings implements store.Tx.
-func (t *tx) Postings(ctx context.Context, index string, keys []string, lo, hi int64, perKey int) ([]store.Posting, error) {
+func (t *tx) Postings(ctx context.Context, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error) {
 	if perKey <= 0 {
 		perKey = 1 << 30
 	}
-	st, err := t.stmt(ctx, `SELECT rank, id FROM postings WHERE idx = ? AND key = ? AND rank >= ? AND rank <= ? ORDER BY rank DESC, id LIMIT ?`)
-	if err != nil {
-		return nil, err
+	if len(ranges) == 0 {
+		return nil, nil
 	}
 	var out []store.Posting
-	for _, k := range keys {
-		rows, err := st.QueryContext(ctx, index, k, lo, hi, perKey)
+	for _, part := range chunks(uniqueStrings(keys), 200) {
+		ps, err := t.s.d.Postings(ctx, t.tx, index, part, ranges, perKey)
 		if err != nil {
 			return nil, fmt.Errorf("postings %s: %w", index, err)
 		}
-		for rows.Next() {
-			p := store.Posting{Key: k}
-			if err := rows.Scan(&p.Rank, &p.ID); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("postings %s: %w", index, err)
-			}
-			out = append(out, p)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("postings %s: %w", index, err)
-		}
+		out = append(out, ps...)
 	}
 	return out, nil
 }
 
 // AddPostings implements store.Tx.
 func (t *tx) AddPostings(ctx context.Context, index string, ps []store.Posting) error {
-	for _, p := range ps {
-		if err := t.exec(ctx, `INSERT INTO postings (idx, key, rank, id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, index, p.Key, p.Rank, p.ID); err != nil {
-			return fmt.Errorf("add posting %s: %w", index, err)
+	for _, part := range chunks(ps, 100) {
+		args := make([]any, 0, 4*len(part))
+		for _, p := range part {
+			args = append(args, index, p.Key, p.Rank, p.ID)
+		}
+		q := `INSERT INTO postings (idx, key, rank, id) VALUES ` + rowsOf(len(part), 4) + ` ON CONFLICT DO NOTHING`
+		if err := t.exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("add postings %s: %w", index, err)
 		}
 	}
 	return nil
+}
+
+// rowsOf is "(?, ?), (?, ?)" for n rows of width placeholders.
+func rowsOf(n, width int) string {
+	row := "(" + placeholders(width) + ")"
+	return strings.Repeat(row+", ", n-1) + row
 }
 
 // DeletePostings implements store.Tx.
@@ -296,11 +298,19 @@ func (t *tx) AddCounts(ctx context.Context, deltas map[uint64]int64) error {
 	}
 	// A fixed order keeps two writers' lock order the same.
 	sort.Slice(keys, func(i, j int) bool { return int64(keys[i]) < int64(keys[j]) })
+	var nonzero []uint64
 	for _, k := range keys {
-		if deltas[k] == 0 {
-			continue
+		if deltas[k] != 0 {
+			nonzero = append(nonzero, k)
 		}
-		if err := t.exec(ctx, `INSERT INTO counts (key, n) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET n = counts.n + excluded.n`, int64(k), deltas[k]); err != nil {
+	}
+	for _, part := range chunks(nonzero, 200) {
+		args := make([]any, 0, 2*len(part))
+		for _, k := range part {
+			args = append(args, int64(k), deltas[k])
+		}
+		q := `INSERT INTO counts (key, n) VALUES ` + rowsOf(len(part), 2) + ` ON CONFLICT (key) DO UPDATE SET n = counts.n + excluded.n`
+		if err := t.exec(ctx, q, args...); err != nil {
 			return fmt.Errorf("add counts: %w", err)
 		}
 	}
@@ -421,10 +431,10 @@ func (t *tx) SetArticleEntities(ctx context.Context, article string, entities []
 // QuoteRows implements store.Tx.
 func (t *tx) QuoteRows(ctx context.Context, ids []string) (map[string]*store.QuoteRow, error) {
 	out := map[string]*store.QuoteRow{}
-	err := t.rowsByID(ctx, `SELECT doc, latest, state FROM quotes WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+	err := t.rowsByID(ctx, `SELECT doc, n, latest, state FROM quotes WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
 		var doc string
 		r := &store.QuoteRow{}
-		if err := rows.Scan(&doc, &r.Latest, &r.State); err != nil {
+		if err := rows.Scan(&doc, &r.N, &r.Latest, &r.State); err != nil {
 			return err
 		}
 		if err := json.Unmarshal([]byte(doc), &r.Quote); err != nil {
@@ -447,16 +457,9 @@ func (t *tx) PutQuote(ctx context.Context, q *store.QuoteRow) error {
 	if err != nil {
 		return fmt.Errorf("put quote %s: %w", q.ID, err)
 	}
-	n := 0
-	st, err := t.stmt(ctx, `SELECT COUNT(*) FROM quote_articles WHERE quote = ?`)
-	if err == nil {
-		err = st.QueryRowContext(ctx, q.ID).Scan(&n)
-	}
-	if err == nil {
-		err = t.exec(ctx, `INSERT INTO quotes (id, speaker, n, latest, text, doc, state) VALUES (?, ?, ?, ?, ?, ?, ?)
+	err = t.exec(ctx, `INSERT INTO quotes (id, speaker, n, latest, text, doc, state) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET speaker = excluded.speaker, n = excluded.n, latest = excluded.latest, text = excluded.text, doc = excluded.doc, state = excluded.state`,
-			q.ID, q.Speaker, n, q.Latest, q.Text, string(doc), q.State)
-	}
+		q.ID, q.Speaker, q.N, q.Latest, q.Text, string(doc), q.State)
 	if err != nil {
 		return fmt.Errorf("put quote %s: %w", q.ID, err)
 	}
@@ -476,9 +479,14 @@ func (t *tx) SetArticleQuotes(ctx context.Context, article string, quotes []stri
 	return nil
 }
 
-// QuoteArticles implements store.Tx.
-func (t *tx) QuoteArticles(ctx context.Context, quote string) ([]string, error) {
-	return t.strings(ctx, `SELECT article FROM quote_articles WHERE quote = ? ORDER BY article`, quote)
+
+// EventQuotes implements store.Tx.
+func (t *tx) EventQuotes(ctx context.Context, event string, articles int) ([]string, error) {
+	ids, err := t.strings(ctx, `SELECT DISTINCT quote FROM quote_articles WHERE article IN (SELECT id FROM articles WHERE event = ? ORDER BY id DESC LIMIT ?) ORDER BY quote`, event, articles)
+	if err != nil {
+		return nil, fmt.Errorf("event quotes %s: %w", event, err)
+	}
+	return ids, nil
 }
 
 // EventRows implements store.Tx.
@@ -615,7 +623,6 @@ var moveSteps = map[string][]string{
 var postingIndexes = map[string][]string{
 	store.KindEntity: {store.IndexEntityKeys},
 	store.KindEvent:  {store.IndexEventTerms, store.IndexEventNames},
-	store.KindQuote:  {store.IndexQuoteKeys},
 }
 
 // Move implements store.Tx.

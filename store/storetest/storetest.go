@@ -268,7 +268,7 @@ func postings(t *testing.T, s store.Store) {
 		if err := tx.AddPostings(ctx, "name", []store.Posting{{Key: "geneva", Rank: 15, ID: "other-index"}}); err != nil {
 			return err
 		}
-		got, err = tx.Postings(ctx, "term", []string{"geneva", "talks", "absent"}, 15, 40, 2)
+		got, err = tx.Postings(ctx, "term", []string{"geneva", "talks", "absent"}, []store.Range{{Lo: 15, Hi: 40}}, 2)
 		return err
 	})
 	want := "geneva:30:e2 geneva:20:e3 talks:30:e2"
@@ -280,11 +280,19 @@ func postings(t *testing.T, s store.Store) {
 			return err
 		}
 		var err error
-		got, err = tx.Postings(ctx, "term", []string{"geneva", "talks"}, -1<<40, 1<<40, 0)
+		got, err = tx.Postings(ctx, "term", []string{"geneva", "talks"}, store.AllRanks, 0)
+		if err != nil {
+			return err
+		}
+		if g := postingString(got); g != "geneva:20:e3 geneva:10:e1" {
+			t.Errorf("after DeletePostings: %s", g)
+		}
+		// Two ranges: each gets its own limit.
+		got, err = tx.Postings(ctx, "term", []string{"geneva"}, []store.Range{{Lo: 20, Hi: 20}, {Lo: 0, Hi: 15}}, 1)
 		return err
 	})
 	if g := postingString(got); g != "geneva:20:e3 geneva:10:e1" {
-		t.Fatalf("after DeletePostings: %s", g)
+		t.Fatalf("two ranges: %s", g)
 	}
 }
 

@@ -226,15 +226,9 @@ func (d *doc) resolve(c cand) who {
 		return who{ment: c.ment, name: d.fullName(c.ment), ok: true}
 	case c.pronoun != "":
 		if g, ok := personPronouns[c.pronoun]; ok {
-			if i := d.antecedent(c.start, "PERSON", g, ""); i >= 0 {
-				return who{ment: i, name: d.fullName(i), ok: true}
-			}
-			return noOne()
+			return d.salient(c.start, "PERSON", g)
 		}
-		if i := d.antecedent(c.start, "ORG", genderUnknown, ""); i >= 0 {
-			return who{ment: i, name: d.fullName(i), ok: true}
-		}
-		return noOne()
+		return d.salient(c.start, "ORG", genderUnknown)
 	case c.desc != "":
 		name := strings.TrimSpace(c.desc)
 		first := strings.ToLower(strings.Fields(name)[0])
@@ -246,10 +240,7 @@ func (d *doc) resolve(c cand) who {
 		case reporterNouns[c.head]:
 			return who{ment: -1, name: name, ok: true, reporter: true}
 		case personNouns[c.head] && definite:
-			g := nameGender(c.head)
-			if i := d.antecedent(c.start, "PERSON", g, ""); i >= 0 {
-				return who{ment: i, name: d.fullName(i), ok: true}
-			}
+			return d.definitePerson(c.start, c.head, name)
 		case orgNouns[c.head] && definite:
 			if i := d.antecedent(c.start, "ORG", genderUnknown, c.head); i >= 0 {
 				return who{ment: i, name: d.fullName(i), ok: true}
@@ -401,8 +392,9 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		if m.start > ve+4 && d.afterPreposition(m.start) {
 			break // "tweeted the US mission in Geneva": the description speaks
 		}
-		// "said France Telecom spokesman Louis-Michel Aymard": the person.
-		if m.typ != "PERSON" && i+1 < len(d.ments) {
+		// "said France Telecom spokesman Louis-Michel Aymard", "said
+		// Oscar producer Laurence Mark": the person the role noun names.
+		if i+1 < len(d.ments) {
 			n := d.ments[i+1]
 			if gap := d.text[m.end:n.start]; n.typ == "PERSON" && n.start-m.end < 40 && !strings.ContainsAny(gap, ",;:") && d.nounIn(m.end, n.start) {
 				return who{ment: i + 1, name: d.fullName(i + 1), ok: true}

@@ -32,6 +32,10 @@ type doc struct {
 
 	bySurname map[string][]int // multi-word person mentions by the key of their last word
 	byFirst   map[string][]int // and of their first
+
+	found    []found        // the direct quotes attributed so far, in text order
+	reported map[int]who    // the speaker of each sentence's reported speech, by sentence index
+	learned  map[string]int // genders the article's pronouns give, by name key
 }
 
 func newDoc(a *storyline.Article) *doc {
@@ -65,6 +69,7 @@ func newDoc(a *storyline.Article) *doc {
 	if len(d.ments) == 0 {
 		d.ments = findNames(text, d.paras)
 	}
+	d.ments = addSurnames(text, d.toks, d.ments)
 	si := 0
 	pi := 0
 	for i := range d.ments {
@@ -98,6 +103,49 @@ func mentionsOf(a *storyline.Article, text string) []ment {
 		}
 		out = append(out, m)
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// addSurnames adds the mentions the tagger missed of a person it found by
+// full name: "Felt told O'Connor" after "W. Mark Felt" (a surname that is
+// also a word). A surname run together with other capitalised words is part
+// of another name ("Capitol Hill") and is left alone.
+func addSurnames(text string, toks []tok, ments []ment) []ment {
+	surnames := map[string]bool{}
+	for _, m := range ments {
+		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 2 {
+			surnames[f[len(f)-1]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return ments
+	}
+	covered := func(s, e int) bool {
+		i := sort.Search(len(ments), func(i int) bool { return ments[i].end > s })
+		return i < len(ments) && ments[i].start < e
+	}
+	capitalisedWord := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].word && isCapitalised(text[toks[k].start:toks[k].end])
+	}
+	var added []ment
+	for k, t := range toks {
+		if !t.word {
+			continue
+		}
+		w := stripPossessive(text[t.start:t.end])
+		if !surnames[w] || covered(t.start, t.end) || capitalisedWord(k+1) && toks[k+1].start-t.end <= 1 {
+			continue
+		}
+		if capitalisedWord(k-1) && t.start-toks[k-1].end <= 1 && !abbreviations[toks[k-1].low] {
+			continue
+		}
+		added = append(added, ment{start: t.start, end: t.start + len(w), typ: storyline.Person, text: w})
+	}
+	if len(added) == 0 {
+		return ments
+	}
+	out := append(append(make([]ment, 0, len(ments)+len(added)), ments...), added...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }

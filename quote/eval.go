@@ -73,13 +73,14 @@ type EvalArticle struct {
 
 // EvalResult holds the figures of an evaluation.
 type EvalResult struct {
-	Attributable   int // labelled quotes with a speaker
-	Found          int // of those, the ones the extractor finds
-	Attributed     int // of those, the ones given the right speaker
-	Unattributable int // labelled quotes no one is credited with
-	LeftAlone      int // of those, the ones not found or found without a speaker
-	Groups         int // labelled groups of the same quote in several articles
-	Grouped        int // of those, the ones merged into one corpus quote
+	Attributable   int      // labelled quotes with a speaker
+	Found          int      // of those, the ones the extractor finds
+	Attributed     int      // of those, the ones given the right speaker
+	Unattributable int      // labelled quotes no one is credited with
+	LeftAlone      int      // of those, the ones not found or found without a speaker
+	Groups         int      // labelled groups of the same quote in several articles
+	Grouped        int      // of those, the ones merged into one corpus quote
+	Apart          []string // the groups not merged, by name
 	Outcomes       []Outcome
 }
 
@@ -137,7 +138,7 @@ func Evaluate(labels []Label, arts map[string]EvalArticle) (EvalResult, error) {
 		}
 		r.Outcomes = append(r.Outcomes, o)
 	}
-	for _, ids := range groupIDs {
+	for g, ids := range groupIDs {
 		if len(ids) < 2 {
 			continue
 		}
@@ -148,8 +149,11 @@ func Evaluate(labels []Label, arts map[string]EvalArticle) (EvalResult, error) {
 		}
 		if same {
 			r.Grouped++
+		} else {
+			r.Apart = append(r.Apart, g)
 		}
 	}
+	sort.Strings(r.Apart)
 	return r, nil
 }
 

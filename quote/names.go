@@ -152,7 +152,10 @@ var personNouns = wordSet(`diplomat diplomats minister official officials spokes
 	general commander chancellor premier king queen prince counterpart deputy representative undersecretary under-secretary
 	foreign-minister prosecutor judge lawyer attorney analyst expert researcher professor economist chairman chairwoman ceo
 	founder candidate politician legislator diplomat envoy emissary delegate negotiators source sources witness resident residents
-	activist activists officer police spokesmen`)
+	activist activists officer police spokesmen producer producers publicist agent rep friend juror jurors coach manager owner
+	executive executives photographer author co-author writer pastor priest sheriff detective inspector sergeant constable
+	trooper firefighter clerk superintendent commissioner protester protesters demonstrator demonstrators student students
+	teacher doctor scientist biologist ecologist employee employees worker workers villager villagers`)
 var orgNouns = wordSet(`ministry department mission embassy government kremlin administration office agency council committee
 	commission party union alliance organisation organization company firm group bank court parliament senate congress cabinet
 	presidency delegation army military navy police authority authorities service services institute foundation

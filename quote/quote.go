@@ -61,7 +61,7 @@ func extract(a *storyline.Article) []found {
 		}
 		w, adjacent := d.attribute(s, prevClose)
 		if !w.ok {
-			if p, ok := d.inherit(out, s); ok {
+			if p, ok := d.inherit(s); ok {
 				w = p
 			} else {
 				w = d.standalone(s)
@@ -78,6 +78,7 @@ func extract(a *storyline.Article) []found {
 			qm:  storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: s.start, End: end, Direct: true},
 			who: w, sp: si, para: s.firstPara,
 		})
+		d.found = out
 		prevClose = s.close
 	}
 	out = append(out, d.indirect(out)...)
@@ -253,40 +254,152 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		}
 		break
 	}
+	if w := d.appositiveSpeaker(s, p); w.ok {
+		return w, true
+	}
 	return noOne(), false
 }
 
-// inherit gives an unattributed quote the speaker of the quote just before
-// it, when that one is in the same paragraph or the one or two before and
-// no other person is named in between: journalists attribute once and go
-// on quoting.
-func (d *doc) inherit(prev []found, s span) (who, bool) {
-	for i := len(prev) - 1; i >= 0; i-- {
-		p := prev[i]
-		if !p.qm.Direct {
+// maxAttributionWords bounds the words between a quote and the verb of an
+// attribution that follows it with a long apposition ("the governor-general
+// of Hormouzgan province, Abdolreza Sheikholeslami, told").
+const maxAttributionWords = 25
+
+// appositiveSpeaker reads an attribution after a quote whose subject an
+// apposition or a title lengthens: `"…," Valentina Redzhepova, an official
+// at one of the precincts, told AFP`, `"…," the mayor's cousin, Ann Roe,
+// told a reporter`, `"…," U. S. District Judge Jack B. Weinstein said`. The
+// speaker is the name that opens the attribution, the name set between
+// commas, or the name right before the verb, whichever the words allow; a
+// title in quotes inside the apposition (`co-author of "The Life",`) is
+// stepped over.
+func (d *doc) appositiveSpeaker(s span, p para) who {
+	limit := p.end
+	for i := s.close; i < limit; {
+		if sp := d.spanAt(i); sp != nil {
+			if !d.titleSpan(*sp) {
+				limit = sp.open
+				break
+			}
+			i = sp.close
 			continue
 		}
-		if !p.who.ok || s.firstPara-d.paras2(p) > 2 {
+		if next, ok := sentenceEndAt(d.text, i, p.start, limit); ok {
+			limit = next
+			break
+		}
+		_, n := utf8.DecodeRuneInString(d.text[i:limit])
+		i += n
+	}
+	toks := d.tokens(s.close, limit)
+	verb, words := -1, 0
+	for j, t := range toks {
+		if !t.word || d.inSpan(t.start) {
+			continue
+		}
+		if words++; words > maxAttributionWords {
+			break
+		}
+		if k := d.speechVerb(toks, j); k == verbSay {
+			verb = j
+			break
+		}
+		if t.low == "who" || t.low == "which" || t.low == "that" {
+			return noOne() // a relative clause: its names are not the subject
+		}
+	}
+	if verb < 0 {
+		return noOne()
+	}
+	v := toks[verb].start
+	lead := s.close
+	for _, t := range toks {
+		if t.word {
+			lead = t.start
+			break
+		}
+	}
+	for i := d.mentFrom(s.close); i < len(d.ments) && d.ments[i].end <= v; i++ {
+		m := d.ments[i]
+		if m.inQuote || m.typ == "PLACE" || d.afterPreposition(m.start) || d.possessor(i) {
+			continue
+		}
+		opens := m.start == lead
+		between := strings.HasSuffix(strings.TrimSpace(d.text[lead:m.start]), ",") && d.closesApposition(m.end, v)
+		adjacent := d.gapOK(m.end, v)
+		if (opens && (adjacent || d.apposition(m.end, v))) || between || adjacent {
+			return who{ment: i, name: d.fullName(i), ok: true}
+		}
+	}
+	return noOne()
+}
+
+// closesApposition: only a comma, and words that may stand between a
+// subject and its verb, separate an appositive name from the verb
+// (", Abdolreza Sheikholeslami, told").
+func (d *doc) closesApposition(e, v int) bool {
+	g := strings.TrimSpace(d.text[e:v])
+	if !strings.HasPrefix(g, ",") {
+		return false
+	}
+	rest := e + strings.Index(d.text[e:v], ",") + 1
+	return strings.TrimSpace(d.text[rest:v]) == "" || d.gapOK(rest, v)
+}
+
+// spanAt is the quoted span whose opening mark is at pos, nil when none.
+func (d *doc) spanAt(pos int) *span {
+	i := sort.Search(len(d.spans), func(i int) bool { return d.spans[i].open >= pos })
+	if i < len(d.spans) && d.spans[i].open == pos {
+		return &d.spans[i]
+	}
+	return nil
+}
+
+// titleSpan: a quoted title of a work inside running text ("co-author of
+// "The Life of a Pinup Legend,""), not a quotation.
+func (d *doc) titleSpan(s span) bool {
+	return titleCase(strings.TrimRight(quotedText(d.text, s, d.marks), ",.;:"))
+}
+
+// inherit gives a quote with no attribution of its own the speaker of the
+// speech just before it, quoted or reported, a few sentences back at most:
+// journalists attribute once and go on quoting. It does so only where
+// nothing else comes between: a sentence about another person (its
+// subject) hands the quote to standalone. Names in the speech's own
+// sentence or after a preposition do not interrupt.
+func (d *doc) inherit(s span) (who, bool) {
+	si := d.sentIndex(s.open)
+	if si < 0 {
+		return noOne(), false
+	}
+	// `it remains "a big question' whether relations will "move
+	// forward."`: the quote before it in its own sentence.
+	if n := len(d.found); n > 0 && d.found[n-1].who.ok && d.found[n-1].qm.Start >= d.sents[si][0] {
+		return d.found[n-1].who, true
+	}
+	var between []int // the subjects of the sentences that say nothing
+	for j := si - 1; j >= 0 && j >= si-maxSalientSentences; j-- {
+		if s.firstPara-d.paraOf(d.sents[j][0]) > maxSalientSentences {
+			break
+		}
+		w := d.sentenceSpeaker(j)
+		if !w.ok {
+			if i := d.subjectMention(d.sents[j][0], d.sents[j][1], "PERSON"); i >= 0 {
+				between = append(between, i)
+			}
+			continue
+		}
+		if w.reporter {
 			return noOne(), false
 		}
-		// Names in the previous quote's own sentence ("... said when asked
-		// what Echenique means") do not change who is speaking.
-		from := max(p.qm.End, d.sentenceOf(p.qm.End)[1])
-		for k := d.mentFrom(from); k < len(d.ments) && d.ments[k].start < s.open && k < d.mentFrom(from)+maxLookback; k++ {
-			if m := d.ments[k]; m.end <= s.open && !m.inQuote && m.typ == "PERSON" && !compatibleNames(m.text, p.who.name) {
+		for _, i := range between {
+			if !compatibleNames(d.fullName(i), w.name) {
 				return noOne(), false
 			}
 		}
-		return p.who, true
+		return w, true
 	}
 	return noOne(), false
-}
-
-func (d *doc) paras2(f found) int {
-	if f.sp >= 0 {
-		return d.spans[f.sp].lastPara
-	}
-	return f.para
 }
 
 // Nouns before a title of a work.

@@ -1,0 +1,326 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// The rules below follow an article's discourse rather than the nearest
+// name: who a sentence is about, who spoke last, and what gender the
+// article gives each person.
+
+// maxSalientSentences is how far back a pronoun looks for its referent:
+// journalists name the speaker again after a few sentences.
+const maxSalientSentences = 4
+
+// sentIndex is the index of the sentence holding pos, -1 when none does.
+func (d *doc) sentIndex(pos int) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i][1] > pos })
+	if i < len(d.sents) && d.sents[i][0] <= pos {
+		return i
+	}
+	return -1
+}
+
+// possessor: the mention is followed by 's ("King's news conference"): it
+// modifies a noun, it is not the one the sentence is about.
+func (d *doc) possessor(i int) bool {
+	rest := d.text[d.ments[i].end:min(len(d.text), d.ments[i].end+4)]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’")
+}
+
+// sentenceMentions lists the mentions of typ in [s, e) that can be referred
+// back to: outside quotes and boilerplate.
+func (d *doc) sentenceMentions(s, e int, typ string) []int {
+	var out []int
+	for i := d.mentFrom(s); i < len(d.ments) && d.ments[i].start < e; i++ {
+		if m := d.ments[i]; m.typ == typ && !m.inQuote && !m.skipped && m.end <= e {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// subjectMention is the mention of typ a stretch of a sentence is about:
+// the first one that is neither the object of a preposition nor a
+// possessor; -1 when none.
+func (d *doc) subjectMention(s, e int, typ string) int {
+	for _, i := range d.sentenceMentions(s, e, typ) {
+		if !d.afterPreposition(d.ments[i].start) && !d.possessor(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// compatible says whether a mention can be what a pronoun or description
+// of the given gender refers to.
+func (d *doc) compatible(i, gender int) bool {
+	if gender == genderUnknown {
+		return true
+	}
+	g := d.genderOf(i)
+	return g == genderUnknown || g == gender
+}
+
+// salient finds what a pronoun (or a definite description) at pos refers
+// to, the way a reader does: the subject of the clause before it in its own
+// sentence; then, sentence by sentence back, whoever spoke in that sentence,
+// the person the sentence is about, and the other persons it names.
+// Persons of the other gender are passed over. Speakers known only by a
+// description ("the source said") count, so "he said" after them goes to
+// the same source.
+func (d *doc) salient(pos int, typ string, gender int) who {
+	si := d.sentIndex(pos)
+	if si < 0 {
+		if i := d.antecedent(pos, typ, gender, ""); i >= 0 {
+			return who{ment: i, name: d.fullName(i), ok: true}
+		}
+		return noOne()
+	}
+	if i := d.subjectMention(d.sents[si][0], pos, typ); i >= 0 && d.compatible(i, gender) {
+		return who{ment: i, name: d.fullName(i), ok: true}
+	}
+	for j := si - 1; j >= 0 && j >= si-maxSalientSentences; j-- {
+		s, e := d.sents[j][0], d.sents[j][1]
+		if pos-e > maxAntecedent {
+			break
+		}
+		if w := d.sentenceSpeaker(j); w.ok && !w.reporter {
+			if w.ment >= 0 && d.ments[w.ment].typ == typ && d.compatible(w.ment, gender) {
+				return w
+			}
+			if w.ment < 0 && typ == "PERSON" && (gender == genderUnknown || nameGender(lastWord(w.name)) != otherGender(gender)) {
+				return w
+			}
+		}
+		if i := d.subjectMention(s, e, typ); i >= 0 && d.compatible(i, gender) {
+			return who{ment: i, name: d.fullName(i), ok: true}
+		}
+		for _, i := range d.sentenceMentions(s, e, typ) {
+			if d.compatible(i, gender) {
+				return who{ment: i, name: d.fullName(i), ok: true}
+			}
+		}
+	}
+	return noOne()
+}
+
+func otherGender(g int) int {
+	switch g {
+	case genderMale:
+		return genderFemale
+	case genderFemale:
+		return genderMale
+	}
+	return genderUnknown
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// sentenceSpeaker is who speaks in sentence j: the speaker of the last
+// direct quote attributed in it so far, else of its reported speech.
+func (d *doc) sentenceSpeaker(j int) who {
+	s, e := d.sents[j][0], d.sents[j][1]
+	for k := len(d.found) - 1; k >= 0; k-- {
+		q := d.found[k].qm
+		if q.Start < e && q.End > s {
+			if d.found[k].who.ok {
+				return d.found[k].who
+			}
+			break
+		}
+	}
+	if d.reported == nil {
+		d.reported = map[int]who{}
+	}
+	if w, ok := d.reported[j]; ok {
+		return w
+	}
+	// Reported speech resolves its own pronouns through earlier sentences:
+	// the guard ends the recursion, which only ever goes back.
+	d.reported[j] = noOne()
+	w := noOne()
+	if f, ok := d.indirectIn(d.sents[j]); ok {
+		w = f.who
+	}
+	d.reported[j] = w
+	return w
+}
+
+// genderOf is what the article says of a person's gender: the first name
+// or honorific, else the pronouns that follow the person as the subject of
+// a sentence and the gendered nouns set beside the name ("Dr. Benjamin,
+// the first black woman to ...").
+func (d *doc) genderOf(i int) int {
+	if g := d.gender(i); g != genderUnknown {
+		return g
+	}
+	if d.learned == nil {
+		d.learned = d.learnGenders()
+	}
+	return d.learned[nameKey(d.fullName(i))]
+}
+
+// learnGenders votes, for each person, on the pronouns that come after it
+// before any other person is named (in its sentence and the next), and on
+// a gendered word in the apposition after it.
+func (d *doc) learnGenders() map[string]int {
+	votes := map[string]int{} // > 0 male, < 0 female
+	for i, m := range d.ments {
+		if m.typ != "PERSON" || m.inQuote || m.skipped {
+			continue
+		}
+		si := d.sentIndex(m.start)
+		if si < 0 {
+			continue
+		}
+		limit := d.sents[si][1]
+		if si+1 < len(d.sents) {
+			limit = d.sents[si+1][1]
+		}
+		for k := i + 1; k < len(d.ments) && d.ments[k].start < limit; k++ {
+			if d.ments[k].typ == "PERSON" && !d.ments[k].inQuote {
+				limit = d.ments[k].start
+			}
+		}
+		key := nameKey(d.fullName(i))
+		toks := d.tokens(m.end, limit)
+		for k, t := range toks {
+			if !t.word || d.inSpan(t.start) {
+				continue
+			}
+			if k <= 6 && (femaleWords[t.low] || maleWords[t.low]) && t.low != "her" && t.low != "his" && t.low != "he" && t.low != "she" && t.low != "him" {
+				// ", the deputy's wife", ", a spokeswoman for": a noun in
+				// the apposition; a possessive pronoun says nothing of it.
+				if inApposition(d.text[m.end:t.start]) {
+					votes[key] += genderVote(nameGender(t.low))
+					break
+				}
+			}
+			if g := pronounGender(t.low); g != genderUnknown {
+				votes[key] += genderVote(g)
+				break
+			}
+		}
+	}
+	out := map[string]int{}
+	for k, v := range votes {
+		switch {
+		case v > 0:
+			out[k] = genderMale
+		case v < 0:
+			out[k] = genderFemale
+		}
+	}
+	return out
+}
+
+// inApposition: the text between a name and a word is a comma and an
+// apposition's opening words, not a new clause.
+func inApposition(gap string) bool {
+	g := strings.TrimSpace(gap)
+	return strings.HasPrefix(g, ",") && !strings.ContainsAny(g[1:], ",.;:\"“”")
+}
+
+func genderVote(g int) int {
+	switch g {
+	case genderMale:
+		return 1
+	case genderFemale:
+		return -1
+	}
+	return 0
+}
+
+func pronounGender(w string) int {
+	switch w {
+	case "he", "him", "his", "himself":
+		return genderMale
+	case "she", "her", "hers", "herself":
+		return genderFemale
+	}
+	return genderUnknown
+}
+
+// definitePerson resolves "the mayor", "the official" at pos: the person
+// the article gave that title ("Athens Mayor Nikitas Kaklamanis", "Mehdi
+// Zareh, the head of ..."); else, when it introduced someone by that noun
+// without a name ("a senior fire department official"), that unnamed
+// person, known by the description; else the salient person.
+func (d *doc) definitePerson(pos int, head, desc string) who {
+	if i := d.titledPerson(pos, head); i >= 0 {
+		return who{ment: i, name: d.fullName(i), ok: true}
+	}
+	if d.introducedUnnamed(pos, head) {
+		return who{ment: -1, name: desc, ok: true}
+	}
+	if w := d.salient(pos, "PERSON", nameGender(head)); w.ok {
+		return w
+	}
+	return who{ment: -1, name: desc, ok: true}
+}
+
+// titledPerson is the nearest person before pos whose name the noun head
+// titles: among the few words before the name in its sentence, or in the
+// apposition after it.
+func (d *doc) titledPerson(pos int, head string) int {
+	from := d.mentFrom(pos)
+	for i := from - 1; i >= 0 && i >= from-maxLookback; i-- {
+		m := d.ments[i]
+		if pos-m.end > maxAntecedent {
+			break
+		}
+		if m.typ != "PERSON" || m.inQuote || m.skipped {
+			continue
+		}
+		sent := d.sentenceOf(m.start)
+		before := d.tokens(max(sent[0], m.start-60), m.start)
+		for k := len(before) - 1; k >= 0 && k >= len(before)-6; k-- {
+			if before[k].word && before[k].low == head {
+				return i
+			}
+		}
+		after := d.tokens(m.end, min(sent[1], m.end+80))
+		if len(after) > 0 && after[0].low == "," {
+			for _, t := range after[1:] {
+				if !t.word {
+					break
+				}
+				if t.low == head {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// introducedUnnamed: before pos the article speaks of "a/an/one/another
+// ... head" (up to three words between), a person it does not name.
+func (d *doc) introducedUnnamed(pos int, head string) bool {
+	toks := d.tokens(max(0, pos-maxAntecedent), pos)
+	for k, t := range toks {
+		if !t.word || t.low != head || d.inSpan(t.start) {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if !toks[j].word {
+				break
+			}
+			switch toks[j].low {
+			case "a", "an", "one", "another":
+				return true
+			case "the":
+				j = -1 // a definite one does not introduce
+			}
+		}
+	}
+	return false
+}

@@ -22,11 +22,12 @@ var speechVerbs = func() map[string]int {
 		acknowledges admitted admits confirmed confirms denied denies emphasised emphasized emphasises emphasizes underlined
 		underscored reiterated reiterates recalled suggested suggests commented comments concluded continued promised vowed predicted
 		cautioned conceded observed affirmed maintained contended countered retorted quipped shouted exclaimed wondered
-		complained boasted pledged proclaimed lamented revealed reported reports`) {
+		complained boasted pledged proclaimed lamented revealed reported reports testified testifies chanted yelled screamed echoed
+		apologised apologized`) {
 		m[w] = verbSay
 	}
 	for _, w := range strings.Fields(`saying adding telling stressing noting warning insisting arguing claiming explaining
-		declaring writing tweeting stating asserting emphasising emphasizing underlining recalling suggesting calling describing`) {
+		declaring writing tweeting reporting stating asserting emphasising emphasizing underlining recalling suggesting calling describing`) {
 		m[w] = verbParticiple
 	}
 	for _, w := range strings.Fields(`described describes called calls dubbed dubs termed terms labelled labeled branded`) {
@@ -449,10 +450,10 @@ func (d *doc) speechVerb(toks []tok, k int) int {
 		}
 		return 0
 	}
-	if k > 0 && toks[k-1].word {
+	if k > 0 && toks[k-1].word && !strings.HasSuffix(t.low, "ing") {
 		switch toks[k-1].low {
 		case "was", "were", "is", "are", "be", "been", "being":
-			return 0
+			return 0 // passive: "was described as"
 		}
 	}
 	return kind
@@ -469,7 +470,7 @@ func (d *doc) colonSpeaker(ws, open int) who {
 	for i := d.mentFrom(colon) - 1; i >= 0; i-- {
 		m := d.ments[i]
 		if m.end <= colon && m.start >= ws && !m.inQuote {
-			if strings.TrimSpace(d.text[m.end:colon]) == "" && m.typ != "PLACE" {
+			if strings.TrimSpace(d.text[m.end:colon]) == "" && m.typ != "PLACE" && !d.afterPreposition(m.start) {
 				return who{ment: i, name: d.fullName(i), ok: true}
 			}
 			break

@@ -55,6 +55,12 @@ func newDoc(a *storyline.Article) *doc {
 	}
 	d := &doc{text: text}
 	d.paras = paragraphs(text)
+	if sentencePerParagraph(text, d.paras) {
+		// Text rebuilt one sentence a line: its paragraphs are lines.
+		for i := range d.paras {
+			d.paras[i].soft = true
+		}
+	}
 	markSkipped(text, a.Title, d.paras)
 	d.marks = scanMarks(text, d.paras)
 	d.spans = pairMarks(text, d.paras, d.marks)
@@ -274,7 +280,7 @@ func boilerplate(flat string) bool {
 	if strings.Count(flat, " / ") >= 2 || strings.Count(flat, " > ") >= 2 {
 		return true
 	}
-	if strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...") {
+	if (strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...")) && !openQuote(flat) {
 		return true
 	}
 	// Captions end with their credit.
@@ -284,6 +290,40 @@ func boilerplate(flat string) bool {
 		}
 	}
 	return false
+}
+
+// openQuote: the text opens a double quote it does not close, so it is
+// the start of a quotation that runs on ("It was too much some days..."),
+// not a truncated teaser.
+func openQuote(s string) bool {
+	n := strings.Count(s, `"`) + strings.Count(s, "“") + strings.Count(s, "”")
+	return n%2 == 1
+}
+
+// minLineParagraphs is how many paragraphs a text needs before its shape
+// (one sentence each) says it was rebuilt one sentence a line.
+const minLineParagraphs = 6
+
+// sentencePerParagraph: nearly every paragraph is a single sentence, the
+// shape of text rebuilt from one sentence a line rather than written in
+// paragraphs.
+func sentencePerParagraph(text string, paras []para) bool {
+	if len(paras) < minLineParagraphs {
+		return false
+	}
+	single := 0
+	for _, p := range paras {
+		ends := 0
+		for i := p.start; i < p.end; i++ {
+			if _, ok := sentenceEndAt(text, i, p.start, p.end); ok {
+				ends++
+			}
+		}
+		if ends == 0 {
+			single++
+		}
+	}
+	return single*10 >= len(paras)*8
 }
 
 func hasFinalPunct(s string) bool {

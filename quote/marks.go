@@ -209,9 +209,9 @@ func markRole(cls, lean int, left, right rune, guill bool) int {
 		return lean
 	}
 	leftOpen := isSpace(left) || strings.ContainsRune("([{—–-/", left)
-	// A mark before a full stop closes ("total loss ".); an ellipsis
-	// may open ("...and then").
-	rightOpen := !isSpace(right) && !strings.ContainsRune(",;:!?)]}", right) && !(right == '.' && !isSpace(left))
+	// A mark before a full stop closes ("total loss ".); a straight one
+	// before an ellipsis ("...and then") is left to pairing.
+	rightOpen := !isSpace(right) && !strings.ContainsRune(".,;:!?)]}", right)
 	leftClose := !isSpace(left) && !strings.ContainsRune("([{", left)
 	rightClose := isSpace(right) || strings.ContainsRune(".,;:!?)]}—–-/…", right) || isMarkRune(right)
 	if cls == clsSingle {
@@ -317,8 +317,10 @@ func pairMarks(text string, paras []para, marks []mark) []span {
 				// One sentence a line: a quote of several sentences runs
 				// over line ends when its closing mark follows within a
 				// few lines, before any opening one.
+				// A line that reopens the quote after such lines goes on
+				// with it, as a new paragraph would.
 				if fallback < 0 && paras[curPara].soft && !paras[next].skip && m.para <= curPara+maxQuoteLines &&
-					m.cls == cur.cls && m.role != roleOpen && !m.paraStart {
+					m.cls == cur.cls && (m.role != roleOpen && !m.paraStart || m.paraStart && m.role != roleClose && fm < 0) {
 					curPara = next
 					continue
 				}

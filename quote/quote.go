@@ -147,7 +147,35 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 		prev := d.sentenceOf(d.paras[p-1].end - 1)
 		return d.attributeBefore(max(prev[0], lower), d.paras[p-1].end)
 	}
+	if w := d.attributeNextPara(s); w.ok {
+		return w, true
+	}
 	return noOne(), false
+}
+
+// attributeNextPara reads an attribution that text broken one sentence a
+// line puts at the start of the next line: `"… already dead." / Roesler
+// said.` and `"… on this route," / Reliance said in an update`. It takes
+// it when the quote's sentence goes on (it ends with a comma) or the line
+// is no more than the attribution.
+func (d *doc) attributeNextPara(s span) who {
+	p := s.lastPara
+	if p+1 >= len(d.paras) || d.paras[p+1].skip || strings.TrimSpace(d.text[s.close:d.paras[p].end]) != "" {
+		return noOne()
+	}
+	next := d.paras[p+1]
+	if d.spanAt(next.start) != nil {
+		return noOne() // the next line is a quote of its own
+	}
+	sent := d.sentenceOf(next.start)
+	goesOn := strings.HasSuffix(strings.TrimRightFunc(d.text[s.start:s.end], isSpace), ",")
+	if !goesOn && wordCount(d.text[sent[0]:sent[1]]) > 6 {
+		return noOne()
+	}
+	moved := s
+	moved.close, moved.lastPara = next.start, p+1
+	w, _ := d.attributeAfter(moved)
+	return w
 }
 
 // attributeBefore reads `X said "...`, `X described it as "...`,

@@ -23,7 +23,7 @@ var speechVerbs = func() map[string]int {
 		underscored reiterated reiterates recalled suggested suggests commented comments concluded continued promised vowed predicted
 		cautioned conceded observed affirmed maintained contended countered retorted quipped shouted exclaimed wondered
 		complained boasted pledged proclaimed lamented revealed reported reports testified testifies chanted yelled screamed echoed
-		apologised apologized`) {
+		apologised apologized thundered notified`) {
 		m[w] = verbSay
 	}
 	for _, w := range strings.Fields(`saying adding telling stressing noting warning insisting arguing claiming explaining
@@ -128,14 +128,19 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 	cs := d.candidates(ws, v)
 	if kind == verbParticiple && len(cs) > 0 {
 		// "Ryabkov had commented on the talks, saying ...": the clause's
-		// subject is the first candidate.
-		first := cs[0]
-		for _, c := range cs {
-			if c.start < first.start {
-				first = c
+		// subject is the first candidate ("In Brussels" sets the scene).
+		first := -1
+		for i, c := range cs {
+			if c.ment >= 0 && (d.ments[c.ment].typ == "PLACE" || d.afterPreposition(c.start)) {
+				continue
+			}
+			if first < 0 || c.start < cs[first].start {
+				first = i
 			}
 		}
-		return d.resolve(first)
+		if first >= 0 {
+			return d.resolve(cs[first])
+		}
 	}
 	best := -1
 	for i, c := range cs {
@@ -159,13 +164,35 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 		// at a forum on Monday that") still counts
 		// when the mention starts the clause.
 		for _, c := range cs {
-			if c.ment >= 0 && strings.TrimSpace(d.text[ws:c.start]) == "" && d.ments[c.ment].typ != "PLACE" {
+			if c.ment >= 0 && d.opensClause(ws, c.start) && d.ments[c.ment].typ != "PLACE" {
 				return d.resolve(c)
 			}
 		}
 		return noOne()
 	}
 	return d.resolve(cs[best])
+}
+
+// maxLeadWords is how many words may open a clause before its subject
+// ("The 33-year-old Reid, whose ..., described").
+const maxLeadWords = 3
+
+// opensClause: only a few words, none of them a name, a verb-like word
+// ending a clause or a comma, stand between ws and pos.
+func (d *doc) opensClause(ws, pos int) bool {
+	n := 0
+	for _, t := range d.tokens(ws, pos) {
+		if !t.word {
+			if t.low == "," || t.low == ";" || t.low == ":" {
+				return false
+			}
+			continue
+		}
+		if n++; n > maxLeadWords {
+			return false
+		}
+	}
+	return true
 }
 
 var determiners = wordSet("the a an its his her their our one another some several two three")
@@ -182,19 +209,26 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 		return cand{}, false
 	}
 	end := toks[i].end
-	// "the Russian diplomatic mission in Geneva": step over the place.
-	for k := i; k >= 1 && k >= i-4; k-- {
-		if toks[k].word && prepositions[toks[k].low] && k < i && d.mentionAt(toks[k+1].start) {
+	// "the Russian diplomatic mission in Geneva": step over the place;
+	// "a friend of the actress", "a source with knowledge of the team's
+	// thinking": over what the head noun governs.
+	for k := i; k >= 1 && k >= i-6; k-- {
+		if !toks[k].word || !prepositions[toks[k].low] || k >= i {
+			continue
+		}
+		if d.mentionAt(toks[k+1].start) || toks[k-1].word && speakerNoun(toks[k-1].low) {
 			i = k - 1
-			break
 		}
 	}
 	head := toks[i].low
-	if !personNouns[head] && !orgNouns[head] && !reporterNouns[head] {
+	if !speakerNoun(head) {
 		return cand{}, false
 	}
 	for j := i; j >= 0 && j >= i-6; j-- {
 		if !toks[j].word {
+			if toks[j].low == "'" || toks[j].low == "’" {
+				continue // "the 76ers' thinking"
+			}
 			return cand{}, false
 		}
 		w := toks[j].low
@@ -397,7 +431,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		// Oscar producer Laurence Mark": the person the role noun names.
 		if i+1 < len(d.ments) {
 			n := d.ments[i+1]
-			if gap := d.text[m.end:n.start]; n.typ == "PERSON" && n.start-m.end < 40 && !strings.ContainsAny(gap, ",;:") && d.nounIn(m.end, n.start) {
+			if gap := d.text[m.end:n.start]; n.typ == "PERSON" && n.start-m.end < 40 && !strings.ContainsAny(gap, ",;:") && (m.typ != "PERSON" || d.nounIn(m.end, n.start)) {
 				return who{ment: i + 1, name: d.fullName(i + 1), ok: true}
 			}
 		}
@@ -418,7 +452,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 	last := -1
 	for k, t := range ws[1:] {
 		w := t.low
-		if personNouns[w] || orgNouns[w] || reporterNouns[w] {
+		if speakerNoun(w) {
 			head, last = w, k+1
 		}
 	}
@@ -441,6 +475,9 @@ func (d *doc) speechVerb(toks []tok, k int) int {
 		return 0
 	}
 	kind := speechVerbs[t.low]
+	if (t.low == "pointed" || t.low == "points") && k+1 < len(toks) && toks[k+1].low == "out" {
+		kind = verbSay // "pointed out that"
+	}
 	if kind == 0 {
 		return 0
 	}
@@ -505,7 +542,7 @@ func (d *doc) nounIn(s, e int) bool {
 	for _, t := range d.tokens(s, e) {
 		if t.word {
 			w := t.low
-			if personNouns[w] || orgNouns[w] || reporterNouns[w] {
+			if speakerNoun(w) {
 				return true
 			}
 		}

@@ -155,12 +155,23 @@ var personNouns = wordSet(`diplomat diplomats minister official officials spokes
 	activist activists officer police spokesmen producer producers publicist agent rep friend juror jurors coach manager owner
 	executive executives photographer author co-author writer pastor priest sheriff detective inspector sergeant constable
 	trooper firefighter clerk superintendent commissioner protester protesters demonstrator demonstrators student students
-	teacher doctor scientist biologist ecologist employee employees worker workers villager villagers`)
+	teacher doctor scientist biologist ecologist employee employees worker workers villager villagers woman women man men
+	lawyers attorneys prosecutors investigators businessman businesswoman blogger`)
 var orgNouns = wordSet(`ministry department mission embassy government kremlin administration office agency council committee
 	commission party union alliance organisation organization company firm group bank court parliament senate congress cabinet
 	presidency delegation army military navy police authority authorities service services institute foundation
 	bureau directorate consulate secretariat team club federation association board carrier airline retailer manufacturer
 	maker insurer`)
+
+// Documents that speak for whoever wrote them ("the statement said", "her
+// bio said", "a sign warned"): never resolved to a person.
+var docNouns = wordSet(`statement statements report letter memo document paper study survey poll bio biography ruling resolution
+	complaint lawsuit indictment affidavit filing notice release sign website policy advisory`)
+
+// speakerNoun: a noun that can head the description of a speaker.
+func speakerNoun(w string) bool {
+	return personNouns[w] || orgNouns[w] || reporterNouns[w] || docNouns[w]
+}
 
 // Reporters of the outlet itself: never resolved to a person in the story.
 var reporterNouns = wordSet("correspondent correspondents reporter reporters journalist journalists editor newspaper paper outlet")

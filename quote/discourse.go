@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -64,13 +65,21 @@ func (d *doc) compatible(i, gender int) bool {
 }
 
 // salient finds what a pronoun (or a definite description) at pos refers
-// to, the way a reader does: the subject of the clause before it in its own
-// sentence; then, sentence by sentence back, whoever spoke in that sentence,
-// the person the sentence is about, and the other persons it names.
-// Persons of the other gender are passed over. Speakers known only by a
-// description ("the source said") count, so "he said" after them goes to
-// the same source.
+// to, the way a reader does: whoever spoke earlier in its own sentence, or
+// the subject that opens it; then, sentence by sentence back, whoever spoke
+// in that sentence, the person the sentence is about, and the other persons
+// it names. A sentence whose subject is a pronoun of the same kind hands
+// the search on to that pronoun. Persons of the other gender are passed
+// over. A speaker known only by a description ("the source said") counts
+// in the sentence just before.
 func (d *doc) salient(pos int, typ string, gender int) who {
+	return d.salientFrom(pos, typ, gender, maxPronounChain)
+}
+
+// maxPronounChain bounds how many pronouns a search may hand on to.
+const maxPronounChain = 6
+
+func (d *doc) salientFrom(pos int, typ string, gender, chain int) who {
 	si := d.sentIndex(pos)
 	if si < 0 {
 		if i := d.antecedent(pos, typ, gender, ""); i >= 0 {
@@ -78,7 +87,11 @@ func (d *doc) salient(pos int, typ string, gender int) who {
 		}
 		return noOne()
 	}
-	if i := d.subjectMention(d.sents[si][0], pos, typ); i >= 0 && d.compatible(i, gender) {
+	ss := d.sents[si][0]
+	if w := d.quoteSpeakerIn(ss, pos); w.ok && d.fits(w, typ, gender, true) {
+		return w // `"…," said Mark, explaining what he called`
+	}
+	if i := d.subjectMention(ss, pos, typ); i >= 0 && d.opensClause(ss, d.ments[i].start) && d.compatible(i, gender) {
 		return who{ment: i, name: d.fullName(i), ok: true}
 	}
 	for j := si - 1; j >= 0 && j >= si-maxSalientSentences; j-- {
@@ -86,16 +99,14 @@ func (d *doc) salient(pos int, typ string, gender int) who {
 		if pos-e > maxAntecedent {
 			break
 		}
-		if w := d.sentenceSpeaker(j); w.ok && !w.reporter {
-			if w.ment >= 0 && d.ments[w.ment].typ == typ && d.compatible(w.ment, gender) {
-				return w
-			}
-			if w.ment < 0 && typ == "PERSON" && (gender == genderUnknown || nameGender(lastWord(w.name)) != otherGender(gender)) {
-				return w
-			}
+		if w := d.sentenceSpeaker(j); w.ok && d.fits(w, typ, gender, j == si-1) {
+			return w
 		}
 		if i := d.subjectMention(s, e, typ); i >= 0 && d.compatible(i, gender) {
 			return who{ment: i, name: d.fullName(i), ok: true}
+		}
+		if p := d.subjectPronoun(s, e, typ, gender); p >= 0 && chain > 0 {
+			return d.salientFrom(p, typ, gender, chain-1)
 		}
 		for _, i := range d.sentenceMentions(s, e, typ) {
 			if d.compatible(i, gender) {
@@ -104,6 +115,59 @@ func (d *doc) salient(pos int, typ string, gender int) who {
 		}
 	}
 	return noOne()
+}
+
+// fits says whether a speaker can be what a pronoun of typ and gender
+// refers to. A speaker known by a description fits a personal pronoun when
+// its noun names a person, and only close by (near says so).
+func (d *doc) fits(w who, typ string, gender int, near bool) bool {
+	if w.reporter {
+		return false
+	}
+	if w.ment >= 0 {
+		return d.ments[w.ment].typ == typ && d.compatible(w.ment, gender)
+	}
+	head := strings.ToLower(lastWord(w.name))
+	if typ == "PERSON" {
+		return near && personNouns[head] && (gender == genderUnknown || nameGender(head) != otherGender(gender))
+	}
+	return near && (orgNouns[head] || docNouns[head])
+}
+
+// quoteSpeakerIn is the speaker of the last direct quote attributed in
+// [s, e).
+func (d *doc) quoteSpeakerIn(s, e int) who {
+	for k := len(d.found) - 1; k >= 0; k-- {
+		q := d.found[k].qm
+		if q.End <= s {
+			break
+		}
+		if q.Start < e && d.found[k].who.ok {
+			return d.found[k].who
+		}
+	}
+	return noOne()
+}
+
+// subjectPronoun is the position of a pronoun of the kind sought that opens
+// the clause of [s, e) ("Even though she conceded ..."), -1 when none.
+func (d *doc) subjectPronoun(s, e int, typ string, gender int) int {
+	n := 0
+	for _, t := range d.tokens(s, e) {
+		if !t.word || d.inSpan(t.start) {
+			continue
+		}
+		if n++; n > maxLeadWords+1 {
+			break
+		}
+		if g, ok := personPronouns[t.low]; ok && typ == "PERSON" && (gender == genderUnknown || g == gender) {
+			return t.start
+		}
+		if groupPronouns[t.low] && typ == "ORG" {
+			return t.start
+		}
+	}
+	return -1
 }
 
 func otherGender(g int) int {
@@ -127,15 +191,8 @@ func lastWord(s string) string {
 // sentenceSpeaker is who speaks in sentence j: the speaker of the last
 // direct quote attributed in it so far, else of its reported speech.
 func (d *doc) sentenceSpeaker(j int) who {
-	s, e := d.sents[j][0], d.sents[j][1]
-	for k := len(d.found) - 1; k >= 0; k-- {
-		q := d.found[k].qm
-		if q.Start < e && q.End > s {
-			if d.found[k].who.ok {
-				return d.found[k].who
-			}
-			break
-		}
+	if w := d.quoteSpeakerIn(d.sents[j][0], d.sents[j][1]); w.ok {
+		return w
 	}
 	if d.reported == nil {
 		d.reported = map[int]who{}
@@ -186,8 +243,9 @@ func (d *doc) learnGenders() map[string]int {
 			limit = d.sents[si+1][1]
 		}
 		for k := i + 1; k < len(d.ments) && d.ments[k].start < limit; k++ {
-			if d.ments[k].typ == "PERSON" && !d.ments[k].inQuote {
+			if d.ments[k].typ == "PERSON" && !d.ments[k].inQuote && !d.possessor(k) {
 				limit = d.ments[k].start
+				break
 			}
 		}
 		key := nameKey(d.fullName(i))
@@ -204,7 +262,9 @@ func (d *doc) learnGenders() map[string]int {
 					break
 				}
 			}
-			if g := pronounGender(t.low); g != genderUnknown {
+			// Only a subject pronoun: "Hefner said her appearance" says
+			// nothing of Hefner.
+			if g, ok := personPronouns[t.low]; ok {
 				votes[key] += genderVote(g)
 				break
 			}
@@ -239,15 +299,6 @@ func genderVote(g int) int {
 	return 0
 }
 
-func pronounGender(w string) int {
-	switch w {
-	case "he", "him", "his", "himself":
-		return genderMale
-	case "she", "her", "hers", "herself":
-		return genderFemale
-	}
-	return genderUnknown
-}
 
 // definitePerson resolves "the mayor", "the official" at pos: the person
 // the article gave that title ("Athens Mayor Nikitas Kaklamanis", "Mehdi
@@ -279,6 +330,9 @@ func (d *doc) titledPerson(pos int, head string) int {
 		}
 		if m.typ != "PERSON" || m.inQuote || m.skipped {
 			continue
+		}
+		if f := strings.Fields(strings.ToLower(m.text)); len(f) > 2 && slices.Contains(f[:len(f)-2], head) {
+			return i // "Athens Mayor Nikitas Kaklamanis" tagged whole
 		}
 		sent := d.sentenceOf(m.start)
 		before := d.tokens(max(sent[0], m.start-60), m.start)

@@ -193,6 +193,9 @@ func scanMarks(text string, paras []para) []mark {
 				right = ' '
 			}
 			m.role = markRole(m.cls, lean, left, right, guill)
+			if pos >= p.end && m.role == roleEither {
+				m.role = roleClose // nothing follows it to open
+			}
 			if nDouble == 0 && isWordRune(left) && isWordRune(right) {
 				m.role = roleNone // a doubled apostrophe: Russia’’s
 			}
@@ -320,7 +323,8 @@ func pairMarks(text string, paras []para, marks []mark) []span {
 				// A line that reopens the quote after such lines goes on
 				// with it, as a new paragraph would.
 				if fallback < 0 && paras[curPara].soft && !paras[next].skip && m.para <= curPara+maxQuoteLines &&
-					m.cls == cur.cls && (m.role != roleOpen && !m.paraStart || m.paraStart && m.role != roleClose && fm < 0) {
+					(m.cls == cur.cls || m.cls == clsSingle && cur.cls == clsDouble) &&
+					(m.role != roleOpen && !m.paraStart || m.cls == cur.cls && m.paraStart && m.role != roleClose && fm < 0) {
 					curPara = next
 					continue
 				}

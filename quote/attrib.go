@@ -68,6 +68,7 @@ type who struct {
 	name     string // speaker's name, or the description when unresolved
 	ok       bool
 	reporter bool // the outlet's own correspondent: never the author of reported speech
+	after    bool // read from an attribution after the quote
 }
 
 func noOne() who { return who{ment: -1} }

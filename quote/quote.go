@@ -47,7 +47,16 @@ type found struct {
 	who  who
 	sp   int // index in doc.spans, -1 for indirect speech
 	para int
+	how  int // where its attribution came from
 }
+
+// Where a quote's attribution came from.
+const (
+	fromNone      = iota
+	fromAfter     // its own, after it: `"…," X said`
+	fromOwn       // its own, before it or around it
+	fromElsewhere // carried over from the speech before, or the paragraph's subject
+)
 
 func extract(a *storyline.Article) []found {
 	d := newDoc(a)
@@ -60,12 +69,17 @@ func extract(a *storyline.Article) []found {
 			continue
 		}
 		w, adjacent := d.attribute(s, prevClose)
+		how := fromOwn
+		if w.ok && w.after {
+			how = fromAfter
+		}
 		if !w.ok {
 			if p, ok := d.inherit(s); ok {
 				w = p
 			} else {
 				w = d.standalone(s)
 			}
+			how = fromElsewhere
 		}
 		if !d.accept(s, txt, nw, w, adjacent) {
 			continue
@@ -76,14 +90,33 @@ func extract(a *storyline.Article) []found {
 		}
 		out = append(out, found{
 			qm:  storyline.QuoteMention{Text: txt, SpeakerName: w.name, Start: s.start, End: end, Direct: true},
-			who: w, sp: si, para: s.firstPara,
+			who: w, sp: si, para: s.firstPara, how: how,
 		})
 		d.found = out
 		prevClose = s.close
 	}
+	d.sentenceFinalAttribution(out)
 	out = append(out, d.indirect(out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].qm.Start < out[j].qm.Start })
 	return out
+}
+
+// sentenceFinalAttribution gives the quotes of a sentence that closes on
+// its attribution the speaker named there: `"A unique case" because of its
+// "debt dynamics" and because it "has cheated," Olli Rehn said.` Quotes
+// with an attribution of their own keep it.
+func (d *doc) sentenceFinalAttribution(fs []found) {
+	for i := len(fs) - 2; i >= 0; i-- {
+		next := fs[i+1]
+		if fs[i].how == fromOwn || fs[i].how == fromAfter || next.how != fromAfter {
+			continue
+		}
+		if si := d.sentIndex(fs[i].qm.Start); si < 0 || si != d.sentIndex(next.qm.Start) {
+			continue
+		}
+		fs[i].who, fs[i].how = next.who, fromAfter
+		fs[i].qm.SpeakerName = next.who.name
+	}
 }
 
 func wordCount(s string) int {
@@ -130,6 +163,7 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 		}
 	}
 	if w, adj := d.attributeAfter(s); w.ok {
+		w.after = true
 		return w, adj
 	}
 	sent := d.sentenceOf(s.open)
@@ -145,12 +179,53 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 	if p := s.firstPara; s.open == d.paras[p].start && p > 0 && !d.paras[p-1].skip &&
 		strings.HasSuffix(d.text[d.paras[p-1].start:d.paras[p-1].end], ":") && lower < d.paras[p-1].end {
 		prev := d.sentenceOf(d.paras[p-1].end - 1)
-		return d.attributeBefore(max(prev[0], lower), d.paras[p-1].end)
+		if w, adj := d.attributeBefore(max(prev[0], lower), d.paras[p-1].end); w.ok {
+			return w, adj
+		}
 	}
 	if w := d.attributeNextPara(s); w.ok {
 		return w, true
 	}
+	if w := d.colonSubject(s); w.ok {
+		return w, true
+	}
 	return noOne(), false
+}
+
+// colonSubject: a sentence that introduces the quote with a colon but no
+// speech verb ("The judge had advice for anyone who deals with him:",
+// "Smith issued the following statement:") gives it its subject.
+func (d *doc) colonSubject(s span) who {
+	sent := d.sentenceOf(s.open)
+	intro := [2]int{sent[0], s.open}
+	if p := s.firstPara; s.open == d.paras[p].start && p > 0 && !d.paras[p-1].skip {
+		intro = d.sentenceOf(d.paras[p-1].end - 1)
+		intro[1] = d.paras[p-1].end
+	}
+	if intro[0] >= intro[1] || !strings.HasSuffix(strings.TrimSpace(d.text[intro[0]:intro[1]]), ":") {
+		return noOne()
+	}
+	for _, typ := range []string{"PERSON", "ORG"} {
+		if i := d.subjectMention(intro[0], intro[1], typ); i >= 0 && d.opensClause(intro[0], d.ments[i].start) {
+			return who{ment: i, name: d.fullName(i), ok: true}
+		}
+	}
+	toks := d.tokens(intro[0], intro[1])
+	if p := d.subjectPronoun(intro[0], intro[1], "PERSON", genderUnknown); p >= 0 {
+		for _, t := range toks {
+			if t.start == p {
+				return d.resolve(cand{start: t.start, end: t.end, ment: -1, pronoun: t.low})
+			}
+		}
+	}
+	if len(toks) > 0 && toks[0].word && determiners[toks[0].low] {
+		for k := 1; k < len(toks) && k <= maxLeadWords+1 && toks[k].word; k++ {
+			if speakerNoun(toks[k].low) {
+				return d.resolve(cand{start: toks[0].start, end: toks[k].end, ment: -1, desc: d.text[toks[0].start:toks[k].end], head: toks[k].low})
+			}
+		}
+	}
+	return noOne()
 }
 
 // attributeNextPara reads an attribution that text broken one sentence a
@@ -320,7 +395,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 		i += n
 	}
 	toks := d.tokens(s.close, limit)
-	verb, words := -1, 0
+	verb, words, named := -1, 0, false
 	for j, t := range toks {
 		if !t.word || d.inSpan(t.start) {
 			continue
@@ -332,8 +407,11 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 			verb = j
 			break
 		}
-		if t.low == "who" || t.low == "which" || t.low == "that" {
-			return noOne() // a relative clause: its names are not the subject
+		named = named || d.mentionAt(t.start)
+		if !named && (t.low == "who" || t.low == "which" || t.low == "that") {
+			// "the man who shot Smith told": the relative clause's names
+			// are not the subject; "Osman-aga, who herds camels, told" is.
+			return noOne()
 		}
 	}
 	if verb < 0 {

@@ -156,7 +156,8 @@ var personNouns = wordSet(`diplomat diplomats minister official officials spokes
 	executive executives photographer author co-author writer pastor priest sheriff detective inspector sergeant constable
 	trooper firefighter clerk superintendent commissioner protester protesters demonstrator demonstrators student students
 	teacher doctor scientist biologist ecologist employee employees worker workers villager villagers woman women man men
-	lawyers attorneys prosecutors investigators businessman businesswoman blogger`)
+	lawyers attorneys prosecutors investigators businessman businesswoman blogger mother father wife husband son daughter
+	brother sister widow widower cousin uncle aunt grandmother grandfather parents`)
 var orgNouns = wordSet(`ministry department mission embassy government kremlin administration office agency council committee
 	commission party union alliance organisation organization company firm group bank court parliament senate congress cabinet
 	presidency delegation army military navy police authority authorities service services institute foundation

@@ -85,7 +85,7 @@ func isCapitalised(w string) bool {
 
 // abbreviations that end with a period without ending a sentence.
 var abbreviations = wordSet(`mr mrs ms dr prof sen rep gen gov lt col sgt capt cmdr adm st jr sr no nos vs etc inc ltd co corp dept univ
-	jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres amb maj messrs mme mlle const supt insp det sgt cpl pvt`)
+	jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres amb maj messrs mme mlle const supt insp det sgt cpl pvt msgr fr`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

@@ -76,6 +76,10 @@ func (d *doc) salient(pos int, typ string, gender int) who {
 	return d.salientFrom(pos, typ, gender, maxPronounChain)
 }
 
+// maxFrontedWords is how long a phrase before the subject's comma may be
+// ("In her later years, she").
+const maxFrontedWords = 8
+
 // maxPronounChain bounds how many pronouns a search may hand on to.
 const maxPronounChain = 6
 
@@ -112,6 +116,14 @@ func (d *doc) salientFrom(pos int, typ string, gender, chain int) who {
 			if d.compatible(i, gender) {
 				return who{ment: i, name: d.fullName(i), ok: true}
 			}
+		}
+	}
+	// Nothing before the sentence (the lead): a name earlier in it
+	// ("the Governor of Alaska, Sarah Palin, and she has apologised").
+	ms := d.sentenceMentions(ss, pos, typ)
+	for k := len(ms) - 1; k >= 0; k-- {
+		if d.compatible(ms[k], gender) {
+			return who{ment: ms[k], name: d.fullName(ms[k]), ok: true}
 		}
 	}
 	return noOne()
@@ -153,13 +165,21 @@ func (d *doc) quoteSpeakerIn(s, e int) who {
 // the clause of [s, e) ("Even though she conceded ..."), -1 when none.
 func (d *doc) subjectPronoun(s, e int, typ string, gender int) int {
 	n := 0
+	afterComma := false
 	for _, t := range d.tokens(s, e) {
-		if !t.word || d.inSpan(t.start) {
+		if !t.word {
+			// "In her later years, she defended": the subject follows a
+			// fronted phrase.
+			afterComma = t.low == "," && n <= maxFrontedWords
 			continue
 		}
-		if n++; n > maxLeadWords+1 {
+		if d.inSpan(t.start) {
+			continue
+		}
+		if n++; n > maxLeadWords+1 && !afterComma {
 			break
 		}
+		afterComma = false
 		if g, ok := personPronouns[t.low]; ok && typ == "PERSON" && (gender == genderUnknown || g == gender) {
 			return t.start
 		}
@@ -335,11 +355,8 @@ func (d *doc) titledPerson(pos int, head string) int {
 			return i // "Athens Mayor Nikitas Kaklamanis" tagged whole
 		}
 		sent := d.sentenceOf(m.start)
-		before := d.tokens(max(sent[0], m.start-60), m.start)
-		for k := len(before) - 1; k >= 0 && k >= len(before)-6; k-- {
-			if before[k].word && before[k].low == head {
-				return i
-			}
+		if d.titleBefore(max(sent[0], m.start-80), m.start, head) {
+			return i
 		}
 		after := d.tokens(m.end, min(sent[1], m.end+80))
 		if len(after) > 0 && after[0].low == "," {
@@ -354,6 +371,37 @@ func (d *doc) titledPerson(pos int, head string) int {
 		}
 	}
 	return -1
+}
+
+// titleBefore: the noun head titles the name that starts at pos: it stands
+// among the capitalised words right before it ("Superior Court Judge James
+// Bodiford", "Qeshm Governor Mehdi Irannejad"), or opens the description
+// the name is set after ("the governor of Qeshm, Mehdi iran-Nejad").
+func (d *doc) titleBefore(s, pos int, head string) bool {
+	toks := d.tokens(s, pos)
+	k := len(toks) - 1
+	for ; k >= 0; k-- {
+		t := toks[k]
+		if t.low == "." || t.word && isCapitalised(d.text[t.start:t.end]) {
+			if t.low == head {
+				return true
+			}
+			continue
+		}
+		break
+	}
+	if k < 0 || toks[k].low != "," {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-8 && toks[j].word; j-- {
+		if toks[j].low == head {
+			return true
+		}
+		if determiners[toks[j].low] {
+			break
+		}
+	}
+	return false
 }
 
 // introducedUnnamed: before pos the article speaks of "a/an/one/another

@@ -385,6 +385,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 				break
 			}
 			i = sp.close
+			limit = max(limit, d.paras[sp.lastPara].end) // a title broken over lines
 			continue
 		}
 		if next, ok := sentenceEndAt(d.text, i, p.start, limit); ok {
@@ -433,11 +434,45 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 		opens := m.start == lead
 		between := strings.HasSuffix(strings.TrimSpace(d.text[lead:m.start]), ",") && d.closesApposition(m.end, v)
 		adjacent := d.gapOK(m.end, v)
-		if (opens && (adjacent || d.apposition(m.end, v))) || between || adjacent {
+		if (opens && (adjacent || d.apposition(m.end, v) || d.openApposition(m.end, v))) || between || adjacent {
 			return who{ment: i, name: d.fullName(i), ok: true}
 		}
 	}
+	// A name the tagger missed: `"…," Osman-aga, who herds camels, told`.
+	if name, e := d.capitalisedRun(toks); name != "" && (d.apposition(e, v) || d.openApposition(e, v)) {
+		return who{ment: -1, name: name, ok: true}
+	}
+	// `"…," a source with knowledge of the team's thinking said`.
+	if dc, ok := d.descriptionBefore(lead, v); ok && dc.start == lead {
+		return d.resolve(dc)
+	}
 	return noOne()
+}
+
+// openApposition: an apposition whose closing comma the writer left out
+// (", an assistant state attorney general said"): a comma, then words
+// naming a role, up to the verb.
+func (d *doc) openApposition(e, v int) bool {
+	g := strings.TrimSpace(d.text[e:v])
+	return strings.HasPrefix(g, ",") && !strings.ContainsAny(g[1:], ",.;:\"“”") && len(g) <= 120 && d.nounIn(e, v)
+}
+
+// capitalisedRun is a name of one to three capitalised words that opens
+// toks (the tagger's miss), with where it ends; "" when toks open
+// otherwise.
+func (d *doc) capitalisedRun(toks []tok) (string, int) {
+	k := 0
+	for k < len(toks) && !toks[k].word {
+		k++
+	}
+	j := k
+	for j < len(toks) && j < k+3 && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
+		j++
+	}
+	if j == k || j < len(toks) && toks[j].word {
+		return "", 0
+	}
+	return d.text[toks[k].start:toks[j-1].end], toks[j-1].end
 }
 
 // closesApposition: only a comma, and words that may stand between a

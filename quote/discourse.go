@@ -319,7 +319,6 @@ func genderVote(g int) int {
 	return 0
 }
 
-
 // definitePerson resolves "the mayor", "the official" at pos: the person
 // the article gave that title ("Athens Mayor Nikitas Kaklamanis", "Mehdi
 // Zareh, the head of ..."); else, when it introduced someone by that noun

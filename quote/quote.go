@@ -74,12 +74,13 @@ func extract(a *storyline.Article) []found {
 			how = fromAfter
 		}
 		if !w.ok {
-			if p, ok := d.inherit(s); ok {
-				w = p
+			if r := d.reportedAround(s); r.ok {
+				w = r
+			} else if p, ok := d.inherit(s); ok {
+				w, how = p, fromElsewhere
 			} else {
-				w = d.standalone(s)
+				w, how = d.standalone(s), fromElsewhere
 			}
-			how = fromElsewhere
 		}
 		if !d.accept(s, txt, nw, w, adjacent) {
 			continue
@@ -99,6 +100,22 @@ func extract(a *storyline.Article) []found {
 	out = append(out, d.indirect(out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].qm.Start < out[j].qm.Start })
 	return out
+}
+
+// reportedAround: a partial quote inside reported speech whose attribution
+// comes after it (`The failures cut the flow of "data of various kinds",
+// and there is no timeframe, said Sanjeev Gaur`, `Page went through "some
+// instability", according to her bio`) is the reported speaker's.
+func (d *doc) reportedAround(s span) who {
+	sent := d.sentenceOf(s.open)
+	if sent[0] == sent[1] {
+		return noOne()
+	}
+	f, ok := d.indirectIn(sent)
+	if !ok || f.who.reporter || f.qm.Start > s.open || f.qm.End < s.end-1 {
+		return noOne()
+	}
+	return f.who
 }
 
 // sentenceFinalAttribution gives the quotes of a sentence that closes on

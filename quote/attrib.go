@@ -165,13 +165,28 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 		// at a forum on Monday that") still counts
 		// when the mention starts the clause.
 		for _, c := range cs {
-			if c.ment >= 0 && d.opensClause(ws, c.start) && d.ments[c.ment].typ != "PLACE" {
+			if (c.ment >= 0 && d.ments[c.ment].typ != "PLACE" || c.pronoun != "") && d.opensClause(ws, c.start) {
 				return d.resolve(c)
 			}
 		}
 		return noOne()
 	}
 	return d.resolve(cs[best])
+}
+
+// descriptionAt is a description that opens the clause at ws ("An
+// official", "The judge"), its head a speaker noun within a few words.
+func (d *doc) descriptionAt(ws, e int) (cand, bool) {
+	toks := d.tokens(ws, e)
+	if len(toks) == 0 || !toks[0].word || !determiners[toks[0].low] {
+		return cand{}, false
+	}
+	for k := 1; k < len(toks) && k <= maxLeadWords+1 && toks[k].word; k++ {
+		if speakerNoun(toks[k].low) {
+			return cand{start: toks[0].start, end: toks[k].end, ment: -1, desc: d.text[toks[0].start:toks[k].end], head: toks[k].low}, true
+		}
+	}
+	return cand{}, false
 }
 
 // maxLeadWords is how many words may open a clause before its subject
@@ -213,12 +228,17 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 	// "the Russian diplomatic mission in Geneva": step over the place;
 	// "a friend of the actress", "a source with knowledge of the team's
 	// thinking": over what the head noun governs.
-	for k := i; k >= 1 && k >= i-6; k-- {
-		if !toks[k].word || !prepositions[toks[k].low] || k >= i {
-			continue
-		}
-		if d.mentionAt(toks[k+1].start) || toks[k-1].word && speakerNoun(toks[k-1].low) {
-			i = k - 1
+	if !functionWords[toks[i].low] {
+		for k := i - 1; k >= 1 && k >= i-6; k-- {
+			if !toks[k].word && toks[k].low != "'" && toks[k].low != "’" {
+				break // a phrase of words only: no comma, no clause
+			}
+			if !toks[k].word || !prepositions[toks[k].low] {
+				continue
+			}
+			if d.mentionAt(toks[k+1].start) || toks[k-1].word && speakerNoun(toks[k-1].low) {
+				i = k - 1
+			}
 		}
 	}
 	head := toks[i].low
@@ -250,7 +270,27 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 			return cand{}, false
 		}
 	}
+	// "On the streets of Athens, demonstrators chanted", "Defense
+	// attorneys objected": a bare plural, with the words before it in its
+	// clause.
+	if plural(head) {
+		j := i
+		for j > 0 && j > i-2 && toks[j-1].word && !functionWords[toks[j-1].low] && !gapWords[toks[j-1].low] && !d.mentionAt(toks[j-1].start) {
+			j--
+		}
+		return cand{start: toks[j].start, end: end, ment: -1, desc: d.text[toks[j].start:end], head: head}, true
+	}
 	return cand{}, false
+}
+
+// Words that end no noun phrase.
+var functionWords = wordSet(`but and or then that which who whom whose when while if as than so because although though of in at by
+	for with from to on about`)
+
+// plural: a head noun naming several ("officials", "demonstrators",
+// "police").
+func plural(w string) bool {
+	return w == "police" || w == "people" || w == "authorities" || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // resolve turns a candidate into a speaker: a mention gives its full name;
@@ -543,7 +583,7 @@ func (d *doc) nounIn(s, e int) bool {
 	for _, t := range d.tokens(s, e) {
 		if t.word {
 			w := t.low
-			if speakerNoun(w) {
+			if speakerNoun(w) || titleWords[w] {
 				return true
 			}
 		}

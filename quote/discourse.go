@@ -347,11 +347,14 @@ func (d *doc) titledPerson(pos int, head string) int {
 		if pos-m.end > maxAntecedent {
 			break
 		}
-		if m.typ != "PERSON" || m.inQuote || m.skipped {
+		if m.inQuote || m.skipped || m.typ == "PLACE" {
 			continue
 		}
 		if f := strings.Fields(strings.ToLower(m.text)); len(f) > 2 && slices.Contains(f[:len(f)-2], head) {
-			return i // "Athens Mayor Nikitas Kaklamanis" tagged whole
+			return i // "Athens Mayor Nikitas Kaklamanis", tagged whole, even as an organisation
+		}
+		if m.typ != "PERSON" {
+			continue
 		}
 		sent := d.sentenceOf(m.start)
 		if d.titleBefore(max(sent[0], m.start-80), m.start, head) {
@@ -392,12 +395,11 @@ func (d *doc) titleBefore(s, pos int, head string) bool {
 	if k < 0 || toks[k].low != "," {
 		return false
 	}
+	titled := false
 	for j := k - 1; j >= 0 && j >= k-8 && toks[j].word; j-- {
-		if toks[j].low == head {
-			return true
-		}
+		titled = titled || toks[j].low == head
 		if determiners[toks[j].low] {
-			break
+			return titled // "the governor of Qeshm," — not a list of names
 		}
 	}
 	return false

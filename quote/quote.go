@@ -227,20 +227,13 @@ func (d *doc) colonSubject(s span) who {
 			return who{ment: i, name: d.fullName(i), ok: true}
 		}
 	}
-	toks := d.tokens(intro[0], intro[1])
 	if p := d.subjectPronoun(intro[0], intro[1], "PERSON", genderUnknown); p >= 0 {
-		for _, t := range toks {
-			if t.start == p {
-				return d.resolve(cand{start: t.start, end: t.end, ment: -1, pronoun: t.low})
-			}
+		for _, t := range d.tokens(p, intro[1]) {
+			return d.resolve(cand{start: t.start, end: t.end, ment: -1, pronoun: t.low})
 		}
 	}
-	if len(toks) > 0 && toks[0].word && determiners[toks[0].low] {
-		for k := 1; k < len(toks) && k <= maxLeadWords+1 && toks[k].word; k++ {
-			if speakerNoun(toks[k].low) {
-				return d.resolve(cand{start: toks[0].start, end: toks[k].end, ment: -1, desc: d.text[toks[0].start:toks[k].end], head: toks[k].low})
-			}
-		}
+	if dc, ok := d.descriptionAt(intro[0], intro[1]); ok {
+		return d.resolve(dc)
 	}
 	return noOne()
 }
@@ -303,7 +296,21 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 			w := d.speakerAfter(toks[k+1].end, open)
 			return w, false
 		}
+		if k+1 < len(toks) && toks[k+1].low == "by" {
+			// "the man described by The New York Times Magazine as":
+			// the agent speaks.
+			if w := d.speakerAfter(toks[k+1].end, open); w.ok {
+				return w, adjacent
+			}
+		}
 		w := d.subjectBefore(ws, toks[k].start, kind)
+		if !w.ok {
+			// "An official looked at her and said:": the subject of the
+			// first of two verbs.
+			if dc, ok := d.descriptionAt(ws, toks[k].start); ok {
+				w = d.resolve(dc)
+			}
+		}
 		return w, adjacent && w.ok
 	}
 	return noOne(), false

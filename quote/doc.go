@@ -75,6 +75,7 @@ func newDoc(a *storyline.Article) *doc {
 	if len(d.ments) == 0 {
 		d.ments = findNames(text, d.paras)
 	}
+	personTypes(d.ments)
 	d.ments = addSurnames(text, d.toks, d.ments)
 	si := 0
 	pi := 0
@@ -113,6 +114,24 @@ func mentionsOf(a *storyline.Article, text string) []ment {
 	return out
 }
 
+// personTypes makes a one-word name the tagger read once as a person a
+// person everywhere in the article ("Epstein said" tagged a person,
+// "Epstein was asked" an organisation): within one article a surname names
+// one referent.
+func personTypes(ments []ment) {
+	persons := map[string]bool{}
+	for _, m := range ments {
+		if m.typ == storyline.Person && !strings.Contains(m.text, " ") {
+			persons[m.text] = true
+		}
+	}
+	for i := range ments {
+		if ments[i].typ == storyline.Org && persons[ments[i].text] {
+			ments[i].typ = storyline.Person
+		}
+	}
+}
+
 // addSurnames adds the mentions the tagger missed of a person it found by
 // full name: "Felt told O'Connor" after "W. Mark Felt" (a surname that is
 // also a word). A surname run together with other capitalised words is part
@@ -120,7 +139,7 @@ func mentionsOf(a *storyline.Article, text string) []ment {
 func addSurnames(text string, toks []tok, ments []ment) []ment {
 	surnames := map[string]bool{}
 	for _, m := range ments {
-		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 2 {
+		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 1 && !stopCaps[strings.ToLower(f[len(f)-1])] {
 			surnames[f[len(f)-1]] = true
 		}
 	}

@@ -462,7 +462,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 			break
 		}
 		gap := d.text[ve:m.start]
-		if strings.ContainsAny(dropAbbrevDots(gap), ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
+		if strings.ContainsAny(dropAbbrevDots(gap), ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 || d.clauseIn(ve, m.start) {
 			break
 		}
 		if m.start > ve+4 && d.afterPreposition(m.start) {
@@ -506,6 +506,17 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		end = ws[len(ws)-1].end
 	}
 	return d.resolve(cand{start: ws[0].start, end: end, ment: -1, desc: d.text[ws[0].start:end], head: head})
+}
+
+// clauseIn: a subject pronoun among the words in [s, e) ("said he met
+// Ben"): a clause begins, and the names in it are not the speaker.
+func (d *doc) clauseIn(s, e int) bool {
+	for _, t := range d.tokens(s, e) {
+		if _, ok := personPronouns[t.low]; ok || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "it" {
+			return true
+		}
+	}
+	return false
 }
 
 // speechVerbAt says whether the word t is a speech verb (and which), with

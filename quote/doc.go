@@ -159,6 +159,9 @@ func addSurnames(text string, toks []tok, ments []ment) []ment {
 			continue
 		}
 		w := stripPossessive(text[t.start:t.end])
+		if h := strings.IndexAny(w, "-‐"); h > 0 && firstRuneLower(w[h+1:]) {
+			w = w[:h] // "Williams-who said": a dash the text lost its spaces around
+		}
 		if !surnames[w] || covered(t.start, t.end) || capitalisedWord(k+1) && toks[k+1].start-t.end <= 1 {
 			continue
 		}

@@ -108,7 +108,9 @@ var femaleNames = wordSet(`mary patricia jennifer linda elizabeth barbara susan 
 	marine giorgia liz nikki tulsi elise kristi karine jen victoria valentina maria svetlana olga irina tatiana natalia elena yulia
 	ekaterina anastasia marina galina lyudmila larisa oksana alla zakharova indira benazir golda angela theresa ségolène segolene
 	anne sylvie isabelle nathalie sophie brigitte agnès agnes hélène helene claire camille julia ana sofia lucia carmen pilar
-	fatima aisha leila layla yasmin mariam amina`)
+	fatima aisha leila layla yasmin mariam amina tara regina yvonne stephenie rosa dawn kellie deborah bettie paula audrey kristen
+	betsy francesca bonnie wendy kathy katie kate jane janet joanne jo lucy molly sally ellen eleanor rose peggy nora tina
+	yolanda gwen beth`)
 
 var maleNames = wordSet(`james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark
 	donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
@@ -120,7 +122,10 @@ var maleNames = wordSet(`james robert john michael david william richard joseph 
 	alexander nikolai nikolay ivan igor oleg yuri yury viktor victor vyacheslav volodymyr petro andriy andrei andrey maxim maksim
 	pavel konstantin valery valeri anatoly leonid grigory evgeny yevgeny gennady vasily fyodor ramzan recep xi li wang jens
 	josep charles emmanuel francois françois jacques nicolas jean-yves pierre olivier mohammed muhammad ahmed ali hassan hussein
-	abdullah omar khalid ibrahim mahmoud benjamin yair naftali bashar hamad tamim salman`)
+	abdullah omar khalid ibrahim mahmoud benjamin yair naftali bashar hamad tamim salman hugh bob ted tom jim mike dave dan
+	steve ed theo tim al ben sam nick matt lou andy rob ron don doug greg jeff josh phil rick ray stan vince marty dominic elijah
+	vincent marcus luke hal herman dirk gerard simon chuck drew reggie brady emanuel wladimir vitali giorgos yiannis jens
+	olli hank jake ollie`)
 
 var femaleWords = wordSet(`she her hers herself mrs ms miss madam madame mme spokeswoman chairwoman congresswoman businesswoman woman
 	lady queen princess duchess sister mother daughter wife actress`)

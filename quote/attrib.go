@@ -490,11 +490,9 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		return noOne()
 	}
 	head := ""
-	last := -1
-	for k, t := range ws[1:] {
-		w := t.low
-		if speakerNoun(w) {
-			head, last = w, k+1
+	for _, t := range ws[1:] {
+		if speakerNoun(t.low) {
+			head = t.low
 		}
 	}
 	if head == "" {
@@ -502,8 +500,11 @@ func (d *doc) speakerAfter(ve, limit int) who {
 	}
 	// Keep "in Geneva" after the head: it is part of the name.
 	end := ws[len(ws)-1].end
-	if last < len(ws)-1 {
-		end = ws[len(ws)-1].end
+	// "according to her publicist, Jack Ketsoyan": the name set beside the
+	// description is the speaker.
+	if i := d.mentFrom(end); i < len(d.ments) && d.ments[i].typ == "PERSON" && !d.ments[i].inQuote &&
+		strings.TrimSpace(d.text[end:d.ments[i].start]) == "," {
+		return who{ment: i, name: d.fullName(i), ok: true}
 	}
 	return d.resolve(cand{start: ws[0].start, end: end, ment: -1, desc: d.text[ws[0].start:end], head: head})
 }

@@ -209,18 +209,46 @@ func locate(raw string, start, end int, text string) (int, int, bool) {
 		}
 		return at
 	}
+	got := occurrences(text)
+	if len(got) == 0 {
+		return 0, 0, false
+	}
+	// Among repetitions, the one whose preceding words match the label's;
+	// on a tie, the same rank (the cleaner may drop a headline that repeats
+	// the words).
 	rank := 0
 	for _, o := range occurrences(raw) {
 		if o.start < start {
 			rank++
 		}
 	}
-	got := occurrences(text)
-	if len(got) == 0 {
-		return 0, 0, false
+	rank = min(rank, len(got)-1)
+	rawWords, textWords := evalWords(raw), evalWords(text)
+	at := sort.Search(len(rawWords), func(i int) bool { return rawWords[i].start >= start })
+	best, bestScore := rank, -1
+	for k, o := range got {
+		t := sort.Search(len(textWords), func(i int) bool { return textWords[i].start >= o.start })
+		score := contextMatch(rawWords, at, textWords, t)
+		if score > bestScore || score == bestScore && k == rank {
+			best, bestScore = k, score
+		}
 	}
-	o := got[min(rank, len(got)-1)]
-	return o.start, o.end, true
+	return got[best].start, got[best].end, true
+}
+
+// evalContext is how many words on each side of a label decide between
+// repetitions of its words.
+const evalContext = 6
+
+// contextMatch counts the words just before ai in a and bi in b that agree.
+func contextMatch(a []evalWord, ai int, b []evalWord, bi int) int {
+	n := 0
+	for k := 1; k <= evalContext; k++ {
+		if ai-k >= 0 && bi-k >= 0 && a[ai-k].w == b[bi-k].w {
+			n++
+		}
+	}
+	return n
 }
 
 // coveringQuote is the mention that covers most of [s, e), when it covers

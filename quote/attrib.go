@@ -189,6 +189,10 @@ func (d *doc) descriptionAt(ws, e int) (cand, bool) {
 	return cand{}, false
 }
 
+// maxClauseLead bounds, in bytes, the words that open a clause before its
+// subject, so that the look stays short in sentences of any length.
+const maxClauseLead = 300
+
 // maxLeadWords is how many words may open a clause before its subject
 // ("The 33-year-old Reid, whose ..., described").
 const maxLeadWords = 3
@@ -196,6 +200,9 @@ const maxLeadWords = 3
 // opensClause: only a few words, none of them a name, a verb-like word
 // ending a clause or a comma, stand between ws and pos.
 func (d *doc) opensClause(ws, pos int) bool {
+	if pos-ws > maxClauseLead {
+		return false
+	}
 	n := 0
 	for _, t := range d.tokens(ws, pos) {
 		if !t.word {

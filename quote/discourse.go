@@ -34,7 +34,8 @@ func (d *doc) possessor(i int) bool {
 // back to: outside quotes and boilerplate.
 func (d *doc) sentenceMentions(s, e int, typ string) []int {
 	var out []int
-	for i := d.mentFrom(s); i < len(d.ments) && d.ments[i].start < e; i++ {
+	from := d.mentFrom(s)
+	for i := from; i < len(d.ments) && d.ments[i].start < e && i < from+maxLookback; i++ {
 		if m := d.ments[i]; m.typ == typ && !m.inQuote && !m.skipped && m.end <= e {
 			out = append(out, i)
 		}
@@ -164,6 +165,7 @@ func (d *doc) quoteSpeakerIn(s, e int) who {
 // subjectPronoun is the position of a pronoun of the kind sought that opens
 // the clause of [s, e) ("Even though she conceded ..."), -1 when none.
 func (d *doc) subjectPronoun(s, e int, typ string, gender int) int {
+	e = min(e, s+maxClauseLead)
 	n := 0
 	afterComma := false
 	for _, t := range d.tokens(s, e) {
@@ -214,21 +216,32 @@ func (d *doc) sentenceSpeaker(j int) who {
 	if w := d.quoteSpeakerIn(d.sents[j][0], d.sents[j][1]); w.ok {
 		return w
 	}
-	if d.reported == nil {
-		d.reported = map[int]who{}
+	if f, ok := d.reportedIn(j); ok {
+		return f.who
 	}
-	if w, ok := d.reported[j]; ok {
-		return w
+	return noOne()
+}
+
+// reportedSpeech is a sentence's reported speech, when it has any.
+type reportedSpeech struct {
+	f  found
+	ok bool
+}
+
+// reportedIn is the reported speech of sentence j, found once.
+func (d *doc) reportedIn(j int) (found, bool) {
+	if d.reported == nil {
+		d.reported = map[int]reportedSpeech{}
+	}
+	if r, ok := d.reported[j]; ok {
+		return r.f, r.ok
 	}
 	// Reported speech resolves its own pronouns through earlier sentences:
 	// the guard ends the recursion, which only ever goes back.
-	d.reported[j] = noOne()
-	w := noOne()
-	if f, ok := d.indirectIn(d.sents[j]); ok {
-		w = f.who
-	}
-	d.reported[j] = w
-	return w
+	d.reported[j] = reportedSpeech{}
+	f, ok := d.indirectIn(d.sents[j])
+	d.reported[j] = reportedSpeech{f, ok}
+	return f, ok
 }
 
 // genderOf is what the article says of a person's gender: the first name
@@ -262,6 +275,7 @@ func (d *doc) learnGenders() map[string]int {
 		if si+1 < len(d.sents) {
 			limit = d.sents[si+1][1]
 		}
+		limit = min(limit, m.end+maxGenderReach)
 		for k := i + 1; k < len(d.ments) && d.ments[k].start < limit; k++ {
 			if d.ments[k].typ == "PERSON" && !d.ments[k].inQuote && !d.possessor(k) {
 				limit = d.ments[k].start
@@ -301,6 +315,9 @@ func (d *doc) learnGenders() map[string]int {
 	}
 	return out
 }
+
+// maxGenderReach bounds how far after a name its pronoun is looked for.
+const maxGenderReach = 400
 
 // inApposition: the text between a name and a word is a comma and an
 // apposition's opening words, not a new clause.

@@ -33,9 +33,9 @@ type doc struct {
 	bySurname map[string][]int // multi-word person mentions by the key of their last word
 	byFirst   map[string][]int // and of their first
 
-	found    []found        // the direct quotes attributed so far, in text order
-	reported map[int]who    // the speaker of each sentence's reported speech, by sentence index
-	learned  map[string]int // genders the article's pronouns give, by name key
+	found    []found                // the direct quotes attributed so far, in text order
+	reported map[int]reportedSpeech // each sentence's reported speech, by sentence index
+	learned  map[string]int         // genders the article's pronouns give, by name key
 }
 
 func newDoc(a *storyline.Article) *doc {

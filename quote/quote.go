@@ -107,11 +107,11 @@ func extract(a *storyline.Article) []found {
 // and there is no timeframe, said Sanjeev Gaur`, `Page went through "some
 // instability", according to her bio`) is the reported speaker's.
 func (d *doc) reportedAround(s span) who {
-	sent := d.sentenceOf(s.open)
-	if sent[0] == sent[1] {
+	j := d.sentIndex(s.open)
+	if j < 0 {
 		return noOne()
 	}
-	f, ok := d.indirectIn(sent)
+	f, ok := d.reportedIn(j)
 	if !ok || f.who.reporter || f.qm.Start > s.open || f.qm.End < s.end-1 {
 		return noOne()
 	}

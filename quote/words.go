@@ -217,9 +217,6 @@ func startsSentence(text string, i, e int) bool {
 // tokens of the document fully inside [s, e), from the one tokenisation.
 func (d *doc) tokens(s, e int) []tok {
 	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= s })
-	j := i
-	for j < len(d.toks) && d.toks[j].end <= e {
-		j++
-	}
+	j := i + sort.Search(len(d.toks)-i, func(k int) bool { return d.toks[i+k].end > e })
 	return d.toks[i:j]
 }

@@ -361,6 +361,15 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		if w := d.speakerAfter(ve, limit); w.ok {
 			return w, true
 		}
+		// `"…," said Juror No. 8, one of six`: a name the tagger missed.
+		if name, e := d.capitalisedRun(d.tokens(ve, limit)); name != "" && (e == limit || strings.TrimSpace(d.text[e:min(e+1, limit)]) == ",") {
+			return who{ment: -1, name: name, ok: true}, true
+		}
+		return noOne(), false
+	}
+	// `"highly prejudicial," though Judge Bodiford said`: a new clause,
+	// not the quote's attribution.
+	if clauseOpeners[toks[k].low] {
 		return noOne(), false
 	}
 	// Subject first: `he said`, `Ryabkov stated at the conclusion`.
@@ -432,7 +441,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 			verb = j
 			break
 		}
-		named = named || d.mentionAt(t.start)
+		named = named || d.mentionAt(t.start) || isCapitalised(d.text[t.start:t.end])
 		if !named && (t.low == "who" || t.low == "which" || t.low == "that") {
 			// "the man who shot Smith told": the relative clause's names
 			// are not the subject; "Osman-aga, who herds camels, told" is.
@@ -462,8 +471,9 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 			return who{ment: i, name: d.fullName(i), ok: true}
 		}
 	}
-	// A name the tagger missed: `"…," Osman-aga, who herds camels, told`.
-	if name, e := d.capitalisedRun(toks); name != "" && (d.apposition(e, v) || d.openApposition(e, v)) {
+	// A name the tagger missed: `"…," Osman-aga, who herds camels, told`,
+	// `"…," Juror No. 12 said`.
+	if name, e := d.capitalisedRun(toks); name != "" && (d.apposition(e, v) || d.openApposition(e, v) || d.gapOK(e, v)) {
 		return who{ment: -1, name: name, ok: true}
 	}
 	// `"…," a source with knowledge of the team's thinking said`.
@@ -490,11 +500,15 @@ func (d *doc) capitalisedRun(toks []tok) (string, int) {
 		k++
 	}
 	j := k
+	if k+3 < len(toks) && toks[k].word && isCapitalised(d.text[toks[k].start:toks[k].end]) && toks[k+1].low == "no" &&
+		toks[k+2].low == "." && isDigits(toks[k+3].low) {
+		j = k + 4 // "Juror No. 8": a role numbered stands for a name
+	}
 	for j < len(toks) && j < k+3 && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
 		j++
 	}
-	if j == k || j < len(toks) && toks[j].word {
-		return "", 0
+	if j == k || j < len(toks) && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) {
+		return "", 0 // no name, or a longer run of capitals than a name
 	}
 	return d.text[toks[k].start:toks[j-1].end], toks[j-1].end
 }
@@ -509,6 +523,13 @@ func (d *doc) closesApposition(e, v int) bool {
 	}
 	rest := e + strings.Index(d.text[e:v], ",") + 1
 	return strings.TrimSpace(d.text[rest:v]) == "" || d.gapOK(rest, v)
+}
+
+// Words that open a clause of their own after a quote.
+var clauseOpeners = wordSet("though although while whereas when because since if but and which who whom that")
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // spanAt is the quoted span whose opening mark is at pos, nil when none.

@@ -37,6 +37,9 @@ var speechVerbs = func() map[string]int {
 	return m
 }()
 
+// Verbs of a reply: their subject answers the speaker before.
+var replyVerbs = wordSet("replied replies responded responds answered answers retorted")
+
 // Words that may stand between a speaker and the speech verb ("Russia on
 // Tuesday said", "Sherman had said").
 var gapWords = wordSet(`had has have was is also then later again further previously earlier once reportedly repeatedly already
@@ -60,6 +63,7 @@ type cand struct {
 	pronoun    string // he, she, it, they
 	desc       string // "the Russian diplomat"
 	head       string // the description's head noun
+	answers    string // the speaker a reply verb answers, whom the pronoun is not
 }
 
 // who is what attribution found.
@@ -86,7 +90,7 @@ func (d *doc) candidates(s, e int) []cand {
 			continue
 		}
 		w := t.low
-		if _, ok := personPronouns[w]; ok || groupPronouns[w] {
+		if _, ok := personPronouns[w]; ok || groupPronouns[w] || w == "they" {
 			out = append(out, cand{start: t.start, end: t.end, ment: -1, pronoun: w})
 		}
 	}
@@ -127,6 +131,14 @@ func (d *doc) apposition(s, e int) bool {
 func (d *doc) subjectBefore(ws, v int, kind int) who {
 	ws = max(ws, v-maxWindow)
 	cs := d.candidates(ws, v)
+	if vt := d.tokens(v, v+16); len(vt) > 0 && replyVerbs[vt[0].low] {
+		// "To which she replied": not the one who asked.
+		if n := len(d.found); n > 0 && d.found[n-1].who.ok && d.found[n-1].qm.End <= v {
+			for i := range cs {
+				cs[i].answers = d.found[n-1].who.name
+			}
+		}
+	}
 	if kind == verbParticiple && len(cs) > 0 {
 		// "Ryabkov had commented on the talks, saying ...": the clause's
 		// subject is the first candidate ("In Brussels" sets the scene).
@@ -307,9 +319,11 @@ func (d *doc) resolve(c cand) who {
 	switch {
 	case c.ment >= 0:
 		return who{ment: c.ment, name: d.fullName(c.ment), ok: true}
+	case c.pronoun == "they":
+		return d.group(c.start)
 	case c.pronoun != "":
 		if g, ok := personPronouns[c.pronoun]; ok {
-			return d.salient(c.start, "PERSON", g)
+			return d.salientFrom(c.start, referent{typ: "PERSON", gender: g, not: c.answers}, maxPronounChain)
 		}
 		return d.salient(c.start, "ORG", genderUnknown)
 	case c.desc != "":
@@ -322,7 +336,7 @@ func (d *doc) resolve(c cand) who {
 		switch {
 		case reporterNouns[c.head]:
 			return who{ment: -1, name: name, ok: true, reporter: true}
-		case personNouns[c.head] && definite:
+		case personNouns[c.head] && definite && !plural(c.head):
 			return d.definitePerson(c.start, c.head, name)
 		case orgNouns[c.head] && definite:
 			if i := d.antecedent(c.start, "ORG", genderUnknown, c.head); i >= 0 {

@@ -74,7 +74,16 @@ func (d *doc) compatible(i, gender int) bool {
 // over. A speaker known only by a description ("the source said") counts
 // in the sentence just before.
 func (d *doc) salient(pos int, typ string, gender int) who {
-	return d.salientFrom(pos, typ, gender, maxPronounChain)
+	return d.salientFrom(pos, referent{typ: typ, gender: gender}, maxPronounChain)
+}
+
+// referent is what a pronoun can stand for.
+type referent struct {
+	typ    string
+	gender int
+	// not is a speaker the referent is not: the one whose question a
+	// reply answers ("…?" Lynch asked. "Yes," he responded.).
+	not string
 }
 
 // maxFrontedWords is how long a phrase before the subject's comma may be
@@ -84,47 +93,53 @@ const maxFrontedWords = 8
 // maxPronounChain bounds how many pronouns a search may hand on to.
 const maxPronounChain = 6
 
-func (d *doc) salientFrom(pos int, typ string, gender, chain int) who {
+func (d *doc) salientFrom(pos int, r referent, chain int) who {
+	mention := func(i int) (who, bool) {
+		if i < 0 || !d.compatible(i, r.gender) || r.not != "" && compatibleNames(d.fullName(i), r.not) {
+			return noOne(), false
+		}
+		return who{ment: i, name: d.fullName(i), ok: true}, true
+	}
 	si := d.sentIndex(pos)
 	if si < 0 {
-		if i := d.antecedent(pos, typ, gender, ""); i >= 0 {
-			return who{ment: i, name: d.fullName(i), ok: true}
-		}
-		return noOne()
+		w, _ := mention(d.antecedent(pos, r.typ, r.gender, ""))
+		return w
 	}
 	ss := d.sents[si][0]
-	if w := d.quoteSpeakerIn(ss, pos); w.ok && d.fits(w, typ, gender, true) {
+	if w := d.quoteSpeakerIn(ss, pos); w.ok && d.fits(w, r, true) {
 		return w // `"…," said Mark, explaining what he called`
 	}
-	if i := d.subjectMention(ss, pos, typ); i >= 0 && d.opensClause(ss, d.ments[i].start) && d.compatible(i, gender) {
-		return who{ment: i, name: d.fullName(i), ok: true}
+	if i := d.subjectMention(ss, pos, r.typ); i >= 0 && d.opensClause(ss, d.ments[i].start) {
+		if w, ok := mention(i); ok {
+			return w
+		}
 	}
 	for j := si - 1; j >= 0 && j >= si-maxSalientSentences; j-- {
 		s, e := d.sents[j][0], d.sents[j][1]
 		if pos-e > maxAntecedent {
 			break
 		}
-		if w := d.sentenceSpeaker(j); w.ok && d.fits(w, typ, gender, j == si-1) {
+		if w := d.sentenceSpeaker(j); w.ok && d.fits(w, r, j == si-1) {
 			return w
 		}
-		if i := d.subjectMention(s, e, typ); i >= 0 && d.compatible(i, gender) {
-			return who{ment: i, name: d.fullName(i), ok: true}
+		if w, ok := mention(d.subjectMention(s, e, r.typ)); ok {
+			return w
 		}
-		if p := d.subjectPronoun(s, e, typ, gender); p >= 0 && chain > 0 {
-			return d.salientFrom(p, typ, gender, chain-1)
+		if p := d.subjectPronoun(s, e, r.typ, r.gender); p >= 0 && chain > 0 {
+			return d.salientFrom(p, r, chain-1)
 		}
-		for _, i := range d.sentenceMentions(s, e, typ) {
-			if d.compatible(i, gender) {
-				return who{ment: i, name: d.fullName(i), ok: true}
+		for _, i := range d.sentenceMentions(s, e, r.typ) {
+			if w, ok := mention(i); ok {
+				return w
 			}
 		}
 	}
 	// Nothing before the sentence (the lead): a name earlier in it
 	// ("the Governor of Alaska, Sarah Palin, and she has apologised").
-	ms := d.sentenceMentions(ss, pos, typ)
+	ms := d.sentenceMentions(ss, pos, r.typ)
 	for k := len(ms) - 1; k >= 0; k-- {
-		if d.compatible(ms[k], gender) {
-			return who{ment: ms[k], name: d.fullName(ms[k]), ok: true}
+		if w, ok := mention(ms[k]); ok {
+			return w
 		}
 	}
 	return noOne()
@@ -133,18 +148,34 @@ func (d *doc) salientFrom(pos int, typ string, gender, chain int) who {
 // fits says whether a speaker can be what a pronoun of typ and gender
 // refers to. A speaker known by a description fits a personal pronoun when
 // its noun names a person, and only close by (near says so).
-func (d *doc) fits(w who, typ string, gender int, near bool) bool {
-	if w.reporter {
+func (d *doc) fits(w who, r referent, near bool) bool {
+	if w.reporter || r.not != "" && compatibleNames(w.name, r.not) {
 		return false
 	}
 	if w.ment >= 0 {
-		return d.ments[w.ment].typ == typ && d.compatible(w.ment, gender)
+		return d.ments[w.ment].typ == r.typ && d.compatible(w.ment, r.gender)
 	}
 	head := strings.ToLower(lastWord(w.name))
-	if typ == "PERSON" {
-		return near && personNouns[head] && (gender == genderUnknown || nameGender(head) != otherGender(gender))
+	if r.typ == "PERSON" {
+		return near && personNouns[head] && (r.gender == genderUnknown || nameGender(head) != otherGender(r.gender))
 	}
 	return near && (orgNouns[head] || docNouns[head])
+}
+
+// group resolves "they" at pos: the group a recent sentence speaks of or
+// lets speak, named by a plural description ("The protesters, however,
+// struggle ..."); no one when the article names none.
+func (d *doc) group(pos int) who {
+	si := d.sentIndex(pos)
+	for j := si - 1; j >= 0 && si >= 0 && j >= si-maxSalientSentences; j-- {
+		if w := d.sentenceSpeaker(j); w.ok && w.ment < 0 && plural(strings.ToLower(lastWord(w.name))) {
+			return w
+		}
+		if dc, ok := d.descriptionAt(d.sents[j][0], d.sents[j][1]); ok && plural(dc.head) && personNouns[dc.head] {
+			return d.resolve(dc)
+		}
+	}
+	return noOne()
 }
 
 // quoteSpeakerIn is the speaker of the last direct quote attributed in

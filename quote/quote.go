@@ -97,6 +97,7 @@ func extract(a *storyline.Article) []found {
 		prevClose = s.close
 	}
 	d.sentenceFinalAttribution(out)
+	pullQuotes(out)
 	out = append(out, d.indirect(out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].qm.Start < out[j].qm.Start })
 	return out
@@ -116,6 +117,24 @@ func (d *doc) reportedAround(s span) who {
 		return noOne()
 	}
 	return f.who
+}
+
+// pullQuotes: a quote set apart without attribution that the article
+// repeats further on with its speaker (a pull quote) is that speaker's.
+func pullQuotes(fs []found) {
+	for i := range fs {
+		if fs[i].how != fromElsewhere {
+			continue
+		}
+		key := Normalize(fs[i].qm.Text)
+		for _, g := range fs[i+1:] {
+			if (g.how == fromOwn || g.how == fromAfter) && g.who.ok && Normalize(g.qm.Text) == key {
+				fs[i].who, fs[i].how = g.who, g.how
+				fs[i].qm.SpeakerName = g.who.name
+				break
+			}
+		}
+	}
 }
 
 // sentenceFinalAttribution gives the quotes of a sentence that closes on

@@ -120,7 +120,7 @@ func (d *doc) gapOK(s, e int) bool {
 
 // apposition: ", US Undersecretary for Disarmament," between subject and verb.
 func (d *doc) apposition(s, e int) bool {
-	g := strings.TrimSpace(d.text[s:e])
+	g := strings.TrimSpace(d.withoutTitles(s, e))
 	if len(g) < 2 || len(g) > 120 || g[0] != ',' || g[len(g)-1] != ',' {
 		return false
 	}
@@ -161,13 +161,16 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 		if c.ment >= 0 && d.afterPreposition(c.start) && !who {
 			continue
 		}
-		if d.gapOK(c.end, v) || d.apposition(c.end, v) || d.nameInApposition(c, ws, v) || who {
+		if d.gapOK(c.end, v) || d.apposition(c.end, v) || d.openApposition(c.end, v) || d.nameInApposition(c, ws, v) || who {
 			if best < 0 || c.end > cs[best].end {
 				best = i
 			}
 		}
 	}
-	if dc, ok := d.descriptionBefore(ws, v); ok && (best < 0 || dc.end > cs[best].end) {
+	// A description in the apposition after the name ("Rob Lane, an
+	// assistant attorney general said") is the name's, not a speaker.
+	inApposition := best >= 0 && strings.HasPrefix(strings.TrimSpace(d.text[cs[best].end:v]), ",")
+	if dc, ok := d.descriptionBefore(ws, v); ok && (best < 0 || dc.end > cs[best].end && !inApposition) {
 		return d.resolve(dc)
 	}
 	if best < 0 {
@@ -269,7 +272,7 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 			if toks[j].low == "'" || toks[j].low == "’" {
 				continue // "the 76ers' thinking"
 			}
-			return cand{}, false
+			break
 		}
 		w := toks[j].low
 		poss := strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")

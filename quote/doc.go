@@ -341,7 +341,7 @@ func sentencePerParagraph(text string, paras []para) bool {
 				ends++
 			}
 		}
-		if ends == 0 {
+		if ends <= 1 { // the one that ends it
 			single++
 		}
 	}

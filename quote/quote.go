@@ -83,7 +83,13 @@ func extract(a *storyline.Article) []found {
 			}
 		}
 		if !d.accept(s, txt, nw, w, adjacent) {
-			continue
+			// A short quote whose sentence may close on its attribution
+			// ("a fair deal" because it "raises every wage," Lund said)
+			// waits for sentenceFinalAttribution.
+			if w.ok || !d.accept(s, txt, nw, who{ok: true}, adjacent) {
+				continue
+			}
+			how = fromNone
 		}
 		end := s.end
 		for end > s.start && strings.IndexByte(",;: ", d.text[end-1]) >= 0 {
@@ -98,6 +104,13 @@ func extract(a *storyline.Article) []found {
 	}
 	d.sentenceFinalAttribution(out)
 	pullQuotes(out)
+	kept := out[:0]
+	for _, f := range out {
+		if f.how != fromNone || f.who.ok {
+			kept = append(kept, f)
+		}
+	}
+	out = kept
 	out = append(out, d.indirect(out)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].qm.Start < out[j].qm.Start })
 	return out
@@ -506,8 +519,26 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 // (", an assistant state attorney general said"): a comma, then words
 // naming a role, up to the verb.
 func (d *doc) openApposition(e, v int) bool {
-	g := strings.TrimSpace(d.text[e:v])
+	g := strings.TrimSpace(d.withoutTitles(e, v))
 	return strings.HasPrefix(g, ",") && !strings.ContainsAny(g[1:], ",.;:\"“”") && len(g) <= 120 && d.nounIn(e, v)
+}
+
+// withoutTitles is the text of [s, e) with the titles of works quoted in it
+// left out (", author of "The Long Season," "), so that an apposition may
+// hold one.
+func (d *doc) withoutTitles(s, e int) string {
+	var b strings.Builder
+	pos := s
+	i := sort.Search(len(d.spans), func(i int) bool { return d.spans[i].open >= s })
+	for ; i < len(d.spans) && d.spans[i].close <= e; i++ {
+		if d.titleSpan(d.spans[i]) {
+			b.WriteString(d.text[pos:d.spans[i].open])
+			b.WriteString("title")
+			pos = d.spans[i].close
+		}
+	}
+	b.WriteString(d.text[pos:e])
+	return b.String()
 }
 
 // capitalisedRun is a name of one to three capitalised words that opens

@@ -144,8 +144,8 @@ func TestOneSentenceLines(t *testing.T) {
 		"\"We owe them a lot,\" [[Ken Ito]] said.\n\n" +
 		"Repairs start on Friday.\n"
 	want := map[string]string{
-		"Traffic from the south":                   "Harbour Board",
-		"It was too much some days... to me":       "Ken Ito",
+		"Traffic from the south":                    "Harbour Board",
+		"It was too much some days... to me":        "Ken Ito",
 		"The first crews came at dawn. They worked": "Ken Ito",
 	}
 	got := map[string]string{}

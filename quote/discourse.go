@@ -128,7 +128,11 @@ func (d *doc) salientFrom(pos int, r referent, chain int) who {
 		if p := d.subjectPronoun(s, e, r.typ, r.gender); p >= 0 && chain > 0 {
 			return d.salientFrom(p, r, chain-1)
 		}
-		for _, i := range d.sentenceMentions(s, e, r.typ) {
+	}
+	// No sentence was about anyone who fits: the other names, nearest
+	// sentence first.
+	for j := si - 1; j >= 0 && j >= si-maxSalientSentences && pos-d.sents[j][1] <= maxAntecedent; j-- {
+		for _, i := range d.sentenceMentions(d.sents[j][0], d.sents[j][1], r.typ) {
 			if w, ok := mention(i); ok {
 				return w
 			}

@@ -5,6 +5,15 @@
 // pronouns and descriptions, and recognises the same quote across
 // articles.
 //
+// Attribution follows the article's discourse (discourse.go): a pronoun
+// stands for whoever spoke or was the subject in the sentences before it,
+// of its gender as the article gives it; a description for the person the
+// article titled that way; an attribution may stand after an apposition,
+// on the next line, or at the end of the sentence; and a quote with none of
+// its own continues the speech before it only where nothing else is said.
+// Evaluate scores all this against hand-labelled quotes (storyline eval
+// quotes).
+//
 // Analyzer works on one article and needs its entity mentions (run it
 // after the entity tagger); Merge runs after entity resolution and builds
 // the corpus' quotes.

@@ -377,14 +377,7 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		return noOne(), false
 	}
 	// The window stops at the end of its sentence.
-	for i := s.close; i < limit; {
-		if next, ok := sentenceEndAt(d.text, i, p.start, limit); ok {
-			limit = next
-			break
-		}
-		_, n := utf8.DecodeRuneInString(d.text[i:limit])
-		i += n
-	}
+	limit = d.sentenceLimit(s.close, p.start, limit)
 	toks := d.tokens(s.close, limit)
 	k := 0
 	for k < len(toks) && !toks[k].word && strings.Contains(",—–-:", d.text[toks[k].start:toks[k].end]) {
@@ -453,21 +446,22 @@ const maxAttributionWords = 25
 func (d *doc) appositiveSpeaker(s span, p para) who {
 	limit := p.end
 	for i := s.close; i < limit; {
-		if sp := d.spanAt(i); sp != nil {
-			if !d.titleSpan(*sp) {
-				limit = sp.open
-				break
-			}
-			i = sp.close
-			limit = max(limit, d.paras[sp.lastPara].end) // a title broken over lines
-			continue
+		k := sort.Search(len(d.spans), func(k int) bool { return d.spans[k].open >= i })
+		next := limit
+		if k < len(d.spans) {
+			next = min(next, d.spans[k].open)
 		}
-		if next, ok := sentenceEndAt(d.text, i, p.start, limit); ok {
-			limit = next
+		if end := d.sentenceLimit(i, p.start, next); end < next || next == limit {
+			limit = end
 			break
 		}
-		_, n := utf8.DecodeRuneInString(d.text[i:limit])
-		i += n
+		sp := d.spans[k]
+		if !d.titleSpan(sp) {
+			limit = sp.open
+			break
+		}
+		i = sp.close
+		limit = max(limit, d.paras[sp.lastPara].end) // a title broken over lines
 	}
 	toks := d.tokens(s.close, limit)
 	verb, words, named := -1, 0, false
@@ -570,6 +564,19 @@ func (d *doc) capitalisedRun(toks []tok) (string, int) {
 		return "", 0 // no name, or a longer run of capitals than a name
 	}
 	return d.text[toks[k].start:toks[j-1].end], toks[j-1].end
+}
+
+// sentenceLimit is where the sentence that runs on at pos ends, limit at
+// the latest.
+func (d *doc) sentenceLimit(pos, lo, limit int) int {
+	for i := pos; i < limit; {
+		if next, ok := sentenceEndAt(d.text, i, lo, limit); ok {
+			return next
+		}
+		_, n := utf8.DecodeRuneInString(d.text[i:limit])
+		i += n
+	}
+	return limit
 }
 
 // closesApposition: only a comma, and words that may stand between a

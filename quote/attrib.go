@@ -111,7 +111,7 @@ func (d *doc) gapOK(s, e int) bool {
 			return false
 		}
 		if !gapWords[t.low] && !(strings.HasSuffix(t.low, "ly") && len(t.low) > 4) {
-			return false // "vehemently objected" passes
+			return false // "loudly objected" passes
 		}
 		n++
 	}
@@ -141,7 +141,7 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 	}
 	if kind == verbParticiple && len(cs) > 0 {
 		// "Ryabkov had commented on the talks, saying ...": the clause's
-		// subject is the first candidate ("In Brussels" sets the scene).
+		// subject is the first candidate ("In Oslo" sets the scene).
 		first := -1
 		for i, c := range cs {
 			if c.ment >= 0 && (d.ments[c.ment].typ == "PLACE" || d.afterPreposition(c.start)) {
@@ -167,8 +167,8 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 			}
 		}
 	}
-	// A description in the apposition after the name ("Rob Lane, an
-	// assistant attorney general said") is the name's, not a speaker.
+	// A description in the apposition after the name ("Rob Lane, a
+	// deputy county clerk said") is the name's, not a speaker.
 	inApposition := best >= 0 && strings.HasPrefix(strings.TrimSpace(d.text[cs[best].end:v]), ",")
 	if dc, ok := d.descriptionBefore(ws, v); ok && (best < 0 || dc.end > cs[best].end && !inApposition) {
 		return d.resolve(dc)
@@ -209,7 +209,7 @@ func (d *doc) descriptionAt(ws, e int) (cand, bool) {
 const maxClauseLead = 300
 
 // maxLeadWords is how many words may open a clause before its subject
-// ("The 33-year-old Reid, whose ..., described").
+// ("The 41-year-old Moss, whose ..., told").
 const maxLeadWords = 3
 
 // opensClause: only a few words, none of them a name, a verb-like word
@@ -248,14 +248,15 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 	}
 	end := toks[i].end
 	// "the Russian diplomatic mission in Geneva": step over the place;
-	// "a friend of the actress", "a source with knowledge of the team's
-	// thinking": over what the head noun governs.
+	// "a friend of the singer", "a source close to the club's board":
+	// over what the head noun governs.
 	if !functionWords[toks[i].low] {
 		for k := i - 1; k >= 1 && k >= i-6; k-- {
 			if !toks[k].word && toks[k].low != "'" && toks[k].low != "’" {
 				break // a phrase of words only: no comma, no clause
 			}
-			if !toks[k].word || !prepositions[toks[k].low] {
+			closeTo := toks[k].low == "close" && toks[k+1].low == "to" // "a source close to the board"
+			if !toks[k].word || !prepositions[toks[k].low] && !closeTo {
 				continue
 			}
 			if d.mentionAt(toks[k+1].start) || toks[k-1].word && speakerNoun(toks[k-1].low) {
@@ -270,7 +271,7 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 	for j := i; j >= 0 && j >= i-6; j-- {
 		if !toks[j].word {
 			if toks[j].low == "'" || toks[j].low == "’" {
-				continue // "the 76ers' thinking"
+				continue // "the Rangers' board"
 			}
 			break
 		}
@@ -292,8 +293,8 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 			return cand{}, false
 		}
 	}
-	// "On the streets of Athens, demonstrators chanted", "Defense
-	// attorneys objected": a bare plural, with the words before it in its
+	// "Outside the plant, strikers chanted", "Defence
+	// lawyers objected": a bare plural, with the words before it in its
 	// clause.
 	if plural(head) {
 		j := i
@@ -493,7 +494,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 			break // "tweeted the US mission in Geneva": the description speaks
 		}
 		// "said France Telecom spokesman Louis-Michel Aymard", "said
-		// Oscar producer Laurence Mark": the person the role noun names.
+		// festival producer Ana Silva": the person the role noun names.
 		if i+1 < len(d.ments) {
 			n := d.ments[i+1]
 			if gap := d.text[m.end:n.start]; n.typ == "PERSON" && n.start-m.end < 40 && !strings.ContainsAny(gap, ",;:") && (m.typ != "PERSON" || d.nounIn(m.end, n.start)) {
@@ -524,7 +525,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 	}
 	// Keep "in Geneva" after the head: it is part of the name.
 	end := ws[len(ws)-1].end
-	// "according to her publicist, Jack Ketsoyan": the name set beside the
+	// "according to her agent, Jack Marsh": the name set beside the
 	// description is the speaker.
 	if i := d.mentFrom(end); i < len(d.ments) && d.ments[i].typ == "PERSON" && !d.ments[i].inQuote &&
 		strings.TrimSpace(d.text[end:d.ments[i].start]) == "," {
@@ -534,7 +535,7 @@ func (d *doc) speakerAfter(ve, limit int) who {
 }
 
 // clauseIn: a subject pronoun among the words in [s, e) ("said he met
-// Ben"): a clause begins, and the names in it are not the speaker.
+// Tom"): a clause begins, and the names in it are not the speaker.
 func (d *doc) clauseIn(s, e int) bool {
 	for _, t := range d.tokens(s, e) {
 		if _, ok := personPronouns[t.low]; ok || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "it" {

@@ -23,7 +23,7 @@ func (d *doc) sentIndex(pos int) int {
 	return -1
 }
 
-// possessor: the mention is followed by 's ("King's news conference"): it
+// possessor: the mention is followed by 's ("Dunn's speech"): it
 // modifies a noun, it is not the one the sentence is about.
 func (d *doc) possessor(i int) bool {
 	rest := d.text[d.ments[i].end:min(len(d.text), d.ments[i].end+4)]
@@ -82,12 +82,12 @@ type referent struct {
 	typ    string
 	gender int
 	// not is a speaker the referent is not: the one whose question a
-	// reply answers ("…?" Lynch asked. "Yes," he responded.).
+	// reply answers ("…?" Kerr asked. "Yes," she replied.).
 	not string
 }
 
 // maxFrontedWords is how long a phrase before the subject's comma may be
-// ("In her later years, she").
+// ("After the vote, she").
 const maxFrontedWords = 8
 
 // maxPronounChain bounds how many pronouns a search may hand on to.
@@ -107,7 +107,7 @@ func (d *doc) salientFrom(pos int, r referent, chain int) who {
 	}
 	ss := d.sents[si][0]
 	if w := d.quoteSpeakerIn(ss, pos); w.ok && d.fits(w, r, true) {
-		return w // `"…," said Mark, explaining what he called`
+		return w // `"…," said Silva, explaining what she called`
 	}
 	if i := d.subjectMention(ss, pos, r.typ); i >= 0 && d.opensClause(ss, d.ments[i].start) {
 		if w, ok := mention(i); ok {
@@ -139,7 +139,7 @@ func (d *doc) salientFrom(pos int, r referent, chain int) who {
 		}
 	}
 	// Nothing before the sentence (the lead): a name earlier in it
-	// ("the Governor of Alaska, Sarah Palin, and she has apologised").
+	// ("the governor of the state, Ada Finn, and she has apologised").
 	ms := d.sentenceMentions(ss, pos, r.typ)
 	for k := len(ms) - 1; k >= 0; k-- {
 		if w, ok := mention(ms[k]); ok {
@@ -167,8 +167,8 @@ func (d *doc) fits(w who, r referent, near bool) bool {
 }
 
 // group resolves "they" at pos: the group a recent sentence speaks of or
-// lets speak, named by a plural description ("The protesters, however,
-// struggle ..."); no one when the article names none.
+// lets speak, named by a plural description ("The strikers, however,
+// stayed ..."); no one when the article names none.
 func (d *doc) group(pos int) who {
 	si := d.sentIndex(pos)
 	for j := si - 1; j >= 0 && si >= 0 && j >= si-maxSalientSentences; j-- {
@@ -198,14 +198,14 @@ func (d *doc) quoteSpeakerIn(s, e int) who {
 }
 
 // subjectPronoun is the position of a pronoun of the kind sought that opens
-// the clause of [s, e) ("Even though she conceded ..."), -1 when none.
+// the clause of [s, e) ("Even though she lost ..."), -1 when none.
 func (d *doc) subjectPronoun(s, e int, typ string, gender int) int {
 	e = min(e, s+maxClauseLead)
 	n := 0
 	afterComma := false
 	for _, t := range d.tokens(s, e) {
 		if !t.word {
-			// "In her later years, she defended": the subject follows a
+			// "After the vote, she left": the subject follows a
 			// fronted phrase.
 			afterComma = t.low == "," && n <= maxFrontedWords
 			continue
@@ -281,8 +281,8 @@ func (d *doc) reportedIn(j int) (found, bool) {
 
 // genderOf is what the article says of a person's gender: the first name
 // or honorific, else the pronouns that follow the person as the subject of
-// a sentence and the gendered nouns set beside the name ("Dr. Benjamin,
-// the first black woman to ...").
+// a sentence and the gendered nouns set beside the name ("Dr. Obi,
+// the first woman to ...").
 func (d *doc) genderOf(i int) int {
 	if g := d.gender(i); g != genderUnknown {
 		return g
@@ -324,15 +324,15 @@ func (d *doc) learnGenders() map[string]int {
 				continue
 			}
 			if k <= 6 && (femaleWords[t.low] || maleWords[t.low]) && t.low != "her" && t.low != "his" && t.low != "he" && t.low != "she" && t.low != "him" {
-				// ", the deputy's wife", ", a spokeswoman for": a noun in
+				// ", the mayor's wife", ", a spokeswoman for": a noun in
 				// the apposition; a possessive pronoun says nothing of it.
 				if inApposition(d.text[m.end:t.start]) {
 					votes[key] += genderVote(nameGender(t.low))
 					break
 				}
 			}
-			// Only a subject pronoun: "Hefner said her appearance" says
-			// nothing of Hefner.
+			// Only a subject pronoun: "Dunn said her speech" says
+			// nothing of Dunn.
 			if g, ok := personPronouns[t.low]; ok {
 				votes[key] += genderVote(g)
 				break
@@ -372,9 +372,9 @@ func genderVote(g int) int {
 }
 
 // definitePerson resolves "the mayor", "the official" at pos: the person
-// the article gave that title ("Athens Mayor Nikitas Kaklamanis", "Mehdi
-// Zareh, the head of ..."); else, when it introduced someone by that noun
-// without a name ("a senior fire department official"), that unnamed
+// the article gave that title ("Lindmark Mayor Ada Finn", "Tom
+// Reyes, the head of ..."); else, when it introduced someone by that noun
+// without a name ("a senior fire official"), that unnamed
 // person, known by the description; else the salient person.
 func (d *doc) definitePerson(pos int, head, desc string) who {
 	if i := d.titledPerson(pos, head); i >= 0 {
@@ -403,7 +403,7 @@ func (d *doc) titledPerson(pos int, head string) int {
 			continue
 		}
 		if f := strings.Fields(strings.ToLower(m.text)); len(f) > 2 && slices.Contains(f[:len(f)-2], head) {
-			return i // "Athens Mayor Nikitas Kaklamanis", tagged whole, even as an organisation
+			return i // "Lindmark Mayor Ada Finn", tagged whole, even as an organisation
 		}
 		if m.typ != "PERSON" {
 			continue
@@ -428,9 +428,9 @@ func (d *doc) titledPerson(pos int, head string) int {
 }
 
 // titleBefore: the noun head titles the name that starts at pos: it stands
-// among the capitalised words right before it ("Superior Court Judge James
-// Bodiford", "Qeshm Governor Mehdi Irannejad"), or opens the description
-// the name is set after ("the governor of Qeshm, Mehdi iran-Nejad").
+// among the capitalised words right before it ("Superior Court Judge Anne
+// Wolfe", "Harbour Governor Tom Reyes"), or opens the description
+// the name is set after ("the governor of the island, Tom Reyes").
 func (d *doc) titleBefore(s, pos int, head string) bool {
 	toks := d.tokens(s, pos)
 	k := len(toks) - 1
@@ -451,7 +451,7 @@ func (d *doc) titleBefore(s, pos int, head string) bool {
 	for j := k - 1; j >= 0 && j >= k-8 && toks[j].word; j-- {
 		titled = titled || toks[j].low == head
 		if determiners[toks[j].low] {
-			return titled // "the governor of Qeshm," — not a list of names
+			return titled // "the governor of the island," — not a list of names
 		}
 	}
 	return false

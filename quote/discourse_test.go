@@ -65,11 +65,11 @@ func TestDiscourseRules(t *testing.T) {
 			"\"She changed the way we dress,\" [[Joan Hart]], author of \"The Long Season,\" said in an interview.",
 			"She changed the way we dress", "Joan Hart"},
 		{"no attribution from a clause after the quote",
-			"Defence lawyers called the tape \"highly prejudicial,\" though Judge [[Amy Cross]] said the jury could hear it.",
-			"highly prejudicial", "Defence lawyers"},
+			"Defence lawyers called the tape \"unfair to our client,\" though Judge [[Amy Cross]] said the jury could hear it.",
+			"unfair to our client", "Defence lawyers"},
 		{"a name the tagger missed, numbered",
-			"[[Ann Lee]] sat in the front row.\n\n\"We were searching for the truth,\" Juror No. 4 said.",
-			"We were searching", "Juror No. 4"},
+			"[[Ann Lee]] sat in the front row.\n\n\"We looked at every detail,\" Juror No. 4 said.",
+			"We looked at every detail", "Juror No. 4"},
 		{"a surname the tagger missed",
 			"[[W. Paul Stark]] retired in May.\n\n\"I'm the one who built this place,\" Stark told reporters.",
 			"I'm the one who built", "W. Paul Stark"},
@@ -83,8 +83,8 @@ func TestDiscourseRules(t *testing.T) {
 			"A senior fire official said the crews arrived late. [[Tom Hill]] watched from his window.\n\n\"We lost ten minutes,\" the official said.",
 			"We lost ten minutes", "official"},
 		{"description with what its noun governs",
-			"\"It is not all on the coach,\" a source with knowledge of the team's thinking said.",
-			"It is not all on the coach", "source with knowledge of the team's thinking"},
+			"\"The coach is not the only problem,\" a source close to the club's board said.",
+			"The coach is not the only problem", "source close to the club's board"},
 		{"bare plural",
 			"On the square, demonstrators chanted \"Bread and work for all!\" as the police watched.",
 			"Bread and work for all", "demonstrators"},
@@ -98,8 +98,8 @@ func TestDiscourseRules(t *testing.T) {
 			"He was the man described by [[The Daily Post|ORG]] as \"the last honest broker in town.\"",
 			"the last honest broker", "The Daily Post"},
 		{"the name beside a description after according to",
-			"The singer has entered a clinic, according to her publicist, [[Jack Marsh]].\n\n\"We ask for privacy at this time,\" he said.",
-			"We ask for privacy", "Jack Marsh"},
+			"The singer has entered a clinic, according to her publicist, [[Jack Marsh]].\n\n\"Please leave the family alone,\" he said.",
+			"Please leave the family alone", "Jack Marsh"},
 		{"partial quote inside reported speech attributed after it",
 			"The plant went through \"a very hard winter\" last year, according to [[Omar Diaz]].",
 			"a very hard winter", "Omar Diaz"},
@@ -119,8 +119,8 @@ func TestDiscourseRules(t *testing.T) {
 			"\"We will not be moved.\"\n\n[[Rosa Lind]] leads the tenants' group.\n\n\"We will not be moved,\" Lind told the meeting.",
 			"We will not be moved", "Rosa Lind"},
 		{"closing mark glued to the next word",
-			"\"He is charming and he delivers every time, \"said festival director [[Ana Silva]].",
-			"He is charming", "Ana Silva"},
+			"\"She is sharp and she is always ready, \"said festival director [[Ana Silva]].",
+			"She is sharp", "Ana Silva"},
 		{"a one-word name the tagger read once as a person",
 			"\"We will sign the contract,\" [[Epps]] said.\n\n[[Epps|ORG]] was asked about the price.\n\n\"It is a fair price,\" he said.",
 			"It is a fair price", "Epps"},
@@ -140,15 +140,15 @@ func TestOneSentenceLines(t *testing.T) {
 		"Ships waited outside the harbour.\n\n" +
 		"\"Traffic from the south will be slower for a week,\"\n\n" +
 		"[[Harbour Board|ORG]] said in a notice.\n\n" +
-		"[[Ken Ito]] said: \"It was too much some days...\n\n" +
-		"to me it was too hard.\"\n\n" +
+		"[[Ken Ito]] said: \"It was a long night...\n\n" +
+		"and then the sun came up.\"\n\n" +
 		"\"The first crews came at dawn.\n\n" +
 		"They worked until night.\n\n" +
 		"\"We owe them a lot,\" [[Ken Ito]] said.\n\n" +
 		"Repairs start on Friday.\n"
 	want := map[string]string{
 		"Traffic from the south":                    "Harbour Board",
-		"It was too much some days... to me":        "Ken Ito",
+		"It was a long night... and then":           "Ken Ito",
 		"The first crews came at dawn. They worked": "Ken Ito",
 	}
 	got := map[string]string{}
@@ -185,7 +185,7 @@ func TestOpenQuote(t *testing.T) {
 		s    string
 		want bool
 	}{
-		{`"it was too much some days...`, true},
+		{`"it was a long night...`, true},
 		{`read more about the talks...`, false},
 		{`he said "no" and left...`, false},
 	} {
@@ -204,12 +204,12 @@ func TestPlural(t *testing.T) {
 }
 
 func TestMarkBeforeFullStopCloses(t *testing.T) {
-	a := article("", `Officer [[Pat Gray]] described the house as a "total loss ". "Nobody was inside," Gray said.`)
+	a := article("", `Officer [[Pat Gray]] described the house as a "write-off ". "Nobody was inside," Gray said.`)
 	var texts []string
 	for _, q := range Extract(a) {
 		texts = append(texts, q.Text)
 	}
-	if len(texts) != 2 || texts[0] != "total loss" || !strings.HasPrefix(texts[1], "Nobody was inside") {
+	if len(texts) != 2 || texts[0] != "write-off" || !strings.HasPrefix(texts[1], "Nobody was inside") {
 		t.Errorf("quotes %q, want the label and the quote apart", texts)
 	}
 }

@@ -115,8 +115,8 @@ func mentionsOf(a *storyline.Article, text string) []ment {
 }
 
 // personTypes makes a one-word name the tagger read once as a person a
-// person everywhere in the article ("Epstein said" tagged a person,
-// "Epstein was asked" an organisation): within one article a surname names
+// person everywhere in the article ("Epps said" tagged a person,
+// "Epps was asked" an organisation): within one article a surname names
 // one referent.
 func personTypes(ments []ment) {
 	persons := map[string]bool{}
@@ -133,7 +133,7 @@ func personTypes(ments []ment) {
 }
 
 // addSurnames adds the mentions the tagger missed of a person it found by
-// full name: "Felt told O'Connor" after "W. Mark Felt" (a surname that is
+// full name: "Stark told reporters" after "W. Paul Stark" (a surname that is
 // also a word). A surname run together with other capitalised words is part
 // of another name ("Capitol Hill") and is left alone.
 func addSurnames(text string, toks []tok, ments []ment) []ment {
@@ -160,7 +160,7 @@ func addSurnames(text string, toks []tok, ments []ment) []ment {
 		}
 		w := stripPossessive(text[t.start:t.end])
 		if h := strings.IndexAny(w, "-‐"); h > 0 && firstRuneLower(w[h+1:]) {
-			w = w[:h] // "Williams-who said": a dash the text lost its spaces around
+			w = w[:h] // "Kemp-who said": a dash the text lost its spaces around
 		}
 		if !surnames[w] || covered(t.start, t.end) || capitalisedWord(k+1) && toks[k+1].start-t.end <= 1 {
 			continue
@@ -315,7 +315,7 @@ func boilerplate(flat string) bool {
 }
 
 // openQuote: the text opens a double quote it does not close, so it is
-// the start of a quotation that runs on ("It was too much some days..."),
+// the start of a quotation that runs on ("It was a long night..."),
 // not a truncated teaser.
 func openQuote(s string) bool {
 	n := strings.Count(s, `"`) + strings.Count(s, "“") + strings.Count(s, "”")

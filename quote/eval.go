@@ -266,8 +266,8 @@ func coveringQuote(qs []storyline.QuoteMention, s, e int) int {
 	return best
 }
 
-// Words that title a name without being part of it ("Insp Gaskin",
-// "President Obama").
+// Words that title a name without being part of it ("Insp Moss",
+// "President Lind").
 var titleWords = wordSet(`mr mrs ms miss mme dr sir dame lord madam const constable insp inspector sgt sergeant msgr monsignor sr
 	sister rev reverend fr prof professor gov governor sen senator representative gen lt col capt det detective judge
 	president minister secretary chancellor premier mayor deputy`)
@@ -298,7 +298,7 @@ func nameMatches(want, got string) bool {
 		return subset(w, g)
 	}
 	if subset(w, g) && !strings.ContainsAny(got, "'’") {
-		return true // the longer form, not "Reid's rep" for Reid
+		return true // the longer form, not "Lee's agent" for Lee
 	}
 	return subset(g, w) && g[len(g)-1] == w[len(w)-1]
 }

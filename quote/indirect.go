@@ -279,5 +279,5 @@ func (d *doc) thatBefore(toks []tok, k, cs int) bool {
 }
 
 // maxSubjectWords bounds the subject of a closing "..., NAME said", titles
-// included ("Mid-South Canterbury Area Commander Inspector Dave Gaskin").
+// included ("North Harbour Area Commander Inspector Dave Moss").
 const maxSubjectWords = 12

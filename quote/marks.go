@@ -212,7 +212,7 @@ func markRole(cls, lean int, left, right rune, guill bool) int {
 		return lean
 	}
 	leftOpen := isSpace(left) || strings.ContainsRune("([{—–-/", left)
-	// A mark before a full stop closes ("total loss ".); a straight one
+	// A mark before a full stop closes ("a write-off ".); a straight one
 	// before an ellipsis ("...and then") is left to pairing.
 	rightOpen := !isSpace(right) && !strings.ContainsRune(".,;:!?)]}", right)
 	leftClose := !isSpace(left) && !strings.ContainsRune("([{", left)
@@ -393,7 +393,7 @@ const maxQuoteLines = 8
 
 // reopensAsClose: a straight mark that looks like an opening one while a
 // quote is open in its paragraph, right after the quote's final
-// punctuation (`delivers, "said Ganis`: text rebuilt from tokens loses the
+// punctuation (`agreed, "said Silva`: text rebuilt from tokens loses the
 // space on the wrong side), closes it.
 func reopensAsClose(text string, m mark, curPara int) bool {
 	if !m.straight || m.para != curPara {

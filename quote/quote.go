@@ -126,9 +126,9 @@ func extract(a *storyline.Article) []found {
 }
 
 // reportedAround: a partial quote inside reported speech whose attribution
-// comes after it (`The failures cut the flow of "data of various kinds",
-// and there is no timeframe, said Sanjeev Gaur`, `Page went through "some
-// instability", according to her bio`) is the reported speaker's.
+// comes after it (`The storm cut "most of the lines",
+// and repairs will take weeks, said Ada Finn`, `The plant went through "a
+// hard winter", according to its owner`) is the reported speaker's.
 func (d *doc) reportedAround(s span) who {
 	j := d.sentIndex(s.open)
 	if j < 0 {
@@ -160,8 +160,8 @@ func pullQuotes(fs []found) {
 }
 
 // sentenceFinalAttribution gives the quotes of a sentence that closes on
-// its attribution the speaker named there: `"A unique case" because of its
-// "debt dynamics" and because it "has cheated," Olli Rehn said.` Quotes
+// its attribution the speaker named there: `"A fair deal" because it
+// "raises every wage," Ida Lund said.` Quotes
 // with an attribution of their own keep it.
 func (d *doc) sentenceFinalAttribution(fs []found) {
 	for i := len(fs) - 2; i >= 0; i-- {
@@ -251,8 +251,8 @@ func (d *doc) attribute(s span, lower int) (who, bool) {
 }
 
 // colonSubject: a sentence that introduces the quote with a colon but no
-// speech verb ("The judge had advice for anyone who deals with him:",
-// "Smith issued the following statement:") gives it its subject.
+// speech verb ("The judge had a warning for the defendant:",
+// "Finn issued the following statement:") gives it its subject.
 func (d *doc) colonSubject(s span) who {
 	sent := d.sentenceOf(s.open)
 	intro := [2]int{sent[0], s.open}
@@ -280,8 +280,8 @@ func (d *doc) colonSubject(s span) who {
 }
 
 // attributeNextPara reads an attribution that text broken one sentence a
-// line puts at the start of the next line: `"… already dead." / Roesler
-// said.` and `"… on this route," / Reliance said in an update`. It takes
+// line puts at the start of the next line: `"… closed for good." / Moss
+// said.` and `"… for a week," / the board said in a notice`. It takes
 // it when the quote's sentence goes on (it ends with a comma) or the line
 // is no more than the attribution.
 func (d *doc) attributeNextPara(s span) who {
@@ -338,7 +338,7 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 			return w, false
 		}
 		if k+1 < len(toks) && toks[k+1].low == "by" {
-			// "the man described by The New York Times Magazine as":
+			// "the man described by The Daily Post as":
 			// the agent speaks.
 			if w := d.speakerAfter(toks[k+1].end, open); w.ok {
 				return w, adjacent
@@ -346,7 +346,7 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 		}
 		w := d.subjectBefore(ws, toks[k].start, kind)
 		if !w.ok {
-			// "An official looked at her and said:": the subject of the
+			// "An official looked at the crowd and said:": the subject of the
 			// first of two verbs.
 			if dc, ok := d.descriptionAt(ws, toks[k].start); ok {
 				w = d.resolve(dc)
@@ -395,13 +395,13 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		if w := d.speakerAfter(ve, limit); w.ok {
 			return w, true
 		}
-		// `"…," said Juror No. 8, one of six`: a name the tagger missed.
+		// `"…," said Juror No. 4, the forewoman`: a name the tagger missed.
 		if name, e := d.capitalisedRun(d.tokens(ve, limit)); name != "" && (e == limit || strings.TrimSpace(d.text[e:min(e+1, limit)]) == ",") {
 			return who{ment: -1, name: name, ok: true}, true
 		}
 		return noOne(), false
 	}
-	// `"highly prejudicial," though Judge Bodiford said`: a new clause,
+	// `"unfair to him," though Judge Cross said`: a new clause,
 	// not the quote's attribution.
 	if clauseOpeners[toks[k].low] {
 		return noOne(), false
@@ -431,17 +431,17 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 }
 
 // maxAttributionWords bounds the words between a quote and the verb of an
-// attribution that follows it with a long apposition ("the governor-general
-// of Hormouzgan province, Abdolreza Sheikholeslami, told").
+// attribution that follows it with a long apposition ("the governor of
+// the northern province, Tom Reyes, told").
 const maxAttributionWords = 25
 
 // appositiveSpeaker reads an attribution after a quote whose subject an
-// apposition or a title lengthens: `"…," Valentina Redzhepova, an official
-// at one of the precincts, told AFP`, `"…," the mayor's cousin, Ann Roe,
-// told a reporter`, `"…," U. S. District Judge Jack B. Weinstein said`. The
+// apposition or a title lengthens: `"…," Ola Berg, an official at
+// one of the polling stations, told the radio`, `"…," the mayor's cousin, Ann Roe,
+// told a reporter`, `"…," U. S. District Judge Amy Cross said`. The
 // speaker is the name that opens the attribution, the name set between
 // commas, or the name right before the verb, whichever the words allow; a
-// title in quotes inside the apposition (`co-author of "The Life",`) is
+// title in quotes inside the apposition (`author of "The Long Season,"`) is
 // stepped over.
 func (d *doc) appositiveSpeaker(s span, p para) who {
 	limit := p.end
@@ -479,7 +479,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 		named = named || d.mentionAt(t.start) || isCapitalised(d.text[t.start:t.end])
 		if !named && (t.low == "who" || t.low == "which" || t.low == "that") {
 			// "the man who shot Smith told": the relative clause's names
-			// are not the subject; "Osman-aga, who herds camels, told" is.
+			// are not the subject; "Ola Berg, who farms the valley, told" is.
 			return noOne()
 		}
 	}
@@ -506,12 +506,12 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 			return who{ment: i, name: d.fullName(i), ok: true}
 		}
 	}
-	// A name the tagger missed: `"…," Osman-aga, who herds camels, told`,
-	// `"…," Juror No. 12 said`.
+	// A name the tagger missed: `"…," Ola Berg, who farms the valley, told`,
+	// `"…," Juror No. 4 said`.
 	if name, e := d.capitalisedRun(toks); name != "" && (d.apposition(e, v) || d.openApposition(e, v) || d.gapOK(e, v)) {
 		return who{ment: -1, name: name, ok: true}
 	}
-	// `"…," a source with knowledge of the team's thinking said`.
+	// `"…," a source close to the board said`.
 	if dc, ok := d.descriptionBefore(lead, v); ok && dc.start == lead {
 		return d.resolve(dc)
 	}
@@ -519,7 +519,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 }
 
 // openApposition: an apposition whose closing comma the writer left out
-// (", an assistant state attorney general said"): a comma, then words
+// (", a deputy county clerk said"): a comma, then words
 // naming a role, up to the verb.
 func (d *doc) openApposition(e, v int) bool {
 	g := strings.TrimSpace(d.withoutTitles(e, v))
@@ -555,7 +555,7 @@ func (d *doc) capitalisedRun(toks []tok) (string, int) {
 	j := k
 	if k+3 < len(toks) && toks[k].word && isCapitalised(d.text[toks[k].start:toks[k].end]) && toks[k+1].low == "no" &&
 		toks[k+2].low == "." && isDigits(toks[k+3].low) {
-		j = k + 4 // "Juror No. 8": a role numbered stands for a name
+		j = k + 4 // "Juror No. 4": a role numbered stands for a name
 	}
 	for j < len(toks) && j < k+3 && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
 		j++
@@ -581,7 +581,7 @@ func (d *doc) sentenceLimit(pos, lo, limit int) int {
 
 // closesApposition: only a comma, and words that may stand between a
 // subject and its verb, separate an appositive name from the verb
-// (", Abdolreza Sheikholeslami, told").
+// (", Tom Reyes, told").
 func (d *doc) closesApposition(e, v int) bool {
 	g := strings.TrimSpace(d.text[e:v])
 	if !strings.HasPrefix(g, ",") {
@@ -607,8 +607,8 @@ func (d *doc) spanAt(pos int) *span {
 	return nil
 }
 
-// titleSpan: a quoted title of a work inside running text ("co-author of
-// "The Life of a Pinup Legend,""), not a quotation.
+// titleSpan: a quoted title of a work inside running text ("author of
+// "The Long Season,""), not a quotation.
 func (d *doc) titleSpan(s span) bool {
 	return titleCase(strings.TrimRight(quotedText(d.text, s, d.marks), ",.;:"))
 }
@@ -624,8 +624,8 @@ func (d *doc) inherit(s span) (who, bool) {
 	if si < 0 {
 		return noOne(), false
 	}
-	// `it remains "a big question' whether relations will "move
-	// forward."`: the quote before it in its own sentence.
+	// `it remains "a big open question' whether the sides will
+	// "meet again."`: the quote before it in its own sentence.
 	if n := len(d.found); n > 0 && d.found[n-1].who.ok && d.found[n-1].qm.Start >= d.sents[si][0] {
 		return d.found[n-1].who, true
 	}

@@ -22,11 +22,12 @@ var speechVerbs = func() map[string]int {
 		acknowledges admitted admits confirmed confirms denied denies emphasised emphasized emphasises emphasizes underlined
 		underscored reiterated reiterates recalled suggested suggests commented comments concluded continued promised vowed predicted
 		cautioned conceded observed affirmed maintained contended countered retorted quipped shouted exclaimed wondered
-		complained boasted pledged proclaimed lamented revealed reported reports`) {
+		complained boasted pledged proclaimed lamented revealed reported reports testified testifies chanted yelled screamed echoed
+		apologised apologized thundered notified objected`) {
 		m[w] = verbSay
 	}
 	for _, w := range strings.Fields(`saying adding telling stressing noting warning insisting arguing claiming explaining
-		declaring writing tweeting stating asserting emphasising emphasizing underlining recalling suggesting calling describing`) {
+		declaring writing tweeting reporting stating asserting emphasising emphasizing underlining recalling suggesting calling describing`) {
 		m[w] = verbParticiple
 	}
 	for _, w := range strings.Fields(`described describes called calls dubbed dubs termed terms labelled labeled branded`) {
@@ -35,6 +36,9 @@ var speechVerbs = func() map[string]int {
 	m["according"] = verbAccording
 	return m
 }()
+
+// Verbs of a reply: their subject answers the speaker before.
+var replyVerbs = wordSet("replied replies responded responds answered answers retorted")
 
 // Words that may stand between a speaker and the speech verb ("Russia on
 // Tuesday said", "Sherman had said").
@@ -59,6 +63,7 @@ type cand struct {
 	pronoun    string // he, she, it, they
 	desc       string // "the Russian diplomat"
 	head       string // the description's head noun
+	answers    string // the speaker a reply verb answers, whom the pronoun is not
 }
 
 // who is what attribution found.
@@ -67,6 +72,7 @@ type who struct {
 	name     string // speaker's name, or the description when unresolved
 	ok       bool
 	reporter bool // the outlet's own correspondent: never the author of reported speech
+	after    bool // read from an attribution after the quote
 }
 
 func noOne() who { return who{ment: -1} }
@@ -84,7 +90,7 @@ func (d *doc) candidates(s, e int) []cand {
 			continue
 		}
 		w := t.low
-		if _, ok := personPronouns[w]; ok || groupPronouns[w] {
+		if _, ok := personPronouns[w]; ok || groupPronouns[w] || w == "they" {
 			out = append(out, cand{start: t.start, end: t.end, ment: -1, pronoun: w})
 		}
 	}
@@ -104,8 +110,8 @@ func (d *doc) gapOK(s, e int) bool {
 		if !t.word {
 			return false
 		}
-		if !gapWords[t.low] {
-			return false
+		if !gapWords[t.low] && !(strings.HasSuffix(t.low, "ly") && len(t.low) > 4) {
+			return false // "loudly objected" passes
 		}
 		n++
 	}
@@ -114,7 +120,7 @@ func (d *doc) gapOK(s, e int) bool {
 
 // apposition: ", US Undersecretary for Disarmament," between subject and verb.
 func (d *doc) apposition(s, e int) bool {
-	g := strings.TrimSpace(d.text[s:e])
+	g := strings.TrimSpace(d.withoutTitles(s, e))
 	if len(g) < 2 || len(g) > 120 || g[0] != ',' || g[len(g)-1] != ',' {
 		return false
 	}
@@ -125,16 +131,29 @@ func (d *doc) apposition(s, e int) bool {
 func (d *doc) subjectBefore(ws, v int, kind int) who {
 	ws = max(ws, v-maxWindow)
 	cs := d.candidates(ws, v)
-	if kind == verbParticiple && len(cs) > 0 {
-		// "Ryabkov had commented on the talks, saying ...": the clause's
-		// subject is the first candidate.
-		first := cs[0]
-		for _, c := range cs {
-			if c.start < first.start {
-				first = c
+	if vt := d.tokens(v, v+16); len(vt) > 0 && replyVerbs[vt[0].low] {
+		// "To which she replied": not the one who asked.
+		if n := len(d.found); n > 0 && d.found[n-1].who.ok && d.found[n-1].qm.End <= v {
+			for i := range cs {
+				cs[i].answers = d.found[n-1].who.name
 			}
 		}
-		return d.resolve(first)
+	}
+	if kind == verbParticiple && len(cs) > 0 {
+		// "Ryabkov had commented on the talks, saying ...": the clause's
+		// subject is the first candidate ("In Oslo" sets the scene).
+		first := -1
+		for i, c := range cs {
+			if c.ment >= 0 && (d.ments[c.ment].typ == "PLACE" || d.afterPreposition(c.start)) {
+				continue
+			}
+			if first < 0 || c.start < cs[first].start {
+				first = i
+			}
+		}
+		if first >= 0 {
+			return d.resolve(cs[first])
+		}
 	}
 	best := -1
 	for i, c := range cs {
@@ -142,13 +161,16 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 		if c.ment >= 0 && d.afterPreposition(c.start) && !who {
 			continue
 		}
-		if d.gapOK(c.end, v) || d.apposition(c.end, v) || d.nameInApposition(c, ws, v) || who {
+		if d.gapOK(c.end, v) || d.apposition(c.end, v) || d.openApposition(c.end, v) || d.nameInApposition(c, ws, v) || who {
 			if best < 0 || c.end > cs[best].end {
 				best = i
 			}
 		}
 	}
-	if dc, ok := d.descriptionBefore(ws, v); ok && (best < 0 || dc.end > cs[best].end) {
+	// A description in the apposition after the name ("Rob Lane, a
+	// deputy county clerk said") is the name's, not a speaker.
+	inApposition := best >= 0 && strings.HasPrefix(strings.TrimSpace(d.text[cs[best].end:v]), ",")
+	if dc, ok := d.descriptionBefore(ws, v); ok && (best < 0 || dc.end > cs[best].end && !inApposition) {
 		return d.resolve(dc)
 	}
 	if best < 0 {
@@ -158,13 +180,57 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 		// at a forum on Monday that") still counts
 		// when the mention starts the clause.
 		for _, c := range cs {
-			if c.ment >= 0 && strings.TrimSpace(d.text[ws:c.start]) == "" && d.ments[c.ment].typ != "PLACE" {
+			if (c.ment >= 0 && d.ments[c.ment].typ != "PLACE" || c.pronoun != "") && d.opensClause(ws, c.start) {
 				return d.resolve(c)
 			}
 		}
 		return noOne()
 	}
 	return d.resolve(cs[best])
+}
+
+// descriptionAt is a description that opens the clause at ws ("An
+// official", "The judge"), its head a speaker noun within a few words.
+func (d *doc) descriptionAt(ws, e int) (cand, bool) {
+	toks := d.tokens(ws, e)
+	if len(toks) == 0 || !toks[0].word || !determiners[toks[0].low] {
+		return cand{}, false
+	}
+	for k := 1; k < len(toks) && k <= maxLeadWords+1 && toks[k].word; k++ {
+		if speakerNoun(toks[k].low) {
+			return cand{start: toks[0].start, end: toks[k].end, ment: -1, desc: d.text[toks[0].start:toks[k].end], head: toks[k].low}, true
+		}
+	}
+	return cand{}, false
+}
+
+// maxClauseLead bounds, in bytes, the words that open a clause before its
+// subject, so that the look stays short in sentences of any length.
+const maxClauseLead = 300
+
+// maxLeadWords is how many words may open a clause before its subject
+// ("The 41-year-old Moss, whose ..., told").
+const maxLeadWords = 3
+
+// opensClause: only a few words, none of them a name, a verb-like word
+// ending a clause or a comma, stand between ws and pos.
+func (d *doc) opensClause(ws, pos int) bool {
+	if pos-ws > maxClauseLead {
+		return false
+	}
+	n := 0
+	for _, t := range d.tokens(ws, pos) {
+		if !t.word {
+			if t.low == "," || t.low == ";" || t.low == ":" {
+				return false
+			}
+			continue
+		}
+		if n++; n > maxLeadWords {
+			return false
+		}
+	}
+	return true
 }
 
 var determiners = wordSet("the a an its his her their our one another some several two three")
@@ -181,20 +247,33 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 		return cand{}, false
 	}
 	end := toks[i].end
-	// "the Russian diplomatic mission in Geneva": step over the place.
-	for k := i; k >= 1 && k >= i-4; k-- {
-		if toks[k].word && prepositions[toks[k].low] && k < i && d.mentionAt(toks[k+1].start) {
-			i = k - 1
-			break
+	// "the Russian diplomatic mission in Geneva": step over the place;
+	// "a friend of the singer", "a source close to the club's board":
+	// over what the head noun governs.
+	if !functionWords[toks[i].low] {
+		for k := i - 1; k >= 1 && k >= i-6; k-- {
+			if !toks[k].word && toks[k].low != "'" && toks[k].low != "’" {
+				break // a phrase of words only: no comma, no clause
+			}
+			closeTo := toks[k].low == "close" && toks[k+1].low == "to" // "a source close to the board"
+			if !toks[k].word || !prepositions[toks[k].low] && !closeTo {
+				continue
+			}
+			if d.mentionAt(toks[k+1].start) || toks[k-1].word && speakerNoun(toks[k-1].low) {
+				i = k - 1
+			}
 		}
 	}
 	head := toks[i].low
-	if !personNouns[head] && !orgNouns[head] && !reporterNouns[head] {
+	if !speakerNoun(head) {
 		return cand{}, false
 	}
 	for j := i; j >= 0 && j >= i-6; j-- {
 		if !toks[j].word {
-			return cand{}, false
+			if toks[j].low == "'" || toks[j].low == "’" {
+				continue // "the Rangers' board"
+			}
+			break
 		}
 		w := toks[j].low
 		poss := strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
@@ -214,7 +293,27 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 			return cand{}, false
 		}
 	}
+	// "Outside the plant, strikers chanted", "Defence
+	// lawyers objected": a bare plural, with the words before it in its
+	// clause.
+	if plural(head) {
+		j := i
+		for j > 0 && j > i-2 && toks[j-1].word && !functionWords[toks[j-1].low] && !gapWords[toks[j-1].low] && !d.mentionAt(toks[j-1].start) {
+			j--
+		}
+		return cand{start: toks[j].start, end: end, ment: -1, desc: d.text[toks[j].start:end], head: head}, true
+	}
 	return cand{}, false
+}
+
+// Words that end no noun phrase.
+var functionWords = wordSet(`but and or then that which who whom whose when while if as than so because although though of in at by
+	for with from to on about`)
+
+// plural: a head noun naming several ("officials", "demonstrators",
+// "police").
+func plural(w string) bool {
+	return w == "police" || w == "people" || w == "authorities" || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // resolve turns a candidate into a speaker: a mention gives its full name;
@@ -224,17 +323,13 @@ func (d *doc) resolve(c cand) who {
 	switch {
 	case c.ment >= 0:
 		return who{ment: c.ment, name: d.fullName(c.ment), ok: true}
+	case c.pronoun == "they":
+		return d.group(c.start)
 	case c.pronoun != "":
 		if g, ok := personPronouns[c.pronoun]; ok {
-			if i := d.antecedent(c.start, "PERSON", g, ""); i >= 0 {
-				return who{ment: i, name: d.fullName(i), ok: true}
-			}
-			return noOne()
+			return d.salientFrom(c.start, referent{typ: "PERSON", gender: g, not: c.answers}, maxPronounChain)
 		}
-		if i := d.antecedent(c.start, "ORG", genderUnknown, ""); i >= 0 {
-			return who{ment: i, name: d.fullName(i), ok: true}
-		}
-		return noOne()
+		return d.salient(c.start, "ORG", genderUnknown)
 	case c.desc != "":
 		name := strings.TrimSpace(c.desc)
 		first := strings.ToLower(strings.Fields(name)[0])
@@ -245,11 +340,8 @@ func (d *doc) resolve(c cand) who {
 		switch {
 		case reporterNouns[c.head]:
 			return who{ment: -1, name: name, ok: true, reporter: true}
-		case personNouns[c.head] && definite:
-			g := nameGender(c.head)
-			if i := d.antecedent(c.start, "PERSON", g, ""); i >= 0 {
-				return who{ment: i, name: d.fullName(i), ok: true}
-			}
+		case personNouns[c.head] && definite && !plural(c.head):
+			return d.definitePerson(c.start, c.head, name)
 		case orgNouns[c.head] && definite:
 			if i := d.antecedent(c.start, "ORG", genderUnknown, c.head); i >= 0 {
 				return who{ment: i, name: d.fullName(i), ok: true}
@@ -395,16 +487,17 @@ func (d *doc) speakerAfter(ve, limit int) who {
 			break
 		}
 		gap := d.text[ve:m.start]
-		if strings.ContainsAny(dropAbbrevDots(gap), ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 {
+		if strings.ContainsAny(dropAbbrevDots(gap), ",.;:\"“”«»") || len(strings.Fields(gap)) > 6 || d.clauseIn(ve, m.start) {
 			break
 		}
 		if m.start > ve+4 && d.afterPreposition(m.start) {
 			break // "tweeted the US mission in Geneva": the description speaks
 		}
-		// "said France Telecom spokesman Louis-Michel Aymard": the person.
-		if m.typ != "PERSON" && i+1 < len(d.ments) {
+		// "said France Telecom spokesman Louis-Michel Aymard", "said
+		// festival producer Ana Silva": the person the role noun names.
+		if i+1 < len(d.ments) {
 			n := d.ments[i+1]
-			if gap := d.text[m.end:n.start]; n.typ == "PERSON" && n.start-m.end < 40 && !strings.ContainsAny(gap, ",;:") && d.nounIn(m.end, n.start) {
+			if gap := d.text[m.end:n.start]; n.typ == "PERSON" && n.start-m.end < 40 && !strings.ContainsAny(gap, ",;:") && (m.typ != "PERSON" || d.nounIn(m.end, n.start)) {
 				return who{ment: i + 1, name: d.fullName(i + 1), ok: true}
 			}
 		}
@@ -422,11 +515,9 @@ func (d *doc) speakerAfter(ve, limit int) who {
 		return noOne()
 	}
 	head := ""
-	last := -1
-	for k, t := range ws[1:] {
-		w := t.low
-		if personNouns[w] || orgNouns[w] || reporterNouns[w] {
-			head, last = w, k+1
+	for _, t := range ws[1:] {
+		if speakerNoun(t.low) {
+			head = t.low
 		}
 	}
 	if head == "" {
@@ -434,10 +525,24 @@ func (d *doc) speakerAfter(ve, limit int) who {
 	}
 	// Keep "in Geneva" after the head: it is part of the name.
 	end := ws[len(ws)-1].end
-	if last < len(ws)-1 {
-		end = ws[len(ws)-1].end
+	// "according to her agent, Jack Marsh": the name set beside the
+	// description is the speaker.
+	if i := d.mentFrom(end); i < len(d.ments) && d.ments[i].typ == "PERSON" && !d.ments[i].inQuote &&
+		strings.TrimSpace(d.text[end:d.ments[i].start]) == "," {
+		return who{ment: i, name: d.fullName(i), ok: true}
 	}
 	return d.resolve(cand{start: ws[0].start, end: end, ment: -1, desc: d.text[ws[0].start:end], head: head})
+}
+
+// clauseIn: a subject pronoun among the words in [s, e) ("said he met
+// Tom"): a clause begins, and the names in it are not the speaker.
+func (d *doc) clauseIn(s, e int) bool {
+	for _, t := range d.tokens(s, e) {
+		if _, ok := personPronouns[t.low]; ok || t.low == "they" || t.low == "we" || t.low == "i" || t.low == "it" {
+			return true
+		}
+	}
+	return false
 }
 
 // speechVerbAt says whether the word t is a speech verb (and which), with
@@ -448,6 +553,9 @@ func (d *doc) speechVerb(toks []tok, k int) int {
 		return 0
 	}
 	kind := speechVerbs[t.low]
+	if (t.low == "pointed" || t.low == "points") && k+1 < len(toks) && toks[k+1].low == "out" {
+		kind = verbSay // "pointed out that"
+	}
 	if kind == 0 {
 		return 0
 	}
@@ -457,10 +565,10 @@ func (d *doc) speechVerb(toks []tok, k int) int {
 		}
 		return 0
 	}
-	if k > 0 && toks[k-1].word {
+	if k > 0 && toks[k-1].word && !strings.HasSuffix(t.low, "ing") {
 		switch toks[k-1].low {
 		case "was", "were", "is", "are", "be", "been", "being":
-			return 0
+			return 0 // passive: "was described as"
 		}
 	}
 	return kind
@@ -477,7 +585,7 @@ func (d *doc) colonSpeaker(ws, open int) who {
 	for i := d.mentFrom(colon) - 1; i >= 0; i-- {
 		m := d.ments[i]
 		if m.end <= colon && m.start >= ws && !m.inQuote {
-			if strings.TrimSpace(d.text[m.end:colon]) == "" && m.typ != "PLACE" {
+			if strings.TrimSpace(d.text[m.end:colon]) == "" && m.typ != "PLACE" && !d.afterPreposition(m.start) {
 				return who{ment: i, name: d.fullName(i), ok: true}
 			}
 			break
@@ -512,7 +620,7 @@ func (d *doc) nounIn(s, e int) bool {
 	for _, t := range d.tokens(s, e) {
 		if t.word {
 			w := t.low
-			if personNouns[w] || orgNouns[w] || reporterNouns[w] {
+			if speakerNoun(w) || titleWords[w] {
 				return true
 			}
 		}

@@ -32,6 +32,10 @@ type doc struct {
 
 	bySurname map[string][]int // multi-word person mentions by the key of their last word
 	byFirst   map[string][]int // and of their first
+
+	found    []found                // the direct quotes attributed so far, in text order
+	reported map[int]reportedSpeech // each sentence's reported speech, by sentence index
+	learned  map[string]int         // genders the article's pronouns give, by name key
 }
 
 func newDoc(a *storyline.Article) *doc {
@@ -51,6 +55,12 @@ func newDoc(a *storyline.Article) *doc {
 	}
 	d := &doc{text: text}
 	d.paras = paragraphs(text)
+	if sentencePerParagraph(text, d.paras) {
+		// Text rebuilt one sentence a line: its paragraphs are lines.
+		for i := range d.paras {
+			d.paras[i].soft = true
+		}
+	}
 	markSkipped(text, a.Title, d.paras)
 	d.marks = scanMarks(text, d.paras)
 	d.spans = pairMarks(text, d.paras, d.marks)
@@ -65,6 +75,8 @@ func newDoc(a *storyline.Article) *doc {
 	if len(d.ments) == 0 {
 		d.ments = findNames(text, d.paras)
 	}
+	personTypes(d.ments)
+	d.ments = addSurnames(text, d.toks, d.ments)
 	si := 0
 	pi := 0
 	for i := range d.ments {
@@ -98,6 +110,70 @@ func mentionsOf(a *storyline.Article, text string) []ment {
 		}
 		out = append(out, m)
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// personTypes makes a one-word name the tagger read once as a person a
+// person everywhere in the article ("Epps said" tagged a person,
+// "Epps was asked" an organisation): within one article a surname names
+// one referent.
+func personTypes(ments []ment) {
+	persons := map[string]bool{}
+	for _, m := range ments {
+		if m.typ == storyline.Person && !strings.Contains(m.text, " ") {
+			persons[m.text] = true
+		}
+	}
+	for i := range ments {
+		if ments[i].typ == storyline.Org && persons[ments[i].text] {
+			ments[i].typ = storyline.Person
+		}
+	}
+}
+
+// addSurnames adds the mentions the tagger missed of a person it found by
+// full name: "Stark told reporters" after "W. Paul Stark" (a surname that is
+// also a word). A surname run together with other capitalised words is part
+// of another name ("Capitol Hill") and is left alone.
+func addSurnames(text string, toks []tok, ments []ment) []ment {
+	surnames := map[string]bool{}
+	for _, m := range ments {
+		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 1 && !stopCaps[strings.ToLower(f[len(f)-1])] {
+			surnames[f[len(f)-1]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return ments
+	}
+	covered := func(s, e int) bool {
+		i := sort.Search(len(ments), func(i int) bool { return ments[i].end > s })
+		return i < len(ments) && ments[i].start < e
+	}
+	capitalisedWord := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].word && isCapitalised(text[toks[k].start:toks[k].end])
+	}
+	var added []ment
+	for k, t := range toks {
+		if !t.word {
+			continue
+		}
+		w := stripPossessive(text[t.start:t.end])
+		if h := strings.IndexAny(w, "-‐"); h > 0 && firstRuneLower(w[h+1:]) {
+			w = w[:h] // "Kemp-who said": a dash the text lost its spaces around
+		}
+		if !surnames[w] || covered(t.start, t.end) || capitalisedWord(k+1) && toks[k+1].start-t.end <= 1 {
+			continue
+		}
+		if capitalisedWord(k-1) && t.start-toks[k-1].end <= 1 && !abbreviations[toks[k-1].low] {
+			continue
+		}
+		added = append(added, ment{start: t.start, end: t.start + len(w), typ: storyline.Person, text: w})
+	}
+	if len(added) == 0 {
+		return ments
+	}
+	out := append(append(make([]ment, 0, len(ments)+len(added)), ments...), added...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
@@ -226,7 +302,7 @@ func boilerplate(flat string) bool {
 	if strings.Count(flat, " / ") >= 2 || strings.Count(flat, " > ") >= 2 {
 		return true
 	}
-	if strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...") {
+	if (strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...")) && !openQuote(flat) {
 		return true
 	}
 	// Captions end with their credit.
@@ -236,6 +312,40 @@ func boilerplate(flat string) bool {
 		}
 	}
 	return false
+}
+
+// openQuote: the text opens a double quote it does not close, so it is
+// the start of a quotation that runs on ("It was a long night..."),
+// not a truncated teaser.
+func openQuote(s string) bool {
+	n := strings.Count(s, `"`) + strings.Count(s, "“") + strings.Count(s, "”")
+	return n%2 == 1
+}
+
+// minLineParagraphs is how many paragraphs a text needs before its shape
+// (one sentence each) says it was rebuilt one sentence a line.
+const minLineParagraphs = 6
+
+// sentencePerParagraph: nearly every paragraph is a single sentence, the
+// shape of text rebuilt from one sentence a line rather than written in
+// paragraphs.
+func sentencePerParagraph(text string, paras []para) bool {
+	if len(paras) < minLineParagraphs {
+		return false
+	}
+	single := 0
+	for _, p := range paras {
+		ends := 0
+		for i := p.start; i < p.end; i++ {
+			if _, ok := sentenceEndAt(text, i, p.start, p.end); ok {
+				ends++
+			}
+		}
+		if ends <= 1 { // the one that ends it
+			single++
+		}
+	}
+	return single*10 >= len(paras)*8
 }
 
 func hasFinalPunct(s string) bool {

@@ -73,13 +73,14 @@ type EvalArticle struct {
 
 // EvalResult holds the figures of an evaluation.
 type EvalResult struct {
-	Attributable   int // labelled quotes with a speaker
-	Found          int // of those, the ones the extractor finds
-	Attributed     int // of those, the ones given the right speaker
-	Unattributable int // labelled quotes no one is credited with
-	LeftAlone      int // of those, the ones not found or found without a speaker
-	Groups         int // labelled groups of the same quote in several articles
-	Grouped        int // of those, the ones merged into one corpus quote
+	Attributable   int      // labelled quotes with a speaker
+	Found          int      // of those, the ones the extractor finds
+	Attributed     int      // of those, the ones given the right speaker
+	Unattributable int      // labelled quotes no one is credited with
+	LeftAlone      int      // of those, the ones not found or found without a speaker
+	Groups         int      // labelled groups of the same quote in several articles
+	Grouped        int      // of those, the ones merged into one corpus quote
+	Apart          []string // the groups not merged, by name
 	Outcomes       []Outcome
 }
 
@@ -137,7 +138,7 @@ func Evaluate(labels []Label, arts map[string]EvalArticle) (EvalResult, error) {
 		}
 		r.Outcomes = append(r.Outcomes, o)
 	}
-	for _, ids := range groupIDs {
+	for g, ids := range groupIDs {
 		if len(ids) < 2 {
 			continue
 		}
@@ -148,8 +149,11 @@ func Evaluate(labels []Label, arts map[string]EvalArticle) (EvalResult, error) {
 		}
 		if same {
 			r.Grouped++
+		} else {
+			r.Apart = append(r.Apart, g)
 		}
 	}
+	sort.Strings(r.Apart)
 	return r, nil
 }
 
@@ -205,18 +209,46 @@ func locate(raw string, start, end int, text string) (int, int, bool) {
 		}
 		return at
 	}
+	got := occurrences(text)
+	if len(got) == 0 {
+		return 0, 0, false
+	}
+	// Among repetitions, the one whose preceding words match the label's;
+	// on a tie, the same rank (the cleaner may drop a headline that repeats
+	// the words).
 	rank := 0
 	for _, o := range occurrences(raw) {
 		if o.start < start {
 			rank++
 		}
 	}
-	got := occurrences(text)
-	if len(got) == 0 {
-		return 0, 0, false
+	rank = min(rank, len(got)-1)
+	rawWords, textWords := evalWords(raw), evalWords(text)
+	at := sort.Search(len(rawWords), func(i int) bool { return rawWords[i].start >= start })
+	best, bestScore := rank, -1
+	for k, o := range got {
+		t := sort.Search(len(textWords), func(i int) bool { return textWords[i].start >= o.start })
+		score := contextMatch(rawWords, at, textWords, t)
+		if score > bestScore || score == bestScore && k == rank {
+			best, bestScore = k, score
+		}
 	}
-	o := got[min(rank, len(got)-1)]
-	return o.start, o.end, true
+	return got[best].start, got[best].end, true
+}
+
+// evalContext is how many words on each side of a label decide between
+// repetitions of its words.
+const evalContext = 6
+
+// contextMatch counts the words just before ai in a and bi in b that agree.
+func contextMatch(a []evalWord, ai int, b []evalWord, bi int) int {
+	n := 0
+	for k := 1; k <= evalContext; k++ {
+		if ai-k >= 0 && bi-k >= 0 && a[ai-k].w == b[bi-k].w {
+			n++
+		}
+	}
+	return n
 }
 
 // coveringQuote is the mention that covers most of [s, e), when it covers
@@ -234,8 +266,8 @@ func coveringQuote(qs []storyline.QuoteMention, s, e int) int {
 	return best
 }
 
-// Words that title a name without being part of it ("Insp Gaskin",
-// "President Obama").
+// Words that title a name without being part of it ("Insp Moss",
+// "President Lind").
 var titleWords = wordSet(`mr mrs ms miss mme dr sir dame lord madam const constable insp inspector sgt sergeant msgr monsignor sr
 	sister rev reverend fr prof professor gov governor sen senator representative gen lt col capt det detective judge
 	president minister secretary chancellor premier mayor deputy`)
@@ -266,7 +298,7 @@ func nameMatches(want, got string) bool {
 		return subset(w, g)
 	}
 	if subset(w, g) && !strings.ContainsAny(got, "'’") {
-		return true // the longer form, not "Reid's rep" for Reid
+		return true // the longer form, not "Lee's agent" for Lee
 	}
 	return subset(g, w) && g[len(g)-1] == w[len(w)-1]
 }

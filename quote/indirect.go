@@ -215,7 +215,7 @@ func stripMarks(s string) string {
 // interrupts a sentence; 0 when the verb introduces what follows.
 func (d *doc) parenthetical(toks []tok, k, ss, ce int) int {
 	comma := -1
-	for j := k - 1; j >= 0 && j >= k-7; j-- {
+	for j := k - 1; j >= 0 && j >= k-maxSubjectWords; j-- {
 		if !toks[j].word {
 			if toks[j].low == "," {
 				comma = j
@@ -277,3 +277,7 @@ func (d *doc) thatBefore(toks []tok, k, cs int) bool {
 	}
 	return false
 }
+
+// maxSubjectWords bounds the subject of a closing "..., NAME said", titles
+// included ("North Harbour Area Commander Inspector Dave Moss").
+const maxSubjectWords = 12

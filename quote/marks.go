@@ -140,6 +140,7 @@ type mark struct {
 	cls, role  int
 	para       int
 	paraStart  bool // first thing in its paragraph
+	straight   bool // a glyph that does not say its side (")
 }
 
 func scanMarks(text string, paras []para) []mark {
@@ -176,7 +177,7 @@ func scanMarks(text string, paras []para) []mark {
 				}
 				pos += n
 			}
-			m := mark{start: start, end: pos, para: pi, paraStart: start == p.start}
+			m := mark{start: start, end: pos, para: pi, paraStart: start == p.start, straight: lean == roleEither}
 			switch {
 			case nDouble > 0 || nSingle >= 2:
 				m.cls = clsDouble
@@ -192,6 +193,9 @@ func scanMarks(text string, paras []para) []mark {
 				right = ' '
 			}
 			m.role = markRole(m.cls, lean, left, right, guill)
+			if pos >= p.end && m.role == roleEither {
+				m.role = roleClose // nothing follows it to open
+			}
 			if nDouble == 0 && isWordRune(left) && isWordRune(right) {
 				m.role = roleNone // a doubled apostrophe: Russia’’s
 			}
@@ -208,7 +212,9 @@ func markRole(cls, lean int, left, right rune, guill bool) int {
 		return lean
 	}
 	leftOpen := isSpace(left) || strings.ContainsRune("([{—–-/", left)
-	rightOpen := !isSpace(right) && !strings.ContainsRune(",;:!?)]}", right)
+	// A mark before a full stop closes ("a write-off ".); a straight one
+	// before an ellipsis ("...and then") is left to pairing.
+	rightOpen := !isSpace(right) && !strings.ContainsRune(".,;:!?)]}", right)
 	leftClose := !isSpace(left) && !strings.ContainsRune("([{", left)
 	rightClose := isSpace(right) || strings.ContainsRune(".,;:!?)]}—–-/…", right) || isMarkRune(right)
 	if cls == clsSingle {
@@ -314,8 +320,11 @@ func pairMarks(text string, paras []para, marks []mark) []span {
 				// One sentence a line: a quote of several sentences runs
 				// over line ends when its closing mark follows within a
 				// few lines, before any opening one.
-				if fallback < 0 && paras[curPara].soft && !paras[next].skip && m.para <= curPara+3 &&
-					m.cls == cur.cls && m.role != roleOpen && !m.paraStart {
+				// A line that reopens the quote after such lines goes on
+				// with it, as a new paragraph would.
+				if fallback < 0 && paras[curPara].soft && !paras[next].skip && m.para <= curPara+maxQuoteLines &&
+					(m.cls == cur.cls || m.cls == clsSingle && cur.cls == clsDouble) &&
+					(m.role != roleOpen && !m.paraStart || m.cls == cur.cls && m.paraStart && m.role != roleClose && fm < 0) {
 					curPara = next
 					continue
 				}
@@ -349,10 +358,10 @@ func pairMarks(text string, paras []para, marks []mark) []span {
 				}
 				continue
 			}
-			switch m.role {
-			case roleClose, roleEither:
+			switch {
+			case m.role == roleClose || m.role == roleEither || reopensAsClose(text, m, curPara):
 				closeAt(i)
-			case roleOpen:
+			default:
 				unbalanced()
 				open(i)
 			}
@@ -376,6 +385,26 @@ func pairMarks(text string, paras []para, marks []mark) []span {
 		}
 	}
 	return kept
+}
+
+// maxQuoteLines bounds a quote that runs over the line ends of one sentence
+// a line text without repeating its opening mark.
+const maxQuoteLines = 8
+
+// reopensAsClose: a straight mark that looks like an opening one while a
+// quote is open in its paragraph, right after the quote's final
+// punctuation (`agreed, "said Silva`: text rebuilt from tokens loses the
+// space on the wrong side), closes it.
+func reopensAsClose(text string, m mark, curPara int) bool {
+	if !m.straight || m.para != curPara {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:m.start], isSpace)
+	if len(before) == len(text[:m.start]) {
+		return false // glued to the word before: a real opening would not be
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(",.!?…", r)
 }
 
 // quotedText is a span's words: marks stripped (the repeated opening marks

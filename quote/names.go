@@ -108,7 +108,9 @@ var femaleNames = wordSet(`mary patricia jennifer linda elizabeth barbara susan 
 	marine giorgia liz nikki tulsi elise kristi karine jen victoria valentina maria svetlana olga irina tatiana natalia elena yulia
 	ekaterina anastasia marina galina lyudmila larisa oksana alla zakharova indira benazir golda angela theresa ségolène segolene
 	anne sylvie isabelle nathalie sophie brigitte agnès agnes hélène helene claire camille julia ana sofia lucia carmen pilar
-	fatima aisha leila layla yasmin mariam amina`)
+	fatima aisha leila layla yasmin mariam amina tara regina yvonne stephenie rosa dawn kellie deborah bettie paula audrey kristen
+	betsy francesca bonnie wendy kathy katie kate jane janet joanne jo lucy molly sally ellen eleanor rose peggy nora tina
+	yolanda gwen beth`)
 
 var maleNames = wordSet(`james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark
 	donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
@@ -120,7 +122,10 @@ var maleNames = wordSet(`james robert john michael david william richard joseph 
 	alexander nikolai nikolay ivan igor oleg yuri yury viktor victor vyacheslav volodymyr petro andriy andrei andrey maxim maksim
 	pavel konstantin valery valeri anatoly leonid grigory evgeny yevgeny gennady vasily fyodor ramzan recep xi li wang jens
 	josep charles emmanuel francois françois jacques nicolas jean-yves pierre olivier mohammed muhammad ahmed ali hassan hussein
-	abdullah omar khalid ibrahim mahmoud benjamin yair naftali bashar hamad tamim salman`)
+	abdullah omar khalid ibrahim mahmoud benjamin yair naftali bashar hamad tamim salman hugh bob ted tom jim mike dave dan
+	steve ed theo tim al ben sam nick matt lou andy rob ron don doug greg jeff josh phil rick ray stan vince marty dominic elijah
+	vincent marcus luke hal herman dirk gerard simon chuck drew reggie brady emanuel wladimir vitali giorgos yiannis jens
+	olli hank jake ollie`)
 
 var femaleWords = wordSet(`she her hers herself mrs ms miss madam madame mme spokeswoman chairwoman congresswoman businesswoman woman
 	lady queen princess duchess sister mother daughter wife actress`)
@@ -152,12 +157,27 @@ var personNouns = wordSet(`diplomat diplomats minister official officials spokes
 	general commander chancellor premier king queen prince counterpart deputy representative undersecretary under-secretary
 	foreign-minister prosecutor judge lawyer attorney analyst expert researcher professor economist chairman chairwoman ceo
 	founder candidate politician legislator diplomat envoy emissary delegate negotiators source sources witness resident residents
-	activist activists officer police spokesmen`)
+	activist activists officer police spokesmen producer producers publicist agent rep friend juror jurors coach manager owner
+	executive executives photographer author co-author writer pastor priest sheriff detective inspector sergeant constable
+	trooper firefighter clerk superintendent commissioner protester protesters demonstrator demonstrators student students
+	teacher doctor scientist biologist ecologist employee employees worker workers villager villagers woman women man men
+	lawyers attorneys prosecutors investigators businessman businesswoman blogger mother father wife husband son daughter
+	brother sister widow widower cousin uncle aunt grandmother grandfather parents`)
 var orgNouns = wordSet(`ministry department mission embassy government kremlin administration office agency council committee
 	commission party union alliance organisation organization company firm group bank court parliament senate congress cabinet
 	presidency delegation army military navy police authority authorities service services institute foundation
 	bureau directorate consulate secretariat team club federation association board carrier airline retailer manufacturer
 	maker insurer`)
+
+// Documents that speak for whoever wrote them ("the statement said", "her
+// bio said", "a sign warned"): never resolved to a person.
+var docNouns = wordSet(`statement statements report letter memo document paper study survey poll bio biography ruling resolution
+	complaint lawsuit indictment affidavit filing notice release sign website policy advisory`)
+
+// speakerNoun: a noun that can head the description of a speaker.
+func speakerNoun(w string) bool {
+	return personNouns[w] || orgNouns[w] || reporterNouns[w] || docNouns[w]
+}
 
 // Reporters of the outlet itself: never resolved to a person in the story.
 var reporterNouns = wordSet("correspondent correspondents reporter reporters journalist journalists editor newspaper paper outlet")

@@ -85,7 +85,7 @@ func isCapitalised(w string) bool {
 
 // abbreviations that end with a period without ending a sentence.
 var abbreviations = wordSet(`mr mrs ms dr prof sen rep gen gov lt col sgt capt cmdr adm st jr sr no nos vs etc inc ltd co corp dept univ
-	jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres amb maj messrs mme mlle const supt insp det sgt cpl pvt`)
+	jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres amb maj messrs mme mlle const supt insp det sgt cpl pvt msgr fr`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -217,9 +217,6 @@ func startsSentence(text string, i, e int) bool {
 // tokens of the document fully inside [s, e), from the one tokenisation.
 func (d *doc) tokens(s, e int) []tok {
 	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= s })
-	j := i
-	for j < len(d.toks) && d.toks[j].end <= e {
-		j++
-	}
+	j := i + sort.Search(len(d.toks)-i, func(k int) bool { return d.toks[i+k].end > e })
 	return d.toks[i:j]
 }

@@ -158,6 +158,9 @@ func printQuoteEval(w io.Writer, r quote.EvalResult, articles int, verbose bool)
 	for _, k := range r.ByKind() {
 		fmt.Fprintf(w, "  %-10s %s\n", k.Kind, share(k.Right, k.Labels))
 	}
+	if len(r.Apart) > 0 {
+		fmt.Fprintf(w, "\ngroups not merged: %s\n", strings.Join(r.Apart, ", "))
+	}
 	fmt.Fprintln(w, "\nwrong:")
 	for _, o := range r.Outcomes {
 		if o.Right {

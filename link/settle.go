@@ -425,16 +425,16 @@ func (s *eventSet) write(e *ev, d *cluster.Description) error {
 	if d != nil {
 		e.state.Sketch, e.state.Mentions = d.Sketch, d.Mentions
 	}
-		if e.loaded {
-			e.state.Members = e.members
-		} else {
-			for _, id := range e.added {
-				e.state.Members = insertSorted(e.state.Members, id)
-			}
+	if e.loaded {
+		e.state.Members = e.members
+	} else {
+		for _, id := range e.added {
+			e.state.Members = insertSorted(e.state.Members, id)
 		}
-		if len(e.state.Members) > maxMembersKept {
-			e.state.Members = e.state.Members[:maxMembersKept]
-		}
+	}
+	if len(e.state.Members) > maxMembersKept {
+		e.state.Members = e.state.Members[:maxMembersKept]
+	}
 	if err := s.post(e); err != nil {
 		return err
 	}

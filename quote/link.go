@@ -39,7 +39,6 @@ func ProfileOf(q *storyline.QuoteMention) (*Profile, bool) {
 
 func (p *Profile) words() words { return words{toks: p.Toks, parts: p.Parts, skey: p.SKey} }
 
-
 // Keys are the index keys of a quote: its word trigrams (or all of it
 // when shorter), at most maxKeys.
 func (p *Profile) Keys() []string {

@@ -183,7 +183,7 @@ type StoryRow struct {
 
 // QuoteRow is a quote as linking keeps it.
 type QuoteRow struct {
-	storyline.Quote // Articles is read from the links
+	storyline.Quote     // Articles is read from the links
 	N               int // articles carrying it
 	Latest          string
 	State           []byte

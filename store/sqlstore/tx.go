@@ -479,7 +479,6 @@ func (t *tx) SetArticleQuotes(ctx context.Context, article string, quotes []stri
 	return nil
 }
 
-
 // EventQuotes implements store.Tx.
 func (t *tx) EventQuotes(ctx context.Context, event string, articles int) ([]string, error) {
 	ids, err := t.strings(ctx, `SELECT DISTINCT quote FROM quote_articles WHERE article IN (SELECT id FROM articles WHERE event = ? ORDER BY id DESC LIMIT ?) ORDER BY quote`, event, articles)

@@ -27,7 +27,7 @@ type token struct {
 // lex splits text into tokens in one pass. Abbreviations written with
 // inner dots ("a.m.", "p.m", "U.S.") stay one word so the grammar does not
 // have to reassemble them.
-func lex(text string, toks []token) []token {
+func lex(text string, toks []token, vocabulary map[string]string) []token {
 	toks = toks[:0]
 	i := 0
 	space, para := true, true
@@ -66,7 +66,7 @@ func lex(text string, toks []token) []token {
 				r, _ := utf8.DecodeRuneInString(w)
 				up = unicode.IsUpper(r)
 			}
-			toks = append(toks, token{start: start, end: i, lw: lowerWord(w), kind: tWord, space: space, para: para, upper: up})
+			toks = append(toks, token{start: start, end: i, lw: lowerWord(w, vocabulary), kind: tWord, space: space, para: para, upper: up})
 		default:
 			size := 1
 			if c >= utf8.RuneSelf {
@@ -92,7 +92,7 @@ func lex(text string, toks []token) []token {
 // lowerWord lower-cases a word without allocating: the grammar only ever
 // compares words with its own vocabulary, so a capitalised word outside it
 // may keep its case.
-func lowerWord(w string) string {
+func lowerWord(w string, vocabulary map[string]string) string {
 	up := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -122,33 +122,6 @@ func lowerWord(w string) string {
 	}
 	return w
 }
-
-// vocabulary interns every lower-case word the grammar looks at.
-var vocabulary = map[string]string{}
-
-// buildVocabulary runs after the lexicon is filled (from its init).
-func buildVocabulary() {
-	for w := range lexicon {
-		vocabulary[w] = w
-	}
-	for w := range countedNouns {
-		vocabulary[w] = w
-	}
-	for w := range decadeWords {
-		vocabulary[w] = w
-	}
-	for _, w := range strings.Fields(grammarWords) {
-		vocabulary[w] = w
-	}
-}
-
-// grammarWords are the words the grammar compares tokens with beyond the
-// lexicon.
-const grammarWords = `a.m a.m. account accounts additional affairs am be been being billion breed cents clock consecutive dollars
-during embed ended ending entire eve events exceed feed flight fully greed her high his indeed is its lasted least local long
-m medium million most near need newly nos number o old other p.m p.m. percent period plan plans pm possible present proceed
-room route s seed speed st nd rd th steed still straight succeed t take takes term than time times took very while whole
-year-ago year-earlier yearend z are for within over after into with without till when`
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

@@ -39,8 +39,9 @@ func Tag(text string, opts Options) []storyline.TimeExpr {
 	if need := len(text)/5 + 16; cap(*tp) < need {
 		*tp = make([]token, 0, need)
 	}
-	toks := lex(text, *tp)
-	p := &parser{text: text, toks: toks, noPoss: opts.TimeML}
+	g := builtGrammar()
+	toks := lex(text, *tp, g.vocabulary)
+	p := &parser{g: g, text: text, toks: toks, noPoss: opts.TimeML}
 	ms := p.scan(nil)
 	out := p.resolveAll(ms, opts)
 	*tp = toks[:0]
@@ -117,8 +118,6 @@ func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
 	}
 	return out[:w]
 }
-
-const kNone kind = 255
 
 // quoteAnchors finds quotations whose attribution says on which day they
 // were spoken ("...tomorrow," he said on Sunday) and maps the index of each
@@ -780,7 +779,7 @@ func (p *parser) cue(i int) int {
 // to", "expected to") that cueAt reads as future.
 func (p *parser) edTo(i int) bool {
 	t := &p.toks[i]
-	return len(t.lw) > 4 && strings.HasSuffix(t.lw, "ed") && lexicon[t.lw] == nil && p.lw(i+1) == "to"
+	return len(t.lw) > 4 && strings.HasSuffix(t.lw, "ed") && !p.known(t.lw) && p.lw(i+1) == "to"
 }
 
 func (p *parser) cueAt(i int) int {
@@ -807,7 +806,7 @@ func (p *parser) cueWord(i int) int {
 		return 0
 	}
 	// "is to resume trading Tuesday"
-	if t.lw == "to" && (p.lw(i-1) == "is" || p.lw(i-1) == "are") && p.tok(i+1) != nil && p.toks[i+1].kind == tWord && lexicon[p.lw(i+1)] == nil {
+	if t.lw == "to" && (p.lw(i-1) == "is" || p.lw(i-1) == "are") && p.tok(i+1) != nil && p.toks[i+1].kind == tWord && !p.known(p.lw(i+1)) {
 		return 1
 	}
 	if t.lw == "set" {
@@ -822,7 +821,7 @@ func (p *parser) cueWord(i int) int {
 		}
 		return 0
 	}
-	w := lexicon[t.lw]
+	w := p.g.lex[t.lw]
 	if w != nil {
 		if w.class&cFutureCue != 0 {
 			return 1

@@ -72,23 +72,36 @@ func DetectDateline(text string) string {
 	if len(head) > 200 {
 		head = head[:200]
 	}
-	if strings.HasPrefix(head, "(") {
-		if e := strings.IndexByte(head, ')'); e > 1 && e < 40 {
-			if place := head[1:e]; datelineZones[strings.ToLower(place)] != "" {
-				return place
-			}
-		}
+	if place := parenthesisedPlace(head); datelineZones[strings.ToLower(place)] != "" {
+		return place
 	}
-	// An upper-case place name followed by a comma, a parenthesis or a dash.
+	if place := capitalPlace(head); datelineZones[strings.ToLower(place)] != "" {
+		return place
+	}
+	return ""
+}
+
+// parenthesisedPlace: "(Geneva) Russians...".
+func parenthesisedPlace(head string) string {
+	if !strings.HasPrefix(head, "(") {
+		return ""
+	}
+	if e := strings.IndexByte(head, ')'); e > 1 && e < 40 {
+		return head[1:e]
+	}
+	return ""
+}
+
+// capitalPlace: an upper-case place name followed by a comma, a
+// parenthesis or a dash ("GENEVA (AFP) -", "GENEVA, Sept 30 -").
+func capitalPlace(head string) string {
 	end := 0
 	for end < len(head) && (head[end] >= 'A' && head[end] <= 'Z' || head[end] == ' ' || head[end] == '.') {
 		end++
 	}
 	place := strings.TrimSpace(head[:end])
 	if place != "" && end < len(head) && strings.ContainsRune(",(-—–", rune(head[end])) || strings.HasPrefix(head[end:], "—") {
-		if datelineZones[strings.ToLower(place)] != "" {
-			return place
-		}
+		return place
 	}
 	return ""
 }
@@ -120,6 +133,20 @@ func EventDate(text string, timexes []storyline.TimeExpr, dct time.Time) string 
 // lead is the byte range of the first two sentences of the body, after
 // short lines (titles, bylines, credits) and photo captions.
 func lead(text string) (int, int) {
+	start, ok := bodyStart(text)
+	if !ok {
+		return 0, 0
+	}
+	end := start
+	for n := 0; end < len(text) && n < 2; n++ {
+		end = sentenceEnd(text, end)
+	}
+	return start, end
+}
+
+// bodyStart is the start of the first line of 60 characters or more that
+// is no caption.
+func bodyStart(text string) (int, bool) {
 	start := 0
 	for start < len(text) {
 		e := strings.IndexByte(text[start:], '\n')
@@ -127,32 +154,42 @@ func lead(text string) (int, int) {
 		if e >= 0 {
 			line = text[start : start+e]
 		}
-		l := strings.TrimSpace(line)
-		if len(l) >= 60 && !caption(l) {
-			break
+		if l := strings.TrimSpace(line); len(l) >= 60 && !caption(l) {
+			return start, true
 		}
 		if e < 0 {
-			return 0, 0
+			return 0, false
 		}
 		start += e + 1
 	}
-	// Two sentence ends.
-	end, n := start, 0
-	for end < len(text) && n < 2 {
-		c := text[end]
-		end++
-		if (c == '.' || c == '!' || c == '?') && (end >= len(text) || text[end] == ' ' || text[end] == '\n' || text[end] == '"') {
-			// "U.S." and "No. 2" are no sentence ends.
-			if c == '.' && end >= 3 && (text[end-3] == '.' || text[end-3] == ' ' && text[end-2] >= 'A' && text[end-2] <= 'Z') {
-				continue
-			}
-			if c == '.' && end >= 4 && text[end-4:end-1] == "No" {
-				continue
-			}
-			n++
+	return start, true
+}
+
+// sentenceEnd is the index after the end of the sentence that starts at
+// i: a full stop, "!" or "?" before a space, a line break, a quote mark or
+// the end; "U.S." and "No. 2" end none.
+func sentenceEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		i++
+		if c != '.' && c != '!' && c != '?' || i < len(text) && text[i] != ' ' && text[i] != '\n' && text[i] != '"' {
+			continue
 		}
+		if c == '.' && abbreviationDot(text, i) {
+			continue
+		}
+		return i
 	}
-	return start, end
+	return i
+}
+
+// abbreviationDot reports whether the dot before end closes "U.S." or
+// "No.".
+func abbreviationDot(text string, end int) bool {
+	if end >= 3 && (text[end-3] == '.' || text[end-3] == ' ' && text[end-2] >= 'A' && text[end-2] <= 'Z') {
+		return true
+	}
+	return end >= 4 && text[end-4:end-1] == "No"
 }
 
 func caption(line string) bool {

@@ -29,64 +29,83 @@ type token struct {
 // have to reassemble them.
 func lex(text string, toks []token, vocabulary map[string]string) []token {
 	toks = toks[:0]
-	i := 0
 	space, para := true, true
-	n := len(text)
-	for i < n {
+	for i := 0; i < len(text); {
 		c := text[i]
-		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' {
+		if isSpace(c) {
 			space = true
-			if c == '\n' {
-				para = true
-			}
+			para = para || c == '\n'
 			i++
 			continue
 		}
-		start := i
+		var t token
 		switch {
 		case c >= '0' && c <= '9':
-			for i < n && text[i] >= '0' && text[i] <= '9' {
-				i++
-			}
-			toks = append(toks, token{start: start, end: i, lw: text[start:i], kind: tNum, space: space, para: para})
+			t = lexNumber(text, i)
 		case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
-			i = scanWord(text, i)
-			// "a.m." / "p.m" / "u.s.": letter '.' letter ['.'].
-			for i+1 < n && text[i] == '.' && isASCIILetter(text[i+1]) && i-start <= 2 && (i+2 >= n || !isASCIILetter(text[i+2])) {
-				i += 2
-				if i < n && text[i] == '.' {
-					i++
-				}
-			}
-			w := text[start:i]
-			up := false
-			if c >= 'A' && c <= 'Z' {
-				up = true
-			} else if c >= utf8.RuneSelf {
-				r, _ := utf8.DecodeRuneInString(w)
-				up = unicode.IsUpper(r)
-			}
-			toks = append(toks, token{start: start, end: i, lw: lowerWord(w, vocabulary), kind: tWord, space: space, para: para, upper: up})
+			t = lexWord(text, i, vocabulary)
 		default:
-			size := 1
-			if c >= utf8.RuneSelf {
-				_, size = utf8.DecodeRuneInString(text[i:])
-			}
-			i += size
-			lw := text[start:i]
-			switch lw {
-			case "’", "‘", "`":
-				lw = "'"
-			case "“", "”", "«", "»", "„":
-				lw = "\""
-			case "–", "—", "‐", "‑":
-				lw = "-"
-			}
-			toks = append(toks, token{start: start, end: i, lw: lw, kind: tPunct, space: space, para: para})
+			t = lexPunct(text, i)
 		}
+		t.space, t.para = space, para
+		toks = append(toks, t)
+		i = t.end
 		space, para = false, false
 	}
 	return toks
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
+}
+
+// lexNumber reads the digits at i.
+func lexNumber(text string, i int) token {
+	start := i
+	for i < len(text) && text[i] >= '0' && text[i] <= '9' {
+		i++
+	}
+	return token{start: start, end: i, lw: text[start:i], kind: tNum}
+}
+
+// lexWord reads the word at i, with the inner dots of "a.m." / "p.m" /
+// "u.s." (letter '.' letter ['.']).
+func lexWord(text string, start int, vocabulary map[string]string) token {
+	n := len(text)
+	i := scanWord(text, start)
+	for i+1 < n && text[i] == '.' && isASCIILetter(text[i+1]) && i-start <= 2 && (i+2 >= n || !isASCIILetter(text[i+2])) {
+		i += 2
+		if i < n && text[i] == '.' {
+			i++
+		}
+	}
+	w := text[start:i]
+	c := text[start]
+	up := c >= 'A' && c <= 'Z'
+	if c >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(w)
+		up = unicode.IsUpper(r)
+	}
+	return token{start: start, end: i, lw: lowerWord(w, vocabulary), kind: tWord, upper: up}
+}
+
+// lexPunct reads one mark at i; typographic quotes and dashes read as
+// their plain forms.
+func lexPunct(text string, start int) token {
+	size := 1
+	if text[start] >= utf8.RuneSelf {
+		_, size = utf8.DecodeRuneInString(text[start:])
+	}
+	lw := text[start : start+size]
+	switch lw {
+	case "’", "‘", "`":
+		lw = "'"
+	case "“", "”", "«", "»", "„":
+		lw = "\""
+	case "–", "—", "‐", "‑":
+		lw = "-"
+	}
+	return token{start: start, end: start + size, lw: lw, kind: tPunct}
 }
 
 // lowerWord lower-cases a word without allocating: the grammar only ever

@@ -123,12 +123,7 @@ func (p *parser) countAndUnit(i int) (counted, bool) {
 	if !ok {
 		return counted{}, false
 	}
-	// A range keeps its first figure: "two to three weeks".
-	if p.lwIn(j, "to", "or") || p.lw(j) == "-" && p.isKind(j+1, tNum) {
-		if _, _, k, ok := p.count(j + 1); ok && p.lw(j+1) != "a" && p.unitOK(k) {
-			j = k
-		}
-	}
+	j = p.rangeEnd(j)
 	if k, ok := p.hyphen(j); ok {
 		j = k
 	}
@@ -150,6 +145,18 @@ func (p *parser) countAndUnit(i int) (counted, bool) {
 		}
 	}
 	return c, true
+}
+
+// rangeEnd skips the second figure of a range, which keeps its first:
+// "two to three weeks", "two or three days", "10-12 years".
+func (p *parser) rangeEnd(j int) int {
+	if !p.lwIn(j, "to", "or") && !(p.lw(j) == "-" && p.isKind(j+1, tNum)) {
+		return j
+	}
+	if _, _, k, ok := p.count(j + 1); ok && p.lw(j+1) != "a" && p.unitOK(k) {
+		return k
+	}
+	return j
 }
 
 // countUnit: "two years", "a 90-day", "two days ago", "a year earlier",
@@ -398,14 +405,8 @@ func (p *parser) yearAgoPeriod(out []match, m *match) []match {
 		return out
 	}
 	noun := m.from - 1
-	if !p.lwIn(noun, "quarter", "period") {
-		return out
-	}
-	k := noun - 1
-	if p.lwIn(k, "same", "corresponding", "comparable", "like") {
-		k--
-	}
-	if p.lw(k) != "the" {
+	k, ok := p.periodBefore(noun)
+	if !ok {
 		return out
 	}
 	if n := len(out); n > 0 && out[n-1].to > k {
@@ -421,6 +422,19 @@ func (p *parser) yearAgoPeriod(out []match, m *match) []match {
 	m.kind, m.n, m.anchorRef, m.rel = kAgo, -1, true, 0
 	p.traced(m, "year-ago period")
 	return out
+}
+
+// periodBefore reports "the quarter", "the same period" ending at noun and
+// returns the index of its "the".
+func (p *parser) periodBefore(noun int) (int, bool) {
+	if !p.lwIn(noun, "quarter", "period") {
+		return 0, false
+	}
+	k := noun - 1
+	if p.lwIn(k, "same", "corresponding", "comparable", "like") {
+		k--
+	}
+	return k, p.lw(k) == "the"
 }
 
 // lastYearsPeriod: "last year's quarter".

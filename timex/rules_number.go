@@ -49,16 +49,22 @@ func (p *parser) isoDate(i int) (match, outcome) {
 	if !ok || d < 1 || d > daysIn(mo) || !p.adj(i+4) {
 		return match{}, pass
 	}
-	m := match{from: i, to: i + 5, kind: kAbs, typ: "DATE", p: point{g: gDay, y: y, m: mo, d: d}}
-	if p.lw(i+5) != "t" || !p.adj(i+5) {
-		return m, found
+	pt := point{g: gDay, y: y, m: mo, d: d}
+	if hh, mm, ok := p.isoClock(i + 5); ok {
+		pt.g, pt.hh, pt.mm = gTime, hh, mm
+		return match{from: i, to: i + 9, kind: kAbs, typ: "TIME", p: pt}, found
 	}
-	hh, okH := p.num(i + 6)
-	mm, okM := p.num(i + 8)
-	if okH && p.lw(i+7) == ":" && okM && hh < 24 && mm < 60 {
-		m = match{from: i, to: i + 9, kind: kAbs, typ: "TIME", p: point{g: gTime, y: y, m: mo, d: d, hh: hh, mm: mm}}
+	return match{from: i, to: i + 5, kind: kAbs, typ: "DATE", p: pt}, found
+}
+
+// isoClock reads "T10:00" at i.
+func (p *parser) isoClock(i int) (int, int, bool) {
+	if p.lw(i) != "t" || !p.adj(i) || p.lw(i+2) != ":" {
+		return 0, 0, false
 	}
-	return m, found
+	hh, okH := p.num(i + 1)
+	mm, okM := p.num(i + 3)
+	return hh, mm, okH && okM && hh < 24 && mm < 60
 }
 
 // isoQuarter: "1998-Q1".
@@ -77,33 +83,46 @@ func (p *parser) isoQuarter(i int) (match, outcome) {
 // numericDate: "9/30/2021", "30/09/2021", "30.09.2021", "9/30/21": month
 // first with slashes unless the first figure cannot be a month.
 func (p *parser) numericDate(i int) (match, outcome) {
-	a, _ := p.num(i)
-	sep := p.lw(i + 1)
-	if len(p.lw(i)) > 2 || sep != "/" && sep != "." || !p.adj(i+1) || !p.adj(i+2) {
+	a, b, y, ok := p.numericParts(i)
+	if !ok {
 		return match{}, pass
-	}
-	b, ok := p.num(i + 2)
-	if !ok || len(p.lw(i+2)) > 2 || p.lw(i+3) != sep || !p.adj(i+3) || !p.adj(i+4) {
-		return match{}, pass
-	}
-	y, ok := p.num(i + 4)
-	if !ok || len(p.lw(i+4)) != 4 && len(p.lw(i+4)) != 2 {
-		return match{}, pass
-	}
-	if y < 100 {
-		y += 1900
-		if y < 1950 {
-			y += 100
-		}
 	}
 	mo, d := a, b
-	if sep == "." || a > 12 {
+	if p.lw(i+1) == "." || a > 12 {
 		mo, d = b, a
 	}
 	if mo < 1 || mo > 12 || d < 1 || d > daysIn(mo) {
 		return match{}, pass
 	}
 	return match{from: i, to: i + 5, kind: kAbs, typ: "DATE", p: point{g: gDay, y: y, m: mo, d: d}}, found
+}
+
+// numericParts reads the three figures of "9/30/2021" or "30.09.98"; a
+// two-digit year is 1950-2049.
+func (p *parser) numericParts(i int) (a, b, y int, ok bool) {
+	sep := p.lw(i + 1)
+	if len(p.lw(i)) > 2 || sep != "/" && sep != "." || !p.adj(i+1) || !p.adj(i+2) ||
+		len(p.lw(i+2)) > 2 || p.lw(i+3) != sep || !p.adj(i+3) || !p.adj(i+4) {
+		return 0, 0, 0, false
+	}
+	a, _ = p.num(i)
+	b, okB := p.num(i + 2)
+	y, okY := p.num(i + 4)
+	if !okB || !okY || len(p.lw(i+4)) != 4 && len(p.lw(i+4)) != 2 {
+		return 0, 0, 0, false
+	}
+	return a, b, fullYear(y), true
+}
+
+// fullYear reads a two-digit year as 1950-2049.
+func fullYear(y int) int {
+	switch {
+	case y >= 100:
+		return y
+	case y < 50:
+		return 2000 + y
+	}
+	return 1900 + y
 }
 
 // dayMonth: "28 July 2021", "5th of March", "30 Sept., 1998".

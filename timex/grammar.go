@@ -10,6 +10,22 @@ import (
 // few joins widen it with what follows ("or so", "and 25") or what comes
 // before ("the quarter a year ago").
 
+// The joins and the one rule outside the tables, by the names their
+// traces carry.
+const (
+	joinOrSo             = "or so"
+	joinSecondDay        = "second day"
+	joinYearAgoPeriod    = "year-ago period"
+	joinLastYearsPeriod  = "last year's quarter"
+	ruleApostropheDecade = "'80s"
+)
+
+// untabled lists the names above, for tests that check each has its
+// examples.
+func untabled() []string {
+	return []string{joinOrSo, joinSecondDay, joinYearAgoPeriod, joinLastYearsPeriod, ruleApostropheDecade}
+}
+
 // scan finds every time expression, longest match first at each position.
 func (p *parser) scan(out []match) []match {
 	for i := 0; i < len(p.toks); {
@@ -39,7 +55,7 @@ func (p *parser) scan(out []match) []match {
 func (p *parser) orSo(m *match) {
 	if p.lw(m.to) == "or" && p.lw(m.to+1) == "so" && (m.typ == "DURATION" || m.kind == kUnitRel) {
 		m.to += 2
-		p.traced(m, "or so")
+		p.traced(m, joinOrSo)
 	}
 }
 
@@ -60,7 +76,7 @@ func (p *parser) secondDay(m *match) (match, bool) {
 		m2.to, m2.p.y = e+2, y
 	}
 	m2.rule = ""
-	p.traced(&m2, "second day")
+	p.traced(&m2, joinSecondDay)
 	return m2, true
 }
 
@@ -187,7 +203,7 @@ func outcomeOf(m match, ok bool) (match, outcome) {
 func modifiedRules() []rule {
 	return []rule{
 		{name: "early / late X", parse: (*parser).earlyLate},
-		{name: "earlier that day", parse: (*parser).earlierThat},
+		{name: "earlier that same day", parse: (*parser).earlierThat},
 		{name: "the end of X", parse: (*parser).endOf},
 		{name: "the first half of X", parse: (*parser).halfOf},
 	}
@@ -337,6 +353,6 @@ func (p *parser) apostropheDecade(i int) (match, bool) {
 	}
 	m := fixed(i, i+3, "DATE", strconv.Itoa(190+n/10))
 	m.p.g = gDecade
-	p.traced(&m, "'80s")
+	p.traced(&m, ruleApostropheDecade)
 	return m, true
 }

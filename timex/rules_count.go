@@ -420,7 +420,7 @@ func (p *parser) yearAgoPeriod(out []match, m *match) []match {
 		m.p.g = gQuarter
 	}
 	m.kind, m.n, m.anchorRef, m.rel = kAgo, -1, true, 0
-	p.traced(m, "year-ago period")
+	p.traced(m, joinYearAgoPeriod)
 	return out
 }
 
@@ -447,7 +447,7 @@ func (p *parser) lastYearsPeriod(m *match) bool {
 	}
 	m.to += 3
 	m.kind, m.n, m.anchorRef, m.rel = kAgo, -1, true, 0
-	p.traced(m, "last year's quarter")
+	p.traced(m, joinLastYearsPeriod)
 	return true
 }
 

@@ -22,7 +22,7 @@ func (p *parser) monthHead(i int) (mo, j int, abbr, ok bool) {
 		return 0, i, false, false
 	}
 	mo = p.g.lex[t.lw].n
-	abbr = len(t.lw) <= 4 && t.lw != "june" && t.lw != "july" && t.lw != "may"
+	abbr = monthAbbreviation(t.lw)
 	j = i + 1
 	if !abbr {
 		return mo, j, false, true
@@ -34,6 +34,12 @@ func (p *parser) monthHead(i int) (mo, j int, abbr, ok bool) {
 		return 0, i, false, false
 	}
 	return mo, j, true, true
+}
+
+// monthAbbreviation reports "jan", "sept", "febr" (not "june", "july",
+// "may").
+func monthAbbreviation(lw string) bool {
+	return len(lw) <= 4 && lw != "june" && lw != "july" && lw != "may"
 }
 
 // monthDay: "July 28", "July 28, 2021", "July 27,2021", "July 28 2021",

@@ -141,7 +141,11 @@ func (p *parser) dayMonth(i int) (match, outcome) {
 	if d > daysIn(mo) {
 		return match{}, pass
 	}
-	e := p.dot(k + 1)
+	// "30 Sept." keeps its abbreviation dot; "26 October." ends a sentence.
+	e := k + 1
+	if monthAbbreviation(p.lw(k)) {
+		e = p.dot(e)
+	}
 	m := match{from: i, to: e, kind: kAbs, typ: "DATE", p: point{g: gDay, m: mo, d: d}}
 	y := e
 	if p.lw(y) == "," {

@@ -462,6 +462,7 @@ func weekdayExamples() map[string][]example {
 		},
 		"weekday with date": {
 			{text: "It happened on Monday, Oct. 26, officials said.", dct: "1998-10-28", expr: "Monday, Oct. 26", typ: "DATE", val: "1998-10-26"},
+			{text: "It happened on Monday 26 October.", dct: "2020-10-27", expr: "Monday 26 October", typ: "DATE", val: "2020-10-26"},
 		},
 	}
 }
@@ -482,6 +483,8 @@ func numberExamples() map[string][]example {
 		},
 		"day month": {
 			{text: "The accord of 28 July 2021 stands.", dct: "none", expr: "28 July 2021", typ: "DATE", val: "2021-07-28"},
+			{text: "He arrived on the 5th of March.", expr: "5th of March", typ: "DATE", val: "2021-03-05"},
+			{text: "The books close on 30 Sept., officials said.", expr: "30 Sept.", typ: "DATE", val: "2021-09-30"},
 		},
 		"20th century": {
 			{text: "It was built in the 20th century.", expr: "the 20th century", typ: "DATE", val: "19"},

@@ -185,6 +185,11 @@ func (r *resolver) seasonRel(m *match) point {
 	case -1, 1:
 		pt = lastOrNext(pt, cur, m.rel)
 	case 0:
+		// In January and February the current season is the winter that
+		// began the year before; "this summer" is still this year's.
+		if cur.m == 4 && pt.m != 4 && cur.y < r.dct.Year() {
+			pt.y = r.dct.Year()
+		}
 	default:
 		dir := r.tense(m)
 		if dir < 0 && pt.m > cur.m {

@@ -580,6 +580,9 @@ func relativeExamples() map[string][]example {
 		},
 		"last summer": {
 			{text: "A strike began last fall.", dct: "1989-02-10", expr: "last fall", typ: "DATE", val: "1988-FA"},
+			{text: "Talks will resume this summer.", dct: "2022-01-10", expr: "this summer", typ: "DATE", val: "2022-SU"},
+			{text: "It has been a cold winter this winter.", dct: "2022-01-10", expr: "this winter", typ: "DATE", val: "2021-WI"},
+			{text: "Talks will resume next summer.", dct: "2022-01-10", expr: "next summer", typ: "DATE", val: "2022-SU"},
 		},
 		"this morning": {
 			{text: "He spoke this morning.", expr: "this morning", typ: "TIME", val: "2021-09-30TMO"},

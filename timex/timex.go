@@ -333,10 +333,32 @@ func (p *parser) clockDayIndex(ms []match, k int) int {
 		return m.day - 1
 	case k+1 < len(ms) && ms[k+1].from <= m.to+2 && isDayMatch(ms[k+1]) && p.onlyGlue(m.to, ms[k+1].from):
 		return k + 1
-	case k+1 < len(ms) && p.skipParen(m.to) > m.to && ms[k+1].from == p.skipParen(m.to) && isDayMatch(ms[k+1]):
+	case k+1 < len(ms) && ms[k+1].from == m.to+1 && p.lw(m.to) == ")" && isDayMatch(ms[k+1]):
+		// "(4 p.m. EDT) yesterday" is yesterday's 4 p.m.
 		return k + 1
+	case p.dayAfterParen(ms, k) >= 0:
+		return p.dayAfterParen(ms, k)
 	case k > 0 && ms[k-1].to+2 >= m.from && isDayMatch(ms[k-1]) && p.onlyGlue(ms[k-1].to, m.from):
 		return k - 1
+	}
+	return -1
+}
+
+// dayAfterParen is the index of the day right after a short parenthesis
+// that follows clock time k, or -1: "10:35 a.m. (0735 GMT) Friday", "8 p.m.
+// GMT (4 p.m. EDT) yesterday". What the parenthesis holds (the same time
+// elsewhere) is skipped.
+func (p *parser) dayAfterParen(ms []match, k int) int {
+	j := p.skipParen(ms[k].to)
+	if j == ms[k].to {
+		return -1
+	}
+	n := k + 1
+	for n < len(ms) && ms[n].from < j {
+		n++
+	}
+	if n < len(ms) && ms[n].from == j && isDayMatch(ms[n]) {
+		return n
 	}
 	return -1
 }

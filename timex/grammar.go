@@ -17,13 +17,14 @@ const (
 	joinSecondDay        = "second day"
 	joinYearAgoPeriod    = "year-ago period"
 	joinLastYearsPeriod  = "last year's quarter"
+	joinPlacedDuration   = "in three weeks"
 	ruleApostropheDecade = "'80s"
 )
 
 // untabled lists the names above, for tests that check each has its
 // examples.
 func untabled() []string {
-	return []string{joinOrSo, joinSecondDay, joinYearAgoPeriod, joinLastYearsPeriod, ruleApostropheDecade}
+	return []string{joinOrSo, joinSecondDay, joinYearAgoPeriod, joinLastYearsPeriod, joinPlacedDuration, ruleApostropheDecade}
 }
 
 // scan finds every time expression, longest match first at each position.
@@ -41,6 +42,7 @@ func (p *parser) scan(out []match) []match {
 		}
 		out = p.yearAgoPeriod(out, &m)
 		p.orSo(&m)
+		p.placedDuration(&m)
 		out = append(out, m)
 		i = m.to
 		if m2, ok := p.secondDay(&m); ok {
@@ -57,6 +59,72 @@ func (p *parser) orSo(m *match) {
 		m.to += 2
 		p.traced(m, joinOrSo)
 	}
+}
+
+// placedDuration: "in three weeks", "within a year", "after 4 days", "in
+// about 30 days": a count of whole units after one of these prepositions
+// says when something happens, counted from the DCT. "Within" does so in
+// any clause not in the past; "in" opening a sentence ("In four days it is
+// hard to...") only in one about the future; "after" only after a modal
+// ("will reopen after four days"): "after 22 months" mostly looks back.
+// Not "after four days of talks", "in a week when prices fell", a
+// weekend, nor where the count looks back: "the lowest in two years", "the
+// second time in two months", "twice in a year".
+func (p *parser) placedDuration(m *match) {
+	if m.kind != kFixed || m.typ != "DURATION" || m.u < uDay || m.u == uWeekend || m.n != float64(int(m.n)) || m.place != placeNone {
+		return
+	}
+	k := m.from - 1
+	if p.lwIn(k, "about", "approximately", "roughly", "around", "some", "just") {
+		k--
+	}
+	if p.lwIn(m.to, "of", "that", "which", "when", "where") || p.looksBack(k-1) {
+		return
+	}
+	switch {
+	case p.lw(k) == "within", p.lw(k) == "in" && !p.opensSentence(k), p.lw(k) == "after" && p.modalBefore(k-1):
+		m.place = placeDCT
+	case p.lw(k) == "in":
+		m.place = placeDCTAhead
+	default:
+		return
+	}
+	p.traced(m, joinPlacedDuration)
+}
+
+// opensSentence reports whether token i starts a sentence or a paragraph.
+func (p *parser) opensSentence(i int) bool {
+	return i == 0 || p.toks[i].para || p.breakAt(i-1)
+}
+
+// modalBefore reports a modal verb in the clause before token i: "will",
+// "would", "'ll", "shall", "should", "can", "could", "may", "might", "must".
+func (p *parser) modalBefore(i int) bool {
+	for n := 0; i >= 0 && n < tenseWindow && !p.breakAt(i); i, n = i-1, n+1 {
+		if p.lwIn(i, "will", "would", "shall", "should", "can", "could", "might", "must") ||
+			p.lw(i) == "may" && !p.upper(i) || p.lw(i) == "ll" && p.lw(i-1) == "'" {
+			return true
+		}
+	}
+	return false
+}
+
+// looksBack reports a word before token i, in its clause, that makes "in
+// two years" a stretch up to now: an ordinal ("the second death in two
+// days"), a superlative ("the lowest level in a decade", "its best year in
+// five years"), a count of times ("twice in a year", "for the first time
+// in ten years"), "ever" or "record".
+func (p *parser) looksBack(i int) bool {
+	for n := 0; i >= 0 && n < tenseWindow && !p.breakAt(i); i, n = i-1, n+1 {
+		lw := p.lw(i)
+		switch {
+		case p.has(i, cOrdinal), p.lwIn(i, "time", "times", "twice", "once", "ever", "record", "best", "most", "least", "worst"):
+			return true
+		case len(lw) > 4 && strings.HasSuffix(lw, "est") && p.lwIn(i-1, "the", "its", "their", "his", "her", "our", "my", "your"):
+			return true
+		}
+	}
+	return false
 }
 
 // secondDay: in "April 24 and 25" the second day shares the month (and

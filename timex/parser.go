@@ -46,8 +46,21 @@ type match struct {
 	yrel      int  // kAbs: year relative to the DCT's ("June last year")
 	hasYrel   bool
 	cont      bool   // the second day of "April 24 and 25": same year as the first
+	place     place  // a duration that says when: n units (u) from the DCT or the date under discussion
 	rule      string // the rules that made the match, outermost first (only when tracing)
 }
+
+// place says what a duration that places something in time ("in three
+// weeks", "two days later") counts from; its anchor is that point moved by
+// the match's n units u.
+type place uint8
+
+const (
+	placeNone     place = iota
+	placeDCT            // "within a year": from the DCT, in a clause not in the past
+	placeDCTAhead       // "In three weeks, ...": from the DCT, in a clause about the future
+	placeRef            // "two days later": from the day under discussion
+)
 
 // fixed is a match whose value the text alone gives.
 func fixed(from, to int, typ, val string) match {

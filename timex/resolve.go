@@ -30,6 +30,30 @@ func (r *resolver) resolve(ms []match, k int) (point, string) {
 	return pt, pt.String()
 }
 
+// anchorOf is the date a placed duration points at, at the granularity of
+// its unit ("in three weeks" from a Thursday is the ISO week three weeks
+// on), or "" when it places nothing or what it counts from is unknown: no
+// DCT, a clause in the past ("the strike ended after four days"), no day
+// under discussion for "two days later".
+func (r *resolver) anchorOf(m *match) string {
+	var base time.Time
+	switch m.place {
+	case placeDCT, placeDCTAhead:
+		if t := r.tense(m); !r.hasDCT || t < 0 || t == 0 && m.place == placeDCTAhead {
+			return ""
+		}
+		base = r.dct
+	case placeRef:
+		if !r.hasRef || r.ref.g != gDay {
+			return ""
+		}
+		base = date(r.ref.y, r.ref.m, r.ref.d)
+	default:
+		return ""
+	}
+	return at(moveDay(base, m.u, m.n), unitGran(m.u)).String()
+}
+
 // referable reports whether a date of granularity g becomes the date
 // under discussion, which "that year" and "a week later" count from.
 func referable(g gran) bool {

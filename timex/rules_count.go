@@ -274,6 +274,7 @@ func countReadings() []countRule {
 		{name: "will one day", read: oneDay},
 		{name: "two days ago", read: ago},
 		{name: "a year later", read: later},
+		{name: "two days later", read: daysLater},
 		{name: "$5 a year (a rate)", read: rate},
 		{name: "two years (a duration)", read: duration},
 	}
@@ -332,6 +333,21 @@ func later(p *parser, c *counted) (match, outcome) {
 	return match{from: c.from, to: to, kind: kAgo, typ: "DATE", u: c.u, n: sign * c.n, anchorRef: next != "hence" && next != "from"}, found
 }
 
+// daysLater: "two days later", "a day earlier" are durations in TimeML,
+// anchored on the day under discussion.
+func daysLater(p *parser, c *counted) (match, outcome) {
+	next := p.lw(c.end)
+	if c.u != uDay || !c.known || next != "later" && next != "earlier" {
+		return match{}, pass
+	}
+	m, _ := duration(p, c)
+	m.place, m.u, m.n = placeRef, c.u, c.n
+	if next == "earlier" {
+		m.n = -c.n
+	}
+	return m, found
+}
+
 // rate: "$5 a year", "twice a day".
 func rate(p *parser, c *counted) (match, outcome) {
 	if c.first != "a" || !c.known || c.n != 1 {
@@ -349,6 +365,11 @@ func rate(p *parser, c *counted) (match, outcome) {
 func duration(p *parser, c *counted) (match, outcome) {
 	m := fixed(c.from, c.end, "DURATION", durationValue(c.n, c.known, c.u))
 	m.noThe = !plural(p.lw(c.unitTok)) && c.n != 1 && c.known
+	if c.known && !m.noThe && p.lw(c.unitTok-1) != "-" {
+		// A count of units (not the adjective of "a one-day trial") that
+		// "in", "within" or "after" may place.
+		m.u, m.n = c.u, c.n
+	}
 	return m, found
 }
 

@@ -99,13 +99,13 @@ func (p *parser) resolveAll(ms []match, opts Options) ([]storyline.TimeExpr, []s
 		if m.cont && k > 0 && vals[k-1].g == gDay && m.p.y == 0 {
 			m.p.y = vals[k-1].y
 		}
-		var val string
-		vals[k], val = r.resolveAt(ms, k, anchors)
+		var val, anchor string
+		vals[k], val, anchor = r.resolveAt(ms, k, anchors)
 		if m.kind == kNone {
 			continue
 		}
 		start, end := p.toks[m.from].start, p.toks[m.to-1].end
-		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ, Value: val})
+		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ, Value: val, Anchor: anchor})
 		if p.trace {
 			rules = append(rules, m.rule)
 		}
@@ -131,17 +131,16 @@ func (p *parser) swallowDay(ms []match, k int) {
 	}
 }
 
-// resolveAt resolves match k; words inside a quotation count from when
-// they were spoken.
-func (r *resolver) resolveAt(ms []match, k int, anchors map[int]time.Time) (point, string) {
-	a, ok := anchors[k]
-	if !ok {
-		return r.resolve(ms, k)
+// resolveAt resolves match k to its point, value and anchor; words inside
+// a quotation count from when they were spoken.
+func (r *resolver) resolveAt(ms []match, k int, anchors map[int]time.Time) (point, string, string) {
+	if a, ok := anchors[k]; ok {
+		saved := r.dct
+		r.dct = a
+		defer func() { r.dct = saved }()
 	}
-	saved := r.dct
-	r.dct = a
-	defer func() { r.dct = saved }()
-	return r.resolve(ms, k)
+	pt, val := r.resolve(ms, k)
+	return pt, val, r.anchorOf(&ms[k])
 }
 
 // quoteAnchors finds quotations whose attribution says on which day they
@@ -203,7 +202,7 @@ func anchoredInQuote(m *match, qs, qe int) bool {
 	case kDayRel, kWeekday, kUnitRel, kTime:
 		return true
 	}
-	return false
+	return m.place == placeDCT || m.place == placeDCTAhead
 }
 
 // firstMatch is the index of the first match ending after token i (the

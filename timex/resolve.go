@@ -317,6 +317,11 @@ func (r *resolver) agoBase(m *match) point {
 	case m.anchorRef && r.hasRef && r.ref.g == gDay:
 		// "A week later": from the day under discussion.
 		return r.ref
+	case m.anchorRef && m.n > 0 && r.hasRef && (r.ref.g == gYear || r.ref.g == gMonth) && unitGran(m.u) <= r.ref.g:
+		// "Five years later", "nine months later": from the year or month
+		// under discussion, in units no finer than it. ("A year earlier"
+		// in results news compares with the DCT's year.)
+		return r.ref
 	}
 	return dayPoint(r.dct)
 }

@@ -190,8 +190,10 @@ func (p *parser) relYearsPart(i int) (match, outcome) {
 	return q, found
 }
 
-// relUnit: "this week", "last month", "next year", "the past decade" (a
-// stretch up to now), "this century"; not "last day" or "next hour".
+// relUnit: "this week", "last month", "next year", "last decade" (the
+// one before this, as TimeBank has it), "the past decade" and "over the
+// last decade" (the stretch up to now), "this century"; not "last day" or
+// "next hour".
 func (p *parser) relUnit(i int) (match, outcome) {
 	rel, j := p.relHead(i)
 	u, ok := p.unitAt(j)
@@ -202,7 +204,7 @@ func (p *parser) relUnit(i int) (match, outcome) {
 	case uDay, uHour, uMinute, uSecond:
 		return match{}, veto
 	case uDecade, uCentury:
-		if p.lwIn(i, "past", "last") {
+		if p.lw(i) == "past" || p.lw(i) == "last" && p.stretchBefore(i) {
 			return fixed(i, j+1, "DURATION", durationValue(1, true, u)), found
 		}
 	}
@@ -211,6 +213,17 @@ func (p *parser) relUnit(i int) (match, outcome) {
 		m.p.g = gCentury
 	}
 	return m, found
+}
+
+// stretchBefore reports a word of extent before the phrase at i (or its
+// "the"): "over the last decade", "for the last century", "spent the last
+// decade".
+func (p *parser) stretchBefore(i int) bool {
+	k := i - 1
+	if p.lw(k) == "the" {
+		k--
+	}
+	return p.lwIn(k, "over", "for", "throughout", "through", "across", "during", "spent", "spend", "spends", "spending")
 }
 
 // relMonth: "last June", "this March".

@@ -620,6 +620,9 @@ func relativeUnitExamples() map[string][]example {
 			{text: "Elections are due next year.", dct: "2021-07-27", expr: "next year", typ: "DATE", val: "2022"},
 			{text: "Talks this week will decide.", dct: "none", expr: "this week", typ: "DATE", val: ""},
 			{text: "Prices doubled over the past decade.", expr: "the past decade", typ: "DURATION", val: "P10Y"},
+			{text: "Workers lost to inflation in the last decade.", dct: "1998-02-06", expr: "the last decade", typ: "DATE", val: "198"},
+			{text: "Prices doubled over the last decade.", expr: "the last decade", typ: "DURATION", val: "P10Y"},
+			{text: "She spent the last decade abroad.", expr: "the last decade", typ: "DURATION", val: "P10Y"},
 			{text: "This century will be different.", expr: "This century", typ: "DATE", val: "20"},
 			no("It was his last day at work.", "last day"),
 		},
@@ -675,6 +678,8 @@ func countExamples() map[string][]example {
 		"a year later": {
 			{text: "On Sept. 11, 2001, terrorists attacked. A week later, markets reopened.", dct: "2002-10-18", expr: "A week later", typ: "DATE", val: "2001-W38"},
 			{text: "He was arrested on March 3. A fortnight later, he was freed.", expr: "A fortnight later", typ: "DATE", val: "2021-W11"},
+			{text: "Felt left the FBI in 1973. Five years later he was indicted.", expr: "Five years later", typ: "DATE", val: "1978"},
+			{text: "She was kidnapped in June last year. She died nine months later.", expr: "nine months later", typ: "DATE", val: "2021-03"},
 			{text: "Net rose in 1988 from $2 million a year earlier.", dct: "1989-10-30", expr: "a year earlier", typ: "DATE", val: "1988"},
 			{text: "The mine will close two years hence.", expr: "two years hence", typ: "DATE", val: "2023"},
 			{text: "The mine will close a year from now.", expr: "a year from now", typ: "DATE", val: "2022"},

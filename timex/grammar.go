@@ -31,7 +31,7 @@ func untabled() []string {
 func (p *parser) scan(out []match) []match {
 	for i := 0; i < len(p.toks); {
 		t := &p.toks[i]
-		if t.kind == tWord && p.g.lex[t.lw] == nil {
+		if t.kind == tWord && !p.g.starters[t.id] || t.kind == tPunct && t.lw != "'" {
 			i++
 			continue
 		}
@@ -55,7 +55,7 @@ func (p *parser) scan(out []match) []match {
 
 // orSo: "the next year or so" is one vague stretch.
 func (p *parser) orSo(m *match) {
-	if p.lw(m.to) == "or" && p.lw(m.to+1) == "so" && (m.typ == "DURATION" || m.kind == kUnitRel) {
+	if p.lw(m.to) == "or" && p.lw(m.to+1) == "so" && (m.typ == typeDuration || m.kind == kUnitRel) {
 		m.to += 2
 		p.traced(m, joinOrSo)
 	}
@@ -71,7 +71,7 @@ func (p *parser) orSo(m *match) {
 // weekend, nor where the count looks back: "the lowest in two years", "the
 // second time in two months", "twice in a year".
 func (p *parser) placedDuration(m *match) {
-	if m.kind != kFixed || m.typ != "DURATION" || m.u < uDay || m.u == uWeekend || m.n != float64(int(m.n)) || m.place != placeNone {
+	if m.kind != kFixed || m.typ != typeDuration || m.u < uDay || m.u == uWeekend || m.n != float64(int(m.n)) || m.place != placeNone {
 		return
 	}
 	k := m.from - 1
@@ -148,18 +148,23 @@ func (p *parser) secondDay(m *match) (match, bool) {
 	return m2, true
 }
 
-// matchAt tries the phrase rules at token i.
+// matchAt tries the phrase rules at token i, then the core grammar.
 func (p *parser) matchAt(i int) (match, bool) {
-	return p.firstOf(p.g.phrase, i)
+	if len(p.g.phrase.candidates(p, i)) == 0 {
+		return p.core(i)
+	}
+	if m, o := p.decide(p.g.phrase, i); o != pass {
+		return m, o == found
+	}
+	return p.core(i)
 }
 
 func phraseRules() []rule {
 	return []rule{
-		{name: "quantified", parse: (*parser).quantified},
-		{name: "this past / this coming", parse: (*parser).thisPast},
-		{name: "the", parse: (*parser).determiner},
-		{name: "position modifier", parse: (*parser).modifiedRule},
-		{name: "core", parse: (*parser).coreRule},
+		{name: "quantified", starts: words(quantifierWords), parse: (*parser).quantified},
+		{name: "this past / this coming", starts: words("this"), parse: (*parser).thisPast},
+		{name: "the", starts: words("the"), parse: (*parser).determiner},
+		{name: "position modifier", starts: words(earlyWords + " " + endWords + " " + halfWords), parse: (*parser).modifiedRule},
 	}
 }
 
@@ -172,7 +177,7 @@ func (p *parser) quantified(i int) (match, outcome) {
 		return match{}, pass
 	}
 	m, ok := p.matchAt(q)
-	if !ok || !(m.kind == kAgo || m.kind == kTime || !loose && m.typ == "DURATION") {
+	if !ok || !(m.kind == kAgo || m.kind == kTime || !loose && m.typ == typeDuration) {
 		return match{}, pass
 	}
 	m.from = i
@@ -185,22 +190,27 @@ type quantifier struct {
 	loose bool // vague: not part of a duration
 }
 
-func quantifiers() []quantifier {
-	q := []quantifier{}
+// quantifiers are the quantifiers by their first word.
+func quantifiers() map[string][]quantifier {
+	q := map[string][]quantifier{}
 	for _, w := range []string{"at least", "at most", "more than", "less than", "fewer than", "no more than", "no less than",
 		"up to", "nearly", "almost"} {
-		q = append(q, quantifier{words: strings.Fields(w)})
+		ws := strings.Fields(w)
+		q[ws[0]] = append(q[ws[0]], quantifier{words: ws})
 	}
 	for _, w := range []string{"about", "approximately", "roughly", "around", "some"} {
-		q = append(q, quantifier{words: []string{w}, loose: true})
+		q[w] = append(q[w], quantifier{words: []string{w}, loose: true})
 	}
 	return q
 }
 
+// quantifierWords are the first words of the quantifiers.
+const quantifierWords = "at more less fewer no up nearly almost about approximately roughly around some"
+
 // quant returns the index after a quantifier at i, or i when there is
 // none.
 func (p *parser) quant(i int) (int, bool) {
-	for _, q := range p.g.quantifiers {
+	for _, q := range p.g.quantifiers[p.lw(i)] {
 		if p.seq(i, q.words) {
 			return i + len(q.words), q.loose
 		}
@@ -225,7 +235,7 @@ func (p *parser) thisPast(i int) (match, outcome) {
 		return match{}, pass
 	}
 	m, ok := p.matchAt(i + 1)
-	if !ok || m.from != i+1 || m.typ != "DATE" {
+	if !ok || m.from != i+1 || m.typ != typeDate {
 		return match{}, pass
 	}
 	m.from = i
@@ -254,10 +264,6 @@ func (p *parser) modifiedRule(i int) (match, outcome) {
 	return outcomeOf(p.firstOf(p.g.modified, i))
 }
 
-func (p *parser) coreRule(i int) (match, outcome) {
-	return outcomeOf(p.core(i))
-}
-
 // outcomeOf turns a parse's (match, ok) into an outcome.
 func outcomeOf(m match, ok bool) (match, outcome) {
 	if ok {
@@ -270,12 +276,19 @@ func outcomeOf(m match, ok bool) (match, outcome) {
 // "the end of July", "earlier this year", "the first half of 1989".
 func modifiedRules() []rule {
 	return []rule{
-		{name: "early / late X", parse: (*parser).earlyLate},
-		{name: "earlier that same day", parse: (*parser).earlierThat},
-		{name: "the end of X", parse: (*parser).endOf},
-		{name: "the first half of X", parse: (*parser).halfOf},
+		{name: "early / late X", starts: words(earlyWords), parse: (*parser).earlyLate},
+		{name: "earlier that same day", starts: words(earlyWords), parse: (*parser).earlierThat},
+		{name: "the end of X", starts: words(endWords), parse: (*parser).endOf},
+		{name: "the first half of X", starts: words(halfWords), parse: (*parser).halfOf},
 	}
 }
+
+// The position words.
+const (
+	earlyWords = "early late mid earlier later"
+	endWords   = "end beginning start middle close turn dawn"
+	halfWords  = "first second last"
+)
 
 func (p *parser) earlyLate(i int) (match, outcome) {
 	lw := p.lw(i)
@@ -337,7 +350,7 @@ func (p *parser) periodOf(i, k, half int) (match, outcome) {
 	}
 	m, ok := p.core(j)
 	if !ok && p.lwIn(j, "year", "month", "week") && p.lw(j-1) == "the" {
-		m, ok = match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: p.g.lex[p.lw(j)].u, rel: 0}, true
+		m, ok = match{from: j, to: j + 1, kind: kUnitRel, typ: typeDate, u: p.g.lex[p.lw(j)].u, rel: 0}, true
 	}
 	if !ok || !modifiable(m, "end") {
 		return match{}, pass
@@ -368,7 +381,7 @@ func modifiable(m match, mod string) bool {
 	case kDayRel, kWeekday:
 		return mod == "late" || mod == "early" && m.part == ""
 	case kFixed:
-		return m.typ == "DATE" && startsWithDigit(m.val)
+		return m.typ == typeDate && startsWithDigit(m.val)
 	}
 	return false
 }
@@ -419,7 +432,7 @@ func (p *parser) apostropheDecade(i int) (match, bool) {
 	if !ok || !p.adj(i+1) || len(p.lw(i+1)) != 2 || p.lw(i+2) != "s" || !p.adj(i+2) || n%10 != 0 {
 		return match{}, false
 	}
-	m := fixed(i, i+3, "DATE", strconv.Itoa(190+n/10))
+	m := fixed(i, i+3, typeDate, strconv.Itoa(190+n/10))
 	m.p.g = gDecade
 	p.traced(&m, ruleApostropheDecade)
 	return m, true

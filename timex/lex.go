@@ -19,15 +19,16 @@ type token struct {
 	start, end int
 	lw         string
 	kind       uint8
-	space      bool // whitespace (or start of text) before the token
-	para       bool // a blank line, or a line break, before the token
-	upper      bool // first letter is upper case
+	space      bool  // whitespace (or start of text) before the token
+	para       bool  // a blank line, or a line break, before the token
+	upper      bool  // first letter is upper case
+	id         int32 // the word's id in the grammar's vocabulary; 0 for others
 }
 
 // lex splits text into tokens in one pass. Abbreviations written with
 // inner dots ("a.m.", "p.m", "U.S.") stay one word so the grammar does not
 // have to reassemble them.
-func lex(text string, toks []token, vocabulary map[string]string) []token {
+func lex(text string, toks []token, vocab map[string]vocabEntry) []token {
 	toks = toks[:0]
 	space, para := true, true
 	for i := 0; i < len(text); {
@@ -43,7 +44,7 @@ func lex(text string, toks []token, vocabulary map[string]string) []token {
 		case c >= '0' && c <= '9':
 			t = lexNumber(text, i)
 		case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
-			t = lexWord(text, i, vocabulary)
+			t = lexWord(text, i, vocab)
 		default:
 			t = lexPunct(text, i)
 		}
@@ -70,7 +71,7 @@ func lexNumber(text string, i int) token {
 
 // lexWord reads the word at i, with the inner dots of "a.m." / "p.m" /
 // "u.s." (letter '.' letter ['.']).
-func lexWord(text string, start int, vocabulary map[string]string) token {
+func lexWord(text string, start int, vocab map[string]vocabEntry) token {
 	n := len(text)
 	i := scanWord(text, start)
 	for i+1 < n && text[i] == '.' && isASCIILetter(text[i+1]) && i-start <= 2 && (i+2 >= n || !isASCIILetter(text[i+2])) {
@@ -86,7 +87,8 @@ func lexWord(text string, start int, vocabulary map[string]string) token {
 		r, _ := utf8.DecodeRuneInString(w)
 		up = unicode.IsUpper(r)
 	}
-	return token{start: start, end: i, lw: lowerWord(w, vocabulary), kind: tWord, upper: up}
+	lw, id := lowerWord(w, vocab)
+	return token{start: start, end: i, lw: lw, id: id, kind: tWord, upper: up}
 }
 
 // lexPunct reads one mark at i; typographic quotes and dashes read as
@@ -108,26 +110,33 @@ func lexPunct(text string, start int) token {
 	return token{start: start, end: start + size, lw: lw, kind: tPunct}
 }
 
-// lowerWord lower-cases a word without allocating: the grammar only ever
-// compares words with its own vocabulary, so a capitalised word outside it
-// may keep its case.
-func lowerWord(w string, vocabulary map[string]string) string {
+// vocabEntry is a word the grammar compares tokens with: its interned
+// lower-case spelling and its id, which indexes the lexicon entries and
+// the rule tables.
+type vocabEntry struct {
+	lw string
+	id int32
+}
+
+// lowerWord lower-cases a word without allocating and returns its id in
+// the vocabulary (0 when it is not there): the grammar only ever compares
+// words with its own vocabulary, so a capitalised word outside it may keep
+// its case.
+func lowerWord(w string, vocab map[string]vocabEntry) (string, int32) {
 	up := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(w)
+			lw := strings.ToLower(w)
+			return lw, vocab[lw].id
 		}
 		if c >= 'A' && c <= 'Z' {
 			up = true
 		}
 	}
-	if !up {
-		return w
-	}
 	var buf [32]byte
-	if len(w) > len(buf) {
-		return w
+	if !up || len(w) > len(buf) {
+		return w, vocab[w].id
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -136,10 +145,10 @@ func lowerWord(w string, vocabulary map[string]string) string {
 		}
 		buf[i] = c
 	}
-	if k, ok := vocabulary[string(buf[:len(w)])]; ok {
-		return k
+	if e, ok := vocab[string(buf[:len(w)])]; ok {
+		return e.lw, e.id
 	}
-	return w
+	return w, 0
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

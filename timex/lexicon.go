@@ -191,23 +191,21 @@ func (l lexicon) addCues() {
 	}
 }
 
-// vocabulary is every lower-case word the grammar compares tokens with,
-// interned so that the lexer can lower-case a word without allocating.
-func (l lexicon) vocabulary() map[string]string {
-	v := make(map[string]string, len(l)+len(countedNouns)+len(decadeWords)+128)
+// vocabulary is every lower-case word the grammar compares tokens with:
+// the lexicon's, the counted nouns and decade words, the grammar's other
+// words.
+func (l lexicon) vocabulary() []string {
+	v := make([]string, 0, len(l)+len(countedNouns)+len(decadeWords)+128)
 	for w := range l {
-		v[w] = w
+		v = append(v, w)
 	}
 	for w := range countedNouns {
-		v[w] = w
+		v = append(v, w)
 	}
 	for w := range decadeWords {
-		v[w] = w
+		v = append(v, w)
 	}
-	for _, w := range strings.Fields(grammarWords) {
-		v[w] = w
-	}
-	return v
+	return append(v, strings.Fields(grammarWords)...)
 }
 
 // grammarWords are the words the grammar compares tokens with beyond the

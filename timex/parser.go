@@ -30,24 +30,25 @@ const relNone = -99
 // match is one time expression found in the token stream, before
 // normalisation.
 type match struct {
-	from, to  int // token range [from, to)
-	kind      kind
-	typ       string
-	val       string // kFixed
-	p         point
-	wd        int
-	rel       int
-	n         float64
-	u         unit
-	part      string
-	anchorRef bool // kAgo: from the reference time rather than the DCT
+	from, to int // token range [from, to)
+	p        point
+	val      string // kFixed
+	part     string
+	rule     string  // the rules that made the match, outermost first (only when tracing)
+	n        float64 // units: "two days ago" is -2 days; a placed duration's count
+	wd       int
+	rel      int
+	day      int // kTime: 1 + index of the day match it swallowed
+	yrel     int // kAbs: year relative to the DCT's ("June last year")
+	kind     kind
+	typ      timexType
+	u        unit
+	place    place // a duration that says when: n units (u) from the DCT or the date under discussion
+	// anchorRef: kAgo from the reference time rather than the DCT.
+	anchorRef bool
 	noThe     bool // the grammar consumed a leading "the" that must not be in the span
-	day       int  // kTime: 1 + index of the day match it swallowed
-	yrel      int  // kAbs: year relative to the DCT's ("June last year")
 	hasYrel   bool
-	cont      bool   // the second day of "April 24 and 25": same year as the first
-	place     place  // a duration that says when: n units (u) from the DCT or the date under discussion
-	rule      string // the rules that made the match, outermost first (only when tracing)
+	cont      bool // the second day of "April 24 and 25": same year as the first
 }
 
 // place says what a duration that places something in time ("in three
@@ -62,8 +63,22 @@ const (
 	placeRef            // "two days later": from the day under discussion
 )
 
+// timexType is the TIMEX3 type of an expression.
+type timexType uint8
+
+const (
+	typeDate timexType = iota
+	typeTime
+	typeDuration
+	typeSet
+)
+
+var timexTypes = [...]string{typeDate: "DATE", typeTime: "TIME", typeDuration: "DURATION", typeSet: "SET"}
+
+func (t timexType) String() string { return timexTypes[t] }
+
 // fixed is a match whose value the text alone gives.
-func fixed(from, to int, typ, val string) match {
+func fixed(from, to int, typ timexType, val string) match {
 	return match{from: from, to: to, kind: kFixed, typ: typ, val: val}
 }
 
@@ -115,7 +130,7 @@ func (p *parser) word(i int) *word {
 	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tWord {
 		return nil
 	}
-	return p.g.lex[p.toks[i].lw]
+	return p.g.entries[p.toks[i].id]
 }
 
 // known reports whether w is a word of the lexicon.

@@ -9,7 +9,7 @@ func (r *resolver) resolve(ms []match, k int) (point, string) {
 	case kNone:
 		return point{}, ""
 	case kFixed:
-		if m.typ == "DATE" && m.p.g == gDecade && r.opts.TimeML {
+		if m.typ == typeDate && m.p.g == gDecade && r.opts.TimeML {
 			// TimeBank writes decades as 199X.
 			return point{}, m.val + "X"
 		}
@@ -134,7 +134,7 @@ func (r *resolver) periodOfYear(m *match) point {
 // dayRel: today, yesterday, tomorrow, "this morning".
 func (r *resolver) dayRel(m *match) point {
 	pt := dayPoint(r.dct.AddDate(0, 0, int(m.n)))
-	if m.part != "" && m.typ == "TIME" {
+	if m.part != "" && m.typ == typeTime {
 		pt.g, pt.part = gPart, m.part
 	}
 	return pt

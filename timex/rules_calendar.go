@@ -56,7 +56,7 @@ func (p *parser) monthDay(i int) (match, outcome) {
 	if d > daysIn(mo) {
 		return match{}, veto
 	}
-	m := match{from: i, to: k, kind: kAbs, typ: "DATE", p: point{g: gDay, m: mo, d: d}}
+	m := match{from: i, to: k, kind: kAbs, typ: typeDate, p: point{g: gDay, m: mo, d: d}}
 	y := k
 	if p.lw(y) == "," {
 		y++
@@ -94,7 +94,7 @@ func (p *parser) monthYear(i int) (match, outcome) {
 	if !ok {
 		return match{}, pass
 	}
-	return match{from: i, to: e, kind: kAbs, typ: "DATE", p: point{g: gMonth, y: y, m: mo}}, found
+	return match{from: i, to: e, kind: kAbs, typ: typeDate, p: point{g: gMonth, y: y, m: mo}}, found
 }
 
 // monthRelYear: "June last year", "January this year".
@@ -106,7 +106,7 @@ func (p *parser) monthRelYear(i int) (match, outcome) {
 	if !p.lwIn(j, "this", "last", "next") || p.lw(j+1) != "year" {
 		return match{}, pass
 	}
-	return match{from: i, to: j + 2, kind: kAbs, typ: "DATE", p: point{g: gMonth, m: mo}, yrel: p.word(j).n, hasYrel: true}, found
+	return match{from: i, to: j + 2, kind: kAbs, typ: typeDate, p: point{g: gMonth, m: mo}, yrel: p.word(j).n, hasYrel: true}, found
 }
 
 // monthShortYear: "June '98".
@@ -120,7 +120,7 @@ func (p *parser) monthShortYear(i int) (match, outcome) {
 	if p.lw(k) != "'" || !ok || len(p.lw(k+1)) != 2 {
 		return match{}, pass
 	}
-	return match{from: i, to: k + 2, kind: kAbs, typ: "DATE", p: point{g: gMonth, y: 1900 + n, m: mo}}, found
+	return match{from: i, to: k + 2, kind: kAbs, typ: typeDate, p: point{g: gMonth, y: 1900 + n, m: mo}}, found
 }
 
 // monthAlone: "June"; "may" and "march" are verbs too, so they need a
@@ -138,7 +138,7 @@ func (p *parser) monthAlone(i int) (match, outcome) {
 	if abbr && j == i+1 && lw != "sept" {
 		return match{}, veto
 	}
-	return match{from: i, to: j, kind: kAbs, typ: "DATE", p: point{g: gMonth, m: mo}}, found
+	return match{from: i, to: j, kind: kAbs, typ: typeDate, p: point{g: gMonth, m: mo}}, found
 }
 
 // monthVerbContext reports whether the word before "May" or "March" makes
@@ -208,7 +208,7 @@ func (p *parser) weekdayAlone(i int) (match, outcome) {
 	if !ok {
 		return match{}, veto
 	}
-	m := match{from: i, to: j, kind: kWeekday, typ: "DATE", wd: wd, rel: relNone}
+	m := match{from: i, to: j, kind: kWeekday, typ: typeDate, wd: wd, rel: relNone}
 	m.to = p.possessive(m.to)
 	if pw := p.word(m.to); pw != nil && pw.class&cPart != 0 && m.to == j {
 		m.to++
@@ -241,7 +241,7 @@ func (p *parser) newYear(i int) (match, outcome) {
 	default:
 		return match{}, pass
 	}
-	return match{from: i, to: j + 1, kind: kHoliday, typ: "DATE", part: name, rel: relNone}, found
+	return match{from: i, to: j + 1, kind: kHoliday, typ: typeDate, part: name, rel: relNone}, found
 }
 
 // namedDay: "Independence Day", "Labor Day", "Election Day" (also "election
@@ -252,7 +252,7 @@ func (p *parser) namedDay(i int) (match, outcome) {
 		p.lw(i+1) != "day" || !p.upper(i+1) && lw != "election" {
 		return match{}, pass
 	}
-	return match{from: i, to: i + 2, kind: kHoliday, typ: "DATE", part: lw, rel: relNone}, found
+	return match{from: i, to: i + 2, kind: kHoliday, typ: typeDate, part: lw, rel: relNone}, found
 }
 
 func (p *parser) valentine(i int) (match, outcome) {
@@ -263,7 +263,7 @@ func (p *parser) valentine(i int) (match, outcome) {
 	if p.lw(j) != "day" {
 		return match{}, pass
 	}
-	return match{from: i, to: j + 1, kind: kHoliday, typ: "DATE", part: "valentine", rel: relNone}, found
+	return match{from: i, to: j + 1, kind: kHoliday, typ: typeDate, part: "valentine", rel: relNone}, found
 }
 
 // feast: "Christmas", "Christmas Day", "Christmas Eve", "Easter".
@@ -279,7 +279,7 @@ func (p *parser) feast(i int) (match, outcome) {
 		name += "eve"
 		j++
 	}
-	return match{from: i, to: j, kind: kHoliday, typ: "DATE", part: name, rel: relNone}, found
+	return match{from: i, to: j, kind: kHoliday, typ: typeDate, part: name, rel: relNone}, found
 }
 
 // Recurrences: "daily", "every Monday", "each year", "every two weeks".
@@ -303,7 +303,7 @@ func (p *parser) setAdverb(i int) (match, outcome) {
 	if p.lwIn(i, "quarterly", "annually") || p.lw(i-1) == "average" {
 		return match{}, veto
 	}
-	return fixed(i, i+1, "SET", durationValue(1, true, u)), found
+	return fixed(i, i+1, typeSet, durationValue(1, true, u)), found
 }
 
 // setHead is the index after "every" or "every other".
@@ -320,7 +320,7 @@ func (p *parser) everyWeekday(i int) (match, outcome) {
 	if w == nil || w.class&cWeekday == 0 {
 		return match{}, pass
 	}
-	return fixed(i, j+1, "SET", "XXXX-WXX-"+strconv.Itoa(w.n)), found
+	return fixed(i, j+1, typeSet, "XXXX-WXX-"+strconv.Itoa(w.n)), found
 }
 
 func (p *parser) everyMonth(i int) (match, outcome) {
@@ -329,7 +329,7 @@ func (p *parser) everyMonth(i int) (match, outcome) {
 	if w == nil || w.class&cMonth == 0 || !p.upper(j) {
 		return match{}, pass
 	}
-	return fixed(i, j+1, "SET", "XXXX-"+pad(w.n, 2)), found
+	return fixed(i, j+1, typeSet, "XXXX-"+pad(w.n, 2)), found
 }
 
 func (p *parser) everyPartOfDay(i int) (match, outcome) {
@@ -338,7 +338,7 @@ func (p *parser) everyPartOfDay(i int) (match, outcome) {
 	if w == nil || w.class&cPart == 0 {
 		return match{}, pass
 	}
-	return fixed(i, j+1, "SET", "XXXX-XX-XXT"+w.s), found
+	return fixed(i, j+1, typeSet, "XXXX-XX-XXT"+w.s), found
 }
 
 // everyUnit: "each year", "every two weeks", "per year".
@@ -352,5 +352,5 @@ func (p *parser) everyUnit(i int) (match, outcome) {
 	if !ok {
 		return match{}, pass
 	}
-	return fixed(i, k+1, "SET", durationValue(n, known, u)), found
+	return fixed(i, k+1, typeSet, durationValue(n, known, u)), found
 }

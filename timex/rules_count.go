@@ -286,7 +286,7 @@ func oneDay(p *parser, c *counted) (match, outcome) {
 		!p.lwIn(c.from-1, "will", "would", "could", "may", "might", "can", "shall", "should") {
 		return match{}, pass
 	}
-	return fixed(c.from, c.end, "DATE", "FUTURE_REF"), found
+	return fixed(c.from, c.end, typeDate, "FUTURE_REF"), found
 }
 
 // ago: "two days ago" counts back from the DCT; "years ago" is the past.
@@ -295,9 +295,9 @@ func ago(p *parser, c *counted) (match, outcome) {
 		return match{}, pass
 	}
 	if !c.known {
-		return fixed(c.from, c.end+1, "DATE", "PAST_REF"), found
+		return fixed(c.from, c.end+1, typeDate, "PAST_REF"), found
 	}
-	return match{from: c.from, to: c.end + 1, kind: kAgo, typ: "DATE", u: c.u, n: -c.n}, found
+	return match{from: c.from, to: c.end + 1, kind: kAgo, typ: typeDate, u: c.u, n: -c.n}, found
 }
 
 // later: "a year later", "two weeks earlier" count from the time under
@@ -330,7 +330,7 @@ func later(p *parser, c *counted) (match, outcome) {
 	case "from":
 		sign, to = 1, c.end+2
 	}
-	return match{from: c.from, to: to, kind: kAgo, typ: "DATE", u: c.u, n: sign * c.n, anchorRef: next != "hence" && next != "from"}, found
+	return match{from: c.from, to: to, kind: kAgo, typ: typeDate, u: c.u, n: sign * c.n, anchorRef: next != "hence" && next != "from"}, found
 }
 
 // daysLater: "two days later", "a day earlier" are durations in TimeML,
@@ -357,13 +357,13 @@ func rate(p *parser, c *counted) (match, outcome) {
 	if pt == nil || !(pt.kind == tNum || p.lwIn(c.from-1, "%", "percent", "cents", "dollars", "million", "billion", "times", "twice", "once")) {
 		return match{}, pass
 	}
-	return fixed(c.from, c.end, "SET", durationValue(1, true, c.u)), found
+	return fixed(c.from, c.end, typeSet, durationValue(1, true, c.u)), found
 }
 
 // duration: "two years"; "a 90-day stay" leaves out the article of the
 // adjective.
 func duration(p *parser, c *counted) (match, outcome) {
-	m := fixed(c.from, c.end, "DURATION", durationValue(c.n, c.known, c.u))
+	m := fixed(c.from, c.end, typeDuration, durationValue(c.n, c.known, c.u))
 	m.noThe = !plural(p.lw(c.unitTok)) && c.n != 1 && c.known
 	if c.known && !m.noThe && p.lw(c.unitTok-1) != "-" {
 		// A count of units (not the adjective of "a one-day trial") that
@@ -382,7 +382,7 @@ func (p *parser) yearAgo(j int) (match, bool) {
 	if m, ok := p.yearAgoStretch(j); ok {
 		return m, true
 	}
-	m := match{from: j, to: j + 3, kind: kAgo, typ: "DATE", u: uYear, n: -1, anchorRef: true}
+	m := match{from: j, to: j + 3, kind: kAgo, typ: typeDate, u: uYear, n: -1, anchorRef: true}
 	if q, ok := p.ordinal(j + 3); ok && q.kind == kPartRel && q.rel == 0 && q.p.g == gQuarter {
 		m.to, m.p.g = q.to, gQuarter
 		return m, true
@@ -410,7 +410,7 @@ func (p *parser) yearAgoStretch(j int) (match, bool) {
 	if !ok || !plural(p.lw(k)) {
 		return match{}, false
 	}
-	return fixed(j, k+1, "DURATION", durationValue(n, known, u)), true
+	return fixed(j, k+1, typeDuration, durationValue(n, known, u)), true
 }
 
 // yearAgoPeriod joins a period and the year that places it into one
@@ -502,7 +502,7 @@ func (p *parser) ordinalPart(i int) (match, outcome) {
 	default:
 		return match{}, pass
 	}
-	m := match{from: i, to: j + 1, kind: kPartRel, typ: "DATE", p: point{g: g, m: w.n}}
+	m := match{from: i, to: j + 1, kind: kPartRel, typ: typeDate, p: point{g: g, m: w.n}}
 	p.partYear(&m, j+1)
 	// "the third-quarter loss": an adjective, without the determiner.
 	m.noThe = hyph && m.to == j+1
@@ -541,7 +541,7 @@ func (p *parser) ordinalStretch(i int) (match, outcome) {
 	if !ok || !plural(p.lw(k)) {
 		return match{}, pass
 	}
-	return fixed(i, k+1, "DURATION", durationValue(n, known, u)), found
+	return fixed(i, k+1, typeDuration, durationValue(n, known, u)), found
 }
 
 // ordinalCentury: "the twentieth century".
@@ -549,7 +549,7 @@ func (p *parser) ordinalCentury(i int) (match, outcome) {
 	if p.lw(i+1) != "century" {
 		return match{}, pass
 	}
-	m := fixed(i, i+2, "DATE", pad(p.word(i).n-1, 2))
+	m := fixed(i, i+2, typeDate, pad(p.word(i).n-1, 2))
 	m.p.g = gCentury
 	return m, found
 }
@@ -560,7 +560,7 @@ func (p *parser) ordinalOfMonth(i int) (match, outcome) {
 	if p.lw(i+1) != "of" || !p.has(i+2, cMonth) || d > 31 {
 		return match{}, pass
 	}
-	m := match{from: i, to: i + 3, kind: kAbs, typ: "DATE", p: point{g: gDay, m: p.g.lex[p.lw(i+2)].n, d: d}}
+	m := match{from: i, to: i + 3, kind: kAbs, typ: typeDate, p: point{g: gDay, m: p.g.lex[p.lw(i+2)].n, d: d}}
 	if y, ok := p.yearAt(i + 3); ok {
 		m.to, m.p.y = i+4, y
 	}

@@ -52,9 +52,9 @@ func (p *parser) isoDate(i int) (match, outcome) {
 	pt := point{g: gDay, y: y, m: mo, d: d}
 	if hh, mm, ok := p.isoClock(i + 5); ok {
 		pt.g, pt.hh, pt.mm = gTime, hh, mm
-		return match{from: i, to: i + 9, kind: kAbs, typ: "TIME", p: pt}, found
+		return match{from: i, to: i + 9, kind: kAbs, typ: typeTime, p: pt}, found
 	}
-	return match{from: i, to: i + 5, kind: kAbs, typ: "DATE", p: pt}, found
+	return match{from: i, to: i + 5, kind: kAbs, typ: typeDate, p: pt}, found
 }
 
 // isoClock reads "T10:00" at i.
@@ -77,7 +77,7 @@ func (p *parser) isoQuarter(i int) (match, outcome) {
 	if !ok || q < 1 || q > 4 {
 		return match{}, pass
 	}
-	return match{from: i, to: i + 4, kind: kAbs, typ: "DATE", p: point{g: gQuarter, y: y, m: q}}, found
+	return match{from: i, to: i + 4, kind: kAbs, typ: typeDate, p: point{g: gQuarter, y: y, m: q}}, found
 }
 
 // numericDate: "9/30/2021", "30/09/2021", "30.09.2021", "9/30/21": month
@@ -94,7 +94,7 @@ func (p *parser) numericDate(i int) (match, outcome) {
 	if mo < 1 || mo > 12 || d < 1 || d > daysIn(mo) {
 		return match{}, pass
 	}
-	return match{from: i, to: i + 5, kind: kAbs, typ: "DATE", p: point{g: gDay, y: y, m: mo, d: d}}, found
+	return match{from: i, to: i + 5, kind: kAbs, typ: typeDate, p: point{g: gDay, y: y, m: mo, d: d}}, found
 }
 
 // numericParts reads the three figures of "9/30/2021" or "30.09.98"; a
@@ -146,7 +146,7 @@ func (p *parser) dayMonth(i int) (match, outcome) {
 	if monthAbbreviation(p.lw(k)) {
 		e = p.dot(e)
 	}
-	m := match{from: i, to: e, kind: kAbs, typ: "DATE", p: point{g: gDay, m: mo, d: d}}
+	m := match{from: i, to: e, kind: kAbs, typ: typeDate, p: point{g: gDay, m: mo, d: d}}
 	y := e
 	if p.lw(y) == "," {
 		y++
@@ -163,7 +163,7 @@ func (p *parser) centuryNumber(i int) (match, outcome) {
 	if len(p.lw(i)) > 2 || n < 1 || n > 30 || !p.adj(i+1) || !p.lwIn(i+1, "st", "nd", "rd", "th") || p.lw(i+2) != "century" {
 		return match{}, pass
 	}
-	m := fixed(i, i+3, "DATE", pad(n-1, 2))
+	m := fixed(i, i+3, typeDate, pad(n-1, 2))
 	m.p.g = gCentury
 	return m, found
 }
@@ -174,7 +174,7 @@ func (p *parser) decadeNumber(i int) (match, outcome) {
 	if len(p.lw(i)) != 4 || n < 1000 || n >= 2100 || p.lw(i+1) != "s" || !p.adj(i+1) || n%10 != 0 {
 		return match{}, pass
 	}
-	m := fixed(i, i+2, "DATE", strconv.Itoa(n/10))
+	m := fixed(i, i+2, typeDate, strconv.Itoa(n/10))
 	m.p.g = gDecade
 	return m, found
 }
@@ -185,7 +185,7 @@ func (p *parser) year(i int) (match, outcome) {
 	if len(p.lw(i)) != 4 || n < 1000 || n >= 2100 || !p.plausibleYear(i, n) {
 		return match{}, pass
 	}
-	m := match{from: i, to: i + 1, kind: kAbs, typ: "DATE", p: point{g: gYear, y: n}}
+	m := match{from: i, to: i + 1, kind: kAbs, typ: typeDate, p: point{g: gYear, y: n}}
 	if q, ok := p.ordinal(i + 1); ok && q.kind == kPartRel {
 		m.to, m.p = q.to, point{g: q.p.g, y: n, m: q.p.m}
 	} else if p.lwIn(i+1, "period", "quarter") {
@@ -251,7 +251,7 @@ func (p *parser) clock(i int) (match, outcome) {
 	if !ok {
 		return match{}, pass
 	}
-	m := match{from: i, to: j, kind: kTime, typ: "TIME", p: point{g: gTime, hh: hh, mm: mm, zone: zone}}
+	m := match{from: i, to: j, kind: kTime, typ: typeTime, p: point{g: gTime, hh: hh, mm: mm, zone: zone}}
 	if zone != "" {
 		m.part = "zone"
 	}

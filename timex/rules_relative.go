@@ -4,21 +4,21 @@ package timex
 // and what they modify: the first rule that matches or vetoes decides.
 func relativeRules() []rule {
 	return []rule{
-		{name: "relative word that is no time", on: cRel, parse: (*parser).relNoTime},
+		{name: "relative word that is no time", on: cRel, starts: words("last these"), parse: (*parser).relNoTime},
 		{name: "the past two months", on: cRel, parse: (*parser).relCount},
-		{name: "the next day", on: cRel, parse: (*parser).theNextDay},
-		{name: "that year", on: cRel, parse: (*parser).relAnaphor},
-		{name: "recent weeks", on: cRel, parse: (*parser).recentUnits},
-		{name: "coming weeks", on: cRel, parse: (*parser).comingUnits},
+		{name: "the next day", on: cRel, starts: words("next"), parse: (*parser).theNextDay},
+		{name: "that year", on: cRel, starts: words("that same following previous prior preceding"), parse: (*parser).relAnaphor},
+		{name: "recent weeks", on: cRel, starts: words("recent"), parse: (*parser).recentUnits},
+		{name: "coming weeks", on: cRel, starts: words("coming upcoming"), parse: (*parser).comingUnits},
 		{name: "This Week (a title)", on: cRel, parse: (*parser).relTitle},
 		{name: "past weeks", on: cRel, parse: (*parser).relPlural},
-		{name: "the latest quarter", on: cRel, parse: (*parser).latestUnit},
+		{name: "the latest quarter", on: cRel, starts: words("latest"), parse: (*parser).latestUnit},
 		{name: "this year's third quarter", on: cRel, parse: (*parser).relYearsPart},
 		{name: "this week", on: cRel, parse: (*parser).relUnit},
 		{name: "last June", on: cRel, parse: (*parser).relMonth},
 		{name: "last Friday", on: cRel, parse: (*parser).relWeekday},
 		{name: "last summer", on: cRel, parse: (*parser).relSeason},
-		{name: "this morning", on: cRel, parse: (*parser).relPartOfDay},
+		{name: "this morning", on: cRel, starts: words("this last"), parse: (*parser).relPartOfDay},
 	}
 }
 
@@ -67,7 +67,7 @@ func (p *parser) relCount(i int) (match, outcome) {
 	if !ok || n == 1 && known && p.lw(j) != "one" {
 		return match{}, pass
 	}
-	return fixed(i, k+1, "DURATION", durationValue(n, known, u)), found
+	return fixed(i, k+1, typeDuration, durationValue(n, known, u)), found
 }
 
 // theNextDay: "the next day", "the next morning": the day after the one
@@ -79,7 +79,7 @@ func (p *parser) theNextDay(i int) (match, outcome) {
 	_, j := p.relHead(i)
 	pw := p.word(j)
 	if p.lw(j) == "day" || pw != nil && pw.class&cPart != 0 && p.lw(j) != "night" {
-		return match{from: i, to: j + 1, kind: kAnaphor, typ: "DATE", u: uDay, n: 1}, found
+		return match{from: i, to: j + 1, kind: kAnaphor, typ: typeDate, u: uDay, n: 1}, found
 	}
 	return match{}, pass
 }
@@ -93,7 +93,7 @@ func (p *parser) relAnaphor(i int) (match, outcome) {
 	}
 	rel, j := p.relHead(i)
 	if u, ok := p.unitAt(j); ok && !plural(p.lw(j)) {
-		return match{from: i, to: j + 1, kind: kAnaphor, typ: "DATE", u: u, n: float64(rel)}, found
+		return match{from: i, to: j + 1, kind: kAnaphor, typ: typeDate, u: u, n: float64(rel)}, found
 	}
 	if p.lwIn(i, "that", "same") {
 		return match{}, veto
@@ -113,9 +113,9 @@ func (p *parser) recentUnits(i int) (match, outcome) {
 	if !ok || !plural(p.lw(j)) {
 		return match{}, veto
 	}
-	m := fixed(i, j+1, "DATE", "PAST_REF")
+	m := fixed(i, j+1, typeDate, "PAST_REF")
 	if u < uYear {
-		m.typ, m.val = "DURATION", durationValue(0, false, u)
+		m.typ, m.val = typeDuration, durationValue(0, false, u)
 	}
 	if p.lwIn(j+1, "and", "or") && p.unitOK(j+2) && plural(p.lw(j+2)) {
 		m.to = j + 3
@@ -133,7 +133,7 @@ func (p *parser) comingUnits(i int) (match, outcome) {
 	if !ok || !plural(p.lw(j)) {
 		return match{}, pass
 	}
-	return fixed(i, j+1, "DURATION", durationValue(0, false, u)), found
+	return fixed(i, j+1, typeDuration, durationValue(0, false, u)), found
 }
 
 // relTitle: "This Week" in title case is a programme's name.
@@ -155,9 +155,9 @@ func (p *parser) relPlural(i int) (match, outcome) {
 	}
 	switch p.lw(i) {
 	case "past", "last", "previous":
-		return fixed(i, j+1, "DATE", "PAST_REF"), found
+		return fixed(i, j+1, typeDate, "PAST_REF"), found
 	case "next", "coming":
-		return fixed(i, j+1, "DURATION", durationValue(0, false, u)), found
+		return fixed(i, j+1, typeDuration, durationValue(0, false, u)), found
 	}
 	return match{}, veto
 }
@@ -173,7 +173,7 @@ func (p *parser) latestUnit(i int) (match, outcome) {
 	if u != uQuarter {
 		return match{}, veto
 	}
-	return match{from: i, to: j + 1, kind: kLatestPart, typ: "DATE", p: point{g: gQuarter}}, found
+	return match{from: i, to: j + 1, kind: kLatestPart, typ: typeDate, p: point{g: gQuarter}}, found
 }
 
 // relYearsPart: "this year's third quarter".
@@ -205,10 +205,10 @@ func (p *parser) relUnit(i int) (match, outcome) {
 		return match{}, veto
 	case uDecade, uCentury:
 		if p.lw(i) == "past" || p.lw(i) == "last" && p.stretchBefore(i) {
-			return fixed(i, j+1, "DURATION", durationValue(1, true, u)), found
+			return fixed(i, j+1, typeDuration, durationValue(1, true, u)), found
 		}
 	}
-	m := match{from: i, to: j + 1, kind: kUnitRel, typ: "DATE", u: u, rel: rel}
+	m := match{from: i, to: j + 1, kind: kUnitRel, typ: typeDate, u: u, rel: rel}
 	if u == uCentury {
 		m.p.g = gCentury
 	}
@@ -236,7 +236,7 @@ func (p *parser) relMonth(i int) (match, outcome) {
 	if !ok || m.p.y != 0 || m.p.d != 0 {
 		return match{}, pass
 	}
-	return match{from: i, to: m.to, kind: kMonthRel, typ: "DATE", p: point{g: gMonth, m: m.p.m}, rel: rel}, found
+	return match{from: i, to: m.to, kind: kMonthRel, typ: typeDate, p: point{g: gMonth, m: m.p.m}, rel: rel}, found
 }
 
 // relWeekday: "last Friday", "next Tuesday", "the previous Friday" (from
@@ -284,7 +284,7 @@ func (p *parser) relPartOfDay(i int) (match, outcome) {
 	if pw == nil || pw.class&cPart == 0 || !p.lwIn(i, "this", "last") {
 		return match{}, pass
 	}
-	m := match{from: i, to: j + 1, kind: kDayRel, typ: "TIME", part: pw.s}
+	m := match{from: i, to: j + 1, kind: kDayRel, typ: typeTime, part: pw.s}
 	if p.lw(i) == "last" {
 		if pw.s != "NI" {
 			return match{}, veto

@@ -5,26 +5,26 @@ package timex
 // span.
 func afterTheRules() []rule {
 	return []rule{
-		{name: "the future", parse: (*parser).theFuture},
-		{name: "the present", parse: (*parser).thePresent},
-		{name: "the near future", parse: (*parser).theNearTerm},
-		{name: "the year 1990", parse: (*parser).theYearNumber},
-		{name: "the year-ago period", parse: (*parser).theYearAgo},
-		{name: "throughout the year", parse: (*parser).throughoutTheYear},
-		{name: "the year", parse: (*parser).theYear},
-		{name: "the full year", parse: (*parser).theFullYear},
-		{name: "at the time", parse: (*parser).atTheTime},
-		{name: "the long term", parse: (*parser).theLongTerm},
-		{name: "the current X", parse: (*parser).theCurrent},
-		{name: "the quarter", parse: (*parser).theQuarter},
-		{name: "the same year-ago period", parse: (*parser).theSameYearAgo},
-		{name: "the next X", parse: (*parser).theRelative},
-		{name: "the past (vague)", parse: (*parser).thePast},
-		{name: "the latest quarter", parse: (*parser).theLatestQuarter},
-		{name: "the fiscal year", parse: (*parser).theFiscalYear},
-		{name: "the weekend", parse: (*parser).theWeekend},
-		{name: "over the years", parse: (*parser).overTheYears},
-		{name: "the day before yesterday", parse: (*parser).theDayBefore},
+		{name: "the future", starts: words("future"), parse: (*parser).theFuture},
+		{name: "the present", starts: words("present"), parse: (*parser).thePresent},
+		{name: "the near future", starts: words("near"), parse: (*parser).theNearTerm},
+		{name: "the year 1990", starts: words("year"), parse: (*parser).theYearNumber},
+		{name: "the year-ago period", starts: words("year"), parse: (*parser).theYearAgo},
+		{name: "throughout the year", starts: words("year"), parse: (*parser).throughoutTheYear},
+		{name: "the year", starts: words("year"), parse: (*parser).theYear},
+		{name: "the full year", starts: words("full entire whole"), parse: (*parser).theFullYear},
+		{name: "at the time", starts: words("time"), parse: (*parser).atTheTime},
+		{name: "the long term", starts: words("short long medium"), parse: (*parser).theLongTerm},
+		{name: "the current X", starts: words("current recent"), parse: (*parser).theCurrent},
+		{name: "the quarter", starts: words("quarter period"), parse: (*parser).theQuarter},
+		{name: "the same year-ago period", starts: words("same comparable corresponding"), parse: (*parser).theSameYearAgo},
+		{name: "the next X", starts: words("past latest same previous prior preceding following next last coming"), parse: (*parser).theRelative},
+		{name: "the past (vague)", starts: words("past"), parse: (*parser).thePast},
+		{name: "the latest quarter", starts: words("latest"), parse: (*parser).theLatestQuarter},
+		{name: "the fiscal year", starts: words("fiscal"), parse: (*parser).theFiscalYear},
+		{name: "the weekend", starts: words("weekend"), parse: (*parser).theWeekend},
+		{name: "over the years", starts: words("days weeks months years"), parse: (*parser).overTheYears},
+		{name: "the day before yesterday", starts: words("day"), parse: (*parser).theDayBefore},
 		{name: "the X", parse: (*parser).theCore},
 	}
 }
@@ -35,7 +35,7 @@ func (p *parser) thePast(j int) (match, outcome) {
 	if p.lw(j) != "past" || p.has(j+1, cUnit|cNumWord) || p.tok(j+1) == nil || p.isKind(j+1, tNum) {
 		return match{}, pass
 	}
-	return fixed(j, j+1, "DATE", "PAST_REF"), found
+	return fixed(j, j+1, typeDate, "PAST_REF"), found
 }
 
 // theFuture: "the future"; in "the future dialogue" it is an adjective,
@@ -44,7 +44,7 @@ func (p *parser) theFuture(j int) (match, outcome) {
 	if p.lw(j) != "future" {
 		return match{}, pass
 	}
-	m := fixed(j, j+1, "DATE", "FUTURE_REF")
+	m := fixed(j, j+1, typeDate, "FUTURE_REF")
 	if nx := p.tok(j + 1); nx != nil && nx.kind == tWord && !p.known(nx.lw) && !nx.upper && !functionWord(nx.lw) {
 		m.noThe = true
 	}
@@ -68,7 +68,7 @@ func (p *parser) thePresent(j int) (match, outcome) {
 	if p.lw(j) != "present" || p.has(j+1, cUnit) || !p.isKind(j+1, tPunct) {
 		return match{}, pass
 	}
-	return fixed(j, j+1, "DATE", "PRESENT_REF"), found
+	return fixed(j, j+1, typeDate, "PRESENT_REF"), found
 }
 
 // theNearTerm: "the near term", "the near future".
@@ -76,7 +76,7 @@ func (p *parser) theNearTerm(j int) (match, outcome) {
 	if p.lw(j) != "near" || !p.lwIn(j+1, "term", "future") {
 		return match{}, pass
 	}
-	return fixed(j, j+2, "DATE", "FUTURE_REF"), found
+	return fixed(j, j+2, typeDate, "FUTURE_REF"), found
 }
 
 // theYearNumber: "the year 1990", "the year two thousand".
@@ -85,10 +85,10 @@ func (p *parser) theYearNumber(j int) (match, outcome) {
 		return match{}, pass
 	}
 	if n, ok := p.num(j + 1); ok && n >= 1000 && n < 3000 {
-		return match{from: j, to: j + 2, kind: kAbs, typ: "DATE", p: point{g: gYear, y: n}}, found
+		return match{from: j, to: j + 2, kind: kAbs, typ: typeDate, p: point{g: gYear, y: n}}, found
 	}
 	if p.lw(j+1) == "two" && p.lw(j+2) == "thousand" {
-		return match{from: j, to: j + 3, kind: kAbs, typ: "DATE", p: point{g: gYear, y: 2000}}, found
+		return match{from: j, to: j + 3, kind: kAbs, typ: typeDate, p: point{g: gYear, y: 2000}}, found
 	}
 	return match{}, pass
 }
@@ -109,7 +109,7 @@ func (p *parser) throughoutTheYear(j int) (match, outcome) {
 	if p.lw(j) != "year" || p.lw(j-2) != "throughout" {
 		return match{}, pass
 	}
-	return fixed(j, j+1, "DURATION", "P1Y"), found
+	return fixed(j, j+1, typeDuration, "P1Y"), found
 }
 
 // theYear: the current year; "the year ended Sept. 30" is a stretch; "the
@@ -120,11 +120,11 @@ func (p *parser) theYear(j int) (match, outcome) {
 	}
 	switch p.lw(j + 1) {
 	case "ended", "ending":
-		return fixed(j, j+1, "DURATION", "P1Y"), found
+		return fixed(j, j+1, typeDuration, "P1Y"), found
 	case "before", "earlier", "ago", "'":
 		return match{}, pass
 	}
-	return match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, found
+	return match{from: j, to: j + 1, kind: kUnitRel, typ: typeDate, u: uYear, rel: 0}, found
 }
 
 // theFullYear: "the full year", "the entire year".
@@ -132,7 +132,7 @@ func (p *parser) theFullYear(j int) (match, outcome) {
 	if !p.lwIn(j, "full", "entire", "whole") || p.lw(j+1) != "year" {
 		return match{}, pass
 	}
-	return match{from: j, to: j + 2, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, found
+	return match{from: j, to: j + 2, kind: kUnitRel, typ: typeDate, u: uYear, rel: 0}, found
 }
 
 // atTheTime: "at the time" closing a clause.
@@ -140,7 +140,7 @@ func (p *parser) atTheTime(j int) (match, outcome) {
 	if p.lw(j) != "time" || p.lw(j-2) != "at" || !p.isKind(j+1, tPunct) {
 		return match{}, pass
 	}
-	return fixed(j, j+1, "DATE", "PAST_REF"), found
+	return fixed(j, j+1, typeDate, "PAST_REF"), found
 }
 
 // theLongTerm: "the short term", "the long term".
@@ -148,7 +148,7 @@ func (p *parser) theLongTerm(j int) (match, outcome) {
 	if !p.lwIn(j, "short", "long", "medium") || p.lw(j+1) != "term" {
 		return match{}, pass
 	}
-	return fixed(j, j+2, "DATE", "FUTURE_REF"), found
+	return fixed(j, j+2, typeDate, "FUTURE_REF"), found
 }
 
 // theCurrent: "the current quarter"; "the current" of anything else is no
@@ -161,7 +161,7 @@ func (p *parser) theCurrent(j int) (match, outcome) {
 	if !ok {
 		return match{}, veto
 	}
-	m.noThe = m.kind == kFixed && m.typ == "DATE"
+	m.noThe = m.kind == kFixed && m.typ == typeDate
 	return m, found
 }
 
@@ -177,7 +177,7 @@ func (p *parser) theQuarter(j int) (match, outcome) {
 	if p.lw(j) != "quarter" {
 		return match{}, pass
 	}
-	return match{from: j, to: j + 1, kind: kLatestPart, typ: "DATE", p: point{g: gQuarter}}, found
+	return match{from: j, to: j + 1, kind: kLatestPart, typ: typeDate, p: point{g: gQuarter}}, found
 }
 
 // theSameYearAgo: "the comparable year-ago quarter".
@@ -209,10 +209,10 @@ func (p *parser) theLatestQuarter(j int) (match, outcome) {
 		return match{}, pass
 	}
 	if p.lwIn(j+1, "period", "quarter") {
-		return match{from: j, to: j + 2, kind: kLatestPart, typ: "DATE", p: point{g: gQuarter}}, found
+		return match{from: j, to: j + 2, kind: kLatestPart, typ: typeDate, p: point{g: gQuarter}}, found
 	}
 	if p.lw(j+1) == "fiscal" && p.lw(j+2) == "year" {
-		return match{from: j, to: j + 3, kind: kLatestPart, typ: "DATE", p: point{g: gYear}}, found
+		return match{from: j, to: j + 3, kind: kLatestPart, typ: typeDate, p: point{g: gYear}}, found
 	}
 	return match{}, pass
 }
@@ -224,9 +224,9 @@ func (p *parser) theFiscalYear(j int) (match, outcome) {
 		return match{}, pass
 	}
 	if p.lwIn(j+2, "ended", "ending", "-") || p.lw(j-2) == "throughout" {
-		return fixed(j, j+2, "DURATION", "P1Y"), found
+		return fixed(j, j+2, typeDuration, "P1Y"), found
 	}
-	return match{from: j, to: j + 2, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, found
+	return match{from: j, to: j + 2, kind: kUnitRel, typ: typeDate, u: uYear, rel: 0}, found
 }
 
 // theWeekend: which weekend depends on the tense (resolver.weekend).
@@ -234,7 +234,7 @@ func (p *parser) theWeekend(j int) (match, outcome) {
 	if p.lw(j) != "weekend" {
 		return match{}, pass
 	}
-	return match{from: j, to: j + 1, kind: kUnitRel, typ: "DATE", u: uWeekend, rel: relNone}, found
+	return match{from: j, to: j + 1, kind: kUnitRel, typ: typeDate, u: uWeekend, rel: relNone}, found
 }
 
 // overTheYears: "over the years", "the weeks ahead": a vague stretch.
@@ -244,10 +244,10 @@ func (p *parser) overTheYears(j int) (match, outcome) {
 	}
 	val := durationValue(0, false, p.g.lex[p.lw(j)].u)
 	if p.lwIn(j-2, "over", "through", "throughout", "across") {
-		return fixed(j, j+1, "DURATION", val), found
+		return fixed(j, j+1, typeDuration, val), found
 	}
 	if p.lw(j+1) == "ahead" {
-		return fixed(j, j+2, "DURATION", val), found
+		return fixed(j, j+2, typeDuration, val), found
 	}
 	return match{}, pass
 }
@@ -260,9 +260,9 @@ func (p *parser) theDayBefore(j int) (match, outcome) {
 	}
 	switch p.lw(j + 2) {
 	case "yesterday":
-		return match{from: j, to: j + 3, kind: kDayRel, typ: "DATE", n: -2}, found
+		return match{from: j, to: j + 3, kind: kDayRel, typ: typeDate, n: -2}, found
 	case "tomorrow":
-		return match{from: j, to: j + 3, kind: kDayRel, typ: "DATE", n: 2}, found
+		return match{from: j, to: j + 3, kind: kDayRel, typ: typeDate, n: 2}, found
 	}
 	if !p.isKind(j+2, tPunct) {
 		return match{}, pass
@@ -271,7 +271,7 @@ func (p *parser) theDayBefore(j int) (match, outcome) {
 	if p.lw(j+1) == "after" {
 		n = 1
 	}
-	return match{from: j, to: j + 2, kind: kAnaphor, typ: "DATE", u: uDay, n: n}, found
+	return match{from: j, to: j + 2, kind: kAnaphor, typ: typeDate, u: uDay, n: n}, found
 }
 
 // theCore: the core grammar after "the"; dates that name their day, month
@@ -288,7 +288,7 @@ func (p *parser) theCore(j int) (match, outcome) {
 	case kWeekday, kHoliday:
 		m.noThe = true
 	case kFixed:
-		if m.typ == "DATE" && startsWithDigit(m.val) && m.p.g != gDecade && m.p.g != gCentury {
+		if m.typ == typeDate && startsWithDigit(m.val) && m.p.g != gDecade && m.p.g != gCentury {
 			m.noThe = true
 		}
 	}

@@ -14,7 +14,7 @@ func wordRules() []rule {
 		{name: "set", on: cSetWord, parse: (*parser).setRule},
 		{name: "holiday", on: cHoliday, parse: (*parser).holidayRule},
 		{name: "noon / midnight", on: cTimeWord, parse: (*parser).clockWord},
-		{name: "the twenties", parse: (*parser).decadeWord},
+		{name: "the twenties", starts: words("twenties thirties forties fifties sixties seventies eighties nineties"), parse: (*parser).decadeWord},
 	}
 }
 
@@ -25,15 +25,15 @@ func wordFallbackRules() []rule {
 		{name: "now / recently", on: cRefWord, parse: (*parser).refWord},
 		{name: "decades-long", on: cUnit, parse: (*parser).unitLong},
 		{name: "for weeks", on: cUnit, parse: (*parser).barePlural},
-		{name: "fiscal 1989", parse: (*parser).fiscal},
-		{name: "Q3 / H1", parse: (*parser).quarterCode},
-		{name: "as soon as possible", parse: (*parser).asSoonAsPossible},
-		{name: "year-earlier", parse: (*parser).yearAgoRule},
-		{name: "year's end", parse: (*parser).yearsEnd},
-		{name: "year-end", parse: (*parser).yearEnd},
-		{name: "a while", parse: (*parser).aWhile},
-		{name: "these days", parse: (*parser).theseDays},
-		{name: "at present", parse: (*parser).atPresent},
+		{name: "fiscal 1989", starts: words("fiscal fy"), parse: (*parser).fiscal},
+		{name: "Q3 / H1", starts: words("q h"), parse: (*parser).quarterCode},
+		{name: "as soon as possible", starts: words("as"), parse: (*parser).asSoonAsPossible},
+		{name: "year-earlier", starts: words("year"), parse: (*parser).yearAgoRule},
+		{name: "year's end", starts: words("year yearend"), parse: (*parser).yearsEnd},
+		{name: "year-end", starts: words("year yearend"), parse: (*parser).yearEnd},
+		{name: "a while", starts: words("a"), parse: (*parser).aWhile},
+		{name: "these days", starts: words("these"), parse: (*parser).theseDays},
+		{name: "at present", starts: words("at"), parse: (*parser).atPresent},
 	}
 }
 
@@ -86,7 +86,7 @@ func (p *parser) dayWord(i int) (match, outcome) {
 		return match{}, pass
 	}
 	lw := p.lw(i)
-	m := match{from: i, to: i + 1, kind: kDayRel, typ: "DATE", n: float64(p.g.lex[lw].n)}
+	m := match{from: i, to: i + 1, kind: kDayRel, typ: typeDate, n: float64(p.g.lex[lw].n)}
 	if lw == "tonight" {
 		m.part = "NI"
 	}
@@ -104,7 +104,7 @@ func (p *parser) spelledYearRule(i int) (match, outcome) {
 	if !ok {
 		return match{}, pass
 	}
-	return match{from: i, to: end, kind: kAbs, typ: "DATE", p: point{g: gYear, y: y}}, found
+	return match{from: i, to: end, kind: kAbs, typ: typeDate, p: point{g: gYear, y: y}}, found
 }
 
 func (p *parser) countUnitRule(i int) (match, outcome) { return outcomeOf(p.countUnit(i)) }
@@ -112,7 +112,7 @@ func (p *parser) countUnitRule(i int) (match, outcome) { return outcomeOf(p.coun
 // season: "summer", "the summer of 1990", "last fall".
 func (p *parser) season(i, rel, from int) (match, bool) {
 	lw := p.lw(i)
-	m := match{from: from, to: i + 1, kind: kSeasonRel, typ: "DATE", p: point{g: gSeason, m: p.g.lex[lw].n}, rel: rel}
+	m := match{from: from, to: i + 1, kind: kSeasonRel, typ: typeDate, p: point{g: gSeason, m: p.g.lex[lw].n}, rel: rel}
 	k := i + 1
 	if p.lwIn(k, "of", ",") {
 		k++
@@ -148,7 +148,7 @@ func (p *parser) clockWord(i int) (match, outcome) {
 	if p.lw(i-1) == "high" {
 		return match{}, pass
 	}
-	return match{from: i, to: i + 1, kind: kTime, typ: "TIME", p: point{g: gTime, hh: p.g.lex[p.lw(i)].n}}, found
+	return match{from: i, to: i + 1, kind: kTime, typ: typeTime, p: point{g: gTime, hh: p.g.lex[p.lw(i)].n}}, found
 }
 
 // decadeWord: "the twenties".
@@ -157,7 +157,7 @@ func (p *parser) decadeWord(i int) (match, outcome) {
 	if !ok || p.lw(i-1) != "the" {
 		return match{}, pass
 	}
-	m := fixed(i, i+1, "DATE", d)
+	m := fixed(i, i+1, typeDate, d)
 	m.p.g = gDecade
 	return m, found
 }
@@ -170,7 +170,7 @@ func (p *parser) refWord(i int) (match, outcome) {
 	if !p.refWordFits(i) {
 		return match{}, pass
 	}
-	return fixed(i, i+1, "DATE", p.g.lex[p.lw(i)].s), found
+	return fixed(i, i+1, typeDate, p.g.lex[p.lw(i)].s), found
 }
 
 // refWordFits rules out the reference words that are mostly not annotated
@@ -204,7 +204,7 @@ func (p *parser) unitLong(i int) (match, outcome) {
 	if plural(lw) {
 		n, known = 0, false
 	}
-	return fixed(i, i+3, "DURATION", durationValue(n, known, p.g.lex[lw].u)), found
+	return fixed(i, i+3, typeDuration, durationValue(n, known, p.g.lex[lw].u)), found
 }
 
 // barePlural: "for weeks", "within months", "for centuries".
@@ -213,7 +213,7 @@ func (p *parser) barePlural(i int) (match, outcome) {
 		!p.lwIn(i-1, "for", "within", "in", "over", "after", "than", "took", "takes", "take", "lasted", "last") {
 		return match{}, pass
 	}
-	return fixed(i, i+1, "DURATION", durationValue(0, false, p.g.lex[p.lw(i)].u)), found
+	return fixed(i, i+1, typeDuration, durationValue(0, false, p.g.lex[p.lw(i)].u)), found
 }
 
 // fiscal: "fiscal 1989", "FY 1990", "fiscal third quarter"; "fiscal year"
@@ -224,10 +224,10 @@ func (p *parser) fiscal(i int) (match, outcome) {
 	}
 	j := i + 1
 	if n, ok := p.num(j); ok && n >= 1900 && n < 2100 {
-		return match{from: i, to: j + 1, kind: kAbs, typ: "DATE", p: point{g: gYear, y: n}}, found
+		return match{from: i, to: j + 1, kind: kAbs, typ: typeDate, p: point{g: gYear, y: n}}, found
 	}
 	if p.lw(j) == "year" {
-		return fixed(i, j+1, "DURATION", "P1Y"), found
+		return fixed(i, j+1, typeDuration, "P1Y"), found
 	}
 	if m, ok := p.ordinal(j); ok {
 		m.from = i
@@ -250,7 +250,7 @@ func (p *parser) quarterCode(i int) (match, outcome) {
 	if lw == "h" {
 		g = gHalf
 	}
-	m := match{from: i, to: i + 2, kind: kPartRel, typ: "DATE", p: point{g: g, m: n}}
+	m := match{from: i, to: i + 2, kind: kPartRel, typ: typeDate, p: point{g: g, m: n}}
 	if y, ok := p.num(i + 2); ok && y >= 1900 && y < 2100 {
 		m.to, m.kind, m.p.y = i+3, kAbs, y
 	}
@@ -261,7 +261,7 @@ func (p *parser) asSoonAsPossible(i int) (match, outcome) {
 	if !p.seq(i, []string{"as", "soon", "as", "possible"}) {
 		return match{}, pass
 	}
-	return fixed(i, i+4, "DATE", "FUTURE_REF"), found
+	return fixed(i, i+4, typeDate, "FUTURE_REF"), found
 }
 
 // yearAgoRule: "year-earlier results" without a determiner.
@@ -276,7 +276,7 @@ func (p *parser) yearsEnd(i int) (match, outcome) {
 	if p.lw(e) != "end" {
 		return match{}, pass
 	}
-	return match{from: i, to: e + 1, kind: kUnitRel, typ: "DATE", u: uYear, rel: 0}, found
+	return match{from: i, to: e + 1, kind: kUnitRel, typ: typeDate, u: uYear, rel: 0}, found
 }
 
 // yearEnd: "yearend", "year-end": the last day of the year.
@@ -292,7 +292,7 @@ func (p *parser) yearEnd(i int) (match, outcome) {
 	default:
 		return match{}, pass
 	}
-	return match{from: i, to: j, kind: kAbs, typ: "DATE", p: point{g: gDay, m: 12, d: 31}}, found
+	return match{from: i, to: j, kind: kAbs, typ: typeDate, p: point{g: gDay, m: 12, d: 31}}, found
 }
 
 // aWhile: "for a while", "in a while".
@@ -300,14 +300,14 @@ func (p *parser) aWhile(i int) (match, outcome) {
 	if p.lw(i) != "a" || p.lw(i+1) != "while" || !p.lwIn(i-1, "for", "in", "after", "within") {
 		return match{}, pass
 	}
-	return fixed(i, i+2, "DURATION", "PXX"), found
+	return fixed(i, i+2, typeDuration, "PXX"), found
 }
 
 func (p *parser) theseDays(i int) (match, outcome) {
 	if p.lw(i) != "these" || p.lw(i+1) != "days" {
 		return match{}, pass
 	}
-	return fixed(i, i+2, "DATE", "PRESENT_REF"), found
+	return fixed(i, i+2, typeDate, "PRESENT_REF"), found
 }
 
 // atPresent: "at present", without "at".
@@ -315,5 +315,5 @@ func (p *parser) atPresent(i int) (match, outcome) {
 	if p.lw(i) != "at" || p.lw(i+1) != "present" {
 		return match{}, pass
 	}
-	return fixed(i+1, i+2, "DATE", "PRESENT_REF"), found
+	return fixed(i+1, i+2, typeDate, "PRESENT_REF"), found
 }

@@ -49,7 +49,7 @@ func tag(text string, opts Options, trace bool) ([]storyline.TimeExpr, []string)
 		*tp = make([]token, 0, need)
 	}
 	g := builtGrammar()
-	toks := lex(text, *tp, g.vocabulary)
+	toks := lex(text, *tp, g.vocab)
 	p := &parser{g: g, text: text, toks: toks, noPoss: opts.TimeML, trace: trace}
 	ms := p.scan(nil)
 	out, rules := p.resolveAll(ms, opts)
@@ -105,7 +105,7 @@ func (p *parser) resolveAll(ms []match, opts Options) ([]storyline.TimeExpr, []s
 			continue
 		}
 		start, end := p.toks[m.from].start, p.toks[m.to-1].end
-		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ, Value: val, Anchor: anchor})
+		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ.String(), Value: val, Anchor: anchor})
 		if p.trace {
 			rules = append(rules, m.rule)
 		}

@@ -67,20 +67,20 @@ func newLexicon() lexicon {
 // addCalendar: months, weekdays, parts of day, seasons, days, feasts,
 // zones and clock words.
 func (l lexicon) addCalendar() {
-	for i, m := range monthNames {
+	for i, m := range monthNames() {
 		l.add(m, cMonth, i+1)
 		if len(m) > 3 {
 			l.add(m[:3], cMonth, i+1)
 		}
 	}
-	for w, n := range monthAbbreviations {
+	for w, n := range monthAbbreviations() {
 		l.add(w, cMonth, n)
 	}
-	for i, d := range weekdayNames {
+	for i, d := range weekdayNames() {
 		l.add(d, cWeekday, i+1)
 		l.add(d+"s", cWeekdays, i+1)
 	}
-	for w, n := range weekdayAbbreviations {
+	for w, n := range weekdayAbbreviations() {
 		l.add(w, cWeekday, n)
 	}
 	for w, p := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "midday": "MI"} {
@@ -96,7 +96,7 @@ func (l lexicon) addCalendar() {
 		"labor", "memorial", "hanukkah", "ramadan", "boxing"} {
 		l.add(w, cHoliday, 0)
 	}
-	for w, z := range zoneOffsets {
+	for w, z := range zoneOffsets() {
 		l.add(w, cZone, 0).s = z
 	}
 	for w, h := range map[string]int{"noon": 12, "midnight": 24, "midday": 12} {

@@ -1,31 +1,36 @@
 package timex
 
 // The calendar's names and the world's zones, kept in this one file so
-// that they can move to a shared text package as one piece. They are read
-// only: the lexicon is built from them (newLexicon) and Zone reads the
-// datelines.
+// that they can move to a shared text package as one piece. The lexicon is
+// built from them once (newLexicon); Zone reads the datelines.
 
 // monthNames are the month names in calendar order; their first three
 // letters are abbreviations too ("Jan", "Sept" below).
-var monthNames = [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december"}
+func monthNames() [12]string {
+	return [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december"}
+}
 
 // monthAbbreviations are the abbreviations beyond the first three letters.
-var monthAbbreviations = map[string]int{"sept": 9, "febr": 2}
+func monthAbbreviations() map[string]int { return map[string]int{"sept": 9, "febr": 2} }
 
 // weekdayNames are in ISO order: Monday is 1.
-var weekdayNames = [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+func weekdayNames() [7]string {
+	return [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+}
 
 // weekdayAbbreviations are the abbreviations news writing uses besides
 // the full names (three-letter ones are too often other words).
-var weekdayAbbreviations = map[string]int{"tues": 2, "weds": 3, "thurs": 4}
+func weekdayAbbreviations() map[string]int { return map[string]int{"tues": 2, "weds": 3, "thurs": 4} }
 
 // zoneOffsets are the zone abbreviations written after clock times
 // ("8 a.m. GMT", "4 p.m. EDT"), with their UTC offsets in TIMEX3 form.
-var zoneOffsets = map[string]string{"gmt": "Z", "utc": "Z", "z": "Z", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00",
-	"cst": "-06:00", "mdt": "-06:00", "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00", "bst": "+01:00", "cet": "+01:00",
-	"cest": "+02:00", "msk": "+03:00", "jst": "+09:00", "ist": "+05:30", "eet": "+02:00", "eest": "+03:00", "wet": "Z",
-	"west": "+01:00", "aest": "+10:00", "hkt": "+08:00", "sgt": "+08:00", "kst": "+09:00"}
+func zoneOffsets() map[string]string {
+	return map[string]string{"gmt": "Z", "utc": "Z", "z": "Z", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00",
+		"cst": "-06:00", "mdt": "-06:00", "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00", "bst": "+01:00", "cet": "+01:00",
+		"cest": "+02:00", "msk": "+03:00", "jst": "+09:00", "ist": "+05:30", "eet": "+02:00", "eest": "+03:00", "wet": "Z",
+		"west": "+01:00", "aest": "+10:00", "hkt": "+08:00", "sgt": "+08:00", "kst": "+09:00"}
+}
 
 // datelineZones maps news datelines to their IANA zones.
 var datelineZones = map[string]string{

@@ -73,9 +73,17 @@ const (
 	typeSet
 )
 
-var timexTypes = [...]string{typeDate: "DATE", typeTime: "TIME", typeDuration: "DURATION", typeSet: "SET"}
-
-func (t timexType) String() string { return timexTypes[t] }
+func (t timexType) String() string {
+	switch t {
+	case typeTime:
+		return "TIME"
+	case typeDuration:
+		return "DURATION"
+	case typeSet:
+		return "SET"
+	}
+	return "DATE"
+}
 
 // fixed is a match whose value the text alone gives.
 func fixed(from, to int, typ timexType, val string) match {

@@ -522,16 +522,33 @@ func yearOfWeekday(pt point, wd int) (int, bool) {
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
-// fixedFeasts are the feasts on the same day every year.
-var fixedFeasts = map[string][2]int{
-	"christmas": {12, 25}, "christmaseve": {12, 24}, "newyear": {1, 1}, "newyeareve": {12, 31},
-	"independence": {7, 4}, "halloween": {10, 31}, "valentine": {2, 14}, "boxing": {12, 26},
+// fixedFeast is the month and day of a feast on the same day every year.
+func fixedFeast(name string) (int, int, bool) {
+	switch name {
+	case "christmas":
+		return 12, 25, true
+	case "christmaseve":
+		return 12, 24, true
+	case "newyear":
+		return 1, 1, true
+	case "newyeareve":
+		return 12, 31, true
+	case "independence":
+		return 7, 4, true
+	case "halloween":
+		return 10, 31, true
+	case "valentine":
+		return 2, 14, true
+	case "boxing":
+		return 12, 26, true
+	}
+	return 0, 0, false
 }
 
 // holidayDate is the day of a named feast in year y, or zero.
 func holidayDate(name string, y int) time.Time {
-	if md, ok := fixedFeasts[name]; ok {
-		return date(y, md[0], md[1])
+	if m, d, ok := fixedFeast(name); ok {
+		return date(y, m, d)
 	}
 	switch name {
 	case "thanksgiving":

@@ -282,19 +282,46 @@ type durationCode struct {
 	timePart bool
 }
 
-// durationCodes: fortnights are written as weeks, weekends as days,
-// halves and seasons as months.
-var durationCodes = map[unit]durationCode{
-	uSecond: {"S", 1, true}, uMinute: {"M", 1, true}, uHour: {"H", 1, true},
-	uDay: {"D", 1, false}, uWeek: {"W", 1, false}, uFortnight: {"W", 2, false}, uWeekend: {"D", 2, false},
-	uMonth: {"M", 1, false}, uQuarter: {"Q", 1, false}, uHalf: {"M", 6, false}, uSeason: {"M", 3, false},
-	uYear: {"Y", 1, false}, uDecade: {"Y", 10, false}, uCentury: {"Y", 100, false},
+// codeOf is how unit u is written in a duration: fortnights as weeks,
+// weekends as days, halves and seasons as months.
+func codeOf(u unit) (durationCode, bool) {
+	switch u {
+	case uSecond:
+		return durationCode{"S", 1, true}, true
+	case uMinute:
+		return durationCode{"M", 1, true}, true
+	case uHour:
+		return durationCode{"H", 1, true}, true
+	case uDay:
+		return durationCode{"D", 1, false}, true
+	case uWeek:
+		return durationCode{"W", 1, false}, true
+	case uFortnight:
+		return durationCode{"W", 2, false}, true
+	case uWeekend:
+		return durationCode{"D", 2, false}, true
+	case uMonth:
+		return durationCode{"M", 1, false}, true
+	case uQuarter:
+		return durationCode{"Q", 1, false}, true
+	case uHalf:
+		return durationCode{"M", 6, false}, true
+	case uSeason:
+		return durationCode{"M", 3, false}, true
+	case uYear:
+		return durationCode{"Y", 1, false}, true
+	case uDecade:
+		return durationCode{"Y", 10, false}, true
+	case uCentury:
+		return durationCode{"Y", 100, false}, true
+	}
+	return durationCode{}, false
 }
 
 // durationValue is the TIMEX3 value of n units ("P3D", "PT2H", "PXY"); a
 // vague count of decades is "PXY" and of centuries "PXE".
 func durationValue(n float64, known bool, u unit) string {
-	dc, ok := durationCodes[u]
+	dc, ok := codeOf(u)
 	if !ok {
 		return ""
 	}

@@ -3,7 +3,9 @@
 // conventions of news writing: a bare weekday in a past-tense clause is the
 // most recent such day, in a future clause the next one; a month without a
 // year is the nearest one in the clause's direction; clock times take the
-// dateline's zone.
+// dateline's zone. A duration that places something in time ("in three
+// weeks", "two days later") keeps its TIMEX3 duration value and gets the
+// date it points at as its anchor.
 //
 // Tagging is one pass of a hand-written tokenizer and a grammar of small
 // named rules (rules*.go) that is only entered on words of its lexicon, so

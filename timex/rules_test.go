@@ -289,6 +289,7 @@ func afterTheMoreExamples() map[string][]example {
 		},
 		"the day before yesterday": {
 			{text: "He left the day before yesterday.", expr: "the day before yesterday", typ: "DATE", val: "2021-09-28"},
+			{text: "The vote is the day after tomorrow.", expr: "the day after tomorrow", typ: "DATE", val: "2021-10-02"},
 			{text: "He was arrested on March 3. He had arrived the day before.", expr: "the day before", typ: "DATE", val: "2021-03-02"},
 		},
 		"the X": {

@@ -252,24 +252,22 @@ func (p *parser) overTheYears(j int) (match, outcome) {
 	return match{}, pass
 }
 
-// theDayBefore: "the day before yesterday" is two days back; "the day
-// before." is the day before the one under discussion.
+// theDayBefore: "the day before yesterday" is two days back, "the day
+// after tomorrow" two ahead; "the day before." is the day before the one
+// under discussion.
 func (p *parser) theDayBefore(j int) (match, outcome) {
 	if p.lw(j) != "day" || !p.lwIn(j+1, "before", "after") {
-		return match{}, pass
-	}
-	switch p.lw(j + 2) {
-	case "yesterday":
-		return match{from: j, to: j + 3, kind: kDayRel, typ: typeDate, n: -2}, found
-	case "tomorrow":
-		return match{from: j, to: j + 3, kind: kDayRel, typ: typeDate, n: 2}, found
-	}
-	if !p.isKind(j+2, tPunct) {
 		return match{}, pass
 	}
 	n := -1.0
 	if p.lw(j+1) == "after" {
 		n = 1
+	}
+	if p.lwIn(j+2, "yesterday", "tomorrow") {
+		return match{from: j, to: j + 3, kind: kDayRel, typ: typeDate, n: n + float64(p.word(j+2).n)}, found
+	}
+	if !p.isKind(j+2, tPunct) {
+		return match{}, pass
 	}
 	return match{from: j, to: j + 2, kind: kAnaphor, typ: typeDate, u: uDay, n: n}, found
 }

@@ -74,6 +74,12 @@ type TimeExpr struct {
 	End   int    `json:"end"`
 	Type  string `json:"type"` // DATE, TIME, DURATION, SET
 	Value string `json:"value"`
+	// Anchor is the date a duration points at, in TIMEX3 form, when the
+	// expression places something in time: "in three weeks" (P3W) is the
+	// week three weeks after the publication date, "two days later" (P2D)
+	// the day two days after the day under discussion. Empty otherwise; a
+	// DATE's value is its own anchor.
+	Anchor string `json:"anchor,omitempty"`
 }
 
 // QuoteMention is one quotation inside one article.

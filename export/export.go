@@ -38,11 +38,12 @@ type article struct {
 }
 
 type timex struct {
-	Text  string  `json:"text"`
-	Start int     `json:"start"`
-	End   int     `json:"end"`
-	Type  string  `json:"type"`
-	Value *string `json:"value"`
+	Text   string  `json:"text"`
+	Start  int     `json:"start"`
+	End    int     `json:"end"`
+	Type   string  `json:"type"`
+	Value  *string `json:"value"`
+	Anchor string  `json:"anchor,omitempty"` // an addition: see docs/contract.md
 }
 
 type quoteMention struct {
@@ -115,7 +116,7 @@ func Article(a *storyline.Article) any {
 		out.PublishedFrom = nil
 	}
 	for _, t := range a.Timexes {
-		out.Timexes = append(out.Timexes, timex{Text: t.Text, Start: t.Start, End: t.End, Type: t.Type, Value: nullable(t.Value)})
+		out.Timexes = append(out.Timexes, timex{Text: t.Text, Start: t.Start, End: t.End, Type: t.Type, Value: nullable(t.Value), Anchor: t.Anchor})
 	}
 	for _, q := range a.Quotes {
 		out.Quotes = append(out.Quotes, quoteMention{Quote: q.Quote, Text: q.Text, Speaker: nullable(q.Speaker),

@@ -22,7 +22,8 @@ func TestWriteFollowsTheContract(t *testing.T) {
 	}
 	defer st.Close()
 	a := &storyline.Article{ID: "a1", Title: "Quake hits Tarsen", Text: "A quake hit Tarsen.",
-		Timexes: []storyline.TimeExpr{{Text: "Wednesday", Start: 0, End: 9, Type: "DATE"}}}
+		Timexes: []storyline.TimeExpr{{Text: "Wednesday", Start: 0, End: 9, Type: "DATE"},
+			{Text: "three weeks", Start: 10, End: 21, Type: "DURATION", Value: "P3W", Anchor: "2021-W42"}}}
 	a.Event = "e1"
 	a.Quotes = []storyline.QuoteMention{{Quote: "q1", Text: "It shook", Start: 0, End: 8, Direct: true}}
 	c := &storyline.Corpus{
@@ -49,7 +50,7 @@ func TestWriteFollowsTheContract(t *testing.T) {
 		file string
 		want []string
 	}{
-		{"articles.jsonl", []string{`"published":null`, `"published_from":null`, `"credits":[]`, `"entities":[]`, `"value":null`, `"speaker":null`, `"event":"e1"`}},
+		{"articles.jsonl", []string{`"published":null`, `"published_from":null`, `"credits":[]`, `"entities":[]`, `"value":null`, `"speaker":null`, `"event":"e1"`, `"value":"P3W","anchor":"2021-W42"`}},
 		{"events.jsonl", []string{`"date":null`, `"entities":[]`, `"facts":[]`, `"story":"s1"`}},
 		{"stories.jsonl", []string{`"events":["e1"]`, `"timeline":[]`}},
 		{"quotes.jsonl", []string{`"speaker":null`, `"articles":["a1"]`}},
@@ -62,6 +63,9 @@ func TestWriteFollowsTheContract(t *testing.T) {
 				t.Errorf("%s lacks %s:\n%s", tt.file, w, got)
 			}
 		}
+	}
+	if strings.Count(read("articles.jsonl"), `"anchor"`) != 1 {
+		t.Errorf("articles.jsonl: an anchor only where there is one:\n%s", read("articles.jsonl"))
 	}
 	if strings.Count(read("articles.jsonl"), "\n") != 1 {
 		t.Errorf("articles.jsonl: want one line:\n%s", read("articles.jsonl"))

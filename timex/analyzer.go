@@ -44,48 +44,6 @@ func ParseDate(s string) time.Time {
 	return parseDCT(s)
 }
 
-// datelineZones maps news datelines to their zones.
-var datelineZones = map[string]string{
-	"geneva": "Europe/Zurich", "zurich": "Europe/Zurich", "bern": "Europe/Zurich", "berne": "Europe/Zurich", "lausanne": "Europe/Zurich",
-	"davos": "Europe/Zurich", "basel": "Europe/Zurich",
-	"moscow": "Europe/Moscow", "st. petersburg": "Europe/Moscow", "saint petersburg": "Europe/Moscow",
-	"washington": "America/New_York", "new york": "America/New_York", "boston": "America/New_York", "miami": "America/New_York",
-	"atlanta": "America/New_York", "philadelphia": "America/New_York", "united nations": "America/New_York",
-	"chicago": "America/Chicago", "houston": "America/Chicago", "dallas": "America/Chicago",
-	"denver": "America/Denver", "los angeles": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
-	"seattle": "America/Los_Angeles", "ottawa": "America/Toronto", "toronto": "America/Toronto", "montreal": "America/Toronto",
-	"vancouver": "America/Vancouver", "mexico city": "America/Mexico_City", "havana": "America/Havana",
-	"brasilia": "America/Sao_Paulo", "sao paulo": "America/Sao_Paulo", "rio de janeiro": "America/Sao_Paulo",
-	"buenos aires": "America/Argentina/Buenos_Aires", "santiago": "America/Santiago", "lima": "America/Lima", "bogota": "America/Bogota",
-	"caracas": "America/Caracas",
-	"london":  "Europe/London", "dublin": "Europe/Dublin", "belfast": "Europe/London", "edinburgh": "Europe/London",
-	"paris": "Europe/Paris", "brussels": "Europe/Brussels", "luxembourg": "Europe/Luxembourg", "the hague": "Europe/Amsterdam",
-	"amsterdam": "Europe/Amsterdam", "berlin": "Europe/Berlin", "frankfurt": "Europe/Berlin", "bonn": "Europe/Berlin", "munich": "Europe/Berlin",
-	"vienna": "Europe/Vienna", "rome": "Europe/Rome", "vatican city": "Europe/Vatican", "milan": "Europe/Rome", "madrid": "Europe/Madrid",
-	"barcelona": "Europe/Madrid", "lisbon": "Europe/Lisbon", "stockholm": "Europe/Stockholm", "oslo": "Europe/Oslo",
-	"copenhagen": "Europe/Copenhagen", "helsinki": "Europe/Helsinki", "warsaw": "Europe/Warsaw", "prague": "Europe/Prague",
-	"budapest": "Europe/Budapest", "bucharest": "Europe/Bucharest", "sofia": "Europe/Sofia", "athens": "Europe/Athens",
-	"belgrade": "Europe/Belgrade", "zagreb": "Europe/Zagreb", "sarajevo": "Europe/Sarajevo", "pristina": "Europe/Belgrade",
-	"kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "minsk": "Europe/Minsk", "vilnius": "Europe/Vilnius", "riga": "Europe/Riga",
-	"tallinn": "Europe/Tallinn", "ankara": "Europe/Istanbul", "istanbul": "Europe/Istanbul",
-	"jerusalem": "Asia/Jerusalem", "tel aviv": "Asia/Jerusalem", "gaza": "Asia/Gaza", "ramallah": "Asia/Hebron", "beirut": "Asia/Beirut",
-	"damascus": "Asia/Damascus", "amman": "Asia/Amman", "baghdad": "Asia/Baghdad", "tehran": "Asia/Tehran", "riyadh": "Asia/Riyadh",
-	"doha": "Asia/Qatar", "dubai": "Asia/Dubai", "abu dhabi": "Asia/Dubai", "kuwait city": "Asia/Kuwait", "cairo": "Africa/Cairo",
-	"tripoli": "Africa/Tripoli", "tunis": "Africa/Tunis", "algiers": "Africa/Algiers", "rabat": "Africa/Casablanca",
-	"nairobi": "Africa/Nairobi", "dar es salaam": "Africa/Dar_es_Salaam", "addis ababa": "Africa/Addis_Ababa",
-	"khartoum": "Africa/Khartoum", "lagos": "Africa/Lagos", "abuja": "Africa/Lagos", "johannesburg": "Africa/Johannesburg",
-	"pretoria": "Africa/Johannesburg", "cape town": "Africa/Johannesburg", "kinshasa": "Africa/Kinshasa",
-	"kabul": "Asia/Kabul", "islamabad": "Asia/Karachi", "karachi": "Asia/Karachi", "new delhi": "Asia/Kolkata", "delhi": "Asia/Kolkata",
-	"mumbai": "Asia/Kolkata", "bombay": "Asia/Kolkata", "dhaka": "Asia/Dhaka", "colombo": "Asia/Colombo", "kathmandu": "Asia/Kathmandu",
-	"tashkent": "Asia/Tashkent", "almaty": "Asia/Almaty", "astana": "Asia/Almaty", "baku": "Asia/Baku", "tbilisi": "Asia/Tbilisi",
-	"yerevan": "Asia/Yerevan", "beijing": "Asia/Shanghai", "shanghai": "Asia/Shanghai", "hong kong": "Asia/Hong_Kong",
-	"taipei": "Asia/Taipei", "tokyo": "Asia/Tokyo", "seoul": "Asia/Seoul", "pyongyang": "Asia/Pyongyang", "bangkok": "Asia/Bangkok",
-	"hanoi": "Asia/Bangkok", "phnom penh": "Asia/Phnom_Penh", "manila": "Asia/Manila", "jakarta": "Asia/Jakarta",
-	"kuala lumpur": "Asia/Kuala_Lumpur", "singapore": "Asia/Singapore", "yangon": "Asia/Yangon",
-	"sydney": "Australia/Sydney", "canberra": "Australia/Sydney", "melbourne": "Australia/Melbourne", "wellington": "Pacific/Auckland",
-	"auckland": "Pacific/Auckland",
-}
-
 var zones sync.Map // IANA name → *time.Location
 
 // Zone is the zone of a dateline place ("Geneva", "GENEVA", "Moscow"),
@@ -114,23 +72,36 @@ func DetectDateline(text string) string {
 	if len(head) > 200 {
 		head = head[:200]
 	}
-	if strings.HasPrefix(head, "(") {
-		if e := strings.IndexByte(head, ')'); e > 1 && e < 40 {
-			if place := head[1:e]; datelineZones[strings.ToLower(place)] != "" {
-				return place
-			}
-		}
+	if place := parenthesisedPlace(head); datelineZones[strings.ToLower(place)] != "" {
+		return place
 	}
-	// An upper-case place name followed by a comma, a parenthesis or a dash.
+	if place := capitalPlace(head); datelineZones[strings.ToLower(place)] != "" {
+		return place
+	}
+	return ""
+}
+
+// parenthesisedPlace: "(Geneva) Russians...".
+func parenthesisedPlace(head string) string {
+	if !strings.HasPrefix(head, "(") {
+		return ""
+	}
+	if e := strings.IndexByte(head, ')'); e > 1 && e < 40 {
+		return head[1:e]
+	}
+	return ""
+}
+
+// capitalPlace: an upper-case place name followed by a comma, a
+// parenthesis or a dash ("GENEVA (AFP) -", "GENEVA, Sept 30 -").
+func capitalPlace(head string) string {
 	end := 0
 	for end < len(head) && (head[end] >= 'A' && head[end] <= 'Z' || head[end] == ' ' || head[end] == '.') {
 		end++
 	}
 	place := strings.TrimSpace(head[:end])
 	if place != "" && end < len(head) && strings.ContainsRune(",(-—–", rune(head[end])) || strings.HasPrefix(head[end:], "—") {
-		if datelineZones[strings.ToLower(place)] != "" {
-			return place
-		}
+		return place
 	}
 	return ""
 }
@@ -162,6 +133,20 @@ func EventDate(text string, timexes []storyline.TimeExpr, dct time.Time) string 
 // lead is the byte range of the first two sentences of the body, after
 // short lines (titles, bylines, credits) and photo captions.
 func lead(text string) (int, int) {
+	start, ok := bodyStart(text)
+	if !ok {
+		return 0, 0
+	}
+	end := start
+	for n := 0; end < len(text) && n < 2; n++ {
+		end = sentenceEnd(text, end)
+	}
+	return start, end
+}
+
+// bodyStart is the start of the first line of 60 characters or more that
+// is no caption.
+func bodyStart(text string) (int, bool) {
 	start := 0
 	for start < len(text) {
 		e := strings.IndexByte(text[start:], '\n')
@@ -169,32 +154,42 @@ func lead(text string) (int, int) {
 		if e >= 0 {
 			line = text[start : start+e]
 		}
-		l := strings.TrimSpace(line)
-		if len(l) >= 60 && !caption(l) {
-			break
+		if l := strings.TrimSpace(line); len(l) >= 60 && !caption(l) {
+			return start, true
 		}
 		if e < 0 {
-			return 0, 0
+			return 0, false
 		}
 		start += e + 1
 	}
-	// Two sentence ends.
-	end, n := start, 0
-	for end < len(text) && n < 2 {
-		c := text[end]
-		end++
-		if (c == '.' || c == '!' || c == '?') && (end >= len(text) || text[end] == ' ' || text[end] == '\n' || text[end] == '"') {
-			// "U.S." and "No. 2" are no sentence ends.
-			if c == '.' && end >= 3 && (text[end-3] == '.' || text[end-3] == ' ' && text[end-2] >= 'A' && text[end-2] <= 'Z') {
-				continue
-			}
-			if c == '.' && end >= 4 && text[end-4:end-1] == "No" {
-				continue
-			}
-			n++
+	return start, true
+}
+
+// sentenceEnd is the index after the end of the sentence that starts at
+// i: a full stop, "!" or "?" before a space, a line break, a quote mark or
+// the end; "U.S." and "No. 2" end none.
+func sentenceEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		i++
+		if c != '.' && c != '!' && c != '?' || i < len(text) && text[i] != ' ' && text[i] != '\n' && text[i] != '"' {
+			continue
 		}
+		if c == '.' && abbreviationDot(text, i) {
+			continue
+		}
+		return i
 	}
-	return start, end
+	return i
+}
+
+// abbreviationDot reports whether the dot before end closes "U.S." or
+// "No.".
+func abbreviationDot(text string, end int) bool {
+	if end >= 3 && (text[end-3] == '.' || text[end-3] == ' ' && text[end-2] >= 'A' && text[end-2] <= 'Z') {
+		return true
+	}
+	return end >= 4 && text[end-4:end-1] == "No"
 }
 
 func caption(line string) bool {

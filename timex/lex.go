@@ -19,96 +19,124 @@ type token struct {
 	start, end int
 	lw         string
 	kind       uint8
-	space      bool // whitespace (or start of text) before the token
-	para       bool // a blank line, or a line break, before the token
-	upper      bool // first letter is upper case
+	space      bool  // whitespace (or start of text) before the token
+	para       bool  // a blank line, or a line break, before the token
+	upper      bool  // first letter is upper case
+	id         int32 // the word's id in the grammar's vocabulary; 0 for others
 }
 
 // lex splits text into tokens in one pass. Abbreviations written with
 // inner dots ("a.m.", "p.m", "U.S.") stay one word so the grammar does not
 // have to reassemble them.
-func lex(text string, toks []token) []token {
+func lex(text string, toks []token, vocab map[string]vocabEntry) []token {
 	toks = toks[:0]
-	i := 0
 	space, para := true, true
-	n := len(text)
-	for i < n {
+	for i := 0; i < len(text); {
 		c := text[i]
-		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' {
+		if isSpace(c) {
 			space = true
-			if c == '\n' {
-				para = true
-			}
+			para = para || c == '\n'
 			i++
 			continue
 		}
-		start := i
+		var t token
 		switch {
 		case c >= '0' && c <= '9':
-			for i < n && text[i] >= '0' && text[i] <= '9' {
-				i++
-			}
-			toks = append(toks, token{start: start, end: i, lw: text[start:i], kind: tNum, space: space, para: para})
+			t = lexNumber(text, i)
 		case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
-			i = scanWord(text, i)
-			// "a.m." / "p.m" / "u.s.": letter '.' letter ['.'].
-			for i+1 < n && text[i] == '.' && isASCIILetter(text[i+1]) && i-start <= 2 && (i+2 >= n || !isASCIILetter(text[i+2])) {
-				i += 2
-				if i < n && text[i] == '.' {
-					i++
-				}
-			}
-			w := text[start:i]
-			up := false
-			if c >= 'A' && c <= 'Z' {
-				up = true
-			} else if c >= utf8.RuneSelf {
-				r, _ := utf8.DecodeRuneInString(w)
-				up = unicode.IsUpper(r)
-			}
-			toks = append(toks, token{start: start, end: i, lw: lowerWord(w), kind: tWord, space: space, para: para, upper: up})
+			t = lexWord(text, i, vocab)
 		default:
-			size := 1
-			if c >= utf8.RuneSelf {
-				_, size = utf8.DecodeRuneInString(text[i:])
-			}
-			i += size
-			lw := text[start:i]
-			switch lw {
-			case "’", "‘", "`":
-				lw = "'"
-			case "“", "”", "«", "»", "„":
-				lw = "\""
-			case "–", "—", "‐", "‑":
-				lw = "-"
-			}
-			toks = append(toks, token{start: start, end: i, lw: lw, kind: tPunct, space: space, para: para})
+			t = lexPunct(text, i)
 		}
+		t.space, t.para = space, para
+		toks = append(toks, t)
+		i = t.end
 		space, para = false, false
 	}
 	return toks
 }
 
-// lowerWord lower-cases a word without allocating: the grammar only ever
-// compares words with its own vocabulary, so a capitalised word outside it
-// may keep its case.
-func lowerWord(w string) string {
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
+}
+
+// lexNumber reads the digits at i.
+func lexNumber(text string, i int) token {
+	start := i
+	for i < len(text) && text[i] >= '0' && text[i] <= '9' {
+		i++
+	}
+	return token{start: start, end: i, lw: text[start:i], kind: tNum}
+}
+
+// lexWord reads the word at i, with the inner dots of "a.m." / "p.m" /
+// "u.s." (letter '.' letter ['.']).
+func lexWord(text string, start int, vocab map[string]vocabEntry) token {
+	n := len(text)
+	i := scanWord(text, start)
+	for i+1 < n && text[i] == '.' && isASCIILetter(text[i+1]) && i-start <= 2 && (i+2 >= n || !isASCIILetter(text[i+2])) {
+		i += 2
+		if i < n && text[i] == '.' {
+			i++
+		}
+	}
+	w := text[start:i]
+	c := text[start]
+	up := c >= 'A' && c <= 'Z'
+	if c >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(w)
+		up = unicode.IsUpper(r)
+	}
+	lw, id := lowerWord(w, vocab)
+	return token{start: start, end: i, lw: lw, id: id, kind: tWord, upper: up}
+}
+
+// lexPunct reads one mark at i; typographic quotes and dashes read as
+// their plain forms.
+func lexPunct(text string, start int) token {
+	size := 1
+	if text[start] >= utf8.RuneSelf {
+		_, size = utf8.DecodeRuneInString(text[start:])
+	}
+	lw := text[start : start+size]
+	switch lw {
+	case "’", "‘", "`":
+		lw = "'"
+	case "“", "”", "«", "»", "„":
+		lw = "\""
+	case "–", "—", "‐", "‑":
+		lw = "-"
+	}
+	return token{start: start, end: start + size, lw: lw, kind: tPunct}
+}
+
+// vocabEntry is a word the grammar compares tokens with: its interned
+// lower-case spelling and its id, which indexes the lexicon entries and
+// the rule tables.
+type vocabEntry struct {
+	lw string
+	id int32
+}
+
+// lowerWord lower-cases a word without allocating and returns its id in
+// the vocabulary (0 when it is not there): the grammar only ever compares
+// words with its own vocabulary, so a capitalised word outside it may keep
+// its case.
+func lowerWord(w string, vocab map[string]vocabEntry) (string, int32) {
 	up := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(w)
+			lw := strings.ToLower(w)
+			return lw, vocab[lw].id
 		}
 		if c >= 'A' && c <= 'Z' {
 			up = true
 		}
 	}
-	if !up {
-		return w
-	}
 	var buf [32]byte
-	if len(w) > len(buf) {
-		return w
+	if !up || len(w) > len(buf) {
+		return w, vocab[w].id
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -117,38 +145,11 @@ func lowerWord(w string) string {
 		}
 		buf[i] = c
 	}
-	if k, ok := vocabulary[string(buf[:len(w)])]; ok {
-		return k
+	if e, ok := vocab[string(buf[:len(w)])]; ok {
+		return e.lw, e.id
 	}
-	return w
+	return w, 0
 }
-
-// vocabulary interns every lower-case word the grammar looks at.
-var vocabulary = map[string]string{}
-
-// buildVocabulary runs after the lexicon is filled (from its init).
-func buildVocabulary() {
-	for w := range lexicon {
-		vocabulary[w] = w
-	}
-	for w := range countedNouns {
-		vocabulary[w] = w
-	}
-	for w := range decadeWords {
-		vocabulary[w] = w
-	}
-	for _, w := range strings.Fields(grammarWords) {
-		vocabulary[w] = w
-	}
-}
-
-// grammarWords are the words the grammar compares tokens with beyond the
-// lexicon.
-const grammarWords = `a.m a.m. account accounts additional affairs am be been being billion breed cents clock consecutive dollars
-during embed ended ending entire eve events exceed feed flight fully greed her high his indeed is its lasted least local long
-m medium million most near need newly nos number o old other p.m p.m. percent period plan plans pm possible present proceed
-room route s seed speed st nd rd th steed still straight succeed t take takes term than time times took very while whole
-year-ago year-earlier yearend z are for within over after into with without till when`
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

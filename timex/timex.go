@@ -3,15 +3,19 @@
 // conventions of news writing: a bare weekday in a past-tense clause is the
 // most recent such day, in a future clause the next one; a month without a
 // year is the nearest one in the clause's direction; clock times take the
-// dateline's zone.
+// dateline's zone. A duration that places something in time ("in three
+// weeks", "two days later") keeps its TIMEX3 duration value and gets the
+// date it points at as its anchor.
 //
-// Tagging is one pass of a hand-written tokenizer and a small grammar that
-// is only entered on trigger words, so it runs in linear time.
+// Tagging is one pass of a hand-written tokenizer and a grammar of small
+// named rules (rules*.go) that is only entered on words of its lexicon, so
+// it runs in linear time. Normalisation (resolve.go) then gives each match
+// its value from the DCT, the tense of its clause (tense.go) and the date
+// under discussion.
 package timex
 
 import (
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -35,19 +39,27 @@ var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s 
 
 // Tag finds the time expressions of text and normalises them.
 func Tag(text string, opts Options) []storyline.TimeExpr {
+	out, _ := tag(text, opts, false)
+	return out
+}
+
+// tag is Tag; with trace it also returns, for each expression, the rules
+// that made it.
+func tag(text string, opts Options, trace bool) ([]storyline.TimeExpr, []string) {
 	tp := tokPool.Get().(*[]token)
 	if need := len(text)/5 + 16; cap(*tp) < need {
 		*tp = make([]token, 0, need)
 	}
-	toks := lex(text, *tp)
-	p := &parser{text: text, toks: toks, noPoss: opts.TimeML}
+	g := builtGrammar()
+	toks := lex(text, *tp, g.vocab)
+	p := &parser{g: g, text: text, toks: toks, noPoss: opts.TimeML, trace: trace}
 	ms := p.scan(nil)
-	out := p.resolveAll(ms, opts)
+	out, rules := p.resolveAll(ms, opts)
 	*tp = toks[:0]
 	if cap(toks) <= 1<<20 {
 		tokPool.Put(tp)
 	}
-	return out
+	return out, rules
 }
 
 // resolver carries the state of normalisation through a document.
@@ -61,7 +73,7 @@ type resolver struct {
 	quarter bool // the text speaks of quarters: "a year ago" is a quarter
 }
 
-func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
+func newResolver(p *parser, opts Options) *resolver {
 	r := &resolver{p: p, opts: opts}
 	if !opts.DCT.IsZero() {
 		r.hasDCT = true
@@ -72,53 +84,66 @@ func (p *parser) resolveAll(ms []match, opts Options) []storyline.TimeExpr {
 		r.dct = date(t.Year(), int(t.Month()), t.Day())
 		r.ref = dayPoint(r.dct)
 	}
+	return r
+}
+
+// resolveAll normalises the matches in text order, and returns the
+// expressions and, when tracing, the rules of each.
+func (p *parser) resolveAll(ms []match, opts Options) ([]storyline.TimeExpr, []string) {
+	r := newResolver(p, opts)
 	out := make([]storyline.TimeExpr, 0, len(ms))
+	var rules []string
 	vals := make([]point, len(ms))
 	anchors := r.quoteAnchors(ms)
 	for k := range ms {
 		m := &ms[k]
-		// A clock time directly followed by its day ("9 a.m. Tuesday")
-		// is one expression.
-		if m.kind == kTime && k+1 < len(ms) && isDayMatch(ms[k+1]) &&
-			(ms[k+1].from == m.to || ms[k+1].from == m.to+1 && p.lw(m.to) == "," && ms[k+1].kind == kAbs) {
-			m.to = ms[k+1].to
-			m.day = k + 2
-		}
-		var v point
-		var val string
+		p.swallowDay(ms, k)
 		if m.cont && k > 0 && vals[k-1].g == gDay && m.p.y == 0 {
 			m.p.y = vals[k-1].y
 		}
-		if a, ok := anchors[k]; ok {
-			// Words inside a quotation count from when they were spoken.
-			saved := r.dct
-			r.dct = a
-			v, val = r.resolve(ms, k)
-			r.dct = saved
-		} else {
-			v, val = r.resolve(ms, k)
+		var val, anchor string
+		vals[k], val, anchor = r.resolveAt(ms, k, anchors)
+		if m.kind == kNone {
+			continue
 		}
-		vals[k] = v
 		start, end := p.toks[m.from].start, p.toks[m.to-1].end
-		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ, Value: val})
+		out = append(out, storyline.TimeExpr{Text: p.text[start:end], Start: start, End: end, Type: m.typ.String(), Value: val, Anchor: anchor})
+		if p.trace {
+			rules = append(rules, m.rule)
+		}
 		if m.kind == kTime && m.day > 0 {
 			// The day was consumed by the time.
 			ms[k+1].kind = kNone
 		}
 	}
-	// Drop the days swallowed by a preceding clock time.
-	w := 0
-	for k := range ms {
-		if ms[k].kind == kNone {
-			continue
-		}
-		out[w] = out[k]
-		w++
-	}
-	return out[:w]
+	return out, rules
 }
 
-const kNone kind = 255
+// swallowDay makes a clock time directly followed by its day ("9 a.m.
+// Tuesday", "9 a.m., Jan. 5") one expression.
+func (p *parser) swallowDay(ms []match, k int) {
+	m := &ms[k]
+	if m.kind != kTime || k+1 >= len(ms) || !isDayMatch(ms[k+1]) {
+		return
+	}
+	next := &ms[k+1]
+	if next.from == m.to || next.from == m.to+1 && p.lw(m.to) == "," && next.kind == kAbs {
+		m.to = next.to
+		m.day = k + 2
+	}
+}
+
+// resolveAt resolves match k to its point, value and anchor; words inside
+// a quotation count from when they were spoken.
+func (r *resolver) resolveAt(ms []match, k int, anchors map[int]time.Time) (point, string, string) {
+	if a, ok := anchors[k]; ok {
+		saved := r.dct
+		r.dct = a
+		defer func() { r.dct = saved }()
+	}
+	pt, val := r.resolve(ms, k)
+	return pt, val, r.anchorOf(&ms[k])
+}
 
 // quoteAnchors finds quotations whose attribution says on which day they
 // were spoken ("...tomorrow," he said on Sunday) and maps the index of each
@@ -127,8 +152,29 @@ func (r *resolver) quoteAnchors(ms []match) map[int]time.Time {
 	if !r.hasDCT || len(ms) == 0 {
 		return nil
 	}
-	p := r.p
 	var anchors map[int]time.Time
+	for _, q := range r.p.quotations() {
+		day, ok := r.attributionDay(ms, q[0], q[1])
+		if !ok {
+			continue
+		}
+		for k := firstMatch(ms, q[0]); k < len(ms) && ms[k].from < q[1]; k++ {
+			if !anchoredInQuote(&ms[k], q[0], q[1]) {
+				continue
+			}
+			if anchors == nil {
+				anchors = map[int]time.Time{}
+			}
+			anchors[k] = day
+		}
+	}
+	return anchors
+}
+
+// quotations are the token indexes of the quote marks that open and close
+// each quotation; a quotation does not run across paragraphs.
+func (p *parser) quotations() [][2]int {
+	var qs [][2]int
 	open := -1
 	for i := range p.toks {
 		t := &p.toks[i]
@@ -142,27 +188,23 @@ func (r *resolver) quoteAnchors(ms []match) map[int]time.Time {
 			open = i
 			continue
 		}
-		qs, qe := open, i // quote marks
+		qs = append(qs, [2]int{open, i})
 		open = -1
-		day, ok := r.attributionDay(ms, qs, qe)
-		if !ok {
-			continue
-		}
-		for k := firstMatch(ms, qs); k < len(ms) && ms[k].from < qe; k++ {
-			m := &ms[k]
-			if m.from <= qs || m.to > qe {
-				continue
-			}
-			switch m.kind {
-			case kDayRel, kWeekday, kUnitRel, kTime:
-				if anchors == nil {
-					anchors = map[int]time.Time{}
-				}
-				anchors[k] = day
-			}
-		}
 	}
-	return anchors
+	return qs
+}
+
+// anchoredInQuote reports whether m, inside the quote marks qs and qe, is
+// relative to the day its words were spoken.
+func anchoredInQuote(m *match, qs, qe int) bool {
+	if m.from <= qs || m.to > qe {
+		return false
+	}
+	switch m.kind {
+	case kDayRel, kWeekday, kUnitRel, kTime:
+		return true
+	}
+	return m.place == placeDCT || m.place == placeDCTAhead
 }
 
 // firstMatch is the index of the first match ending after token i (the
@@ -174,37 +216,37 @@ func firstMatch(ms []match, i int) int {
 // attributionDay is the day named next to a reporting verb just before or
 // just after the quotation between quote marks qs and qe.
 func (r *resolver) attributionDay(ms []match, qs, qe int) (time.Time, bool) {
-	p := r.p
 	for k := firstMatch(ms, qs-12); k < len(ms) && ms[k].from <= qe+12; k++ {
 		m := &ms[k]
-		inside := m.from > qs && m.to <= qe
-		near := m.to <= qs && qs-m.to <= 12 || m.from > qe && m.from-qe <= 12
-		if inside || !near || !(m.kind == kWeekday || m.kind == kDayRel || m.kind == kAbs && m.p.g == gDay) {
+		if !r.p.attributes(m, qs, qe) {
 			continue
 		}
-		// Nothing but the attribution between the match and the quote.
-		a, b := m.to, qs
-		if m.from > qe {
-			a, b = qe+1, m.from
-		}
-		clean := true
-		for i := a; i < b; i++ {
-			if p.breakAt(i) && p.lw(i) != "\"" {
-				clean = false
-				break
-			}
-		}
-		if !clean || !p.reportedAt(m) {
-			continue
-		}
-		saved, savedOK := r.ref, r.hasRef
-		pt, ok := r.date(m)
-		r.ref, r.hasRef = saved, savedOK
-		if ok && pt.g == gDay {
+		if pt, ok := r.dateKeepingRef(m); ok && pt.g == gDay {
 			return date(pt.y, pt.m, pt.d), true
 		}
 	}
 	return time.Time{}, false
+}
+
+// attributes reports whether day expression m is the day of the
+// attribution of the quotation between qs and qe: within 12 tokens of it,
+// with nothing but the attribution between, next to a reporting verb.
+func (p *parser) attributes(m *match, qs, qe int) bool {
+	inside := m.from > qs && m.to <= qe
+	near := m.to <= qs && qs-m.to <= 12 || m.from > qe && m.from-qe <= 12
+	if inside || !near || !(m.kind == kWeekday || m.kind == kDayRel || m.kind == kAbs && m.p.g == gDay) {
+		return false
+	}
+	a, b := m.to, qs
+	if m.from > qe {
+		a, b = qe+1, m.from
+	}
+	for i := a; i < b; i++ {
+		if p.breakAt(i) && p.lw(i) != "\"" {
+			return false
+		}
+	}
+	return p.reportedAt(m)
 }
 
 // reportedAt reports whether a day expression is attached to a reporting
@@ -232,409 +274,19 @@ func isDayMatch(m match) bool {
 	return m.kind == kWeekday && m.part == "" || m.kind == kDayRel && m.part == "" || m.kind == kAbs && m.p.g == gDay
 }
 
-// resolve computes the value of match k.
-func (r *resolver) resolve(ms []match, k int) (point, string) {
-	m := &ms[k]
-	if m.kind == kNone {
-		return point{}, ""
-	}
-	switch m.kind {
-	case kFixed:
-		if m.typ == "DATE" && m.p.g == gDecade && r.opts.TimeML {
-			// TimeBank writes decades as 199X.
-			return point{}, m.val + "X"
-		}
-		return point{}, m.val
-	case kTime:
-		return r.clock(ms, k)
-	}
+// dateKeepingRef resolves m without making it the date under discussion.
+func (r *resolver) dateKeepingRef(m *match) (point, bool) {
+	saved, savedOK := r.ref, r.hasRef
 	pt, ok := r.date(m)
-	if !ok {
-		return point{}, ""
-	}
-	if m.kind != kAgo && (pt.g == gDay || pt.g == gMonth || pt.g == gYear || pt.g == gQuarter || pt.g == gHalf || pt.g == gWeek) {
-		r.ref, r.hasRef = pt, true
-		if pt.g == gQuarter {
-			r.quarter = true
-		}
-	}
-	return pt, pt.String()
+	r.ref, r.hasRef = saved, savedOK
+	return pt, ok
 }
-
-// date resolves a calendar expression to a point.
-func (r *resolver) date(m *match) (point, bool) {
-	switch m.kind {
-	case kAbs:
-		if (m.p.g == gQuarter || m.p.g == gHalf) && m.p.m == 0 {
-			// "the 1988 quarter", "the 1988 period": the quarter under
-			// discussion, in that year.
-			pt := m.p
-			switch {
-			case r.hasRef && r.ref.g == pt.g:
-				pt.m = r.ref.m
-			case r.hasDCT:
-				pt.m = at(r.dct, pt.g).shift(-1).m
-			default:
-				pt.g = gYear
-			}
-			return pt, true
-		}
-		if m.p.y != 0 {
-			return m.p, true
-		}
-		if !r.hasDCT {
-			return point{}, false
-		}
-		if m.hasYrel {
-			pt := m.p
-			pt.y = r.dct.Year() + m.yrel
-			return pt, true
-		}
-		return r.yearless(m)
-	}
-	if !r.hasDCT {
-		return point{}, false
-	}
-	d := r.dct
-	switch m.kind {
-	case kDayRel:
-		t := d.AddDate(0, 0, int(m.n))
-		pt := dayPoint(t)
-		if m.part != "" && m.typ == "TIME" {
-			pt.g, pt.part = gPart, m.part
-		}
-		return pt, true
-	case kWeekday:
-		pt := dayPoint(r.weekday(m))
-		if r.opts.TimeML && (m.part == "EV" || m.part == "AF") {
-			// TimeML gives "Friday evening" the part of day (TEV);
-			// "Friday night" and "Friday morning" are mostly annotated
-			// as the day itself. The storyline contract keeps the day.
-			pt.g, pt.part = gPart, m.part
-		}
-		return pt, true
-	case kUnitRel:
-		if m.p.g == gHalf && m.p.m > 0 {
-			rel := m.rel
-			if rel == relNone {
-				rel = 0
-			}
-			pt := m.p
-			pt.y = d.Year() + rel
-			return pt, true
-		}
-		g := unitGran(m.u)
-		if m.p.g == gCentury {
-			g = gCentury
-		}
-		if m.u == uWeekend {
-			return r.weekend(m), true
-		}
-		rel := m.rel
-		if rel == relNone {
-			rel = 0
-		}
-		return at(d, g).shift(rel), true
-	case kMonthRel:
-		cur := at(d, gMonth)
-		pt := point{g: gMonth, y: cur.y, m: m.p.m}
-		switch m.rel {
-		case -1:
-			if pt.m >= cur.m {
-				pt.y--
-			}
-		case 1:
-			if pt.m <= cur.m {
-				pt.y++
-			}
-		}
-		return pt, true
-	case kSeasonRel:
-		cur := seasonOf(d)
-		pt := point{g: gSeason, y: cur.y, m: m.p.m}
-		switch m.rel {
-		case -1:
-			if pt.m >= cur.m {
-				pt.y--
-			}
-		case 1:
-			if pt.m <= cur.m {
-				pt.y++
-			}
-		case 0:
-		default:
-			dir := r.tense(m)
-			if dir < 0 && pt.m > cur.m {
-				pt.y--
-			} else if dir > 0 && pt.m < cur.m {
-				pt.y++
-			}
-		}
-		if pt.m == 4 && cur.m != 4 && int(d.Month()) <= 2 && m.rel == relNone {
-			pt.y = cur.y
-		}
-		return pt, true
-	case kPartRel:
-		g := m.p.g
-		cur := at(d, g)
-		pt := point{g: g, y: cur.y, m: m.p.m}
-		switch {
-		case m.rel != relNone && m.rel != 0 && (m.rel == -1 || m.rel == 1):
-			pt.y += m.rel
-		case pt.m > cur.m && r.tense(m) <= 0:
-			// Results for the fourth quarter come out in the new year.
-			pt.y--
-		}
-		return pt, true
-	case kLatestPart:
-		return at(d, m.p.g).shift(-1), true
-	case kAgo:
-		return r.ago(m), true
-	case kAnaphor:
-		base := r.ref
-		if !r.hasRef {
-			base = dayPoint(d)
-		}
-		g := unitGran(m.u)
-		if g == gTime || g == gNone {
-			g = gDay
-		}
-		pt := at(base.start(), g)
-		if g == gDay && base.g == gDay {
-			pt = base
-		}
-		return pt.shift(int(m.n)), true
-	case kHoliday:
-		y := d.Year()
-		t := holidayDate(m.part, y)
-		if t.IsZero() {
-			return point{}, false
-		}
-		dir := r.tense(m)
-		if dir < 0 && t.After(d) {
-			t = holidayDate(m.part, y-1)
-		} else if dir > 0 && t.Before(d) {
-			t = holidayDate(m.part, y+1)
-		}
-		return dayPoint(t), true
-	}
-	return point{}, false
-}
-
-// ago: "two days ago" from the DCT; "a year earlier" from the reference
-// time, at the reference's granularity when it is a quarter.
-func (r *resolver) ago(m *match) point {
-	base := dayPoint(r.dct)
-	// A comparison with a year before is made for a reported period, never
-	// for a forecast one ("losses through the third quarter of 1990 ...
-	// in the year-ago period").
-	refPast := r.hasRef && !r.ref.start().After(r.dct)
-	if m.anchorRef && r.hasRef && (r.ref.g == gQuarter || r.ref.g == gHalf) {
-		base = r.ref
-		if !refPast {
-			base = at(r.dct, r.ref.g).shift(-1)
-		}
-	} else if m.anchorRef && r.hasRef && r.ref.g == gDay {
-		// "A week later": from the day under discussion.
-		base = r.ref
-	}
-	g := unitGran(m.u)
-	if g == gTime {
-		g = gDay
-	}
-	// Only "a year ago" is the standard comparison of results news; "two
-	// years ago" is a plain date.
-	if m.p.g == gQuarter || (r.quarter && m.u == uYear && (m.n == -1 || m.n == 1) && (base.g == gQuarter || !m.anchorRef)) {
-		// "the year-ago quarter"; "a year ago" in results news.
-		q := base
-		if q.g != gQuarter {
-			q = at(r.dct, gQuarter).shift(-1)
-			if r.hasRef && refPast && r.ref.g == gQuarter {
-				q = r.ref
-			}
-		}
-		return q.shift(int(m.n) * 4)
-	}
-	if base.g == gDay || base.g == gPart || base.g == gTime {
-		t := moveDay(date(base.y, base.m, base.d), m.u, m.n)
-		return at(t, g)
-	}
-	// Reference coarser than the unit: move at the unit's granularity.
-	t := moveDay(base.start(), m.u, m.n)
-	if unitGran(m.u) > base.g {
-		return at(t, unitGran(m.u))
-	}
-	return at(t, base.g)
-}
-
-// weekday resolves a weekday against the DCT and the clause's tense.
-func (r *resolver) weekday(m *match) time.Time {
-	d := r.dct
-	if m.anchorRef && r.hasRef && r.ref.g == gDay {
-		d = date(r.ref.y, r.ref.m, r.ref.d)
-	}
-	cur := int(d.Weekday()+6)%7 + 1 // ISO: Monday = 1
-	back := (cur - m.wd + 7) % 7    // days back to the most recent one, 0 = today
-	fwd := (m.wd - cur + 7) % 7     // days ahead to the next one, 0 = today
-	switch m.rel {
-	case -1:
-		if back == 0 {
-			back = 7
-		}
-		return d.AddDate(0, 0, -back)
-	case 1:
-		if fwd == 0 {
-			fwd = 7
-		}
-		return d.AddDate(0, 0, fwd)
-	case 0:
-		return d.AddDate(0, 0, m.wd-cur)
-	}
-	dir := r.tense(m)
-	// A bare weekday six days away when the other reading is tomorrow
-	// or yesterday is almost always that nearer day.
-	if dir < 0 && back == 6 && fwd == 1 {
-		dir = 1
-	} else if dir > 0 && fwd == 6 && back == 1 {
-		dir = -1
-	}
-	switch dir {
-	case -1:
-		return d.AddDate(0, 0, -back)
-	case 1:
-		return d.AddDate(0, 0, fwd)
-	}
-	// No tense: news mostly reports what happened; tomorrow is the one
-	// exception worth making.
-	if fwd == 1 && back == 6 {
-		return d.AddDate(0, 0, fwd)
-	}
-	return d.AddDate(0, 0, -back)
-}
-
-// weekend: "the weekend" is the one just past early in the week, the
-// coming one late in it.
-func (r *resolver) weekend(m *match) point {
-	d := r.dct
-	cur := int(d.Weekday()+6)%7 + 1
-	pt := at(d, gWeekend)
-	switch m.rel {
-	case -1:
-		if cur < 6 {
-			pt = pt.shift(-1)
-		}
-		return pt
-	case 1:
-		if cur >= 6 {
-			pt = pt.shift(1)
-		}
-		return pt
-	case 0:
-		return pt
-	}
-	dir := r.tense(m)
-	if cur < 6 && (dir < 0 || dir == 0 && cur <= 3) {
-		pt = pt.shift(-1)
-	}
-	return pt
-}
-
-// yearless gives a year to "July 28" or "June" from the DCT and the tense.
-func (r *resolver) yearless(m *match) (point, bool) {
-	d := r.dct
-	pt := m.p
-	pt.y = d.Year()
-	dir := r.tense(m)
-	switch pt.g {
-	case gMonth:
-		cur := int(d.Month())
-		back := (cur - pt.m + 12) % 12 // months back to the latest such month
-		fwd := (pt.m - cur + 12) % 12
-		switch {
-		case dir > 0 && fwd > 9 && back <= 1, dir == 0 && fwd > monthAhead:
-			dir = -1
-		case dir < 0 && back > 9 && fwd <= 1:
-			dir = 1
-		case dir == 0:
-			dir = 1
-		}
-		if dir < 0 && pt.m > cur {
-			pt.y--
-		} else if dir > 0 && pt.m < cur {
-			pt.y++
-		}
-	case gDay:
-		past, future := date(pt.y, pt.m, pt.d), date(pt.y, pt.m, pt.d)
-		if past.After(d) {
-			past = date(pt.y-1, pt.m, pt.d)
-		}
-		if future.Before(d) {
-			future = date(pt.y+1, pt.m, pt.d)
-		}
-		if m.wd > 0 {
-			// "Sunday, March 5": the nearest year where that day is a Sunday.
-			for _, dy := range []int{0, 1, -1, 2, -2} {
-				t := date(pt.y+dy, pt.m, pt.d)
-				if int(t.Weekday()+6)%7+1 == m.wd && t.Day() == pt.d {
-					pt.y = t.Year()
-					return pt, true
-				}
-			}
-		}
-		back, fwd := d.Sub(past).Hours()/24, future.Sub(d).Hours()/24
-		switch {
-		case dir > 0 && fwd > 300 && back < 45, dir == 0 && fwd > 60:
-			dir = -1
-		case dir < 0 && back > 300 && fwd < 45:
-			dir = 1
-		case dir == 0:
-			dir = 1
-		}
-		if dir < 0 {
-			pt.y = past.Year()
-		} else {
-			pt.y = future.Year()
-		}
-		if pt.m == 2 && pt.d == 29 && !isLeap(pt.y) {
-			return point{}, false
-		}
-	case gSeason, gQuarter, gHalf:
-	}
-	return pt, true
-}
-
-// monthAhead is how many months ahead a month name without tense may be
-// read as the coming one.
-var monthAhead = 2
-
-func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
 // clock resolves a clock time: its day is the adjacent day expression
 // ("10am on Thursday", "9 a.m. Tuesday") or the DCT's.
 func (r *resolver) clock(ms []match, k int) (point, string) {
 	m := &ms[k]
-	pt := m.p
-	var day point
-	found := false
-	// The day: swallowed, "on Thursday" after, or just before.
-	cand := -1
-	if m.day > 0 {
-		cand = m.day - 1
-	} else if k+1 < len(ms) && ms[k+1].from <= m.to+2 && isDayMatch(ms[k+1]) && r.onlyGlue(m.to, ms[k+1].from) {
-		cand = k + 1
-	} else if j := r.p.skipParen(m.to); j > m.to && k+1 < len(ms) && ms[k+1].from == j && isDayMatch(ms[k+1]) {
-		// "10:35 a.m. (0735 GMT) Friday"
-		cand = k + 1
-	} else if k > 0 && ms[k-1].to+2 >= m.from && isDayMatch(ms[k-1]) && r.onlyGlue(ms[k-1].to, m.from) {
-		cand = k - 1
-	}
-	if cand >= 0 {
-		saved, savedOK := r.ref, r.hasRef
-		if d, ok := r.date(&ms[cand]); ok && d.g == gDay {
-			day, found = d, true
-		}
-		r.ref, r.hasRef = saved, savedOK
-	}
+	day, found := r.clockDay(ms, k)
 	if !found {
 		if !r.hasDCT {
 			return point{}, ""
@@ -644,6 +296,7 @@ func (r *resolver) clock(ms []match, k int) (point, string) {
 			day = r.ref
 		}
 	}
+	pt := m.p
 	pt.y, pt.m, pt.d, pt.g = day.y, day.m, day.d, gTime
 	if pt.zone == "" && r.opts.Zone != nil {
 		hh := pt.hh
@@ -658,6 +311,57 @@ func (r *resolver) clock(ms []match, k int) (point, string) {
 		pt.zone = ""
 	}
 	return pt, pt.String()
+}
+
+// clockDay is the day of clock time k, when a day expression next to it
+// says it: swallowed ("9 a.m. Tuesday"), after it ("10am on Thursday",
+// "10:35 a.m. (0735 GMT) Friday") or just before it ("Thursday at 10am").
+func (r *resolver) clockDay(ms []match, k int) (point, bool) {
+	cand := r.p.clockDayIndex(ms, k)
+	if cand < 0 {
+		return point{}, false
+	}
+	d, ok := r.dateKeepingRef(&ms[cand])
+	return d, ok && d.g == gDay
+}
+
+// clockDayIndex is the index of the match that gives clock time k its
+// day, or -1.
+func (p *parser) clockDayIndex(ms []match, k int) int {
+	m := &ms[k]
+	switch {
+	case m.day > 0:
+		return m.day - 1
+	case k+1 < len(ms) && ms[k+1].from <= m.to+2 && isDayMatch(ms[k+1]) && p.onlyGlue(m.to, ms[k+1].from):
+		return k + 1
+	case k+1 < len(ms) && ms[k+1].from == m.to+1 && p.lw(m.to) == ")" && isDayMatch(ms[k+1]):
+		// "(4 p.m. EDT) yesterday" is yesterday's 4 p.m.
+		return k + 1
+	case p.dayAfterParen(ms, k) >= 0:
+		return p.dayAfterParen(ms, k)
+	case k > 0 && ms[k-1].to+2 >= m.from && isDayMatch(ms[k-1]) && p.onlyGlue(ms[k-1].to, m.from):
+		return k - 1
+	}
+	return -1
+}
+
+// dayAfterParen is the index of the day right after a short parenthesis
+// that follows clock time k, or -1: "10:35 a.m. (0735 GMT) Friday", "8 p.m.
+// GMT (4 p.m. EDT) yesterday". What the parenthesis holds (the same time
+// elsewhere) is skipped.
+func (p *parser) dayAfterParen(ms []match, k int) int {
+	j := p.skipParen(ms[k].to)
+	if j == ms[k].to {
+		return -1
+	}
+	n := k + 1
+	for n < len(ms) && ms[n].from < j {
+		n++
+	}
+	if n < len(ms) && ms[n].from == j && isDayMatch(ms[n]) {
+		return n
+	}
+	return -1
 }
 
 func offset(sec int) string {
@@ -685,12 +389,11 @@ func (p *parser) skipParen(i int) int {
 	return i
 }
 
-// onlyGlue reports whether tokens [a, b) are only "on", "," or "of".
-func (r *resolver) onlyGlue(a, b int) bool {
+// onlyGlue reports whether tokens [a, b) are only "on", ",", "of", "this"
+// or "(".
+func (p *parser) onlyGlue(a, b int) bool {
 	for i := a; i < b; i++ {
-		switch r.p.lw(i) {
-		case "on", ",", "of", "this", "(":
-		default:
+		if !p.lwIn(i, "on", ",", "of", "this", "(") {
 			return false
 		}
 	}
@@ -704,225 +407,4 @@ func (p *parser) sameSentence(a, b int) bool {
 		}
 	}
 	return true
-}
-
-// tense looks for the nearest tense cue in the clause around a match:
-// -1 past, +1 future, 0 none.
-func (r *resolver) tense(m *match) int {
-	p := r.p
-	// "until the autumn", "till Friday": a deadline ahead.
-	if b := m.from - 1; p.lw(b) == "until" || p.lw(b) == "till" || p.lw(b) == "the" && (p.lw(b-1) == "until" || p.lw(b-1) == "till") {
-		return 1
-	}
-	for i, n := m.from-1, 0; i >= 0 && n < 12; i, n = i-1, n+1 {
-		t := &p.toks[i]
-		if p.breakAt(i) || t.para {
-			if c := p.cue(i); c != 0 && !p.breakAt(i) {
-				return c
-			}
-			break
-		}
-		if c := p.cue(i); c != 0 {
-			return c
-		}
-	}
-	for i, n := m.to, 0; i < len(p.toks) && n < 12; i, n = i+1, n+1 {
-		t := &p.toks[i]
-		if p.breakAt(i) || t.para {
-			break
-		}
-		if c := p.cue(i); c != 0 {
-			// "On Friday, the government planned to open": a day before
-			// the verb dates the planning, not the plan.
-			if c > 0 && p.edTo(i) && !p.passive(i) {
-				return -1
-			}
-			return c
-		}
-	}
-	return 0
-}
-
-// breakAt reports whether token i ends a clause; the dots of "Sept." and
-// "4.5" do not.
-func (p *parser) breakAt(i int) bool {
-	t := &p.toks[i]
-	if !clauseBreak(t) {
-		return false
-	}
-	if t.lw == "." {
-		if pv := p.tok(i - 1); pv != nil && !t.space {
-			if pv.kind == tNum && p.tok(i+1) != nil && p.toks[i+1].kind == tNum && !p.toks[i+1].space {
-				return false
-			}
-			if pv.kind == tWord && pv.upper && len(pv.lw) <= 4 {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// cue is the tense signalled by token i, if any; computed once per token.
-func (p *parser) cue(i int) int {
-	if p.cues == nil {
-		p.cues = make([]int8, len(p.toks))
-	}
-	if c := p.cues[i]; c != 0 {
-		return int(c) - 2
-	}
-	c := p.cueAt(i)
-	p.cues[i] = int8(c + 2)
-	return c
-}
-
-// edTo reports whether token i is a participle of intention ("planned
-// to", "expected to") that cueAt reads as future.
-func (p *parser) edTo(i int) bool {
-	t := &p.toks[i]
-	return len(t.lw) > 4 && strings.HasSuffix(t.lw, "ed") && lexicon[t.lw] == nil && p.lw(i+1) == "to"
-}
-
-func (p *parser) cueAt(i int) int {
-	c := p.cueWord(i)
-	// "had been due to expire Friday": a plan from the past, for a day
-	// that has usually gone by.
-	if c > 0 && (p.lw(i-1) == "had" || p.lw(i-1) == "been" && p.lw(i-2) == "had") {
-		return -1
-	}
-	return c
-}
-
-func (p *parser) cueWord(i int) int {
-	t := &p.toks[i]
-	if t.kind != tWord {
-		if t.lw == "'" && p.lw(i+1) == "ll" {
-			return 1
-		}
-		return 0
-	}
-	// "May" is the month; the modal is lower case but for the rare
-	// sentence that opens with it.
-	if t.lw == "may" && t.upper {
-		return 0
-	}
-	// "is to resume trading Tuesday"
-	if t.lw == "to" && (p.lw(i-1) == "is" || p.lw(i-1) == "are") && p.tok(i+1) != nil && p.toks[i+1].kind == tWord && lexicon[p.lw(i+1)] == nil {
-		return 1
-	}
-	if t.lw == "set" {
-		if p.lw(i+1) == "to" || p.lw(i+1) == "for" {
-			return 1
-		}
-		return 0
-	}
-	if t.lw == "plan" || t.lw == "plans" {
-		if p.lw(i+1) == "to" {
-			return 1
-		}
-		return 0
-	}
-	w := lexicon[t.lw]
-	if w != nil {
-		if w.class&cFutureCue != 0 {
-			return 1
-		}
-		if w.class&cPastCue != 0 {
-			if p.passive(i) {
-				return 0
-			}
-			return -1
-		}
-		return 0
-	}
-	if len(t.lw) > 4 && strings.HasSuffix(t.lw, "ed") && !t.upper {
-		switch t.lw {
-		case "need", "indeed", "proceed", "succeed", "exceed", "hundred", "speed", "seed", "breed", "steed", "feed", "greed", "embed":
-			return 0
-		}
-		// "expected to", "scheduled to" look ahead.
-		if p.lw(i+1) == "to" {
-			return 1
-		}
-		if p.passive(i) {
-			return 0
-		}
-		// "a still unspecified date": an adjective.
-		switch p.lw(i - 1) {
-		case "a", "an", "the", "still", "its", "his", "her", "their", "very", "most", "fully", "newly":
-			return 0
-		}
-		return -1
-	}
-	return 0
-}
-
-// passive reports whether the participle at i follows a present or future
-// auxiliary ("is expected", "will be paid"), which says nothing of tense.
-func (p *parser) passive(i int) bool {
-	switch p.lw(i - 1) {
-	case "be", "is", "are", "been", "being", "am":
-		return true
-	}
-	return false
-}
-
-// holidayDate is the day of a named feast in year y, or zero.
-func holidayDate(name string, y int) time.Time {
-	switch name {
-	case "christmas":
-		return date(y, 12, 25)
-	case "christmaseve":
-		return date(y, 12, 24)
-	case "newyear":
-		return date(y, 1, 1)
-	case "newyeareve":
-		return date(y, 12, 31)
-	case "independence":
-		return date(y, 7, 4)
-	case "halloween":
-		return date(y, 10, 31)
-	case "valentine":
-		return date(y, 2, 14)
-	case "boxing":
-		return date(y, 12, 26)
-	case "thanksgiving":
-		return nthWeekday(y, 11, time.Thursday, 4)
-	case "labor":
-		return nthWeekday(y, 9, time.Monday, 1)
-	case "memorial":
-		t := nthWeekday(y, 5, time.Monday, 4)
-		if t.AddDate(0, 0, 7).Month() == 5 {
-			t = t.AddDate(0, 0, 7)
-		}
-		return t
-	case "election":
-		// US federal elections: the Tuesday after the first Monday of November.
-		return nthWeekday(y, 11, time.Monday, 1).AddDate(0, 0, 1)
-	case "easter":
-		a, b, c := y%19, y/100, y%100
-		d, e := b/4, b%4
-		f := (b + 8) / 25
-		g := (b - f + 1) / 3
-		h := (19*a + b - d - g + 15) % 30
-		i, k := c/4, c%4
-		l := (32 + 2*e + 2*i - h - k) % 7
-		mm := (a + 11*h + 22*l) / 451
-		month := (h + l - 7*mm + 114) / 31
-		day := (h+l-7*mm+114)%31 + 1
-		return date(y, month, day)
-	case "eastereve":
-		return holidayDate("easter", y).AddDate(0, 0, -1)
-	case "thanksgivingeve":
-		return holidayDate("thanksgiving", y).AddDate(0, 0, -1)
-	}
-	return time.Time{}
-}
-
-func nthWeekday(y, m int, wd time.Weekday, n int) time.Time {
-	t := date(y, m, 1)
-	for t.Weekday() != wd {
-		t = t.AddDate(0, 0, 1)
-	}
-	return t.AddDate(0, 0, 7*(n-1))
 }

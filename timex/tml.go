@@ -42,15 +42,7 @@ func ReadTML(path string) (*TMLDoc, error) {
 // offsets into the TEXT element's character content with all markup
 // removed and entities decoded.
 func ParseTML(s string) (*TMLDoc, error) {
-	d := &TMLDoc{}
-	if i := strings.Index(s, "<DCT>"); i >= 0 {
-		j := strings.Index(s[i:], "</DCT>")
-		if j > 0 {
-			if v := attr(s[i:i+j], "value"); v != "" {
-				d.DCT = parseDCT(v)
-			}
-		}
-	}
+	d := &TMLDoc{DCT: tmlDCT(s)}
 	start := strings.Index(s, "<TEXT>")
 	if start < 0 {
 		return nil, errors.New("no <TEXT> element")
@@ -60,51 +52,86 @@ func ParseTML(s string) (*TMLDoc, error) {
 	if end < 0 {
 		return nil, errors.New("unterminated <TEXT> element")
 	}
-	body := s[start : start+end]
-	var b strings.Builder
-	b.Grow(len(body))
-	var open *storyline.TimeExpr
-	for i := 0; i < len(body); {
-		c := body[i]
-		switch c {
-		case '<':
-			j := strings.IndexByte(body[i:], '>')
-			if j < 0 {
-				return nil, errors.New("unterminated tag")
-			}
-			tag := body[i+1 : i+j]
-			switch {
-			case strings.HasPrefix(tag, "TIMEX3"):
-				open = &storyline.TimeExpr{Start: b.Len(), Type: attr(tag, "type"), Value: attr(tag, "value")}
-				if strings.HasSuffix(tag, "/") {
-					open = nil
-				}
-			case tag == "/TIMEX3" && open != nil:
-				open.End = b.Len()
-				d.Gold = append(d.Gold, *open)
-				open = nil
-			}
-			i += j + 1
-		case '&':
-			j := strings.IndexByte(body[i:], ';')
-			if j < 0 || j > 10 {
-				b.WriteByte(c)
-				i++
-				continue
-			}
-			b.WriteString(entity(body[i+1 : i+j]))
-			i += j + 1
-		default:
-			b.WriteByte(c)
-			i++
-		}
+	var err error
+	d.Text, d.Gold, err = tmlText(s[start : start+end])
+	if err != nil {
+		return nil, err
 	}
-	d.Text = b.String()
 	for k := range d.Gold {
 		g := &d.Gold[k]
 		g.Text = d.Text[g.Start:g.End]
 	}
 	return d, nil
+}
+
+// tmlDCT is the value of the document's <DCT>, or zero.
+func tmlDCT(s string) time.Time {
+	i := strings.Index(s, "<DCT>")
+	if i < 0 {
+		return time.Time{}
+	}
+	j := strings.Index(s[i:], "</DCT>")
+	if j <= 0 {
+		return time.Time{}
+	}
+	if v := attr(s[i:i+j], "value"); v != "" {
+		return parseDCT(v)
+	}
+	return time.Time{}
+}
+
+// tmlText is the character content of a TEXT element and its TIMEX3
+// elements, with offsets into that content.
+func tmlText(body string) (string, []storyline.TimeExpr, error) {
+	var b strings.Builder
+	b.Grow(len(body))
+	var gold []storyline.TimeExpr
+	var open *storyline.TimeExpr
+	for i := 0; i < len(body); {
+		switch body[i] {
+		case '<':
+			j := strings.IndexByte(body[i:], '>')
+			if j < 0 {
+				return "", nil, errors.New("unterminated tag")
+			}
+			open, gold = timexTag(body[i+1:i+j], b.Len(), open, gold)
+			i += j + 1
+		case '&':
+			i = writeEntity(&b, body, i)
+		default:
+			b.WriteByte(body[i])
+			i++
+		}
+	}
+	return b.String(), gold, nil
+}
+
+// timexTag reads a tag at offset off: a TIMEX3 opens an expression, its
+// end tag closes the open one into gold.
+func timexTag(tag string, off int, open *storyline.TimeExpr, gold []storyline.TimeExpr) (*storyline.TimeExpr, []storyline.TimeExpr) {
+	switch {
+	case strings.HasPrefix(tag, "TIMEX3"):
+		if strings.HasSuffix(tag, "/") {
+			return nil, gold
+		}
+		return &storyline.TimeExpr{Start: off, Type: attr(tag, "type"), Value: attr(tag, "value")}, gold
+	case tag == "/TIMEX3" && open != nil:
+		open.End = off
+		return nil, append(gold, *open)
+	}
+	return open, gold
+}
+
+// writeEntity writes the entity at body[i] ("&amp;"), or the ampersand
+// alone when none is there, and returns the index after it.
+func writeEntity(b *strings.Builder, body string, i int) int {
+	j := strings.IndexByte(body[i:], ';')
+	if j < 0 || j > 10 {
+		b.WriteByte('&')
+		return i + 1
+	}
+	b.WriteString(entity(body[i+1 : i+j]))
+	return i + j + 1
 }
 
 func entity(name string) string {
@@ -189,15 +216,7 @@ func (s *Scores) add(gold, sys []storyline.TimeExpr, errs func(kind string, g, x
 	s.System += len(sys)
 	used := make([]bool, len(sys))
 	for _, g := range gold {
-		best := -1
-		for k, x := range sys {
-			if used[k] || x.End <= g.Start || x.Start >= g.End {
-				continue
-			}
-			if best < 0 || x.Start == g.Start && x.End == g.End {
-				best = k
-			}
-		}
+		best := overlapping(g, sys, used)
 		if best < 0 {
 			if errs != nil {
 				errs("miss", &g, nil)
@@ -209,16 +228,7 @@ func (s *Scores) add(gold, sys []storyline.TimeExpr, errs func(kind string, g, x
 		if errs != nil && (x.Value != g.Value || x.Type != g.Type || x.Start != g.Start || x.End != g.End) {
 			errs("diff", &g, &x)
 		}
-		s.RelaxedMatch++
-		if x.Start == g.Start && x.End == g.End {
-			s.StrictMatch++
-		}
-		if x.Type == g.Type {
-			s.TypeCorrect++
-		}
-		if x.Value == g.Value {
-			s.ValueCorrect++
-		}
+		s.count(g, x)
 	}
 	if errs != nil {
 		for k := range sys {
@@ -228,6 +238,35 @@ func (s *Scores) add(gold, sys []storyline.TimeExpr, errs func(kind string, g, x
 		}
 	}
 	s.compute()
+}
+
+// overlapping is the index of the unused system expression that overlaps
+// g, the one with g's exact span if there is one; -1 if none.
+func overlapping(g storyline.TimeExpr, sys []storyline.TimeExpr, used []bool) int {
+	best := -1
+	for k, x := range sys {
+		if used[k] || x.End <= g.Start || x.Start >= g.End {
+			continue
+		}
+		if best < 0 || x.Start == g.Start && x.End == g.End {
+			best = k
+		}
+	}
+	return best
+}
+
+// count scores a system expression x that overlaps the gold g.
+func (s *Scores) count(g, x storyline.TimeExpr) {
+	s.RelaxedMatch++
+	if x.Start == g.Start && x.End == g.End {
+		s.StrictMatch++
+	}
+	if x.Type == g.Type {
+		s.TypeCorrect++
+	}
+	if x.Value == g.Value {
+		s.ValueCorrect++
+	}
 }
 
 func f1(p, r float64) float64 {

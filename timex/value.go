@@ -273,72 +273,91 @@ func moveDay(t time.Time, u unit, n float64) time.Time {
 	return t
 }
 
-// durationValue is the TIMEX3 value of n units ("P3D", "PT2H", "PXY").
-func durationValue(n float64, known bool, u unit) string {
-	code, timePart := "", false
+// durationCode is how a unit is written in a duration: its letter, the
+// factor to the unit written, and whether it is a time ("PT2H") rather than
+// a date duration ("P2D").
+type durationCode struct {
+	code     string
+	factor   float64
+	timePart bool
+}
+
+// codeOf is how unit u is written in a duration: fortnights as weeks,
+// weekends as days, halves and seasons as months.
+func codeOf(u unit) (durationCode, bool) {
 	switch u {
 	case uSecond:
-		code, timePart = "S", true
+		return durationCode{"S", 1, true}, true
 	case uMinute:
-		code, timePart = "M", true
+		return durationCode{"M", 1, true}, true
 	case uHour:
-		code, timePart = "H", true
+		return durationCode{"H", 1, true}, true
 	case uDay:
-		code = "D"
+		return durationCode{"D", 1, false}, true
 	case uWeek:
-		code = "W"
+		return durationCode{"W", 1, false}, true
 	case uFortnight:
-		code, n = "W", n*2
+		return durationCode{"W", 2, false}, true
 	case uWeekend:
-		code, n = "D", n*2
+		return durationCode{"D", 2, false}, true
 	case uMonth:
-		code = "M"
+		return durationCode{"M", 1, false}, true
 	case uQuarter:
-		code = "Q"
+		return durationCode{"Q", 1, false}, true
 	case uHalf:
-		code, n = "M", n*6
+		return durationCode{"M", 6, false}, true
 	case uSeason:
-		code, n = "M", n*3
+		return durationCode{"M", 3, false}, true
 	case uYear:
-		code = "Y"
+		return durationCode{"Y", 1, false}, true
 	case uDecade:
-		code = "Y"
-		if known {
-			n *= 10
-		}
+		return durationCode{"Y", 10, false}, true
 	case uCentury:
-		code = "E"
-		if known {
-			code, n = "Y", n*100
-		}
-	default:
+		return durationCode{"Y", 100, false}, true
+	}
+	return durationCode{}, false
+}
+
+// durationValue is the TIMEX3 value of n units ("P3D", "PT2H", "PXY"); a
+// vague count of decades is "PXY" and of centuries "PXE".
+func durationValue(n float64, known bool, u unit) string {
+	dc, ok := codeOf(u)
+	if !ok {
 		return ""
 	}
 	p := "P"
-	if timePart {
+	if dc.timePart {
 		p = "PT"
 	}
 	if !known {
-		return p + "X" + code
-	}
-	if n != float64(int(n)) {
-		// Half units: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
-		whole := int(n)
-		frac := n - float64(whole)
-		switch code {
-		case "Y":
-			return fmt.Sprintf("P%dY%dM", whole, int(frac*12+0.5))
-		case "H":
-			return fmt.Sprintf("PT%dH%dM", whole, int(frac*60+0.5))
-		case "D":
-			return fmt.Sprintf("P%dDT%dH", whole, int(frac*24+0.5))
-		case "M":
-			if !timePart {
-				return fmt.Sprintf("P%dM%dD", whole, int(frac*30+0.5))
-			}
-			return fmt.Sprintf("PT%dM%dS", whole, int(frac*60+0.5))
+		if u == uCentury {
+			return p + "XE"
 		}
-		return p + strconv.FormatFloat(n, 'f', -1, 64) + code
+		return p + "X" + dc.code
 	}
-	return p + strconv.Itoa(int(n)) + code
+	n *= dc.factor
+	if n != float64(int(n)) {
+		return p + fraction(n, dc)
+	}
+	return p + strconv.Itoa(int(n)) + dc.code
+}
+
+// fraction writes half units with the next smaller unit: "2 1/2 years" is
+// P2Y6M, "5 1/2 hours" PT5H30M.
+func fraction(n float64, dc durationCode) string {
+	whole := int(n)
+	frac := n - float64(whole)
+	switch {
+	case dc.code == "Y":
+		return fmt.Sprintf("%dY%dM", whole, int(frac*12+0.5))
+	case dc.code == "H":
+		return fmt.Sprintf("%dH%dM", whole, int(frac*60+0.5))
+	case dc.code == "D":
+		return fmt.Sprintf("%dDT%dH", whole, int(frac*24+0.5))
+	case dc.code == "M" && !dc.timePart:
+		return fmt.Sprintf("%dM%dD", whole, int(frac*30+0.5))
+	case dc.code == "M":
+		return fmt.Sprintf("%dM%dS", whole, int(frac*60+0.5))
+	}
+	return strconv.FormatFloat(n, 'f', -1, 64) + dc.code
 }

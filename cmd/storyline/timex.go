@@ -24,7 +24,7 @@ func init() {
 }
 
 func runTagTimex(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "tag timex", "--tml FILE", "Tag the TEXT of a TimeML file, anchored to its <DCT>, and print one JSON object per time expression: {start, end, type, value, text}.")
+	fs := newFlags(e, "tag timex", "--tml FILE", "Tag the TEXT of a TimeML file, anchored to its <DCT>, and print one JSON object per time expression: {start, end, type, value, anchor, text}; anchor, the date a duration points at, only where there is one.")
 	tml := fs.String("tml", "", "TimeML file")
 	if _, done, status := parseArgs(e, fs, args); done {
 		return status
@@ -42,12 +42,13 @@ func runTagTimex(ctx context.Context, e *env, args []string) int {
 	enc.SetEscapeHTML(false)
 	for _, x := range timex.TagTML(d) {
 		if err := enc.Encode(struct {
-			Start int    `json:"start"`
-			End   int    `json:"end"`
-			Type  string `json:"type"`
-			Value string `json:"value"`
-			Text  string `json:"text"`
-		}{x.Start, x.End, x.Type, x.Value, x.Text}); err != nil {
+			Start  int    `json:"start"`
+			End    int    `json:"end"`
+			Type   string `json:"type"`
+			Value  string `json:"value"`
+			Anchor string `json:"anchor,omitempty"`
+			Text   string `json:"text"`
+		}{x.Start, x.End, x.Type, x.Value, x.Anchor, x.Text}); err != nil {
 			fmt.Fprintf(e.stderr, "storyline tag timex: %v\n", err)
 			return exitFailed
 		}

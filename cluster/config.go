@@ -119,9 +119,9 @@ func DefaultConfig() Config {
 		PairWindowDays:   0,
 		IndexTerms:       12,
 		EventTerms:       64,
-		MaxPostings:      64,
+		MaxPostings:      24,
 		WindowDays:       30,
-		MaxCandidate:     64,
+		MaxCandidate:     24,
 		StoryThreshold:   0.4,
 		StoryMaxGap:      400,
 	}

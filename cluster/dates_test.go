@@ -62,9 +62,9 @@ func TestStartTimeAndVenue(t *testing.T) {
 		{"Talks began at 14:30 CET.", "13:30Z"},
 	}
 	for _, tt := range tests {
-		m, ok := startTime(tt.sentence, e)
-		if !ok || m.value != tt.want {
-			t.Errorf("startTime(%q) = %q, %v; want %q", tt.sentence, m.value, ok, tt.want)
+		c, _, ok := firstClock(tt.sentence)
+		if got := startValue(c, e); !ok || got != tt.want {
+			t.Errorf("start time of %q = %q, %v; want %q", tt.sentence, got, ok, tt.want)
 		}
 	}
 	if a, b := venueKey("US diplomatic mission"), venueKey("Permanent Mission of the United States"); a != b {

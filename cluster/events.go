@@ -417,6 +417,22 @@ func eventEntities(e *builtEvent) []string {
 	return keys
 }
 
+// summaryBody is bodySentences with each sentence's word keys, read once
+// per article (the first summarySentences of them).
+func (d *doc) summaryBody() []bodySentence {
+	if d.memo.bodyRead {
+		return d.memo.body
+	}
+	d.memo.bodyRead = true
+	for i, s := range bodySentences(d) {
+		if i >= summarySentences {
+			break // leads say what happened
+		}
+		d.memo.body = append(d.memo.body, bodySentence{sentence: s, keys: sentenceKeys(s.text)})
+	}
+	return d.memo.body
+}
+
 // bodySentences are an article's sentences that can stand in a summary:
 // not the headline, not date or byline lines, of a readable length.
 func bodySentences(d *doc) []sentence {
@@ -442,6 +458,10 @@ func bodySentences(d *doc) []sentence {
 	return out
 }
 
+// summarySentences is how many of each article's first body sentences
+// may stand in the summary.
+const summarySentences = 8
+
 // eventSummary picks one to three sentences close to the event's gist,
 // from different articles where it can, skipping any that repeat a chosen
 // one.
@@ -458,8 +478,9 @@ func eventSummary(e *builtEvent) string {
 		for _, f := range d.vec {
 			weights[f.key] = f.w
 		}
-		for i, s := range bodySentences(d) {
-			v := sentenceVec(s.text, weights)
+		for i, bs := range d.summaryBody() {
+			s := bs.sentence
+			v := sentenceVec(bs.keys, weights)
 			if len(v) == 0 {
 				continue
 			}
@@ -513,15 +534,23 @@ func eventSummary(e *builtEvent) string {
 	return strings.Join(parts, " ")
 }
 
-// sentenceVec weighs a sentence's words by their weight in the article's
-// signature (which carries the IDF), normalised.
-func sentenceVec(s string, weights map[uint64]float32) vec {
-	acc := map[uint64]float32{}
+// sentenceKeys are the word keys of a sentence's content words.
+func sentenceKeys(s string) []uint64 {
+	var out []uint64
 	for _, t := range tokenize(s) {
 		if !t.number && (len(t.low) < 2 || stopwords[t.low]) {
 			continue
 		}
-		k := hashKey(kindWord, t.fold)
+		out = append(out, hashKey(kindWord, t.fold))
+	}
+	return out
+}
+
+// sentenceVec weighs a sentence's words by their weight in the article's
+// signature (which carries the IDF), normalised.
+func sentenceVec(keys []uint64, weights map[uint64]float32) vec {
+	acc := map[uint64]float32{}
+	for _, k := range keys {
 		if w, ok := weights[k]; ok {
 			acc[k] = w
 		}

@@ -95,12 +95,96 @@ func eventFacts(e *builtEvent) []storyline.Fact {
 	return out
 }
 
+// factSentences is how far into an article facts are read: reports state
+// when, where and how many in their first paragraphs, and the rest is
+// background that speaks of other days.
+const factSentences = 12
+
+// factCand is a statement one sentence of an article makes, read once
+// per article: the event it belongs to decides later whether the sentence
+// speaks of its day, and which zone a clock time is in.
+type factCand struct {
+	sent        sentence
+	kind        string // "start", "venue", "number:..."
+	value, said string
+	clock       clockTime // for "start"
+}
+
+// clockTime is a clock time as written.
+type clockTime struct {
+	h, m int
+	zone string // lower case, "" when none
+}
+
+// factCands reads an article's statements once (see factCand).
+func (d *doc) factCands() []factCand {
+	if d.memo.factsRead {
+		return d.memo.facts
+	}
+	d.memo.factsRead = true
+	for i, s := range splitSentences(d.art.Text) {
+		if i >= factSentences {
+			break
+		}
+		if isCaption(s.text) {
+			continue
+		}
+		low := strings.ToLower(s.text)
+		digits := strings.ContainsAny(s.text, "0123456789")
+		if digits && mayStart(low) && reStart.MatchString(s.text) {
+			if c, said, ok := firstClock(s.text); ok {
+				d.memo.facts = append(d.memo.facts, factCand{sent: s, kind: "start", said: said, clock: c})
+			}
+		}
+		if mayBeVenue(low) {
+			for _, m := range reVenue.FindAllStringSubmatch(s.text, -1) {
+				if v := venueKey(m[1]); v != "" {
+					d.memo.facts = append(d.memo.facts, factCand{sent: s, kind: "venue", value: v, said: m[1]})
+				}
+			}
+		}
+		if !digits {
+			continue
+		}
+		for _, m := range reCount.FindAllStringSubmatch(s.text, -1) {
+			num := strings.ReplaceAll(m[1], ",", "")
+			if len(num) == 4 && (strings.HasPrefix(num, "19") || strings.HasPrefix(num, "20")) {
+				continue // a year
+			}
+			noun := strings.ToLower(m[2])
+			if stopwords[noun] {
+				continue
+			}
+			d.memo.facts = append(d.memo.facts, factCand{sent: s, kind: "number:" + stem(noun), value: num, said: m[0]})
+		}
+	}
+	return d.memo.facts
+}
+
+// startWords and venueWords are what a sentence must hold for the start
+// and venue patterns to match: checked first, since most sentences hold
+// none and the patterns are costly.
+var (
+	startWords = []string{"start", "began", "begin", "open", "kick", "under way", "convene", "resume"}
+	venueWords = []string{"mission", "embass", "headquarters", "consulate", "palace", "hotel", "center", "centre", "building", "stadium", "courthouse", "ministry"}
+)
+
+func mayStart(low string) bool   { return containsAny(low, startWords) }
+func mayBeVenue(low string) bool { return containsAny(low, venueWords) }
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // articleFacts reads one article's statements about its event. Sentences
 // that point to another day ("their previous round in May") speak of
 // another event and are skipped, and so are photo captions.
 func articleFacts(d *doc, e *builtEvent) []factMention {
-	text := d.art.Text
-	var out []factMention
 	// Dates by position, so that each sentence finds its own by binary
 	// search: a scan of all dates per sentence is quadratic on a text of
 	// many short dated lines.
@@ -126,39 +210,23 @@ func articleFacts(d *doc, e *builtEvent) []factMention {
 		}
 		return false
 	}
-	for _, s := range splitSentences(text) {
-		if isCaption(s.text) || otherDay(s) {
+	var out []factMention
+	for _, c := range d.factCands() {
+		if otherDay(c.sent) {
 			continue
 		}
-		if reStart.MatchString(s.text) {
-			if m, ok := startTime(s.text, e); ok {
-				out = append(out, m)
-			}
+		if c.kind == "start" {
+			out = append(out, factMention{kind: "start", value: startValue(c.clock, e), said: c.said})
+			continue
 		}
-		for _, m := range reVenue.FindAllStringSubmatch(s.text, -1) {
-			if v := venueKey(m[1]); v != "" {
-				out = append(out, factMention{kind: "venue", value: v, said: m[1]})
-			}
-		}
-		for _, m := range reCount.FindAllStringSubmatch(s.text, -1) {
-			num := strings.ReplaceAll(m[1], ",", "")
-			if len(num) == 4 && (strings.HasPrefix(num, "19") || strings.HasPrefix(num, "20")) {
-				continue // a year
-			}
-			noun := strings.ToLower(m[2])
-			if stopwords[noun] {
-				continue
-			}
-			out = append(out, factMention{kind: "number:" + stem(noun), value: num, said: m[0]})
-		}
+		out = append(out, factMention{kind: c.kind, value: c.value, said: c.said})
 	}
 	return out
 }
 
-// startTime finds the first clock time of a sentence and turns it into
-// UTC: with the zone written after it, else with the zone of the event's
-// place on the event's day.
-func startTime(s string, e *builtEvent) (factMention, bool) {
+// firstClock finds the first clock time of a sentence (a bare number is
+// none).
+func firstClock(s string) (clockTime, string, bool) {
 	for _, m := range reClock.FindAllStringSubmatchIndex(s, -1) {
 		hasMin := m[4] >= 0
 		hasAMPM := m[6] >= 0 && !strings.EqualFold(strings.TrimSpace(s[m[6]:m[7]]), "h")
@@ -183,28 +251,33 @@ func startTime(s string, e *builtEvent) (factMention, bool) {
 		if h > 23 || mi > 59 {
 			continue
 		}
-		said := strings.TrimSpace(s[m[0]:m[1]])
-		zone := ""
+		c := clockTime{h: h, m: mi}
 		if m[8] >= 0 {
-			zone = strings.ToLower(s[m[8]:m[9]])
+			c.zone = strings.ToLower(s[m[8]:m[9]])
 		}
-		if off, ok := zoneOffsets[zone]; ok {
-			if off > 24 || off < -24 {
-				mins := h*60 + mi - off
-				return factMention{kind: "start", value: clockUTC(mins), said: said}, true
-			}
-			return factMention{kind: "start", value: clockUTC((h-off)*60 + mi), said: said}, true
-		}
-		if tz, ok := placeZones[strings.ToLower(e.Place)]; ok && e.day != noDay {
-			if loc, err := time.LoadLocation(tz); err == nil {
-				day := dayTime(e.day)
-				t := time.Date(day.Year(), day.Month(), day.Day(), h, mi, 0, 0, loc).UTC()
-				return factMention{kind: "start", value: t.Format("15:04") + "Z", said: said}, true
-			}
-		}
-		return factMention{kind: "start", value: fmt.Sprintf("%02d:%02d local", h, mi), said: said}, true
+		return c, strings.TrimSpace(s[m[0]:m[1]]), true
 	}
-	return factMention{}, false
+	return clockTime{}, "", false
+}
+
+// startValue is a start time in UTC: with the zone written after it, else
+// with the zone of the event's place on the event's day.
+func startValue(c clockTime, e *builtEvent) string {
+	h, mi := c.h, c.m
+	if off, ok := zoneOffsets[c.zone]; ok {
+		if off > 24 || off < -24 {
+			return clockUTC(h*60 + mi - off)
+		}
+		return clockUTC((h-off)*60 + mi)
+	}
+	if tz, ok := placeZones[strings.ToLower(e.Place)]; ok && e.day != noDay {
+		if loc, err := time.LoadLocation(tz); err == nil {
+			day := dayTime(e.day)
+			t := time.Date(day.Year(), day.Month(), day.Day(), h, mi, 0, 0, loc).UTC()
+			return t.Format("15:04") + "Z"
+		}
+	}
+	return fmt.Sprintf("%02d:%02d local", h, mi)
 }
 
 func clockUTC(mins int) string {

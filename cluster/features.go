@@ -82,6 +82,24 @@ type doc struct {
 	dates []dateMention
 	pub   int32
 	names map[uint64]bool // keys of name, entity and place features
+	memo  *docMemo
+}
+
+// docMemo holds what describing an event reads of an article, read once
+// however often the article's event is described again (a pointer, so
+// that copies of a doc share it).
+type docMemo struct {
+	factsRead bool
+	facts     []factCand
+	body      []bodySentence
+	bodyRead  bool
+}
+
+// bodySentence is a sentence that may stand in a summary, with its word
+// keys (weighed later by the event's own weights).
+type bodySentence struct {
+	sentence
+	keys []uint64
 }
 
 // nameKeys are the doc's name, entity and place features with their
@@ -160,7 +178,7 @@ func boilerplate(line string) bool {
 
 // extract computes an article's raw (un-IDF-weighted) features.
 func extract(a *storyline.Article, cfg *Config) *doc {
-	d := &doc{art: a, id: a.ID, raw: map[uint64]float32{}, names: map[uint64]bool{}}
+	d := &doc{art: a, id: a.ID, raw: map[uint64]float32{}, names: map[uint64]bool{}, memo: &docMemo{}}
 	d.day, d.pub = articleDay(a)
 	counts := map[uint64]float32{}
 	boosts := map[uint64]float32{}

@@ -127,11 +127,11 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
-// DocFreqs are corpus document frequencies: N documents, and DF for (at
-// least) the keys being weighed; absent keys count 0.
+// DocFreqs are corpus document frequencies: N documents, and DF of (at
+// least) the keys being weighed.
 type DocFreqs struct {
 	N  int
-	DF map[uint64]int64
+	DF func(key uint64) int64
 }
 
 // weights are the two IDF tables Build uses: global mixes the corpus with
@@ -140,21 +140,21 @@ type DocFreqs struct {
 func (df DocFreqs) weights(bgWeight float64) (global, own func(uint64) float64) {
 	n := float64(df.N)
 	own = func(k uint64) float64 {
-		return math.Log((n+1)/(float64(df.DF[k])+1)) + 1
+		return math.Log((n+1)/(float64(df.DF(k))+1)) + 1
 	}
 	if bgWeight <= 0 || background.n == 0 {
 		return own, own
 	}
 	gn := n + bgWeight*float64(background.n)
 	global = func(k uint64) float64 {
-		return math.Log((gn+1)/(float64(df.DF[k])+bgWeight*float64(background.df[k])+1)) + 1
+		return math.Log((gn+1)/(float64(df.DF(k))+bgWeight*float64(background.df[k])+1)) + 1
 	}
 	return global, own
 }
 
 // docOf is a doc for grouping: features weighed, no article text.
 func docOf(id string, f *Features, global, own func(uint64) float64) *doc {
-	d := &doc{id: id, day: f.Day, pub: f.Pub, hash: f.Hash, raw: make(map[uint64]float32, len(f.Terms)), names: map[uint64]bool{}}
+	d := &doc{id: id, day: f.Day, pub: f.Pub, hash: f.Hash, raw: make(map[uint64]float32, len(f.Terms)), names: map[uint64]bool{}, memo: &docMemo{}}
 	for _, t := range f.Terms {
 		d.raw[t.Key] = t.W
 		if t.Name {
@@ -233,10 +233,24 @@ func (v Vector) Top(n int) Vector {
 	return toVector(t)
 }
 
-// Weigh is an article's signature under the corpus's weights.
+// Weigh is an article's signature under the corpus's weights: its terms
+// (already in key order) times their IDF, normalised.
 func Weigh(f *Features, df DocFreqs, cfg Config) Vector {
 	global, _ := df.weights(cfg.BackgroundWeight)
-	return toVector(docOf("", f, global, nil).vec)
+	v := make(Vector, len(f.Terms))
+	var norm float64
+	for i, t := range f.Terms {
+		w := float64(t.W) * global(t.Key)
+		v[i] = Term{Key: t.Key, W: float32(w)}
+		norm += float64(v[i].W) * float64(v[i].W)
+	}
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for i := range v {
+			v[i].W = float32(float64(v[i].W) / norm)
+		}
+	}
+	return v
 }
 
 // Fit is the evidence that an article belongs to an event: the cosine
@@ -306,6 +320,36 @@ type Description struct {
 	// Mentions are the dated happenings its articles mention, for its
 	// story's timeline.
 	Mentions []Mention
+	// First is set on a FirstLook: a description to replace.
+	First bool
+}
+
+// FirstLook is a new event's description read off its first article
+// alone, cheaply, until its articles are described together: the
+// article's headline, its day, its dateline's place, its names.
+func FirstLook(a *storyline.Article, f *Features) Description {
+	d := Description{Title: headline(a), Day: f.Vote, Place: a.Dateline, First: true}
+	if d.Day == noDay {
+		d.Day = f.Day
+	}
+	d.Date = dayString(d.Day)
+	seen := map[string]bool{}
+	for _, m := range a.Entities {
+		if m.Entity != "" && !seen[m.Entity] && len(d.Entities) < 12 {
+			seen[m.Entity] = true
+			d.Entities = append(d.Entities, m.Entity)
+		}
+	}
+	var names Vector
+	for _, t := range f.Terms {
+		if t.Name {
+			names = append(names, Term{Key: t.Key, W: t.W})
+		}
+	}
+	v := names.vec()
+	normalize(v)
+	d.Sketch = Sketch{Day: d.Day, Names: toVector(v)}
+	return d
 }
 
 // Mention is one dated happening that an event's articles mention.

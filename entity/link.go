@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,9 +21,10 @@ import (
 //
 // The keys are chosen so that every rule of the resolver that can join two
 // mentions finds its partner: the same name, surname, first word (Xi for Xi
-// Jinping), spelling without spaces (Kim Jong-un), a surname one letter
-// apart, an acronym and the long forms it abbreviates, a country-qualified
-// organisation and its bare name. A key names at most a few dozen entities
+// Jinping), spelling without spaces (Kim Jong-un), an acronym and the long
+// forms it abbreviates, a country-qualified organisation and its bare name.
+// A surname one letter apart is found through the first name it must
+// share, among the most named entities with that first name. A key names at most a few dozen entities
 // (the most named first), which bounds the work per mention whatever the
 // store's size.
 
@@ -213,17 +215,16 @@ func (r *resolver) mentionKeys(m *mention) []string {
 		add("s:", m.p.sur)
 		add("n:", m.p.sur) // a lone surname meets a same-named place or org
 		if m.full() {
+			// Also the candidates of a surname one letter away: the
+			// resolver joins those only under the same first name.
 			add("f:", m.p.first)
 		}
 		if len(m.p.words) == 1 {
 			add("f:", m.p.sur) // "Xi" for "Xi Jinping"
 		}
-		add("j:", strings.ReplaceAll(m.key, " ", ""))
-		if len(m.p.sur) >= 6 {
-			add("d:", m.p.sur)
-			for i := 0; i < len(m.p.sur); i++ {
-				add("d:", m.p.sur[:i]+m.p.sur[i+1:])
-			}
+		if len(m.p.words) >= 3 || strings.ContainsAny(m.display, "-'’") {
+			// Kim Jong Un, Kim Jong-un: the same name without spaces.
+			add("j:", strings.ReplaceAll(m.key, " ", ""))
 		}
 		return out
 	}
@@ -269,10 +270,22 @@ func (p *Profile) Keys() []string {
 	return out
 }
 
-// Rank is an entity's rank in the key index: the binary order of
-// magnitude of the articles naming it, so that a key's most named
-// entities come first and the posting changes only when that order does.
-func (p *Profile) Rank() int64 { return int64(bits.Len(uint(p.N))) }
+// Spellings are the profile's forms and aliases, sorted: its keys change
+// only when they do (or its type does).
+func (p *Profile) Spellings() []string {
+	out := append([]string{}, p.Aliases...)
+	for _, f := range p.Forms {
+		out = append(out, f.Alias)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// Rank is an entity's rank in the key index: the order of magnitude (in
+// eights) of the articles naming it, so that a key's most named entities
+// come first and the posting changes only when that order does: at 8, 64,
+// 512 articles...
+func (p *Profile) Rank() int64 { return int64(bits.Len(uint(p.N)) / 3) }
 
 func (p *Profile) addForm(alias, display string, n int) {
 	for i := range p.Forms {

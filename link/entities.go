@@ -11,12 +11,16 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-// entityState is what an entity row keeps for linking: its profile and
-// the keys and rank it is posted under (to repost only on change).
+// entityState is what an entity row keeps for linking: its profile, and
+// the keys and rank it is posted under with the spellings and type they
+// were worked out from (to work them out and post them again only on
+// change).
 type entityState struct {
 	Profile *entity.Profile `json:"p"`
 	Keys    []string        `json:"k"`
 	Rank    int64           `json:"r"`
+	Forms   []string        `json:"f,omitempty"`
+	Type    string          `json:"t,omitempty"`
 }
 
 // entityRow is an entity row with its decoded state.
@@ -25,33 +29,81 @@ type entityRow struct {
 	state entityState
 }
 
+// entityCache keeps decoded entity rows and the key index's lists across
+// batches: the same names recur all day. It holds what this process
+// wrote; another writer's commit, or a failed batch, empties it (see
+// Linker.dropCaches).
+type entityCache struct {
+	rows map[string]*entityRow
+	keys map[string][]store.Posting
+}
+
+// maxCachedEntities bounds the cache; past it the cache starts again.
+const maxCachedEntities = 1 << 17
+
+func (l *Linker) entityCache() *entityCache {
+	if l.ents == nil || len(l.ents.rows) > maxCachedEntities || len(l.ents.keys) > 4*maxCachedEntities {
+		l.ents = &entityCache{rows: map[string]*entityRow{}, keys: map[string][]store.Posting{}}
+	}
+	return l.ents
+}
+
 func (b *batch) entityRows(ids []string) (map[string]*entityRow, error) {
-	rows, err := b.tx.EntityRows(b.ctx, ids)
+	c := b.l.entityCache()
+	out := make(map[string]*entityRow, len(ids))
+	var need []string
+	for _, id := range ids {
+		if r, ok := c.rows[id]; ok {
+			out[id] = r
+		} else {
+			need = append(need, id)
+		}
+	}
+	if len(need) == 0 {
+		return out, nil
+	}
+	rows, err := b.tx.EntityRows(b.ctx, need)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*entityRow, len(rows))
 	for id, r := range rows {
 		er := &entityRow{row: r}
 		if err := json.Unmarshal(r.State, &er.state); err != nil || er.state.Profile == nil {
 			return nil, fmt.Errorf("entity %s: damaged state", id)
 		}
 		out[id] = er
+		c.rows[id] = er
 	}
 	return out, nil
 }
 
 // lookupEntities finds the stored entities filed under keys.
 func (b *batch) lookupEntities(keys []string) ([]entity.Candidate, error) {
-	ps, err := b.tx.Postings(b.ctx, store.IndexEntityKeys, keys, store.AllRanks, entity.MaxCandidatesPerKey)
-	if err != nil {
-		return nil, err
+	c := b.l.entityCache()
+	var ids, need []string
+	for _, k := range keys {
+		if ps, ok := c.keys[k]; ok {
+			for _, p := range ps {
+				ids = append(ids, p.ID)
+			}
+		} else {
+			need = append(need, k)
+		}
 	}
-	var ids []string
-	for _, p := range ps {
-		ids = append(ids, p.ID)
+	if len(need) > 0 {
+		ps, err := b.tx.Postings(b.ctx, store.IndexEntityKeys, need, store.AllRanks, entity.MaxCandidatesPerKey)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range need {
+			c.keys[k] = nil // known empty until a posting says otherwise
+		}
+		for _, p := range ps {
+			c.keys[p.Key] = append(c.keys[p.Key], p)
+			ids = append(ids, p.ID)
+		}
 	}
-	rows, err := b.entityRows(ids)
+	rows, err := b.entityRows(uniqueStrings(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -60,6 +112,18 @@ func (b *batch) lookupEntities(keys []string) ([]entity.Candidate, error) {
 		out = append(out, entity.Candidate{ID: id, Profile: rows[id].state.Profile})
 	}
 	return out, nil
+}
+
+// forgetEntity drops an entity that moved or went from the cache, with
+// the lists of the keys it was filed under.
+func (b *batch) forgetEntity(id string) {
+	c := b.l.entityCache()
+	if r, ok := c.rows[id]; ok {
+		for _, k := range r.state.Keys {
+			delete(c.keys, k)
+		}
+		delete(c.rows, id)
+	}
 }
 
 // linkEntities resolves the batch's mentions and writes the entities.
@@ -95,6 +159,7 @@ func (b *batch) linkEntities() error {
 		for _, id := range g.Known {
 			if r, ok := rows[id]; ok && id != survivorID {
 				profile.Merge(r.state.Profile)
+				b.forgetEntity(id)
 				if err := b.tx.Move(b.ctx, store.KindEntity, id, survivorID); err != nil {
 					return err
 				}
@@ -124,9 +189,13 @@ func (b *batch) linkEntities() error {
 }
 
 // putEntity writes an entity's row and, when its keys or rank changed,
-// its postings.
+// its postings. Keys are worked out again only when its spellings or type
+// changed.
 func (b *batch) putEntity(id string, p *entity.Profile, posted entityState) error {
-	st := entityState{Profile: p, Keys: p.Keys(), Rank: p.Rank()}
+	st := entityState{Profile: p, Keys: posted.Keys, Rank: p.Rank(), Forms: p.Spellings(), Type: p.Type()}
+	if posted.Keys == nil || !slices.Equal(st.Forms, posted.Forms) || st.Type != posted.Type {
+		st.Keys = p.Keys()
+	}
 	data, err := json.Marshal(st)
 	if err != nil {
 		return err
@@ -135,8 +204,16 @@ func (b *batch) putEntity(id string, p *entity.Profile, posted entityState) erro
 	if err := b.tx.PutEntity(b.ctx, row); err != nil {
 		return err
 	}
+	c := b.l.entityCache()
+	c.rows[id] = &entityRow{row: row, state: st}
 	if posted.Rank == st.Rank && slices.Equal(posted.Keys, st.Keys) {
 		return nil
+	}
+	for _, k := range posted.Keys {
+		delete(c.keys, k)
+	}
+	for _, k := range st.Keys {
+		delete(c.keys, k)
 	}
 	if err := b.tx.DeletePostings(b.ctx, store.IndexEntityKeys, id); err != nil {
 		return err
@@ -175,6 +252,7 @@ func (b *batch) unlinkEntities(old *storyline.Article) error {
 		r := rows[id]
 		r.state.Profile.Subtract(byCurrent[id])
 		if r.state.Profile.N == 0 {
+			b.forgetEntity(id)
 			if err := b.tx.Move(b.ctx, store.KindEntity, id, ""); err != nil {
 				return err
 			}

@@ -17,18 +17,19 @@ import (
 // when settling may regroup it (at most Options.FreezeSize of them); a
 // larger event is known by its count and the articles the batch added.
 type ev struct {
-	id      string
-	row     *store.EventRow // nil for an event created in this batch
-	state   *eventState
-	n       int      // its articles
-	added   []string // articles this batch put in it
-	members []string // sorted article ids; valid when loaded
-	loaded  bool
-	created bool // created in this batch
-	changed bool // its articles changed
-	regroup bool // settling recomputed its articles: rebuild the sum
-	retired bool
-	cent    cluster.Vector // centroid of the sum, when computed since it changed
+	id       string
+	row      *store.EventRow // nil for an event created in this batch
+	state    *eventState
+	n        int      // its articles
+	added    []string // articles this batch put in it
+	members  []string // sorted article ids; valid when loaded
+	loaded   bool
+	created  bool // created in this batch
+	changed  bool // its articles changed
+	regroup  bool // settling recomputed its articles: rebuild the sum
+	reshaped bool // settling moved articles in or out
+	retired  bool
+	cent     cluster.Vector // centroid of the sum, when computed since it changed
 }
 
 // centroid is the event's normalised centroid, computed once per change.
@@ -46,16 +47,36 @@ func (e *ev) day() int32 {
 	return int32(e.row.Day)
 }
 
+// cachedEvent is an event row and its decoded state, kept across
+// batches: an event keeps taking articles for days.
+type cachedEvent struct {
+	row   *store.EventRow
+	state *eventState
+}
+
+// maxCachedEvents bounds the event cache; past it the cache starts again.
+const maxCachedEvents = 1 << 16
+
+func (l *Linker) eventCache() map[string]cachedEvent {
+	if l.events == nil || len(l.events) > maxCachedEvents {
+		l.events = map[string]cachedEvent{}
+	}
+	return l.events
+}
+
 // eventSet is the events a batch has read or made.
 type eventSet struct {
 	b     *batch
 	evs   map[string]*ev
 	dirty map[string]bool
 	vecs  map[string]cluster.Vector // articles' signatures, by id
+	// fresh files the events made in this batch by their articles'
+	// heaviest terms, until finish posts them to the store once.
+	fresh map[string][]*ev
 }
 
 func newEventSet(b *batch) *eventSet {
-	return &eventSet{b: b, evs: map[string]*ev{}, dirty: map[string]bool{}, vecs: map[string]cluster.Vector{}}
+	return &eventSet{b: b, evs: map[string]*ev{}, dirty: map[string]bool{}, vecs: map[string]cluster.Vector{}, fresh: map[string][]*ev{}}
 }
 
 // load reads events not yet read; retired or unknown ids are skipped.
@@ -69,7 +90,19 @@ func (s *eventSet) load(ids []string) error {
 	if len(need) == 0 {
 		return nil
 	}
-	rows, err := s.b.tx.EventRows(s.b.ctx, need)
+	cache := s.b.l.eventCache()
+	var missing []string
+	for _, id := range need {
+		if c, ok := cache[id]; ok {
+			s.evs[id] = &ev{id: id, row: c.row, state: c.state, n: c.row.N}
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := s.b.tx.EventRows(s.b.ctx, missing)
 	if err != nil {
 		return err
 	}
@@ -79,6 +112,7 @@ func (s *eventSet) load(ids []string) error {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
 		s.evs[id] = &ev{id: id, row: r, state: st, n: r.N}
+		cache[id] = cachedEvent{row: r, state: st}
 	}
 	return nil
 }
@@ -180,7 +214,10 @@ func termKeys(v cluster.Vector) []string {
 func (b *batch) postings(index string, keys []string, day int32, days, perKey int) ([]store.Posting, error) {
 	ranges := store.AllRanks
 	if day != cluster.NoDay {
-		ranges = []store.Range{{Lo: int64(day) - int64(days), Hi: int64(day) + int64(days)}, {Lo: store.NoDay, Hi: store.NoDay}}
+		ranges = []store.Range{{Lo: int64(day) - int64(days), Hi: int64(day) + int64(days)}}
+		if b.undated {
+			ranges = append(ranges, store.Range{Lo: store.NoDay, Hi: store.NoDay})
+		}
 	}
 	return b.tx.Postings(b.ctx, index, keys, ranges, perKey)
 }
@@ -196,13 +233,21 @@ func rankOf(day int32) int64 {
 // day (or undated), most shared first, at most n.
 func (s *eventSet) candidates(v cluster.Vector, day int32, days, n int) ([]string, error) {
 	cfg := s.b.l.cfg
-	ps, err := s.b.postings(store.IndexEventTerms, termKeys(v.Top(cfg.IndexTerms)), day, days, cfg.MaxPostings)
+	keys := termKeys(v.Top(cfg.IndexTerms))
+	ps, err := s.b.postings(store.IndexEventTerms, keys, day, days, cfg.MaxPostings)
 	if err != nil {
 		return nil, err
 	}
 	hits := map[string]int{}
 	for _, p := range ps {
 		hits[p.ID]++
+	}
+	for _, k := range keys {
+		for _, e := range s.fresh[k] {
+			if d := e.day(); day == cluster.NoDay || d == cluster.NoDay || absDays(d-day) <= days {
+				hits[e.id]++
+			}
+		}
 	}
 	ids := sortedKeys(hits)
 	sort.SliceStable(ids, func(i, j int) bool { return hits[ids[i]] > hits[ids[j]] })
@@ -215,15 +260,84 @@ func (s *eventSet) candidates(v cluster.Vector, day int32, days, n int) ([]strin
 	return ids, nil
 }
 
-// assign puts a new article in the event it fits best, or a new one.
-func (s *eventSet) assign(a *storyline.Article) error {
-	cfg := s.b.l.cfg
-	f := s.b.feats[a.ID]
-	v, err := s.vector(a.ID, f)
+// bulkBatch is the batch size from which the batch's articles are first
+// grouped among themselves and placed a group at a time.
+const bulkBatch = 48
+
+// assignAll puts the batch's articles into events. A large batch (a bulk
+// ingest) is first grouped among itself with the batch algorithm, and
+// each group is placed as one, so that the store is searched once a
+// group rather than once an article; settling then looks at each placed
+// group with its neighbours as it would at a single article's.
+func (s *eventSet) assignAll() error {
+	b := s.b
+	if len(b.arts) < bulkBatch {
+		for _, a := range b.arts {
+			if err := s.place([]*storyline.Article{a}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ids := make([]string, len(b.arts))
+	feats := make([]*cluster.Features, len(b.arts))
+	var keys []uint64
+	for i, a := range b.arts {
+		ids[i], feats[i] = a.ID, b.feats[a.ID]
+		keys = append(keys, feats[i].Keys()...)
+	}
+	df, err := b.docFreqs(keys)
 	if err != nil {
 		return err
 	}
-	cands, err := s.candidates(v, f.Day, cfg.WindowDays, cfg.MaxCandidate)
+	groups, err := cluster.Group(b.ctx, ids, feats, df, b.l.cfg)
+	if err != nil {
+		return err
+	}
+	sort.Slice(groups, func(i, j int) bool { return ids[groups[i][0]] < ids[groups[j][0]] })
+	for _, g := range groups {
+		arts := make([]*storyline.Article, len(g))
+		for k, x := range g {
+			arts[k] = b.arts[x]
+		}
+		if err := s.place(arts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// place puts articles that belong together (one article, or a group the
+// batch formed) in the event they fit best, or a new one.
+func (s *eventSet) place(arts []*storyline.Article) error {
+	cfg := s.b.l.cfg
+	vecs := make([]cluster.Vector, len(arts))
+	sum := cluster.Sum{}
+	var days []int32
+	for i, a := range arts {
+		f := s.b.feats[a.ID]
+		v, err := s.vector(a.ID, f)
+		if err != nil {
+			return err
+		}
+		vecs[i] = v
+		sum.Add(v, 2*cfg.EventTerms)
+		if f.Day != cluster.NoDay {
+			days = append(days, f.Day)
+		}
+	}
+	// The group speaks as one article: its centroid, its median day, its
+	// first article's fingerprint (copies share it).
+	probe := &cluster.Features{Day: cluster.NoDay, Hash: s.b.feats[arts[0].ID].Hash}
+	if len(days) > 0 {
+		slices.Sort(days)
+		probe.Day = days[(len(days)-1)/2]
+	}
+	v := vecs[0]
+	if len(arts) > 1 {
+		v = sum.Centroid(cfg.EventTerms)
+	}
+	cands, err := s.candidates(v, probe.Day, cfg.WindowDays, cfg.MaxCandidate)
 	if err != nil {
 		return err
 	}
@@ -234,30 +348,33 @@ func (s *eventSet) assign(a *storyline.Article) error {
 		if e == nil {
 			continue
 		}
-		sc := cluster.Fit(v, f, e.centroid(cfg.EventTerms), e.day(), e.state.Hashes, cfg)
+		sc := cluster.Fit(v, probe, e.centroid(cfg.EventTerms), e.day(), e.state.Hashes, cfg)
 		if sc > bestScore || sc == bestScore && best != nil && id < best.id {
 			best, bestScore = e, sc
 		}
 	}
 	if best == nil {
-		id, err := s.b.newID(store.KindEvent, eventID(a.ID))
+		id, err := s.b.newID(store.KindEvent, eventID(arts[0].ID))
 		if err != nil {
 			return err
 		}
-		best = &ev{id: id, created: true, loaded: true, state: &eventState{Sum: cluster.Sum{}, Sketch: cluster.Sketch{Day: f.Day}}}
+		best = &ev{id: id, created: true, loaded: true, state: &eventState{Sum: cluster.Sum{}, Sketch: cluster.Sketch{Day: probe.Day}}}
 		s.evs[id] = best
 	}
-	a.Event = best.id
-	best.added = append(best.added, a.ID)
-	best.n++
-	if best.loaded {
-		best.members = insertSorted(best.members, a.ID)
+	for i, a := range arts {
+		f := s.b.feats[a.ID]
+		a.Event = best.id
+		best.added = append(best.added, a.ID)
+		best.n++
+		if best.loaded {
+			best.members = insertSorted(best.members, a.ID)
+		}
+		best.state.Sum.Add(vecs[i], 2*cfg.EventTerms)
+		if f.Hash != 0 && len(best.state.Hashes) < 4 {
+			best.state.Hashes = append(best.state.Hashes, f.Hash)
+		}
 	}
-	best.state.Sum.Add(v, 2*cfg.EventTerms)
 	best.cent = nil
-	if f.Hash != 0 && len(best.state.Hashes) < 4 {
-		best.state.Hashes = append(best.state.Hashes, f.Hash)
-	}
 	best.changed = true
 	// A new event, a doubtful join, or an event grown by a quarter since
 	// it was last settled is settled with its neighbours; a clear fit to
@@ -269,9 +386,20 @@ func (s *eventSet) assign(a *storyline.Article) error {
 	}
 	if best.created {
 		// Later articles of this batch must find it.
-		return s.post(best)
+		for _, k := range termKeys(v.Top(cfg.IndexTerms)) {
+			if !slices.Contains(s.fresh[k], best) {
+				s.fresh[k] = append(s.fresh[k], best)
+			}
+		}
 	}
 	return nil
+}
+
+func absDays(d int32) int {
+	if d < 0 {
+		return int(-d)
+	}
+	return int(d)
 }
 
 func insertSorted(xs []string, x string) []string {
@@ -289,25 +417,45 @@ func eventID(article string) string {
 	return "e-" + hex.EncodeToString(h[:6])
 }
 
+// An event is filed under its postedTerms heaviest terms (articles look
+// it up by their cluster.Config.IndexTerms heaviest) and postedNames names
+// (its story neighbours look it up by theirs).
+const (
+	postedTerms = 16
+	postedNames = 12
+)
+
 // post files an event under its heaviest terms and names, ranked by its
 // day, replacing what it was filed under.
 func (s *eventSet) post(e *ev) error {
 	cfg := s.b.l.cfg
-	terms := e.centroid(cfg.EventTerms).Top(2 * cfg.IndexTerms)
-	names := e.state.Sketch.Names.Top(20)
+	terms := e.centroid(cfg.EventTerms).Top(postedTerms)
+	names := e.state.Sketch.Names.Top(postedNames)
 	day := e.day()
 	tk, nk := keysOf(terms), keysOf(names)
-	if !e.created && day == e.state.PostedDay && slices.Equal(tk, e.state.Terms) && slices.Equal(nk, e.state.Names) {
+	// An event's heaviest terms shift a little with each article: it is
+	// filed again only when a quarter of them changed (or its day did),
+	// which keeps it findable at a fraction of the writes.
+	if !e.created && day == e.state.PostedDay && overlap(tk, e.state.Terms) >= 0.75 && overlap(nk, e.state.Names) >= 0.75 {
 		return nil
 	}
 	ctx, tx := s.b.ctx, s.b.tx
-	if err := tx.DeletePostings(ctx, store.IndexEventTerms, e.id); err != nil {
-		return err
-	}
-	if err := tx.DeletePostings(ctx, store.IndexEventNames, e.id); err != nil {
-		return err
+	if e.state.Terms != nil || e.state.Names != nil {
+		if err := tx.DeletePostings(ctx, store.IndexEventTerms, e.id); err != nil {
+			return err
+		}
+		if err := tx.DeletePostings(ctx, store.IndexEventNames, e.id); err != nil {
+			return err
+		}
 	}
 	rank := rankOf(day)
+	if rank == store.NoDay && !s.b.undated {
+		// From now on lookups look among undated events too.
+		if err := tx.SetMeta(ctx, metaUndated, "1"); err != nil {
+			return err
+		}
+		s.b.undated = true
+	}
 	var ps []store.Posting
 	for _, k := range tk {
 		ps = append(ps, store.Posting{Key: termKey(k), Rank: rank, ID: e.id})
@@ -324,6 +472,24 @@ func (s *eventSet) post(e *ev) error {
 	}
 	e.state.Terms, e.state.Names, e.state.PostedDay = tk, nk, day
 	return nil
+}
+
+// overlap is the share of a's keys in b (both sorted); 1 when a is
+// empty and b too.
+func overlap(a, b []uint64) float64 {
+	if len(a) == 0 {
+		if len(b) == 0 {
+			return 1
+		}
+		return 0
+	}
+	n := 0
+	for _, k := range a {
+		if _, ok := slices.BinarySearch(b, k); ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
 
 func keysOf(v cluster.Vector) []uint64 {
@@ -364,17 +530,46 @@ func (s *eventSet) unlink(old *storyline.Article) error {
 	return nil
 }
 
-// linkEvents assigns the batch's articles to events, settles what they
-// touched, writes the events and returns those that changed.
-func (b *batch) linkEvents() ([]*ev, error) {
+// placeEvents puts the batch's articles in events, writes the events and
+// leaves those that want it to the settling pass.
+func (b *batch) placeEvents() error {
 	s := b.events
-	for _, a := range b.arts {
-		if err := s.assign(a); err != nil {
-			return nil, err
+	if err := s.assignAll(); err != nil {
+		return err
+	}
+	if err := s.writePlaced(); err != nil {
+		return err
+	}
+	var ids []string
+	for id := range s.dirty {
+		if e := s.get(id); e != nil {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return b.tx.AddPending(b.ctx, pendingSettle, ids)
+}
+
+// settleEvents is a settling step over events that took articles: they
+// and their neighbours are grouped again, what changed is described, and
+// the changed events find their stories.
+func (b *batch) settleEvents(ids []string) error {
+	s := b.events
+	if err := s.load(ids); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if e := s.get(id); e != nil {
+			s.dirty[id] = true
+			e.changed = true // it took articles since it was last described
 		}
 	}
 	if err := s.settle(); err != nil {
-		return nil, err
+		return err
 	}
-	return s.finish()
+	changed, err := s.finish()
+	if err != nil {
+		return err
+	}
+	return b.linkStories(changed)
 }

@@ -64,11 +64,13 @@ type Options struct {
 	// SureFit is the fit to an event (cluster.Fit) from which an article
 	// joins it without settling.
 	SureFit float64
+	// SettleEvents is how many waiting events one settling step takes.
+	SettleEvents int
 }
 
 // DefaultOptions are the bounds documented in docs/architecture.md.
 func DefaultOptions() Options {
-	return Options{SettleArticles: 400, FreezeSize: 120, Neighbours: 8, NeighbourMin: 0.08, NeighbourDays: 1461, Sample: 24, StoryEvents: 200, StoryCandidates: 64, SureFit: 0.5}
+	return Options{SettleArticles: 400, FreezeSize: 120, Neighbours: 8, NeighbourMin: 0.08, NeighbourDays: 1461, Sample: 24, StoryEvents: 200, StoryCandidates: 64, SureFit: 0.5, SettleEvents: 64}
 }
 
 // Item is one analysed article to link, with its content hash and the
@@ -97,6 +99,8 @@ type Linker struct {
 	// prepared keeps recently described articles read (cluster.Prepare):
 	// an event that grows is described again from mostly the same ones.
 	prepared map[string]*cluster.Prepared
+	ents     *entityCache
+	events   map[string]cachedEvent
 }
 
 // maxPrepared bounds the prepared-articles cache; past it the cache
@@ -134,6 +138,7 @@ const (
 	metaGeneration = "generation"
 	metaDocs       = "docs"
 	metaRelink     = "relink"
+	metaUndated    = "undated" // "1" once an undated event was filed
 )
 
 // Link stores and links a batch of articles in one transaction and
@@ -179,6 +184,8 @@ func (l *Linker) Reset(ctx context.Context, st store.Store) error {
 func (l *Linker) dropCaches() {
 	l.dfs, l.hasDFs, l.gen, l.docs = nil, false, -1, 0
 	l.prepared = nil
+	l.ents = nil
+	l.events = nil
 }
 
 // maxCachedDFs bounds the document-frequency cache; past it the cache
@@ -202,27 +209,35 @@ type batch struct {
 	events    *eventSet
 	created   map[string]bool // ids created in this batch, by kind+id
 	storyLost map[string]bool // stories that lost an event to a merge
+	undated   bool            // the store holds undated events
 }
 
-func (b *batch) run(items []Item) ([]store.PutResult, error) {
+// begin reads what every step needs of the store's state, and drops the
+// caches when another process wrote since this one last did.
+func (b *batch) begin() error {
 	ctx, tx := b.ctx, b.tx
 	if v, err := tx.Meta(ctx, metaRelink); err != nil {
-		return nil, err
+		return err
 	} else if v != "" {
-		return nil, ErrRelink
+		return ErrRelink
 	}
 	g, err := tx.Meta(ctx, metaGeneration)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	gen, _ := strconv.ParseInt(g, 10, 64)
 	if gen != b.l.gen {
 		b.l.dropCaches()
 	}
 	b.gen = gen + 1
+	u, err := tx.Meta(ctx, metaUndated)
+	if err != nil {
+		return err
+	}
+	b.undated = u != ""
 	docs, err := tx.Meta(ctx, metaDocs)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b.docs, _ = strconv.ParseInt(docs, 10, 64)
 	b.byID = map[string]*storyline.Article{}
@@ -232,7 +247,26 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	b.created = map[string]bool{}
 	b.storyLost = map[string]bool{}
 	b.events = newEventSet(b)
+	return nil
+}
 
+// end writes the step's counters and the store's new generation.
+func (b *batch) end() error {
+	ctx, tx := b.ctx, b.tx
+	if err := tx.AddCounts(ctx, b.dfDelta); err != nil {
+		return err
+	}
+	if err := tx.SetMeta(ctx, metaDocs, strconv.FormatInt(b.docs, 10)); err != nil {
+		return err
+	}
+	return tx.SetMeta(ctx, metaGeneration, strconv.FormatInt(b.gen, 10))
+}
+
+func (b *batch) run(items []Item) ([]store.PutResult, error) {
+	ctx, tx := b.ctx, b.tx
+	if err := b.begin(); err != nil {
+		return nil, err
+	}
 	results := make([]store.PutResult, len(items))
 	last := map[string]int{}
 	for i, it := range items {
@@ -293,17 +327,9 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	for _, i := range todo {
-		it := items[i]
-		a := it.Article
+		a := items[i].Article
 		f := cluster.Extract(a, b.l.cfg)
 		b.feats[a.ID] = f
-		data, err := f.MarshalBinary()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := tx.PutArticle(ctx, a, it.Hash, it.Raw, data); err != nil {
-			return nil, err
-		}
 		if err := tx.SetArticleEntities(ctx, a.ID, articleEntities(a)); err != nil {
 			return nil, err
 		}
@@ -312,32 +338,74 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 		}
 		b.docs++
 	}
-	changed, err := b.linkEvents()
-	if err != nil {
+	if err := b.placeEvents(); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	// Quotes are compared within their event, so they come after it.
 	if err := b.linkQuotes(); err != nil {
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
-	if err := b.linkStories(changed); err != nil {
-		return nil, fmt.Errorf("stories: %w", err)
-	}
-	for _, a := range b.arts {
-		if err := tx.SaveLinks(ctx, a); err != nil {
+	// The articles are written last, once, with everything linking gave
+	// them; until then the batch holds them in memory.
+	for _, i := range todo {
+		it := items[i]
+		data, err := b.feats[it.Article.ID].MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.PutArticle(ctx, it.Article, it.Hash, it.Raw, data); err != nil {
 			return nil, err
 		}
 	}
-	if err := tx.AddCounts(ctx, b.dfDelta); err != nil {
-		return nil, err
-	}
-	if err := tx.SetMeta(ctx, metaDocs, strconv.FormatInt(b.docs, 10)); err != nil {
-		return nil, err
-	}
-	if err := tx.SetMeta(ctx, metaGeneration, strconv.FormatInt(b.gen, 10)); err != nil {
+	if err := b.end(); err != nil {
 		return nil, err
 	}
 	return results, nil
+}
+
+// pendingSettle is the kind of pending work the settling pass takes: the
+// events a linking step put articles in.
+const pendingSettle = "settle"
+
+// Settle runs one step of the settling pass: it takes up to
+// Options.SettleEvents of the events that linking steps left to settle,
+// groups them again with their neighbours (see the package
+// documentation), describes what changed, links the events to stories and
+// refreshes the stories. more says whether events are still waiting.
+// Ingest runs it until none are; a server runs it beside its uploads.
+func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err error) {
+	var newGen int64
+	err = st.Update(ctx, func(tx store.Tx) error {
+		b := &batch{l: l, tx: tx, ctx: ctx}
+		if err := b.begin(); err != nil {
+			return err
+		}
+		ids, err := tx.Pending(ctx, pendingSettle, l.opts.SettleEvents)
+		if err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			more, newGen = false, b.gen-1
+			return nil
+		}
+		if err := b.settleEvents(ids); err != nil {
+			return err
+		}
+		if err := tx.DonePending(ctx, pendingSettle, ids); err != nil {
+			return err
+		}
+		if err := b.end(); err != nil {
+			return err
+		}
+		more, newGen = len(ids) == l.opts.SettleEvents, b.gen
+		return nil
+	})
+	if err != nil {
+		l.dropCaches()
+		return false, err
+	}
+	l.gen = newGen
+	return more, nil
 }
 
 // docFreqs are the document frequencies of keys, as of this batch: the
@@ -362,11 +430,8 @@ func (b *batch) docFreqs(keys []uint64) (cluster.DocFreqs, error) {
 			l.dfs[k] = got[k]
 		}
 	}
-	out := cluster.DocFreqs{N: int(b.docs), DF: make(map[uint64]int64, len(keys))}
-	for _, k := range keys {
-		out.DF[k] = l.dfs[k] + b.dfDelta[k]
-	}
-	return out, nil
+	dfs, delta := l.dfs, b.dfDelta
+	return cluster.DocFreqs{N: int(b.docs), DF: func(k uint64) int64 { return dfs[k] + delta[k] }}, nil
 }
 
 // newID is an id for a new item: base, or base with a number when base is
@@ -414,5 +479,17 @@ func sortedKeys[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+func uniqueStrings(xs []string) []string {
+	seen := make(map[string]bool, len(xs))
+	out := xs[:0:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
 	return out
 }

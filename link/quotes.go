@@ -22,6 +22,7 @@ const eventQuoteArticles = 64
 type quoteRow struct {
 	row     *store.QuoteRow
 	profile *quote.Profile
+	dirty   bool // to write at the end of the batch
 }
 
 func (b *batch) quoteRows(ids []string) (map[string]*quoteRow, error) {
@@ -40,22 +41,73 @@ func (b *batch) quoteRows(ids []string) (map[string]*quoteRow, error) {
 	return out, nil
 }
 
+// eventQuotes are the quotes one event's articles carry, filed by their
+// trigrams so that a new mention is compared only with those that share
+// some of its wording (and with those too short to be filed).
+type eventQuotes struct {
+	byGram map[string][]*quoteRow
+	short  []*quoteRow
+}
+
+func (q *eventQuotes) add(r *quoteRow) {
+	grams := r.profile.Trigrams()
+	if grams == nil {
+		q.short = append(q.short, r)
+		return
+	}
+	for g := range grams {
+		q.byGram[g] = append(q.byGram[g], r)
+	}
+}
+
+// candidates are the quotes that may carry the same words as p, in a
+// fixed order.
+func (q *eventQuotes) candidates(p *quote.Profile) []*quoteRow {
+	grams := p.Trigrams()
+	seen := map[*quoteRow]bool{}
+	var out []*quoteRow
+	pick := func(rs []*quoteRow) {
+		for _, r := range rs {
+			if !seen[r] && r.row.N >= 0 {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	pick(q.short)
+	if grams == nil {
+		// A short wording may lie inside any of the event's quotes.
+		for _, rs := range q.byGram {
+			pick(rs)
+		}
+	} else {
+		for g := range grams {
+			pick(q.byGram[g])
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].row.ID < out[j].row.ID })
+	return out
+}
+
 // linkQuotes sets the speakers of the batch's quotes and links each to the
 // quote of its event that carries the same words, or to a new one.
 // Articles are taken oldest first, as Merge takes them, so that among
-// equal wordings the earliest stands for the quote.
+// equal wordings the earliest stands for the quote. Each quote touched is
+// written once, at the end.
 func (b *batch) linkQuotes() error {
 	arts := append([]*storyline.Article(nil), b.arts...)
 	sort.SliceStable(arts, func(i, j int) bool { return earlier(arts[i], arts[j]) })
-	byEvent := map[string][]*quoteRow{} // candidates, loaded once per event
-	loaded := map[string]bool{}
+	byEvent := map[string]*eventQuotes{}
+	var touched []*quoteRow
 	for _, a := range arts {
 		quote.SetSpeakers(a, b.speakerElsewhere)
 		if len(a.Quotes) == 0 {
 			continue
 		}
-		if !loaded[a.Event] {
-			loaded[a.Event] = true
+		eq := byEvent[a.Event]
+		if eq == nil {
+			eq = &eventQuotes{byGram: map[string][]*quoteRow{}}
+			byEvent[a.Event] = eq
 			ids, err := b.tx.EventQuotes(b.ctx, a.Event, eventQuoteArticles)
 			if err != nil {
 				return err
@@ -65,19 +117,39 @@ func (b *batch) linkQuotes() error {
 				return err
 			}
 			for _, id := range sortedKeys(rows) {
-				byEvent[a.Event] = append(byEvent[a.Event], rows[id])
+				eq.add(rows[id])
 			}
 		}
 		for i := range a.Quotes {
-			r, err := b.linkQuote(a, &a.Quotes[i], byEvent[a.Event])
+			r, isNew, err := b.linkQuote(a, &a.Quotes[i], eq)
 			if err != nil {
 				return err
 			}
-			if r != nil && !slices.Contains(byEvent[a.Event], r) {
-				byEvent[a.Event] = append(byEvent[a.Event], r)
+			if r == nil {
+				continue
+			}
+			if isNew {
+				eq.add(r)
+			}
+			if !r.dirty {
+				r.dirty = true
+				touched = append(touched, r)
 			}
 		}
 		if err := b.tx.SetArticleQuotes(b.ctx, a.ID, articleQuotes(a)); err != nil {
+			return err
+		}
+	}
+	for _, r := range touched {
+		if r.row.N < 0 {
+			continue // merged into another
+		}
+		data, err := json.Marshal(r.profile)
+		if err != nil {
+			return err
+		}
+		r.row.State = data
+		if err := b.tx.PutQuote(b.ctx, r.row); err != nil {
 			return err
 		}
 	}
@@ -86,37 +158,38 @@ func (b *batch) linkQuotes() error {
 
 // linkQuote links one mention to the first candidate that carries the
 // same quote (merging any further ones into it), or to a new quote.
-func (b *batch) linkQuote(a *storyline.Article, q *storyline.QuoteMention, cands []*quoteRow) (*quoteRow, error) {
+func (b *batch) linkQuote(a *storyline.Article, q *storyline.QuoteMention, eq *eventQuotes) (r *quoteRow, isNew bool, err error) {
 	prof, ok := quote.ProfileOf(q)
 	if !ok {
-		return nil, nil
+		return nil, false, nil
 	}
 	var matches []*quoteRow
-	for _, c := range cands {
-		if c.row.N >= 0 && quote.Same(q.Speaker, prof, c.row.Speaker, c.profile) {
+	for _, c := range eq.candidates(prof) {
+		if quote.Same(q.Speaker, prof, c.row.Speaker, c.profile) {
 			matches = append(matches, c)
 		}
 	}
-	var r *quoteRow
 	if len(matches) == 0 {
 		id, err := b.newID(store.KindQuote, quote.ID(q.Text, q.Speaker, q.SpeakerName))
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		r = &quoteRow{row: &store.QuoteRow{Quote: storyline.Quote{ID: id, Speaker: q.Speaker, SpeakerName: q.SpeakerName, Text: q.Text}}, profile: prof}
+		isNew = true
 	} else {
 		// Stored quotes that this wording shows to be one merge into the
 		// first.
 		r = matches[0]
 		for _, m := range matches[1:] {
 			if err := b.tx.Move(b.ctx, store.KindQuote, m.row.ID, r.row.ID); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			r.row.N += m.row.N // an article carrying both counts twice: N orders, it does not count exactly
 			m.row.N = -1       // retired: no longer a candidate
 		}
 		if quote.Fuller(prof, r.profile) {
 			r.row.Text, r.profile = q.Text, prof
+			isNew = true // filed again under its new wording
 		}
 		if r.row.Speaker == "" && q.Speaker != "" {
 			r.row.Speaker, r.row.SpeakerName = q.Speaker, q.SpeakerName
@@ -131,13 +204,8 @@ func (b *batch) linkQuote(a *storyline.Article, q *storyline.QuoteMention, cands
 	if !slices.Contains(articleQuotes(a), r.row.ID) {
 		r.row.N++ // the article's first mention of this quote
 	}
-	data, err := json.Marshal(r.profile)
-	if err != nil {
-		return nil, err
-	}
-	r.row.State = data
 	q.Quote = r.row.ID
-	return r, b.tx.PutQuote(b.ctx, r.row)
+	return r, isNew, nil
 }
 
 // unlinkQuotes takes a changed article out of the quotes it carried; a

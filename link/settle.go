@@ -1,6 +1,7 @@
 package link
 
 import (
+	"math"
 	"sort"
 
 	"github.com/storyline-news/storyline"
@@ -270,7 +271,7 @@ func (s *eventSet) regroup(events []*ev) error {
 		}
 		sort.Strings(members)
 		if len(moved) > 0 || len(members) != len(o.members) {
-			o.changed = true
+			o.changed, o.reshaped = true, true
 		}
 		o.members, o.loaded, o.regroup, o.n = members, true, true, len(members)
 		o.state.SettledN = o.n
@@ -306,6 +307,7 @@ func (s *eventSet) retire(e, into *ev) error {
 		to = into.id
 	}
 	e.retired, e.members, e.n = true, nil, 0
+	delete(b.l.eventCache(), e.id)
 	delete(s.dirty, e.id)
 	if e.created {
 		delete(b.created, store.KindEvent+"\x00"+e.id)
@@ -320,8 +322,47 @@ func (s *eventSet) retire(e, into *ev) error {
 	return b.tx.Move(b.ctx, store.KindEvent, e.id, to)
 }
 
-// finish describes and writes every event whose articles changed, and
-// returns them.
+// writePlaced writes the events a linking step changed: their counts,
+// centroids and postings, and for a new event a first description read
+// off its first article. The settling pass describes them properly.
+func (s *eventSet) writePlaced() error {
+	b := s.b
+	for _, id := range sortedKeys(s.evs) {
+		e := s.evs[id]
+		if e.retired || !e.changed {
+			continue
+		}
+		if e.n <= 0 {
+			if err := s.retire(e, nil); err != nil {
+				return err
+			}
+			continue
+		}
+		if e.loaded {
+			e.state.Members = e.members
+		} else {
+			for _, id := range e.added {
+				e.state.Members = insertSorted(e.state.Members, id)
+			}
+		}
+		if len(e.state.Members) > maxMembersKept {
+			e.state.Members = e.state.Members[:maxMembersKept]
+		}
+		var d *cluster.Description
+		if e.row == nil {
+			a := b.byID[e.added[0]]
+			first := cluster.FirstLook(a, b.feats[a.ID])
+			d = &first
+		}
+		if err := s.write(e, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish describes and writes every event whose articles changed in a
+// settling pass, and returns them.
 func (s *eventSet) finish() ([]*ev, error) {
 	b := s.b
 	cfg := b.l.cfg
@@ -380,7 +421,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 		}
 		ids := make([]string, len(arts))
 		for i, a := range arts {
-			ids[i] = a.ID
+			ids[i] = a.ID()
 		}
 		feats, err := s.features(ids)
 		if err != nil {
@@ -394,11 +435,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 		if err != nil {
 			return nil, err
 		}
-		prepared := make([]*cluster.Prepared, len(arts))
-		for i, a := range arts {
-			prepared[i] = b.l.prepare(a)
-		}
-		d := cluster.DescribePrepared(prepared, df, cfg)
+		d := cluster.DescribePrepared(arts, df, cfg)
 		if err := s.write(e, &d); err != nil {
 			return nil, err
 		}
@@ -407,15 +444,21 @@ func (s *eventSet) finish() ([]*ev, error) {
 	return out, nil
 }
 
-// describeNow tells whether an event's description is recomputed: always
-// while it is small or when settling regrouped it, then each time its
-// size crosses a multiple of an eighth of itself.
+// describeNow tells whether an event's description is recomputed: when
+// it is new or settling moved articles in or out of it, and when its
+// size crosses a step (every size up to six, then every quarter more).
+// The steps bound what describing costs an event over its life to a
+// constant factor of its size; between two steps its title, summary and
+// facts stand on a few articles fewer than it has.
 func (e *ev) describeNow() bool {
-	if e.regroup || e.row == nil || e.n < 32 {
-		return true
+	return e.row == nil || e.reshaped || e.state.DescribedN == 0 || sizeStep(e.n) != sizeStep(e.state.DescribedN)
+}
+
+func sizeStep(n int) int {
+	if n <= 6 {
+		return n
 	}
-	step := max(4, e.row.N/8)
-	return e.n/step != e.row.N/step
+	return 6 + int(math.Log(float64(n)/6)/math.Log(1.25))
 }
 
 // write saves an event's row and state, with the description d when it
@@ -424,6 +467,9 @@ func (s *eventSet) write(e *ev, d *cluster.Description) error {
 	b := s.b
 	if d != nil {
 		e.state.Sketch, e.state.Mentions = d.Sketch, d.Mentions
+		if !d.First {
+			e.state.DescribedN = e.n
+		}
 	}
 	if e.loaded {
 		e.state.Members = e.members
@@ -453,20 +499,21 @@ func (s *eventSet) write(e *ev, d *cluster.Description) error {
 		row.Day = rankOf(d.Day)
 	}
 	e.row = row
+	b.l.eventCache()[e.id] = cachedEvent{row: row, state: e.state}
 	return b.tx.PutEvent(b.ctx, e.row)
 }
 
 // sample is the articles that describe an event: the batch's own first,
 // then the others by id, at most Options.Sample, with their entity ids
 // brought up to date.
-func (s *eventSet) sample(e *ev) ([]*storyline.Article, error) {
+func (s *eventSet) sample(e *ev) ([]*cluster.Prepared, error) {
 	b := s.b
 	n := b.l.opts.Sample
-	var out []*storyline.Article
+	var out []*cluster.Prepared
 	seen := map[string]bool{}
 	for _, id := range e.added {
 		if a := b.byID[id]; a.Event == e.id && len(out) < n && !seen[id] {
-			out = append(out, a)
+			out = append(out, b.l.prepare(a))
 			seen[id] = true
 		}
 	}
@@ -487,15 +534,19 @@ func (s *eventSet) sample(e *ev) ([]*storyline.Article, error) {
 		seen[id] = true
 		if a, ok := b.byID[id]; ok {
 			if a.Event == e.id {
-				out = append(out, a)
+				out = append(out, b.l.prepare(a))
 			}
+			continue
+		}
+		if p, ok := b.l.prepared[id]; ok {
+			out = append(out, p)
 			continue
 		}
 		a, err := b.linkedArticle(id)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, a)
+		out = append(out, b.l.prepare(a))
 	}
 	return out, nil
 }

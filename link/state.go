@@ -19,12 +19,14 @@ type eventState struct {
 	// What the event is posted under: terms and names, and the day.
 	Terms, Names []uint64
 	PostedDay    int32
-	// SettledN is its size when settling last regrouped it.
-	SettledN int
+	// SettledN is its size when settling last regrouped it, DescribedN
+	// when it was last described.
+	SettledN, DescribedN int
 }
 
-// maxMembersKept bounds the article ids an event's state lists.
-const maxMembersKept = 256
+// maxMembersKept bounds the article ids an event's state lists: the ones
+// its story's timeline shows (the event itself lists all its articles).
+const maxMembersKept = 24
 
 // The encoding is a JSON envelope whose vectors are packed bytes: terms
 // as (key, weight) pairs of 12 bytes.
@@ -41,6 +43,7 @@ type eventStateJSON struct {
 	PNames    []uint64          `json:"pn,omitempty"`
 	PostedDay int32             `json:"pd"`
 	SettledN  int               `json:"sn,omitempty"`
+	Described int               `json:"dn,omitempty"`
 }
 
 func packVector(v cluster.Vector) []byte {
@@ -74,7 +77,7 @@ func (s *eventState) encode() ([]byte, error) {
 	return json.Marshal(eventStateJSON{
 		Sum: packVector(sum), Hashes: s.Hashes, Day: s.Sketch.Day,
 		Centroid: packVector(s.Sketch.Centroid), Names: packVector(s.Sketch.Names), Refs: s.Sketch.Refs,
-		Mentions: s.Mentions, Members: s.Members, Terms: s.Terms, PNames: s.Names, PostedDay: s.PostedDay, SettledN: s.SettledN,
+		Mentions: s.Mentions, Members: s.Members, Terms: s.Terms, PNames: s.Names, PostedDay: s.PostedDay, SettledN: s.SettledN, Described: s.DescribedN,
 	})
 }
 
@@ -87,7 +90,7 @@ func decodeEventState(data []byte) (*eventState, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &eventState{Sum: cluster.Sum{}, Hashes: j.Hashes, Mentions: j.Mentions, Members: j.Members, Terms: j.Terms, Names: j.PNames, PostedDay: j.PostedDay, SettledN: j.SettledN}
+	s := &eventState{Sum: cluster.Sum{}, Hashes: j.Hashes, Mentions: j.Mentions, Members: j.Members, Terms: j.Terms, Names: j.PNames, PostedDay: j.PostedDay, SettledN: j.SettledN, DescribedN: j.Described}
 	for _, t := range sum {
 		s.Sum[t.Key] = t.W
 	}

@@ -30,7 +30,7 @@ func (b *batch) linkStories(changed []*ev) error {
 	}
 	for _, e := range changed {
 		sk := &e.state.Sketch
-		ps, err := b.postings(store.IndexEventNames, termKeys(sk.Names.Top(20)), sk.Day, cfg.StoryMaxGap, opts.StoryCandidates)
+		ps, err := b.postings(store.IndexEventNames, termKeys(sk.Names.Top(postedNames)), sk.Day, cfg.StoryMaxGap, opts.StoryCandidates)
 		if err != nil {
 			return err
 		}
@@ -115,10 +115,15 @@ func (b *batch) joinStories(ids []string, e *ev) (string, error) {
 			if err := b.tx.Move(b.ctx, store.KindStory, id, survivor); err != nil {
 				return "", err
 			}
-			// Events this batch holds in memory follow.
+			// Events held in memory follow.
 			for _, o := range b.events.evs {
 				if o.row != nil && o.row.Story == id {
 					o.row.Story = survivor
+				}
+			}
+			for _, c := range b.l.eventCache() {
+				if c.row.Story == id {
+					c.row.Story = survivor
 				}
 			}
 		}

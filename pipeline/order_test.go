@@ -104,6 +104,11 @@ func TestSeedsOneAtATimeInAnyOrder(t *testing.T) {
 				if _, err := l.Link(ctx, st, []link.Item{it}); err != nil {
 					t.Fatalf("order %s: %v", order, err)
 				}
+				for more := true; more; {
+					if more, err = l.Settle(ctx, st); err != nil {
+						t.Fatalf("order %s: settle: %v", order, err)
+					}
+				}
 			}
 			c := loadCorpus(t, st)
 			st.Close()

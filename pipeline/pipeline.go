@@ -69,7 +69,7 @@ const DefaultMaxBytes = 10 << 20
 // form by themselves: the linker takes whatever the analysis has finished
 // while it linked the previous batch, so they stay small (and an upload
 // shows at once) when linking keeps up, and grow when it does not.
-const maxBatch = 128
+const maxBatch = 512
 
 func (o *Options) defaults() error {
 	if o.MaxBytes <= 0 {
@@ -249,7 +249,28 @@ func (p *Pipeline) ingest(ctx context.Context, opts Options, total int, read fun
 	if readErr != nil {
 		return sum, readErr
 	}
+	if err := p.Settle(ctx); err != nil {
+		return sum, err
+	}
 	return sum, nil
+}
+
+// Settle runs the settling pass until no event waits for it (see
+// link.Linker.Settle): ingest ends with it, so that what an ingest
+// returns is settled; a crash before it leaves the waiting events to the
+// next run, their articles already in them.
+func (p *Pipeline) Settle(ctx context.Context) error {
+	for {
+		p.mu.Lock()
+		more, err := p.linker.Settle(ctx, p.st)
+		p.mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("settle: %w", err)
+		}
+		if !more {
+			return nil
+		}
+	}
 }
 
 // linkLoop links what the analysis finishes, a batch at a time, until
@@ -587,6 +608,9 @@ func (p *Pipeline) Reanalyze(ctx context.Context, progress io.Writer) (int, erro
 	})
 	if err == nil {
 		err = flush()
+	}
+	if err == nil {
+		err = p.Settle(ctx)
 	}
 	bar.done()
 	if err != nil {

@@ -57,6 +57,25 @@ func (p *Profile) Keys() []string {
 	return out
 }
 
+// Trigrams are a quote's word trigrams, with those of its parts: two
+// wordings of at least three words each that Same joins share one, so a
+// caller comparing many quotes may skip pairs that share none.
+func (p *Profile) Trigrams() map[string]bool {
+	out := map[string]bool{}
+	if len(p.Toks) < 3 {
+		return nil // too short to say: compare it
+	}
+	for _, k := range shingles(p.Toks) {
+		out[k] = true
+	}
+	for _, part := range p.Parts {
+		for _, k := range shingles(part) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
 // Same tells whether two quote mentions carry the same quote: compatible
 // speakers (the same entity when both are known) and the same words.
 func Same(speakerA string, a *Profile, speakerB string, b *Profile) bool {

@@ -16,6 +16,10 @@ type Generated struct {
 	Text      string `json:"text"`
 	Published string `json:"published"`
 	Outlet    string `json:"outlet"`
+	// Event and Story are the truth the News stream wrote the article
+	// from (0: none); they are not part of the input.
+	Event int `json:"-"`
+	Story int `json:"-"`
 }
 
 // Generate writes n invented news articles as JSON Lines, for throughput

@@ -265,6 +265,13 @@ type Tx interface {
 	// a new item never takes an old id.
 	Taken(ctx context.Context, kind, id string) (bool, error)
 
+	// Pending work: ids of a kind that a later pass must look at again
+	// (events to settle). AddPending files them, Pending returns up to
+	// limit of them (oldest first), DonePending takes them off.
+	AddPending(ctx context.Context, kind string, ids []string) error
+	Pending(ctx context.Context, kind string, limit int) ([]string, error)
+	DonePending(ctx context.Context, kind string, ids []string) error
+
 	// Reset deletes everything built across articles, keeping the
 	// articles (reanalyze then links them again).
 	Reset(ctx context.Context) error

@@ -26,6 +26,7 @@ func init() {
 func runBenchIngest(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "bench ingest", "[--n 3000] [--workers N]", "Generate N invented articles (JSON Lines) and time `ingest` on them into a fresh SQLite store:\nreading, cleaning, language, entities, time, quotes, storing, then entity resolution, quote merging and event clustering.")
 	n := fs.Int("n", 3000, "articles to generate")
+	corpus := fs.String("corpus", "news", "generated corpus: news (months of varied news, sample.News) or simple (few kinds and names, sample.Generate)")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
 	if _, done, status := parseArgs(e, fs, args); done {
@@ -44,7 +45,14 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	w := bufio.NewWriter(f)
-	err = sample.Generate(w, *n, 1)
+	switch *corpus {
+	case "news":
+		err = sample.NewNews(sample.NewsConfig{Seed: 1}).WriteNews(w, *n)
+	case "simple":
+		err = sample.Generate(w, *n, 1)
+	default:
+		err = fmt.Errorf("unknown --corpus %q (news or simple)", *corpus)
+	}
 	if err == nil {
 		err = w.Flush()
 	}

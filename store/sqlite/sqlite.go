@@ -311,6 +311,8 @@ var migrations = []string{
 	CREATE TABLE postings (idx TEXT NOT NULL, key TEXT NOT NULL, rank INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (idx, key, rank, id)) WITHOUT ROWID;
 	CREATE INDEX postings_id ON postings(idx, id);
 	CREATE TABLE counts (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+	CREATE TABLE pending (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, UNIQUE (kind, id));
+	CREATE INDEX pending_kind ON pending(kind, seq);
 	CREATE TABLE moved (kind TEXT NOT NULL, id TEXT NOT NULL, to_id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 	CREATE INDEX moved_to ON moved(kind, to_id);
 	ALTER TABLE articles ADD COLUMN seq INTEGER;

@@ -489,7 +489,20 @@ func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
 		if err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
-		e.Entities = nonNil(ents)
+		// An entity merged since the event was written answers as the
+		// one it went into.
+		cur, err := s.current(ctx, store.KindEntity, ents)
+		if err != nil {
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		e.Entities = []string{}
+		seen := map[string]bool{}
+		for _, id := range ents {
+			if c := cur[id]; !seen[c] {
+				seen[c] = true
+				e.Entities = append(e.Entities, c)
+			}
+		}
 	}
 	return nil
 }

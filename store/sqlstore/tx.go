@@ -702,12 +702,46 @@ func (t *tx) Taken(ctx context.Context, kind, id string) (bool, error) {
 	return n > 0, nil
 }
 
+// AddPending implements store.Tx.
+func (t *tx) AddPending(ctx context.Context, kind string, ids []string) error {
+	for _, part := range chunks(uniqueStrings(ids), 200) {
+		args := make([]any, 0, 2*len(part))
+		for _, id := range part {
+			args = append(args, kind, id)
+		}
+		if err := t.exec(ctx, `INSERT INTO pending (kind, id) VALUES `+rowsOf(len(part), 2)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+			return fmt.Errorf("add pending %s: %w", kind, err)
+		}
+	}
+	return nil
+}
+
+// Pending implements store.Tx.
+func (t *tx) Pending(ctx context.Context, kind string, limit int) ([]string, error) {
+	ids, err := t.strings(ctx, `SELECT id FROM pending WHERE kind = ? ORDER BY seq LIMIT ?`, kind, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending %s: %w", kind, err)
+	}
+	return ids, nil
+}
+
+// DonePending implements store.Tx.
+func (t *tx) DonePending(ctx context.Context, kind string, ids []string) error {
+	for _, part := range chunks(uniqueStrings(ids), 200) {
+		args := append([]any{kind}, anys(part)...)
+		if err := t.exec(ctx, `DELETE FROM pending WHERE kind = ? AND id IN (`+placeholders(len(part))+`)`, args...); err != nil {
+			return fmt.Errorf("done pending %s: %w", kind, err)
+		}
+	}
+	return nil
+}
+
 // Reset implements store.Tx.
 func (t *tx) Reset(ctx context.Context) error {
 	for _, q := range []string{
 		`DELETE FROM entities`, `DELETE FROM article_entities`, `DELETE FROM events`, `DELETE FROM event_entities`,
 		`DELETE FROM stories`, `DELETE FROM quotes`, `DELETE FROM quote_articles`, `DELETE FROM postings`,
-		`DELETE FROM counts`, `DELETE FROM moved`, `DELETE FROM meta`, `UPDATE articles SET event = ''`,
+		`DELETE FROM counts`, `DELETE FROM moved`, `DELETE FROM meta`, `DELETE FROM pending`, `UPDATE articles SET event = ''`,
 	} {
 		if err := t.exec(ctx, q); err != nil {
 			return fmt.Errorf("reset: %w", err)

@@ -15,8 +15,9 @@ import (
 	"github.com/storyline-news/storyline/sample"
 )
 
-func init() {
-	benchCommands["ingest"] = &command{
+// benchIngestCommands adds this file's commands to the table.
+func benchIngestCommands(t *commandTable) {
+	t.bench["ingest"] = &command{
 		name:    "ingest",
 		summary: "end-to-end throughput: generated articles through reading, cleaning, analysis, store and corpus build",
 		run:     runBenchIngest,

@@ -18,23 +18,21 @@ import (
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
-// benchCommands holds the subcommands of "storyline bench".
-var benchCommands = map[string]*command{}
-
-func init() {
-	register(&command{
+// clusterCommands adds this file's commands to the table.
+func clusterCommands(t *commandTable) {
+	t.add(&command{
 		name:    "bench",
 		summary: "measure the product's speed on generated articles (ingest, grow)",
 		run: func(ctx context.Context, e *env, args []string) int {
-			return subcommands(ctx, e, "bench", benchCommands, args)
+			return subcommands(ctx, e, "bench", t.bench, args)
 		},
 	})
-	evalCommands["cluster"] = &command{
+	t.eval["cluster"] = &command{
 		name:    "cluster",
 		summary: "score event clustering: B-cubed and pairwise P/R/F1 (--data DIR), batch or one article at a time",
 		run:     runEvalCluster,
 	}
-	register(&command{
+	t.add(&command{
 		name:    "timeline",
 		summary: "print a story's timeline (--story ID or --entity NAME)",
 		run:     runTimeline,

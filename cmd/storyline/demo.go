@@ -13,8 +13,9 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-func init() {
-	register(&command{
+// demoCommands adds this file's commands to the table.
+func demoCommands(t *commandTable) {
+	t.add(&command{
 		name:    "demo",
 		summary: "ingest the shipped sample corpus (invented articles) into ./storyline.db and show what was found",
 		run:     runDemo,

@@ -8,8 +8,9 @@ import (
 	"github.com/storyline-news/storyline/extract"
 )
 
-func init() {
-	evalCommands["extract"] = &command{
+// extractCommands adds this file's commands to the table.
+func extractCommands(t *commandTable) {
+	t.eval["extract"] = &command{
 		name:    "extract",
 		usage:   "--data DIR",
 		summary: "article-body extraction precision/recall/F1 (word 4-gram shingles) on an article-extraction folder",

@@ -61,8 +61,9 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 	}
 }
 
-func init() {
-	register(&command{
+// ingestCommands adds this file's commands to the table.
+func ingestCommands(t *commandTable) {
+	t.add(&command{
 		name:    "ingest",
 		summary: "add articles (text, HTML, JSON Lines, RSS/Atom, WARC, gzip) to a store",
 		run: func(ctx context.Context, e *env, args []string) int {
@@ -87,7 +88,7 @@ func init() {
 			return ingestPaths(ctx, e, st, paths, f)
 		},
 	})
-	register(&command{
+	t.add(&command{
 		name:    "export",
 		summary: "write the contract's export files for everything in a store",
 		run: func(ctx context.Context, e *env, args []string) int {
@@ -115,7 +116,7 @@ func init() {
 			return exitOK
 		},
 	})
-	register(&command{
+	t.add(&command{
 		name:    "run",
 		summary: "ingest PATHs into a temporary store and export the results",
 		run: func(ctx context.Context, e *env, args []string) int {
@@ -160,8 +161,9 @@ func init() {
 	})
 }
 
-func init() {
-	register(&command{
+// reanalyzeCommands adds this file's commands to the table.
+func reanalyzeCommands(t *commandTable) {
+	t.add(&command{
 		name:    "reanalyze",
 		summary: "run the analysis again on every stored article (after a model or rule change)",
 		run: func(ctx context.Context, e *env, args []string) int {

@@ -41,9 +41,28 @@ type env struct {
 	log    *slog.Logger
 }
 
-var commands = map[string]*command{}
+// commandTable holds the binary's commands and the subcommands of its
+// command groups.
+type commandTable struct {
+	top                     map[string]*command
+	eval, tag, train, bench map[string]*command
+}
 
-func register(c *command) { commands[c.name] = c }
+func (t *commandTable) add(c *command) { t.top[c.name] = c }
+
+// commands is every command of the binary, wired here one file at a time:
+// nothing registers itself.
+func commands() *commandTable {
+	t := &commandTable{top: map[string]*command{}, eval: map[string]*command{}, tag: map[string]*command{}, train: map[string]*command{}, bench: map[string]*command{}}
+	for _, add := range []func(*commandTable){
+		ingestCommands, reanalyzeCommands, serveCommands, demoCommands, versionCommands,
+		clusterCommands, quoteCommands, groupCommands, nerCommands, timexCommands,
+		extractCommands, quoteEvalCommands, benchIngestCommands,
+	} {
+		add(t)
+	}
+	return t
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -60,14 +79,15 @@ func runMain(ctx context.Context, e *env, args []string) int {
 	if e.log == nil {
 		e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
+	cmds := commands().top
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		printUsage(e.stdout)
+		printUsage(e.stdout, cmds)
 		if len(args) == 0 {
 			return exitFailed
 		}
 		return exitOK
 	}
-	c, ok := commands[args[0]]
+	c, ok := cmds[args[0]]
 	if !ok {
 		fmt.Fprintf(e.stderr, "storyline: unknown command %q (see storyline --help)\n", args[0])
 		return exitFailed
@@ -75,7 +95,7 @@ func runMain(ctx context.Context, e *env, args []string) int {
 	return c.run(ctx, e, args[1:])
 }
 
-func printUsage(w io.Writer) {
+func printUsage(w io.Writer, commands map[string]*command) {
 	fmt.Fprintln(w, "storyline turns news articles into events, stories, entities, time expressions and quotes.")
 	fmt.Fprintln(w, "\nUsage: storyline COMMAND [flags] [args]\n\nCommands:")
 	names := make([]string, 0, len(commands))

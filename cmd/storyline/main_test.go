@@ -45,7 +45,7 @@ func readJSONL(t *testing.T, path string) map[string]map[string]any {
 }
 
 func TestEveryCommandHasHelp(t *testing.T) {
-	for name := range commands {
+	for name := range commands().top {
 		code, out, _ := run(t, name, "--help")
 		if code != exitOK || !strings.Contains(out, "Usage") {
 			t.Errorf("%s --help: status %d, output %q", name, code, out)

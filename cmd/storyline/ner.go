@@ -13,19 +13,19 @@ import (
 )
 
 // trainCommands holds the subcommands of "storyline train".
-var trainCommands = map[string]*command{}
 
-func init() {
-	register(&command{
+// nerCommands adds this file's commands to the table.
+func nerCommands(t *commandTable) {
+	t.add(&command{
 		name:    "train",
 		summary: "train a model from labelled data (train ner)",
 		run: func(ctx context.Context, e *env, args []string) int {
-			return subcommands(ctx, e, "train", trainCommands, args)
+			return subcommands(ctx, e, "train", t.train, args)
 		},
 	})
-	trainCommands["ner"] = &command{name: "train ner", summary: "train the entity tagger on CoNLL-2003", run: runTrainNER}
-	tagCommands["ner"] = &command{name: "tag ner", summary: "tag entities: tag --conll FILE", run: runTagNER}
-	evalCommands["ner"] = &command{name: "eval ner", summary: "entity tagger precision/recall/F1 on a CoNLL file", run: runEvalNER}
+	t.train["ner"] = &command{name: "train ner", summary: "train the entity tagger on CoNLL-2003", run: runTrainNER}
+	t.tag["ner"] = &command{name: "tag ner", summary: "tag entities: tag --conll FILE", run: runTagNER}
+	t.eval["ner"] = &command{name: "eval ner", summary: "entity tagger precision/recall/F1 on a CoNLL file", run: runEvalNER}
 }
 
 func runTrainNER(ctx context.Context, e *env, args []string) int {

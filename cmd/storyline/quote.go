@@ -10,8 +10,9 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-func init() {
-	register(&command{
+// quoteCommands adds this file's commands to the table.
+func quoteCommands(t *commandTable) {
+	t.add(&command{
 		name:    "quotes",
 		usage:   "--speaker NAME [--db DSN] [--limit N] [--json]",
 		summary: "list what a person or organisation said, newest first, with the outlets that carry each quote",

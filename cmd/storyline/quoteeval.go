@@ -21,8 +21,9 @@ import (
 // devQuoteLabels is the hand-labelled dev set, relative to the repository root.
 const devQuoteLabels = "quote/testdata/quotes-dev.jsonl"
 
-func init() {
-	evalCommands["quotes"] = &command{
+// quoteEvalCommands adds this file's commands to the table.
+func quoteEvalCommands(t *commandTable) {
+	t.eval["quotes"] = &command{
 		name:    "quotes",
 		usage:   "[--data DIR] [--labels FILE] [-v]",
 		summary: "quote extraction and attribution against hand-labelled quotes: found, attributed, grouped",

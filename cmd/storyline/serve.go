@@ -17,13 +17,14 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-func init() {
-	register(&command{
+// serveCommands adds this file's commands to the table.
+func serveCommands(t *commandTable) {
+	t.add(&command{
 		name:    "serve",
 		summary: "serve a store: web pages for people, a JSON API for tools",
 		run:     runServe,
 	})
-	register(&command{
+	t.add(&command{
 		name:    "loadtest",
 		summary: "measure the server under load on generated articles (127.0.0.1 only)",
 		run:     runLoadtest,

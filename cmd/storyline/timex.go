@@ -8,14 +8,15 @@ import (
 	"github.com/storyline-news/storyline/timex"
 )
 
-func init() {
-	tagCommands["timex"] = &command{
+// timexCommands adds this file's commands to the table.
+func timexCommands(t *commandTable) {
+	t.tag["timex"] = &command{
 		name:    "timex",
 		usage:   "--tml FILE",
 		summary: "print the time expressions of a TimeML file's TEXT as JSON lines (offsets: UTF-8 bytes into the plain text)",
 		run:     runTagTimex,
 	}
-	evalCommands["timex"] = &command{
+	t.eval["timex"] = &command{
 		name:    "timex",
 		usage:   "--tml DIR",
 		summary: "TempEval-3 figures of the time-expression tagger on a folder of TimeML files",

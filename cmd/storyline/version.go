@@ -10,8 +10,9 @@ import (
 // the module's build information is used.
 var version = ""
 
-func init() {
-	register(&command{
+// versionCommands adds this file's commands to the table.
+func versionCommands(t *commandTable) {
+	t.add(&command{
 		name:    "version",
 		summary: "print the version",
 		run: func(ctx context.Context, e *env, args []string) int {

@@ -571,5 +571,15 @@ func (b *batch) settleEvents(ids []string) error {
 	if err != nil {
 		return err
 	}
-	return b.linkStories(changed)
+	if err := b.linkStories(changed); err != nil {
+		return err
+	}
+	// What watches events (alerts) takes the settled changes from here.
+	ids = ids[:0]
+	for _, e := range changed {
+		if !e.retired {
+			ids = append(ids, e.id)
+		}
+	}
+	return b.tx.AddPending(b.ctx, PendingChanged, ids)
 }

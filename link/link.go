@@ -363,9 +363,14 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	return results, nil
 }
 
-// pendingSettle is the kind of pending work the settling pass takes: the
-// events a linking step put articles in.
-const pendingSettle = "settle"
+// Kinds of pending work (store.Tx.AddPending): pendingSettle, the events
+// a linking step put articles in, for the settling pass; PendingChanged,
+// the events a settling step changed, for whatever watches events (the
+// alerts of watchlists), which takes them off when it has looked.
+const (
+	pendingSettle  = "settle"
+	PendingChanged = "changed"
+)
 
 // Settle runs one step of the settling pass: it takes up to
 // Options.SettleEvents of the events that linking steps left to settle,

@@ -575,11 +575,11 @@ func (b *batch) settleEvents(ids []string) error {
 		return err
 	}
 	// What watches events (alerts) takes the settled changes from here.
-	ids = ids[:0]
+	var settled []string
 	for _, e := range changed {
 		if !e.retired {
-			ids = append(ids, e.id)
+			settled = append(settled, e.id)
 		}
 	}
-	return b.tx.AddPending(b.ctx, PendingChanged, ids)
+	return b.tx.AddPending(b.ctx, PendingChanged, settled)
 }

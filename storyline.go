@@ -150,6 +150,11 @@ type Story struct {
 	Title    string          `json:"title"`
 	Events   []string        `json:"events"` // oldest first
 	Timeline []TimelineEntry `json:"timeline"`
+	// First and Last are its first and last events' dates, ArticleCount
+	// the articles its events hold (set by the store).
+	First        string `json:"first,omitempty"`
+	Last         string `json:"last,omitempty"`
+	ArticleCount int    `json:"article_count,omitempty"`
 }
 
 // Analyzer is one per-article analysis stage (entity tagging, time

@@ -22,6 +22,7 @@ type ev struct {
 	state    *eventState
 	n        int      // its articles
 	added    []string // articles this batch put in it
+	left     []string // articles that changed and left it
 	members  []string // sorted article ids; valid when loaded
 	loaded   bool
 	created  bool // created in this batch
@@ -525,6 +526,7 @@ func (s *eventSet) unlink(old *storyline.Article) error {
 	if !loaded {
 		e.n-- // the old version's share of the centroid stays: a large event barely moves
 	}
+	e.left = append(e.left, old.ID)
 	e.changed = true
 	s.dirty[id] = true
 	return nil

@@ -208,7 +208,7 @@ type batch struct {
 
 	events    *eventSet
 	created   map[string]bool // ids created in this batch, by kind+id
-	storyLost map[string]bool // stories that lost an event to a merge
+	storyLost map[string]*ev  // stories that lost an event, to the event that took it
 	undated   bool            // the store holds undated events
 }
 
@@ -245,7 +245,7 @@ func (b *batch) begin() error {
 	b.old = map[string]*storyline.Article{}
 	b.dfDelta = map[uint64]int64{}
 	b.created = map[string]bool{}
-	b.storyLost = map[string]bool{}
+	b.storyLost = map[string]*ev{}
 	b.events = newEventSet(b)
 	return nil
 }

@@ -298,6 +298,17 @@ func (s *eventSet) regroup(events []*ev) error {
 	return nil
 }
 
+// whereLeft is the event that the last articles of an emptied event went
+// to (articles that changed and were linked again), or nil.
+func (s *eventSet) whereLeft(e *ev) *ev {
+	for _, id := range e.left {
+		if a, ok := s.b.byID[id]; ok && a.Event != "" && a.Event != e.id {
+			return s.get(a.Event)
+		}
+	}
+	return nil
+}
+
 // retire removes an event whose articles all went elsewhere; its id
 // answers with where most of them went.
 func (s *eventSet) retire(e, into *ev) error {
@@ -317,7 +328,9 @@ func (s *eventSet) retire(e, into *ev) error {
 		return b.tx.DeletePostings(b.ctx, store.IndexEventNames, e.id)
 	}
 	if e.row != nil && e.row.Story != "" {
-		b.storyLost[e.row.Story] = true
+		if _, ok := b.storyLost[e.row.Story]; !ok || into != nil {
+			b.storyLost[e.row.Story] = into
+		}
 	}
 	return b.tx.Move(b.ctx, store.KindEvent, e.id, to)
 }
@@ -333,7 +346,7 @@ func (s *eventSet) writePlaced() error {
 			continue
 		}
 		if e.n <= 0 {
-			if err := s.retire(e, nil); err != nil {
+			if err := s.retire(e, s.whereLeft(e)); err != nil {
 				return err
 			}
 			continue
@@ -376,7 +389,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 			return nil, err
 		}
 		if e.n <= 0 {
-			if err := s.retire(e, nil); err != nil {
+			if err := s.retire(e, s.whereLeft(e)); err != nil {
 				return nil, err
 			}
 			continue

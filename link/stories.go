@@ -26,7 +26,9 @@ func (b *batch) linkStories(changed []*ev) error {
 	cfg, opts := b.l.cfg, b.l.opts
 	refresh := map[string]bool{}
 	for story := range b.storyLost {
-		refresh[story] = true
+		if story != "" {
+			refresh[story] = true
+		}
 	}
 	for _, e := range changed {
 		sk := &e.state.Sketch
@@ -136,7 +138,7 @@ func (b *batch) joinStories(ids []string, e *ev) (string, error) {
 func (b *batch) refreshStory(id string) error {
 	s := b.events
 	opts := b.l.opts
-	ids, total, err := b.tx.StoryEvents(b.ctx, id, opts.StoryEvents)
+	ids, total, articles, err := b.tx.StoryEvents(b.ctx, id, opts.StoryEvents)
 	if err != nil {
 		return err
 	}
@@ -148,7 +150,13 @@ func (b *batch) refreshStory(id string) error {
 		if cur[id] != id {
 			return nil // merged into another this batch
 		}
-		return b.tx.Move(b.ctx, store.KindStory, id, "")
+		// Its events went into another story's: the id answers with
+		// that story.
+		to := ""
+		if into := b.storyLost[id]; into != nil && into.row != nil && into.row.Story != id {
+			to = into.row.Story
+		}
+		return b.tx.Move(b.ctx, store.KindStory, id, to)
 	}
 	if err := s.load(ids); err != nil {
 		return err
@@ -184,6 +192,6 @@ func (b *batch) refreshStory(id string) error {
 			last = max(last, d)
 		}
 	}
-	row := &store.StoryRow{Story: storyline.Story{ID: id, Title: title, Timeline: cluster.Timeline(tl)}, First: first, Last: last, N: total}
+	row := &store.StoryRow{Story: storyline.Story{ID: id, Title: title, Timeline: cluster.Timeline(tl), ArticleCount: articles}, First: first, Last: last, N: total}
 	return b.tx.PutStory(b.ctx, row)
 }

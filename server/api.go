@@ -127,12 +127,34 @@ type apiError struct {
 	Error string `json:"error"`
 }
 
+// movedJSON is the body of a redirect from a merged id.
+type movedJSON struct {
+	Error      string `json:"error"`
+	MergedInto string `json:"merged_into"`
+	Location   string `json:"location"`
+}
+
+// movedPath is path with its last segment (the id) replaced by where the
+// item went.
+func movedPath(path string, m *store.Moved) string {
+	i := strings.LastIndexByte(path, '/')
+	return path[:i+1] + url.PathEscape(m.To)
+}
+
 // apiFail answers with the error's status: messages of badRequest and
 // ErrNotFound go to the client, anything else is logged and hidden.
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	var br badRequest
 	var mbe *http.MaxBytesError
+	var moved *store.Moved
 	switch {
+	case errors.As(err, &moved):
+		// A merged id keeps answering: where it went, as a permanent
+		// redirect that clients follow, and in the body for those that
+		// do not.
+		loc := movedPath(r.URL.Path, moved)
+		w.Header().Set("Location", loc)
+		writeJSON(w, http.StatusPermanentRedirect, movedJSON{Error: "moved", MergedInto: moved.To, Location: loc})
 	case errors.As(err, &br):
 		writeJSON(w, http.StatusBadRequest, apiError{string(br)})
 	case errors.Is(err, store.ErrNotFound):

@@ -5,11 +5,13 @@ import (
 	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -87,7 +89,10 @@ type base struct {
 }
 
 func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
+	var moved *store.Moved
 	switch {
+	case errors.As(err, &moved):
+		http.Redirect(w, r, movedPath(r.URL.Path, moved), http.StatusMovedPermanently)
 	case errors.Is(err, store.ErrNotFound):
 		s.render(w, r, http.StatusNotFound, "notfound", "layout", base{Title: "Not found"})
 	case errors.Is(err, context.Canceled):
@@ -195,18 +200,22 @@ func paragraphs(text string) []string {
 	return out
 }
 
-// storyCard is a story in a list, with its events for context.
+// storyCard is a story in a list, with its latest events for context.
 type storyCard struct {
-	Story  storyline.Story
-	Events []storyline.Event
-	First  string
-	Last   string
-	Count  int // articles
+	Story      storyline.Story
+	Events     []storyline.Event
+	EventCount int
+	First      string
+	Last       string
+	Count      int // articles
 }
 
+// cardEvents is how many of its latest events a story's card shows.
+const cardEvents = 5
+
 func (s *Server) storyCard(ctx context.Context, st storyline.Story) (storyCard, error) {
-	c := storyCard{Story: st}
-	for _, id := range st.Events {
+	c := storyCard{Story: st, EventCount: len(st.Events), First: st.First, Last: st.Last, Count: st.ArticleCount}
+	for _, id := range st.Events[max(0, len(st.Events)-cardEvents):] {
 		ev, err := s.st.Event(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
@@ -215,13 +224,6 @@ func (s *Server) storyCard(ctx context.Context, st storyline.Story) (storyCard, 
 			return c, err
 		}
 		c.Events = append(c.Events, *ev)
-		c.Count += len(ev.Articles)
-		if ev.Date != "" {
-			if c.First == "" || ev.Date < c.First {
-				c.First = ev.Date
-			}
-			c.Last = max(c.Last, ev.Date)
-		}
 	}
 	sortEvents(c.Events)
 	return c, nil
@@ -285,7 +287,14 @@ type storyData struct {
 	Timeline *timelineSVG
 	Entries  []timelineEntry
 	Undated  []storyline.TimelineEntry
+	// Paging through a long story's events: the offset of this page's
+	// first event, of the pages before and after (-1: none).
+	Offset, Earlier, Later, Total int
 }
+
+// storyPageEvents is how many events a story page shows; a long story
+// pages, starting with its latest events.
+const storyPageEvents = 25
 
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -294,15 +303,67 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	c, err := s.storyCard(ctx, *st)
-	if err != nil {
-		s.pageFail(w, r, err)
-		return
+	total := len(st.Events)
+	offset := max(0, total-storyPageEvents)
+	if v := r.URL.Query().Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			s.pageFail(w, r, fmt.Errorf("offset %q: %w", v, store.ErrNotFound))
+			return
+		}
+		offset = min(n, max(0, total-1))
 	}
-	d := storyData{base: base{Title: st.Title}, Story: st, Events: c.Events}
-	d.Entries, d.Undated = storyTimeline(st, c.Events)
+	end := min(offset+storyPageEvents, total)
+	d := storyData{base: base{Title: st.Title}, Story: st, Offset: offset, Earlier: -1, Later: -1, Total: total}
+	if offset > 0 {
+		d.Earlier = max(0, offset-storyPageEvents)
+	}
+	if end < total {
+		d.Later = end
+	}
+	for _, id := range st.Events[offset:end] {
+		ev, err := s.st.Event(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			s.pageFail(w, r, err)
+			return
+		}
+		d.Events = append(d.Events, *ev)
+	}
+	sortEvents(d.Events)
+	d.Entries, d.Undated = storyTimeline(st, d.Events)
+	d.Entries = pageEntries(d.Entries, d.Events, offset == 0, end == total)
 	d.Timeline = layoutTimeline(d.Entries)
 	s.render(w, r, http.StatusOK, "story", "layout", d)
+}
+
+// pageEntries keeps the timeline entries of one page of a story's events:
+// from its first event's date to its last's, and everything before the
+// first page or after the last.
+func pageEntries(entries []timelineEntry, events []storyline.Event, first, last bool) []timelineEntry {
+	lo, hi := "", ""
+	for _, e := range events {
+		if e.Date == "" {
+			continue
+		}
+		if lo == "" || e.Date < lo {
+			lo = e.Date
+		}
+		hi = max(hi, e.Date)
+	}
+	if lo == "" {
+		return entries
+	}
+	var out []timelineEntry
+	for _, en := range entries {
+		day := en.When.T.Format(time.DateOnly)
+		if (first || day >= lo) && (last || day <= hi) {
+			out = append(out, en)
+		}
+	}
+	return out
 }
 
 type outletGroup struct {

@@ -247,8 +247,9 @@ type Tx interface {
 	EventRows(ctx context.Context, ids []string) (map[string]*EventRow, error)
 	PutEvent(ctx context.Context, e *EventRow) error
 	// StoryEvents are a story's most recent events (by day, undated
-	// last), at most limit, and how many it has in all.
-	StoryEvents(ctx context.Context, story string, limit int) (ids []string, total int, err error)
+	// last), at most limit, how many it has in all, and how many
+	// articles they hold.
+	StoryEvents(ctx context.Context, story string, limit int) (ids []string, events, articles int, err error)
 	StoryRows(ctx context.Context, ids []string) (map[string]*StoryRow, error)
 	PutStory(ctx context.Context, s *StoryRow) error
 

@@ -480,6 +480,10 @@ func (s *DB) Event(ctx context.Context, id string) (*storyline.Event, error) {
 
 func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
 	for _, e := range es {
+		// The story is the column's: a merge of stories re-points it.
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT story FROM events WHERE id = ?`), e.ID).Scan(&e.Story); err != nil && !isNoRows(err) {
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
 		arts, err := s.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id`, e.ID)
 		if err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
@@ -595,8 +599,15 @@ func (s *DB) fillStories(ctx context.Context, ss []*storyline.Story) error {
 			return a.id < b.id
 		})
 		st.Events = make([]string, len(evs))
+		st.First, st.Last = "", ""
 		for i, e := range evs {
 			st.Events[i] = e.id
+			if e.date != "" {
+				if st.First == "" {
+					st.First = e.date
+				}
+				st.Last = e.date
+			}
 		}
 		if st.Timeline == nil {
 			st.Timeline = []storyline.TimelineEntry{}

@@ -536,22 +536,20 @@ func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 }
 
 // StoryEvents implements store.Tx.
-func (t *tx) StoryEvents(ctx context.Context, story string, limit int) ([]string, int, error) {
+func (t *tx) StoryEvents(ctx context.Context, story string, limit int) ([]string, int, int, error) {
 	ids, err := t.strings(ctx, `SELECT id FROM events WHERE story = ? ORDER BY day DESC, id LIMIT ?`, story, limit)
 	if err != nil {
-		return nil, 0, fmt.Errorf("story events %s: %w", story, err)
+		return nil, 0, 0, fmt.Errorf("story events %s: %w", story, err)
 	}
-	total := len(ids)
-	if total == limit {
-		st, err := t.stmt(ctx, `SELECT COUNT(*) FROM events WHERE story = ?`)
-		if err == nil {
-			err = st.QueryRowContext(ctx, story).Scan(&total)
-		}
-		if err != nil {
-			return nil, 0, fmt.Errorf("story events %s: %w", story, err)
-		}
+	st, err := t.stmt(ctx, `SELECT COUNT(*), COALESCE(SUM(n), 0) FROM events WHERE story = ?`)
+	if err != nil {
+		return nil, 0, 0, err
 	}
-	return ids, total, nil
+	var events, articles int
+	if err := st.QueryRowContext(ctx, story).Scan(&events, &articles); err != nil {
+		return nil, 0, 0, fmt.Errorf("story events %s: %w", story, err)
+	}
+	return ids, events, articles, nil
 }
 
 // StoryRows implements store.Tx.

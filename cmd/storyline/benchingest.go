@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"syscall"
 	"time"
 
 	"github.com/storyline-news/storyline/pipeline"
@@ -97,13 +96,4 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "articles\t%d\nwall\t%.2fs\narticles/s\t%.0f\ncpu\t%.2fs\narticles per CPU-second\t%.0f\nGOMAXPROCS\t%d\n",
 		done, wall.Seconds(), float64(done)/wall.Seconds(), cpu.Seconds(), float64(done)/cpu.Seconds(), runtime.GOMAXPROCS(0))
 	return exitOK
-}
-
-// cpuTime is the process' user+system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

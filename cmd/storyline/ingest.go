@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
+	"time"
 
 	"golang.org/x/term"
 
@@ -20,6 +22,8 @@ type ingestFlags struct {
 	maxBytes int64
 	workers  int
 	quiet    bool
+	stats    bool
+	profile  string
 }
 
 func (f *ingestFlags) bind(fs *flag.FlagSet) {
@@ -27,6 +31,8 @@ func (f *ingestFlags) bind(fs *flag.FlagSet) {
 	fs.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "refuse any input item larger than this many bytes")
 	fs.IntVar(&f.workers, "workers", 0, "analysis goroutines (0: one per CPU)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar")
+	fs.BoolVar(&f.stats, "stats", false, "print what the ingest cost: wall and CPU seconds, peak resident memory")
+	fs.StringVar(&f.profile, "cpuprofile", "", "write a CPU profile of the ingest to this file")
 }
 
 // ingestPaths runs the pipeline and prints per-item errors and the summary
@@ -40,8 +46,25 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 	}
 	opts.OnError = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: error: %s\n", clearLine, escaped(err.Error())) }
 	opts.OnWarning = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: warning: %s\n", clearLine, escaped(err.Error())) }
+	if f.profile != "" {
+		pf, err := os.Create(f.profile)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "storyline: %v\n", err)
+			return exitFailed
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			fmt.Fprintf(e.stderr, "storyline: %v\n", err)
+			return exitFailed
+		}
+		defer pprof.StopCPUProfile()
+	}
+	start, cpu0 := time.Now(), cpuTime()
 	sum, err := pipeline.Ingest(ctx, st, paths, opts)
 	fmt.Fprintf(e.stderr, "storyline: %s\n", sum)
+	if f.stats {
+		fmt.Fprintf(e.stderr, "storyline: stats: wall %.3fs cpu %.3fs peak-rss %d\n", time.Since(start).Seconds(), (cpuTime() - cpu0).Seconds(), peakRSS())
+	}
 	if ctx.Err() != nil {
 		fmt.Fprintln(e.stderr, "storyline: interrupted")
 		return exitFailed

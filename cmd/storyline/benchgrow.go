@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storyline-news/storyline/sample"
+)
+
+// benchGrowCommands adds `bench grow`.
+func benchGrowCommands(t *commandTable) {
+	t.bench["grow"] = &command{
+		name:    "grow",
+		usage:   "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--db DSN-PREFIX]",
+		summary: "cost of adding articles as the store grows: a store built through ingest to each size, then `ingest` of 100 more",
+		run:     runBenchGrow,
+	}
+}
+
+// growPoint is what adding articles cost at one store size.
+type growPoint struct {
+	stored      int
+	wall, cpu   time.Duration // per article, in the ingest itself
+	processWall time.Duration // per article, the whole process
+	peakRSS     int64
+	storeBytes  int64
+	buildRate   float64 // articles/s while building up to this size
+	buildWall   time.Duration
+	buildRSS    int64
+}
+
+func runBenchGrow(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "bench grow", "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--runs 3]",
+		"Grow one store through `storyline ingest` (child processes, generated news from sample.News: months of\n"+
+			"events, syndicated copies, same-kind events, stories over weeks) to each size in turn; at each size,\n"+
+			"ingest --add new articles (the stream's next ones) in a fresh process, --runs times, and report per-article\n"+
+			"wall and CPU time of the ingest, the process's peak RSS and the store's size. The store is kept in DIR\n"+
+			"and grown further by the next run: a 1M store takes a while to build once.")
+	sizes := fs.String("sizes", "10000,100000,1000000", "store sizes to measure at, increasing")
+	dir := fs.String("dir", "", "folder keeping the growing store (default: a temporary one, removed)")
+	add := fs.Int("add", 100, "articles added at each size")
+	runs := fs.Int("runs", 3, "additions timed at each size")
+	chunk := fs.Int("chunk", 50000, "articles an ingest takes while building")
+	if _, done, status := parseArgs(e, fs, args); done {
+		return status
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(e.stderr, "storyline bench grow: %v\n", err)
+		return exitFailed
+	}
+	var ns []int
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 || len(ns) > 0 && n <= ns[len(ns)-1] {
+			return fail(fmt.Errorf("bad --sizes %q: want increasing positive numbers", *sizes))
+		}
+		ns = append(ns, n)
+	}
+	if *dir == "" {
+		tmp, err := os.MkdirTemp("", "storyline-grow-")
+		if err != nil {
+			return fail(err)
+		}
+		defer os.RemoveAll(tmp)
+		*dir = tmp
+	} else if err := os.MkdirAll(*dir, 0o755); err != nil {
+		return fail(err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return fail(err)
+	}
+	dbPath := filepath.Join(*dir, "grow.db")
+	db := "sqlite:" + dbPath
+	// The stream's position is kept beside the store, so that a kept
+	// store grows on from where it stopped.
+	posFile := filepath.Join(*dir, "grow.pos")
+	pos := 0
+	if b, err := os.ReadFile(posFile); err == nil {
+		pos, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+	}
+	stream := sample.NewNews(sample.NewsConfig{Seed: 1})
+	stream.Skip(pos)
+	ingest := func(from, n int) (ingestStats, error) {
+		file := filepath.Join(*dir, "batch.jsonl")
+		f, err := os.Create(file)
+		if err != nil {
+			return ingestStats{}, err
+		}
+		w := bufio.NewWriter(f)
+		err = stream.WriteNews(w, n)
+		if err == nil {
+			err = w.Flush()
+		}
+		f.Close()
+		if err != nil {
+			return ingestStats{}, err
+		}
+		defer os.Remove(file)
+		st, err := runIngestChild(ctx, self, db, file)
+		if err != nil {
+			return st, err
+		}
+		pos = from + n
+		return st, os.WriteFile(posFile, []byte(strconv.Itoa(pos)), 0o644)
+	}
+	var points []growPoint
+	for _, size := range ns {
+		p := growPoint{stored: size}
+		buildStart := time.Now()
+		built := 0
+		for pos < size {
+			n := min(*chunk, size-pos)
+			fmt.Fprintf(e.stderr, "building: %d → %d articles\n", pos, pos+n)
+			st, err := ingest(pos, n)
+			if err != nil {
+				return fail(err)
+			}
+			built += n
+			p.buildRSS = max(p.buildRSS, st.peakRSS)
+		}
+		if built > 0 {
+			p.buildWall = time.Since(buildStart)
+			p.buildRate = float64(built) / p.buildWall.Seconds()
+		}
+		for r := range *runs {
+			fmt.Fprintf(e.stderr, "adding %d articles to %d (run %d)\n", *add, pos, r+1)
+			st, err := ingest(pos, *add)
+			if err != nil {
+				return fail(err)
+			}
+			p.wall += st.wall
+			p.cpu += st.cpu
+			p.processWall += st.process
+			p.peakRSS = max(p.peakRSS, st.peakRSS)
+		}
+		div := time.Duration(*runs * *add)
+		p.wall, p.cpu, p.processWall = p.wall/div, p.cpu/div, p.processWall/div
+		p.storeBytes = fileSize(dbPath) + fileSize(dbPath+"-wal")
+		points = append(points, p)
+		fmt.Fprintf(e.stdout, "stored %d: per article %.2f ms wall, %.2f ms CPU (%.2f ms with process start), peak RSS %.0f MB, store %.2f GB",
+			size, ms(p.wall), ms(p.cpu), ms(p.processWall), float64(p.peakRSS)/(1<<20), float64(p.storeBytes)/(1<<30))
+		if p.buildRate > 0 {
+			fmt.Fprintf(e.stdout, "; built at %.0f articles/s (peak RSS %.0f MB)", p.buildRate, float64(p.buildRSS)/(1<<20))
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	fmt.Fprintf(e.stdout, "\n%10s %12s %12s %14s %10s %10s\n", "stored", "wall/article", "CPU/article", "with startup", "peak RSS", "store")
+	for _, p := range points {
+		fmt.Fprintf(e.stdout, "%10d %10.2fms %10.2fms %12.2fms %8.0fMB %8.2fGB\n", p.stored, ms(p.wall), ms(p.cpu), ms(p.processWall), float64(p.peakRSS)/(1<<20), float64(p.storeBytes)/(1<<30))
+	}
+	if len(points) > 1 {
+		first, last := points[0], points[len(points)-1]
+		fmt.Fprintf(e.stdout, "per-article cost at %d / at %d: %.2fx wall, %.2fx CPU\n", last.stored, first.stored,
+			float64(last.wall)/float64(first.wall), float64(last.cpu)/float64(max(first.cpu, 1)))
+	}
+	return exitOK
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func fileSize(path string) int64 {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return info.Size()
+}
+
+// ingestStats is what `ingest --stats` reported, and the process's wall.
+type ingestStats struct {
+	wall, cpu, process time.Duration
+	peakRSS            int64
+}
+
+var statsLine = regexp.MustCompile(`stats: wall ([0-9.]+)s cpu ([0-9.]+)s peak-rss ([0-9]+)`)
+
+// runIngestChild runs `storyline ingest --stats` as a process of its own,
+// as a user would, and reads what it reports.
+func runIngestChild(ctx context.Context, self, db, file string) (ingestStats, error) {
+	cmd := exec.CommandContext(ctx, self, "ingest", "--quiet", "--stats", "--db", db, file)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	st := ingestStats{process: time.Since(start)}
+	if err != nil {
+		return st, fmt.Errorf("ingest: %w\n%s", err, out.String())
+	}
+	m := statsLine.FindStringSubmatch(out.String())
+	if m == nil {
+		return st, fmt.Errorf("ingest printed no stats:\n%s", out.String())
+	}
+	wall, _ := strconv.ParseFloat(m[1], 64)
+	cpu, _ := strconv.ParseFloat(m[2], 64)
+	st.wall, st.cpu = time.Duration(wall*float64(time.Second)), time.Duration(cpu*float64(time.Second))
+	st.peakRSS, _ = strconv.ParseInt(m[3], 10, 64)
+	return st, nil
+}

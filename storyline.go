@@ -101,6 +101,9 @@ type Entity struct {
 	Aliases  []string `json:"aliases"`
 	Roles    []string `json:"roles"`
 	Articles []string `json:"articles"`
+	// ArticleCount is how many articles name it; readers of a large store
+	// get a page of Articles (the export gets them all).
+	ArticleCount int `json:"article_count,omitempty"`
 }
 
 // Quote is one statement, with every article that carries it.

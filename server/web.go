@@ -391,14 +391,19 @@ type eventData struct {
 	base
 	Event    *storyline.Event
 	Story    *storyline.Story
+	More     int // reports not shown
 	Groups   []outletGroup
 	Entities []storyline.Entity
 	Quotes   []quoteRow
 	Facts    []factRow
 }
 
-// maxEventEntities is how many central entities an event page lists.
-const maxEventEntities = 15
+// maxEventEntities is how many central entities an event page lists, and
+// eventPageArticles how many of its reports.
+const (
+	maxEventEntities  = 15
+	eventPageArticles = 100
+)
 
 func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -418,7 +423,13 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 	groups := map[string]*outletGroup{}
 	var quoteIDs []string
 	seenQuote := map[string]bool{}
-	for _, id := range ev.Articles {
+	shown := ev.Articles
+	if len(shown) > eventPageArticles {
+		// A large event shows a page of its reports; the API lists all.
+		shown = shown[len(shown)-eventPageArticles:]
+		d.More = len(ev.Articles) - len(shown)
+	}
+	for _, id := range shown {
 		a, err := arts.get(ctx, id)
 		if err != nil {
 			s.pageFail(w, r, err)
@@ -564,7 +575,7 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	d := entityData{base: base{Title: e.Name}, Entity: e, Total: len(e.Articles)}
+	d := entityData{base: base{Title: e.Name}, Entity: e, Total: max(e.ArticleCount, len(e.Articles))}
 	for _, a := range e.Aliases {
 		if a != e.Name {
 			d.Aliases = append(d.Aliases, a)

@@ -84,6 +84,9 @@ type Query struct {
 // DefaultLimit is the page size when a Query gives none.
 const DefaultLimit = 50
 
+// EntityArticles is how many of an entity's articles its getters list.
+const EntityArticles = 200
+
 // Hit is one full-text search result.
 type Hit struct {
 	ID        string  `json:"id"`
@@ -109,7 +112,9 @@ type Store interface {
 	CountArticles(ctx context.Context) (int, error)
 	RawArticle(ctx context.Context, id string) (Raw, error)
 
-	// The getters return *Moved for an id that was merged away.
+	// The getters return *Moved for an id that was merged away. Entity and
+	// Entities list at most EntityArticles of an entity's articles (with
+	// ArticleCount saying how many there are); EachEntity lists all.
 	Entity(ctx context.Context, id string) (*storyline.Entity, error)
 	Entities(ctx context.Context, q Query) ([]storyline.Entity, error)
 	EachEntity(ctx context.Context, fn func(*storyline.Entity) error) error

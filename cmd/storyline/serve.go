@@ -113,15 +113,22 @@ func pipelineIngest(p *pipeline.Pipeline, log *slog.Logger) server.IngestFunc {
 }
 
 func runLoadtest(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "loadtest", "[--articles N] [--rate R] [--duration D] [--db DSN] [--url URL]",
-		"Generate N invented articles (with entities, events, stories and quotes) into a store, serve it on\n127.0.0.1 and send R requests a second for D, mixing API and page reads; print the latency\npercentiles and errors. With --url, drive a server already running on this machine instead.\nExits 1 when a request failed or p99 is not below --p99.")
-	n := fs.Int("articles", 10000, "articles to generate")
-	rate := fs.Int("rate", 200, "requests per second")
+	fs := newFlags(e, "loadtest", "[--articles N] [--rate R] [--uploads U] [--duration D] [--db DSN] [--url URL --token T]",
+		"Grow a store to N articles through the real ingest (generated news, sample.News), serve it on\n"+
+			"127.0.0.1 and send R reads a second for D, mixing API and page reads over ids and words drawn from\n"+
+			"the store, with U uploads a second of new articles beside them; print the latency percentiles, the\n"+
+			"errors, and how soon each upload was in its event. An existing store given with --db is grown, not\n"+
+			"rebuilt. With --url, drive a server already running on this machine (uploads need --token).\n"+
+			"Exits 1 when a request failed or the read p99 is not below --p99.")
+	n := fs.Int("articles", 10000, "articles the store is grown to through ingest")
+	rate := fs.Int("rate", 200, "reads per second")
+	uploads := fs.Float64("uploads", 2, "uploads per second beside the reads (0: none)")
 	dur := fs.Duration("duration", 30*time.Second, "how long to send requests")
-	dsn := fs.String("db", "", "store to generate into and serve (default: a temporary one); an existing non-empty store is used as it is")
-	url := fs.String("url", "", "base URL of a running server on 127.0.0.1 to drive (its store must hold generated articles)")
-	p99 := fs.Duration("p99", 50*time.Millisecond, "latency target of the 99th percentile")
-	seed := fs.Int64("seed", 1, "generator seed")
+	dsn := fs.String("db", "", "store to grow and serve (default: a temporary one)")
+	url := fs.String("url", "", "base URL of a running server on 127.0.0.1 to drive (reads its store through --db for the ids to ask for)")
+	token := fs.String("token", "", "bearer token of the running server, for uploads (with --url)")
+	p99 := fs.Duration("p99", 50*time.Millisecond, "latency target of the reads' 99th percentile")
+	seed := fs.Uint64("seed", 1, "generator seed")
 	rest, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
@@ -134,43 +141,46 @@ func runLoadtest(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "storyline loadtest: %v\n", err)
 		return exitFailed
 	}
-	cfg := loadtest.Config{Articles: *n, Seed: *seed}
-	base := *url
+	if *dsn == "" {
+		if *url != "" {
+			return fail(errors.New("--url needs --db, the store the server serves"))
+		}
+		tmp, err := os.MkdirTemp("", "storyline-loadtest-")
+		if err != nil {
+			return fail(err)
+		}
+		defer os.RemoveAll(tmp)
+		*dsn = "sqlite:" + tmp + "/load.db"
+	}
+	st, err := openStore(ctx, *dsn)
+	if err != nil {
+		return fail(err)
+	}
+	defer st.Close()
+	quiet := slog.New(slog.DiscardHandler)
+	start := time.Now()
+	fmt.Fprintf(e.stderr, "growing the store to %d articles through ingest...\n", *n)
+	stream, err := loadtest.Build(ctx, st, *n, *seed, quiet)
+	if err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(e.stderr, "ready in %s\n", time.Since(start).Round(time.Millisecond))
+	tg, err := loadtest.Sample(ctx, st, *seed)
+	if err != nil {
+		return fail(err)
+	}
+	base, tok := *url, *token
 	if base == "" {
-		if *dsn == "" {
-			tmp, err := os.MkdirTemp("", "storyline-loadtest-")
-			if err != nil {
-				return fail(err)
-			}
-			defer os.RemoveAll(tmp)
-			*dsn = "sqlite:" + tmp + "/load.db"
-		}
-		st, err := openStore(ctx, *dsn)
-		if err != nil {
-			return fail(err)
-		}
-		defer st.Close()
-		have, err := st.CountArticles(ctx)
-		if err != nil {
-			return fail(err)
-		}
-		if have == 0 {
-			start := time.Now()
-			fmt.Fprintf(e.stderr, "generating %d articles...\n", *n)
-			if err := loadtest.Generate(ctx, st, cfg); err != nil {
-				return fail(err)
-			}
-			fmt.Fprintf(e.stderr, "generated in %s\n", time.Since(start).Round(time.Millisecond))
-		}
+		tok = "loadtest"
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			return fail(err)
 		}
-		quiet := slog.New(slog.DiscardHandler)
 		sctx, stop := context.WithCancel(ctx)
 		defer stop()
 		served := make(chan error, 1)
-		go func() { served <- server.Serve(sctx, ln, server.New(st, server.Options{Log: quiet}), quiet) }()
+		opts := server.Options{Log: quiet, Token: tok, Ingest: pipelineIngest(pipeline.New(st, quiet), quiet)}
+		go func() { served <- server.Serve(sctx, ln, server.New(st, opts), quiet) }()
 		base = "http://" + ln.Addr().String()
 		defer func() {
 			stop()
@@ -179,21 +189,23 @@ func runLoadtest(ctx context.Context, e *env, args []string) int {
 			}
 		}()
 	}
-	fmt.Fprintf(e.stderr, "sending %d requests/s for %s to %s...\n", *rate, *dur, base)
-	rep, err := loadtest.Run(ctx, base, cfg, *rate, *dur)
+	fmt.Fprintf(e.stderr, "sending %d reads/s and %.1f uploads/s for %s to %s...\n", *rate, *uploads, *dur, base)
+	rep, err := loadtest.Run(ctx, base, tg, loadtest.Options{Rate: *rate, Duration: *dur, Seed: *seed, Uploads: *uploads, Next: loadtest.Uploads(stream), Token: tok})
 	if err != nil {
 		return fail(err)
 	}
+	count, _ := st.CountArticles(ctx)
+	fmt.Fprintf(e.stdout, "store: %d articles\n", count)
 	rep.Print(e.stdout)
 	// Latency on a shared machine says as much about the neighbours as
 	// about the server: print how busy the machine was.
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
 		fmt.Fprintf(e.stdout, "machine: %d CPUs, load average %s\n", runtime.NumCPU(), strings.Join(strings.Fields(string(b))[:3], " "))
 	}
-	if rep.Errors > 0 || rep.P99 >= *p99 {
-		fmt.Fprintf(e.stdout, "FAIL: want no errors and p99 < %s\n", *p99)
+	if rep.Errors > 0 || rep.UploadErrors > 0 || rep.P99 >= *p99 {
+		fmt.Fprintf(e.stdout, "FAIL: want no errors and read p99 < %s\n", *p99)
 		return exitPartial
 	}
-	fmt.Fprintf(e.stdout, "PASS: no errors, p99 < %s\n", *p99)
+	fmt.Fprintf(e.stdout, "PASS: no errors, read p99 < %s\n", *p99)
 	return exitOK
 }

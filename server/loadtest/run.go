@@ -1,7 +1,9 @@
 package loadtest
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,53 +17,6 @@ import (
 	"sync"
 	"time"
 )
-
-// searchHead is how many of the most frequent words searches leave out.
-const searchHead = 30
-
-// target is one kind of request and how often it is sent.
-type target struct {
-	kind   string
-	weight int
-	path   func(r *rand.Rand) string
-}
-
-// targets mixes API and page reads over the ids and words cfg generates;
-// about half are API calls.
-func targets(cfg Config) []target {
-	nA, nE, nS := cfg.articles(), min(cfg.events(), (cfg.articles()+articlesPerEvent-1)/articlesPerEvent), cfg.stories()
-	a := func(r *rand.Rand) string { return articleID(r.IntN(nA)) }
-	ev := func(r *rand.Rand) string { return eventID(r.IntN(nE)) }
-	st := func(r *rand.Rand) string { return storyID(r.IntN(nS)) }
-	person := func(r *rand.Rand) string { return entityID(r.IntN(persons)) }
-	lastName := func(r *rand.Rand) string { return capital(word(2000 + r.IntN(persons)*7)) }
-	// People search for content words and names, not for the few words
-	// that are in every article (the, said): a query is a word drawn
-	// uniformly from past the head of the vocabulary, or a surname.
-	query := func(r *rand.Rand) string {
-		if r.IntN(4) == 0 {
-			return url.QueryEscape(lastName(r))
-		}
-		return url.QueryEscape(word(searchHead + r.IntN(vocabulary-searchHead)))
-	}
-	return []target{
-		{"api articles", 8, func(r *rand.Rand) string { return fmt.Sprintf("/api/articles?limit=20&offset=%d", r.IntN(10)*20) }},
-		{"api article", 8, func(r *rand.Rand) string { return "/api/articles/" + a(r) }},
-		{"api events", 5, func(r *rand.Rand) string { return "/api/events?limit=20&entity=" + person(r) }},
-		{"api event", 5, func(r *rand.Rand) string { return "/api/events/" + ev(r) }},
-		{"api stories", 4, func(r *rand.Rand) string { return "/api/stories?limit=20" }},
-		{"api story", 4, func(r *rand.Rand) string { return "/api/stories/" + st(r) }},
-		{"api entities", 5, func(r *rand.Rand) string { return "/api/entities?q=" + url.QueryEscape(lastName(r)) }},
-		{"api quotes", 3, func(r *rand.Rand) string { return "/api/quotes?limit=20&entity=" + person(r) }},
-		{"api search", 8, func(r *rand.Rand) string { return "/api/search?q=" + query(r) }},
-		{"page home", 8, func(r *rand.Rand) string { return "/" }},
-		{"page story", 8, func(r *rand.Rand) string { return "/stories/" + st(r) }},
-		{"page event", 8, func(r *rand.Rand) string { return "/events/" + ev(r) }},
-		{"page entity", 6, func(r *rand.Rand) string { return "/entities/" + person(r) }},
-		{"page article", 6, func(r *rand.Rand) string { return "/articles/" + a(r) }},
-		{"page search", 8, func(r *rand.Rand) string { return "/search?q=" + query(r) }},
-	}
-}
 
 // Report is what Run measured.
 type Report struct {
@@ -77,6 +32,11 @@ type Report struct {
 	// during the run (p50, p99, max): what the machine itself adds to
 	// every latency, whatever the server does.
 	Lateness [3]time.Duration
+	// Uploads beside the reads: how many, how many failed, how long the
+	// upload took (p50, p99, max), and how long until the article was in
+	// its event for readers (p50, p99, max).
+	Uploads, UploadErrors int
+	Upload, Visible       [3]time.Duration
 }
 
 // KindReport is one request kind's share of a Report.
@@ -100,9 +60,25 @@ func (r Report) Print(w io.Writer) {
 		kr := r.ByKind[k]
 		fmt.Fprintf(w, "%-14s %8d %6d %9s %9s %9s\n", k, kr.Requests, kr.Errors, ms(kr.P50), ms(kr.P99), ms(kr.Max))
 	}
+	if r.Uploads > 0 {
+		fmt.Fprintf(w, "uploads %d, errors %d; upload p50 %s p99 %s max %s; in its event after p50 %s p99 %s max %s\n",
+			r.Uploads, r.UploadErrors, ms(r.Upload[0]), ms(r.Upload[1]), ms(r.Upload[2]), ms(r.Visible[0]), ms(r.Visible[1]), ms(r.Visible[2]))
+	}
 	for _, e := range r.FirstErrors {
 		fmt.Fprintf(w, "error: %s\n", e)
 	}
+}
+
+// Options shape a Run.
+type Options struct {
+	Rate     int           // reads a second
+	Duration time.Duration // how long
+	Seed     uint64
+	// Uploads a second beside the reads (0: none), each the next article
+	// Next gives (a JSON object and its id), with Token as the bearer.
+	Uploads float64
+	Next    func() (body []byte, id string)
+	Token   string
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
@@ -128,26 +104,26 @@ func checkLoopback(base string) (*url.URL, error) {
 	return u, nil
 }
 
-type sample struct {
+type result struct {
 	kind string
 	d    time.Duration
 	err  error
 }
 
-// Run sends rate requests a second for dur to the server at base (a
+// Run sends o.Rate reads a second for o.Duration to the server at base (a
 // loopback address), open loop: requests start on schedule whether or not
 // earlier ones have finished, so a slow server shows as latency, not as a
-// lower rate.
-func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Duration) (Report, error) {
+// lower rate. Uploads, when asked, go beside them.
+func Run(ctx context.Context, base string, tg Targets, o Options) (Report, error) {
 	u, err := checkLoopback(base)
 	if err != nil {
 		return Report{}, err
 	}
-	if rate <= 0 || dur <= 0 {
+	if o.Rate <= 0 || o.Duration <= 0 {
 		return Report{}, errors.New("loadtest: rate and duration must be positive")
 	}
 	base = strings.TrimSuffix(u.String(), "/")
-	ts := targets(cfg)
+	ts := tg.mix()
 	total := 0
 	for _, t := range ts {
 		total += t.weight
@@ -160,16 +136,20 @@ func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Durati
 		},
 	}
 	defer client.CloseIdleConnections()
-	r := rand.New(rand.NewPCG(uint64(cfg.Seed), 0x10ad))
-	n := int(float64(rate) * dur.Seconds())
-	interval := time.Second / time.Duration(rate)
-	samples := make([]sample, 0, n)
+	r := rand.New(rand.NewPCG(o.Seed, 0x10ad))
+	n := int(float64(o.Rate) * o.Duration.Seconds())
+	interval := time.Second / time.Duration(o.Rate)
+	samples := make([]result, 0, n)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, maxInFlight)
 	stopProbe := make(chan struct{})
 	lateness := make(chan [3]time.Duration, 1)
 	go func() { lateness <- probeLateness(stopProbe) }()
+	uploads := make(chan uploadReport, 1)
+	uctx, stopUploads := context.WithCancel(ctx)
+	defer stopUploads()
+	go func() { uploads <- upload(uctx, client, base, o) }()
 	start := time.Now()
 	for i := range n {
 		if wait := time.Until(start.Add(time.Duration(i) * interval)); wait > 0 {
@@ -179,6 +159,8 @@ func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Durati
 				wg.Wait()
 				close(stopProbe)
 				<-lateness
+				stopUploads()
+				<-uploads
 				return Report{}, ctx.Err()
 			}
 		}
@@ -195,7 +177,7 @@ func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Durati
 		case sem <- struct{}{}:
 		default:
 			mu.Lock()
-			samples = append(samples, sample{kind: t.kind, err: errors.New("too many requests in flight")})
+			samples = append(samples, result{kind: t.kind, err: errors.New("too many requests in flight")})
 			mu.Unlock()
 			continue
 		}
@@ -214,7 +196,130 @@ func Run(ctx context.Context, base string, cfg Config, rate int, dur time.Durati
 	rep := report(samples, time.Since(start))
 	close(stopProbe)
 	rep.Lateness = <-lateness
+	stopUploads()
+	ur := <-uploads
+	rep.Uploads, rep.UploadErrors, rep.Upload, rep.Visible = ur.n, ur.errors, ur.upload, ur.visible
+	for _, e := range ur.firstErrors {
+		if len(rep.FirstErrors) < 8 {
+			rep.FirstErrors = append(rep.FirstErrors, e)
+		}
+	}
 	return rep, nil
+}
+
+type uploadReport struct {
+	n, errors       int
+	upload, visible [3]time.Duration
+	firstErrors     []string
+}
+
+// upload posts o.Uploads articles a second until ctx ends, and for each
+// waits until readers see it in its event.
+func upload(ctx context.Context, c *http.Client, base string, o Options) uploadReport {
+	var rep uploadReport
+	if o.Uploads <= 0 || o.Next == nil {
+		return rep
+	}
+	var ups, vis []time.Duration
+	fail := func(err error) {
+		rep.errors++
+		if len(rep.firstErrors) < 3 {
+			rep.firstErrors = append(rep.firstErrors, err.Error())
+		}
+	}
+	tick := time.NewTicker(time.Duration(float64(time.Second) / o.Uploads))
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			slices.Sort(ups)
+			slices.Sort(vis)
+			rep.upload = spread(ups)
+			rep.visible = spread(vis)
+			return rep
+		case <-tick.C:
+		}
+		body, id := o.Next()
+		rep.n++
+		start := time.Now()
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/articles", bytes.NewReader(body))
+		if err != nil {
+			fail(err)
+			continue
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+o.Token)
+		resp, err := c.Do(req)
+		if err != nil {
+			if ctx.Err() == nil {
+				fail(err)
+			}
+			continue
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			fail(fmt.Errorf("upload %s: status %d", id, resp.StatusCode))
+			continue
+		}
+		ups = append(ups, time.Since(start))
+		if d, err := visible(ctx, c, base, id, start); err != nil {
+			if ctx.Err() == nil {
+				fail(err)
+			}
+		} else {
+			vis = append(vis, d)
+		}
+	}
+}
+
+// visible waits until the article's event lists it, and returns how long
+// after start that was.
+func visible(ctx context.Context, c *http.Client, base, id string, start time.Time) (time.Duration, error) {
+	deadline := start.Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		var a struct {
+			Event string `json:"event"`
+		}
+		if err := getJSON(ctx, c, base+"/api/articles/"+url.PathEscape(id), &a); err == nil && a.Event != "" {
+			var ev struct {
+				Articles []string `json:"articles"`
+			}
+			if err := getJSON(ctx, c, base+"/api/events/"+url.PathEscape(a.Event), &ev); err == nil && slices.Contains(ev.Articles, id) {
+				return time.Since(start), nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return 0, fmt.Errorf("upload %s: not in an event after 10 s", id)
+}
+
+func getJSON(ctx context.Context, c *http.Client, u string, v any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: status %d", u, resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// spread is the p50, p99 and max of sorted durations.
+func spread(sorted []time.Duration) [3]time.Duration {
+	if len(sorted) == 0 {
+		return [3]time.Duration{}
+	}
+	return [3]time.Duration{percentile(sorted, .5), percentile(sorted, .99), sorted[len(sorted)-1]}
 }
 
 // probeLateness sleeps 5 ms at a time until stop and returns the p50, p99
@@ -238,15 +343,15 @@ func probeLateness(stop <-chan struct{}) [3]time.Duration {
 	}
 }
 
-func get(ctx context.Context, c *http.Client, url string) sample {
+func get(ctx context.Context, c *http.Client, url string) result {
 	start := time.Now()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return sample{err: err}
+		return result{err: err}
 	}
 	resp, err := c.Do(req)
 	if err != nil {
-		return sample{d: time.Since(start), err: err}
+		return result{d: time.Since(start), err: err}
 	}
 	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
@@ -254,7 +359,7 @@ func get(ctx context.Context, c *http.Client, url string) sample {
 	if err == nil && resp.StatusCode != http.StatusOK {
 		err = fmt.Errorf("GET %s: status %d", url, resp.StatusCode)
 	}
-	return sample{d: d, err: err}
+	return result{d: d, err: err}
 }
 
 func percentile(sorted []time.Duration, p float64) time.Duration {
@@ -265,7 +370,7 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	return sorted[min(max(i, 0), len(sorted)-1)]
 }
 
-func report(samples []sample, elapsed time.Duration) Report {
+func report(samples []result, elapsed time.Duration) Report {
 	rep := Report{Requests: len(samples), Elapsed: elapsed, ByKind: map[string]KindReport{}}
 	var all []time.Duration
 	byKind := map[string][]time.Duration{}

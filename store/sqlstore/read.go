@@ -377,19 +377,30 @@ func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.fillEntities(ctx, []*storyline.Entity{e}); err != nil {
+	if err := s.fillEntities(ctx, []*storyline.Entity{e}, store.EntityArticles); err != nil {
 		return nil, err
 	}
 	return e, nil
 }
 
-func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity) error {
+// fillEntities reads the entities' articles, at most limit each (all
+// when limit <= 0), and how many there are.
+func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int) error {
+	if limit <= 0 {
+		limit = -1
+	}
 	for _, e := range es {
-		arts, err := s.strings(ctx, `SELECT article FROM article_entities WHERE entity = ? ORDER BY article`, e.ID)
+		arts, err := s.strings(ctx, `SELECT article FROM article_entities WHERE entity = ? ORDER BY article LIMIT ?`, e.ID, limit)
 		if err != nil {
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		e.Articles = nonNil(arts)
+		e.ArticleCount = len(arts)
+		if len(arts) == limit {
+			if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM article_entities WHERE entity = ?`), e.ID).Scan(&e.ArticleCount); err != nil {
+				return fmt.Errorf("entity %s: %w", e.ID, err)
+			}
+		}
 	}
 	return nil
 }
@@ -425,7 +436,7 @@ func (s *DB) Entities(ctx context.Context, q store.Query) ([]storyline.Entity, e
 	limit, offset := page(q)
 	es, err := docs[storyline.Entity](ctx, s, `SELECT doc FROM entities`+w.String()+` ORDER BY n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err == nil {
-		err = s.fillEntities(ctx, ptrs(es))
+		err = s.fillEntities(ctx, ptrs(es), store.EntityArticles)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
@@ -463,7 +474,7 @@ func eachDoc[T any](ctx context.Context, s *DB, table string, id func(*T) string
 
 // EachEntity implements store.Store.
 func (s *DB) EachEntity(ctx context.Context, fn func(*storyline.Entity) error) error {
-	return eachDoc(ctx, s, "entities", func(e *storyline.Entity) string { return e.ID }, func(es []*storyline.Entity) error { return s.fillEntities(ctx, es) }, fn)
+	return eachDoc(ctx, s, "entities", func(e *storyline.Entity) string { return e.ID }, func(es []*storyline.Entity) error { return s.fillEntities(ctx, es, 0) }, fn)
 }
 
 // Event implements store.Store.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
 	"testing"
 
@@ -128,4 +129,56 @@ func benchLink(b *testing.B, corpus string) {
 		st.Close()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items))/1e3, "µs/article")
+}
+
+// BenchmarkLinkOne links articles one at a time into a store of 2,900, as
+// a server takes uploads: each linking step and the settling it leaves.
+// µs/article is what one upload costs the linker.
+func BenchmarkLinkOne(b *testing.B) {
+	items := analysedCorpus(b, "news", 3000)
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, b.TempDir()+"/s.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+	settle := func() {
+		for more := true; more; {
+			if more, err = l.Settle(ctx, st); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	const base = 2900
+	for i := 0; i < base; i += 512 {
+		if _, err := l.Link(ctx, st, clones(items[i:min(i+512, base)])); err != nil {
+			b.Fatal(err)
+		}
+	}
+	settle()
+	b.ResetTimer()
+	n := 0
+	for range b.N {
+		for _, it := range items[base:] {
+			b.StopTimer()
+			c := clone(it)
+			c.Article.ID += fmt.Sprintf("-%d", n)
+			b.StartTimer()
+			if _, err := l.Link(ctx, st, []link.Item{c}); err != nil {
+				b.Fatal(err)
+			}
+			settle()
+			n++
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(n), "µs/article")
+}
+
+func clones(items []link.Item) []link.Item {
+	out := make([]link.Item, len(items))
+	for i, it := range items {
+		out[i] = clone(it)
+	}
+	return out
 }

@@ -459,7 +459,7 @@ func absDays(d int32) int32 {
 func attachScore(docs []*doc, g, h []int, pair map[[2]int32]float64, cfg *Config) float64 {
 	if cfg.AttachCentroid {
 		cg, ch := centroidOf(docs, g), centroidOf(docs, h)
-		return adjustForDays(dot(cg, ch), groupDay(docs, g), groupDay(docs, h), cfg)
+		return adjustForDays(dot(cg, ch), groupDay(docs, g), groupDay(docs, h), false, cfg)
 	}
 	var sum float64
 	for _, x := range g {

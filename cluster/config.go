@@ -31,10 +31,27 @@ type Config struct {
 	LeadSentences int
 	MaxTextBytes  int // longer texts are cut: the lead carries the event
 
-	// Day evidence.
+	// Day evidence. Reports of one happening are dated within a few days
+	// of each other (a weekly's report, a late follow-up); a report that
+	// names the happening's day ("on Tuesday") is more precise than its
+	// publication date, so two reports that both name days more than
+	// SameDays apart are likely two happenings of a kind (two rounds of
+	// talks a week apart). Likely, not surely: a weekday resolved against
+	// the wrong day, or a lead that names the next step first, is common
+	// enough in real reports (ECB+) that a stronger factor splits events.
 	DateWindowDays int     // days apart beyond which two reports are unlikely one happening
 	FarDatePenalty float64 // similarity factor beyond the window
 	NearDateBonus  float64 // similarity added within the window
+	SameDays       int     // named days this far apart can be one happening
+	OtherDayFactor float64 // similarity factor for named days further apart, within the window
+
+	// Two reports whose headlines and leads each name at least
+	// LeadNamesMin people, organisations or places, none of them shared,
+	// are about different happenings more often than not (two football
+	// games of one Sunday): their similarity is multiplied by
+	// OtherCastFactor.
+	LeadNamesMin    int
+	OtherCastFactor float64
 
 	// BackgroundWeight scales the background corpus's document counts
 	// (background.go) added to the corpus's own in the IDF of Build's
@@ -81,8 +98,11 @@ type Config struct {
 	MaxCandidate int // candidate events scored per article
 
 	// Stories.
-	StoryThreshold float64 // entity/subject similarity between events of one story
-	StoryMaxGap    int     // days between events of one story (0: unlimited)
+	StoryThreshold  float64 // entity/subject similarity between events of one story
+	StoryMaxGap     int     // days between events of one story (0: unlimited)
+	StoryNamesMin   float64 // least similarity of two events' names to be one story
+	StorySubjectMin float64 // least similarity of their subjects
+	StoryRefBonus   float64 // added when a report of one names the other's day
 
 	// Prepare, when set, runs on each article before clustering (the
 	// per-article analysis: entities, time expressions, dateline).
@@ -100,9 +120,13 @@ func DefaultConfig() Config {
 		DateWeight:       1,
 		LeadSentences:    3,
 		MaxTextBytes:     64 << 10,
-		DateWindowDays:   7,
+		DateWindowDays:   14,
 		FarDatePenalty:   0.5,
 		NearDateBonus:    0.05,
+		SameDays:         1,
+		OtherDayFactor:   0.5,
+		LeadNamesMin:     3,
+		OtherCastFactor:  0.5,
 		BackgroundWeight: 1,
 		DupBits:          3,
 		Threshold:        0.108,
@@ -124,5 +148,8 @@ func DefaultConfig() Config {
 		MaxCandidate:     24,
 		StoryThreshold:   0.4,
 		StoryMaxGap:      400,
+		StoryNamesMin:    0.3,
+		StorySubjectMin:  0.2,
+		StoryRefBonus:    0.1,
 	}
 }

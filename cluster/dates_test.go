@@ -1,7 +1,10 @@
 package cluster
 
 import (
+	"slices"
 	"testing"
+
+	storyline "github.com/storyline-news/storyline"
 )
 
 func TestFindDates(t *testing.T) {
@@ -82,5 +85,26 @@ func TestTokenizeOddInput(t *testing.T) {
 		_ = findDates(s, noDay)
 		_ = headerDate(s)
 		_ = guessHeadline(s)
+	}
+}
+
+// A duration that points at a day ("in three weeks") is a date the
+// article mentions; one that points nowhere ("for two years") is not.
+func TestArticleDatesTakeAnchoredDurations(t *testing.T) {
+	a := &storyline.Article{
+		Published: "2024-03-01",
+		Timexes: []storyline.TimeExpr{
+			{Text: "in three weeks", Type: "DURATION", Value: "P3W", Anchor: "2024-03-22"},
+			{Text: "for two years", Type: "DURATION", Value: "P2Y"},
+			{Text: "Friday", Type: "DATE", Value: "2024-03-01"},
+		},
+	}
+	var got []string
+	for _, dm := range articleDates(a, parseDay(a.Published)) {
+		got = append(got, dm.value)
+	}
+	want := []string{"2024-03-22", "2024-03-01"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("dates %q, want %q", got, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -85,6 +86,10 @@ type EvalResult struct {
 	Gold      int
 	BCubed    Scores
 	Pairwise  Scores
+	// Same-kind pairs: gold events of one topic ("12a", "12b": two
+	// happenings of the same kind), and how many of those pairs share a
+	// predicted event.
+	Pairs, PairsMerged int
 }
 
 // Evaluate clusters the articles with cfg at each threshold (cfg.Threshold
@@ -127,10 +132,9 @@ func Evaluate(ctx context.Context, articles []*storyline.Article, gold map[strin
 				pred[docs[i].id] = fmt.Sprint(gi)
 			}
 		}
-		out = append(out, EvalResult{
-			Threshold: t, Articles: len(docs), Events: len(groups), Gold: len(goldEvents),
-			BCubed: BCubed(pred, gold), Pairwise: Pairwise(pred, gold),
-		})
+		r := Score(pred, gold)
+		r.Threshold = t
+		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Threshold < out[j].Threshold })
 	return out, nil
@@ -145,5 +149,44 @@ func Score(pred, gold map[string]string) EvalResult {
 	for _, g := range gold {
 		goldEvents[g] = true
 	}
-	return EvalResult{Articles: len(pred), Events: len(events), Gold: len(goldEvents), BCubed: BCubed(pred, gold), Pairwise: Pairwise(pred, gold)}
+	r := EvalResult{Articles: len(pred), Events: len(events), Gold: len(goldEvents), BCubed: BCubed(pred, gold), Pairwise: Pairwise(pred, gold)}
+	r.Pairs, r.PairsMerged = mergedPairs(pred, gold)
+	return r
+}
+
+// mergedPairs counts the topics whose gold events are a same-kind pair
+// (labels that differ only in a final letter: "12a", "12b"), and those of
+// them whose two happenings share a predicted event.
+func mergedPairs(pred, gold map[string]string) (pairs, merged int) {
+	topicOf := func(label string) string { return strings.TrimRight(label, "abcdefghijklmnopqrstuvwxyz") }
+	halves := map[string]map[string]bool{}            // topic → its gold events
+	byPred := map[string]map[string]map[string]bool{} // topic → predicted event → gold events in it
+	for id, g := range gold {
+		p, ok := pred[id]
+		if !ok {
+			continue
+		}
+		t := topicOf(g)
+		if halves[t] == nil {
+			halves[t], byPred[t] = map[string]bool{}, map[string]map[string]bool{}
+		}
+		halves[t][g] = true
+		if byPred[t][p] == nil {
+			byPred[t][p] = map[string]bool{}
+		}
+		byPred[t][p][g] = true
+	}
+	for t, hs := range halves {
+		if len(hs) < 2 {
+			continue
+		}
+		pairs++
+		for _, gs := range byPred[t] {
+			if len(gs) > 1 {
+				merged++
+				break
+			}
+		}
+	}
+	return pairs, merged
 }

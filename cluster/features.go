@@ -72,9 +72,15 @@ const (
 
 // doc is what clustering keeps of an article.
 type doc struct {
-	art   *storyline.Article
-	id    string
-	day   int32 // the reported happening's day, or noDay
+	art *storyline.Article
+	id  string
+	day int32 // the reported happening's day, or noDay
+	// dayNamed: the day is one the text names for the happening ("on
+	// Tuesday", "on March 3"), not a publication date standing in for it.
+	dayNamed bool
+	// lead holds the keys (sorted) of the names, entities and places of
+	// the headline and lead: who and where the report says it is about.
+	lead  []uint64
 	raw   map[uint64]float32
 	vec   vec
 	fine  vec    // vec under the corpus's own IDF, for refine
@@ -197,8 +203,10 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 		text = text[:cfg.MaxTextBytes]
 	}
 	body := text
+	textOffset := 0 // where a.Text starts in body: entity offsets are a.Text's
 	if a.Title != "" {
 		body = a.Title + "\n" + text
+		textOffset = len(a.Title) + 1
 	}
 	leadEnd := len(body)
 	if sents := splitSentences(body); len(sents) > cfg.LeadSentences {
@@ -239,6 +247,9 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 			k := hashKey(kindName, t.fold)
 			addTerm(k, float32(cfg.NameWeight), boost)
 			d.names[k] = true
+			if t.start < leadEnd && len(a.Entities) == 0 {
+				d.addLead(k) // no tagger ran: capitalised words stand in
+			}
 		}
 		if prev != "" {
 			shingles = append(shingles, hashKey('s', prev+" "+t.fold))
@@ -257,15 +268,20 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 		if m.Type == storyline.Place {
 			kind = kindPlace
 		}
+		inLead := m.Start+textOffset < leadEnd
 		boost := float32(1)
-		if m.Start < leadEnd {
+		if inLead {
 			boost = float32(cfg.LeadBoost)
 		}
 		k := hashKey(kind, key)
 		addTerm(k, float32(cfg.EntityWeight), boost)
 		d.names[k] = true
+		if inLead && m.Type != storyline.Other {
+			d.addLead(k)
+		}
 	}
 	d.dates = articleDates(a, d.pub)
+	d.dayNamed = namesDay(a, d.dates, d.day)
 	for _, dm := range d.dates {
 		addTerm(hashKey(kindDate, dm.value), float32(cfg.DateWeight), 1)
 	}
@@ -285,10 +301,14 @@ func articleDates(a *storyline.Article, pub int32) []dateMention {
 	if len(a.Timexes) > 0 {
 		var out []dateMention
 		for _, t := range a.Timexes {
-			if t.Type != "" && t.Type != "DATE" && t.Type != "TIME" {
+			v := t.Value
+			switch {
+			case t.Type == "" || t.Type == "DATE" || t.Type == "TIME":
+			case t.Anchor != "":
+				v = t.Anchor // "in three weeks": the day it points at
+			default:
 				continue
 			}
-			v := t.Value
 			if len(v) > 10 {
 				v = v[:10]
 			}
@@ -361,17 +381,61 @@ func hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 
 // pairScore is the evidence that two articles report one happening: the
 // cosine of their signatures, lowered when their days are far apart (two
-// meetings of the same kind months apart are two events) and raised to
-// certainty for near-identical copies.
+// meetings of the same kind months apart are two events) or when their
+// leads name different days or different people and places, and raised
+// to certainty for near-identical copies.
 func pairScore(a, b *doc, cfg *Config) float64 {
 	s := dot(a.vec, b.vec)
 	if a.hash != 0 && b.hash != 0 && hamming(a.hash, b.hash) <= cfg.DupBits {
 		return 1
 	}
-	return adjustForDays(s, a.day, b.day, cfg)
+	s = adjustForDays(s, a.day, b.day, a.dayNamed && b.dayNamed, cfg)
+	if otherCast(a.lead, b.lead, cfg) {
+		s *= cfg.OtherCastFactor
+	}
+	return s
 }
 
-func adjustForDays(s float64, a, b int32, cfg *Config) float64 {
+// otherCast tells whether two leads (sorted keys) each name enough people
+// and places to tell, and share none.
+func otherCast(a, b []uint64, cfg *Config) bool {
+	if len(a) < cfg.LeadNamesMin || len(b) < cfg.LeadNamesMin {
+		return false
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return false
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return true
+}
+
+// namesDay tells whether the text names day (outside a dateline).
+func namesDay(a *storyline.Article, dates []dateMention, day int32) bool {
+	if day == noDay {
+		return false
+	}
+	for _, dm := range dates {
+		if dm.day == day && !lineIsDate(a.Text, dm.start) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) addLead(k uint64) {
+	i, found := slices.BinarySearch(d.lead, k)
+	if !found {
+		d.lead = slices.Insert(d.lead, i, k)
+	}
+}
+
+func adjustForDays(s float64, a, b int32, named bool, cfg *Config) float64 {
 	if a == noDay || b == noDay {
 		return s
 	}
@@ -381,6 +445,9 @@ func adjustForDays(s float64, a, b int32, cfg *Config) float64 {
 	}
 	if int(gap) > cfg.DateWindowDays {
 		return s * cfg.FarDatePenalty
+	}
+	if named && int(gap) > cfg.SameDays {
+		return s * cfg.OtherDayFactor
 	}
 	return s + cfg.NearDateBonus
 }

@@ -20,11 +20,14 @@ import (
 
 // Features are what clustering keeps of an article: its terms before
 // inverse-document-frequency weighting, the days it reports and was
-// published, the day it votes for as its event's date, and its SimHash.
+// published, the day it votes for as its event's date, whether its text
+// names that day, who and where its lead names, and its SimHash.
 type Features struct {
 	Day, Pub, Vote int32
+	Named          bool // the text names Day (not just a publication date)
 	Hash           uint64
-	Terms          []Term // sorted by key
+	Terms          []Term   // sorted by key
+	Lead           []uint64 // keys of the lead's names, sorted
 }
 
 // Term is one feature of an article: a hashed key, its raw weight, and
@@ -47,7 +50,7 @@ func (f *Features) Keys() []uint64 {
 // Extract computes an article's features.
 func Extract(a *storyline.Article, cfg Config) *Features {
 	d := extract(a, &cfg)
-	f := &Features{Day: d.day, Pub: d.pub, Hash: d.hash, Vote: voteDay(d)}
+	f := &Features{Day: d.day, Pub: d.pub, Hash: d.hash, Vote: voteDay(d), Named: d.dayNamed, Lead: d.lead}
 	f.Terms = make([]Term, 0, len(d.raw))
 	for k, w := range d.raw {
 		f.Terms = append(f.Terms, Term{Key: k, W: w, Name: d.names[k]})
@@ -65,18 +68,24 @@ func voteDay(d *doc) int32 {
 	return leadDay(d)
 }
 
-// Encoding of Features: version byte, varint days, fixed hash, then terms
-// as fixed keys with the weight in thousandths (15 bits) and the name flag
-// in the top bit of a uint16.
-const featuresVersion = 1
+// Encoding of Features: version byte, varint days, a flags byte (bit 0:
+// Named), fixed hash, then terms as fixed keys with the weight in
+// thousandths (15 bits) and the name flag in the top bit of a uint16,
+// then the lead's keys. Version 1 had no flags and no lead.
+const featuresVersion = 2
 
 // MarshalBinary encodes f compactly for the store.
 func (f *Features) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, 32+10*len(f.Terms))
+	b := make([]byte, 0, 40+10*len(f.Terms)+8*len(f.Lead))
 	b = append(b, featuresVersion)
 	b = binary.AppendVarint(b, int64(f.Day))
 	b = binary.AppendVarint(b, int64(f.Pub))
 	b = binary.AppendVarint(b, int64(f.Vote))
+	var flags byte
+	if f.Named {
+		flags |= 1
+	}
+	b = append(b, flags)
 	b = binary.LittleEndian.AppendUint64(b, f.Hash)
 	b = binary.AppendUvarint(b, uint64(len(f.Terms)))
 	for _, t := range f.Terms {
@@ -87,6 +96,10 @@ func (f *Features) MarshalBinary() ([]byte, error) {
 		}
 		b = binary.LittleEndian.AppendUint16(b, w)
 	}
+	b = binary.AppendUvarint(b, uint64(len(f.Lead)))
+	for _, k := range f.Lead {
+		b = binary.LittleEndian.AppendUint64(b, k)
+	}
 	return b, nil
 }
 
@@ -94,9 +107,10 @@ var errFeatures = errors.New("cluster: damaged features")
 
 // UnmarshalBinary decodes what MarshalBinary wrote.
 func (f *Features) UnmarshalBinary(b []byte) error {
-	if len(b) < 1 || b[0] != featuresVersion {
+	if len(b) < 1 || b[0] != 1 && b[0] != featuresVersion {
 		return errFeatures
 	}
+	version := b[0]
 	b = b[1:]
 	var days [3]int64
 	for i := range days {
@@ -108,13 +122,21 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 		b = b[k:]
 	}
 	f.Day, f.Pub, f.Vote = int32(days[0]), int32(days[1]), int32(days[2])
+	f.Named, f.Lead = false, nil
+	if version >= 2 {
+		if len(b) < 1 {
+			return errFeatures
+		}
+		f.Named = b[0]&1 != 0
+		b = b[1:]
+	}
 	if len(b) < 8 {
 		return errFeatures
 	}
 	f.Hash = binary.LittleEndian.Uint64(b)
 	b = b[8:]
 	n, k := binary.Uvarint(b)
-	if k <= 0 || uint64(len(b)-k) != n*10 {
+	if k <= 0 || uint64(len(b)-k)/10 < n || version == 1 && uint64(len(b)-k) != n*10 {
 		return errFeatures
 	}
 	b = b[k:]
@@ -123,6 +145,19 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 		w := binary.LittleEndian.Uint16(b[8:])
 		f.Terms[i] = Term{Key: binary.LittleEndian.Uint64(b), W: float32(w&0x7fff) / 1000, Name: w&0x8000 != 0}
 		b = b[10:]
+	}
+	if version == 1 {
+		return nil
+	}
+	n, k = binary.Uvarint(b)
+	if k <= 0 || uint64(len(b)-k) != n*8 {
+		return errFeatures
+	}
+	b = b[k:]
+	f.Lead = make([]uint64, n)
+	for i := range f.Lead {
+		f.Lead[i] = binary.LittleEndian.Uint64(b)
+		b = b[8:]
 	}
 	return nil
 }
@@ -154,7 +189,7 @@ func (df DocFreqs) weights(bgWeight float64) (global, own func(uint64) float64) 
 
 // docOf is a doc for grouping: features weighed, no article text.
 func docOf(id string, f *Features, global, own func(uint64) float64) *doc {
-	d := &doc{id: id, day: f.Day, pub: f.Pub, hash: f.Hash, raw: make(map[uint64]float32, len(f.Terms)), names: map[uint64]bool{}, memo: &docMemo{}}
+	d := &doc{id: id, day: f.Day, dayNamed: f.Named, lead: f.Lead, pub: f.Pub, hash: f.Hash, raw: make(map[uint64]float32, len(f.Terms)), names: map[uint64]bool{}, memo: &docMemo{}}
 	for _, t := range f.Terms {
 		d.raw[t.Key] = t.W
 		if t.Name {
@@ -253,17 +288,35 @@ func Weigh(f *Features, df DocFreqs, cfg Config) Vector {
 	return v
 }
 
+// Candidate is an event as Fit compares an article with it.
+type Candidate struct {
+	Centroid Vector
+	Day      int32    // the event's day (votes of the days its reports name)
+	Hashes   []uint64 // fingerprints of some of its articles
+	Names    Vector   // who and where its articles name (Sketch.Names), sorted
+}
+
 // Fit is the evidence that an article belongs to an event: the cosine
-// of its signature with the event's centroid, adjusted for their days as
-// pairs are, and certainty for a syndicated copy of one of the event's
-// articles.
-func Fit(article Vector, f *Features, centroid Vector, eventDay int32, hashes []uint64, cfg Config) float64 {
-	for _, h := range hashes {
+// of its signature with the event's centroid, adjusted for their days and
+// for a lead that names none of the event's people and places as pairs
+// are, and certainty for a syndicated copy of one of the event's articles.
+func Fit(article Vector, f *Features, e Candidate, cfg Config) float64 {
+	for _, h := range e.Hashes {
 		if f.Hash != 0 && h != 0 && hamming(f.Hash, h) <= cfg.DupBits {
 			return 1
 		}
 	}
-	return adjustForDays(Similarity(article, centroid), f.Day, eventDay, &cfg)
+	s := adjustForDays(Similarity(article, e.Centroid), f.Day, e.Day, f.Named, &cfg)
+	if len(e.Names) > 0 {
+		names := make([]uint64, len(e.Names))
+		for i, t := range e.Names {
+			names[i] = t.Key
+		}
+		if otherCast(f.Lead, names, &cfg) {
+			s *= cfg.OtherCastFactor
+		}
+	}
+	return s
 }
 
 // Sum is a running sum of signatures: an event's centroid before

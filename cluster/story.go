@@ -12,18 +12,23 @@ import (
 )
 
 // storyScore is the evidence that two events belong to one story: who and
-// where they share (names, entities, places), plus what they are about, and
+// where they share (names, entities, places) and what they are about, and
 // an explicit reference — an article of one naming the other's date
-// ("follows an initial meeting on July 28") — when they also share names.
+// ("follows an initial meeting on July 28"). A story needs both a shared
+// core cast and a shared subject: one frequent name (a country, a
+// president) in common makes no story, nor does a common subject alone.
 func storyScore(a, b *Sketch, cfg *Config) float64 {
 	if cfg.StoryMaxGap > 0 && a.Day != noDay && b.Day != noDay && int(absDays(a.Day-b.Day)) > cfg.StoryMaxGap {
 		return 0
 	}
 	names := Similarity(a.Names, b.Names)
 	subject := Similarity(a.Centroid, b.Centroid)
+	if names < cfg.StoryNamesMin || subject < cfg.StorySubjectMin {
+		return 0
+	}
 	s := 0.7*names + 0.3*subject
-	if names > 0.1 && (refersTo(a, b) || refersTo(b, a)) {
-		s += 0.3
+	if refersTo(a, b) || refersTo(b, a) {
+		s += cfg.StoryRefBonus
 	}
 	return s
 }

@@ -315,6 +315,7 @@ func (s *eventSet) place(arts []*storyline.Article) error {
 	vecs := make([]cluster.Vector, len(arts))
 	sum := cluster.Sum{}
 	var days []int32
+	named := 0
 	for i, a := range arts {
 		f := s.b.feats[a.ID]
 		v, err := s.vector(a.ID, f)
@@ -326,10 +327,16 @@ func (s *eventSet) place(arts []*storyline.Article) error {
 		if f.Day != cluster.NoDay {
 			days = append(days, f.Day)
 		}
+		if f.Named {
+			named++
+		}
 	}
-	// The group speaks as one article: its centroid, its median day, its
-	// first article's fingerprint (copies share it).
-	probe := &cluster.Features{Day: cluster.NoDay, Hash: s.b.feats[arts[0].ID].Hash}
+	// The group speaks as one article: its centroid, its median day
+	// (named when most of its articles name theirs), the people and places
+	// of its first article's lead, its first article's fingerprint
+	// (copies share it).
+	first := s.b.feats[arts[0].ID]
+	probe := &cluster.Features{Day: cluster.NoDay, Hash: first.Hash, Lead: first.Lead, Named: named*2 > len(arts)}
 	if len(days) > 0 {
 		slices.Sort(days)
 		probe.Day = days[(len(days)-1)/2]
@@ -349,7 +356,7 @@ func (s *eventSet) place(arts []*storyline.Article) error {
 		if e == nil {
 			continue
 		}
-		sc := cluster.Fit(v, probe, e.centroid(cfg.EventTerms), e.day(), e.state.Hashes, cfg)
+		sc := cluster.Fit(v, probe, cluster.Candidate{Centroid: e.centroid(cfg.EventTerms), Day: e.day(), Hashes: e.state.Hashes, Names: e.state.Sketch.Names}, cfg)
 		if sc > bestScore || sc == bestScore && best != nil && id < best.id {
 			best, bestScore = e, sc
 		}

@@ -43,6 +43,10 @@ type newsWorld struct {
 	kinds                         []newsKind
 	words                         []string // general vocabulary, most frequent first
 	zipf                          *rand.Zipf
+	// Places, organisations and people recur with the skew of real news:
+	// a few (a capital, a government, a president) in many unrelated
+	// events, most in a handful.
+	placeZipf, orgZipf, personZipf *rand.Zipf
 }
 
 type newsKind struct {
@@ -130,6 +134,9 @@ func newNewsWorld(r *rand.Rand) *newsWorld {
 		w.words = append(w.words, newsWord(100+i))
 	}
 	w.zipf = rand.NewZipf(r, 1.07, 3, newsWords-1)
+	w.placeZipf = rand.NewZipf(r, 1.2, 2, newsPlaces-1)
+	w.orgZipf = rand.NewZipf(r, 1.2, 2, newsOrgs-1)
+	w.personZipf = rand.NewZipf(r, 1.3, 2, newsPeople-1)
 	return w
 }
 
@@ -227,25 +234,21 @@ func (s *News) newEvent() *newsEvent {
 	}
 	if st == nil && r.IntN(10) < 4 {
 		s.stories++
-		st = &newsStory{id: s.stories, kind: r.IntN(newsKinds), org: r.IntN(newsOrgs), place: r.IntN(newsPlaces), nextDay: s.day + 3 + r.IntN(8), left: 1 + r.IntN(6)}
-		for range 2 + r.IntN(3) {
-			st.cast = append(st.cast, r.IntN(newsPeople))
-		}
+		st = &newsStory{id: s.stories, kind: r.IntN(newsKinds), org: s.org(), place: s.place(), nextDay: s.day + 3 + r.IntN(8), left: 1 + r.IntN(6)}
+		st.cast = s.cast()
 		s.live = append(s.live, st)
 	}
 	if st != nil {
 		e.story, e.kind, e.cast, e.org = st, st.kind, st.cast, st.org
 		e.place = st.place
 		if r.IntN(3) == 0 {
-			e.place = r.IntN(newsPlaces) // the talks move
+			e.place = s.place() // the talks move
 		}
 		e.previous = st.lastEvent
 		st.lastEvent = e
 	} else {
-		e.kind, e.org, e.place = r.IntN(newsKinds), r.IntN(newsOrgs), r.IntN(newsPlaces)
-		for range 2 + r.IntN(3) {
-			e.cast = append(e.cast, r.IntN(newsPeople))
-		}
+		e.kind, e.org, e.place = r.IntN(newsKinds), s.org(), s.place()
+		e.cast = s.cast()
 	}
 	for range 3 + r.IntN(4) {
 		e.specifics = append(e.specifics, newsWord(200000+r.IntN(2000000)))
@@ -260,6 +263,23 @@ func (s *News) newEvent() *newsEvent {
 }
 
 func (s *News) general() string { return s.w.words[s.w.zipf.Uint64()] }
+
+func (s *News) place() int { return int(s.w.placeZipf.Uint64()) }
+func (s *News) org() int   { return int(s.w.orgZipf.Uint64()) }
+
+// cast is two to four people; one event in three has a figure who is in
+// the news every week (a president, a minister) among them.
+func (s *News) cast() []int {
+	r := s.r
+	var cast []int
+	for range 2 + r.IntN(3) {
+		cast = append(cast, r.IntN(newsPeople))
+	}
+	if r.IntN(3) == 0 {
+		cast[len(cast)-1] = int(s.w.personZipf.Uint64())
+	}
+	return cast
+}
 
 // sentence is n words of mostly common vocabulary with the event's kind
 // and specific words mixed in.
@@ -323,9 +343,9 @@ func (s *News) report(e *newsEvent) Generated {
 			}
 		case 5:
 			who := e.cast[len(e.cast)-1]
-			fmt.Fprintf(&b, "%s, who leads the %s, said %s.", s.person(who), w.orgs[r.IntN(newsOrgs)], s.sentence(e, 7+r.IntN(8)))
+			fmt.Fprintf(&b, "%s, who leads the %s, said %s.", s.person(who), w.orgs[s.org()], s.sentence(e, 7+r.IntN(8)))
 		default:
-			fmt.Fprintf(&b, "%s %s in %s %s.", title(s.general()), s.general(), w.places[r.IntN(newsPlaces)], s.sentence(e, 5+r.IntN(6)))
+			fmt.Fprintf(&b, "%s %s in %s %s.", title(s.general()), s.general(), w.places[s.place()], s.sentence(e, 5+r.IntN(6)))
 		}
 		if i%2 == 1 {
 			b.WriteString("\n\n")

@@ -79,6 +79,9 @@ func runEvalCluster(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "articles %d  events %d (gold %d)\n", r.Articles, r.Events, r.Gold)
 		fmt.Fprintf(e.stdout, "B-cubed  precision %.4f  recall %.4f  F1 %.4f\n", r.BCubed.Precision, r.BCubed.Recall, r.BCubed.F1)
 		fmt.Fprintf(e.stdout, "pairwise precision %.4f  recall %.4f  F1 %.4f\n", r.Pairwise.Precision, r.Pairwise.Recall, r.Pairwise.F1)
+		if r.Pairs > 0 {
+			fmt.Fprintf(e.stdout, "same-kind pairs merged %d of %d topics\n", r.PairsMerged, r.Pairs)
+		}
 	}
 	if *incremental {
 		for k := range *orders {

@@ -108,6 +108,15 @@ func (s *DB) migrate(ctx context.Context) error {
 // process held past the wait, a serialisation failure) is retried with
 // a growing pause; fn runs again from the start.
 func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
+	return s.UpdateTx(ctx, func(t store.Tx, _ *sql.Tx) error { return fn(t) })
+}
+
+// UpdateTx is Update that also hands fn the transaction's database/sql
+// handle, for what a driver keeps beside the store and must commit or
+// roll back with the store's writes (the work queue of store/postgres:
+// an article is linked and its queue entry taken off in one
+// transaction).
+func (s *DB) UpdateTx(ctx context.Context, fn func(store.Tx, *sql.Tx) error) error {
 	pause := 20 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		err := s.update(ctx, fn)
@@ -123,14 +132,14 @@ func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 	}
 }
 
-func (s *DB) update(ctx context.Context, fn func(store.Tx) error) error {
+func (s *DB) update(ctx context.Context, fn func(store.Tx, *sql.Tx) error) error {
 	sqlTx, err := s.d.BeginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	t := &tx{s: s, tx: sqlTx}
 	defer t.close()
-	if err := fn(t); err != nil {
+	if err := fn(t, sqlTx); err != nil {
 		return err
 	}
 	if err := t.closeStatements(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -163,7 +164,7 @@ func (t *tx) SetEvent(ctx context.Context, event string, articles []string) erro
 // EventArticles implements store.Tx.
 func (t *tx) EventArticles(ctx context.Context, event string, limit int) ([]string, error) {
 	if limit <= 0 {
-		limit = -1
+		limit = math.MaxInt32 // "no limit" in a form every engine takes (PostgreSQL refuses -1)
 	}
 	return t.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id LIMIT ?`, event, limit)
 }

@@ -1,0 +1,86 @@
+package pipeline_test
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/pgtest"
+	"github.com/storyline-news/storyline/internal/shareddata"
+	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/queue"
+	"github.com/storyline-news/storyline/store/postgres"
+)
+
+// The seed acceptance checks on the PostgreSQL deployment: items queued by
+// ingest, analysed and linked by two workers, give what gold.json gives,
+// as the embedded store does.
+func TestSeedsThroughWorkers(t *testing.T) {
+	pgtest.ServerDSN(t)
+	shareddata.Path(t)
+	for name, check := range pipeline.SeedChecks() {
+		t.Run(name, func(t *testing.T) { check(t, ingestSeedsThroughWorkers) })
+	}
+}
+
+func ingestSeedsThroughWorkers(t *testing.T, withMeta bool) *storyline.Corpus {
+	t.Helper()
+	shared := shareddata.Path(t)
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	q, err := queue.Open(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two workers with stores of their own, as two processes would be.
+	wctx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for range 2 {
+		wst, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := queue.NewWorker(ctx, wst, queue.WorkerOptions{Jobs: 2, Poll: 20 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer wst.Close()
+			if err := w.Run(wctx); err != nil {
+				t.Errorf("worker: %v", err)
+			}
+		}()
+	}
+	defer func() { stop(); wg.Wait() }()
+	opts := pipeline.Options{}
+	if withMeta {
+		opts.MetaFile = filepath.Join(shared, "seeds", "meta.jsonl")
+	}
+	sum, err := pipeline.NewSubmitting(st, q, nil).Ingest(ctx, []string{filepath.Join(shared, "seeds", "articles")}, opts)
+	if err != nil || sum.Failed > 0 || sum.Queued != 5 {
+		t.Fatalf("ingest: %v %v %v", sum, err, sum.Errors)
+	}
+	m, err := q.Mark(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := q.Wait(wait, m, nil); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := q.Stats(ctx); err != nil || s.Done != 5 || s.Failed != 0 {
+		t.Fatalf("after the wait: %v, %v; want 5 jobs done, none failed", s, err)
+	}
+	return pipeline.LoadCorpus(t, st)
+}

@@ -9,12 +9,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"net/url"
 	"os"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/storyline-news/storyline/store/postgres"
 )
 
 // EnvDSN is the environment variable naming the test server.
@@ -35,44 +34,24 @@ func ServerDSN(t testing.TB) string {
 func DSN(t testing.TB) string {
 	t.Helper()
 	server := ServerDSN(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, server)
-	if err != nil {
-		t.Fatalf("%s=%s: %v", EnvDSN, server, err)
-	}
-	defer conn.Close(ctx)
 	b := make([]byte, 6)
 	rand.Read(b)
 	schema := "t_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := postgres.CreateSchema(ctx, server, schema); err != nil {
+		t.Fatalf("%s=%s: %v", EnvDSN, server, err)
 	}
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		conn, err := pgx.Connect(ctx, server)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
+		if err := postgres.DropSchema(ctx, server, schema); err != nil {
+			t.Errorf("%v", err)
 		}
 	})
-	return WithSchema(t, server, schema)
-}
-
-// WithSchema is dsn with its connections' search_path set to schema.
-func WithSchema(t testing.TB, dsn, schema string) string {
-	t.Helper()
-	u, err := url.Parse(dsn)
+	dsn, err := postgres.WithSchema(server, schema)
 	if err != nil {
-		t.Fatalf("%s is not a URL: %v", EnvDSN, err)
+		t.Fatalf("%s: %v", EnvDSN, err)
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return dsn
 }

@@ -55,7 +55,6 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
-	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlstore"
@@ -91,7 +90,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	db := stdlib.OpenDBFromPool(pool)
+	db := openDB(pool)
 	var database, schema string
 	if err := db.QueryRowContext(ctx, `SELECT current_database(), COALESCE(current_schema(), '')`).Scan(&database, &schema); err != nil {
 		db.Close()

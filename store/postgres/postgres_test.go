@@ -1,4 +1,4 @@
-package postgres
+package postgres_test
 
 import (
 	"context"
@@ -7,12 +7,13 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/internal/pgtest"
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/postgres"
 	"github.com/storyline-news/storyline/store/storetest"
 )
 
-func open(t *testing.T) *DB {
+func open(t *testing.T) *postgres.DB {
 	t.Helper()
-	s, err := Open(context.Background(), pgtest.DSN(t))
+	s, err := postgres.Open(context.Background(), pgtest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +27,7 @@ func TestConformance(t *testing.T) {
 func TestReopenKeepsData(t *testing.T) {
 	ctx := context.Background()
 	dsn := pgtest.DSN(t)
-	s, err := Open(ctx, dsn)
+	s, err := postgres.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +39,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	reg := store.NewRegistry(map[string]store.Driver{"postgres": Driver})
+	reg := store.NewRegistry(map[string]store.Driver{"postgres": postgres.Driver})
 	reopened, err := reg.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)

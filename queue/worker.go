@@ -73,7 +73,18 @@ type Worker struct {
 	linker  *link.Linker // used by the link loop only
 	client  *river.Client[*sql.Tx]
 	metrics *workerMetrics
+	// analysing holds a token per analysis running: River runs more jobs
+	// at once than that (see runningPerAnalysis), the rest wait here.
+	analysing chan struct{}
 }
+
+// runningPerAnalysis: River may run this many jobs per analysis slot.
+// River fetches jobs for its free slots at most every fetchCooldown, so
+// slots that wait their turn keep the analyses fed between fetches.
+const (
+	runningPerAnalysis = 8
+	fetchCooldown      = 10 * time.Millisecond
+)
 
 // NewWorker makes a worker for a PostgreSQL store, migrating the queue's
 // tables if needed.
@@ -98,16 +109,18 @@ func NewWorker(ctx context.Context, db *postgres.DB, opts WorkerOptions) (*Worke
 	}
 	w := &Worker{
 		db: db, opts: opts, log: opts.Log,
-		chain:   pipeline.Analyzers(),
-		linker:  link.New(cluster.DefaultConfig(), link.DefaultOptions(), opts.Log),
-		metrics: newWorkerMetrics(opts.Registry),
+		chain:     pipeline.Analyzers(),
+		linker:    link.New(cluster.DefaultConfig(), link.DefaultOptions(), opts.Log),
+		metrics:   newWorkerMetrics(opts.Registry),
+		analysing: make(chan struct{}, opts.Jobs),
 	}
 	workers := river.NewWorkers()
 	if err := river.AddWorkerSafely(workers, &analyseWorker{w: w}); err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
 	client, err := river.NewClient(riverdatabasesql.NewWithPgxListener(db.SQL(), db.Pool()), &river.Config{
-		Queues:               map[string]river.QueueConfig{Name: {MaxWorkers: opts.Jobs}},
+		Queues:               map[string]river.QueueConfig{Name: {MaxWorkers: runningPerAnalysis * opts.Jobs}},
+		FetchCooldown:        fetchCooldown,
 		Workers:              workers,
 		JobTimeout:           opts.JobTimeout,
 		RescueStuckJobsAfter: opts.RescueAfter,
@@ -153,7 +166,13 @@ type analyseWorker struct {
 }
 
 func (a *analyseWorker) Work(ctx context.Context, job *river.Job[analyseArgs]) error {
+	select {
+	case a.w.analysing <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	err := a.w.analyse(ctx, job)
+	<-a.w.analysing
 	a.w.metrics.job(job.Attempt, err)
 	return err
 }

@@ -26,6 +26,40 @@ func TestSeedsThroughWorkers(t *testing.T) {
 	}
 }
 
+// The same checks with the pipeline linking into PostgreSQL itself, as
+// reanalyze and the benchmarks do.
+func TestSeedsIntoPostgres(t *testing.T) {
+	pgtest.ServerDSN(t)
+	shareddata.Path(t)
+	for name, check := range pipeline.SeedChecks() {
+		t.Run(name, func(t *testing.T) { check(t, ingestSeedsIntoPostgres) })
+	}
+}
+
+func ingestSeedsIntoPostgres(t *testing.T, withMeta bool) *storyline.Corpus {
+	t.Helper()
+	shared := shareddata.Path(t)
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sum, err := pipeline.Ingest(ctx, st, []string{filepath.Join(shared, "seeds", "articles")}, seedOptions(shared, withMeta))
+	if err != nil || sum.Failed > 0 || sum.Ingested != 5 {
+		t.Fatalf("ingest: %v %v %v", sum, err, sum.Errors)
+	}
+	return pipeline.LoadCorpus(t, st)
+}
+
+func seedOptions(shared string, withMeta bool) pipeline.Options {
+	var opts pipeline.Options
+	if withMeta {
+		opts.MetaFile = filepath.Join(shared, "seeds", "meta.jsonl")
+	}
+	return opts
+}
+
 func ingestSeedsThroughWorkers(t *testing.T, withMeta bool) *storyline.Corpus {
 	t.Helper()
 	shared := shareddata.Path(t)
@@ -62,11 +96,7 @@ func ingestSeedsThroughWorkers(t *testing.T, withMeta bool) *storyline.Corpus {
 		}()
 	}
 	defer func() { stop(); wg.Wait() }()
-	opts := pipeline.Options{}
-	if withMeta {
-		opts.MetaFile = filepath.Join(shared, "seeds", "meta.jsonl")
-	}
-	sum, err := pipeline.NewSubmitting(st, q, nil).Ingest(ctx, []string{filepath.Join(shared, "seeds", "articles")}, opts)
+	sum, err := pipeline.NewSubmitting(st, q, nil).Ingest(ctx, []string{filepath.Join(shared, "seeds", "articles")}, seedOptions(shared, withMeta))
 	if err != nil || sum.Failed > 0 || sum.Queued != 5 {
 		t.Fatalf("ingest: %v %v %v", sum, err, sum.Errors)
 	}

@@ -174,3 +174,39 @@ func TestNULCharactersAndStrayBytesAreStored(t *testing.T) {
 		t.Errorf("RawArticle = %q, %v; bytes are kept as they are", raw.Data, err)
 	}
 }
+
+// A reader (a read replica's store) reads what the primary wrote, writes
+// nothing, and refuses a database without the schema.
+func TestReaderReadsAndRefusesWrites(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	if _, err := postgres.OpenReader(ctx, dsn); err == nil || !strings.Contains(err.Error(), "schema version") {
+		t.Fatalf("OpenReader on an empty database = %v, want a schema version error", err)
+	}
+	primary, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer primary.Close()
+	err = primary.Update(ctx, func(tx store.Tx) error {
+		_, err := tx.PutArticle(ctx, &storyline.Article{ID: "a1", Title: "Harbour reopens", Text: "Ferries sailed again."}, "h", store.Raw{}, nil)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := postgres.OpenReader(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if a, err := r.Article(ctx, "a1"); err != nil || a.Title != "Harbour reopens" {
+		t.Errorf("reader: Article = %+v, %v", a, err)
+	}
+	if hits, err := r.Search(ctx, "ferries", 10, 0); err != nil || len(hits) != 1 {
+		t.Errorf("reader: Search = %v, %v", hits, err)
+	}
+	if err := r.Update(ctx, func(store.Tx) error { return nil }); err == nil {
+		t.Error("a reader's Update succeeded")
+	}
+}

@@ -49,6 +49,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode"
@@ -76,38 +77,50 @@ type DB struct {
 // Open connects to the database a DSN names (any libpq connection string
 // or URL pgx accepts; search_path=SCHEMA keeps a store in its own schema)
 // and brings its schema up to date.
-func Open(ctx context.Context, dsn string) (*DB, error) {
+func Open(ctx context.Context, dsn string) (*DB, error) { return open(ctx, dsn, false) }
+
+// OpenReader connects to a database this process only reads, a read
+// replica of a store's primary: it migrates nothing (a replica cannot
+// write) and refuses a schema of another version than this binary's.
+// Its Update fails.
+func OpenReader(ctx context.Context, dsn string) (*DB, error) { return open(ctx, dsn, true) }
+
+func open(ctx context.Context, dsn string, reader bool) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	if cfg.MaxConns < 8 {
-		// Linking holds one connection, each analysis job one for a moment,
-		// readers the rest.
-		cfg.MaxConns = 8
+	if !strings.Contains(dsn, "pool_max_conns") {
+		// Linking holds a connection, each running analysis one for a
+		// moment, River a few, readers the rest.
+		cfg.MaxConns = int32(max(8, 2*runtime.NumCPU()+4))
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	db := openDB(pool)
-	var database, schema string
-	if err := db.QueryRowContext(ctx, `SELECT current_database(), COALESCE(current_schema(), '')`).Scan(&database, &schema); err != nil {
-		db.Close()
-		pool.Close()
-		return nil, fmt.Errorf("postgres: connect: %w", err)
-	}
-	if schema == "" {
-		db.Close()
-		pool.Close()
-		return nil, errors.New("postgres: no schema to create tables in (check search_path)")
-	}
-	d := &dialect{db: db, lockKey: lockKey(database, schema)}
-	inner, err := sqlstore.New(ctx, db, d)
-	if err != nil {
+	fail := func(err error) (*DB, error) {
 		db.Close()
 		pool.Close()
 		return nil, fmt.Errorf("postgres: %w", err)
+	}
+	var database, schema string
+	if err := db.QueryRowContext(ctx, `SELECT current_database(), COALESCE(current_schema(), '')`).Scan(&database, &schema); err != nil {
+		return fail(fmt.Errorf("connect: %w", err))
+	}
+	if schema == "" {
+		return fail(errors.New("no schema to create tables in (check search_path)"))
+	}
+	d := &dialect{db: db, lockKey: lockKey(database, schema), reader: reader}
+	var inner *sqlstore.DB
+	if reader {
+		inner, err = sqlstore.NewReader(ctx, db, d)
+	} else {
+		inner, err = sqlstore.New(ctx, db, d)
+	}
+	if err != nil {
+		return fail(err)
 	}
 	return &DB{DB: inner, pool: pool, lockKey: d.lockKey}, nil
 }
@@ -142,7 +155,11 @@ func (s *DB) Close() error {
 type dialect struct {
 	db      *sql.DB
 	lockKey int64
+	reader  bool // OpenReader's: no writes
 }
+
+// errReader is the error of a write through OpenReader's store.
+var errReader = errors.New("postgres: a read replica's store takes no writes")
 
 func (*dialect) Name() string         { return "postgres" }
 func (*dialect) Migrations() []string { return migrations }
@@ -176,6 +193,9 @@ func (*dialect) Rebind(q string) string {
 // BeginWrite starts a READ COMMITTED transaction holding the store's
 // write lock (see the package documentation for why both).
 func (d *dialect) BeginWrite(ctx context.Context) (*sql.Tx, error) {
+	if d.reader {
+		return nil, errReader
+	}
 	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelReadCommitted})
 	if err != nil {
 		return nil, err

@@ -65,6 +65,20 @@ func New(ctx context.Context, read *sql.DB, d Dialect) (*DB, error) {
 	return s, nil
 }
 
+// NewReader wraps a database this process only reads (a read replica): it
+// migrates nothing and refuses a schema of another version than the
+// dialect's migrations make.
+func NewReader(ctx context.Context, read *sql.DB, d Dialect) (*DB, error) {
+	var v int
+	if err := read.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return nil, fmt.Errorf("%s: read the schema version: %w", d.Name(), err)
+	}
+	if want := len(d.Migrations()); v != want {
+		return nil, fmt.Errorf("%s: schema version %d, this binary's is %d: migrate the primary first, and let the replica catch up", d.Name(), v, want)
+	}
+	return &DB{db: read, d: d}, nil
+}
+
 // SQL is the read pool, for a driver's own needs.
 func (s *DB) SQL() *sql.DB { return s.db }
 

@@ -3,7 +3,6 @@ package pipeline_test
 import (
 	"context"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,7 +11,6 @@ import (
 	"github.com/storyline-news/storyline/internal/shareddata"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/queue"
-	"github.com/storyline-news/storyline/store/postgres"
 )
 
 // The seed acceptance checks on the PostgreSQL deployment: items queued by
@@ -40,11 +38,7 @@ func ingestSeedsIntoPostgres(t *testing.T, withMeta bool) *storyline.Corpus {
 	t.Helper()
 	shared := shareddata.Path(t)
 	ctx := context.Background()
-	st, err := postgres.Open(ctx, pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st, _ := pgtest.Store(t)
 	sum, err := pipeline.Ingest(ctx, st, []string{filepath.Join(shared, "seeds", "articles")}, seedOptions(shared, withMeta))
 	if err != nil || sum.Failed > 0 || sum.Ingested != 5 {
 		t.Fatalf("ingest: %v %v %v", sum, err, sum.Errors)
@@ -63,39 +57,22 @@ func seedOptions(shared string, withMeta bool) pipeline.Options {
 func ingestSeedsThroughWorkers(t *testing.T, withMeta bool) *storyline.Corpus {
 	t.Helper()
 	shared := shareddata.Path(t)
-	dsn := pgtest.DSN(t)
 	ctx := context.Background()
-	st, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st, dsn := pgtest.Store(t)
 	q, err := queue.Open(ctx, st)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Two workers with stores of their own, as two processes would be.
-	wctx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for range 2 {
-		wst, err := postgres.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := queue.NewWorker(ctx, wst, queue.WorkerOptions{Jobs: 2, Poll: 20 * time.Millisecond})
-		if err != nil {
-			t.Fatal(err)
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer wst.Close()
-			if err := w.Run(wctx); err != nil {
-				t.Errorf("worker: %v", err)
-			}
-		}()
+	stop, err := queue.StartWorkers(ctx, dsn, 2, queue.WorkerOptions{Jobs: 2, Poll: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
 	}
-	defer func() { stop(); wg.Wait() }()
+	defer func() {
+		if err := stop(); err != nil {
+			t.Errorf("workers: %v", err)
+		}
+	}()
 	sum, err := pipeline.NewSubmitting(st, q, nil).Ingest(ctx, []string{filepath.Join(shared, "seeds", "articles")}, seedOptions(shared, withMeta))
 	if err != nil || sum.Failed > 0 || sum.Queued != 5 {
 		t.Fatalf("ingest: %v %v %v", sum, err, sum.Errors)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -28,12 +27,9 @@ type deployment struct {
 func newDeployment(t *testing.T) *deployment {
 	t.Helper()
 	ctx := context.Background()
-	d := &deployment{dsn: pgtest.DSN(t)}
+	d := &deployment{}
+	d.st, d.dsn = pgtest.Store(t)
 	var err error
-	if d.st, err = postgres.Open(ctx, d.dsn); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.st.Close() })
 	if d.q, err = Open(ctx, d.st); err != nil {
 		t.Fatal(err)
 	}
@@ -44,27 +40,16 @@ func newDeployment(t *testing.T) *deployment {
 // done with everything submitted so far; then it stops them.
 func (d *deployment) work(t *testing.T, n int) {
 	t.Helper()
-	ctx, stop := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	for range n {
-		st, err := postgres.Open(ctx, d.dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := NewWorker(ctx, st, WorkerOptions{Jobs: 2, Poll: 10 * time.Millisecond})
-		if err != nil {
-			t.Fatal(err)
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer st.Close()
-			if err := w.Run(ctx); err != nil {
-				t.Errorf("worker: %v", err)
-			}
-		}()
+	ctx := context.Background()
+	stop, err := StartWorkers(ctx, d.dsn, n, WorkerOptions{Jobs: 2, Poll: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
 	}
-	defer func() { stop(); wg.Wait() }()
+	defer func() {
+		if err := stop(); err != nil {
+			t.Errorf("workers: %v", err)
+		}
+	}()
 	m, err := d.q.Mark(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -474,4 +475,45 @@ func sleep(ctx context.Context, d time.Duration) {
 	case <-ctx.Done():
 	case <-time.After(d):
 	}
+}
+
+// StartWorkers runs n workers on the store a DSN names, each with
+// connections of its own as n processes would have: for benchmarks and
+// tests on one machine. stop ends them and returns the first error one
+// of them met.
+func StartWorkers(ctx context.Context, dsn string, n int, opts WorkerOptions) (stop func() error, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	var stores []*postgres.DB
+	stop = func() error {
+		cancel()
+		wg.Wait()
+		for _, st := range stores {
+			st.Close()
+		}
+		close(errs)
+		return <-errs
+	}
+	for range n {
+		st, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			stop()
+			return nil, err
+		}
+		stores = append(stores, st)
+		w, err := NewWorker(ctx, st, opts)
+		if err != nil {
+			stop()
+			return nil, err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := w.Run(ctx); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	return stop, nil
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/pipeline"
@@ -70,43 +69,25 @@ func runBenchWorkers(ctx context.Context, e *env, args []string) int {
 		return fail(err)
 	}
 	defer db.Close()
-	var running []*queue.Worker
-	for range *workers {
-		wdb, err := postgres.Open(ctx, benchDSN)
-		if err != nil {
-			return fail(err)
-		}
-		defer wdb.Close()
-		w, err := queue.NewWorker(ctx, wdb, queue.WorkerOptions{Jobs: *jobs})
-		if err != nil {
-			return fail(err)
-		}
-		running = append(running, w)
+	// The workers start (and load their models) before the clock does.
+	stop, err := queue.StartWorkers(ctx, benchDSN, *workers, queue.WorkerOptions{Jobs: *jobs})
+	if err != nil {
+		return fail(err)
 	}
 	if *profile != "" {
 		pf, err := os.Create(*profile)
-		if err != nil {
-			return fail(err)
+		if err == nil {
+			defer pf.Close()
+			err = pprof.StartCPUProfile(pf)
 		}
-		defer pf.Close()
-		if err := pprof.StartCPUProfile(pf); err != nil {
+		if err != nil {
+			stop()
 			return fail(err)
 		}
 		defer pprof.StopCPUProfile()
 	}
 	cpu0 := cpuTime()
 	start := time.Now()
-	wctx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	for _, w := range running {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := w.Run(wctx); err != nil {
-				fmt.Fprintf(e.stderr, "storyline bench workers: %v\n", err)
-			}
-		}()
-	}
 	sum, err := pipeline.NewSubmitting(db, q, e.log).IngestBytes(ctx, "bench.jsonl", data.Bytes(), pipeline.Options{})
 	queued := time.Since(start)
 	if err == nil && sum.Failed > 0 {
@@ -120,8 +101,9 @@ func runBenchWorkers(ctx context.Context, e *env, args []string) int {
 		err = q.Wait(ctx, m, nil)
 	}
 	wall := time.Since(start)
-	stop()
-	wg.Wait()
+	if serr := stop(); err == nil {
+		err = serr
+	}
 	cpu := cpuTime() - cpu0
 	if err != nil {
 		return fail(err)

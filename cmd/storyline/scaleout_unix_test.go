@@ -24,7 +24,6 @@ import (
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/queue"
 	"github.com/storyline-news/storyline/store"
-	"github.com/storyline-news/storyline/store/postgres"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
@@ -89,7 +88,6 @@ func TestScaleOutSurvivesAKilledWorker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a server and three workers over 772 articles")
 	}
-	dsn := pgtest.DSN(t)
 	data := shareddata.Path(t, "data", "ecbplus-dev")
 	arts, gold, err := cluster.LoadDataset(data)
 	if err != nil {
@@ -100,11 +98,7 @@ func TestScaleOutSurvivesAKilledWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	st, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st, dsn := pgtest.Store(t)
 	q, err := queue.Open(ctx, st)
 	if err != nil {
 		t.Fatal(err)

@@ -55,3 +55,16 @@ func DSN(t testing.TB) string {
 	}
 	return dsn
 }
+
+// Store opens a store in a fresh schema (see DSN), closed when t ends, and
+// returns it with its DSN, for more processes on the same store.
+func Store(t testing.TB) (*postgres.DB, string) {
+	t.Helper()
+	dsn := DSN(t)
+	st, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, dsn
+}

@@ -165,6 +165,22 @@ func (s *DB) update(ctx context.Context, fn func(store.Tx, *sql.Tx) error) error
 	return nil
 }
 
+// ScanHits reads search hits from rows selecting id, title, outlet,
+// published, snippet and rank, in that order, and closes them: the
+// drivers' Search methods end with it.
+func ScanHits(rows *sql.Rows) ([]store.Hit, error) {
+	defer rows.Close()
+	var hits []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Snippet, &h.Rank); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
 // now is the time stamp of stored rows.
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
 

@@ -277,3 +277,24 @@ func TestQueuedItemsKeepWhatTheyWere(t *testing.T) {
 		t.Error("a damaged item decodes")
 	}
 }
+
+// One worker at a time holds the linker lease; when its connection goes,
+// the next one takes it.
+func TestTheLeaseHasOneHolder(t *testing.T) {
+	ctx := context.Background()
+	st, _ := pgtest.Store(t)
+	first := &lease{key: st.LeaseKey(), config: st.Pool().Config().ConnConfig}
+	second := &lease{key: st.LeaseKey(), config: st.Pool().Config().ConnConfig}
+	defer first.release(ctx)
+	defer second.release(ctx)
+	if err := first.take(ctx); err != nil || !first.held {
+		t.Fatalf("first take: held %v, %v", first.held, err)
+	}
+	if err := second.take(ctx); err != nil || second.held {
+		t.Fatalf("second take while the first holds it: held %v, %v", second.held, err)
+	}
+	first.release(ctx)
+	if err := second.take(ctx); err != nil || !second.held {
+		t.Fatalf("second take once the first let go: held %v, %v", second.held, err)
+	}
+}

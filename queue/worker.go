@@ -262,35 +262,29 @@ func (w *Worker) markFailed(ctx context.Context, seq int64, cause error) error {
 // linkLoop links analysed items and settles events while this worker
 // holds the linker lease, and tries to take the lease while it does not.
 func (w *Worker) linkLoop(ctx context.Context) {
-	var lease *pgx.Conn
-	defer func() {
-		if lease != nil {
-			lease.Close(context.WithoutCancel(ctx))
-		}
-	}()
+	l := &lease{key: w.db.LeaseKey(), config: w.db.Pool().Config().ConnConfig}
+	defer l.release(ctx)
 	var lastSweep time.Time
 	batches := 0
 	for ctx.Err() == nil {
-		if lease == nil {
-			var err error
-			if lease, err = w.takeLease(ctx); err != nil && ctx.Err() == nil {
+		if !l.held {
+			if err := l.take(ctx); err != nil && ctx.Err() == nil {
 				w.log.Error("linker lease", "err", err)
 			}
-			if lease == nil {
+			if !l.held {
 				sleep(ctx, 4*w.opts.Poll)
 				continue
 			}
 			w.log.Info("took the linker lease")
 		}
-		toLink, toSettle, err := w.waiting(ctx, lease)
+		toLink, toSettle, err := w.waiting(ctx, l.conn)
 		if err != nil {
 			if ctx.Err() == nil {
 				// The lease's connection broke: PostgreSQL has let the
 				// lease go with it.
 				w.log.Error("linker lease lost", "err", err)
 			}
-			lease.Close(context.WithoutCancel(ctx))
-			lease = nil
+			l.release(ctx)
 			continue
 		}
 		if time.Since(lastSweep) > sweepEvery {
@@ -317,20 +311,39 @@ func (w *Worker) linkLoop(ctx context.Context) {
 	}
 }
 
-// takeLease tries to become the linker: the lease is a session-level
-// advisory lock on a connection of its own, held until that connection
-// closes (or breaks, or its process dies). nil: another worker has it.
-func (w *Worker) takeLease(ctx context.Context) (*pgx.Conn, error) {
-	conn, err := pgx.ConnectConfig(ctx, w.db.Pool().Config().ConnConfig.Copy())
-	if err != nil {
-		return nil, err
+// lease is the linker lease: a session-level advisory lock on a
+// connection of its own, held until that connection closes (or breaks, or
+// its process dies), when PostgreSQL lets it go at once.
+type lease struct {
+	key    int64
+	config *pgx.ConnConfig
+	conn   *pgx.Conn // kept while trying, so that a try costs one query
+	held   bool
+}
+
+// take tries to take the lease; l.held says whether it did (else another
+// worker holds it).
+func (l *lease) take(ctx context.Context) error {
+	if l.conn == nil {
+		conn, err := pgx.ConnectConfig(ctx, l.config.Copy())
+		if err != nil {
+			return err
+		}
+		l.conn = conn
 	}
-	var ok bool
-	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, w.db.LeaseKey()).Scan(&ok); err != nil || !ok {
-		conn.Close(context.WithoutCancel(ctx))
-		return nil, err
+	if err := l.conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, l.key).Scan(&l.held); err != nil {
+		l.release(ctx)
+		return err
 	}
-	return conn, nil
+	return nil
+}
+
+// release lets the lease go by closing its connection.
+func (l *lease) release(ctx context.Context) {
+	if l.conn != nil {
+		l.conn.Close(context.WithoutCancel(ctx))
+	}
+	l.conn, l.held = nil, false
 }
 
 // waiting says whether analysed items wait to be linked and events to be

@@ -28,7 +28,10 @@
 //     wait: stale);
 //   - a process that dies holding it loses its connection, and PostgreSQL
 //     aborts the transaction and frees the lock at once: nothing to clean
-//     up, no lease to expire.
+//     up, no lease to expire. A machine that drops off the network closes
+//     nothing; the store's connections ask the server for TCP keepalives,
+//     so that it gives up on such a connection, and its locks, after
+//     about a minute.
 //
 // Readers take no lock and never wait for writers.
 //
@@ -94,6 +97,16 @@ func open(ctx context.Context, dsn string, reader bool) (*DB, error) {
 		// Linking holds a connection, each running analysis one for a
 		// moment, River a few, readers the rest.
 		cfg.MaxConns = int32(max(8, 2*runtime.NumCPU()+4))
+	}
+	// A machine that vanishes from the network (no connection closed)
+	// would keep its locks, and a linker's the whole store's write lock,
+	// until TCP gave up on it: hours, by the usual defaults. The server is
+	// asked to probe each connection after 30 s of silence and give up
+	// after a minute. A DSN's own settings win.
+	for name, value := range map[string]string{"tcp_keepalives_idle": "30", "tcp_keepalives_interval": "10", "tcp_keepalives_count": "3"} {
+		if _, set := cfg.ConnConfig.RuntimeParams[name]; !set {
+			cfg.ConnConfig.RuntimeParams[name] = value
+		}
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -186,6 +187,10 @@ func now() string { return time.Now().UTC().Format(time.RFC3339) }
 
 // notFound wraps store.ErrNotFound with what was looked for.
 func notFound(kind, id string) error { return fmt.Errorf("%s %s: %w", kind, id, store.ErrNotFound) }
+
+// noLimit is a LIMIT that lets every row through, in the form every
+// engine takes (SQLite's -1 is an error on PostgreSQL).
+const noLimit = math.MaxInt32
 
 // placeholders is "?, ?, ?" for n arguments.
 func placeholders(n int) string {

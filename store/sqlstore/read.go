@@ -395,7 +395,7 @@ func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
 // when limit <= 0), and how many there are.
 func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int) error {
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	for _, e := range es {
 		arts, err := s.strings(ctx, `SELECT article FROM article_entities WHERE entity = ? ORDER BY article LIMIT ?`, e.ID, limit)

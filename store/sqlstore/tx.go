@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
@@ -164,7 +163,7 @@ func (t *tx) SetEvent(ctx context.Context, event string, articles []string) erro
 // EventArticles implements store.Tx.
 func (t *tx) EventArticles(ctx context.Context, event string, limit int) ([]string, error) {
 	if limit <= 0 {
-		limit = math.MaxInt32 // "no limit" in a form every engine takes (PostgreSQL refuses -1)
+		limit = noLimit
 	}
 	return t.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id LIMIT ?`, event, limit)
 }

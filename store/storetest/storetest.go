@@ -192,6 +192,13 @@ func corpusRoundTrip(t *testing.T, s store.Store) {
 	if got.Event != "e2" || len(got.Entities) != 1 || got.Entities[0].Entity != "p1" {
 		t.Fatalf("article after WriteCorpus: %+v", got)
 	}
+	var each []string
+	if err := s.EachEntity(ctx, func(e *storyline.Entity) error {
+		each = append(each, e.ID+":"+strings.Join(e.Articles, ","))
+		return nil
+	}); err != nil || strings.Join(each, " ") != "p1:a1,a2" {
+		t.Fatalf("EachEntity = %v, %v; want p1 with both articles", each, err)
+	}
 	ents, _ := s.Entities(ctx, store.Query{Q: "riabkov"})
 	if len(ents) != 1 || ents[0].ID != "p1" {
 		t.Fatalf("Entities(riabkov) = %+v", ents)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/storyline-news/storyline/export"
 	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/queue"
 	"github.com/storyline-news/storyline/store"
 )
 
@@ -25,6 +26,7 @@ type ingestFlags struct {
 	stats    bool
 	profile  string
 	wait     bool // ingest only: with a shared store, wait for the workers
+	local    bool // ingest only: with a shared store, link here
 }
 
 func (f *ingestFlags) bind(fs *flag.FlagSet) {
@@ -48,10 +50,13 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 	opts.OnError = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: error: %s\n", clearLine, escaped(err.Error())) }
 	opts.OnWarning = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: warning: %s\n", clearLine, escaped(err.Error())) }
 	// A shared store has workers: ingest queues what it reads for them.
-	q, err := sharedQueue(ctx, st)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "storyline: %s\n", escaped(err.Error()))
-		return exitFailed
+	var q *queue.Queue
+	if !f.local {
+		var err error
+		if q, err = sharedQueue(ctx, st); err != nil {
+			fmt.Fprintf(e.stderr, "storyline: %s\n", escaped(err.Error()))
+			return exitFailed
+		}
 	}
 	p := pipeline.New(st, e.log)
 	if q != nil {
@@ -109,6 +114,7 @@ func ingestCommands(t *commandTable) {
 			var f ingestFlags
 			f.bind(fs)
 			fs.BoolVar(&f.wait, "wait", false, "with a shared store, wait for the workers (the embedded store always does)")
+			fs.BoolVar(&f.local, "local", false, "with a shared store, analyse and link in this process instead of queueing for workers")
 			paths, done, status := parseArgs(e, fs, args)
 			if done {
 				return status

@@ -23,9 +23,16 @@ func entityByName(c *storyline.Corpus, name string) *storyline.Entity {
 	return nil
 }
 
-func TestSeedEntities(t *testing.T) {
+// seedIngest runs the seeds through a deployment (with or without the
+// meta file) and returns the corpus as stored: the acceptance checks run
+// on SQLite's here and on PostgreSQL's in postgres_test.go.
+type seedIngest func(t *testing.T, withMeta bool) *storyline.Corpus
+
+func TestSeedEntities(t *testing.T) { checkSeedEntities(t, ingestSeeds) }
+
+func checkSeedEntities(t *testing.T, ingest seedIngest) {
 	g := readGold(t)
-	c := ingestSeeds(t, true)
+	c := ingest(t, true)
 	for _, ge := range g.Entities {
 		e := entityByName(c, ge.Name)
 		if e == nil {
@@ -81,9 +88,11 @@ func rolesOf(e *storyline.Entity) []string {
 	return e.Roles
 }
 
-func TestSeedTimexes(t *testing.T) {
+func TestSeedTimexes(t *testing.T) { checkSeedTimexes(t, ingestSeeds) }
+
+func checkSeedTimexes(t *testing.T, ingest seedIngest) {
 	g := readGold(t)
-	c := ingestSeeds(t, true)
+	c := ingest(t, true)
 	byID := map[string]*storyline.Article{}
 	for _, a := range c.Articles {
 		byID[a.ID] = a
@@ -118,11 +127,13 @@ func groups(c *storyline.Corpus) []string {
 	return out
 }
 
-func TestSeedEvents(t *testing.T) {
+func TestSeedEvents(t *testing.T) { checkSeedEvents(t, ingestSeeds) }
+
+func checkSeedEvents(t *testing.T, ingest seedIngest) {
 	g := readGold(t)
 	want := []string{"000+001", "002+004", "003"}
 	for _, withMeta := range []bool{false, true} {
-		c := ingestSeeds(t, withMeta)
+		c := ingest(t, withMeta)
 		if got := groups(c); !slices.Equal(got, want) {
 			t.Errorf("meta=%v: events %v, want %v", withMeta, got, want)
 			continue
@@ -164,9 +175,11 @@ func TestSeedEvents(t *testing.T) {
 	}
 }
 
-func TestSeedQuotes(t *testing.T) {
+func TestSeedQuotes(t *testing.T) { checkSeedQuotes(t, ingestSeeds) }
+
+func checkSeedQuotes(t *testing.T, ingest seedIngest) {
 	g := readGold(t)
-	c := ingestSeeds(t, true)
+	c := ingest(t, true)
 	for _, gq := range g.Quotes {
 		found := false
 		for _, q := range c.Quotes {

@@ -55,10 +55,16 @@ type Options struct {
 // Summary counts what an ingest did.
 type Summary struct {
 	Ingested, Unchanged, Updated, Failed int
-	Errors                               []error
+	// Queued counts the items handed to a Submitter (NewSubmitting), to
+	// be analysed and linked by workers.
+	Queued int
+	Errors []error
 }
 
 func (s Summary) String() string {
+	if s.Queued > 0 {
+		return fmt.Sprintf("%d queued for analysis, %d failed", s.Queued, s.Failed)
+	}
 	return fmt.Sprintf("%d ingested, %d unchanged, %d updated, %d failed", s.Ingested, s.Unchanged, s.Updated, s.Failed)
 }
 
@@ -99,6 +105,7 @@ type Pipeline struct {
 	chain  []storyline.Analyzer
 	mu     sync.Mutex // guards linker
 	linker *link.Linker
+	submit Submitter // nil: analyse and link here
 }
 
 // New makes a Pipeline for a store with the default analysis and linking.
@@ -164,6 +171,9 @@ func (p *Pipeline) ingest(ctx context.Context, opts Options, total int, read fun
 	var sum Summary
 	if err := opts.defaults(); err != nil {
 		return sum, err
+	}
+	if p.submit != nil {
+		return p.submitAll(ctx, opts, total, read)
 	}
 	var mu sync.Mutex
 	bar := newProgress(opts.Progress, total)

@@ -438,7 +438,7 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	if out.Len() > 0 {
 		sum, err := s.opts.Ingest(r.Context(), "upload.jsonl", out.Bytes())
-		if err != nil && sum.Ingested+sum.Updated+sum.Unchanged+sum.Failed == 0 {
+		if err != nil && sum.Ingested+sum.Updated+sum.Unchanged+sum.Queued+sum.Failed == 0 {
 			s.log.Error("ingest upload", "err", err)
 			writeJSON(w, http.StatusInternalServerError, apiError{"ingest failed"})
 			return
@@ -446,12 +446,12 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 		if s.cache != nil {
 			s.cache.clear()
 		}
-		resp.Ingested, resp.Unchanged, resp.Updated = sum.Ingested, sum.Unchanged, sum.Updated
+		resp.Ingested, resp.Unchanged, resp.Updated, resp.Queued = sum.Ingested, sum.Unchanged, sum.Updated, sum.Queued
 		resp.Failed += sum.Failed
 		resp.Errors = append(resp.Errors, sum.Errors...)
 	}
 	resp.Failed += resp.Rejected
-	ok := resp.Ingested + resp.Updated + resp.Unchanged
+	ok := resp.Ingested + resp.Updated + resp.Unchanged + resp.Queued
 	status := http.StatusCreated
 	switch {
 	case ok == 0 && resp.Failed == 0:
@@ -462,7 +462,7 @@ func (s *Server) apiPostArticles(w http.ResponseWriter, r *http.Request) {
 	case resp.Failed > 0:
 		status = http.StatusMultiStatus
 	}
-	s.log.Info("ingested upload", "ingested", resp.Ingested, "updated", resp.Updated, "unchanged", resp.Unchanged, "failed", resp.Failed)
+	s.log.Info("ingested upload", "ingested", resp.Ingested, "updated", resp.Updated, "unchanged", resp.Unchanged, "queued", resp.Queued, "failed", resp.Failed)
 	writeJSON(w, status, resp)
 }
 

@@ -37,6 +37,7 @@ type IngestSummary struct {
 	Updated   int      `json:"updated"`
 	Failed    int      `json:"failed"`
 	Errors    []string `json:"errors,omitempty"`
+	Queued    int      `json:"queued,omitempty"` // for a shared store's workers, analysed and linked after the answer
 }
 
 // IngestFunc ingests one uploaded input; name carries the format hint

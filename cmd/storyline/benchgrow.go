@@ -14,13 +14,14 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/sample"
+	"github.com/storyline-news/storyline/store"
 )
 
 // benchGrowCommands adds `bench grow`.
 func benchGrowCommands(t *commandTable) {
 	t.bench["grow"] = &command{
 		name:    "grow",
-		usage:   "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--db DSN-PREFIX]",
+		usage:   "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--db DSN]",
 		summary: "cost of adding articles as the store grows: a store built through ingest to each size, then `ingest` of 100 more",
 		run:     runBenchGrow,
 	}
@@ -50,6 +51,7 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 	add := fs.Int("add", 100, "articles added at each size")
 	runs := fs.Int("runs", 3, "additions timed at each size")
 	chunk := fs.Int("chunk", 50000, "articles an ingest takes while building")
+	dsn := fs.String("db", "", "store to grow (default: SQLite in --dir); a shared store (postgres://...) is grown by `ingest --local`, which links in its own process as with the embedded store; give --dir too to grow it further later (the stream position is kept there)")
 	if _, done, status := parseArgs(e, fs, args); done {
 		return status
 	}
@@ -81,6 +83,9 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 	}
 	dbPath := filepath.Join(*dir, "grow.db")
 	db := "sqlite:" + dbPath
+	if *dsn != "" {
+		db, dbPath = *dsn, "" // the size of a server's store is not a file's
+	}
 	// The stream's position is kept beside the store, so that a kept
 	// store grows on from where it stopped.
 	posFile := filepath.Join(*dir, "grow.pos")
@@ -187,7 +192,11 @@ var statsLine = regexp.MustCompile(`stats: wall ([0-9.]+)s cpu ([0-9.]+)s peak-r
 // runIngestChild runs `storyline ingest --stats` as a process of its own,
 // as a user would, and reads what it reports.
 func runIngestChild(ctx context.Context, self, db, file string) (ingestStats, error) {
-	cmd := exec.CommandContext(ctx, self, "ingest", "--quiet", "--stats", "--db", db, file)
+	args := []string{"ingest", "--quiet", "--stats", "--db", db}
+	if scheme, _ := store.Scheme(db); scheme == "postgres" {
+		args = append(args, "--local")
+	}
+	cmd := exec.CommandContext(ctx, self, append(args, file)...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()

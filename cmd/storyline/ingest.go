@@ -13,6 +13,7 @@ import (
 
 	"github.com/storyline-news/storyline/export"
 	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/queue"
 	"github.com/storyline-news/storyline/store"
 )
 
@@ -24,6 +25,8 @@ type ingestFlags struct {
 	quiet    bool
 	stats    bool
 	profile  string
+	wait     bool // ingest only: with a shared store, wait for the workers
+	local    bool // ingest only: with a shared store, link here
 }
 
 func (f *ingestFlags) bind(fs *flag.FlagSet) {
@@ -46,6 +49,19 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 	}
 	opts.OnError = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: error: %s\n", clearLine, escaped(err.Error())) }
 	opts.OnWarning = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: warning: %s\n", clearLine, escaped(err.Error())) }
+	// A shared store has workers: ingest queues what it reads for them.
+	var q *queue.Queue
+	if !f.local {
+		var err error
+		if q, err = sharedQueue(ctx, st); err != nil {
+			fmt.Fprintf(e.stderr, "storyline: %s\n", escaped(err.Error()))
+			return exitFailed
+		}
+	}
+	p := pipeline.New(st, e.log)
+	if q != nil {
+		p = pipeline.NewSubmitting(st, q, e.log)
+	}
 	if f.profile != "" {
 		pf, err := os.Create(f.profile)
 		if err != nil {
@@ -60,8 +76,11 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 		defer pprof.StopCPUProfile()
 	}
 	start, cpu0 := time.Now(), cpuTime()
-	sum, err := pipeline.Ingest(ctx, st, paths, opts)
+	sum, err := p.Ingest(ctx, paths, opts)
 	fmt.Fprintf(e.stderr, "storyline: %s\n", sum)
+	if err == nil && q != nil && f.wait {
+		err = waitForQueue(ctx, e.stderr, q)
+	}
 	if f.stats {
 		fmt.Fprintf(e.stderr, "storyline: stats: wall %.3fs cpu %.3fs peak-rss %d\n", time.Since(start).Seconds(), (cpuTime() - cpu0).Seconds(), peakRSS())
 	}
@@ -73,7 +92,7 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 		fmt.Fprintf(e.stderr, "storyline: %s\n", escaped(err.Error()))
 		return exitFailed
 	}
-	ok := sum.Ingested + sum.Unchanged + sum.Updated
+	ok := sum.Ingested + sum.Unchanged + sum.Updated + sum.Queued
 	switch {
 	case sum.Failed == 0:
 		return exitOK
@@ -90,10 +109,12 @@ func ingestCommands(t *commandTable) {
 		name:    "ingest",
 		summary: "add articles (text, HTML, JSON Lines, RSS/Atom, WARC, gzip) to a store",
 		run: func(ctx context.Context, e *env, args []string) int {
-			fs := newFlags(e, "ingest", "[--db DSN] [--meta FILE] PATH...", "Add the articles under each PATH (a file or a folder, read recursively) to the store.\nRe-ingesting the same article changes nothing; a changed article is updated.")
-			dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
+			fs := newFlags(e, "ingest", "[--db DSN] [--meta FILE] [--wait] PATH...", "Add the articles under each PATH (a file or a folder, read recursively) to the store.\nRe-ingesting the same article changes nothing; a changed article is updated. With a shared store\n(postgres://...), the articles are queued for `storyline worker` processes; --wait returns once\neverything queued so far is analysed, linked and settled.")
+			dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH or postgres://...)")
 			var f ingestFlags
 			f.bind(fs)
+			fs.BoolVar(&f.wait, "wait", false, "with a shared store, wait for the workers (the embedded store always does)")
+			fs.BoolVar(&f.local, "local", false, "with a shared store, analyse and link in this process instead of queueing for workers")
 			paths, done, status := parseArgs(e, fs, args)
 			if done {
 				return status

@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/postgres"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
@@ -58,6 +59,7 @@ func commands() *commandTable {
 		ingestCommands, reanalyzeCommands, serveCommands, demoCommands, versionCommands,
 		clusterCommands, quoteCommands, groupCommands, nerCommands, timexCommands,
 		extractCommands, quoteEvalCommands, benchIngestCommands, benchGrowCommands,
+		queueCommands, benchWorkersCommands,
 	} {
 		add(t)
 	}
@@ -143,7 +145,7 @@ func usageLine(name, args string) string {
 
 // storeDrivers are the store drivers this binary links in, by DSN scheme.
 func storeDrivers() *store.Registry {
-	return store.NewRegistry(map[string]store.Driver{"sqlite": sqlite.Driver})
+	return store.NewRegistry(map[string]store.Driver{"sqlite": sqlite.Driver, "postgres": postgres.Driver})
 }
 
 // openStore opens the store a DSN names.

@@ -11,10 +11,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
 	"github.com/storyline-news/storyline/pipeline"
+	"github.com/storyline-news/storyline/queue"
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/server/loadtest"
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/postgres"
 )
 
 // serveCommands adds this file's commands to the table.
@@ -32,14 +37,15 @@ func serveCommands(t *commandTable) {
 }
 
 func runServe(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT] [--token TOKEN]",
+	fs := newFlags(e, "serve", "[--db DSN] [--read-db DSN] [--addr HOST:PORT] [--token TOKEN]",
 		"Serve the store's stories, events, entities and quotes as web pages and as a JSON API\n(described at /api/openapi.json). POST /api/articles ingests articles and needs the bearer\ntoken (--token, or the STORYLINE_TOKEN environment variable); without one it refuses all uploads.")
-	dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
+	dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH, or postgres://... for a shared store whose uploads `storyline worker` processes analyse)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", "", "bearer token for POST /api/articles (default: $STORYLINE_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes")
 	jsonLog := fs.Bool("log-json", false, "log as JSON instead of text")
 	cache := fs.Duration("cache", server.DefaultCacheTTL, "how long the home page, the story list and search results are reused (0: never); uploads clear them")
+	readDSN := fs.String("read-db", "", "with a shared store: serve pages and the API from this read replica of it (postgres://...); uploads and /metrics still use --db")
 	rest, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
@@ -67,7 +73,33 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if *cache <= 0 {
 		opts.CacheTTL = -1
 	}
-	return serveStore(ctx, e, st, ln, opts)
+	q, err := sharedQueue(ctx, st)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "storyline serve: %v\n", err)
+		return exitFailed
+	}
+	if q != nil {
+		// A shared store's uploads are queued for the workers, and
+		// /metrics says how the work goes.
+		opts.Ingest = pipelineIngest(pipeline.NewSubmitting(st, q, log), log)
+		opts.Registry = prometheus.NewRegistry()
+		opts.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), queue.NewCollector(q))
+	}
+	read := st
+	if *readDSN != "" {
+		if q == nil {
+			fmt.Fprintln(e.stderr, "storyline serve: --read-db needs a shared store (--db postgres://...)")
+			return exitFailed
+		}
+		replica, err := postgres.OpenReader(ctx, *readDSN)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "storyline serve: --read-db: %v\n", err)
+			return exitFailed
+		}
+		defer replica.Close()
+		read = replica
+	}
+	return serveStore(ctx, e, read, ln, opts)
 }
 
 // serverLog logs every request at info level on stderr.
@@ -104,7 +136,7 @@ func serveStore(ctx context.Context, e *env, st store.Store, ln net.Listener, op
 func pipelineIngest(p *pipeline.Pipeline, log *slog.Logger) server.IngestFunc {
 	return func(ctx context.Context, name string, data []byte) (server.IngestSummary, error) {
 		sum, err := p.IngestBytes(ctx, name, data, pipeline.Options{Log: log})
-		out := server.IngestSummary{Ingested: sum.Ingested, Unchanged: sum.Unchanged, Updated: sum.Updated, Failed: sum.Failed}
+		out := server.IngestSummary{Ingested: sum.Ingested, Unchanged: sum.Unchanged, Updated: sum.Updated, Failed: sum.Failed, Queued: sum.Queued}
 		for _, e := range sum.Errors {
 			out.Errors = append(out.Errors, e.Error())
 		}

@@ -223,16 +223,7 @@ func (*dialect) Search(ctx context.Context, db *sql.DB, q string, limit, offset 
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var hits []store.Hit
-	for rows.Next() {
-		var h store.Hit
-		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Snippet, &h.Rank); err != nil {
-			return nil, err
-		}
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
+	return sqlstore.ScanHits(rows)
 }
 
 // ftsQuery turns free text into an FTS5 query that cannot be a syntax

@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -65,6 +66,20 @@ func New(ctx context.Context, read *sql.DB, d Dialect) (*DB, error) {
 	return s, nil
 }
 
+// NewReader wraps a database this process only reads (a read replica): it
+// migrates nothing and refuses a schema of another version than the
+// dialect's migrations make.
+func NewReader(ctx context.Context, read *sql.DB, d Dialect) (*DB, error) {
+	var v int
+	if err := read.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return nil, fmt.Errorf("%s: read the schema version: %w", d.Name(), err)
+	}
+	if want := len(d.Migrations()); v != want {
+		return nil, fmt.Errorf("%s: schema version %d, this binary's is %d: migrate the primary first, and let the replica catch up", d.Name(), v, want)
+	}
+	return &DB{db: read, d: d}, nil
+}
+
 // SQL is the read pool, for a driver's own needs.
 func (s *DB) SQL() *sql.DB { return s.db }
 
@@ -108,6 +123,15 @@ func (s *DB) migrate(ctx context.Context) error {
 // process held past the wait, a serialisation failure) is retried with
 // a growing pause; fn runs again from the start.
 func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
+	return s.UpdateTx(ctx, func(t store.Tx, _ *sql.Tx) error { return fn(t) })
+}
+
+// UpdateTx is Update that also hands fn the transaction's database/sql
+// handle, for what a driver keeps beside the store and must commit or
+// roll back with the store's writes (the work queue of store/postgres:
+// an article is linked and its queue entry taken off in one
+// transaction).
+func (s *DB) UpdateTx(ctx context.Context, fn func(store.Tx, *sql.Tx) error) error {
 	pause := 20 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		err := s.update(ctx, fn)
@@ -123,14 +147,14 @@ func (s *DB) Update(ctx context.Context, fn func(store.Tx) error) error {
 	}
 }
 
-func (s *DB) update(ctx context.Context, fn func(store.Tx) error) error {
+func (s *DB) update(ctx context.Context, fn func(store.Tx, *sql.Tx) error) error {
 	sqlTx, err := s.d.BeginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	t := &tx{s: s, tx: sqlTx}
 	defer t.close()
-	if err := fn(t); err != nil {
+	if err := fn(t, sqlTx); err != nil {
 		return err
 	}
 	if err := t.closeStatements(); err != nil {
@@ -142,11 +166,31 @@ func (s *DB) update(ctx context.Context, fn func(store.Tx) error) error {
 	return nil
 }
 
+// ScanHits reads search hits from rows selecting id, title, outlet,
+// published, snippet and rank, in that order, and closes them: the
+// drivers' Search methods end with it.
+func ScanHits(rows *sql.Rows) ([]store.Hit, error) {
+	defer rows.Close()
+	var hits []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Snippet, &h.Rank); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
 // now is the time stamp of stored rows.
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
 
 // notFound wraps store.ErrNotFound with what was looked for.
 func notFound(kind, id string) error { return fmt.Errorf("%s %s: %w", kind, id, store.ErrNotFound) }
+
+// noLimit is a LIMIT that lets every row through, in the form every
+// engine takes (SQLite's -1 is an error on PostgreSQL).
+const noLimit = math.MaxInt32
 
 // placeholders is "?, ?, ?" for n arguments.
 func placeholders(n int) string {

@@ -99,21 +99,7 @@ func (s *DB) resolveArticles(ctx context.Context, as []*storyline.Article) error
 	if err != nil {
 		return err
 	}
-	type nameType struct{ name, typ string }
-	info := map[string]nameType{}
-	var ids []string
-	for _, to := range entTo {
-		ids = append(ids, to)
-	}
-	err = s.rowsByID(ctx, `SELECT id, name, type FROM entities WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
-		var id string
-		var nt nameType
-		if err := rows.Scan(&id, &nt.name, &nt.typ); err != nil {
-			return err
-		}
-		info[id] = nt
-		return nil
-	})
+	info, err := s.entityNames(ctx, entTo)
 	if err != nil {
 		return err
 	}
@@ -142,6 +128,28 @@ func (s *DB) resolveArticles(ctx context.Context, as []*storyline.Article) error
 		}
 	}
 	return nil
+}
+
+// nameType is an entity's current name and type.
+type nameType struct{ name, typ string }
+
+// entityNames are the current names and types of the entities ids map to.
+func (s *DB) entityNames(ctx context.Context, ids map[string]string) (map[string]nameType, error) {
+	var to []string
+	for _, id := range ids {
+		to = append(to, id)
+	}
+	info := map[string]nameType{}
+	err := s.rowsByID(ctx, `SELECT id, name, type FROM entities WHERE id IN (?)`, to, func(rows *sql.Rows) error {
+		var id string
+		var nt nameType
+		if err := rows.Scan(&id, &nt.name, &nt.typ); err != nil {
+			return err
+		}
+		info[id] = nt
+		return nil
+	})
+	return info, err
 }
 
 // current maps ids to where they are now: themselves, or where they were
@@ -387,7 +395,7 @@ func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
 // when limit <= 0), and how many there are.
 func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int) error {
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	for _, e := range es {
 		arts, err := s.strings(ctx, `SELECT article FROM article_entities WHERE entity = ? ORDER BY article LIMIT ?`, e.ID, limit)
@@ -679,9 +687,18 @@ func (s *DB) fillQuotes(ctx context.Context, qs []*storyline.Quote) error {
 	if err != nil {
 		return err
 	}
+	// The speaker's name is the entity's as it is now, as in articles:
+	// the row keeps the name the quote was first linked under.
+	info, err := s.entityNames(ctx, to)
+	if err != nil {
+		return err
+	}
 	for _, q := range qs {
 		if q.Speaker != "" {
 			q.Speaker = to[q.Speaker]
+			if nt, ok := info[q.Speaker]; ok {
+				q.SpeakerName = nt.name
+			}
 		}
 	}
 	return nil

@@ -163,7 +163,7 @@ func (t *tx) SetEvent(ctx context.Context, event string, articles []string) erro
 // EventArticles implements store.Tx.
 func (t *tx) EventArticles(ctx context.Context, event string, limit int) ([]string, error) {
 	if limit <= 0 {
-		limit = -1
+		limit = noLimit
 	}
 	return t.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id LIMIT ?`, event, limit)
 }
@@ -420,9 +420,27 @@ func (t *tx) SetArticleEntities(ctx context.Context, article string, entities []
 	if err := t.exec(ctx, `DELETE FROM article_entities WHERE article = ?`, article); err != nil {
 		return fmt.Errorf("article entities %s: %w", article, err)
 	}
-	for _, e := range uniqueStrings(entities) {
-		if err := t.exec(ctx, `INSERT INTO article_entities (article, entity) VALUES (?, ?) ON CONFLICT DO NOTHING`, article, e); err != nil {
-			return fmt.Errorf("article entities %s: %w", article, err)
+	if err := t.insertPairs(ctx, `INSERT INTO article_entities (article, entity) VALUES `, article, uniqueStrings(entities), false); err != nil {
+		return fmt.Errorf("article entities %s: %w", article, err)
+	}
+	return nil
+}
+
+// insertPairs inserts the rows (fixed, x) for each x (or (x, fixed) when
+// fixedLast) a chunk per statement: on a server engine each statement is a
+// round trip, and linking writes these lists for every article.
+func (t *tx) insertPairs(ctx context.Context, insert, fixed string, xs []string, fixedLast bool) error {
+	for _, part := range chunks(xs, 200) {
+		args := make([]any, 0, 2*len(part))
+		for _, x := range part {
+			if fixedLast {
+				args = append(args, x, fixed)
+			} else {
+				args = append(args, fixed, x)
+			}
+		}
+		if err := t.exec(ctx, insert+rowsOf(len(part), 2)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -471,10 +489,8 @@ func (t *tx) SetArticleQuotes(ctx context.Context, article string, quotes []stri
 	if err := t.exec(ctx, `DELETE FROM quote_articles WHERE article = ?`, article); err != nil {
 		return fmt.Errorf("article quotes %s: %w", article, err)
 	}
-	for _, q := range uniqueStrings(quotes) {
-		if err := t.exec(ctx, `INSERT INTO quote_articles (quote, article) VALUES (?, ?) ON CONFLICT DO NOTHING`, q, article); err != nil {
-			return fmt.Errorf("article quotes %s: %w", article, err)
-		}
+	if err := t.insertPairs(ctx, `INSERT INTO quote_articles (quote, article) VALUES `, article, uniqueStrings(quotes), true); err != nil {
+		return fmt.Errorf("article quotes %s: %w", article, err)
 	}
 	return nil
 }
@@ -523,11 +539,14 @@ func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 	if err == nil {
 		err = t.exec(ctx, `DELETE FROM event_entities WHERE event = ?`, e.ID)
 	}
-	for i, ent := range uniqueStrings(e.Entities) {
-		if err != nil {
-			break
+	ents := uniqueStrings(e.Entities)
+	for start := 0; start < len(ents) && err == nil; start += 200 {
+		part := ents[start:min(start+200, len(ents))]
+		args := make([]any, 0, 3*len(part))
+		for i, ent := range part {
+			args = append(args, e.ID, ent, start+i)
 		}
-		err = t.exec(ctx, `INSERT INTO event_entities (event, entity, rank) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, e.ID, ent, i)
+		err = t.exec(ctx, `INSERT INTO event_entities (event, entity, rank) VALUES `+rowsOf(len(part), 3)+` ON CONFLICT DO NOTHING`, args...)
 	}
 	if err != nil {
 		return fmt.Errorf("put event %s: %w", e.ID, err)

@@ -192,6 +192,13 @@ func corpusRoundTrip(t *testing.T, s store.Store) {
 	if got.Event != "e2" || len(got.Entities) != 1 || got.Entities[0].Entity != "p1" {
 		t.Fatalf("article after WriteCorpus: %+v", got)
 	}
+	var each []string
+	if err := s.EachEntity(ctx, func(e *storyline.Entity) error {
+		each = append(each, e.ID+":"+strings.Join(e.Articles, ","))
+		return nil
+	}); err != nil || strings.Join(each, " ") != "p1:a1,a2" {
+		t.Fatalf("EachEntity = %v, %v; want p1 with both articles", each, err)
+	}
 	ents, _ := s.Entities(ctx, store.Query{Q: "riabkov"})
 	if len(ents) != 1 || ents[0].ID != "p1" {
 		t.Fatalf("Entities(riabkov) = %+v", ents)
@@ -362,6 +369,7 @@ func moveAnswers(t *testing.T, s store.Store) {
 		Entities: []storyline.Entity{{ID: "p1", Name: "Ryabkov", Type: storyline.Person, Articles: []string{"a1"}}, {ID: "p2", Name: "Sergei Riabkov", Type: storyline.Person, Articles: []string{"a2"}}},
 		Events:   []storyline.Event{{ID: "e1", Articles: []string{"a1"}, Story: "s1"}, {ID: "e2", Articles: []string{"a2"}, Story: "s1"}, {ID: "e3", Story: "s1"}},
 		Stories:  []storyline.Story{{ID: "s1", Events: []string{"e1", "e2"}}},
+		Quotes:   []storyline.Quote{{ID: "q1", Speaker: "p1", SpeakerName: "Ryabkov", Text: "We met.", Articles: []string{"a1"}}},
 	}
 	if err := store.WriteCorpus(ctx, s, c); err != nil {
 		t.Fatal(err)
@@ -393,6 +401,10 @@ func moveAnswers(t *testing.T, s store.Store) {
 	p2, err := s.Entity(ctx, "p2")
 	if err != nil || strings.Join(p2.Articles, ",") != "a1,a2" {
 		t.Fatalf("Entity(p2) = %+v, %v", p2, err)
+	}
+	// A quote names its speaker as the entity is named now.
+	if q, err := s.Quote(ctx, "q1"); err != nil || q.Speaker != "p2" || q.SpeakerName != "Sergei Riabkov" {
+		t.Fatalf("Quote(q1) = %+v, %v; want speaker p2, Sergei Riabkov", q, err)
 	}
 	update(t, s, func(ctx context.Context, tx store.Tx) error {
 		cur, err := tx.Current(ctx, store.KindEvent, []string{"e1", "e3", "zz"})

@@ -140,6 +140,7 @@ type FollowReader interface {
 	Watchlist(ctx context.Context, id string) (*Watchlist, error)
 	// Alerts are a watchlist's alerts, newest first.
 	Alerts(ctx context.Context, watchlist string, limit, offset int) ([]Alert, error)
+	Alert(ctx context.Context, id int64) (*Alert, error)
 	// Deliveries are a watchlist's webhook deliveries, newest first.
 	Deliveries(ctx context.Context, watchlist string, limit int) ([]Delivery, error)
 	// DueDeliveries are pending deliveries whose next try is at or before

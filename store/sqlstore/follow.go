@@ -154,6 +154,24 @@ func (s *DB) Alerts(ctx context.Context, watchlist string, limit, offset int) ([
 	return out, nil
 }
 
+// Alert implements store.FollowReader.
+func (s *DB) Alert(ctx context.Context, id int64) (*store.Alert, error) {
+	var doc string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT doc FROM alerts WHERE id = ?`), id).Scan(&doc)
+	if isNoRows(err) {
+		return nil, notFound("alert", fmt.Sprint(id))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("alert %d: %w", id, err)
+	}
+	a, err := decode[store.Alert](doc)
+	if err != nil {
+		return nil, err
+	}
+	a.ID = id
+	return a, nil
+}
+
 const deliveryColumns = `alert, watchlist, url, status, attempts, next_try, last_code, last_error, updated`
 
 func (s *DB) deliveries(ctx context.Context, query string, args ...any) ([]store.Delivery, error) {

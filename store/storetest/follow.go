@@ -121,6 +121,12 @@ func watchlistsAlertsDeliveries(t *testing.T, s store.Store) {
 	if err != nil || len(alerts) != 2 || alerts[0].Event != "ev2" || alerts[0].ID <= alerts[1].ID || alerts[0].Matched[0] != "entity: Ilsa Varga" {
 		t.Fatalf("Alerts = %+v, %v; want ev2 then ev1", alerts, err)
 	}
+	if one, err := s.Alert(ctx, alerts[1].ID); err != nil || one.Event != "ev1" || one.Title != "Talks on ev1" {
+		t.Errorf("Alert(%d) = %+v, %v", alerts[1].ID, one, err)
+	}
+	if _, err := s.Alert(ctx, 999); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Alert(999): %v", err)
+	}
 	due, err := s.DueDeliveries(ctx, "2030-01-02T00:00:00Z", 10)
 	if err != nil || len(due) != 2 || due[0].URL != w.Webhook || due[0].Status != store.DeliveryPending {
 		t.Fatalf("DueDeliveries = %+v, %v", due, err)

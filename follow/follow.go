@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/storyline-news/storyline/follow/sourcelist"
 	"github.com/storyline-news/storyline/internal/textenc"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/source"
@@ -362,7 +363,7 @@ func (r *pass) feedCandidates(ctx context.Context, s store.Source, resp *Respons
 			r.f.opts.Log.Warn("feed item unreadable", "source", s.URL, "err", ie)
 			return nil
 		}
-		link := NormalizeURL(it.URL)
+		link := sourcelist.NormalizeURL(it.URL)
 		fp := fingerprint(it.Title, it.Text, it.Published, link)
 		id := it.ID
 		switch {
@@ -421,7 +422,7 @@ func (r *pass) sitemapCandidates(ctx context.Context, p *polled, resp *Response)
 		refs = refs[:min(len(refs), r.f.opts.MaxSitemaps)]
 		keys := make([]string, len(refs))
 		for i, ref := range refs {
-			keys[i] = "m:" + NormalizeURL(ref.URL)
+			keys[i] = "m:" + sourcelist.NormalizeURL(ref.URL)
 		}
 		seen, err := r.f.st.SeenItems(ctx, keys)
 		if err != nil {
@@ -460,7 +461,7 @@ func (r *pass) sitemapCandidates(ctx context.Context, p *polled, resp *Response)
 		if dated && !e.News && (e.LastMod == "" || e.LastMod < horizon) {
 			continue
 		}
-		id := NormalizeURL(e.URL)
+		id := sourcelist.NormalizeURL(e.URL)
 		it := &source.Item{ID: id, URL: id, Title: e.Title, Outlet: e.Outlet, Lang: e.Lang, Format: "html", Origin: id}
 		if e.Published != "" {
 			it.Published, it.PublishedFrom = e.Published, "meta"
@@ -473,15 +474,15 @@ func (r *pass) sitemapCandidates(ctx context.Context, p *polled, resp *Response)
 // pageCandidate is a page source's page, read in the poll itself.
 func (r *pass) pageCandidate(s store.Source, resp *Response) *candidate {
 	page := textenc.Decode(resp.Body, textenc.HTML, resp.ContentType).Text
-	id := NormalizeURL(resp.URL)
-	keys := []string{"u:" + NormalizeURL(s.URL)}
+	id := sourcelist.NormalizeURL(resp.URL)
+	keys := []string{"u:" + sourcelist.NormalizeURL(s.URL)}
 	if canon := canonicalLink(page, resp.URL); canon != "" {
-		id = NormalizeURL(canon)
+		id = sourcelist.NormalizeURL(canon)
 	}
 	if k := "u:" + id; k != keys[0] {
 		keys = append(keys, k)
 	}
 	sum := sha256.Sum256(resp.Body)
-	return &candidate{id: id, own: "i:" + s.ID + " " + NormalizeURL(s.URL), keys: keys, fingerprint: hex.EncodeToString(sum[:12]),
+	return &candidate{id: id, own: "i:" + s.ID + " " + sourcelist.NormalizeURL(s.URL), keys: keys, fingerprint: hex.EncodeToString(sum[:12]),
 		meta: &source.Item{ID: id, URL: id, HTML: page, Format: "html", Origin: id, Raw: resp.Body}}
 }

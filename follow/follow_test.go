@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline-news/storyline/follow/sourcelist"
 	"github.com/storyline-news/storyline/store"
 )
 
@@ -50,7 +51,7 @@ func TestFollowFeedConditionally(t *testing.T) {
 	}
 
 	// Due: a conditional request, answered 304.
-	tb.clock.advance(DefaultInterval)
+	tb.clock.advance(sourcelist.DefaultInterval)
 	sum = tb.pass(f)
 	feedHits := tb.web.hits("news.test", "/feed.xml")
 	if sum.NotModified != 1 || len(feedHits) != 1 || feedHits[0].header.Get("If-None-Match") != `"v1"` || sum.Ingest.Ingested != 0 {
@@ -64,7 +65,7 @@ func TestFollowFeedConditionally(t *testing.T) {
 	mu.Lock()
 	etag, body = `"v2"`, rss("News Test", items[0], corrected, items[2], fourth)
 	mu.Unlock()
-	tb.clock.advance(DefaultInterval)
+	tb.clock.advance(sourcelist.DefaultInterval)
 	sum = tb.pass(f)
 	if sum.Ingest.Ingested != 1 || sum.Ingest.Updated != 1 || sum.Known != 2 {
 		t.Errorf("third pass: %+v; want 1 new, 1 updated, 2 known", sum)
@@ -174,7 +175,7 @@ func TestFollowSummariesPagesAndDuplicates(t *testing.T) {
 
 	// The next poll reads the listings again, and no page.
 	tb.web.reset()
-	tb.clock.advance(DefaultInterval)
+	tb.clock.advance(sourcelist.DefaultInterval)
 	sum = tb.pass(f)
 	if sum.Pages != 0 || sum.Ingest.Ingested+sum.Ingest.Updated != 0 || len(tb.articles()) != 5 {
 		t.Errorf("second pass: %+v", sum)
@@ -251,7 +252,7 @@ func TestFollowFailingHosts(t *testing.T) {
 	}
 	// Backed off: twice its interval.
 	tb.web.reset()
-	tb.clock.advance(DefaultInterval + time.Second)
+	tb.clock.advance(sourcelist.DefaultInterval + time.Second)
 	tb.pass(f)
 	if n := tb.web.count("slow.test", "/feed.xml"); n != 0 {
 		t.Errorf("a failing source was polled %d times before its backoff ran out", n)
@@ -345,7 +346,7 @@ func TestFollowRestartInTheMiddle(t *testing.T) {
 		t.Errorf("feed fetched %d times, want 2 (the cut-short pass saved no state)", n)
 	}
 	// And the pass after that has nothing to do.
-	tb.clock.advance(DefaultInterval)
+	tb.clock.advance(sourcelist.DefaultInterval)
 	if sum := tb.pass(second); sum.Pages != 0 || sum.Ingest.Ingested != 0 {
 		t.Errorf("third pass: %+v", sum)
 	}
@@ -368,7 +369,7 @@ func TestFollowPageSource(t *testing.T) {
 	if sum := tb.pass(f); sum.Ingest.Ingested != 1 {
 		t.Fatalf("first pass: %+v", sum)
 	}
-	tb.clock.advance(DefaultInterval)
+	tb.clock.advance(sourcelist.DefaultInterval)
 	if sum := tb.pass(f); sum.Ingest.Ingested+sum.Ingest.Updated != 0 || sum.Known != 1 {
 		t.Errorf("unchanged page: %+v", sum)
 	}
@@ -376,7 +377,7 @@ func TestFollowPageSource(t *testing.T) {
 	mu.Lock()
 	body = s.page("http://live.test/blog/harbour")
 	mu.Unlock()
-	tb.clock.advance(DefaultInterval)
+	tb.clock.advance(sourcelist.DefaultInterval)
 	if sum := tb.pass(f); sum.Ingest.Updated != 1 {
 		t.Errorf("changed page: %+v", sum)
 	}
@@ -386,39 +387,5 @@ func TestFollowPageSource(t *testing.T) {
 	}
 	if got := tb.source(src.ID); got.Kind != store.SourcePage {
 		t.Errorf("source kind %q", got.Kind)
-	}
-}
-
-func TestReadOPML(t *testing.T) {
-	feeds, err := ReadOPML([]byte(`<?xml version="1.0"?><opml version="2.0"><head><title>Subscriptions</title></head><body>
-<outline text="News"><outline text="Harbour Gazette" type="rss" xmlUrl="https://harbour.example/feed.xml"/>
-<outline title="Ferry Daily" text="fd" type="rss" xmlUrl="https://ferry.example/rss"/></outline>
-<outline text="Again" xmlUrl="https://harbour.example/feed.xml?utm_source=opml"/>
-<outline text="A folder without feeds"/></body></opml>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []OPMLFeed{{"https://harbour.example/feed.xml", "Harbour Gazette"}, {"https://ferry.example/rss", "Ferry Daily"}}
-	if len(feeds) != len(want) || feeds[0] != want[0] || feeds[1] != want[1] {
-		t.Errorf("ReadOPML = %+v", feeds)
-	}
-	if _, err := ReadOPML([]byte(`<rss></rss>`)); err == nil {
-		t.Error("an RSS file read as OPML")
-	}
-}
-
-func TestNewSource(t *testing.T) {
-	now := time.Date(2030, 3, 2, 0, 0, 0, 0, time.UTC)
-	s, err := NewSource(" https://Harbour.example/feed.xml ", "", "Harbour", 0, now)
-	if err != nil || s.Interval != int(DefaultInterval/time.Second) || s.ID != SourceID("https://harbour.example/feed.xml?utm_source=x") || s.Name != "Harbour" {
-		t.Errorf("NewSource = %+v, %v", s, err)
-	}
-	for _, c := range []struct {
-		url, kind string
-		interval  time.Duration
-	}{{"ftp://a.example/", "", 0}, {"/feed.xml", "", 0}, {"https://a.example/", "podcast", 0}, {"https://a.example/", "", time.Second}} {
-		if _, err := NewSource(c.url, c.kind, "", c.interval, now); err == nil {
-			t.Errorf("NewSource(%q, %q, %s) accepted", c.url, c.kind, c.interval)
-		}
 	}
 }

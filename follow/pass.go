@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/storyline-news/storyline/follow/sourcelist"
 	"github.com/storyline-news/storyline/internal/textenc"
 	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
@@ -190,7 +191,7 @@ func (r *pass) page(ctx context.Context, c *candidate, emit func(*source.Item) e
 	html := textenc.Decode(resp.Body, textenc.HTML, resp.ContentType).Text
 	var extra []string
 	for _, u := range []string{resp.URL, canonicalLink(html, resp.URL)} {
-		if k := "u:" + NormalizeURL(u); u != "" && !slices.Contains(c.keys, k) && !slices.Contains(extra, k) {
+		if k := "u:" + sourcelist.NormalizeURL(u); u != "" && !slices.Contains(c.keys, k) && !slices.Contains(extra, k) {
 			extra = append(extra, k)
 		}
 	}
@@ -300,7 +301,7 @@ func (r *pass) finish(ctx context.Context, interrupted bool, sum *Summary) error
 		st.LastFetch = stamp
 		interval := time.Duration(p.src.Interval) * time.Second
 		if interval <= 0 {
-			interval = DefaultInterval
+			interval = sourcelist.DefaultInterval
 		}
 		if p.err != nil {
 			sum.Failed++

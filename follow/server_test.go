@@ -17,6 +17,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/follow/sourcelist"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlite"
@@ -146,11 +147,11 @@ func (tb *testbed) follower() *Follower { return New(tb.st, tb.p, tb.opts) }
 
 func (tb *testbed) addSource(rawURL, kind string) *store.Source {
 	tb.t.Helper()
-	s, err := NewSource(rawURL, kind, "", DefaultInterval, tb.clock.now())
+	s, err := sourcelist.NewSource(rawURL, kind, "", sourcelist.DefaultInterval, tb.clock.now())
 	if err != nil {
 		tb.t.Fatal(err)
 	}
-	if err := AddSources(context.Background(), tb.st, s); err != nil {
+	if err := sourcelist.AddSources(context.Background(), tb.st, s); err != nil {
 		tb.t.Fatal(err)
 	}
 	return s

@@ -30,20 +30,21 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/entity"
-	"github.com/storyline-news/storyline/link"
 	"github.com/storyline-news/storyline/store"
 )
 
 // batchSize is how many changed events one transaction of Pass takes.
 const batchSize = 256
 
-// Pass takes every changed event off the queue, matching them against
-// the watchlists, and returns how many alerts it filed. It runs even
-// when there is no watchlist, so that the queue does not grow.
-func Pass(ctx context.Context, st store.Store) (int, error) {
+// Pass takes every changed event off the pending queue named queue (the
+// linker's link.PendingChanged: this package leaves the linker out of
+// what the server links in), matching them against the watchlists, and
+// returns how many alerts it filed. It runs even when there is no
+// watchlist, so that the queue does not grow.
+func Pass(ctx context.Context, st store.Store, queue string) (int, error) {
 	total := 0
 	for {
-		n, more, err := step(ctx, st)
+		n, more, err := step(ctx, st, queue)
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("watch: %w", err)
@@ -55,17 +56,17 @@ func Pass(ctx context.Context, st store.Store) (int, error) {
 }
 
 // Hook is Pass in the form pipeline.Pipeline.AfterSettle takes.
-func Hook(st store.Store) func(context.Context) error {
+func Hook(st store.Store, queue string) func(context.Context) error {
 	return func(ctx context.Context) error {
-		_, err := Pass(ctx, st)
+		_, err := Pass(ctx, st, queue)
 		return err
 	}
 }
 
-func step(ctx context.Context, st store.Store) (alerts int, more bool, err error) {
+func step(ctx context.Context, st store.Store, queue string) (alerts int, more bool, err error) {
 	err = st.Update(ctx, func(tx store.Tx) error {
 		alerts, more = 0, false
-		ids, err := tx.Pending(ctx, link.PendingChanged, batchSize)
+		ids, err := tx.Pending(ctx, queue, batchSize)
 		if err != nil || len(ids) == 0 {
 			return err
 		}
@@ -79,7 +80,7 @@ func step(ctx context.Context, st store.Store) (alerts int, more bool, err error
 				return err
 			}
 		}
-		return tx.DonePending(ctx, link.PendingChanged, ids)
+		return tx.DonePending(ctx, queue, ids)
 	})
 	return alerts, more, err
 }

@@ -73,7 +73,7 @@ func TestOneAlertForANewEventUnderAnotherSpelling(t *testing.T) {
 	}
 	defer st.Close()
 	p := pipeline.New(st, nil)
-	p.AfterSettle(Hook(st))
+	p.AfterSettle(Hook(st, link.PendingChanged))
 
 	rc := &receiver{}
 	hook := httptest.NewServer(rc)
@@ -124,7 +124,7 @@ func TestOneAlertForANewEventUnderAnotherSpelling(t *testing.T) {
 	}
 
 	// Nothing new: nothing more, and the queue is empty.
-	if n, err := Pass(ctx, st); n != 0 || err != nil {
+	if n, err := Pass(ctx, st, link.PendingChanged); n != 0 || err != nil {
 		t.Errorf("a second pass filed %d alerts, %v", n, err)
 	}
 	st.Update(ctx, func(tx store.Tx) error {

@@ -1,4 +1,10 @@
-package follow
+// Package sourcelist keeps the list of sources Storyline follows: a
+// source's settings checked and its id made from its URL (the same URL,
+// however written, is one source), sources added and removed, OPML
+// subscription lists read. Package follow polls them; the server and
+// the command line manage them through this package, which needs only
+// the store.
+package sourcelist
 
 import (
 	"bytes"
@@ -136,4 +142,57 @@ func firstNonEmpty(xs ...string) string {
 		}
 	}
 	return ""
+}
+
+// trackingParams are query parameters that say how a reader came to a
+// page, not which page it is: two URLs differing only in them name the
+// same article. Parameters starting with "utm_" are tracking too.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "dclid": true, "gbraid": true, "wbraid": true, "msclkid": true, "yclid": true,
+	"mc_cid": true, "mc_eid": true, "igshid": true, "_ga": true, "_gl": true, "ocid": true, "cmpid": true,
+	"ns_mchannel": true, "ns_source": true, "ns_campaign": true, "ns_linkname": true, "ns_fee": true,
+	"at_medium": true, "at_campaign": true,
+}
+
+func isTracking(name string) bool {
+	name = strings.ToLower(name)
+	return strings.HasPrefix(name, "utm_") || trackingParams[name]
+}
+
+// NormalizeURL is the form of a URL that dedup compares: scheme and host
+// lowercased, default port, fragment and tracking parameters dropped, an
+// empty path written "/". Other parameters keep their order: some sites
+// tell articles apart by them. A string that is no absolute http(s) URL
+// comes back trimmed, as it is.
+func NormalizeURL(raw string) string {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+		return raw
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	if port := u.Port(); (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		u.Host = u.Hostname()
+	}
+	u.Fragment, u.RawFragment = "", ""
+	u.User = nil
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	if u.RawQuery != "" {
+		var kept []string
+		for _, part := range strings.Split(u.RawQuery, "&") {
+			name, _, _ := strings.Cut(part, "=")
+			if dec, err := url.QueryUnescape(name); err == nil {
+				name = dec
+			}
+			if part != "" && !isTracking(name) {
+				kept = append(kept, part)
+			}
+		}
+		u.RawQuery = strings.Join(kept, "&")
+	}
+	u.ForceQuery = false
+	return u.String()
 }

@@ -57,7 +57,7 @@ func commands() *commandTable {
 	for _, add := range []func(*commandTable){
 		ingestCommands, reanalyzeCommands, serveCommands, demoCommands, versionCommands,
 		clusterCommands, quoteCommands, groupCommands, nerCommands, timexCommands,
-		extractCommands, quoteEvalCommands, benchIngestCommands,
+		extractCommands, quoteEvalCommands, benchIngestCommands, followCommands,
 	} {
 		add(t)
 	}

@@ -9,12 +9,15 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/storyline-news/storyline/follow"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/server/loadtest"
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/watch"
 )
 
 // serveCommands adds this file's commands to the table.
@@ -32,7 +35,7 @@ func serveCommands(t *commandTable) {
 }
 
 func runServe(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT] [--token TOKEN]",
+	fs := newFlags(e, "serve", "[--db DSN] [--addr HOST:PORT] [--token TOKEN] [--follow]",
 		"Serve the store's stories, events, entities and quotes as web pages and as a JSON API\n(described at /api/openapi.json). POST /api/articles ingests articles and needs the bearer\ntoken (--token, or the STORYLINE_TOKEN environment variable); without one it refuses all uploads.")
 	dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
@@ -40,6 +43,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes")
 	jsonLog := fs.Bool("log-json", false, "log as JSON instead of text")
 	cache := fs.Duration("cache", server.DefaultCacheTTL, "how long the home page, the story list and search results are reused (0: never); uploads clear them")
+	following := fs.Bool("follow", false, "also poll the sources (storyline sources add) as they fall due, as `storyline follow` does")
 	rest, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
@@ -67,7 +71,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if *cache <= 0 {
 		opts.CacheTTL = -1
 	}
-	return serveStore(ctx, e, st, ln, opts)
+	return serveStore(ctx, e, st, ln, opts, *following)
 }
 
 // serverLog logs every request at info level on stderr.
@@ -81,12 +85,36 @@ func serverLog(e *env, asJSON bool) *slog.Logger {
 // serveStore serves st on ln until ctx is cancelled (Ctrl-C), ingesting
 // uploads through the pipeline, and prints the address it serves. opts.Log
 // and opts.Ingest are filled in when nil. demo uses it too.
-func serveStore(ctx context.Context, e *env, st store.Store, ln net.Listener, opts server.Options) int {
+func serveStore(ctx context.Context, e *env, st store.Store, ln net.Listener, opts server.Options, following bool) int {
 	if opts.Log == nil {
 		opts.Log = serverLog(e, false)
 	}
+	p := watchedPipeline(st, opts.Log)
 	if opts.Ingest == nil {
-		opts.Ingest = pipelineIngest(pipeline.New(st, opts.Log), opts.Log)
+		opts.Ingest = pipelineIngest(p, opts.Log)
+	}
+	// Alerts go out as uploads (and, with following, sources) change
+	// events; both loops end with the server.
+	bg, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		stop()
+		wg.Wait()
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		watch.NewDeliverer(st, watch.DeliverOptions{Log: opts.Log, BaseURL: "http://" + ln.Addr().String()}).Run(bg, 5*time.Second)
+	}()
+	if following {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			follow.New(st, p, follow.Options{Log: opts.Log, Ingest: pipeline.Options{Log: opts.Log}}).Run(bg, func(sum follow.Summary, err error) {
+				opts.Log.Info("followed sources", "polled", sum.Sources, "not_modified", sum.NotModified, "failed", sum.Failed, "pages", sum.Pages,
+					"ingested", sum.Ingest.Ingested, "updated", sum.Ingest.Updated, "item_failures", sum.Ingest.Failed, "err", err)
+			})
+		}()
 	}
 	h := server.New(st, opts)
 	fmt.Fprintf(e.stdout, "Serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())

@@ -176,26 +176,39 @@ func printSources(w io.Writer, srcs []store.Source) {
 }
 
 func runSourcesRemove(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "sources remove", "[--db DSN] ID|URL...", "Stop following sources. What they stored stays; their items stay known, so adding one back fetches nothing twice.")
+	return removeEach(ctx, e, args, "sources remove", "ID|URL", "Stop following sources. What they stored stays; their items stay known, so adding one back fetches nothing twice.",
+		func(st store.Store, name string) (string, error) {
+			s, err := sourcelist.RemoveSource(ctx, st, name)
+			if err != nil {
+				return "", err
+			}
+			return s.ID + " " + s.URL, nil
+		})
+}
+
+// removeEach runs a remove command: remove is called for each name
+// given, and says what it removed.
+func removeEach(ctx context.Context, e *env, args []string, name, what, summary string, remove func(store.Store, string) (string, error)) int {
+	fs := newFlags(e, name, "[--db DSN] "+what+"...", summary)
 	dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
 	names, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
 	}
 	if len(names) == 0 {
-		fmt.Fprintln(e.stderr, "storyline sources remove: no source given")
+		fmt.Fprintf(e.stderr, "storyline %s: nothing given to remove\n", name)
 		return exitFailed
 	}
-	return withStore(ctx, e, "sources remove", *dsn, func(st store.Store) int {
+	return withStore(ctx, e, name, *dsn, func(st store.Store) int {
 		code := exitOK
 		for _, n := range names {
-			s, err := sourcelist.RemoveSource(ctx, st, n)
+			removed, err := remove(st, n)
 			if err != nil {
-				fmt.Fprintf(e.stderr, "storyline sources remove: %s\n", escaped(err.Error()))
+				fmt.Fprintf(e.stderr, "storyline %s: %s\n", name, escaped(err.Error()))
 				code = exitPartial
 				continue
 			}
-			fmt.Fprintf(e.stdout, "removed %s\t%s\n", s.ID, s.URL)
+			fmt.Fprintf(e.stdout, "removed %s\n", escaped(removed))
 		}
 		return code
 	})
@@ -322,28 +335,8 @@ func runWatchList(ctx context.Context, e *env, args []string) int {
 }
 
 func runWatchRemove(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "watch remove", "[--db DSN] ID...", "Delete watchlists with their alerts and deliveries.")
-	dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH)")
-	ids, done, status := parseArgs(e, fs, args)
-	if done {
-		return status
-	}
-	if len(ids) == 0 {
-		fmt.Fprintln(e.stderr, "storyline watch remove: no watchlist given")
-		return exitFailed
-	}
-	return withStore(ctx, e, "watch remove", *dsn, func(st store.Store) int {
-		code := exitOK
-		for _, id := range ids {
-			if err := watch.Remove(ctx, st, id); err != nil {
-				fmt.Fprintf(e.stderr, "storyline watch remove: %s\n", escaped(err.Error()))
-				code = exitPartial
-				continue
-			}
-			fmt.Fprintf(e.stdout, "removed %s\n", id)
-		}
-		return code
-	})
+	return removeEach(ctx, e, args, "watch remove", "ID", "Delete watchlists with their alerts and deliveries.",
+		func(st store.Store, id string) (string, error) { return id, watch.Remove(ctx, st, id) })
 }
 
 // watchedPipeline is a pipeline whose settling steps are followed by the

@@ -40,7 +40,7 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 	}
 	opts.OnError = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: error: %s\n", clearLine, escaped(err.Error())) }
 	opts.OnWarning = func(err error) { fmt.Fprintf(e.stderr, "%sstoryline: warning: %s\n", clearLine, escaped(err.Error())) }
-	sum, err := pipeline.Ingest(ctx, st, paths, opts)
+	sum, err := watchedPipeline(st, e.log).Ingest(ctx, paths, opts)
 	fmt.Fprintf(e.stderr, "storyline: %s\n", sum)
 	if ctx.Err() != nil {
 		fmt.Fprintln(e.stderr, "storyline: interrupted")
@@ -187,7 +187,7 @@ func reanalyzeCommands(t *commandTable) {
 			if file, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
 				progress = e.stderr
 			}
-			n, err := pipeline.New(st, e.log).Reanalyze(ctx, progress)
+			n, err := watchedPipeline(st, e.log).Reanalyze(ctx, progress)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "storyline reanalyze: %v\n", err)
 				return exitFailed

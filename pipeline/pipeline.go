@@ -106,6 +106,19 @@ type Pipeline struct {
 	mu     sync.Mutex // guards linker
 	linker *link.Linker
 	submit Submitter // nil: analyse and link here
+
+	hookMu      sync.Mutex
+	afterSettle func(context.Context) error
+}
+
+// AfterSettle sets fn to run after every settling step, with what the
+// step changed waiting in the store as pending work of kind
+// link.PendingChanged: the watchers of events (package watch) take it
+// from there. An error from fn ends Settle with it.
+func (p *Pipeline) AfterSettle(fn func(context.Context) error) {
+	p.hookMu.Lock()
+	defer p.hookMu.Unlock()
+	p.afterSettle = fn
 }
 
 // New makes a Pipeline for a store with the default analysis and linking.
@@ -138,6 +151,16 @@ func (p *Pipeline) Ingest(ctx context.Context, paths []string, opts Options) (Su
 func (p *Pipeline) IngestBytes(ctx context.Context, name string, data []byte, opts Options) (Summary, error) {
 	return p.ingest(ctx, opts, 0, func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
 		return source.ReadBytes(ctx, name, data, opts.sourceOptions(), fn)
+	})
+}
+
+// IngestItems ingests items its caller has read itself (package follow
+// fetches feeds and pages): read calls emit with each item, as Walk
+// would. An item with HTML has its article extracted, as a page file
+// would.
+func (p *Pipeline) IngestItems(ctx context.Context, read func(ctx context.Context, emit func(*source.Item) error) error, opts Options) (Summary, error) {
+	return p.ingest(ctx, opts, 0, func(ctx context.Context, fn func(*source.Item, *source.ItemError) error) error {
+		return read(ctx, func(it *source.Item) error { return fn(it, nil) })
 	})
 }
 
@@ -270,12 +293,20 @@ func (p *Pipeline) ingest(ctx context.Context, opts Options, total int, read fun
 // returns is settled; a crash before it leaves the waiting events to the
 // next run, their articles already in them.
 func (p *Pipeline) Settle(ctx context.Context) error {
+	p.hookMu.Lock()
+	after := p.afterSettle
+	p.hookMu.Unlock()
 	for {
 		p.mu.Lock()
 		more, err := p.linker.Settle(ctx, p.st)
 		p.mu.Unlock()
 		if err != nil {
 			return fmt.Errorf("settle: %w", err)
+		}
+		if after != nil {
+			if err := after(ctx); err != nil {
+				return fmt.Errorf("after settling: %w", err)
+			}
 		}
 		if !more {
 			return nil

@@ -42,6 +42,11 @@ type WorkerOptions struct {
 	Log  *slog.Logger
 	// Registry, if set, receives the worker's own counters.
 	Registry prometheus.Registerer
+	// AfterSettle, if set, runs after every settling step the worker
+	// makes while it holds the lease, with what the step changed waiting
+	// as pending work of kind link.PendingChanged (the watchers of
+	// events, package watch, take it from there).
+	AfterSettle func(context.Context) error
 }
 
 // Defaults of WorkerOptions.
@@ -299,7 +304,9 @@ func (w *Worker) linkLoop(ctx context.Context) {
 			err = w.linkBatch(ctx)
 		case toSettle:
 			batches = 0
-			_, err = w.linker.Settle(ctx, w.db)
+			if _, err = w.linker.Settle(ctx, w.db); err == nil && w.opts.AfterSettle != nil {
+				err = w.opts.AfterSettle(ctx)
+			}
 		default:
 			sleep(ctx, w.opts.Poll)
 			continue

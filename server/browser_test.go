@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -73,12 +74,21 @@ func (w *browserWatch) check(t *testing.T) {
 // newBrowser starts headless Chromium against a server on the seeds.
 func newBrowser(t *testing.T) (context.Context, string, *browserWatch) {
 	t.Helper()
+	if chromium() == "" {
+		t.Skip("browser tests need Chromium: apt-get install chromium (or set CHROMIUM to its path)")
+	}
+	srv, _ := seedServer(t)
+	return newBrowserOn(t, srv)
+}
+
+// newBrowserOn starts headless Chromium against a server serving h.
+func newBrowserOn(t *testing.T, h http.Handler) (context.Context, string, *browserWatch) {
+	t.Helper()
 	path := chromium()
 	if path == "" {
 		t.Skip("browser tests need Chromium: apt-get install chromium (or set CHROMIUM to its path)")
 	}
-	srv, _ := seedServer(t)
-	hs := httptest.NewServer(srv)
+	hs := httptest.NewServer(h)
 	t.Cleanup(hs.Close)
 
 	opts := []chromedp.ExecAllocatorOption{

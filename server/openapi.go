@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/watch"
 )
 
 // opDoc describes one API operation for the OpenAPI document.
@@ -16,6 +18,8 @@ type opDoc struct {
 	Schema  string // component name of the response (item) type, or "object"
 	List    bool   // the response is a page of Schema items
 	Post    bool   // the request has a body of articles and needs the token
+	Body    string // component name of a JSON request body; needs the token
+	Auth    bool   // needs the token; answers 204 with no body
 }
 
 // schemaTypes are the components of the document; their schemas are derived
@@ -31,6 +35,12 @@ var schemaTypes = map[string]reflect.Type{
 	"UploadArticle": reflect.TypeFor[uploadArticle](),
 	"Error":         reflect.TypeFor[apiError](),
 	"Health":        reflect.TypeFor[health](),
+	"ArticleDetail": reflect.TypeFor[articleDetail](),
+	"Source":        reflect.TypeFor[store.Source](),
+	"SourceSpec":    reflect.TypeFor[sourceSpec](),
+	"Watchlist":     reflect.TypeFor[store.Watchlist](),
+	"WatchlistSpec": reflect.TypeFor[watch.Spec](),
+	"Alert":         reflect.TypeFor[store.Alert](),
 }
 
 // jsonSchema describes t as the JSON encoding/json produces for it.
@@ -126,6 +136,13 @@ func (s *Server) openAPIDoc() map[string]any {
 			content = func(schema map[string]any) map[string]any {
 				return map[string]any{"text/plain": map[string]any{"schema": schema}}
 			}
+		case "atom":
+			body = map[string]any{"type": "string"}
+			content = func(schema map[string]any) map[string]any {
+				return map[string]any{"application/atom+xml": map[string]any{"schema": schema}}
+			}
+		case "":
+			body = nil
 		default:
 			body = ref(d.Schema)
 		}
@@ -142,7 +159,21 @@ func (s *Server) openAPIDoc() map[string]any {
 		if len(params) > 0 {
 			op["parameters"] = params
 		}
-		if d.Post {
+		switch {
+		case d.Body != "":
+			op["security"] = []any{map[string]any{"bearer": []string{}}}
+			op["requestBody"] = map[string]any{"required": true, "content": jsonContent(ref(d.Body))}
+			responses["201"] = map[string]any{"description": "created", "content": jsonContent(body)}
+			responses["400"] = errorResponse("the body is not valid")
+			responses["401"] = errorResponse("no valid bearer token")
+		case d.Auth:
+			op["security"] = []any{map[string]any{"bearer": []string{}}}
+			responses["204"] = map[string]any{"description": "done"}
+			responses["401"] = errorResponse("no valid bearer token")
+			if strings.Contains(r.pattern, "{id}") {
+				responses["404"] = errorResponse("no such item")
+			}
+		case d.Post:
 			op["security"] = []any{map[string]any{"bearer": []string{}}}
 			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
 				"application/json":     map[string]any{"schema": ref("UploadArticle")},
@@ -155,7 +186,7 @@ func (s *Server) openAPIDoc() map[string]any {
 			responses["413"] = errorResponse("the body is too large")
 			responses["415"] = errorResponse("unsupported Content-Type")
 			responses["422"] = map[string]any{"description": "no article could be ingested", "content": jsonContent(body)}
-		} else {
+		default:
 			responses["200"] = map[string]any{"description": "OK", "content": content(body)}
 			if len(params) > 0 {
 				responses["400"] = errorResponse("invalid parameter")

@@ -30,6 +30,15 @@ func (s *Server) routeTable() []route {
 		{"GET", "/articles/{id}", http.HandlerFunc(s.articlePage), nil},
 		{"GET", "/search", s.cached(s.searchPage), nil},
 		{"GET", "/static/", staticHandler(), nil},
+		{"GET", "/sources", http.HandlerFunc(s.sourcesPage), nil},
+		{"POST", "/sources", http.HandlerFunc(s.postSourcePage), nil},
+		{"POST", "/sources/{id}/delete", http.HandlerFunc(s.deleteSourcePage), nil},
+		{"GET", "/watchlists", http.HandlerFunc(s.watchlistsPage), nil},
+		{"POST", "/watchlists", http.HandlerFunc(s.postWatchlistPage), nil},
+		{"GET", "/watchlists/{id}", http.HandlerFunc(s.watchlistPage), nil},
+		{"POST", "/watchlists/{id}/delete", http.HandlerFunc(s.deleteWatchlistPage), nil},
+		{"GET", "/watchlists/{id}/feed.atom", http.HandlerFunc(s.watchlistFeed), &opDoc{
+			ID: "watchlistFeed", Summary: "A watchlist's alerts, newest first, as an Atom feed.", Schema: "atom"}},
 
 		// Operations.
 		{"GET", "/healthz", http.HandlerFunc(s.healthz), &opDoc{
@@ -44,8 +53,8 @@ func (s *Server) routeTable() []route {
 			ID: "listArticles", Summary: "Articles, newest first.", Params: withQ("full-text words the article must contain", list...), Schema: "Article", List: true}},
 		{"POST", "/api/articles", http.HandlerFunc(s.apiPostArticles), &opDoc{
 			ID: "ingestArticles", Summary: "Ingest one article (application/json) or JSON Lines (application/x-ndjson, application/jsonl). Requires the bearer token.", Schema: "IngestSummary", Post: true}},
-		{"GET", "/api/articles/{id}", http.HandlerFunc(s.apiArticle), &opDoc{
-			ID: "getArticle", Summary: "One article with its entities, time expressions and quotes.", Schema: "Article"}},
+		{"GET", "/api/articles/{id}", http.HandlerFunc(s.apiArticleDetail), &opDoc{
+			ID: "getArticle", Summary: "One article with its entities, time expressions and quotes, and the article it is a syndicated copy of (copy_of: the first stored with the same text).", Schema: "ArticleDetail"}},
 		{"GET", "/api/events", http.HandlerFunc(s.apiEvents), &opDoc{
 			ID: "listEvents", Summary: "Events, newest first.", Params: withQ("full-text words one of the event's articles contains", list...), Schema: "Event", List: true}},
 		{"GET", "/api/events/{id}", http.HandlerFunc(s.apiEvent), &opDoc{
@@ -62,6 +71,22 @@ func (s *Server) routeTable() []route {
 			ID: "listQuotes", Summary: "Quotes, newest first; entity filters by speaker.", Params: withQ("words the quote contains", list...), Schema: "Quote", List: true}},
 		{"GET", "/api/quotes/{id}", http.HandlerFunc(s.apiQuote), &opDoc{
 			ID: "getQuote", Summary: "One quote with the articles that carry it.", Schema: "Quote"}},
+		{"GET", "/api/sources", http.HandlerFunc(s.apiSources), &opDoc{
+			ID: "listSources", Summary: "Sources followed (feeds, sitemaps, pages), with where following each stands.", Params: []param{pLimit, pOffset}, Schema: "Source", List: true}},
+		{"POST", "/api/sources", http.HandlerFunc(s.apiPostSource), &opDoc{
+			ID: "addSource", Summary: "Follow a source (or change one's settings). Requires the bearer token.", Schema: "Source", Body: "SourceSpec"}},
+		{"DELETE", "/api/sources/{id}", http.HandlerFunc(s.apiDeleteSource), &opDoc{
+			ID: "removeSource", Summary: "Stop following a source. Requires the bearer token.", Auth: true}},
+		{"GET", "/api/watchlists", http.HandlerFunc(s.apiWatchlists), &opDoc{
+			ID: "listWatchlists", Summary: "Watchlists.", Params: []param{pLimit, pOffset}, Schema: "Watchlist", List: true}},
+		{"POST", "/api/watchlists", http.HandlerFunc(s.apiPostWatchlist), &opDoc{
+			ID: "addWatchlist", Summary: "Save a watchlist: entities (any spelling), places, keywords, outlets, and a webhook signed with the secret. Requires the bearer token.", Schema: "Watchlist", Body: "WatchlistSpec"}},
+		{"GET", "/api/watchlists/{id}", http.HandlerFunc(s.apiWatchlist), &opDoc{
+			ID: "getWatchlist", Summary: "One watchlist (its secret is never shown).", Schema: "Watchlist"}},
+		{"DELETE", "/api/watchlists/{id}", http.HandlerFunc(s.apiDeleteWatchlist), &opDoc{
+			ID: "removeWatchlist", Summary: "Delete a watchlist with its alerts. Requires the bearer token.", Auth: true}},
+		{"GET", "/api/watchlists/{id}/alerts", http.HandlerFunc(s.apiAlerts), &opDoc{
+			ID: "listAlerts", Summary: "A watchlist's alerts, newest first.", Params: []param{pLimit, pOffset}, Schema: "Alert", List: true}},
 		{"GET", "/api/search", s.cached(s.apiSearch), &opDoc{
 			ID: "search", Summary: "Full-text search over articles, best first, with highlighted snippets.", Params: []param{{Name: "q", Desc: "words to search for", Required: true}, pLimit, pOffset}, Schema: "SearchHit", List: true}},
 	}

@@ -639,6 +639,7 @@ type articleData struct {
 	Link     string
 	Event    *storyline.Event
 	Entities []storyline.Mention // one per entity
+	CopyOf   *storyline.Article  // the article this one is a syndicated copy of
 }
 
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
@@ -654,6 +655,15 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 	}
 	if a.Event != "" {
 		if d.Event, err = s.st.Event(ctx, a.Event); err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.pageFail(w, r, err)
+			return
+		}
+	}
+	if first, err := s.st.CopyOf(ctx, a.ID); err != nil {
+		s.pageFail(w, r, err)
+		return
+	} else if first != "" {
+		if d.CopyOf, err = s.st.Article(ctx, first); err != nil && !errors.Is(err, store.ErrNotFound) {
 			s.pageFail(w, r, err)
 			return
 		}

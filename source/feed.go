@@ -109,14 +109,15 @@ func feedItem(fi *gofeed.Item, format, outlet, lang, scope string) (*Item, error
 		id = qualifiedGUID(guid, scope)
 	}
 	it := &Item{
-		ID:     id,
-		URL:    link,
-		Title:  title,
-		Outlet: outlet,
-		Lang:   lang,
-		Text:   text,
-		Format: format,
-		Raw:    raw,
+		ID:      id,
+		URL:     link,
+		Title:   title,
+		Outlet:  outlet,
+		Lang:    lang,
+		Text:    text,
+		Format:  format,
+		Raw:     raw,
+		Summary: isSummary(fi, text),
 	}
 	var names []string
 	for _, p := range fi.Authors {
@@ -133,6 +134,17 @@ func feedItem(fi *gofeed.Item, format, outlet, lang, scope string) (*Item, error
 		it.Published, it.PublishedFrom = feedTime(stamp, *date).Format(time.RFC3339), storyline.FromFeed
 	}
 	return it, nil
+}
+
+// isSummary tells a feed item that carries no more than a summary of its
+// article (see Item.Summary).
+func isSummary(fi *gofeed.Item, text string) bool {
+	for _, full := range []string{fi.Content, fi.Custom["body"], fi.Custom["fullitem"]} {
+		if strings.TrimSpace(full) != "" {
+			return false
+		}
+	}
+	return len(strings.Fields(text)) < SummaryWords
 }
 
 // qualifiedGUID is an item's GUID as an article id: as it is when it is a

@@ -95,3 +95,25 @@ func FuzzText(f *testing.F) {
 		})
 	})
 }
+
+func FuzzSitemap(f *testing.F) {
+	f.Add([]byte(newsSitemap))
+	f.Add([]byte(`<sitemapindex><sitemap><loc>https://a.example/s.xml</loc></sitemap></sitemapindex>`))
+	f.Add([]byte(`<urlset><url><loc>https://a.example/</loc><news:news><news:title>&bogus;</news:title></news:news></url>`))
+	f.Add([]byte("\x1f\x8b\x08\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sm, err := ReadSitemap(data, Options{MaxBytes: 1 << 20})
+		if err != nil {
+			return
+		}
+		if len(sm.Entries)+len(sm.Sitemaps) > MaxSitemapEntries {
+			t.Fatalf("%d entries, over the limit", len(sm.Entries)+len(sm.Sitemaps))
+		}
+		for _, e := range sm.Entries {
+			if _, ok := webURL(e.URL); !ok {
+				t.Fatalf("entry with a non-web URL %q", e.URL)
+			}
+		}
+		Sniff(data)
+	})
+}

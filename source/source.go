@@ -67,7 +67,16 @@ type Item struct {
 	// Raw holds the item's own bytes: the page, the JSON line, the feed
 	// item (as JSON), the text file.
 	Raw []byte
+	// Summary marks a feed item that carries at most a summary: no full
+	// content element, and a description shorter than SummaryWords words.
+	// The page it links to holds the article (a follower fetches it).
+	Summary bool
 }
+
+// SummaryWords: a feed item's description shorter than this, with no
+// content element beside it, is taken for a summary. Feeds that put the
+// whole article in the description write far more.
+const SummaryWords = 100
 
 // Options tune reading.
 type Options struct {

@@ -138,6 +138,9 @@ type Store interface {
 	// calls.
 	Update(ctx context.Context, fn func(Tx) error) error
 
+	// Sources followed, watchlists and their alerts (follow.go).
+	FollowReader
+
 	Close() error
 }
 
@@ -281,6 +284,9 @@ type Tx interface {
 	// Reset deletes everything built across articles, keeping the
 	// articles (reanalyze then links them again).
 	Reset(ctx context.Context) error
+
+	// Sources followed, watchlists and their alerts (follow.go).
+	FollowWriter
 }
 
 // Driver opens a store from the part of a DSN after its scheme.

@@ -64,7 +64,7 @@ func runDemo(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	fmt.Fprintln(e.stdout)
-	return serveStore(ctx, e, st, ln, server.Options{})
+	return serveStore(ctx, e, st, st, nil, ln, server.Options{}, false)
 }
 
 // printOverview prints the stories with their events, then the most

@@ -58,7 +58,7 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 			return exitFailed
 		}
 	}
-	p := pipeline.New(st, e.log)
+	p := watchedPipeline(st, e.log)
 	if q != nil {
 		p = pipeline.NewSubmitting(st, q, e.log)
 	}
@@ -231,7 +231,7 @@ func reanalyzeCommands(t *commandTable) {
 			if file, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
 				progress = e.stderr
 			}
-			n, err := pipeline.New(st, e.log).Reanalyze(ctx, progress)
+			n, err := watchedPipeline(st, e.log).Reanalyze(ctx, progress)
 			if err != nil {
 				fmt.Fprintf(e.stderr, "storyline reanalyze: %v\n", err)
 				return exitFailed

@@ -15,9 +15,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/storyline-news/storyline/link"
 	"github.com/storyline-news/storyline/queue"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/postgres"
+	"github.com/storyline-news/storyline/watch"
 )
 
 // queueCommands adds this file's commands to the table: what runs a
@@ -113,7 +115,8 @@ func runWorker(ctx context.Context, e *env, args []string) int {
 	defer db.Close()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), queue.NewCollector(q))
-	w, err := queue.NewWorker(ctx, db, queue.WorkerOptions{Jobs: *jobs, JobTimeout: *timeout, RescueAfter: *rescue, Poll: *poll, Log: log, Registry: reg})
+	w, err := queue.NewWorker(ctx, db, queue.WorkerOptions{Jobs: *jobs, JobTimeout: *timeout, RescueAfter: *rescue, Poll: *poll, Log: log, Registry: reg,
+		AfterSettle: watch.Hook(db, link.PendingChanged)})
 	if err != nil {
 		return fail(err)
 	}

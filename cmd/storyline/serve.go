@@ -9,17 +9,20 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/storyline-news/storyline/follow"
 	"github.com/storyline-news/storyline/pipeline"
 	"github.com/storyline-news/storyline/queue"
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/server/loadtest"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/postgres"
+	"github.com/storyline-news/storyline/watch"
 )
 
 // serveCommands adds this file's commands to the table.
@@ -37,7 +40,7 @@ func serveCommands(t *commandTable) {
 }
 
 func runServe(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "serve", "[--db DSN] [--read-db DSN] [--addr HOST:PORT] [--token TOKEN]",
+	fs := newFlags(e, "serve", "[--db DSN] [--read-db DSN] [--addr HOST:PORT] [--token TOKEN] [--follow]",
 		"Serve the store's stories, events, entities and quotes as web pages and as a JSON API\n(described at /api/openapi.json). POST /api/articles ingests articles and needs the bearer\ntoken (--token, or the STORYLINE_TOKEN environment variable); without one it refuses all uploads.")
 	dsn := fs.String("db", store.DefaultDSN, "store DSN (sqlite:PATH, or postgres://... for a shared store whose uploads `storyline worker` processes analyse)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
@@ -46,6 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	jsonLog := fs.Bool("log-json", false, "log as JSON instead of text")
 	cache := fs.Duration("cache", server.DefaultCacheTTL, "how long the home page, the story list and search results are reused (0: never); uploads clear them")
 	readDSN := fs.String("read-db", "", "with a shared store: serve pages and the API from this read replica of it (postgres://...); uploads and /metrics still use --db")
+	following := fs.Bool("follow", false, "also poll the sources (storyline sources add) as they fall due, as `storyline follow` does")
 	rest, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
@@ -73,6 +77,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if *cache <= 0 {
 		opts.CacheTTL = -1
 	}
+	var p *pipeline.Pipeline // nil: analyse and link here
 	q, err := sharedQueue(ctx, st)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "storyline serve: %v\n", err)
@@ -81,7 +86,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if q != nil {
 		// A shared store's uploads are queued for the workers, and
 		// /metrics says how the work goes.
-		opts.Ingest = pipelineIngest(pipeline.NewSubmitting(st, q, log), log)
+		p = pipeline.NewSubmitting(st, q, log)
 		opts.Registry = prometheus.NewRegistry()
 		opts.Registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), queue.NewCollector(q))
 	}
@@ -99,7 +104,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		defer replica.Close()
 		read = replica
 	}
-	return serveStore(ctx, e, read, ln, opts)
+	return serveStore(ctx, e, st, read, p, ln, opts, *following)
 }
 
 // serverLog logs every request at info level on stderr.
@@ -110,17 +115,45 @@ func serverLog(e *env, asJSON bool) *slog.Logger {
 	return slog.New(slog.NewTextHandler(e.stderr, nil))
 }
 
-// serveStore serves st on ln until ctx is cancelled (Ctrl-C), ingesting
-// uploads through the pipeline, and prints the address it serves. opts.Log
-// and opts.Ingest are filled in when nil. demo uses it too.
-func serveStore(ctx context.Context, e *env, st store.Store, ln net.Listener, opts server.Options) int {
+// serveStore serves read (st, or a replica of it) on ln until ctx is
+// cancelled (Ctrl-C), ingesting uploads (and, following, what the sources
+// publish) into st through p, and prints the address it serves. A nil p
+// analyses and links in this process; opts.Log and opts.Ingest are filled
+// in when nil. demo uses it too.
+func serveStore(ctx context.Context, e *env, st, read store.Store, p *pipeline.Pipeline, ln net.Listener, opts server.Options, following bool) int {
 	if opts.Log == nil {
 		opts.Log = serverLog(e, false)
 	}
-	if opts.Ingest == nil {
-		opts.Ingest = pipelineIngest(pipeline.New(st, opts.Log), opts.Log)
+	if p == nil {
+		p = watchedPipeline(st, opts.Log)
 	}
-	h := server.New(st, opts)
+	if opts.Ingest == nil {
+		opts.Ingest = pipelineIngest(p, opts.Log)
+	}
+	// Alerts go out as uploads (and, with following, sources) change
+	// events; both loops end with the server.
+	bg, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() {
+		stop()
+		wg.Wait()
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		watch.NewDeliverer(st, watch.DeliverOptions{Log: opts.Log, BaseURL: "http://" + ln.Addr().String()}).Run(bg, 5*time.Second)
+	}()
+	if following {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			follow.New(st, p, follow.Options{Log: opts.Log, Ingest: pipeline.Options{Log: opts.Log}}).Run(bg, func(sum follow.Summary, err error) {
+				opts.Log.Info("followed sources", "polled", sum.Sources, "not_modified", sum.NotModified, "failed", sum.Failed, "pages", sum.Pages,
+					"ingested", sum.Ingest.Ingested, "updated", sum.Ingest.Updated, "item_failures", sum.Ingest.Failed, "err", err)
+			})
+		}()
+	}
+	h := server.New(read, opts)
 	fmt.Fprintf(e.stdout, "Serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	if err := server.Serve(ctx, ln, h, opts.Log); err != nil {
 		fmt.Fprintf(e.stderr, "storyline serve: %v\n", err)

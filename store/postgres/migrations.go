@@ -61,4 +61,22 @@ var migrations = []string{
 	CREATE INDEX pending_kind ON pending(kind, seq);
 	CREATE TABLE moved (kind TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, to_id TEXT COLLATE "C" NOT NULL, PRIMARY KEY (kind, id));
 	CREATE INDEX moved_to ON moved(kind, to_id);`,
+	// Version 4: following sources and watching events (store/follow.go),
+	// as SQLite's version 4. Articles stored before it have no text key:
+	// only later ones are recognised as syndicated copies.
+	`ALTER TABLE articles ADD COLUMN text_key TEXT COLLATE "C" NOT NULL DEFAULT '';
+	ALTER TABLE articles ADD COLUMN copy_of TEXT COLLATE "C" NOT NULL DEFAULT '';
+	CREATE INDEX articles_text_key ON articles(text_key);
+	CREATE TABLE sources (id TEXT COLLATE "C" PRIMARY KEY, url TEXT COLLATE "C" NOT NULL UNIQUE, kind TEXT COLLATE "C" NOT NULL, name TEXT COLLATE "C" NOT NULL, interval_s BIGINT NOT NULL, added TEXT COLLATE "C" NOT NULL);
+	CREATE TABLE fetch_state (source TEXT COLLATE "C" PRIMARY KEY, etag TEXT COLLATE "C" NOT NULL, last_modified TEXT COLLATE "C" NOT NULL, last_fetch TEXT COLLATE "C" NOT NULL, last_status INTEGER NOT NULL,
+		last_new TEXT COLLATE "C" NOT NULL, next_poll TEXT COLLATE "C" NOT NULL, items BIGINT NOT NULL, errors BIGINT NOT NULL, failures INTEGER NOT NULL, last_error TEXT COLLATE "C" NOT NULL, failing INTEGER NOT NULL);
+	CREATE TABLE seen_items (key TEXT COLLATE "C" PRIMARY KEY, source TEXT COLLATE "C" NOT NULL, article TEXT COLLATE "C" NOT NULL, fingerprint TEXT COLLATE "C" NOT NULL, attempts INTEGER NOT NULL, error TEXT COLLATE "C" NOT NULL, seen TEXT COLLATE "C" NOT NULL);
+	CREATE TABLE watchlists (id TEXT COLLATE "C" PRIMARY KEY, name TEXT COLLATE "C" NOT NULL, doc TEXT COLLATE "C" NOT NULL, webhook TEXT COLLATE "C" NOT NULL, secret TEXT COLLATE "C" NOT NULL, created TEXT COLLATE "C" NOT NULL);
+	CREATE TABLE watched_events (watchlist TEXT COLLATE "C" NOT NULL, event TEXT COLLATE "C" NOT NULL, outlets TEXT COLLATE "C" NOT NULL, updated TEXT COLLATE "C" NOT NULL, PRIMARY KEY (watchlist, event));
+	CREATE TABLE alerts (id BIGINT PRIMARY KEY, watchlist TEXT COLLATE "C" NOT NULL, event TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, doc TEXT COLLATE "C" NOT NULL, created TEXT COLLATE "C" NOT NULL);
+	CREATE INDEX alerts_watchlist ON alerts(watchlist, id);
+	CREATE TABLE deliveries (alert BIGINT PRIMARY KEY, watchlist TEXT COLLATE "C" NOT NULL, url TEXT COLLATE "C" NOT NULL, status TEXT COLLATE "C" NOT NULL, attempts INTEGER NOT NULL,
+		next_try TEXT COLLATE "C" NOT NULL, last_code INTEGER NOT NULL, last_error TEXT COLLATE "C" NOT NULL, updated TEXT COLLATE "C" NOT NULL);
+	CREATE INDEX deliveries_due ON deliveries(status, next_try);
+	CREATE INDEX deliveries_watchlist ON deliveries(watchlist, alert);`,
 }

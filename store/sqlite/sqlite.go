@@ -311,4 +311,22 @@ var migrations = []string{
 	CREATE UNIQUE INDEX articles_seq ON articles(seq);
 	DELETE FROM articles_fts;
 	INSERT INTO articles_fts (rowid, id, title, text) SELECT seq, id, title, COALESCE(json_extract(doc, '$.text'), '') FROM articles;`,
+	// Version 4: following sources and watching events (store/follow.go).
+	// Articles stored before it have no text key: only later ones are
+	// recognised as syndicated copies.
+	`ALTER TABLE articles ADD COLUMN text_key TEXT NOT NULL DEFAULT '';
+	ALTER TABLE articles ADD COLUMN copy_of TEXT NOT NULL DEFAULT '';
+	CREATE INDEX articles_text_key ON articles(text_key);
+	CREATE TABLE sources (id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL, interval_s INTEGER NOT NULL, added TEXT NOT NULL);
+	CREATE TABLE fetch_state (source TEXT PRIMARY KEY, etag TEXT NOT NULL, last_modified TEXT NOT NULL, last_fetch TEXT NOT NULL, last_status INTEGER NOT NULL,
+		last_new TEXT NOT NULL, next_poll TEXT NOT NULL, items INTEGER NOT NULL, errors INTEGER NOT NULL, failures INTEGER NOT NULL, last_error TEXT NOT NULL, failing INTEGER NOT NULL);
+	CREATE TABLE seen_items (key TEXT PRIMARY KEY, source TEXT NOT NULL, article TEXT NOT NULL, fingerprint TEXT NOT NULL, attempts INTEGER NOT NULL, error TEXT NOT NULL, seen TEXT NOT NULL);
+	CREATE TABLE watchlists (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL, webhook TEXT NOT NULL, secret TEXT NOT NULL, created TEXT NOT NULL);
+	CREATE TABLE watched_events (watchlist TEXT NOT NULL, event TEXT NOT NULL, outlets TEXT NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (watchlist, event));
+	CREATE TABLE alerts (id INTEGER PRIMARY KEY, watchlist TEXT NOT NULL, event TEXT NOT NULL, kind TEXT NOT NULL, doc TEXT NOT NULL, created TEXT NOT NULL);
+	CREATE INDEX alerts_watchlist ON alerts(watchlist, id);
+	CREATE TABLE deliveries (alert INTEGER PRIMARY KEY, watchlist TEXT NOT NULL, url TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+		next_try TEXT NOT NULL, last_code INTEGER NOT NULL, last_error TEXT NOT NULL, updated TEXT NOT NULL);
+	CREATE INDEX deliveries_due ON deliveries(status, next_try);
+	CREATE INDEX deliveries_watchlist ON deliveries(watchlist, alert);`,
 }

@@ -115,13 +115,18 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 		result = store.Inserted
 	}
 	ts := now()
+	key := store.TextKey(a.Text)
+	copyOf, err := t.firstWithText(ctx, key, a.ID)
+	if err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
 	if result == store.Inserted {
-		err = t.exec(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
-			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, ts)
+		err = t.exec(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at, text_key, copy_of)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, ts, key, copyOf)
 	} else {
-		err = t.exec(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=? WHERE id=?`,
-			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, a.ID)
+		err = t.exec(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=?, text_key=?, copy_of=? WHERE id=?`,
+			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, key, copyOf, a.ID)
 	}
 	if err == nil {
 		err = t.s.d.IndexText(ctx, t.tx, a.ID, a.Title, a.Text)
@@ -136,6 +141,25 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	return result, nil
+}
+
+// firstWithText is the article an article with text key key is a
+// syndicated copy of: another one stored earlier with the same key, the
+// one that is no copy itself first; "" when there is none.
+func (t *tx) firstWithText(ctx context.Context, key, id string) (string, error) {
+	if key == "" {
+		return "", nil
+	}
+	st, err := t.stmt(ctx, `SELECT id FROM articles WHERE text_key = ? AND id != ? ORDER BY CASE WHEN copy_of = '' THEN 0 ELSE 1 END, ingested_at, id LIMIT 1`)
+	if err != nil {
+		return "", err
+	}
+	var first string
+	err = st.QueryRowContext(ctx, key, id).Scan(&first)
+	if isNoRows(err) {
+		return "", nil
+	}
+	return first, err
 }
 
 // SaveLinks implements store.Tx.

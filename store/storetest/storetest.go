@@ -33,6 +33,11 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"TakenIDsStayTaken", takenIDs},
 		{"FailedUpdateWritesNothing", failedUpdate},
 		{"Reset", reset},
+		{"SourcesKeepTheirState", sourcesKeepTheirState},
+		{"SeenItemsKeepFirstSighting", seenItemsKeepFirstSighting},
+		{"WatchlistsAlertsDeliveries", watchlistsAlertsDeliveries},
+		{"EventFacts", eventFacts},
+		{"SyndicatedCopies", syndicatedCopies},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

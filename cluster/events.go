@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -96,8 +97,11 @@ func central(e *builtEvent) []*doc {
 		score[d] = dot(d.vec, e.centroid)
 	}
 	sort.SliceStable(ds, func(i, j int) bool {
-		if score[ds[i]] != score[ds[j]] {
-			return score[ds[i]] > score[ds[j]]
+		// Scores equal but for rounding are a tie (the two articles of a
+		// pair are exactly as central), which the id breaks: otherwise
+		// the order in which the terms were summed would pick the title.
+		if a, b := score[ds[i]], score[ds[j]]; math.Abs(a-b) > 1e-6 {
+			return a > b
 		}
 		return ds[i].id < ds[j].id
 	})

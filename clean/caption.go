@@ -124,10 +124,7 @@ func explicitCaption(s string) ([]string, bool) {
 
 // shingles are hashes of word 4-grams, for near-duplicate tests.
 func shingles(s string, into map[uint64]bool) []uint64 {
-	var ws []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		ws = append(ws, w)
-	}
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	var out []uint64
 	for i := 0; i+4 <= len(ws); i++ {
 		var h uint64 = 14695981039346656037

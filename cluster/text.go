@@ -60,9 +60,7 @@ func tokenize(s string) []token {
 		w := s[i:j]
 		// Drop possessive tails: "Ryabkov’s", "Russia's".
 		for _, tail := range []string{"'s", "’s", "'S"} {
-			if strings.HasSuffix(w, tail) {
-				w = w[:len(w)-len(tail)]
-			}
+			w = strings.TrimSuffix(w, tail)
 		}
 		t := token{text: w, start: i}
 		first, _ := utf8.DecodeRuneInString(w)

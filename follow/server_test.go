@@ -196,8 +196,8 @@ func (tb *testbed) articles() map[string]string {
 // story is an invented report: a headline and paragraphs long enough for
 // a page's article to be told from its chrome.
 type story struct {
-	guid, title string
-	paras       []string
+	title string
+	paras []string
 }
 
 func report(topic, place, person string, n int) story {
@@ -212,8 +212,6 @@ func report(topic, place, person string, n int) story {
 func ordinal(n int) string {
 	return [...]string{"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}[n%10]
 }
-
-func (s story) text() string { return strings.Join(s.paras, "\n\n") }
 
 // page is an article page; canonical is its <link rel=canonical>, if any.
 func (s story) page(canonical string) string {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -74,15 +73,6 @@ func (t tally) accuracy(kind string) float64 {
 		return 0
 	}
 	return float64(t.right[kind]) / float64(t.total[kind])
-}
-
-func (t tally) kinds() []string {
-	var ks []string
-	for k := range t.total {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // TestLabelledAccuracy holds Detect to what it reaches on the invented

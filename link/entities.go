@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/entity"
@@ -292,6 +291,3 @@ func (b *batch) speakerElsewhere(name string) (string, string, bool) {
 	}
 	return found[0].ID, found[0].Profile.Name(), true
 }
-
-// blank reports an empty or space-only string.
-func blank(s string) bool { return strings.TrimSpace(s) == "" }

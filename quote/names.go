@@ -16,9 +16,7 @@ func nameKey(name string) string {
 	var words []string
 	for _, w := range strings.Fields(foldASCII(name)) {
 		w = strings.TrimSuffix(w, "s'")
-		if strings.HasSuffix(w, "'s") {
-			w = w[:len(w)-2]
-		}
+		w = strings.TrimSuffix(w, "'s")
 		w = translit.Replace(w)
 		var b strings.Builder
 		var prev rune

@@ -203,10 +203,6 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 	apiList(s, s.st.Articles)(w, r)
 }
 
-func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
-	apiGet(s, s.st.Article)(w, r)
-}
-
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) { apiList(s, s.st.Events)(w, r) }
 func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request)  { apiGet(s, s.st.Event)(w, r) }
 func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) { apiList(s, s.st.Quotes)(w, r) }

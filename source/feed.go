@@ -166,9 +166,7 @@ func feedText(fi *gofeed.Item) string {
 	for _, k := range []string{"body", "fullitem"} {
 		cands = append(cands, fi.Custom[k])
 	}
-	for _, d := range mediaDescriptions(fi.Extensions) {
-		cands = append(cands, d)
-	}
+	cands = append(cands, mediaDescriptions(fi.Extensions)...)
 	best := ""
 	for _, c := range cands {
 		if strings.TrimSpace(c) == "" {

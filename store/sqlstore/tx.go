@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -800,6 +799,3 @@ func decode[T any](doc string) (*T, error) {
 }
 
 var _ store.Tx = (*tx)(nil)
-
-// errStop ends a paged scan early without an error.
-var errStop = errors.New("stop")

@@ -107,8 +107,8 @@ type trainSent struct {
 	static [][]uint64
 }
 
-// chunkSize is the number of consecutive sentences that are kept together
-// (a pseudo-document for the document memory) when shuffling.
+// chunkSize is the number of title-case copies of sentences that are kept
+// together (a pseudo-document for the document memory) when shuffling.
 const chunkSize = 40
 
 // Train trains a tagger on train; when dev is not nil its score is logged
@@ -121,10 +121,20 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	if cfg.Folds < 2 {
 		cfg.Folds = 2
 	}
+	// Sentences in document order; docOf[i] is the document of sentence i.
 	var sents []Sentence
-	for _, s := range train {
-		if !s.DocStart && len(s.Tokens) > 0 && len(s.Tags) == len(s.Tokens) {
-			sents = append(sents, s)
+	var docOf []int
+	var docSpans []Span
+	for d, doc := range Documents(train) {
+		start := len(sents)
+		for _, s := range doc {
+			if len(s.Tokens) > 0 && len(s.Tags) == len(s.Tokens) {
+				sents = append(sents, s)
+				docOf = append(docOf, d)
+			}
+		}
+		if len(sents) > start {
+			docSpans = append(docSpans, Span{start, len(sents)})
 		}
 	}
 	if len(sents) == 0 {
@@ -152,9 +162,10 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 		}
 		log.Info("clusters", "words", len(cl), "took", time.Since(start))
 	}
-	// Gazetteers: the full one for the model, and one per fold built from the
-	// other folds, so that training features do not see their own answers.
-	fold := func(sentIdx int) int { return (sentIdx / chunkSize) % cfg.Folds }
+	// Gazetteers: the full one for the model, and one per fold of documents
+	// built from the other folds, so that training features do not see their
+	// own answers (nor those of the same report, which repeats its names).
+	fold := func(sentIdx int) int { return docOf[sentIdx] % cfg.Folds }
 	m.gaz = newGazetteer()
 	foldGaz := make([]*gazetteer, cfg.Folds)
 	for f := range foldGaz {
@@ -249,11 +260,11 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			mk(i, tc, inf)
 		}
 	}
-	var chunkSpans []Span
-	for _, r := range [][2]int{{0, len(sents)}, {len(sents), len(data)}} {
-		for a := r[0]; a < r[1]; a += chunkSize {
-			chunkSpans = append(chunkSpans, Span{a, min(a+chunkSize, r[1])})
-		}
+	// The document memory is reset at each chunk: a document, or a group
+	// of title-case copies.
+	chunkSpans := docSpans
+	for a := len(sents); a < len(data); a += chunkSize {
+		chunkSpans = append(chunkSpans, Span{a, min(a+chunkSize, len(data))})
 	}
 	members := max(1, cfg.Ensemble)
 	results := make([]*trainWeights, members)

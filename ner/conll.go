@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Sentence is one sentence of a CoNLL file: its tokens and, when the file
@@ -160,9 +161,7 @@ func reportStarts(sents []Sentence) map[int]bool {
 			continue
 		}
 		start := i - 1
-		// The headline ends with a full stop, a byline ("Peter
-		// Blackburn") does not.
-		if start > 0 && !endsSentence(sents[start].Tokens) && endsSentence(sents[start-1].Tokens) {
+		if start > 0 && isByline(sents[start].Tokens) {
 			start--
 		}
 		starts[start] = true
@@ -191,16 +190,25 @@ func isDateline(toks []string) bool {
 	return true
 }
 
-func endsSentence(toks []string) bool {
-	if len(toks) == 0 {
+// isByline reports whether a sentence is a reporter's name between
+// headline and dateline ("Peter Blackburn", "Geert de Clercq"): two to four
+// words, capitalised but not in capitals, or name particles.
+func isByline(toks []string) bool {
+	if len(toks) < 2 || len(toks) > 4 {
 		return false
 	}
-	switch toks[len(toks)-1] {
-	case ".", "?", "!", "...":
-		return true
+	for _, w := range toks {
+		switch {
+		case nameParticles[w]:
+		case startsUpper(w) && strings.ContainsFunc(w, unicode.IsLower) && isLetters(w):
+		default:
+			return false
+		}
 	}
-	return false
+	return true
 }
+
+var nameParticles = map[string]bool{"de": true, "da": true, "van": true, "von": true, "der": true, "del": true, "la": true, "le": true}
 
 // TagCoNLL tags every sentence, document by document (-DOCSTART- markers,
 // or the reports found by MarkDocuments), and returns the predicted IOB2

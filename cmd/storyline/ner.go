@@ -44,6 +44,7 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 	ensemble := fs.Int("ensemble", def.Ensemble, "models trained with different shuffles, weights averaged")
 	titleCase := fs.Float64("title-case", def.TitleCase, "fraction of training sentences added again in title case")
 	seed := fs.Uint64("seed", def.Seed, "shuffling seed")
+	hide := fs.Float64("hide", def.Hide, "probability that a word of one gazetteer fold loses its word features in training")
 	cv := fs.Int("cv", 0, "cross-validate over this many folds of training documents instead of writing a model")
 	unlabelled := fs.String("unlabelled", def.UnlabelledFiles, "comma-separated extra raw text files/globs for the word clusters")
 	if _, done, status := parseArgs(e, fs, args); done {
@@ -63,7 +64,7 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 	}
 	cfg := def
 	cfg.Epochs, cfg.Prune, cfg.Clusters = *epochs, *prune, *clusters
-	cfg.Beam, cfg.Ensemble, cfg.TitleCase, cfg.Seed = *beam, *ensemble, *titleCase, *seed
+	cfg.Beam, cfg.Ensemble, cfg.TitleCase, cfg.Seed, cfg.Hide = *beam, *ensemble, *titleCase, *seed, *hide
 	cfg.Log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	if cfg.Unlabelled, err = ner.ReadUnlabelled(*unlabelled); err != nil {
 		fmt.Fprintln(e.stderr, "storyline train ner:", err)

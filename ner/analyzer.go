@@ -68,55 +68,64 @@ var mentionType = map[string]string{
 // headline's names help tag the body). The context is checked between
 // sentences.
 func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, error) {
-	mem := newDocMemory()
-	var sc scratch
-	var infos []tokInfo
-	var static [][]uint64
-	var buf []uint64
-	var tags []int
-	tagSpans := func(src string, toks []Span) []int {
-		infos = infos[:0]
-		for _, sp := range toks {
-			infos = append(infos, makeInfo(src[sp.Start:sp.End], m.lex))
-		}
-		static, buf = m.staticAll(infos, static, buf)
-		tags = m.decode(infos, static, mem, &sc, tags)
-		return tags
+	// Sentences (cut at maxSentence tokens) of the title, then of the text.
+	type part struct {
+		src  string
+		toks []Span
 	}
-	if title = strings.TrimSpace(title); title != "" {
-		tt := Tokens(title)
-		for _, s := range SentenceTokens(title, tt) {
+	var parts []part
+	split := func(src string) {
+		toks := Tokens(src)
+		for _, s := range SentenceTokens(src, toks) {
 			for a := s.Start; a < s.End; a += maxSentence {
-				tagSpans(title, tt[a:min(a+maxSentence, s.End)])
+				parts = append(parts, part{src, toks[a:min(a+maxSentence, s.End)]})
 			}
 		}
 	}
-	toks := Tokens(text)
-	var out []Entity
-	for _, s := range SentenceTokens(text, toks) {
-		if err := ctx.Err(); err != nil {
-			return out, fmt.Errorf("ner: %w", err)
+	nTitle := 0
+	if title = strings.TrimSpace(title); title != "" {
+		split(title)
+		nTitle = len(parts)
+	}
+	split(text)
+	infos := make([][]tokInfo, len(parts))
+	for i, p := range parts {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("ner: %w", err)
+			}
 		}
-		for a := s.Start; a < s.End; a += maxSentence {
-			sent := toks[a:min(a+maxSentence, s.End)]
-			tg := tagSpans(text, sent)
-			names := make([]string, len(tg))
-			for i, t := range tg {
-				names[i] = tagNames[t]
+		infos[i] = make([]tokInfo, len(p.toks))
+		for j, sp := range p.toks {
+			infos[i][j] = makeInfo(p.src[sp.Start:sp.End], m.lex)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	tags, err := m.tagInfos(ctx, infos)
+	if err != nil {
+		return nil, err
+	}
+	var out []Entity
+	for k := nTitle; k < len(parts); k++ {
+		sent := parts[k].toks
+		names := make([]string, len(tags[k]))
+		for i, t := range tags[k] {
+			names[i] = tagNames[t]
+		}
+		honorificNames(text, sent, names)
+		for _, c := range chunks(names) {
+			// Reuters writes no honorifics, so the model has not learnt
+			// them: "Mrs Sherman" is a person named Sherman.
+			if c.end-c.start > 1 && honorifics[strings.ToLower(text[sent[c.start].Start:sent[c.start].End])] {
+				c.start++
+				c.typ = "PER"
+			} else if c.start > 0 && c.typ != "PER" && honorifics[strings.ToLower(text[sent[c.start-1].Start:sent[c.start-1].End])] {
+				c.typ = "PER"
 			}
-			honorificNames(text, sent, names)
-			for _, c := range chunks(names) {
-				// Reuters writes no honorifics, so the model has not learnt
-				// them: "Mrs Sherman" is a person named Sherman.
-				if c.end-c.start > 1 && honorifics[strings.ToLower(text[sent[c.start].Start:sent[c.start].End])] {
-					c.start++
-					c.typ = "PER"
-				} else if c.start > 0 && c.typ != "PER" && honorifics[strings.ToLower(text[sent[c.start-1].Start:sent[c.start-1].End])] {
-					c.typ = "PER"
-				}
-				st, en := sent[c.start].Start, sent[c.end-1].End
-				out = append(out, Entity{Start: st, End: en, Type: c.typ, Text: text[st:en]})
-			}
+			st, en := sent[c.start].Start, sent[c.end-1].End
+			out = append(out, Entity{Start: st, End: en, Type: c.typ, Text: text[st:en]})
 		}
 	}
 	return out, nil

@@ -39,12 +39,18 @@ func (b *beamState) prevTags(n int32) (prev, prev2 int) {
 	return prev, prev2
 }
 
-// step extends every item of the beam by one token and keeps the best k.
-func (b *beamState) step(sc scorer, toks []tokInfo, static [][]uint64, i, k int) {
-	var base [nTags]float32
-	for _, h := range static[i] {
-		sc.addScores(h, &base)
+// staticScores sums the weights of the static features of a token.
+func staticScores(sc scorer, static []uint64) [nTags]float32 {
+	var s [nTags]float32
+	for _, h := range static {
+		sc.addScores(h, &s)
 	}
+	return s
+}
+
+// step extends every item of the beam by one token, whose static features
+// score base, and keeps the best k.
+func (b *beamState) step(sc scorer, toks []tokInfo, base [nTags]float32, i, k int) {
 	for _, h := range histFeatures(b.feats[:0], toks, i, b.hist[i]) {
 		sc.addScores(h, &base)
 	}
@@ -100,13 +106,10 @@ func (b *beamState) step(sc scorer, toks []tokInfo, static [][]uint64, i, k int)
 	b.beam, b.next = b.next, b.beam
 }
 
-func (b *beamState) reset(toks []tokInfo, mem *docMemory) {
+func (b *beamState) reset(hist []int) {
 	b.nodes = b.nodes[:0]
 	b.beam = append(b.beam[:0], -1)
-	b.hist = b.hist[:0]
-	for i := range toks {
-		b.hist = append(b.hist, mem.hist(&toks[i]))
-	}
+	b.hist = hist
 }
 
 // path returns the tags of the path ending at node n.
@@ -121,31 +124,28 @@ func (b *beamState) path(n int32, out []int) []int {
 	return out
 }
 
-// beamTag decodes one sentence with a beam of width k; the document memory
-// is read before the sentence and updated after it.
-func beamTag(sc scorer, toks []tokInfo, static [][]uint64, mem *docMemory, b *beamState, k int, out []int) []int {
-	b.reset(toks, mem)
+// beamTag decodes one sentence with a beam of width k; bases[i] are the
+// static scores of token i and hist[i] its document memory.
+func beamTag(sc scorer, toks []tokInfo, bases [][nTags]float32, hist []int, b *beamState, k int, out []int) []int {
+	b.reset(hist)
 	for i := range toks {
-		b.step(sc, toks, static, i, k)
+		b.step(sc, toks, bases[i], i, k)
 	}
-	out = b.path(b.beam[0], out[:0])
-	for i := range toks {
-		mem.record(&toks[i], out[i])
-	}
-	return out
+	return b.path(b.beam[0], out[:0])
 }
 
 // beamTrain runs one early-update perceptron step on a sentence: decoding
 // stops as soon as the gold prefix falls out of the beam, and the features
 // of the gold prefix are promoted and those of the best beam prefix demoted.
 // It returns the predicted prefix (for statistics).
-func beamTrain(tw *trainWeights, toks []tokInfo, static [][]uint64, mem *docMemory, b *beamState, k int, gold []int, out []int) []int {
-	b.reset(toks, mem)
+func beamTrain(tw *trainWeights, toks []tokInfo, static [][]uint64, hist []int, b *beamState, k int, gold []int, out []int) []int {
+	b.reset(hist)
 	updated := false
 	for i := range toks {
-		b.step(tw, toks, static, i, k)
+		// Scored as the weights are now: an update changes them midway.
+		b.step(tw, toks, staticScores(tw, static[i]), i, k)
 		if updated {
-			continue // decode on, for the document memory
+			continue // decode on: the document memory records the output
 		}
 		// Is the gold prefix still in the beam?
 		in := false
@@ -165,23 +165,20 @@ func beamTrain(tw *trainWeights, toks []tokInfo, static [][]uint64, mem *docMemo
 	if !updated && !equalInts(out, gold) {
 		tw.updatePrefix(toks, static, b, gold, out, b.hist)
 	}
-	for i := range toks {
-		mem.record(&toks[i], out[i])
-	}
 	return out
 }
 
 // beamTrainMaxViolation decodes the whole sentence and updates at the step
 // where the best beam item beats the gold prefix by the widest margin
 // (Huang et al. 2012), which converges faster than early update.
-func beamTrainMaxViolation(tw *trainWeights, toks []tokInfo, static [][]uint64, mem *docMemory, b *beamState, k int, gold []int, out []int) []int {
-	b.reset(toks, mem)
+func beamTrainMaxViolation(tw *trainWeights, toks []tokInfo, static [][]uint64, hist []int, b *beamState, k int, gold []int, out []int) []int {
+	b.reset(hist)
 	var goldScore float32
 	bestStep, bestNode := -1, int32(-1)
 	var maxViol float32
 	gp, gp2 := 0, 0
 	for i := range toks {
-		b.step(tw, toks, static, i, k)
+		b.step(tw, toks, staticScores(tw, static[i]), i, k)
 		var sc [nTags]float32
 		b.feats = dynFeatures(b.feats[:0], toks, i, gp, gp2, b.hist[i])
 		b.feats = append(b.feats, static[i]...)
@@ -199,9 +196,6 @@ func beamTrainMaxViolation(tw *trainWeights, toks []tokInfo, static [][]uint64, 
 	if bestStep >= 0 {
 		pred := b.path(bestNode, nil)
 		tw.updatePrefix(toks, static, b, gold[:bestStep+1], pred, b.hist)
-	}
-	for i := range toks {
-		mem.record(&toks[i], out[i])
 	}
 	return out
 }

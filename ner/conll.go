@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Sentence is one sentence of a CoNLL file: its tokens and, when the file
@@ -103,8 +104,11 @@ func toIOB2(tags []string) []string {
 	return out
 }
 
-// Documents groups sentences into documents at -DOCSTART- markers.
+// Documents groups sentences into documents at -DOCSTART- markers; a file
+// without any (the CoNLL-2003 files in ../shared) is cut where its Reuters
+// reports begin (MarkDocuments).
 func Documents(sents []Sentence) [][]Sentence {
+	sents = MarkDocuments(sents)
 	var docs [][]Sentence
 	var cur []Sentence
 	for _, s := range sents {
@@ -123,10 +127,95 @@ func Documents(sents []Sentence) [][]Sentence {
 	return docs
 }
 
-// TagCoNLL tags every sentence (documents split at -DOCSTART-) and returns
-// the predicted IOB2 tags, parallel to sents (nil for DocStart entries).
+// MarkDocuments returns sents with a DocStart entry before each Reuters
+// report when sents has no -DOCSTART- marker at all; otherwise sents as it
+// is. Documents are what the tagger's document memory and the
+// cross-validation folds are made of: running reports together would let
+// one report's names type the next one's.
+func MarkDocuments(sents []Sentence) []Sentence {
+	starts := reportStarts(sents)
+	if starts == nil {
+		return sents
+	}
+	out := make([]Sentence, 0, len(sents)+len(starts))
+	for i, s := range sents {
+		if starts[i] {
+			out = append(out, Sentence{DocStart: true})
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// reportStarts returns the indexes of the sentences that begin a Reuters
+// report, or nil when sents has -DOCSTART- markers or no dateline. A report
+// is a headline, sometimes a byline, then a dateline ("BRUSSELS
+// 1996-08-22"); the first sentence always begins one.
+func reportStarts(sents []Sentence) map[int]bool {
+	starts := map[int]bool{0: true}
+	for i, s := range sents {
+		if s.DocStart {
+			return nil
+		}
+		if i == 0 || !isDateline(s.Tokens) {
+			continue
+		}
+		start := i - 1
+		if start > 0 && isByline(sents[start].Tokens) {
+			start--
+		}
+		starts[start] = true
+	}
+	if len(starts) == 1 {
+		return nil
+	}
+	return starts
+}
+
+// isDateline reports whether a sentence is a Reuters dateline: a short line
+// ending in an ISO date ("NEW YORK 1996-08-22").
+func isDateline(toks []string) bool {
+	if len(toks) == 0 || len(toks) > 6 {
+		return false
+	}
+	d := toks[len(toks)-1]
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if i != 4 && i != 7 && (d[i] < '0' || d[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isByline reports whether a sentence is a reporter's name between
+// headline and dateline ("Peter Blackburn", "Geert de Clercq"): two to four
+// words, capitalised but not in capitals, or name particles.
+func isByline(toks []string) bool {
+	if len(toks) < 2 || len(toks) > 4 {
+		return false
+	}
+	for _, w := range toks {
+		switch {
+		case nameParticles[w]:
+		case startsUpper(w) && strings.ContainsFunc(w, unicode.IsLower) && isLetters(w):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+var nameParticles = map[string]bool{"de": true, "da": true, "van": true, "von": true, "der": true, "del": true, "la": true, "le": true}
+
+// TagCoNLL tags every sentence, document by document (-DOCSTART- markers,
+// or the reports found by MarkDocuments), and returns the predicted IOB2
+// tags, parallel to sents (nil for DocStart entries).
 func (m *Tagger) TagCoNLL(sents []Sentence) [][]string {
 	out := make([][]string, len(sents))
+	starts := reportStarts(sents)
 	var doc [][]string
 	var idx []int
 	flush := func() {
@@ -137,8 +226,10 @@ func (m *Tagger) TagCoNLL(sents []Sentence) [][]string {
 		doc, idx = doc[:0], idx[:0]
 	}
 	for i, s := range sents {
-		if s.DocStart {
+		if s.DocStart || starts[i] {
 			flush()
+		}
+		if s.DocStart {
 			continue
 		}
 		doc = append(doc, s.Tokens)
@@ -246,16 +337,56 @@ func Evaluate(gold, pred [][]string) []Score {
 	return out
 }
 
-// EvalCoNLL tags the sentences and scores them against their gold tags.
+// EvalCoNLL tags the sentences and scores them against their gold tags:
+// the overall score, one per entity type (sorted), and last one of Type
+// "unseen", over the entities whose words never form an entity in the
+// tagger's training data. Held-out news names many people and firms the
+// training data never saw, so the unseen score says more about held-out
+// text than the overall one.
 func (m *Tagger) EvalCoNLL(sents []Sentence) []Score {
 	pred := m.TagCoNLL(sents)
 	var g, p [][]string
+	var toks [][]string
 	for i, s := range sents {
 		if s.DocStart {
 			continue
 		}
 		g = append(g, s.Tags)
 		p = append(p, pred[i])
+		toks = append(toks, s.Tokens)
 	}
-	return Evaluate(g, p)
+	return append(Evaluate(g, p), m.unseenScore(toks, g, p))
+}
+
+// unseenScore scores the entities, gold or predicted, that are not in the
+// gazetteer of the training data.
+func (m *Tagger) unseenScore(toks, gold, pred [][]string) Score {
+	s := Score{Type: "unseen"}
+	var lowers []string
+	unseen := func(sent []string, c chunk) bool {
+		lowers = lowers[:0]
+		for _, w := range sent[c.start:c.end] {
+			lowers = append(lowers, makeInfo(w, nil).lower)
+		}
+		return !m.gaz.has(lowers)
+	}
+	for i := range gold {
+		set := map[chunk]bool{}
+		for _, c := range chunks(gold[i]) {
+			if unseen(toks[i], c) {
+				set[c] = true
+				s.Gold++
+			}
+		}
+		for _, c := range chunks(pred[i]) {
+			if unseen(toks[i], c) {
+				s.Predicted++
+				if set[c] {
+					s.Right++
+				}
+			}
+		}
+	}
+	s.compute()
+	return s
 }

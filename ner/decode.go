@@ -19,7 +19,7 @@ type memEntry struct {
 }
 
 // memWindow is how many tokens a memory entry lives without being seen
-// again; CoNLL files have no document boundaries, so memory slides.
+// again, so that a long text does not type a name by a namesake far away.
 const memWindow = 2000
 
 func newDocMemory() *docMemory { return &docMemory{m: map[string]*memEntry{}} }
@@ -29,50 +29,113 @@ func (d *docMemory) reset() {
 	d.pos = 0
 }
 
-// hist returns the majority type given so far to a capitalised word: 1..4
-// for entity types, 5 for "always O", 0 when unseen.
-func (d *docMemory) hist(t *tokInfo) int {
-	if d == nil || t.flags&fHasUpper == 0 || t.flags&fHasLower == 0 && len(t.lower) < 2 {
-		return 0
+// remembered reports whether the memory keeps (and answers for) token t:
+// capitalised words, not single capitals.
+func remembered(t *tokInfo) bool {
+	return t.flags&fHasUpper != 0 && (t.flags&fHasLower != 0 || len(t.lower) >= 2)
+}
+
+// hists appends, for each token of a sentence about to be tagged, the
+// majority type given so far to its word (majorityType); a nil memory
+// knows nothing.
+func (d *docMemory) hists(toks []tokInfo, dst []int) []int {
+	for i := range toks {
+		h := 0
+		if d != nil && remembered(&toks[i]) {
+			if e := d.m[toks[i].lower]; e != nil && d.pos-e.last <= memWindow {
+				h = majorityType(e.counts)
+			}
+		}
+		dst = append(dst, h)
 	}
-	e := d.m[t.lower]
-	if e == nil || d.pos-e.last > memWindow {
-		return 0
-	}
+	return dst
+}
+
+// majorityType codes a word's type counts: 1..4 for the most frequent
+// entity type, 5 when it was always outside entities, 0 without counts. A
+// tie goes to the lower type index.
+func majorityType(counts [5]int32) int {
 	best, bc := 0, int32(0)
-	for k, c := range e.counts {
+	for k, c := range counts {
 		if c > bc {
 			best, bc = k, c
 		}
 	}
-	if bc == 0 {
+	switch {
+	case bc == 0:
 		return 0
-	}
-	if best == 0 {
+	case best == 0:
 		return 5
 	}
 	return best
 }
 
-func (d *docMemory) record(t *tokInfo, tag int) {
+// record adds the tags chosen for a sentence.
+func (d *docMemory) record(toks []tokInfo, tags []int) {
 	if d == nil {
 		return
 	}
-	d.pos++
-	if t.flags&fHasUpper == 0 {
-		return
-	}
-	e := d.m[t.lower]
-	if e == nil || d.pos-e.last > memWindow {
+	for i := range toks {
+		d.pos++
+		t := &toks[i]
+		if t.flags&fHasUpper == 0 {
+			continue
+		}
+		e := d.m[t.lower]
 		if e == nil {
 			e = &memEntry{}
 			d.m[t.lower] = e
-		} else {
+		} else if d.pos-e.last > memWindow {
 			*e = memEntry{}
 		}
+		e.counts[tagType(tags[i])]++
+		e.last = d.pos
 	}
-	e.counts[tagType(tag)]++
-	e.last = d.pos
+}
+
+// docProfile is the type counts of the capitalised words of a whole
+// document after a first tagging pass. A second pass reads it instead of
+// the memory, so that a word's type also follows its later mentions: when
+// a headline's "Barrick" was taken for a person, "Barrick Gold Corp" and
+// "Barrick shares" further down still make it a company.
+type docProfile map[string]*[5]int32
+
+func newDocProfile(infos [][]tokInfo, tags [][]int) docProfile {
+	p := docProfile{}
+	for s := range infos {
+		for i := range infos[s] {
+			t := &infos[s][i]
+			if t.flags&fHasUpper == 0 {
+				continue
+			}
+			c := p[t.lower]
+			if c == nil {
+				c = &[5]int32{}
+				p[t.lower] = c
+			}
+			c[tagType(tags[s][i])]++
+		}
+	}
+	return p
+}
+
+// hists appends what docMemory.hists would for the sentence, from the
+// other mentions of each word in the whole document: the token's own
+// first-pass tag is left out, so that a name mentioned once keeps no
+// memory of itself.
+func (p docProfile) hists(toks []tokInfo, tags []int, dst []int) []int {
+	for i := range toks {
+		h := 0
+		if remembered(&toks[i]) {
+			if c := p[toks[i].lower]; c != nil {
+				counts := *c
+				counts[tagType(tags[i])]--
+				h = majorityType(counts)
+			}
+		}
+		dst = append(dst, h)
+	}
+	return dst
 }
 
 // decodeState is reusable scratch space for tagging one sentence.
@@ -81,20 +144,16 @@ type decodeState struct {
 }
 
 // tagSentence tags one sentence greedily left to right. static[i] are the
-// static feature hashes of token i. With gold != nil it trains: after each
+// static feature hashes of token i, hist[i] its document memory. With gold != nil it trains: after each
 // token, update is called with the features and the gold and predicted tags
 // (and history goes on with the predicted tag).
-func tagSentence(sc scorer, toks []tokInfo, static [][]uint64, mem *docMemory, st *decodeState,
+func tagSentence(sc scorer, toks []tokInfo, static [][]uint64, hist []int, st *decodeState,
 	out []int, gold []int, update func(feats []uint64, gold, pred int)) []int {
 	out = out[:0]
 	prev, prev2 := 0, 0
 	for i := range toks {
-		var scores [nTags]float32
-		for _, h := range static[i] {
-			sc.addScores(h, &scores)
-		}
-		hist := mem.hist(&toks[i])
-		st.feats = dynFeatures(st.feats[:0], toks, i, prev, prev2, hist)
+		scores := staticScores(sc, static[i])
+		st.feats = dynFeatures(st.feats[:0], toks, i, prev, prev2, hist[i])
 		for _, h := range st.feats {
 			sc.addScores(h, &scores)
 		}
@@ -111,7 +170,6 @@ func tagSentence(sc scorer, toks []tokInfo, static [][]uint64, mem *docMemory, s
 			update(append(st.feats, static[i]...), gold[i], best)
 		}
 		out = append(out, best)
-		mem.record(&toks[i], best)
 		prev2, prev = prev, best
 	}
 	return out

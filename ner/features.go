@@ -82,6 +82,9 @@ type tokInfo struct {
 	flags uint8
 	clus  string // word cluster bit string, "" if unknown
 	cased uint8  // capitalisation profile (lexEntry.cased)
+	// hide drops the features that name the word itself (training only):
+	// the token is seen as a word the model never met.
+	hide bool
 }
 
 const (
@@ -271,6 +274,13 @@ const (
 	tLab
 	tLabM1
 	tLabP1
+	tPoolM1
+	tPoolP1
+	tPoolBefore
+	tPoolAfter
+	tPoolLowerToo
+	tPoolRunFirst
+	tPoolRunLast
 )
 
 func prefix(s string, n int) (string, bool) {
@@ -345,8 +355,10 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 	add := func(h uint64) { dst = append(dst, finalize(h)) }
 
 	add(tmpl(tBias))
-	add(hstr(tmpl(tWord), t0.word))
-	add(hstr(tmpl(tLower), t0.lower))
+	if !t0.hide {
+		add(hstr(tmpl(tWord), t0.word))
+		add(hstr(tmpl(tLower), t0.lower))
+	}
 	add(hstr(tmpl(tShape), t0.shape))
 	for n, id := range [...]byte{tPre1, tPre2, tPre3, tPre4} {
 		if p, ok := prefix(t0.lower, n+1); ok && len(p) < len(t0.lower) {
@@ -358,21 +370,37 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 			add(hstr(tmpl(id), p))
 		}
 	}
-	add(hstr(tmpl(tLowerM1), m1.lower))
-	add(hstr(tmpl(tLowerP1), p1.lower))
-	add(hstr(tmpl(tLowerM2), m2.lower))
-	add(hstr(tmpl(tLowerP2), p2.lower))
-	add(hstr(tmpl(tWordM1), m1.word))
-	add(hstr(tmpl(tWordP1), p1.word))
+	if !m1.hide {
+		add(hstr(tmpl(tLowerM1), m1.lower))
+		add(hstr(tmpl(tWordM1), m1.word))
+	}
+	if !p1.hide {
+		add(hstr(tmpl(tLowerP1), p1.lower))
+		add(hstr(tmpl(tWordP1), p1.word))
+	}
+	if !m2.hide {
+		add(hstr(tmpl(tLowerM2), m2.lower))
+	}
+	if !p2.hide {
+		add(hstr(tmpl(tLowerP2), p2.lower))
+	}
 	add(hstr(tmpl(tShapeM1), m1.shape))
 	add(hstr(tmpl(tShapeP1), p1.shape))
 	add(hstr(hstr(tmpl(tShapeM1_0), m1.shape), t0.shape))
 	add(hstr(hstr(tmpl(tShape0_P1), t0.shape), p1.shape))
 	add(hstr(hstr(hstr(tmpl(tShapeM1_0_P1), m1.shape), t0.shape), p1.shape))
-	add(hstr(hstr(tmpl(tLowerM1_0), m1.lower), t0.lower))
-	add(hstr(hstr(tmpl(tLower0_P1), t0.lower), p1.lower))
-	add(hstr(hstr(tmpl(tLowerM2_M1), m2.lower), m1.lower))
-	add(hstr(hstr(tmpl(tLowerP1_P2), p1.lower), p2.lower))
+	if !m1.hide && !t0.hide {
+		add(hstr(hstr(tmpl(tLowerM1_0), m1.lower), t0.lower))
+	}
+	if !t0.hide && !p1.hide {
+		add(hstr(hstr(tmpl(tLower0_P1), t0.lower), p1.lower))
+	}
+	if !m2.hide && !m1.hide {
+		add(hstr(hstr(tmpl(tLowerM2_M1), m2.lower), m1.lower))
+	}
+	if !p1.hide && !p2.hide {
+		add(hstr(hstr(tmpl(tLowerP1_P2), p1.lower), p2.lower))
+	}
 	if s, ok := suffix(m1.lower, 3); ok {
 		add(hstr(tmpl(tSufM1), s))
 	}
@@ -382,11 +410,15 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 	add(hbyte(tmpl(tFlags), t0.flags))
 	if i == 0 {
 		add(hbyte(tmpl(tFirst), t0.flags))
-		add(hstr(tmpl(tFirstLower), t0.lower))
+		if !t0.hide {
+			add(hstr(tmpl(tFirstLower), t0.lower))
+		}
 	}
 	if si.capsSent {
 		add(hstr(tmpl(tCapsSent), t0.shape))
-		add(hstr(tmpl(tCapsSentLower), t0.lower))
+		if !t0.hide {
+			add(hstr(tmpl(tCapsSentLower), t0.lower))
+		}
 	}
 	if si.titleSent {
 		add(hstr(tmpl(tTitleSent), t0.shape))
@@ -394,7 +426,7 @@ func staticFeatures(dst []uint64, toks []tokInfo, i int, si sentInfo, gaz []uint
 	if len(toks) <= 3 {
 		add(hbyte(hstr(tmpl(tSentLen), t0.shape), byte(len(toks))))
 	}
-	if p1.flags&(fTitle|fAllCaps) != 0 {
+	if p1.flags&(fTitle|fAllCaps) != 0 && !t0.hide {
 		add(hstr(tmpl(tNextCapLower), t0.lower))
 	}
 	if t0.clus != "" {
@@ -466,7 +498,9 @@ func histFeatures(dst []uint64, toks []tokInfo, i int, hist int) []uint64 {
 func prevFeatures(dst []uint64, toks []tokInfo, i int, prev int, hist int) []uint64 {
 	t0 := &toks[i]
 	dst = append(dst, finalize(hbyte(tmpl(tPrevTag), byte(prev))))
-	dst = append(dst, finalize(hstr(hbyte(tmpl(tPrevTagLower), byte(prev)), t0.lower)))
+	if !t0.hide {
+		dst = append(dst, finalize(hstr(hbyte(tmpl(tPrevTagLower), byte(prev)), t0.lower)))
+	}
 	dst = append(dst, finalize(hstr(hbyte(tmpl(tPrevTagShape), byte(prev)), t0.shape)))
 	if hist != 0 {
 		dst = append(dst, finalize(hbyte(hbyte(tmpl(tHistPrev), byte(hist)), byte(prev))))

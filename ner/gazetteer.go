@@ -57,18 +57,31 @@ func labelCode(c [5]int32) uint8 {
 
 func seqHashStart() uint64 { return fnvOffset }
 
-func (g *gazetteer) add(lowers []string, typ int) {
-	if len(lowers) == 0 || len(lowers) > 8 {
-		return
-	}
+// maxGazLen is the length of the longest entry kept.
+const maxGazLen = 8
+
+func seqHash(lowers []string) uint64 {
 	h := seqHashStart()
 	for _, w := range lowers {
 		h = hstr(h, w)
 	}
-	g.set[h] |= 1 << typ
+	return h
+}
+
+func (g *gazetteer) add(lowers []string, typ int) {
+	if len(lowers) == 0 || len(lowers) > maxGazLen {
+		return
+	}
+	g.set[seqHash(lowers)] |= 1 << typ
 	if len(lowers) > g.maxLen {
 		g.maxLen = len(lowers)
 	}
+}
+
+// has reports whether the lower-cased token sequence is an entry, of any
+// type.
+func (g *gazetteer) has(lowers []string) bool {
+	return g != nil && g.set[seqHash(lowers)] != 0
 }
 
 // matches returns, for each token, the gazetteer codes (type | position<<8 |

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -88,21 +89,71 @@ func (m *Tagger) TagTokens(doc [][]string) [][]string {
 }
 
 func (m *Tagger) tagDoc(doc [][]string) [][]int {
+	infos := make([][]tokInfo, len(doc))
+	for si, sent := range doc {
+		infos[si] = make([]tokInfo, len(sent))
+		for j, w := range sent {
+			infos[si][j] = makeInfo(w, m.lex)
+		}
+	}
+	out, _ := m.tagInfos(context.Background(), infos)
+	return out
+}
+
+// tagInfos tags the sentences of one document in two passes. The first
+// reads the document memory of what it tagged before each sentence; the
+// second tags again the sentences for which the whole document's first
+// pass (docProfile) tells some word's type otherwise. The context is
+// checked every few sentences.
+func (m *Tagger) tagInfos(ctx context.Context, infos [][]tokInfo) ([][]int, error) {
+	dc := newDocContext(infos)
 	mem := newDocMemory()
 	var sc scratch
-	out := make([][]int, len(doc))
-	var infos []tokInfo
 	var static [][]uint64
 	var buf []uint64
-	for si, sent := range doc {
-		infos = infos[:0]
-		for _, w := range sent {
-			infos = append(infos, makeInfo(w, m.lex))
+	out := make([][]int, len(infos))
+	hists := make([][]int, len(infos))
+	// Static scores are kept for the second pass (36 bytes a token).
+	bases := make([][][nTags]float32, len(infos))
+	for si := range infos {
+		if si%64 == 63 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("ner: %w", err)
+			}
 		}
-		static, buf = m.staticAll(infos, static, buf)
-		out[si] = m.decode(infos, static, mem, &sc, nil)
+		hists[si] = mem.hists(infos[si], nil)
+		static, buf = m.staticAll(infos[si], dc, static, buf[:0])
+		bases[si] = make([][nTags]float32, len(static))
+		for i, f := range static {
+			bases[si][i] = staticScores(m, f)
+		}
+		if m.Beam > 0 {
+			out[si] = beamTag(m, infos[si], bases[si], hists[si], &sc.bs, m.Beam, nil)
+		} else {
+			out[si] = tagSentence(m, infos[si], static, hists[si], &sc.st, nil, nil, nil)
+		}
+		mem.record(infos[si], out[si])
 	}
-	return out
+	prof := newDocProfile(infos, out)
+	var h []int
+	for si := range infos {
+		if si%64 == 63 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("ner: %w", err)
+			}
+		}
+		// The same memory gives the same tags.
+		if h = prof.hists(infos[si], out[si], h[:0]); equalInts(h, hists[si]) {
+			continue
+		}
+		if m.Beam > 0 {
+			out[si] = beamTag(m, infos[si], bases[si], h, &sc.bs, m.Beam, out[si])
+		} else {
+			static, buf = m.staticAll(infos[si], dc, static, buf[:0])
+			out[si] = tagSentence(m, infos[si], static, h, &sc.st, out[si], nil, nil)
+		}
+	}
+	return out, nil
 }
 
 // scratch is reusable decoding space.
@@ -111,17 +162,10 @@ type scratch struct {
 	bs beamState
 }
 
-// decode tags one sentence, by beam search when the model has a beam.
-func (m *Tagger) decode(infos []tokInfo, static [][]uint64, mem *docMemory, sc *scratch, out []int) []int {
-	if m.Beam > 0 {
-		return beamTag(m, infos, static, mem, &sc.bs, m.Beam, out)
-	}
-	return tagSentence(m, infos, static, mem, &sc.st, out, nil, nil)
-}
-
-// staticAll computes the static features of every token of a sentence,
-// reusing the backing buffer.
-func (m *Tagger) staticAll(infos []tokInfo, static [][]uint64, buf []uint64) ([][]uint64, []uint64) {
+// staticAll computes the static features of every token of a sentence of
+// the document dc pools (nil: none), appending them to buf; static[i] is
+// the slice of buf of token i.
+func (m *Tagger) staticAll(infos []tokInfo, dc *docContext, static [][]uint64, buf []uint64) ([][]uint64, []uint64) {
 	si := analyzeSentence(infos)
 	gz := m.gaz.matches(infos)
 	var labs []uint8
@@ -131,11 +175,11 @@ func (m *Tagger) staticAll(infos []tokInfo, static [][]uint64, buf []uint64) ([]
 			labs[i] = m.gaz.words[infos[i].lower]
 		}
 	}
-	buf = buf[:0]
 	offs := make([]int, 0, len(infos)+1)
 	for i := range infos {
 		offs = append(offs, len(buf))
 		buf = staticFeatures(buf, infos, i, si, gz[i], labs)
+		buf = dc.features(buf, infos, i)
 	}
 	offs = append(offs, len(buf))
 	static = static[:0]
@@ -148,10 +192,12 @@ func (m *Tagger) staticAll(infos []tokInfo, static [][]uint64, buf []uint64) ([]
 // Model file format (then gzip): magic, version, then uvarint-prefixed
 // sections: feature hashes (sorted, delta-encoded), per-row sparse weights
 // quantised to int16 with one scale, gazetteer entries, word label codes,
-// word clusters with capitalisation profiles.
+// word clusters with capitalisation profiles. The version also names the
+// feature set: weights learnt for other features would load and mis-tag
+// (5: pooled document contexts).
 const (
 	modelMagic   = "SLNER"
-	modelVersion = 4
+	modelVersion = 5
 )
 
 type modelWriter struct {

@@ -15,6 +15,16 @@ import (
 	"github.com/storyline-news/storyline"
 )
 
+// readSharedCoNLL reads a CoNLL-2003 file of ../shared ("train", "dev").
+func readSharedCoNLL(t testing.TB, name string) []Sentence {
+	t.Helper()
+	sents, err := ReadCoNLLFile(filepath.Join(shareddata.Path(t), "data", "conll2003", name+".conll"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
+}
+
 func mustDefault(t testing.TB) *Tagger {
 	t.Helper()
 	m, err := Default()
@@ -91,6 +101,42 @@ func TestAnalyze(t *testing.T) {
 	}
 }
 
+// TestDocumentConsistency: one name, one type across an article, and the
+// type is the one the telling mentions give ("Brenvik Holding ASA",
+// "Tamsin Corp"), even when they come after the others.
+func TestDocumentConsistency(t *testing.T) {
+	m := mustDefault(t)
+	tests := []struct {
+		text, name, typ string
+	}{
+		{"Brenvik said on Monday it would cut 400 jobs. The Brenvik board met in Trondheim. Brenvik Holding ASA shares fell 3 percent.",
+			"Brenvik", "ORG"},
+		{"Tamsin said on Monday it would cut 400 jobs. Tamsin shares fell 3 percent after Tamsin Corp posted a loss.",
+			"Tamsin", "ORG"},
+		{"Sandvold scored twice as Rosenborg beat Molde 3-1. Sandvold , 24 , joined the club in May. Coach Nils Arne Eggen said Sandvold had been outstanding.",
+			"Sandvold", "PER"},
+	}
+	for _, tt := range tests {
+		ents, err := m.Entities(context.Background(), "", tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mentions := 0
+		for _, e := range ents {
+			if !strings.HasPrefix(e.Text, tt.name) {
+				continue
+			}
+			mentions++
+			if e.Type != tt.typ {
+				t.Errorf("%q: %q is %s, want %s", tt.text, e.Text, e.Type, tt.typ)
+			}
+		}
+		if want := strings.Count(tt.text, tt.name); mentions != want {
+			t.Errorf("%q: %d mentions of %s found, want %d", tt.text, mentions, tt.name, want)
+		}
+	}
+}
+
 func TestAnalyzeRobust(t *testing.T) {
 	long := strings.Repeat("Geneva talks between Wendy Sherman and Russia go on ", 20000) // 1 MB, no sentence end
 	tests := []struct {
@@ -163,11 +209,7 @@ func TestEvaluate(t *testing.T) {
 // TestTrainRoundTrip trains a tiny model and checks that saving and loading
 // keeps its predictions.
 func TestTrainRoundTrip(t *testing.T) {
-	shared := shareddata.Path(t)
-	all, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "train.conll"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := readSharedCoNLL(t, "train")
 	cfg := DefaultTrainConfig()
 	cfg.Epochs, cfg.Clusters, cfg.Ensemble = 2, 64, 1
 	var buf bytes.Buffer
@@ -197,26 +239,18 @@ func TestLoadCorrupt(t *testing.T) {
 
 // TestEvalDev is the acceptance figure: entity F1 on CoNLL-2003 dev.
 func TestEvalDev(t *testing.T) {
-	shared := shareddata.Path(t)
-	dev, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "dev.conll"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	dev := readSharedCoNLL(t, "dev")
 	scores := mustDefault(t).EvalCoNLL(dev)
 	for _, s := range scores {
 		t.Logf("%-8s P %.4f R %.4f F1 %.4f", s.Type, s.Precision, s.Recall, s.F1)
 	}
-	if scores[0].F1 < 0.89 {
-		t.Errorf("dev F1 %.4f < 0.89", scores[0].F1)
+	if scores[0].F1 < 0.93 {
+		t.Errorf("dev F1 %.4f < 0.93", scores[0].F1)
 	}
 }
 
 func BenchmarkTag(b *testing.B) {
-	shared := shareddata.Path(b)
-	dev, err := ReadCoNLLFile(filepath.Join(shared, "data", "conll2003", "dev.conll"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	dev := readSharedCoNLL(b, "dev")
 	dev = dev[:1000]
 	n := 0
 	for _, s := range dev {

@@ -37,6 +37,9 @@ type TrainConfig struct {
 	// Beam is the beam width for training (early-update perceptron); 0
 	// trains greedily.
 	Beam int
+	// Hide is the probability that a training token whose word occurs in
+	// no other gazetteer fold loses its word features.
+	Hide float64
 	// UnlabelledFiles is the default spec for ReadUnlabelled.
 	UnlabelledFiles string
 	Log             *slog.Logger
@@ -44,7 +47,7 @@ type TrainConfig struct {
 
 // DefaultTrainConfig is the configuration of the embedded model.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 1024, Beam: 4, TitleCase: 0.3, Ensemble: 4,
+	return TrainConfig{Epochs: 12, Prune: 0.05, Seed: 1, Folds: 5, Clusters: 1024, Beam: 4, TitleCase: 0.3, Ensemble: 4, Hide: 1,
 		UnlabelledFiles: "../shared/data/ecbplus-dev/articles.jsonl,../shared/data/article-extraction-dev/ground-truth.json," +
 			"../shared/data/tempeval3/*/*.tml"}
 }
@@ -107,8 +110,8 @@ type trainSent struct {
 	static [][]uint64
 }
 
-// chunkSize is the number of consecutive sentences that are kept together
-// (a pseudo-document for the document memory) when shuffling.
+// chunkSize is the number of title-case copies of sentences that are kept
+// together (a pseudo-document for the document memory) when shuffling.
 const chunkSize = 40
 
 // Train trains a tagger on train; when dev is not nil its score is logged
@@ -121,10 +124,20 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	if cfg.Folds < 2 {
 		cfg.Folds = 2
 	}
+	// Sentences in document order; docOf[i] is the document of sentence i.
 	var sents []Sentence
-	for _, s := range train {
-		if !s.DocStart && len(s.Tokens) > 0 && len(s.Tags) == len(s.Tokens) {
-			sents = append(sents, s)
+	var docOf []int
+	var docSpans []Span
+	for _, doc := range Documents(train) {
+		start := len(sents)
+		for _, s := range doc {
+			if len(s.Tokens) > 0 && len(s.Tags) == len(s.Tokens) {
+				sents = append(sents, s)
+				docOf = append(docOf, len(docSpans))
+			}
+		}
+		if len(sents) > start {
+			docSpans = append(docSpans, Span{start, len(sents)})
 		}
 	}
 	if len(sents) == 0 {
@@ -152,9 +165,10 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 		}
 		log.Info("clusters", "words", len(cl), "took", time.Since(start))
 	}
-	// Gazetteers: the full one for the model, and one per fold built from the
-	// other folds, so that training features do not see their own answers.
-	fold := func(sentIdx int) int { return (sentIdx / chunkSize) % cfg.Folds }
+	// Gazetteers: the full one for the model, and one per fold of documents
+	// built from the other folds, so that training features do not see their
+	// own answers (nor those of the same report, which repeats its names).
+	fold := func(sentIdx int) int { return docOf[sentIdx] % cfg.Folds }
 	m.gaz = newGazetteer()
 	foldGaz := make([]*gazetteer, cfg.Folds)
 	for f := range foldGaz {
@@ -219,6 +233,27 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			}
 		}
 	}
+	// Words of one fold only are hidden in some of their occurrences, so
+	// that the model learns to tag names it has never met from their shape,
+	// cluster and context, as it must on new text.
+	hrng := rand.New(rand.NewPCG(cfg.Seed, 13))
+	hideUnseen := func(i int, inf []tokInfo) {
+		if cfg.Hide <= 0 {
+			return
+		}
+		for j := range inf {
+			l := inf[j].lower
+			if total[l] == byFold[fold(i)][l] && hrng.Float64() < cfg.Hide {
+				inf[j].hide = true
+			}
+		}
+	}
+	// Pooled contexts are those of the document (for a title-case copy, of
+	// the document of its original).
+	dcs := make([]*docContext, len(docSpans))
+	for d, sp := range docSpans {
+		dcs[d] = newDocContext(infos[sp.Start:sp.End])
+	}
 	data := make([]trainSent, 0, len(sents))
 	mk := func(i int, toks []string, inf []tokInfo) {
 		ts := trainSent{infos: inf, gold: make([]int, len(sents[i].Tags))}
@@ -226,10 +261,11 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			ts.gold[j] = TagIndex(t)
 		}
 		fm := &Tagger{gaz: foldGaz[fold(i)], lex: m.lex}
-		ts.static, _ = fm.staticAll(ts.infos, nil, nil)
+		ts.static, _ = fm.staticAll(ts.infos, dcs[docOf[i]], nil, nil)
 		data = append(data, ts)
 	}
 	for i, s := range sents {
+		hideUnseen(i, infos[i])
 		mk(i, s.Tokens, infos[i])
 	}
 	// Title-case copies of some sentences, in chunks of their own (so the
@@ -246,14 +282,15 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			for j, w := range tc {
 				inf[j] = makeInfo(w, m.lex)
 			}
+			hideUnseen(i, inf)
 			mk(i, tc, inf)
 		}
 	}
-	var chunkSpans []Span
-	for _, r := range [][2]int{{0, len(sents)}, {len(sents), len(data)}} {
-		for a := r[0]; a < r[1]; a += chunkSize {
-			chunkSpans = append(chunkSpans, Span{a, min(a+chunkSize, r[1])})
-		}
+	// The document memory is reset at each chunk: a document, or a group
+	// of title-case copies.
+	chunkSpans := docSpans
+	for a := len(sents); a < len(data); a += chunkSize {
+		chunkSpans = append(chunkSpans, Span{a, min(a+chunkSize, len(data))})
 	}
 	members := max(1, cfg.Ensemble)
 	results := make([]*trainWeights, members)
@@ -323,7 +360,7 @@ func trainMember(ctx context.Context, data []trainSent, chunkSpans []Span, cfg T
 	}
 	mem := newDocMemory()
 	var st decodeState
-	var pred []int
+	var pred, hist []int
 	var bs beamState
 	for ep := 1; ep <= cfg.Epochs; ep++ {
 		if err := ctx.Err(); err != nil {
@@ -336,13 +373,15 @@ func trainMember(ctx context.Context, data []trainSent, chunkSpans []Span, cfg T
 			mem.reset()
 			for i := chunkSpans[c].Start; i < chunkSpans[c].End; i++ {
 				d := &data[i]
+				hist = mem.hists(d.infos, hist[:0])
 				if cfg.Beam > 0 && cfg.MaxViolation {
-					pred = beamTrainMaxViolation(tw, d.infos, d.static, mem, &bs, cfg.Beam, d.gold, pred)
+					pred = beamTrainMaxViolation(tw, d.infos, d.static, hist, &bs, cfg.Beam, d.gold, pred)
 				} else if cfg.Beam > 0 {
-					pred = beamTrain(tw, d.infos, d.static, mem, &bs, cfg.Beam, d.gold, pred)
+					pred = beamTrain(tw, d.infos, d.static, hist, &bs, cfg.Beam, d.gold, pred)
 				} else {
-					pred = tagSentence(tw, d.infos, d.static, mem, &st, pred, d.gold, tw.update)
+					pred = tagSentence(tw, d.infos, d.static, hist, &st, pred, d.gold, tw.update)
 				}
+				mem.record(d.infos, pred)
 				for j := range pred {
 					if pred[j] != d.gold[j] {
 						errs++

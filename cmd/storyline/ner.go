@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/storyline-news/storyline/ner"
 )
@@ -29,9 +28,11 @@ func nerCommands(t *commandTable) {
 }
 
 func runTrainNER(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "train ner", "[--train FILE] [--dev FILE] [--out FILE]",
+	fs := newFlags(e, "train ner", "[--train FILE] [--dev FILE] [--out FILE] [--cv K]",
 		"Train the entity tagger (averaged perceptron) and write the gzip model file;\n"+
-			"the defaults rebuild the model embedded in the ner package.")
+			"the defaults rebuild the model embedded in the ner package. With --cv K,\n"+
+			"write no model: train K models, each without one of K contiguous folds of\n"+
+			"the training documents, and print the scores on the held-out folds.")
 	def := ner.DefaultTrainConfig()
 	train := fs.String("train", "../shared/data/conll2003/train.conll", "training data (CoNLL)")
 	dev := fs.String("dev", "", "development data to report F1 on while training (CoNLL)")
@@ -43,6 +44,8 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 	ensemble := fs.Int("ensemble", def.Ensemble, "models trained with different shuffles, weights averaged")
 	titleCase := fs.Float64("title-case", def.TitleCase, "fraction of training sentences added again in title case")
 	seed := fs.Uint64("seed", def.Seed, "shuffling seed")
+	hide := fs.Float64("hide", def.Hide, "probability that a word of one gazetteer fold loses its word features in training")
+	cv := fs.Int("cv", 0, "cross-validate over this many folds of training documents instead of writing a model")
 	unlabelled := fs.String("unlabelled", def.UnlabelledFiles, "comma-separated extra raw text files/globs for the word clusters")
 	if _, done, status := parseArgs(e, fs, args); done {
 		return status
@@ -61,11 +64,24 @@ func runTrainNER(ctx context.Context, e *env, args []string) int {
 	}
 	cfg := def
 	cfg.Epochs, cfg.Prune, cfg.Clusters = *epochs, *prune, *clusters
-	cfg.Beam, cfg.Ensemble, cfg.TitleCase, cfg.Seed = *beam, *ensemble, *titleCase, *seed
+	cfg.Beam, cfg.Ensemble, cfg.TitleCase, cfg.Seed, cfg.Hide = *beam, *ensemble, *titleCase, *seed, *hide
 	cfg.Log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	if cfg.Unlabelled, err = ner.ReadUnlabelled(*unlabelled); err != nil {
 		fmt.Fprintln(e.stderr, "storyline train ner:", err)
 		return exitFailed
+	}
+	if *cv > 0 {
+		res, err := ner.CrossValidate(ctx, tr, *cv, cfg)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "storyline train ner:", err)
+			return exitFailed
+		}
+		for f, sc := range res.Folds {
+			fmt.Fprintf(e.stdout, "fold %d: %d documents, F1 %.4f, unseen F1 %.4f\n", f, res.Docs[f], sc[0].F1, sc[len(sc)-1].F1)
+		}
+		fmt.Fprintf(e.stdout, "\nheld-out folds pooled (%d-fold cross-validation):\n", *cv)
+		printScores(e, res.Pooled)
+		return exitOK
 	}
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
 		fmt.Fprintln(e.stderr, "storyline train ner:", err)
@@ -179,11 +195,18 @@ func runEvalNER(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return status
 	}
-	scores := tg.EvalCoNLL(sents)
-	sort.SliceStable(scores[1:], func(i, j int) bool { return scores[1+i].Type < scores[1+j].Type })
+	printScores(e, tg.EvalCoNLL(sents))
+	return exitOK
+}
+
+// printScores prints the rows of ner.Tagger.EvalCoNLL; the last one,
+// "unseen", after a blank line (it overlaps the others).
+func printScores(e *env, scores []ner.Score) {
 	fmt.Fprintf(e.stdout, "%-8s %9s %9s %9s %7s %7s %7s\n", "type", "precision", "recall", "f1", "gold", "pred", "right")
-	for _, s := range scores {
+	for i, s := range scores {
+		if i > 0 && i == len(scores)-1 && s.Type == "unseen" {
+			fmt.Fprintln(e.stdout)
+		}
 		fmt.Fprintf(e.stdout, "%-8s %9.4f %9.4f %9.4f %7d %7d %7d\n", s.Type, s.Precision, s.Recall, s.F1, s.Gold, s.Predicted, s.Right)
 	}
-	return exitOK
 }

@@ -203,35 +203,10 @@ func bisectClusters(ctx context.Context, text [][]string, leaves int) (map[strin
 	return out, nil
 }
 
-func setDense(d []float32, v sparseVec) {
-	clear(d)
-	for j, k := range v.idx {
-		d[k] = v.val[j]
-	}
-}
-
 func dotDense(v sparseVec, d []float32) float32 {
 	var s float32
 	for j, k := range v.idx {
 		s += v.val[j] * d[k]
-	}
-	return s
-}
-
-func dot(a, b sparseVec) float32 {
-	var s float32
-	i, j := 0, 0
-	for i < len(a.idx) && j < len(b.idx) {
-		switch {
-		case a.idx[i] == b.idx[j]:
-			s += a.val[i] * b.val[j]
-			i++
-			j++
-		case a.idx[i] < b.idx[j]:
-			i++
-		default:
-			j++
-		}
 	}
 	return s
 }

@@ -27,10 +27,8 @@ type sparseVec struct {
 	val []float32
 }
 
-func init() {
-	learnClusters = bisectClusters
-}
-
+// bisectClusters returns the bit string of each word of text seen at least
+// clusterMinCount times: its path in a tree of at most leaves clusters.
 func bisectClusters(ctx context.Context, text [][]string, leaves int) (map[string]string, error) {
 	counts := map[string]int{}
 	var corpus [][]string

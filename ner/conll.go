@@ -199,7 +199,7 @@ func isByline(toks []string) bool {
 	}
 	for _, w := range toks {
 		switch {
-		case nameParticles[w]:
+		case isNameParticle(w):
 		case startsUpper(w) && strings.ContainsFunc(w, unicode.IsLower) && isLetters(w):
 		default:
 			return false
@@ -208,7 +208,13 @@ func isByline(toks []string) bool {
 	return true
 }
 
-var nameParticles = map[string]bool{"de": true, "da": true, "van": true, "von": true, "der": true, "del": true, "la": true, "le": true}
+func isNameParticle(w string) bool {
+	switch w {
+	case "de", "da", "van", "von", "der", "del", "la", "le":
+		return true
+	}
+	return false
+}
 
 // TagCoNLL tags every sentence, document by document (-DOCSTART- markers,
 // or the reports found by MarkDocuments), and returns the predicted IOB2

@@ -72,7 +72,8 @@
 // first pass, or of models that had not seen the document: stacking), a
 // memory that says how unanimous it is, dropping the memory at random in
 // training, pooled cluster ids, fewer epochs, members trained on subsets of
-// the documents. The CoNLL-2003 files here have no -DOCSTART- lines, so
+// the documents. An ensemble of 8 scored 0.9137 (unseen 0.7986), within
+// seed noise of 4, for twice the training time and a 1.6 MB model. The CoNLL-2003 files here have no -DOCSTART- lines, so
 // documents are found from the Reuters datelines ("BRUSSELS 1996-08-22",
 // MarkDocuments); the tagger's memory and pooling stop at document bounds.
 //

@@ -257,3 +257,33 @@ func tagsOf(sents []Sentence) [][]string {
 	}
 	return out
 }
+
+// TestBisectClusters: words used in the same contexts share a longer path
+// prefix than words used in others.
+func TestBisectClusters(t *testing.T) {
+	var text [][]string
+	for _, city := range []string{"Oslo", "Bergen", "Tromso", "Bodo"} {
+		for _, verb := range []string{"said", "told", "added", "noted"} {
+			for range 3 {
+				text = append(text, strings.Fields("the minister "+verb+" in "+city+" on Monday ."))
+			}
+		}
+	}
+	cl, err := bisectClusters(context.Background(), text, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	common := func(a, b string) int {
+		n := 0
+		for n < len(cl[a]) && n < len(cl[b]) && cl[a][n] == cl[b][n] {
+			n++
+		}
+		return n
+	}
+	if cl["oslo"] == "" || cl["said"] == "" {
+		t.Fatalf("no clusters for frequent words: %v", cl)
+	}
+	if common("oslo", "bergen") <= common("oslo", "said") || common("said", "told") <= common("said", "bergen") {
+		t.Errorf("cities and verbs not grouped: %v", cl)
+	}
+}

@@ -15,8 +15,9 @@ import (
 )
 
 // Tagger is a trained entity tagger: an averaged perceptron over hashed
-// features, decoded greedily left to right under IOB2 constraints. It is
-// safe for concurrent use.
+// features, decoded by beam search (greedily when Beam is 0) under IOB2
+// constraints, in two passes over each document (tagInfos). It is safe for
+// concurrent use.
 type Tagger struct {
 	// Open-addressing hash table from feature hash to weight row.
 	table []slot

@@ -154,7 +154,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	}
 	if cfg.Clusters > 0 {
 		start := time.Now()
-		cl, err := learnClusters(ctx, text, cfg.Clusters)
+		cl, err := bisectClusters(ctx, text, cfg.Clusters)
 		if err != nil {
 			return nil, err
 		}
@@ -425,8 +425,3 @@ func titleCase(toks []string) []string {
 var smallWords = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
 	"of": true, "in": true, "on": true, "at": true, "to": true, "for": true, "by": true, "with": true,
 	"from": true, "as": true, "'s": true, "n't": true, "vs": true}
-
-// learnClusters is replaced when clusters are implemented.
-var learnClusters = func(ctx context.Context, text [][]string, k int) (map[string]string, error) {
-	return nil, nil
-}

@@ -253,3 +253,29 @@ func qualifiedOrg(words []string) (code string, rest []string) {
 	}
 	return "", nil
 }
+
+// trimRank drops the "No." of a rank that a tagger took into a name
+// ("[State Department No.] 2").
+func trimRank(alias, after string) string {
+	i := strings.LastIndexByte(alias, ' ')
+	if i < 0 || alias[i+1:] != "No." && alias[i+1:] != "No" {
+		return alias
+	}
+	after = strings.TrimLeft(after, " \u00a0")
+	if after == "" || after[0] < '0' || after[0] > '9' {
+		return alias
+	}
+	return alias[:i]
+}
+
+// onlyTitle reports a person mention that is titles and honorifics only
+// ("the President", "Mr"): it names no one in particular.
+func onlyTitle(words []string) bool {
+	for _, w := range words {
+		head, mod, _ := classify(w)
+		if !head && !mod && !honorifics[lowerWord(w)] && !strings.EqualFold(w, "the") {
+			return false
+		}
+	}
+	return true
+}

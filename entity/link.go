@@ -133,7 +133,7 @@ func (r *resolver) fileMention(m *mention, file func(key string)) {
 			file(prefix + k)
 		}
 	}
-	for _, rl := range r.rules.link {
+	for _, rl := range slices.Concat(r.rules.retype, r.rules.link) {
 		if rl.keys != nil {
 			rl.keys(m, add)
 		}

@@ -13,7 +13,7 @@ import (
 func retypeRules() []rule {
 	return []rule{
 		{name: "a listed place or institution typed PERSON", apply: (*resolver).retypeListedNames},
-		{name: "a person's name typed ORG or OTHER", apply: (*resolver).retypePersonNames},
+		{name: "a person's name typed ORG or OTHER", apply: (*resolver).retypePersonNames, keys: filePersonName},
 	}
 }
 
@@ -71,6 +71,17 @@ func (r *resolver) retypePersonNames() {
 				r.setName(m)
 			}
 		}
+	}
+}
+
+// filePersonName files a name of two words or more typed otherwise as a
+// person's name, where a person's full name is filed (see fileJoined).
+func filePersonName(m *mention, file func(prefix, key string)) {
+	if m.person || m.typ == storyline.Place {
+		return
+	}
+	if p := parsePerson(m.alias); len(p.words) >= 2 {
+		file("p:", Key(p.display))
 	}
 }
 

@@ -61,17 +61,22 @@ func (r *resolver) retypePersonNames() {
 			}
 		}
 		for _, i := range r.byArt[ai] {
-			m := &r.ms[i]
-			if m.person || m.typ == storyline.Place || r.prior(m.alias) != "" {
-				continue
-			}
-			pk := r.person(m.alias)
-			if len(pk.words) >= 2 && fullKeys[r.key(pk.display)] || len(pk.words) == 1 && surnames[pk.sur] {
+			if m := &r.ms[i]; r.personNamed(m, fullKeys, surnames) {
 				m.person = true
 				r.setName(m)
 			}
 		}
 	}
+}
+
+// personNamed reports a mention typed otherwise that spells a person's
+// full name (among fullKeys) or surname (among the article's surnames).
+func (r *resolver) personNamed(m *mention, fullKeys, surnames map[string]bool) bool {
+	if m.person || m.typ == storyline.Place || r.prior(m.alias) != "" {
+		return false
+	}
+	p := r.person(m.alias)
+	return len(p.words) >= 2 && fullKeys[r.key(p.display)] || len(p.words) == 1 && surnames[p.sur]
 }
 
 // filePersonName files a name of two words or more typed otherwise as a

@@ -43,26 +43,31 @@ func splitWords(name string) []string {
 			// Acronyms are spelled, not transliterated: KKK is not K.
 			b.WriteByte(acronymMark)
 		}
-		for _, r := range w {
-			switch {
-			case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-				b.WriteRune(r)
-			case r >= 'A' && r <= 'Z':
-				b.WriteRune(r + ('a' - 'A'))
-			case r < utf8.RuneSelf:
-				// Punctuation inside a word (U.S., O'Brien, Al-Qaeda) is
-				// dropped; the parts stay one word.
-			default:
-				if s, ok := foldRune(unicode.ToLower(r)); ok {
-					b.WriteString(s)
-				} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					b.WriteRune(unicode.ToLower(r))
-				}
-			}
-		}
+		foldWord(&b, w)
 		flush()
 	}
 	return words
+}
+
+// foldWord writes a word in lower-case ASCII: other scripts
+// transliterated, diacritics dropped; punctuation inside a word (U.S.,
+// O'Brien, Al-Qaeda) is dropped too, the parts staying one word.
+func foldWord(b *strings.Builder, w string) {
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case r < utf8.RuneSelf:
+		default:
+			if s, ok := foldRune(unicode.ToLower(r)); ok {
+				b.WriteString(s)
+			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+	}
 }
 
 // acronymMark flags an acronym inside splitWords' output; it is never part
@@ -134,26 +139,34 @@ func wordKey(w string) string {
 		}
 	}
 	b := []byte(w)
+	foldLetters(b)
+	return trimEnds(string(collapseDoubles(b)))
+}
+
+// foldLetters rewrites the letters that transliterations spell two ways,
+// in place: y is i; j is i but at the start of a word (John, but Sergej);
+// c before a back vowel or a consonant, or at the end, is k
+// (Nicolas/Nikolas).
+func foldLetters(b []byte) {
 	for i, c := range b {
 		switch c {
 		case 'y':
 			b[i] = 'i'
 		case 'j':
-			// Word-initial j is English (John); elsewhere it is the German
-			// or Polish spelling of й (Sergej).
 			if i > 0 {
 				b[i] = 'i'
 			}
 		case 'c':
-			// c before a back vowel or a consonant sounds k (Nicolas/Nikolas).
-			if i+1 < len(b) && !strings.ContainsRune("eiyh", rune(b[i+1])) {
-				b[i] = 'k'
-			} else if i+1 == len(b) {
+			if i+1 < len(b) && !strings.ContainsRune("eiyh", rune(b[i+1])) || i+1 == len(b) {
 				b[i] = 'k'
 			}
 		}
 	}
-	// Collapse doubled letters (Dmitrii, Zelenskyy, Jenkkins).
+}
+
+// collapseDoubles writes doubled letters once (Dmitrii, Zelenskyy,
+// Jenkkins), in place.
+func collapseDoubles(b []byte) []byte {
 	out := b[:0]
 	for i, c := range b {
 		if i > 0 && c == b[i-1] {
@@ -161,12 +174,16 @@ func wordKey(w string) string {
 		}
 		out = append(out, c)
 	}
-	w = string(out)
-	// Initial ye-/ie- is the English spelling of Cyrillic е (Yevgeny/Evgeny).
+	return out
+}
+
+// trimEnds drops an initial y/i before e, the English spelling of
+// Cyrillic е (Yevgeny/Evgeny), and a French final mute e after a
+// consonant (Poutine).
+func trimEnds(w string) string {
 	if len(w) > 3 && strings.HasPrefix(w, "ie") {
 		w = w[1:]
 	}
-	// A French final mute e (Poutine) after a consonant.
 	if n := len(w); n >= 5 && w[n-1] == 'e' && !isVowel(w[n-2]) {
 		w = w[:n-1]
 	}

@@ -246,7 +246,7 @@ func (r *resolver) findRoles() {
 				idx = append(idx, m.idx)
 			}
 		}
-		rolesFor(a, idx)
+		rolesFor(a, idx, r.rules.roles)
 	}
 }
 

@@ -33,7 +33,7 @@ func Roles(a *storyline.Article) {
 			idx = append(idx, i)
 		}
 	}
-	rolesFor(a, idx)
+	rolesFor(a, idx, roleRules())
 }
 
 // roleRule is one way a person mention's role is written: the first rule
@@ -49,6 +49,7 @@ func roleRules() []roleRule {
 		{name: "a title before the name", find: titleBefore},
 		{name: "a title set off by a comma before the name", find: titleBeforeComma},
 		{name: "an apposition after the name", find: appositionAfter},
+		{name: "coordinated names share a plural title", find: sharedPluralTitle},
 	}
 }
 
@@ -62,10 +63,19 @@ type roleContext struct {
 	inner   []string // the title inside the mention ("President Putin")
 	before  []token  // the text before the mention, up to roleWindow bytes
 	clause  int      // where the clause before the mention starts in before
+	prev    prevName // the person named before, in the article
 }
 
-func newRoleContext(text string, m *storyline.Mention, lo, hi int) *roleContext {
-	c := &roleContext{text: text, m: m, lo: lo, hi: hi, surface: text[m.Start:m.End]}
+// prevName is the person mention before the one whose role is sought,
+// and the role found for it.
+type prevName struct {
+	end    int // -1: none
+	role   string
+	plural bool
+}
+
+func newRoleContext(text string, m *storyline.Mention, lo, hi int, prev prevName) *roleContext {
+	c := &roleContext{text: text, m: m, lo: lo, hi: hi, surface: text[m.Start:m.End], prev: prev}
 	c.inner, _ = mentionTitle(strings.Fields(c.surface))
 	from := max(m.Start-roleWindow, lo)
 	for from < m.Start && !utf8.RuneStart(text[from]) {
@@ -79,41 +89,31 @@ func newRoleContext(text string, m *storyline.Mention, lo, hi int) *roleContext 
 	return c
 }
 
-// rolesFor sets the roles of the given mentions of a.
-func rolesFor(a *storyline.Article, idx []int) {
+// rolesFor sets the roles of the given mentions of a, as the rules find
+// them.
+func rolesFor(a *storyline.Article, idx []int, rules []roleRule) {
 	sort.SliceStable(idx, func(x, y int) bool { return a.Entities[idx[x]].Start < a.Entities[idx[y]].Start })
 	text := a.Text
-	rules := roleRules()
-	prevEnd, prevRole, prevPlural := -1, "", false
+	prev := prevName{end: -1}
 	for x, i := range idx {
 		m := &a.Entities[i]
 		// Other names bound the context: the title before "and Sergei
 		// Ryabkov" is not the one before the name preceding it.
 		lo, hi := 0, len(text)
-		if prevEnd >= 0 && prevEnd <= m.Start {
-			lo = prevEnd
+		if prev.end >= 0 && prev.end <= m.Start {
+			lo = prev.end
 		}
 		if x+1 < len(idx) {
 			if s := a.Entities[idx[x+1]].Start; s >= m.End {
 				hi = s
 			}
 		}
-		role, plural := mentionRole(rules, newRoleContext(text, m, lo, hi))
-		if role == "" && prevPlural && prevEnd >= 0 && prevEnd <= m.Start && sharesPluralTitle(text[prevEnd:m.Start]) {
-			role = prevRole
-		}
+		role, plural := mentionRole(rules, newRoleContext(text, m, lo, hi, prev))
 		if role != "" {
 			m.Role = role
 		}
-		prevEnd, prevRole, prevPlural = m.End, role, plural
+		prev = prevName{end: m.End, role: role, plural: plural}
 	}
-}
-
-// sharesPluralTitle reports the text between two names that lets the
-// second share the first's plural title: "presidents Joe Biden and
-// Vladimir Putin".
-func sharesPluralTitle(between string) bool {
-	return strings.EqualFold(strings.TrimSpace(between), "and")
 }
 
 // mentionRole is the role the first rule finds, and whether its title
@@ -125,6 +125,16 @@ func mentionRole(rules []roleRule, c *roleContext) (role string, plural bool) {
 		}
 	}
 	return "", false
+}
+
+// sharedPluralTitle: the second of two names joined by "and" after a
+// plural title shares it: "presidents Joe Biden and Vladimir Putin".
+func sharedPluralTitle(c *roleContext) (string, bool, bool) {
+	p := c.prev
+	if !p.plural || p.end < 0 || p.end > c.m.Start || !strings.EqualFold(strings.TrimSpace(c.text[p.end:c.m.Start]), "and") {
+		return "", false, false
+	}
+	return p.role, false, true
 }
 
 // titleBefore: a title before the name in the same clause ("Russian

@@ -48,6 +48,8 @@ type ruleBook struct {
 	link []rule
 	// vote decides each mention's vote in its entity's type.
 	vote []voteRule
+	// roles find each person mention's role (see Roles).
+	roles []roleRule
 }
 
 // standardRules is the resolver's rule book.
@@ -56,6 +58,7 @@ func standardRules() ruleBook {
 		retype: retypeRules(),
 		link:   slices.Concat(personRules(), nonPersonRules(), reconcileRules()),
 		vote:   voteRules(),
+		roles:  roleRules(),
 	}
 }
 
@@ -67,6 +70,7 @@ func (b ruleBook) without(name string) ruleBook {
 		retype: slices.DeleteFunc(slices.Clone(b.retype), named),
 		link:   slices.DeleteFunc(slices.Clone(b.link), named),
 		vote:   slices.DeleteFunc(slices.Clone(b.vote), func(v voteRule) bool { return v.name == name }),
+		roles:  slices.DeleteFunc(slices.Clone(b.roles), func(v roleRule) bool { return v.name == name }),
 	}
 }
 
@@ -77,6 +81,9 @@ func (b ruleBook) names() []string {
 		out = append(out, r.name)
 	}
 	for _, v := range b.vote {
+		out = append(out, v.name)
+	}
+	for _, v := range b.roles {
 		out = append(out, v.name)
 	}
 	return out

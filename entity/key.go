@@ -13,11 +13,14 @@ import (
 // Poutine/Putin, Lavrow/Lavrov, Khodorkovsky/Hodorkovski). Words are joined
 // by single spaces. Titles and honorifics are kept: Key compares names, it
 // does not parse them.
-func Key(name string) string {
+func Key(name string) string { return keyWith(name, spellings) }
+
+// keyWith is Key with the spelling rules of the caller's.
+func keyWith(name string, rules []spelling) string {
 	words := splitWords(name)
 	out := make([]string, 0, len(words))
 	for _, w := range words {
-		if k := wordKey(w); k != "" {
+		if k := wordKey(w, rules); k != "" {
 			out = append(out, k)
 		}
 	}
@@ -105,25 +108,28 @@ func stripPossessive(w string) string {
 	return w
 }
 
-// wordRules rewrite spelling variants to one form. They run in order on a
-// lower-case ASCII word; later rules see the output of earlier ones.
-var wordRules = []struct{ from, to string }{
-	{"tch", "ch"}, // Tchaikovsky, -vitch (French/German) → ch
-	{"kh", "h"},   // Khodorkovsky / Hodorkovski
-	{"tz", "ts"},  // Kuznetzov / Kuznetsov
-	{"ph", "f"},
-	{"th", "t"}, // Anthony / Antony
-	{"ck", "k"},
-	{"ou", "u"}, // French transliteration: Poutine, Iouri
-	{"w", "v"},  // German transliteration: Lawrow
-	{"x", "ks"}, // Alexander / Aleksandr
-	{"gue", "ge"},
-	{"gui", "gi"}, // French: Evgueni
+// spelling is a rule of the key: a letter sequence that outlets'
+// transliterations of one name write otherwise, rewritten to one form.
+type spelling struct{ name, from, to string }
+
+// spellings run in order on a lower-case ASCII word; later rules see the
+// output of earlier ones. Each has its examples in key_test.go.
+var spellings = []spelling{
+	{"tch for ч", "tch", "ch"},
+	{"kh or h for х", "kh", "h"},
+	{"tz or ts for ц", "tz", "ts"},
+	{"ph is f", "ph", "f"},
+	{"th is t", "th", "t"},
+	{"French ou for у", "ou", "u"},
+	{"German w for в", "w", "v"},
+	{"x is ks", "x", "ks"},
+	{"French gue for ге", "gue", "ge"},
+	{"French gui for ги", "gui", "gi"},
 }
 
 // wordKey reduces one folded word. The order matters: digraphs first, then
 // y/j → i (й, ий, ей, я, ю all end up as i-forms), then doubled letters.
-func wordKey(w string) string {
+func wordKey(w string, rules []spelling) string {
 	if w == "" {
 		return ""
 	}
@@ -133,14 +139,20 @@ func wordKey(w string) string {
 	if strings.HasSuffix(w, "off") && len(w) > 5 {
 		w = w[:len(w)-3] + "ov" // French/older spelling: Smirnoff
 	}
-	for _, r := range wordRules {
+	w = respell(w, rules)
+	b := []byte(w)
+	foldLetters(b)
+	return trimEnds(string(collapseDoubles(b)))
+}
+
+// respell applies the spelling rules to a word.
+func respell(w string, rules []spelling) string {
+	for _, r := range rules {
 		if strings.Contains(w, r.from) {
 			w = strings.ReplaceAll(w, r.from, r.to)
 		}
 	}
-	b := []byte(w)
-	foldLetters(b)
-	return trimEnds(string(collapseDoubles(b)))
+	return w
 }
 
 // foldLetters rewrites the letters that transliterations spell two ways,

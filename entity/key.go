@@ -115,6 +115,8 @@ type spelling struct{ name, from, to string }
 // spellings run in order on a lower-case ASCII word; later rules see the
 // output of earlier ones. Each has its examples in key_test.go.
 var spellings = []spelling{
+	{"German tsch for ч", "tsch", "ch"},
+	{"German sch for ш", "sch", "sh"},
 	{"tch for ч", "tch", "ch"},
 	{"kh or h for х", "kh", "h"},
 	{"tz or ts for ц", "tz", "ts"},

@@ -116,6 +116,8 @@ func TestMatch(t *testing.T) {
 // each pair shares a key, and does not without the rule.
 func spellingExamples() map[string][][2]string {
 	return map[string][][2]string{
+		"German tsch for ч": {{"Tschaikowski", "Tchaikovsky"}, {"Gorbatschow", "Gorbachov"}},
+		"German sch for ш":  {{"Schoigu", "Shoigu"}, {"Mischustin", "Mishustin"}},
 		"tch for ч":         {{"Tchaikovsky", "Chaikovsky"}, {"Aleksandrovitch", "Aleksandrovich"}},
 		"kh or h for х":     {{"Khodorkovsky", "Hodorkovski"}},
 		"tz or ts for ц":    {{"Kuznetzov", "Kuznetsov"}},

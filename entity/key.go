@@ -77,13 +77,14 @@ func foldWord(b *strings.Builder, w string) {
 // of a key.
 const acronymMark = '\x01'
 
-// acronymWord reports a short all-capitals word (NATO, KKK, U.S.): its key
-// is its letters. Longer capitalised words are headline names (PUTIN).
+// acronymWord reports a short all-capitals word (NATO, KKK, U.S., ООН):
+// its key is its letters. Longer capitalised words are headline names
+// (PUTIN).
 func acronymWord(w string) bool {
 	letters := 0
 	for _, r := range w {
 		switch {
-		case r >= 'A' && r <= 'Z':
+		case r >= 'A' && r <= 'Z' || r >= 'А' && r <= 'Я' || r == 'Ё' || r == 'І' || r == 'Ї' || r == 'Є' || r == 'Ґ':
 			letters++
 		case r == '.' || r == '&':
 		default:

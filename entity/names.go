@@ -206,6 +206,9 @@ func nonPersonKey(display string) string {
 	if v, ok := placeAliases[k]; ok {
 		return v
 	}
+	if v, ok := bodyAliases[k]; ok {
+		return v
+	}
 	return k
 }
 

@@ -59,6 +59,7 @@ func TestParsePerson(t *testing.T) {
 		{"Deputy Minister Mr Ryabkov", "Ryabkov", "", "", "riabkov", false},
 		{"George W. Bush", "George W. Bush", "georg", "v", "bush", false},
 		{"George H. W. Bush", "George H. W. Bush", "georg", "h v", "bush", false},
+		{"Martin Luther King Jr.", "Martin Luther King Jr.", "martin", "luter", "king", false},
 		{"Robert Downey Jr.", "Robert Downey Jr.", "robert", "", "dovnei", false},
 		{"Anna Maria Lopez", "Anna Maria Lopez", "ana", "maria", "lopez", false},
 		{"S. Ryabkov", "S. Ryabkov", "s", "", "riabkov", true},

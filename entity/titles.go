@@ -312,7 +312,7 @@ func mentionTitle(words []string) (title, name []string) {
 		p := parseTitle(rest, false)
 		best := 0
 		for _, e := range p.ends {
-			if e < len(rest) && isCapitalised(rest[e]) {
+			if e < len(rest) && isCapitalised(rest[e]) && !suffixesOnly(rest[e:]) {
 				best = e
 			}
 		}
@@ -327,6 +327,18 @@ func mentionTitle(words []string) (title, name []string) {
 		rest = rest[1:]
 	}
 	return title, rest
+}
+
+// suffixesOnly reports words that are name suffixes only ("Jr.", "III"):
+// what is left after a title must be a name, so in "Martin Luther King
+// Jr." King is the surname, not a title.
+func suffixesOnly(words []string) bool {
+	for _, w := range words {
+		if !nameSuffixes[lowerWord(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 func wordsOf(toks []token) []string {

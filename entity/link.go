@@ -115,29 +115,27 @@ func Link(articles []*storyline.Article, lookup Lookup) ([]Group, error) {
 
 // fileArticles parses the articles' mentions and adds the index keys
 // they are filed under (see rule.keys) to set; false when no mention is
-// resolvable.
+// resolvable. Two mentions that a rule can join share a key.
 func fileArticles(articles []*storyline.Article, rules ruleBook, set map[string]bool) bool {
 	r := newResolver(articles, rules)
 	r.collect()
+	var filers []func(*mention, func(prefix, key string))
+	for _, rl := range slices.Concat(rules.retype, rules.link) {
+		if rl.keys != nil {
+			filers = append(filers, rl.keys)
+		}
+	}
+	file := func(prefix, k string) {
+		if k != "" {
+			set[prefix+k] = true
+		}
+	}
 	for i := range r.ms {
-		r.fileMention(&r.ms[i], func(k string) { set[k] = true })
+		for _, f := range filers {
+			f(&r.ms[i], file)
+		}
 	}
 	return len(r.ms) > 0
-}
-
-// fileMention calls file with each index key of a parsed mention: two
-// mentions that a rule can join share one.
-func (r *resolver) fileMention(m *mention, file func(key string)) {
-	add := func(prefix, k string) {
-		if k != "" {
-			file(prefix + k)
-		}
-	}
-	for _, rl := range slices.Concat(r.rules.retype, r.rules.link) {
-		if rl.keys != nil {
-			rl.keys(m, add)
-		}
-	}
 }
 
 // joinStandIns joins the mentions of each stand-in article (those from

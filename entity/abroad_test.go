@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -92,17 +91,7 @@ func TestResolveAbroad(t *testing.T) {
 			apart: [][2]string{{"Sergei Shoigu", "Sergueï Lavrov"}},
 		},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			var arts []*storyline.Article
-			for i, s := range tc.articles {
-				arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
-			}
-			ents := Resolve(arts)
-			tc.check(t, arts, ents)
-			checkConsistent(t, arts, ents)
-		})
-	}
+	runResolveCases(t, cases)
 }
 
 func TestMatchAbroad(t *testing.T) {

@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/internal/shareddata"
 	"github.com/storyline-news/storyline/ner"
 )
@@ -30,7 +32,12 @@ func TestLinkAgreesWithResolve(t *testing.T) {
 		t.Skip("run with -agreement")
 	}
 	batch := readECB(t)
-	linked := readECB(t)
+	linked := make([]*storyline.Article, len(batch))
+	for i, a := range batch {
+		c := *a
+		c.Entities = append([]storyline.Mention(nil), a.Entities...)
+		linked[i] = &c
+	}
 	Resolve(batch)
 	s := newMemoryStore()
 	for _, a := range linked {
@@ -74,34 +81,19 @@ func readECB(t *testing.T) []*storyline.Article {
 }
 
 // pairAgreement compares the entities of two resolutions of the same
-// mentions: of the pairs of mentions that are one entity in want, the
-// share that are one entity in got too (recall), and the other way
+// mentions pair by pair: of the pairs of mentions one entity in want,
+// the share one entity in got too (recall), and the other way
 // (precision).
 func pairAgreement(want, got []*storyline.Article) (p, r, f float64) {
-	type joint struct{ want, got string }
-	inWant, inGot, both := map[string]int{}, map[string]int{}, map[joint]int{}
+	byWant, byGot := map[string]string{}, map[string]string{}
 	for k, a := range want {
 		for i, m := range a.Entities {
-			g := got[k].Entities[i].Entity
-			if m.Entity == "" || g == "" {
-				continue
+			id := fmt.Sprintf("%s/%d", a.ID, i)
+			if g := got[k].Entities[i].Entity; m.Entity != "" && g != "" {
+				byWant[id], byGot[id] = m.Entity, g
 			}
-			inWant[m.Entity]++
-			inGot[g]++
-			both[joint{m.Entity, g}]++
 		}
 	}
-	pairs := func(n int) float64 { return float64(n) * float64(n-1) / 2 }
-	var w, g, wg float64
-	for _, n := range inWant {
-		w += pairs(n)
-	}
-	for _, n := range inGot {
-		g += pairs(n)
-	}
-	for _, n := range both {
-		wg += pairs(n)
-	}
-	p, r = wg/max(g, 1), wg/max(w, 1)
-	return p, r, 2 * p * r / max(p+r, 1e-9)
+	s := cluster.Pairwise(byGot, byWant)
+	return s.Precision, s.Recall, s.F1
 }

@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 
@@ -99,10 +98,7 @@ func namesLeftApart() []mergeCase {
 func TestMergeOrgPlace(t *testing.T) {
 	for _, tc := range mergeCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			var arts []*storyline.Article
-			for i, s := range tc.articles {
-				arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
-			}
+			arts := markedCorpus(tc.articles)
 			ents := Resolve(arts)
 			a := arts[0]
 			var got, types []string

@@ -38,6 +38,16 @@ func marked(id, src string) *storyline.Article {
 	return &storyline.Article{ID: id, Text: b.String(), Entities: ms}
 }
 
+// markedCorpus builds one article a source, marked as marked reads them,
+// with ids a00, a01...
+func markedCorpus(srcs []string) []*storyline.Article {
+	arts := make([]*storyline.Article, 0, len(srcs))
+	for i, s := range srcs {
+		arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
+	}
+	return arts
+}
+
 // entityOf returns the entity that the first mention with this surface
 // resolved to.
 func entityOf(t *testing.T, arts []*storyline.Article, ents []storyline.Entity, surface string) storyline.Entity {
@@ -314,13 +324,13 @@ func surfaceCases() []resolveCase {
 	}
 }
 
-func TestResolveLinks(t *testing.T) {
-	for _, tc := range resolveCases() {
+func TestResolveLinks(t *testing.T) { runResolveCases(t, resolveCases()) }
+
+// runResolveCases resolves each case as a subtest and checks it.
+func runResolveCases(t *testing.T, cases []resolveCase) {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var arts []*storyline.Article
-			for i, s := range tc.articles {
-				arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
-			}
+			arts := markedCorpus(tc.articles)
 			ents := Resolve(arts)
 			tc.check(t, arts, ents)
 			checkConsistent(t, arts, ents)
@@ -407,10 +417,7 @@ func TestResolveClubsAndCities(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var arts []*storyline.Article
-			for i, s := range tc.arts {
-				arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
-			}
+			arts := markedCorpus(tc.arts)
 			ents := Resolve(arts)
 			for i, a := range arts {
 				var got []string

@@ -113,13 +113,7 @@ func TestEveryRuleHasExamples(t *testing.T) {
 	}
 }
 
-func (ex example) corpus() []*storyline.Article {
-	var arts []*storyline.Article
-	for i, s := range ex.articles {
-		arts = append(arts, marked(fmt.Sprintf("a%02d", i), s))
-	}
-	return arts
-}
+func (ex example) corpus() []*storyline.Article { return markedCorpus(ex.articles) }
 
 // check resolves the example with a rule book and lists what came out
 // otherwise than it says.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/storyline-news/storyline"
@@ -108,5 +109,47 @@ func TestMatch(t *testing.T) {
 		if got := Match(tc.e, tc.query); got != tc.want {
 			t.Errorf("Match(%s, %q) = %v, want %v", tc.e.Name, tc.query, got, tc.want)
 		}
+	}
+}
+
+// spellingExamples are names that one spelling rule of the key makes one:
+// each pair shares a key, and does not without the rule.
+func spellingExamples() map[string][][2]string {
+	return map[string][][2]string{
+		"German tsch for ч": {{"Tschaikowski", "Tchaikovsky"}, {"Gorbatschow", "Gorbachov"}},
+		"German sch for ш":  {{"Schoigu", "Shoigu"}, {"Mischustin", "Mishustin"}},
+		"tch for ч":         {{"Tchaikovsky", "Chaikovsky"}, {"Aleksandrovitch", "Aleksandrovich"}},
+		"kh or h for х":     {{"Khodorkovsky", "Hodorkovski"}},
+		"tz or ts for ц":    {{"Kuznetzov", "Kuznetsov"}},
+		"ph is f":           {{"Stephanie", "Stefanie"}},
+		"th is t":           {{"Anthony", "Antony"}},
+		"French ou for у":   {{"Poutine", "Putin"}, {"Iouri", "Yuri"}},
+		"German w for в":    {{"Lawrow", "Lavrov"}},
+		"x is ks":           {{"Alexander", "Aleksander"}},
+		"French gue for ге": {{"Evguenia", "Evgenia"}},
+		"French gui for ги": {{"Guirkine", "Girkin"}},
+	}
+}
+
+func TestSpellingRules(t *testing.T) {
+	examples := spellingExamples()
+	for _, rule := range spellings {
+		pairs := examples[rule.name]
+		if len(pairs) == 0 {
+			t.Errorf("spelling %q has no examples", rule.name)
+		}
+		without := slices.DeleteFunc(slices.Clone(spellings), func(s spelling) bool { return s.name == rule.name })
+		for _, p := range pairs {
+			if a, b := Key(p[0]), Key(p[1]); a != b {
+				t.Errorf("%s: Key(%q) = %q, Key(%q) = %q: want one", rule.name, p[0], a, p[1], b)
+			}
+			if keyWith(p[0], without) == keyWith(p[1], without) {
+				t.Errorf("%s: %q and %q share a key without the rule", rule.name, p[0], p[1])
+			}
+		}
+		delete(examples, rule.name)
+	}
+	for name := range examples {
+		t.Errorf("examples for %q, which is no spelling rule", name)
 	}
 }

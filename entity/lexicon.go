@@ -136,45 +136,112 @@ var nationality = map[string]string{
 	"syrian": "sy", "european": "eu", "eu": "eu",
 }
 
-// placeAliases unify the names of a few places that outlets name in several
-// ways; keys are Key()s.
-var placeAliases = func() map[string]string {
-	groups := [][]string{
-		{"United States", "US", "U.S.", "USA", "U.S.A.", "United States of America", "America"},
-		{"United Kingdom", "UK", "U.K.", "Britain", "Great Britain"},
-		{"Russia", "Russian Federation"},
-		{"United Arab Emirates", "UAE", "U.A.E."},
-		{"European Union", "EU", "E.U."},
-		{"United Nations", "UN", "U.N."},
-		{"Democratic Republic of the Congo", "DR Congo", "DRC"},
-		{"Czech Republic", "Czechia"},
-		{"North Korea", "DPRK"},
-		{"South Korea", "Republic of Korea", "ROK"},
-		{"Netherlands", "Holland"},
-		{"Kyiv", "Kiev"},
-		{"Kharkiv", "Kharkov"},
-		{"Lviv", "Lvov"},
-		{"Belarus", "Byelorussia", "Belorussia"},
-		{"Moldova", "Moldavia"},
-		{"Myanmar", "Burma"},
-		{"Turkey", "Türkiye", "Turkiye"},
-		{"Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"},
-		{"Mumbai", "Bombay"},
-		{"Kolkata", "Calcutta"},
-		{"Chennai", "Madras"},
-		{"Beijing", "Peking"},
-		{"Eswatini", "Swaziland"},
-		{"North Macedonia", "Macedonia"},
-	}
+// placeNames are places that English-language outlets name in several
+// ways, the preferred name first.
+var placeNames = [][]string{
+	{"United States", "US", "U.S.", "USA", "U.S.A.", "United States of America", "America"},
+	{"United Kingdom", "UK", "U.K.", "Britain", "Great Britain"},
+	{"Russia", "Russian Federation"},
+	{"United Arab Emirates", "UAE", "U.A.E."},
+	{"European Union", "EU", "E.U."},
+	{"United Nations", "UN", "U.N."},
+	{"Democratic Republic of the Congo", "DR Congo", "DRC"},
+	{"Czech Republic", "Czechia"},
+	{"North Korea", "DPRK"},
+	{"South Korea", "Republic of Korea", "ROK"},
+	{"Netherlands", "Holland"},
+	{"Kyiv", "Kiev"},
+	{"Kharkiv", "Kharkov"},
+	{"Lviv", "Lvov"},
+	{"Belarus", "Byelorussia", "Belorussia"},
+	{"Moldova", "Moldavia"},
+	{"Myanmar", "Burma"},
+	{"Turkey", "Türkiye", "Turkiye"},
+	{"Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"},
+	{"Mumbai", "Bombay"},
+	{"Kolkata", "Calcutta"},
+	{"Chennai", "Madras"},
+	{"Beijing", "Peking"},
+	{"Eswatini", "Swaziland"},
+	{"North Macedonia", "Macedonia"},
+}
+
+// placeNamesAbroad are the names of places in other languages and
+// scripts (exonyms and endonyms), the English name first: reports in
+// German, French, Spanish, Italian or Russian name Geneva Genf, Genève,
+// Ginebra, Женева. Only names whose key differs from the English one's
+// are listed (Берлин, Київ, Prag and Rusia have Berlin's, Kyiv's,
+// Prague's and Russia's keys already), and none whose key is an English
+// word or a name in English news: Roma, Ginevra, Mosca, Francia, Polonia
+// and Germania (and Германия, which keys as Germania) are people, clubs
+// or firms too, Chine keys as Chin and Рим as RIM.
+var placeNamesAbroad = [][]string{
+	{"Geneva", "Genf", "Genève", "Ginebra", "Женева"},
+	{"Moscow", "Moskau", "Moscou", "Moscú", "Москва"},
+	{"Vienna", "Wien", "Vienne", "Вена"},
+	{"Munich", "München", "Мюнхен"},
+	{"Cologne", "Köln", "Кёльн"},
+	{"Warsaw", "Warschau", "Varsovie", "Varsovia", "Warszawa", "Варшава"},
+	{"Prague", "Praha", "Прага"},
+	{"Brussels", "Brüssel", "Bruxelles", "Bruselas", "Брюссель"},
+	{"Lisbon", "Lisboa", "Lissabon", "Лиссабон"},
+	{"Copenhagen", "København", "Копенгаген"},
+	{"Beijing", "Pékin", "Pekín", "Пекин"},
+	{"Germany", "Deutschland", "Allemagne", "Alemania"},
+	{"Switzerland", "Schweiz", "Suisse", "Suiza", "Svizzera", "Швейцария"},
+	{"Austria", "Österreich", "Autriche", "Австрия"},
+	{"Russia", "Russland", "Russie", "Россия"},
+	{"Ukraine", "Ucrania", "Ucraina", "Україна", "Украина"},
+	{"France", "Frankreich", "Франция"},
+	{"Spain", "Spanien", "Espagne", "España", "Испания"},
+	{"Poland", "Polen", "Pologne", "Польша"},
+	{"China", "Китай"},
+	{"Japan", "Japon", "Japón", "Giappone", "Япония"},
+	{"Belarus", "Weißrussland", "Biélorussie"},
+	{"United States", "Vereinigte Staaten", "États-Unis", "Estados Unidos", "Stati Uniti", "США"},
+}
+
+// bodyNamesAbroad are organisations' acronyms in other languages and
+// scripts, the English one first: OTAN is NATO (as НАТО is by its key
+// alone). Acronyms that
+// are English words or other bodies' acronyms in English news (UNO; IWF,
+// the Internet Watch Foundation; ЕС for the EU, whose key is ES) are left
+// out.
+var bodyNamesAbroad = [][]string{
+	{"NATO", "OTAN"},
+	{"OSCE", "OSZE", "ОБСЕ"},
+	{"United Nations", "ONU", "ООН"},
+	{"European Union", "UE"},
+	{"WHO", "OMS", "ВОЗ"},
+	{"IAEA", "AIEA", "IAEO", "МАГАТЭ"},
+	{"IMF", "FMI", "МВФ"},
+	{"ICRC", "CICR", "МККК"},
+	{"WTO", "OMC", "ВТО"},
+	{"OPEC", "OPEP", "ОПЕК"},
+}
+
+// aliasTable maps the key of each name of the groups to the key of the
+// group's first name.
+func aliasTable(lists ...[][]string) map[string]string {
 	m := map[string]string{}
-	for _, g := range groups {
-		canon := Key(g[0])
-		for _, n := range g {
-			m[Key(n)] = canon
+	for _, groups := range lists {
+		for _, g := range groups {
+			canon := Key(g[0])
+			for _, n := range g {
+				m[Key(n)] = canon
+			}
 		}
 	}
 	return m
-}()
+}
+
+// placeAliases unify the names of places, in English and other
+// languages; keys are Key()s.
+var placeAliases = aliasTable(placeNames, placeNamesAbroad)
+
+// bodyAliases unify the acronyms of organisations in other languages;
+// keys are Key()s.
+var bodyAliases = aliasTable(bodyNamesAbroad)
 
 // nicknames maps the key of a short or familiar first name to the key of its
 // full form, so that "Joe Biden" and "Joseph Biden" are compatible.

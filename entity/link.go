@@ -82,23 +82,12 @@ type Lookup func(keys []string) ([]Candidate, error)
 // which the caller does from the groups.
 func Link(articles []*storyline.Article, lookup Lookup) ([]Group, error) {
 	mergeOrgPlace(articles)
-	probe := newResolver(articles)
-	probe.collect()
-	if len(probe.ms) == 0 {
+	rules := standardRules()
+	keys := map[string]bool{}
+	if !fileArticles(articles, rules, keys) {
 		return nil, nil
 	}
-	keySet := map[string]bool{}
-	for i := range probe.ms {
-		for _, k := range probe.mentionKeys(&probe.ms[i]) {
-			keySet[k] = true
-		}
-	}
-	keys := make([]string, 0, len(keySet))
-	for k := range keySet {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	cands, err := lookup(keys)
+	cands, err := lookup(sortedKeys(keys))
 	if err != nil {
 		return nil, fmt.Errorf("entity: link: %w", err)
 	}
@@ -110,15 +99,52 @@ func Link(articles []*storyline.Article, lookup Lookup) ([]Group, error) {
 	for _, c := range cands {
 		all = append(all, standIn(c))
 	}
-	r := newResolver(all)
+	r := newResolver(all, rules)
 	if !r.run() {
 		return nil, nil
 	}
-	// A stand-in's spellings are one entity already.
+	r.joinStandIns(len(articles))
+	var groups []Group
+	for _, ids := range r.components() {
+		if g, ok := r.group(ids, articles, cands); ok {
+			groups = append(groups, g)
+		}
+	}
+	return groups, nil
+}
+
+// fileArticles parses the articles' mentions and adds the index keys
+// they are filed under (see rule.keys) to set; false when no mention is
+// resolvable. Two mentions that a rule can join share a key.
+func fileArticles(articles []*storyline.Article, rules ruleBook, set map[string]bool) bool {
+	r := newResolver(articles, rules)
+	r.collect()
+	var filers []func(*mention, func(prefix, key string))
+	for _, rl := range slices.Concat(rules.retype, rules.link) {
+		if rl.keys != nil {
+			filers = append(filers, rl.keys)
+		}
+	}
+	file := func(prefix, k string) {
+		if k != "" {
+			set[prefix+k] = true
+		}
+	}
+	for i := range r.ms {
+		for _, f := range filers {
+			f(&r.ms[i], file)
+		}
+	}
+	return len(r.ms) > 0
+}
+
+// joinStandIns joins the mentions of each stand-in article (those from
+// index first on): a stand-in's spellings are one entity already.
+func (r *resolver) joinStandIns(first int) {
 	firstOf := map[int]int{}
 	for i := range r.ms {
 		m := &r.ms[i]
-		if m.art < len(articles) {
+		if m.art < first {
 			continue
 		}
 		if f, ok := firstOf[m.art]; ok {
@@ -127,67 +153,62 @@ func Link(articles []*storyline.Article, lookup Lookup) ([]Group, error) {
 			firstOf[m.art] = i
 		}
 	}
-	comps := map[int][]int{}
-	var roots []int
-	for i := range r.ms {
-		rt := r.uf.Find(i)
-		if _, ok := comps[rt]; !ok {
-			roots = append(roots, rt)
+}
+
+// group is what the new articles add to one entity (mentions ids);
+// false when it has no new mention.
+func (r *resolver) group(ids []int, articles []*storyline.Article, cands []Candidate) (Group, bool) {
+	g := Group{Add: &Profile{Votes: map[string]int{}}}
+	hasFull := false
+	known := map[string]bool{}
+	for _, i := range ids {
+		m := &r.ms[i]
+		hasFull = hasFull || m.full()
+		if m.art >= len(articles) {
+			known[cands[m.art-len(articles)].ID] = true
 		}
-		comps[rt] = append(comps[rt], i)
 	}
-	var groups []Group
-	for _, rt := range roots {
-		ids := comps[rt]
-		g := Group{Add: &Profile{Votes: map[string]int{}}}
-		hasFull := false
-		known := map[string]bool{}
-		for _, i := range ids {
-			m := &r.ms[i]
-			hasFull = hasFull || m.full()
-			if m.art >= len(articles) {
-				known[cands[m.art-len(articles)].ID] = true
-			}
-		}
-		arts := map[int]bool{}
-		for _, i := range ids {
-			m := &r.ms[i]
-			if m.art >= len(articles) {
-				continue
-			}
+	arts := map[int]bool{}
+	for _, i := range ids {
+		if m := &r.ms[i]; m.art < len(articles) {
 			g.Mentions = append(g.Mentions, MentionRef{Article: m.art, Mention: m.idx})
 			arts[m.art] = true
-			g.Add.addForm(m.alias, m.display, 1)
-			g.Add.Votes[r.voteType(m, hasFull)]++
-			g.Add.addAlias(m.alias)
-			for _, x := range r.extra[i] {
-				g.Add.addAlias(x)
-			}
-			if role := articles[m.art].Entities[m.idx].Role; role != "" {
-				g.Add.addRole(role, 1)
-				if core := r.roleCore(role); core != role {
-					g.Add.addRole(core, 1)
-				}
-			}
+			r.addMention(g.Add, i, hasFull)
 		}
-		if len(g.Mentions) == 0 {
-			continue // stored entities only: nothing new to say
-		}
-		g.Add.N = len(arts)
-		for id := range known {
-			g.Known = append(g.Known, id)
-		}
-		sort.Strings(g.Known)
-		sort.Slice(g.Mentions, func(x, y int) bool {
-			a, b := g.Mentions[x], g.Mentions[y]
-			if a.Article != b.Article {
-				return a.Article < b.Article
-			}
-			return a.Mention < b.Mention
-		})
-		groups = append(groups, g)
 	}
-	return groups, nil
+	if len(g.Mentions) == 0 {
+		return Group{}, false // stored entities only: nothing new to say
+	}
+	g.Add.N = len(arts)
+	if len(known) > 0 {
+		g.Known = sortedKeys(known)
+	}
+	sort.Slice(g.Mentions, func(x, y int) bool {
+		a, b := g.Mentions[x], g.Mentions[y]
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		return a.Mention < b.Mention
+	})
+	return g, true
+}
+
+// addMention adds mention i to a profile: its spelling, type vote,
+// aliases and role.
+func (r *resolver) addMention(p *Profile, i int, hasFull bool) {
+	m := &r.ms[i]
+	p.addForm(m.alias, m.display, 1)
+	p.Votes[r.voteType(m, hasFull)]++
+	p.addAlias(m.alias)
+	for _, x := range r.extra[i] {
+		p.addAlias(x)
+	}
+	if role := r.articles[m.art].Entities[m.idx].Role; role != "" {
+		p.addRole(role, 1)
+		if core := r.roleCore(role); core != role {
+			p.addRole(core, 1)
+		}
+	}
 }
 
 // standIn is the article that stands for a stored entity: one mention a
@@ -201,73 +222,19 @@ func standIn(c Candidate) *storyline.Article {
 	return a
 }
 
-// mentionKeys are the index keys of a parsed mention: two mentions that a
-// rule of the resolver can join share one.
-func (r *resolver) mentionKeys(m *mention) []string {
-	var out []string
-	add := func(prefix, k string) {
-		if k != "" {
-			out = append(out, prefix+k)
-		}
-	}
-	if m.person {
-		add("p:", m.key)
-		add("s:", m.p.sur)
-		add("n:", m.p.sur) // a lone surname meets a same-named place or org
-		if m.full() {
-			// Also the candidates of a surname one letter away: the
-			// resolver joins those only under the same first name.
-			add("f:", m.p.first)
-		}
-		if len(m.p.words) == 1 {
-			add("f:", m.p.sur) // "Xi" for "Xi Jinping"
-		}
-		if len(m.p.words) >= 3 || strings.ContainsAny(m.display, "-'’") {
-			// Kim Jong Un, Kim Jong-un: the same name without spaces.
-			add("j:", strings.ReplaceAll(m.key, " ", ""))
-		}
-		return out
-	}
-	add("n:", m.key)
-	words := strings.Fields(m.display)
-	if len(words) == 1 {
-		add("s:", m.key)
-	}
-	for _, acr := range acronyms(words) {
-		add("a:", acr)
-	}
-	if !strings.ContainsRune(m.display, ' ') && isAllCaps(m.display) {
-		add("a:", strings.ReplaceAll(m.display, ".", ""))
-	}
-	if code, rest := qualifiedOrg(words); code != "" {
-		add("n:", nonPersonKey(strings.Join(rest, " ")))
-	}
-	return out
-}
-
 // Keys are the index keys of an entity: those of each of its spellings.
 func (p *Profile) Keys() []string {
-	a := standIn(Candidate{Profile: p})
-	r := newResolver([]*storyline.Article{a})
-	r.collect()
 	set := map[string]bool{}
-	for i := range r.ms {
-		for _, k := range r.mentionKeys(&r.ms[i]) {
-			set[k] = true
-		}
-	}
+	fileArticles([]*storyline.Article{standIn(Candidate{Profile: p})}, standardRules(), set)
 	for _, al := range p.Aliases {
-		// Acronyms found beside a long form ("(OSCE)") are spellings too.
+		// Acronyms found beside a long form ("(OSCE)") are spellings too,
+		// filed as the rule "an acronym in parentheses after a long form"
+		// files an acronym.
 		if !strings.ContainsRune(al, ' ') && isAllCaps(al) {
 			set["a:"+strings.ReplaceAll(al, ".", "")] = true
 		}
 	}
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return sortedKeys(set)
 }
 
 // Spellings are the profile's forms and aliases, sorted: its keys change
@@ -384,19 +351,10 @@ func (p *Profile) trim() {
 // Type is the majority of the mentions' type votes (ties by PERSON, ORG,
 // PLACE, OTHER).
 func (p *Profile) Type() string {
-	typ := ""
-	for t, n := range p.Votes {
-		if n <= 0 {
-			continue
-		}
-		if typ == "" || n > p.Votes[typ] || n == p.Votes[typ] && typeRank[t] < typeRank[typ] {
-			typ = t
-		}
+	if typ := majorityType(p.Votes); typ != "" {
+		return typ
 	}
-	if typ == "" {
-		return storyline.Other
-	}
-	return typ
+	return storyline.Other
 }
 
 // Name is the canonical name: the best spelling (full names, spelled-out
@@ -406,14 +364,7 @@ func (p *Profile) Name() string {
 	for _, f := range p.Forms {
 		counts[f.Display] += f.N
 	}
-	typ := p.Type()
-	name := ""
-	for d, n := range counts {
-		if name == "" || betterForm(d, n, name, counts[name], typ) {
-			name = d
-		}
-	}
-	return name
+	return canonicalName(counts, p.Type())
 }
 
 // Entity is what readers see of the entity (Articles is left empty: the
@@ -463,18 +414,7 @@ func Contribution(a *storyline.Article) map[string]*Profile {
 // and as another's.
 func NameKeys(name string) []string {
 	a := &storyline.Article{ID: "\x00name", Entities: []storyline.Mention{{Text: name, Type: storyline.Person}, {Text: name, Type: storyline.Org}}}
-	r := newResolver([]*storyline.Article{a})
-	r.collect()
 	set := map[string]bool{}
-	for i := range r.ms {
-		for _, k := range r.mentionKeys(&r.ms[i]) {
-			set[k] = true
-		}
-	}
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	fileArticles([]*storyline.Article{a}, standardRules(), set)
+	return sortedKeys(set)
 }

@@ -54,16 +54,10 @@ func mentionSurface(a *storyline.Article, m *storyline.Mention) string {
 	return m.Text
 }
 
+// mergeInArticle joins the organisation names of one article that a
+// tagger cut before their closing place.
 func mergeInArticle(a *storyline.Article, caps func() map[string]bool) {
-	candidate := false
-	for i := range a.Entities {
-		m := &a.Entities[i]
-		if normType(m.Type) == storyline.Org && validSpan(a, m) && hasLink(a.Text[m.Start:m.End]) {
-			candidate = true
-			break
-		}
-	}
-	if !candidate {
+	if !hasLinkedOrg(a) {
 		return
 	}
 	idx := make([]int, len(a.Entities))
@@ -74,21 +68,10 @@ func mergeInArticle(a *storyline.Article, caps func() map[string]bool) {
 	drop := map[int]bool{}
 	for k := 0; k+1 < len(idx); k++ {
 		o, p := &a.Entities[idx[k]], &a.Entities[idx[k+1]]
-		if normType(o.Type) != storyline.Org || normType(p.Type) != storyline.Place ||
-			!validSpan(a, o) || !validSpan(a, p) || o.End > p.Start {
-			continue
-		}
-		if !inGap(a.Text[o.End:p.Start]) {
-			continue
-		}
-		org, place := a.Text[o.Start:o.End], a.Text[p.Start:p.End]
-		if !institutionName(org) || !placeName(place) {
+		if !orgBeforePlace(a, o, p, caps) {
 			continue
 		}
 		joined := a.Text[o.Start:p.End]
-		if !regionKeys[nonPersonKey(place)] && !acronymEvidence(org, joined, a.Text[p.End:], caps) {
-			continue
-		}
 		if o.Text != "" {
 			o.Text = joined
 		}
@@ -109,6 +92,33 @@ func mergeInArticle(a *storyline.Article, caps func() map[string]bool) {
 		}
 	}
 	a.Entities = kept
+}
+
+// hasLinkedOrg reports an organisation mention with a linking word, that
+// may have been cut before its place.
+func hasLinkedOrg(a *storyline.Article) bool {
+	for i := range a.Entities {
+		m := &a.Entities[i]
+		if normType(m.Type) == storyline.Org && validSpan(a, m) && hasLink(a.Text[m.Start:m.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgBeforePlace reports an organisation mention o that a place mention p
+// ends: an institution's name, "in" or "in the", a place's name, and a
+// world region or the joined name's acronym as evidence.
+func orgBeforePlace(a *storyline.Article, o, p *storyline.Mention, caps func() map[string]bool) bool {
+	if normType(o.Type) != storyline.Org || normType(p.Type) != storyline.Place ||
+		!validSpan(a, o) || !validSpan(a, p) || o.End > p.Start || !inGap(a.Text[o.End:p.Start]) {
+		return false
+	}
+	org, place := a.Text[o.Start:o.End], a.Text[p.Start:p.End]
+	if !institutionName(org) || !placeName(place) {
+		return false
+	}
+	return regionKeys[nonPersonKey(place)] || acronymEvidence(org, a.Text[o.Start:p.End], a.Text[p.End:], caps)
 }
 
 // hasLink is a cheap first test for institutionName.

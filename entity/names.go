@@ -20,22 +20,27 @@ func cleanSurface(s string) string {
 	if strings.HasSuffix(s, ")") && !strings.Contains(s, "(") {
 		s = strings.TrimRight(s, ")")
 	}
-	// A trailing period is sentence punctuation unless it ends an acronym
-	// or abbreviation (U.S., Jr.).
-	if strings.HasSuffix(s, ".") {
-		words := strings.Fields(s)
-		last := words[len(words)-1]
-		core := strings.TrimSuffix(last, ".")
-		if !strings.Contains(core, ".") && !abbreviations[strings.ToLower(core)] && utf8.RuneCountInString(core) > 1 {
-			s = strings.TrimSuffix(s, ".")
-		}
-	}
+	s = trimFullStop(s)
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		s = s[:i+1] + stripPossessive(s[i+1:])
 	} else {
 		s = stripPossessive(s)
 	}
 	return strings.TrimSpace(s)
+}
+
+// trimFullStop drops a trailing period that is sentence punctuation, not
+// the end of an acronym or abbreviation (U.S., Jr.) or an initial.
+func trimFullStop(s string) string {
+	if !strings.HasSuffix(s, ".") {
+		return s
+	}
+	words := strings.Fields(s)
+	core := strings.TrimSuffix(words[len(words)-1], ".")
+	if strings.Contains(core, ".") || abbreviations[strings.ToLower(core)] || utf8.RuneCountInString(core) <= 1 {
+		return s
+	}
+	return strings.TrimSuffix(s, ".")
 }
 
 // personName is a person mention's name with titles and honorifics removed.
@@ -46,45 +51,52 @@ type personName struct {
 	initial bool     // the first name is only an initial ("S. Ryabkov")
 	middle  string   // keys of middle names or initials ("w" in George W. Bush)
 	sur     string   // key of the surname
-	title   []string // title words found inside the mention
 }
 
+// parsePerson reads a person mention: titles and honorifics off
+// (mentionTitle), the surname last but for suffixes (Jr., III), a first
+// name or initial unless the name opens with a surname particle (van
+// Gogh), middle names or initials between.
 func parsePerson(surface string) personName {
-	words := strings.Fields(surface)
-	title, name := mentionTitle(words)
-	// Suffixes (Jr., III) are not the surname.
+	_, name := mentionTitle(strings.Fields(surface))
 	end := len(name)
 	for end > 1 && nameSuffixes[lowerWord(name[end-1])] {
 		end--
 	}
-	p := personName{display: strings.Join(name, " "), words: name, title: title}
+	p := personName{display: strings.Join(name, " "), words: name}
 	if end == 0 {
 		return p
 	}
 	p.sur = surnameKey(name[end-1])
-	if end >= 2 {
-		f := name[0]
-		if fk := Key(f); fk != "" && !surnameParticles[lowerWord(f)] {
-			if utf8.RuneCountInString(strings.TrimSuffix(f, ".")) == 1 {
-				p.initial = true
+	if end < 2 {
+		return p
+	}
+	f := name[0]
+	fk := Key(f)
+	if fk == "" || surnameParticles[lowerWord(f)] {
+		return p
+	}
+	p.first, p.initial = fk, isInitialWord(f)
+	var mid []string
+	for _, w := range name[1 : end-1] {
+		if surnameParticles[lowerWord(w)] || !isCapitalised(w) {
+			continue
+		}
+		if k := Key(w); k != "" {
+			if isInitialWord(w) {
+				k = k[:1]
 			}
-			p.first = fk
-			var mid []string
-			for _, w := range name[1 : end-1] {
-				if surnameParticles[lowerWord(w)] || !isCapitalised(w) {
-					continue
-				}
-				if k := Key(w); k != "" {
-					if utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1 {
-						k = k[:1]
-					}
-					mid = append(mid, k)
-				}
-			}
-			p.middle = strings.Join(mid, " ")
+			mid = append(mid, k)
 		}
 	}
+	p.middle = strings.Join(mid, " ")
 	return p
+}
+
+// isInitialWord reports a name word of one letter, with or without its
+// period ("S.", "W").
+func isInitialWord(w string) bool {
+	return utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1
 }
 
 // middleCompatible reports whether two middle-name keys can belong to one
@@ -194,6 +206,9 @@ func nonPersonKey(display string) string {
 	if v, ok := placeAliases[k]; ok {
 		return v
 	}
+	if v, ok := bodyAliases[k]; ok {
+		return v
+	}
 	return k
 }
 
@@ -252,4 +267,30 @@ func qualifiedOrg(words []string) (code string, rest []string) {
 		}
 	}
 	return "", nil
+}
+
+// trimRank drops the "No." of a rank that a tagger took into a name
+// ("[State Department No.] 2").
+func trimRank(alias, after string) string {
+	i := strings.LastIndexByte(alias, ' ')
+	if i < 0 || alias[i+1:] != "No." && alias[i+1:] != "No" {
+		return alias
+	}
+	after = strings.TrimLeft(after, " \u00a0")
+	if after == "" || after[0] < '0' || after[0] > '9' {
+		return alias
+	}
+	return alias[:i]
+}
+
+// onlyTitle reports a person mention that is titles and honorifics only
+// ("the President", "Mr"): it names no one in particular.
+func onlyTitle(words []string) bool {
+	for _, w := range words {
+		head, mod, _ := classify(w)
+		if !head && !mod && !honorifics[lowerWord(w)] && !strings.EqualFold(w, "the") {
+			return false
+		}
+	}
+	return true
 }

@@ -202,50 +202,11 @@ func checkSeeds(t *testing.T, arts []*storyline.Article, g gold, ents []storylin
 	for _, e := range ents {
 		byID[e.ID] = e
 	}
-	// The entity ids that each surface form resolved to.
-	surfaceIDs := map[string]map[string]bool{}
-	for _, a := range arts {
-		for _, m := range a.Entities {
-			if m.Entity == "" {
-				t.Errorf("%s: mention %q [%d:%d] unresolved", a.ID, m.Text, m.Start, m.End)
-				continue
-			}
-			if _, ok := byID[m.Entity]; !ok {
-				t.Errorf("%s: mention %q has unknown entity %q", a.ID, m.Text, m.Entity)
-			}
-			if surfaceIDs[m.Text] == nil {
-				surfaceIDs[m.Text] = map[string]bool{}
-			}
-			surfaceIDs[m.Text][m.Entity] = true
-		}
-	}
+	surfaceIDs := resolvedSurfaces(t, arts, byID)
 	entityOf := map[string]string{} // gold name → entity id
 	for _, ge := range g.Entities {
-		ids := map[string]bool{}
-		for _, form := range append([]string{ge.Name}, ge.Variants...) {
-			for id := range surfaceIDs[form] {
-				ids[id] = true
-			}
-		}
-		if len(ids) == 0 {
-			t.Errorf("%s: not found", ge.Name)
-			continue
-		}
-		if len(ids) > 1 {
-			t.Errorf("%s: variants resolve to %d entities: %v", ge.Name, len(ids), sortedKeys(ids))
-		}
-		for id := range ids {
-			e := byID[id]
+		if id, ok := checkGoldEntity(t, ge, surfaceIDs, byID); ok {
 			entityOf[ge.Name] = id
-			if e.Type != ge.Type {
-				t.Errorf("%s: type %s, want %s", ge.Name, e.Type, ge.Type)
-			}
-			// Every listed variant, seen in the texts or not, finds it.
-			for _, v := range append([]string{ge.Name}, ge.Variants...) {
-				if !Match(e, v) {
-					t.Errorf("%s: Match(%q) = false", ge.Name, v)
-				}
-			}
 		}
 	}
 	wantRole := map[string]string{
@@ -271,6 +232,62 @@ func checkSeeds(t *testing.T, arts []*storyline.Article, g gold, ents []storylin
 			t.Errorf("%s and %s are one entity %q", pair[0], pair[1], a)
 		}
 	}
+}
+
+// resolvedSurfaces checks that every mention resolved to a known entity
+// and returns the entity ids each surface form resolved to.
+func resolvedSurfaces(t *testing.T, arts []*storyline.Article, byID map[string]storyline.Entity) map[string]map[string]bool {
+	surfaceIDs := map[string]map[string]bool{}
+	for _, a := range arts {
+		for _, m := range a.Entities {
+			if m.Entity == "" {
+				t.Errorf("%s: mention %q [%d:%d] unresolved", a.ID, m.Text, m.Start, m.End)
+				continue
+			}
+			if _, ok := byID[m.Entity]; !ok {
+				t.Errorf("%s: mention %q has unknown entity %q", a.ID, m.Text, m.Entity)
+			}
+			if surfaceIDs[m.Text] == nil {
+				surfaceIDs[m.Text] = map[string]bool{}
+			}
+			surfaceIDs[m.Text][m.Entity] = true
+		}
+	}
+	return surfaceIDs
+}
+
+// checkGoldEntity checks that a gold entity's name and variants resolved
+// to one entity of its type, which Match takes every variant for, and
+// returns its id.
+func checkGoldEntity(t *testing.T, ge goldEntity, surfaceIDs map[string]map[string]bool, byID map[string]storyline.Entity) (string, bool) {
+	ids := map[string]bool{}
+	for _, form := range append([]string{ge.Name}, ge.Variants...) {
+		for id := range surfaceIDs[form] {
+			ids[id] = true
+		}
+	}
+	if len(ids) == 0 {
+		t.Errorf("%s: not found", ge.Name)
+		return "", false
+	}
+	if len(ids) > 1 {
+		t.Errorf("%s: variants resolve to %d entities: %v", ge.Name, len(ids), sortedKeys(ids))
+	}
+	last := ""
+	for _, id := range sortedKeys(ids) {
+		e := byID[id]
+		last = id
+		if e.Type != ge.Type {
+			t.Errorf("%s: type %s, want %s", ge.Name, e.Type, ge.Type)
+		}
+		// Every listed variant, seen in the texts or not, finds it.
+		for _, v := range append([]string{ge.Name}, ge.Variants...) {
+			if !Match(e, v) {
+				t.Errorf("%s: Match(%q) = false", ge.Name, v)
+			}
+		}
+	}
+	return last, true
 }
 
 func compareGolden(t *testing.T, path string, v any) {

@@ -37,47 +37,17 @@ func tokenize(text string, base int) []token {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
-			j := i + n
-			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-				j++
-			}
-			if j < len(text) && text[j] == '\n' {
-				toks = append(toks, token{s: "\n\n", start: base + i, end: base + j + 1, punct: true})
-				i = j + 1
+			if j, ok := blankLine(text, i+n); ok {
+				toks = append(toks, token{s: "\n\n", start: base + i, end: base + j, punct: true})
+				i = j
 				continue
 			}
 			i += n
 		case unicode.IsSpace(r) || r == utf8.RuneError && n <= 1:
 			i += n
 		case isWordRune(r):
-			j := i + n
-			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if isWordRune(r2) {
-					j += n2
-					continue
-				}
-				if r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '‑' {
-					if j+n2 < len(text) {
-						r3, _ := utf8.DecodeRuneInString(text[j+n2:])
-						if isWordRune(r3) {
-							j += n2
-							continue
-						}
-					}
-				}
-				break
-			}
-			w := text[i:j]
-			// Keep an abbreviation's or an initial's period in the word.
-			if j < len(text) && text[j] == '.' {
-				lw := strings.ToLower(w)
-				if abbreviations[lw] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w)) {
-					j++
-					w = text[i:j]
-				}
-			}
-			toks = append(toks, token{s: w, start: base + i, end: base + j})
+			j := wordEnd(text, i, i+n)
+			toks = append(toks, token{s: text[i:j], start: base + i, end: base + j})
 			i = j
 		default:
 			toks = append(toks, token{s: text[i : i+n], start: base + i, end: base + i + n, punct: true})
@@ -85,6 +55,46 @@ func tokenize(text string, base int) []token {
 		}
 	}
 	return toks
+}
+
+// blankLine reports a line of nothing but blanks from j on, after a line
+// break, and where it ends (after its own line break).
+func blankLine(text string, j int) (int, bool) {
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	if j < len(text) && text[j] == '\n' {
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// wordEnd is where the word that starts at start and goes on at j ends:
+// inner apostrophes, hyphens and periods stay in it, and so does the
+// period of a known abbreviation or an initial.
+func wordEnd(text string, start, j int) int {
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) {
+			j += n
+			continue
+		}
+		if strings.ContainsRune(".'’-‑", r) && j+n < len(text) && isWordRune(firstRune(text[j+n:])) {
+			j += n
+			continue
+		}
+		break
+	}
+	if j < len(text) && text[j] == '.' && keepsPeriod(text[start:j]) {
+		j++
+	}
+	return j
+}
+
+// keepsPeriod reports a word whose period is no full stop: an
+// abbreviation (Mr., Dr.), an acronym (U.S.), an initial (S.).
+func keepsPeriod(w string) bool {
+	return abbreviations[strings.ToLower(w)] || strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w))
 }
 
 func isWordRune(r rune) bool {

@@ -59,11 +59,61 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 			tops[i] = topTerms(d.vec, cfg.CandidateTerms)
 		}
 		for _, f := range tops[i] {
-			postings[f.key] = append(postings[f.key], 0)
+			postings[f.key] = append(postings[f.key], int32(i))
 		}
 	}
-	for k, p := range postings {
-		postings[k] = p[:0]
+	// Scoring is most of the work and each document's pairs with the ones
+	// before it are independent of the rest, so it is spread over the CPUs;
+	// the pairs are then kept in document order, as one pass would.
+	pairs := make([][]nbr, len(docs))
+	err := forEachShard(ctx, len(docs), 64, func(ctx context.Context, shard, shards int) error {
+		acc := make([]uint8, len(docs))
+		var touched []int32
+		for i := shard; i < len(docs); i += shards {
+			if (i/shards)%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return fmt.Errorf("cluster: scoring pairs: %w", err)
+				}
+			}
+			d := docs[i]
+			touched = touched[:0]
+			for _, f := range tops[i] {
+				p := postings[f.key]
+				if len(p) > maxDF {
+					continue
+				}
+				for _, j := range p {
+					if int(j) >= i {
+						break // postings are in document order
+					}
+					if acc[j] == 0 {
+						touched = append(touched, j)
+					}
+					if acc[j] < 255 {
+						acc[j]++
+					}
+				}
+			}
+			for _, j := range touched {
+				shared := int(acc[j])
+				acc[j] = 0
+				// One shared heavy word is chance; reports of one happening
+				// share several. Copies always do.
+				if shared < cfg.MinShared && !(d.hash != 0 && hamming(d.hash, docs[j].hash) <= cfg.DupBits) {
+					continue
+				}
+				if cfg.PairWindowDays > 0 && d.day != noDay && docs[j].day != noDay && int(absDays(d.day-docs[j].day)) > cfg.PairWindowDays {
+					continue
+				}
+				if s := pairScore(docs[j], d, cfg); s >= minScore {
+					pairs[i] = append(pairs[i], nbr{s: s, j: j})
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Each document keeps its MaxNeighbors best pairs (a pair stays when
 	// either end keeps it): average link over this k-nearest-neighbour
@@ -84,46 +134,10 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 			heap.Fix(h, 0)
 		}
 	}
-	acc := make([]uint8, len(docs))
-	var touched []int32
-	for i, d := range docs {
-		if i%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("cluster: scoring pairs: %w", err)
-			}
-		}
-		touched = touched[:0]
-		for _, f := range tops[i] {
-			p := postings[f.key]
-			if cap(p) > maxDF {
-				continue
-			}
-			for _, j := range p {
-				if acc[j] == 0 {
-					touched = append(touched, j)
-				}
-				if acc[j] < 255 {
-					acc[j]++
-				}
-			}
-			postings[f.key] = append(p, int32(i))
-		}
-		for _, j := range touched {
-			shared := int(acc[j])
-			acc[j] = 0
-			// One shared heavy word is chance; reports of one happening
-			// share several. Copies always do.
-			if shared < cfg.MinShared && !(d.hash != 0 && hamming(d.hash, docs[j].hash) <= cfg.DupBits) {
-				continue
-			}
-			if cfg.PairWindowDays > 0 && d.day != noDay && docs[j].day != noDay && int(absDays(d.day-docs[j].day)) > cfg.PairWindowDays {
-				continue
-			}
-			s := pairScore(docs[j], d, cfg)
-			if s >= minScore {
-				offer(int32(i), j, s)
-				offer(j, int32(i), s)
-			}
+	for i, ps := range pairs {
+		for _, p := range ps {
+			offer(int32(i), p.j, p.s)
+			offer(p.j, int32(i), p.s)
 		}
 	}
 	seen := map[[2]int32]bool{}

@@ -59,6 +59,23 @@ func Extract(a *storyline.Article, cfg Config) *Features {
 	return f
 }
 
+// ExtractAll is Extract over a batch of articles, spread over the CPUs:
+// the linker extracts a whole batch inside its write transaction, where
+// time on one core is what limits ingest.
+func ExtractAll(ctx context.Context, arts []*storyline.Article, cfg Config) ([]*Features, error) {
+	out := make([]*Features, len(arts))
+	err := forEachShard(ctx, len(arts), 16, func(ctx context.Context, shard, shards int) error {
+		for i := shard; i < len(arts); i += shards {
+			out[i] = Extract(arts[i], cfg)
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cluster: extracting features: %w", err)
+	}
+	return out, nil
+}
+
 // voteDay is the day an article votes for as its event's date: the time
 // analysis' event date, else the day its lead points to.
 func voteDay(d *doc) int32 {
@@ -455,6 +472,23 @@ func DescribePrepared(arts []*Prepared, df DocFreqs, cfg Config) Description {
 	}
 	out.Mentions = eventMentions(e)
 	return out
+}
+
+// DescribeAll is DescribePrepared over several events (each with its
+// articles and document frequencies), spread over the CPUs: settling
+// describes the events it changed inside its write transaction.
+func DescribeAll(ctx context.Context, events [][]*Prepared, dfs []DocFreqs, cfg Config) ([]Description, error) {
+	out := make([]Description, len(events))
+	err := forEachShard(ctx, len(events), 1, func(ctx context.Context, shard, shards int) error {
+		for i := shard; i < len(events); i += shards {
+			out[i] = DescribePrepared(events[i], dfs[i], cfg)
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cluster: describing events: %w", err)
+	}
+	return out, nil
 }
 
 func (v Vector) sorted() Vector {

@@ -326,9 +326,16 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	if err := b.linkEntities(); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	for _, i := range todo {
-		a := items[i].Article
-		f := cluster.Extract(a, b.l.cfg)
+	arts := make([]*storyline.Article, len(todo))
+	for k, i := range todo {
+		arts[k] = items[i].Article
+	}
+	feats, err := cluster.ExtractAll(ctx, arts, b.l.cfg)
+	if err != nil {
+		return nil, err
+	}
+	for k, a := range arts {
+		f := feats[k]
 		b.feats[a.ID] = f
 		if err := tx.SetArticleEntities(ctx, a.ID, articleEntities(a)); err != nil {
 			return nil, err

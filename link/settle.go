@@ -379,7 +379,9 @@ func (s *eventSet) writePlaced() error {
 func (s *eventSet) finish() ([]*ev, error) {
 	b := s.b
 	cfg := b.l.cfg
-	var out []*ev
+	var out, described []*ev
+	var samples [][]*cluster.Prepared
+	var dfs []cluster.DocFreqs
 	for _, id := range sortedKeys(s.evs) {
 		e := s.evs[id]
 		if e.retired || !e.changed {
@@ -419,13 +421,13 @@ func (s *eventSet) finish() ([]*ev, error) {
 				}
 			}
 		}
+		out = append(out, e)
 		if !e.describeNow() {
 			// A large event that only took a few more articles keeps its
 			// description until its size says it may have moved.
 			if err := s.write(e, nil); err != nil {
 				return nil, err
 			}
-			out = append(out, e)
 			continue
 		}
 		arts, err := s.sample(e)
@@ -448,11 +450,20 @@ func (s *eventSet) finish() ([]*ev, error) {
 		if err != nil {
 			return nil, err
 		}
-		d := cluster.DescribePrepared(arts, df, cfg)
-		if err := s.write(e, &d); err != nil {
+		described = append(described, e)
+		samples = append(samples, arts)
+		dfs = append(dfs, df)
+	}
+	// Describing is pure work on what was read: it runs on all CPUs, and
+	// the events are written after it in the order they were read.
+	ds, err := cluster.DescribeAll(b.ctx, samples, dfs, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range described {
+		if err := s.write(e, &ds[i]); err != nil {
 			return nil, err
 		}
-		out = append(out, e)
 	}
 	return out, nil
 }

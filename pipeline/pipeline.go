@@ -293,32 +293,63 @@ func (p *Pipeline) ingest(ctx context.Context, opts Options, total int, read fun
 // returns is settled; a crash before it leaves the waiting events to the
 // next run, their articles already in them.
 func (p *Pipeline) Settle(ctx context.Context) error {
+	for {
+		more, err := p.settleStep(ctx)
+		if err != nil || !more {
+			return err
+		}
+	}
+}
+
+// settleStep runs one step of the settling pass (at most the linker's
+// SettleEvents events) and the hook that follows settling.
+func (p *Pipeline) settleStep(ctx context.Context) (more bool, err error) {
 	p.hookMu.Lock()
 	after := p.afterSettle
 	p.hookMu.Unlock()
-	for {
-		p.mu.Lock()
-		more, err := p.linker.Settle(ctx, p.st)
-		p.mu.Unlock()
-		if err != nil {
-			return fmt.Errorf("settle: %w", err)
-		}
-		if after != nil {
-			if err := after(ctx); err != nil {
-				return fmt.Errorf("after settling: %w", err)
-			}
-		}
-		if !more {
-			return nil
+	p.mu.Lock()
+	more, err = p.linker.Settle(ctx, p.st)
+	p.mu.Unlock()
+	if err != nil {
+		return false, fmt.Errorf("settle: %w", err)
+	}
+	if after != nil {
+		if err := after(ctx); err != nil {
+			return false, fmt.Errorf("after settling: %w", err)
 		}
 	}
+	return more, nil
+}
+
+// next waits for the next analysed article. While none is ready and
+// events wait for settling, it settles a step at a time: the writer would
+// otherwise idle while the analysis catches up, and leave all the settling
+// to the end of the run, on one core. A failed step is left to the final
+// pass, which reports it.
+func (p *Pipeline) next(ctx context.Context, ready <-chan analysed, unsettled *bool) (analysed, bool) {
+	for *unsettled && ctx.Err() == nil {
+		select {
+		case a, ok := <-ready:
+			return a, ok
+		default:
+		}
+		more, err := p.settleStep(ctx)
+		*unsettled = more && err == nil
+	}
+	a, ok := <-ready
+	return a, ok
 }
 
 // linkLoop links what the analysis finishes, a batch at a time, until
 // ready is closed. A batch that fails is linked again an article at a
 // time, so that one bad article fails alone.
 func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count func(store.PutResult), fail func(error), stop context.CancelCauseFunc) {
-	for first := range ready {
+	unsettled := false
+	for {
+		first, ok := p.next(ctx, ready, &unsettled)
+		if !ok {
+			return
+		}
 		batch := []analysed{first}
 	drain:
 		for len(batch) < maxBatch {
@@ -337,6 +368,7 @@ func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count fu
 		}
 		results, err := p.link(ctx, batch)
 		if err == nil {
+			unsettled = true
 			for _, r := range results {
 				count(r)
 			}

@@ -1,0 +1,128 @@
+package newstext
+
+import (
+	"slices"
+	"strings"
+)
+
+// abbreviationKind says what a word written with a final period is.
+type abbreviationKind uint8
+
+const (
+	notAbbreviation abbreviationKind = iota
+	// plainAbbreviation keeps its period: "Inc.", "Jan.", "Calif.".
+	plainAbbreviation
+	// nameAbbreviation keeps its period and a name follows: "Mr.", "Gen.".
+	nameAbbreviation
+)
+
+func (l *Lexicon) abbreviation(word string) abbreviationKind { return l.abbreviations[word] }
+
+// Abbreviation reports a lower-case word (without its period) whose
+// period the tokenizer keeps ("inc", "jan", "gen"). The table follows the
+// CoNLL-2003 text the entity tagger learnt from; WithoutFullStop knows
+// more.
+func (l *Lexicon) Abbreviation(word string) bool { return l.abbreviations[word] != notAbbreviation }
+
+// WithoutFullStop reports a lower-case word after which a period ends no
+// sentence: an abbreviation, an honorific ("Mme.", "Messrs.") or an
+// abbreviated rank ("Det.", "Supt.").
+func (l *Lexicon) WithoutFullStop(word string) bool {
+	if l.abbreviations[word] != notAbbreviation || l.honorifics[word] {
+		return true
+	}
+	_, rank := l.ranks[word]
+	return rank
+}
+
+// Honorific reports a lower-case word that courtesy puts before a name and
+// that is no part of it: "mr", "mme", "sir".
+func (l *Lexicon) Honorific(word string) bool { return l.honorifics[word] }
+
+// TitleHead reports a lower-case word that can head a title: "minister",
+// "secretary", "spokesman".
+func (l *Lexicon) TitleHead(word string) bool { return l.titleHeads[word] }
+
+// TitleHeadOfPlural is the head a plural title word is the plural of
+// ("presidents", "spokesmen", "secretaries").
+func (l *Lexicon) TitleHeadOfPlural(word string) (string, bool) {
+	switch {
+	case strings.HasSuffix(word, "ies") && l.titleHeads[word[:len(word)-3]+"y"]:
+		return word[:len(word)-3] + "y", true
+	case strings.HasSuffix(word, "men") && l.titleHeads[word[:len(word)-3]+"man"]:
+		return word[:len(word)-3] + "man", true
+	case strings.HasSuffix(word, "s") && l.titleHeads[word[:len(word)-1]]:
+		return word[:len(word)-1], true
+	}
+	return "", false
+}
+
+// TitleModifier reports a lower-case word that qualifies a title head:
+// "deputy", "foreign", "acting".
+func (l *Lexicon) TitleModifier(word string) bool { return l.titleMods[word] }
+
+// TitleComplement reports a lower-case word that follows "of" or "for" in
+// a title: "state" in "Secretary of State".
+func (l *Lexicon) TitleComplement(word string) bool { return l.titleComps[word] }
+
+// TitleSpelling is how a title word is written in a role: an abbreviated
+// rank in full ("sen" → "Senator"), an acronym in capitals ("ceo" →
+// "CEO").
+func (l *Lexicon) TitleSpelling(word string) (string, bool) {
+	if s, ok := l.ranks[word]; ok {
+		return s, true
+	}
+	if l.titleAcronyms[word] {
+		return strings.ToUpper(word), true
+	}
+	return "", false
+}
+
+// NameSuffix reports a lower-case word that ends a name: "jr", "iii".
+func (l *Lexicon) NameSuffix(word string) bool { return l.nameSuffixes[word] }
+
+// SurnameParticle reports a lower-case word that belongs to a surname
+// rather than being a name of its own: "van", "de", "bin".
+func (l *Lexicon) SurnameParticle(word string) bool { return l.particles[word] }
+
+// SpeechKind is how a speech verb attributes what was said.
+type SpeechKind uint8
+
+const (
+	// NotSpeech is any other word.
+	NotSpeech SpeechKind = iota
+	// Say verbs take the speaker as subject, before them or after when
+	// inverted: "said", "told", "stressed".
+	Say
+	// SayingParticiple verbs carry the subject of their clause: "saying",
+	// "adding".
+	SayingParticiple
+	// According is "according (to X)".
+	According
+	// Label verbs attribute a quoted phrase, never introduce a clause:
+	// "described ... as", "called".
+	Label
+)
+
+// SpeechVerb is how a lower-case word attributes speech, NotSpeech for a
+// word that does not.
+func (l *Lexicon) SpeechVerb(word string) SpeechKind { return l.speech[word] }
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func fields(s string) []string { return strings.Fields(s) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

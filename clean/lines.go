@@ -2,6 +2,8 @@ package clean
 
 import (
 	"strings"
+
+	storyline "github.com/storyline-news/storyline"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,6 +13,18 @@ import (
 type line struct {
 	s      string
 	indent bool
+	// role is what the line is for when the cleaner keeps it but knows it
+	// is no part of the report (a caption it keeps), "" otherwise.
+	role storyline.Role
+	// removed is what the cleaner took out of the line, in order.
+	removed []removedText
+}
+
+// removedText is a line, or the head of one, that the cleaner took out of
+// the body, and what it was for.
+type removedText struct {
+	role storyline.Role
+	s    string
 }
 
 // zeroWidth are invisible characters that only get in the way of matching.

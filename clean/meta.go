@@ -20,36 +20,38 @@ var (
 	reOutlet = regexp.MustCompile(`^(?:The )?((?:\p{Lu}[\p{L}\p{N}&.-]*)(?: (?:\p{Lu}[\p{L}\p{N}&.-]*|al|el)){0,3})['’]s (?:(?:own|\p{Lu}\p{L}+) )?correspondents? (?:in \p{Lu}\p{L}+ )?(?:reports?|reported|said|says|learned|has learned|confirmed|noted|added)\b`)
 )
 
-// dateline finds the place (and agency) a body opens with.
-func dateline(p string) (place, agency string) {
+// dateline finds the place (and agency) a body opens with, and where the
+// dateline ends in p.
+func dateline(p string) (place, agency string, end int) {
 	if len(p) > 300 {
 		p = p[:300]
 	}
-	if m := reDatelineSlash.FindStringSubmatch(p); m != nil {
-		if a, ok := agencyName(m[2]); ok {
-			return placeName(m[1]), a
+	group := func(m []int, k int) string { return p[m[2*k]:m[2*k+1]] }
+	if m := reDatelineSlash.FindStringSubmatchIndex(p); m != nil {
+		if a, ok := agencyName(group(m, 2)); ok {
+			return placeName(group(m, 1)), a, m[1]
 		}
 	}
-	if m := reDatelineAgency.FindStringSubmatch(p); m != nil {
-		if a, ok := agencyName(m[2]); ok && words(m[1]) <= 4 {
-			return placeName(m[1]), a
+	if m := reDatelineAgency.FindStringSubmatchIndex(p); m != nil {
+		if a, ok := agencyName(group(m, 2)); ok && words(group(m, 1)) <= 4 {
+			return placeName(group(m, 1)), a, m[1]
 		}
 	}
-	if m := reDatelineParen.FindStringSubmatch(p); m != nil {
-		if a, ok := agencyName(m[1]); ok {
-			return "", a
+	if m := reDatelineParen.FindStringSubmatchIndex(p); m != nil {
+		if a, ok := agencyName(group(m, 1)); ok {
+			return "", a, m[1]
 		}
-		if words(m[1]) <= 4 {
-			return placeName(m[1]), ""
+		if words(group(m, 1)) <= 4 {
+			return placeName(group(m, 1)), "", m[1]
 		}
 	}
-	if m := reDatelineCaps.FindStringSubmatch(p); m != nil {
-		name := strings.TrimSpace(m[1])
+	if m := reDatelineCaps.FindStringSubmatchIndex(p); m != nil {
+		name := strings.TrimSpace(group(m, 1))
 		if words(name) <= 4 && utf8.RuneCountInString(name) >= 3 {
-			return placeName(name), ""
+			return placeName(name), "", m[1]
 		}
 	}
-	return "", ""
+	return "", "", 0
 }
 
 // placeName writes an all-capitals place in title case: "NEW YORK" →

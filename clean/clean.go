@@ -2,9 +2,9 @@ package clean
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
-	"unicode/utf8"
 )
 
 // Known is what the reader already knows (from JSON Lines, HTML or feed

@@ -1,6 +1,8 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+)
 
 // agencies maps the lower-cased spellings of wire and photo agencies to the
 // one name credits use, so "REUTERS", "Reuters" and "(Reuters)" agree.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 var (
@@ -85,10 +87,12 @@ func stripDateline(p string) string {
 	return p
 }
 
-// abbrevs end with a full stop without ending a sentence.
-var abbrevs = setOf("mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "rep", "sen", "gov",
-	"pres", "prof", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp",
-	"co", "ltd", "jr", "sr", "vs", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "fig")
+// noFullStop reports a word (lower case, without its period) after which
+// a period ends no sentence: an abbreviation, initials ("u.s"), a single
+// letter.
+func noFullStop(w string) bool {
+	return newstext.English().WithoutFullStop(w) || newstext.Initials(w) || utf8.RuneCountInString(w) == 1
+}
 
 // firstSentence returns the first sentence of p.
 func firstSentence(p string) string {
@@ -103,7 +107,7 @@ func firstSentence(p string) string {
 		if c == '.' {
 			j := strings.LastIndexByte(p[:i], ' ')
 			w := strings.ToLower(strings.TrimLeft(p[j+1:i], "(\"'“"))
-			if abbrevs[w] || utf8.RuneCountInString(w) == 1 {
+			if noFullStop(w) {
 				continue
 			}
 		}
@@ -195,7 +199,7 @@ func selfOutlet(paras []string) string {
 			break
 		}
 		if m := reOutlet.FindStringSubmatch(p); m != nil {
-			if notNames[strings.ToLower(strings.Fields(m[1])[0])] {
+			if notName(strings.ToLower(strings.Fields(m[1])[0])) {
 				continue
 			}
 			return m[1]

@@ -2,11 +2,11 @@ package clean
 
 import (
 	"slices"
-
-	storyline "github.com/storyline-news/storyline"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	storyline "github.com/storyline-news/storyline"
 )
 
 // paragraph is a paragraph of the body and what it is for ("" for the

@@ -1,10 +1,11 @@
 package clean
 
 import (
-	storyline "github.com/storyline-news/storyline"
 	"slices"
 	"strings"
 	"testing"
+
+	storyline "github.com/storyline-news/storyline"
 )
 
 func TestDates(t *testing.T) {

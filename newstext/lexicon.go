@@ -75,6 +75,22 @@ func (l *Lexicon) Month(word string) (time.Month, bool) {
 // names first.
 func (l *Lexicon) MonthWords() iter.Seq[MonthWord] { return seq(l.monthSeq) }
 
+// CalendarName reports the full name of a month or a day of the week:
+// "july", "monday", not "jul" or "mon".
+func (l *Lexicon) CalendarName(word string) bool {
+	for _, m := range l.monthSeq[:min(len(l.monthSeq), 12)] {
+		if m.Word == word {
+			return m.Form == FullName
+		}
+	}
+	for _, d := range l.daySeq[:min(len(l.daySeq), 7)] {
+		if d.Word == word {
+			return d.Form == FullName
+		}
+	}
+	return false
+}
+
 // Weekday is the day a lower-case word names, in full or abbreviated.
 func (l *Lexicon) Weekday(word string) (time.Weekday, bool) {
 	d, ok := l.days[word]

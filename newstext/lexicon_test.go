@@ -221,3 +221,15 @@ func TestNameKey(t *testing.T) {
 		t.Errorf("StripPossessive = %q", got)
 	}
 }
+
+func TestCalendarName(t *testing.T) {
+	en := English()
+	for w, want := range map[string]bool{"july": true, "monday": true, "may": true, "jul": false, "mon": false, "sept": false, "talks": false} {
+		if got := en.CalendarName(w); got != want {
+			t.Errorf("CalendarName(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if !Initials("U.S") || !Initials("a.m") || Initials("Mr") || Initials("Ph.D") {
+		t.Error("Initials misreads U.S, a.m, Mr or Ph.D")
+	}
+}

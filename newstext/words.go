@@ -59,7 +59,7 @@ func Words(text string, from, to int, into []Word) []Word {
 				}
 			}
 			sc = save
-			if joiner == "." && initials(s[p.Start:end]) {
+			if joiner == "." && Initials(s[p.Start:end]) {
 				sc.Next()
 				end = j.End
 			}
@@ -79,8 +79,9 @@ func wordJoiner(s string) bool {
 	return false
 }
 
-// initials: letters separated by periods, "U.S", "a.m".
-func initials(w string) bool {
+// Initials reports letters separated by periods, the last period aside:
+// "U.S", "a.m", "e.g".
+func Initials(w string) bool {
 	if !strings.Contains(w, ".") {
 		return false
 	}

@@ -115,6 +115,43 @@ type Paragraph struct {
 // InText reports whether the paragraph is part of the article's Text.
 func (p Paragraph) InText() bool { return p.End > p.Start }
 
+// ParagraphAt is the paragraph of Text that holds byte offset i: for an
+// article no cleaner read, all of Text as one body paragraph; false
+// between paragraphs and outside Text.
+func (a *Article) ParagraphAt(i int) (Paragraph, bool) {
+	if i < 0 || i >= len(a.Text) {
+		return Paragraph{}, false
+	}
+	if a.Paragraphs == nil {
+		return Paragraph{Role: RoleBody, Start: 0, End: len(a.Text)}, true
+	}
+	// The last paragraph starting at or before i.
+	lo, hi := 0, len(a.Paragraphs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.Paragraphs[m].Start <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for k := lo - 1; k >= 0; k-- {
+		if p := a.Paragraphs[k]; p.InText() {
+			return p, i < p.End
+		}
+	}
+	return Paragraph{}, false
+}
+
+// RoleAt is the role of the paragraph of Text that holds byte offset i,
+// RoleBody between paragraphs.
+func (a *Article) RoleAt(i int) Role {
+	if p, ok := a.ParagraphAt(i); ok {
+		return p.Role
+	}
+	return RoleBody
+}
+
 // Mention is one occurrence of an entity in an article's text.
 type Mention struct {
 	Entity string `json:"entity"` // id in the corpus' entity list; "" before resolution
@@ -177,13 +214,22 @@ type Quote struct {
 	Articles    []string `json:"articles"`
 }
 
+// Verdict says whether the sources of an event state a fact alike.
+type Verdict string
+
+// The verdicts, a closed set.
+const (
+	Agree    Verdict = "agree"
+	Disagree Verdict = "disagree"
+)
+
 // Fact is a statement the sources make about an event (start time, venue,
 // a number), compared across articles after normalisation.
 type Fact struct {
-	Kind     string            `json:"kind"`    // "start", "venue", "number"...
-	Value    string            `json:"value"`   // normalised value, the majority one
-	Verdict  string            `json:"verdict"` // "agree" or "disagree"
-	Values   map[string]string `json:"values"`  // article id → what it says
+	Kind     string            `json:"kind"`  // "start", "venue", "number"...
+	Value    string            `json:"value"` // normalised value, the majority one
+	Verdict  Verdict           `json:"verdict"`
+	Values   map[string]string `json:"values"` // article id → what it says
 	Articles []string          `json:"articles"`
 }
 

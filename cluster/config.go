@@ -15,8 +15,6 @@
 // index, followed by stories, timelines and event fields.
 package cluster
 
-import storyline "github.com/storyline-news/storyline"
-
 // Config holds the weights and thresholds. DefaultConfig's values were tuned
 // on ECB+ topics 1–35 (storyline eval cluster --data ../shared/data/ecbplus-dev).
 type Config struct {
@@ -103,10 +101,6 @@ type Config struct {
 	StoryNamesMin   float64 // least similarity of two events' names to be one story
 	StorySubjectMin float64 // least similarity of their subjects
 	StoryRefBonus   float64 // added when a report of one names the other's day
-
-	// Prepare, when set, runs on each article before clustering (the
-	// per-article analysis: entities, time expressions, dateline).
-	Prepare func(*storyline.Article)
 }
 
 // DefaultConfig returns the tuned configuration.

@@ -1,6 +1,7 @@
 package newstext
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -231,5 +232,29 @@ func TestCalendarName(t *testing.T) {
 	}
 	if !Initials("U.S") || !Initials("a.m") || Initials("Mr") || Initials("Ph.D") {
 		t.Error("Initials misreads U.S, a.m, Mr or Ph.D")
+	}
+}
+
+func TestWhenSaid(t *testing.T) {
+	en := English()
+	tests := []struct {
+		text, date string
+		want       bool
+	}{
+		{"Russia on Tuesday said the talks would resume.", "Tuesday", true},
+		{"The ministry said on Tuesday that talks would resume.", "Tuesday", true},
+		{"The minister, speaking Monday, said talks would resume.", "Monday", true},
+		{"Talks resumed on Tuesday in Geneva.", "Tuesday", false},
+		{"On Monday, officials confirmed the date.", "Monday", false},
+		{"Tuesday", "Tuesday", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.date)
+		if got := en.WhenSaid(tt.text, i, i+len(tt.date)); got != tt.want {
+			t.Errorf("WhenSaid(%q, %q) = %v, want %v", tt.text, tt.date, got, tt.want)
+		}
+	}
+	if en.WhenSaid("said", 3, 99) {
+		t.Error("WhenSaid outside the text")
 	}
 }

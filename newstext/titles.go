@@ -108,6 +108,25 @@ const (
 // word that does not.
 func (l *Lexicon) SpeechVerb(word string) SpeechKind { return l.speech[word] }
 
+// WhenSaid reports whether the expression at text[start:end] (a date)
+// only says when something was said: "said on Tuesday", "on Tuesday
+// said", "Monday, said": the day of a statement, not of what it is about.
+func (l *Lexicon) WhenSaid(text string, start, end int) bool {
+	if start < 0 || end > len(text) || start > end {
+		return false
+	}
+	before := strings.Fields(text[max(0, start-30):start])
+	after := strings.Fields(text[end:min(len(text), end+30)])
+	if len(before) > 0 && before[len(before)-1] == "on" {
+		before = before[:len(before)-1]
+	}
+	if len(after) > 0 && after[0] == "," {
+		after = after[1:]
+	}
+	saying := func(w string) bool { return l.SpeechVerb(strings.ToLower(strings.Trim(w, ",.;:\"'"))) == Say }
+	return len(before) > 0 && saying(before[len(before)-1]) || len(after) > 0 && saying(after[0])
+}
+
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {

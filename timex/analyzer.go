@@ -51,7 +51,7 @@ func EventDate(a *storyline.Article, dct time.Time) string {
 		if x.Type != "DATE" && x.Type != "TIME" || len(x.Value) < 10 || x.Value[4] != '-' || x.Value[7] != '-' {
 			continue
 		}
-		if saidWhen(a.Text, x) {
+		if newstext.English().WhenSaid(a.Text, x.Start, x.End) {
 			continue
 		}
 		return x.Value[:10]
@@ -99,29 +99,6 @@ func inRanges(rs [][2]int, i int) bool {
 		if r[0] <= i && i < r[1] {
 			return true
 		}
-	}
-	return false
-}
-
-// saidWhen reports whether a date only says when something was said:
-// "said on Tuesday", "on Tuesday said", "told reporters Monday".
-func saidWhen(text string, x storyline.TimeExpr) bool {
-	before := strings.Fields(text[max(0, x.Start-30):x.Start])
-	after := strings.Fields(text[x.End:min(len(text), x.End+30)])
-	if len(before) > 0 && before[len(before)-1] == "on" {
-		before = before[:len(before)-1]
-	}
-	if len(after) > 0 && after[0] == "," {
-		after = after[1:]
-	}
-	reporting := func(w string) bool {
-		return newstext.English().SpeechVerb(strings.ToLower(strings.Trim(w, ",.;:\"'"))) == newstext.Say
-	}
-	if len(before) > 0 && reporting(before[len(before)-1]) {
-		return true
-	}
-	if len(after) > 0 && reporting(after[0]) {
-		return true
 	}
 	return false
 }

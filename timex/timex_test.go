@@ -80,7 +80,9 @@ func TestAnalyzer(t *testing.T) {
 // first sentences of the report, not the headline, a caption or a
 // dateline line.
 func TestLead(t *testing.T) {
-	body := func(s, e int) storyline.Paragraph { return storyline.Paragraph{Role: storyline.RoleBody, Start: s, End: e} }
+	body := func(s, e int) storyline.Paragraph {
+		return storyline.Paragraph{Role: storyline.RoleBody, Start: s, End: e}
+	}
 	tests := []struct {
 		name  string
 		text  string
@@ -92,10 +94,14 @@ func TestLead(t *testing.T) {
 				return []storyline.Paragraph{{Role: storyline.RoleCaption, Start: 0, End: 36}, body(38, len(text))}
 			}, "2021-09-29"},
 		{"two sentences over two paragraphs", "The talks were long.\n\nThey opened on Wednesday.\n\nA vote is due on Friday.",
-			func(text string) []storyline.Paragraph { return []storyline.Paragraph{body(0, 20), body(22, 47), body(49, len(text))} },
+			func(text string) []storyline.Paragraph {
+				return []storyline.Paragraph{body(0, 20), body(22, 47), body(49, len(text))}
+			},
 			"2021-09-29"},
 		{"the third sentence is no lead", "The talks were long.\n\nThey were hard.\n\nA vote is due on Friday.",
-			func(text string) []storyline.Paragraph { return []storyline.Paragraph{body(0, 20), body(22, 37), body(39, len(text))} },
+			func(text string) []storyline.Paragraph {
+				return []storyline.Paragraph{body(0, 20), body(22, 37), body(39, len(text))}
+			},
 			"2021-09-30"},
 		{"said on a day", "Norway on Tuesday confirmed that the talks opened on Wednesday.", nil, "2021-09-29"},
 		{"no cleaner: the text is the report", "The talks opened on Wednesday.", nil, "2021-09-29"},

@@ -11,19 +11,25 @@ var english = func() *Lexicon {
 		[7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
 		map[string]int{"tues": 2, "weds": 3, "thur": 4, "thurs": 4},
 		map[string]int{"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7})
-	l.abbreviations = map[string]abbreviationKind{}
+	l.abbreviations = map[string]abbreviation{}
+	add := func(kind abbreviationKind, conll bool, words string) {
+		for _, w := range fields(words) {
+			l.abbreviations[w] = abbreviation{kind: kind, conll: conll}
+		}
+	}
 	// Abbreviations whose period the tokenizer keeps, as the CoNLL-2003
 	// (Penn/Reuters) text the entity tagger learnt from writes them.
-	for _, w := range fields(`sr jr inc corp co ltd bros plc llc dept univ assn no nos vs etc approx est fig vol pp op jan feb mar apr jun
-		jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla
-		ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo
-		ave blvd rd ste`) {
-		l.abbreviations[w] = plainAbbreviation
-	}
+	add(plainAbbreviation, true, `sr jr inc corp co ltd bros plc llc dept univ assn no nos vs etc approx fig vol pp op jan feb mar apr
+		jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri ala ariz calif colo conn fla kan kans ky mich minn
+		mont neb nev okla penn tenn tex vt wis wyo ave blvd rd ste`)
+	// The same, and everyday words too: "ill.", "the sun.", "10 a.m. EST."
+	// end sentences as often as the abbreviations do.
+	add(ordinaryAbbreviation, true, `est wed sat sun ark del ga ill ind la md mass miss mo ore pa va wash`)
 	// The same, always followed by a name: "Gen. Mark Milley".
-	for _, w := range fields(`mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep reps sens pres rev hon amb st mt ft`) {
-		l.abbreviations[w] = nameAbbreviation
-	}
+	add(nameAbbreviation, true, `mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep reps sens pres rev hon amb st mt ft`)
+	// Followed by a name, but spelt without the period in CoNLL's text:
+	// "Mme. Lagarde", "Det. Supt. Ruth Hale".
+	add(nameAbbreviation, false, `mx mme mlle messrs fr supt insp det cpl pvt msgr const`)
 	// Honorifics: dropped from a person's name, never a role.
 	l.honorifics = wordSet(`mr mrs ms miss mx dr prof sir dame madam madame mme mlle herr frau senor senora monsieur mister messrs hon rev
 		fr lady lord`)

@@ -20,7 +20,7 @@ type Lexicon struct {
 	days     map[string]time.Weekday
 	daySeq   []WeekdayWord
 
-	abbreviations map[string]abbreviationKind
+	abbreviations map[string]abbreviation
 	honorifics    map[string]bool
 	ranks         map[string]string // abbreviated rank → its spelling in full
 	titleAcronyms map[string]bool

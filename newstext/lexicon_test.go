@@ -97,7 +97,8 @@ func TestAbbreviations(t *testing.T) {
 	}{
 		{"inc", true, true}, {"gen", true, true}, {"calif", true, true},
 		{"mme", false, true}, {"det", false, true}, {"messrs", false, true},
-		{"talks", false, false}, {"ceo", false, false},
+		{"ill", true, false}, {"sun", true, false}, {"est", true, false},
+		{"talks", false, false}, {"ceo", false, false}, {"sir", false, false},
 	}
 	for _, tt := range tests {
 		if got := en.Abbreviation(tt.word); got != tt.abbr {

@@ -5,34 +5,38 @@ import (
 	"strings"
 )
 
-// abbreviationKind says what a word written with a final period is.
+// abbreviation is what a word written with a final period is.
+type abbreviation struct {
+	kind abbreviationKind
+	// conll: the tokenizer keeps the period, as the CoNLL-2003 text the
+	// entity tagger learnt from does.
+	conll bool
+}
+
 type abbreviationKind uint8
 
 const (
 	notAbbreviation abbreviationKind = iota
-	// plainAbbreviation keeps its period: "Inc.", "Jan.", "Calif.".
+	// plainAbbreviation: "Inc.", "Jan.", "Calif.".
 	plainAbbreviation
-	// nameAbbreviation keeps its period and a name follows: "Mr.", "Gen.".
+	// ordinaryAbbreviation is an everyday word too ("ill", "sun", "est"):
+	// its period may well end a sentence.
+	ordinaryAbbreviation
+	// nameAbbreviation: a name follows, "Mr.", "Gen.", "Det.".
 	nameAbbreviation
 )
 
-func (l *Lexicon) abbreviation(word string) abbreviationKind { return l.abbreviations[word] }
-
 // Abbreviation reports a lower-case word (without its period) whose
-// period the tokenizer keeps ("inc", "jan", "gen"). The table follows the
-// CoNLL-2003 text the entity tagger learnt from; WithoutFullStop knows
-// more.
-func (l *Lexicon) Abbreviation(word string) bool { return l.abbreviations[word] != notAbbreviation }
+// period the tokenizer keeps ("inc", "jan", "gen"): the CoNLL-2003
+// conventions. WithoutFullStop says where a period ends no sentence.
+func (l *Lexicon) Abbreviation(word string) bool { return l.abbreviations[word].conll }
 
 // WithoutFullStop reports a lower-case word after which a period ends no
-// sentence: an abbreviation, an honorific ("Mme.", "Messrs.") or an
-// abbreviated rank ("Det.", "Supt.").
+// sentence: an abbreviation that is no everyday word, an abbreviated title
+// or rank ("Mme.", "Messrs.", "Det.").
 func (l *Lexicon) WithoutFullStop(word string) bool {
-	if l.abbreviations[word] != notAbbreviation || l.honorifics[word] {
-		return true
-	}
-	_, rank := l.ranks[word]
-	return rank
+	k := l.abbreviations[word].kind
+	return k != notAbbreviation && k != ordinaryAbbreviation
 }
 
 // Honorific reports a lower-case word that courtesy puts before a name and

@@ -222,7 +222,7 @@ func keepPeriod(word string) bool {
 		}
 	}
 	if len(w) <= 5 {
-		return english.abbreviation(strings.ToLower(w)) != notAbbreviation
+		return english.Abbreviation(strings.ToLower(w))
 	}
 	return false
 }
@@ -319,7 +319,7 @@ func canStart(s string) bool {
 
 // isTitle: abbreviations that are always followed by a name, and initials.
 func isTitle(s string) bool {
-	if english.abbreviation(strings.ToLower(strings.TrimSuffix(s, "."))) == nameAbbreviation {
+	if a := english.abbreviations[strings.ToLower(strings.TrimSuffix(s, "."))]; a.kind == nameAbbreviation && a.conll {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s)

@@ -20,7 +20,7 @@ package cluster
 type Config struct {
 	// Term weights (multiplied into the sublinear term frequency).
 	TitleBoost   float64 // words of the headline
-	LeadBoost    float64 // words of the first LeadSentences sentences
+	LeadBoost    float64 // words of the headline and the report's first LeadSentences sentences
 	NameWeight   float64 // extra "name" feature for a capitalised word (no entities)
 	EntityWeight float64 // a resolved entity mention
 	NumberWeight float64 // a number

@@ -187,13 +187,12 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 	d.sents = newstext.Sentences(text)
 	body := text
 	textOffset := 0 // where a.Text starts in body: entity offsets are a.Text's
-	leadSents := cfg.LeadSentences
 	if a.Title != "" {
 		body = a.Title + "\n" + text
 		textOffset = len(a.Title) + 1
-		leadSents-- // the headline is the lead's first sentence
 	}
-	leadEnd := textOffset + d.proseSentencesEnd(leadSents, len(text))
+	// The lead is the headline and the report's first sentences.
+	leadEnd := textOffset + d.proseSentencesEnd(cfg.LeadSentences, len(text))
 	// inLead: a word at i of body is in the headline or the lead
 	// sentences, not in a caption among them (a picture's people and
 	// places, often of another day).

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // ment is an entity mention that can speak or be referred back to.
@@ -139,7 +140,7 @@ func personTypes(ments []ment) {
 func addSurnames(text string, toks []tok, ments []ment) []ment {
 	surnames := map[string]bool{}
 	for _, m := range ments {
-		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 1 && !stopCaps[strings.ToLower(f[len(f)-1])] {
+		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 1 && !stopCap(strings.ToLower(f[len(f)-1])) {
 			surnames[f[len(f)-1]] = true
 		}
 	}
@@ -165,7 +166,7 @@ func addSurnames(text string, toks []tok, ments []ment) []ment {
 		if !surnames[w] || covered(t.start, t.end) || capitalisedWord(k+1) && toks[k+1].start-t.end <= 1 {
 			continue
 		}
-		if capitalisedWord(k-1) && t.start-toks[k-1].end <= 1 && !abbreviations[toks[k-1].low] {
+		if capitalisedWord(k-1) && t.start-toks[k-1].end <= 1 && !newstext.English().WithoutFullStop(toks[k-1].low) {
 			continue
 		}
 		added = append(added, ment{start: t.start, end: t.start + len(w), typ: storyline.Person, text: w})
@@ -197,12 +198,12 @@ func findNames(text string, paras []para) []ment {
 	for _, p := range paras {
 		toks := tokens(text, p.start, p.end) // before the doc's own tokens exist
 		for i := 0; i < len(toks); {
-			if !toks[i].word || !isCapitalised(text[toks[i].start:toks[i].end]) || stopCaps[toks[i].low] {
+			if !toks[i].word || !isCapitalised(text[toks[i].start:toks[i].end]) || stopCap(toks[i].low) {
 				i++
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && toks[j].word && isCapitalised(text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
+			for j < len(toks) && toks[j].word && isCapitalised(text[toks[j].start:toks[j].end]) && !stopCap(toks[j].low) {
 				j++
 			}
 			sentStart := i == 0 || (!toks[i-1].word && strings.ContainsAny(text[toks[i-1].start:toks[i-1].end], ".!?\"“”'‘’«»:"))
@@ -224,8 +225,11 @@ func findNames(text string, paras []para) []ment {
 }
 
 var stopCaps = wordSet(`the a an in on at of for and but or he she it they we i you his her their its our this that these those
-	there here when while after before as if so then however meanwhile also mr mrs ms dr monday tuesday wednesday thursday friday
-	saturday sunday january february march april may june july august september october november december said says`)
+	there here when while after before as if so then however meanwhile also mr mrs ms dr said says`)
+
+// stopCap: a capitalised word that names no one, a month or a day among
+// them.
+func stopCap(w string) bool { return stopCaps[w] || newstext.English().CalendarName(w) }
 
 // markSkipped marks the paragraphs no quote may come from: the headline
 // (the title, or a first line that reads as one), crossheads, captions,
@@ -349,7 +353,7 @@ func sentencePerParagraph(text string, paras []para) bool {
 }
 
 func hasFinalPunct(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool { return isSpace(r) || isMarkRune(r) || r == ')' })
+	s = strings.TrimRightFunc(s, func(r rune) bool { return newstext.IsSpace(r) || isMarkRune(r) || r == ')' })
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';'
 }
@@ -367,7 +371,7 @@ func headlineLike(s string) bool {
 	long, caps := 0, 0
 	for _, w := range words {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if speechVerbs[w] != 0 {
+		if newstext.English().SpeechVerb(w) != newstext.NotSpeech {
 			return false // `"Amazing," Ryabkov stated` is prose; headlines write "Says"
 		}
 		if utf8.RuneCountInString(w) < 4 {
@@ -390,7 +394,7 @@ func flatten(s string) string {
 	b := make([]byte, 0, len(s))
 	space := false
 	for _, r := range s {
-		if isSpace(r) {
+		if newstext.IsSpace(r) {
 			space = len(b) > 0
 			continue
 		}

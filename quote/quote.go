@@ -27,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Analyzer extracts the quotes of one article into a.Quotes.
@@ -186,7 +187,7 @@ func wordCount(s string) int {
 				n++
 			}
 			in = true
-		} else if isSpace(r) || r == '-' || r == '—' || r == '/' {
+		} else if newstext.IsSpace(r) || r == '-' || r == '—' || r == '/' {
 			in = false
 		}
 	}
@@ -294,7 +295,7 @@ func (d *doc) attributeNextPara(s span) who {
 		return noOne() // the next line is a quote of its own
 	}
 	sent := d.sentenceOf(next.start)
-	goesOn := strings.HasSuffix(strings.TrimRightFunc(d.text[s.start:s.end], isSpace), ",")
+	goesOn := strings.HasSuffix(strings.TrimRightFunc(d.text[s.start:s.end], newstext.IsSpace), ",")
 	if !goesOn && wordCount(d.text[sent[0]:sent[1]]) > 6 {
 		return noOne()
 	}
@@ -317,7 +318,7 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 			continue
 		}
 		kind := d.speechVerb(toks, k)
-		if kind == 0 {
+		if kind == newstext.NotSpeech {
 			continue
 		}
 		// Adjacent: nothing but ":", ",", "that" between verb and quote,
@@ -330,10 +331,10 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 				adjacent = true
 			}
 		}
-		if kind == verbLabel && len(between) > 0 && (between[len(between)-1].low == "as" || len(between) <= 2) {
+		if kind == newstext.Label && len(between) > 0 && (between[len(between)-1].low == "as" || len(between) <= 2) {
 			adjacent = true
 		}
-		if kind == verbAccording {
+		if kind == newstext.According {
 			w := d.speakerAfter(toks[k+1].end, open)
 			return w, false
 		}
@@ -362,8 +363,8 @@ func firstWordIsVerb(s string) bool {
 	if len(f) == 0 || !firstRuneLower(f[0]) {
 		return false
 	}
-	k := speechVerbs[strings.Trim(f[0], ",.;:")]
-	return k == verbSay
+	k := newstext.English().SpeechVerb(strings.Trim(f[0], ",.;:"))
+	return k == newstext.Say
 }
 
 // attributeAfter reads `"...," he said` and `"...," said Blinken`.
@@ -387,9 +388,9 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		return noOne(), false
 	}
 	// Inverted: `, said Blinken`, `, according to X`.
-	if kind := d.speechVerb(toks, k); kind != 0 {
+	if kind := d.speechVerb(toks, k); kind != newstext.NotSpeech {
 		ve := toks[k].end
-		if kind == verbAccording {
+		if kind == newstext.According {
 			ve = toks[k+1].end
 		}
 		if w := d.speakerAfter(ve, limit); w.ok {
@@ -415,10 +416,10 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 			break
 		}
 		kind := d.speechVerb(toks, j)
-		if kind == 0 || kind == verbAccording {
+		if kind == newstext.NotSpeech || kind == newstext.According {
 			continue
 		}
-		w := d.subjectBefore(toks[k].start, toks[j].start, verbSay)
+		w := d.subjectBefore(toks[k].start, toks[j].start, newstext.Say)
 		if w.ok {
 			return w, true
 		}
@@ -472,7 +473,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 		if words++; words > maxAttributionWords {
 			break
 		}
-		if k := d.speechVerb(toks, j); k == verbSay {
+		if k := d.speechVerb(toks, j); k == newstext.Say {
 			verb = j
 			break
 		}
@@ -557,7 +558,7 @@ func (d *doc) capitalisedRun(toks []tok) (string, int) {
 		toks[k+2].low == "." && isDigits(toks[k+3].low) {
 		j = k + 4 // "Juror No. 4": a role numbered stands for a name
 	}
-	for j < len(toks) && j < k+3 && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
+	for j < len(toks) && j < k+3 && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) && !stopCap(toks[j].low) {
 		j++
 	}
 	if j == k || j < len(toks) && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) {
@@ -711,7 +712,7 @@ func (d *doc) endsClause(s span) bool {
 	if strings.ContainsRune(".,;:!?…", r) {
 		return true
 	}
-	rest := strings.TrimLeftFunc(d.text[s.close:d.paras[s.lastPara].end], isSpace)
+	rest := strings.TrimLeftFunc(d.text[s.close:d.paras[s.lastPara].end], newstext.IsSpace)
 	if rest == "" {
 		return true
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // tok is a word (letters, digits and the apostrophes, periods and hyphens
@@ -15,56 +17,18 @@ type tok struct {
 	low        string // the word in lower case
 }
 
+// tokens are the words of text[s:e] as newstext reads them, and the
+// characters between them.
 func tokens(text string, s, e int) []tok {
-	out := make([]tok, 0, (e-s)/5+1)
-	pos := s
-	for pos < e {
-		r, n := utf8.DecodeRuneInString(text[pos:e])
-		switch {
-		case isSpace(r):
-			pos += n
-		case isWordRune(r):
-			start := pos
-			pos += n
-			for pos < e {
-				r, n := utf8.DecodeRuneInString(text[pos:e])
-				if isWordRune(r) {
-					pos += n
-					continue
-				}
-				if r == '\'' || r == '’' || r == '.' || r == '-' || r == '‐' {
-					r2, _ := utf8.DecodeRuneInString(text[pos+n : e])
-					if pos+n < e && isWordRune(r2) {
-						pos += n
-						continue
-					}
-					// U.S. keeps its final period; a sentence's does not.
-					if r == '.' && pos+n <= e && isInitialism(text[start:pos]) {
-						pos += n
-					}
-				}
-				break
-			}
-			out = append(out, tok{start: start, end: pos, word: true, low: lower(text[start:pos])})
-		default:
-			out = append(out, tok{start: pos, end: pos + n, low: text[pos : pos+n]})
-			pos += n
+	words := newstext.Words(text, s, e, nil)
+	out := make([]tok, len(words))
+	for i, w := range words {
+		out[i] = tok{start: w.Start, end: w.End, word: w.IsWord, low: text[w.Start:w.End]}
+		if w.IsWord {
+			out[i].low = lower(out[i].low)
 		}
 	}
 	return out
-}
-
-// isInitialism: "U.S", "a.m" — letters separated by periods.
-func isInitialism(w string) bool {
-	if !strings.Contains(w, ".") {
-		return false
-	}
-	for _, part := range strings.Split(w, ".") {
-		if utf8.RuneCountInString(part) != 1 {
-			return false
-		}
-	}
-	return true
 }
 
 // lower avoids strings.ToLower's allocation for words already in lower case.
@@ -82,10 +46,6 @@ func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
-
-// abbreviations that end with a period without ending a sentence.
-var abbreviations = wordSet(`mr mrs ms dr prof sen rep gen gov lt col sgt capt cmdr adm st jr sr no nos vs etc inc ltd co corp dept univ
-	jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres amb maj messrs mme mlle const supt insp det sgt cpl pvt msgr fr`)
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -111,14 +71,14 @@ func sentenceEndAt(text string, i int, lo, hi int) (next int, ok bool) {
 	}
 	if j < hi {
 		r2, _ := utf8.DecodeRuneInString(text[j:hi])
-		if !isSpace(r2) {
+		if !newstext.IsSpace(r2) {
 			return 0, false
 		}
 	}
 	k := j
 	for k < hi {
 		r2, n2 := utf8.DecodeRuneInString(text[k:hi])
-		if !isSpace(r2) {
+		if !newstext.IsSpace(r2) {
 			break
 		}
 		k += n2
@@ -141,7 +101,7 @@ func sentenceEndAt(text string, i int, lo, hi int) (next int, ok bool) {
 			ws -= n2
 		}
 		w := strings.ToLower(text[ws:i])
-		if abbreviations[w] || utf8.RuneCountInString(w) == 1 && isCapitalised(text[ws:i]) || isInitialism(w) && utf8.RuneCountInString(w) <= 3 {
+		if newstext.English().WithoutFullStop(w) || utf8.RuneCountInString(w) == 1 && isCapitalised(text[ws:i]) || newstext.Initials(w) && utf8.RuneCountInString(w) <= 3 {
 			return 0, false
 		}
 	}
@@ -196,7 +156,7 @@ func sentences(text string, s, e int, spans []span) [][2]int {
 func skipSpaces(text string, i, e int) int {
 	for i < e {
 		r, n := utf8.DecodeRuneInString(text[i:e])
-		if !isSpace(r) {
+		if !newstext.IsSpace(r) {
 			break
 		}
 		i += n

@@ -421,9 +421,9 @@ func (d *doc) findFullName(i int) string {
 		d.bySurname, d.byFirst = map[string][]int{}, map[string][]int{}
 		for j, o := range d.ments {
 			if f := strings.Fields(o.text); o.typ == "PERSON" && len(f) >= 2 {
-				k := nameKey(f[len(f)-1])
+				k := newstext.NameKey(f[len(f)-1])
 				d.bySurname[k] = append(d.bySurname[k], j)
-				k = nameKey(f[0])
+				k = newstext.NameKey(f[0])
 				d.byFirst[k] = append(d.byFirst[k], j)
 			}
 		}
@@ -431,9 +431,9 @@ func (d *doc) findFullName(i int) string {
 	// The nearest full form before; a later one only when there is none.
 	// A lone first name (sports and human-interest copy: "Doug") is looked
 	// up when no surname matches.
-	list := d.bySurname[nameKey(words[0])]
+	list := d.bySurname[newstext.NameKey(words[0])]
 	if len(list) == 0 {
-		list = d.byFirst[nameKey(words[0])]
+		list = d.byFirst[newstext.NameKey(words[0])]
 	}
 	k := sort.Search(len(list), func(k int) bool { return d.ments[list[k]].start >= m.start })
 	if k > 0 {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Label is one hand-labelled quote. Labels hold no article text: the quote
@@ -306,7 +307,7 @@ func nameMatches(want, got string) bool {
 // nameWords: the words of a name's key, titles dropped.
 func nameWords(name string) []string {
 	var out []string
-	for _, w := range strings.Fields(nameKey(name)) {
+	for _, w := range strings.Fields(newstext.NameKey(name)) {
 		if !titleWords[w] {
 			out = append(out, w)
 		}

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/internal/shareddata"
-
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/internal/shareddata"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 type goldEntity struct {
@@ -164,11 +164,11 @@ func goldResolve(arts []*storyline.Article, ents []goldEntity) []storyline.Entit
 // speakerMatches: the speaker name is the gold speaker's name or one of
 // its variants, however transliterated.
 func speakerMatches(name string, g goldEntity) bool {
-	if nameKey(name) == nameKey(g.Name) {
+	if newstext.NameKey(name) == newstext.NameKey(g.Name) {
 		return true
 	}
 	for _, v := range g.Variants {
-		if nameKey(name) == nameKey(v) {
+		if newstext.NameKey(name) == newstext.NameKey(v) {
 			return true
 		}
 	}

@@ -142,16 +142,23 @@ const maxCrossheadWords = 12
 
 // bodyRole is the role of a kept paragraph that no rule named: shaped
 // like a headline, it is the standfirst when it comes first under a
-// headline, a heading inside the report when it is short and comes
+// headline, a heading inside the report when it is a short label (no
+// question, exclamation or trailing dots, nothing quoted) and comes
 // later; anything else is the report.
 func bodyRole(p string, headline, seenBody bool) storyline.Role {
 	switch {
 	case !seenBody && headline && titleLike(p):
 		return storyline.RoleStandfirst
-	case seenBody && words(p) <= maxCrossheadWords && titleLike(p):
+	case seenBody && words(p) <= maxCrossheadWords && titleLike(p) && !endsSentence(p) && !quotes(p):
 		return storyline.RoleCrosshead
 	}
 	return storyline.RoleBody
+}
+
+// quotes reports a quotation mark in s: a line that quotes someone is
+// the report, however short.
+func quotes(s string) bool {
+	return strings.ContainsAny(s, "\"“”«»„") || strings.Contains(s, " '") || strings.HasPrefix(s, "'")
 }
 
 type cleaner struct {
@@ -528,11 +535,18 @@ func (c *cleaner) teasers(i int) bool {
 			continue
 		}
 		n++
-		if words(s) >= 8 && endsSentence(s) {
+		if words(s) >= 8 && endsSentence(s) && !truncated(s) {
 			sentences++
 		}
 	}
 	return sentences*3 <= n
+}
+
+// truncated reports a line cut short with an ellipsis: a teaser, not a
+// sentence.
+func truncated(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
 // furniture drops single lines of page furniture inside the body, captions

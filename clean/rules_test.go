@@ -191,6 +191,9 @@ func TestEndMatter(t *testing.T) {
 		{"author box", body + "\n\nAbout Maria Lopez\n\nMaria Lopez covers city hall.\n", "covers city hall", "approved"},
 		{"comment form", body + "\n\nLeave a Reply\n\nName *\n", "Name *", "approved"},
 		{"early marker kept text", "Related\n\n" + body + "\n\nThe mayor said more was needed.\n", "Related", "more was needed"},
+		{"truncated teasers are no sentences", strings.Repeat("The council met on Tuesday and approved the budget. ", 3) +
+			"\n\nRelated\n\nBy Ann Roe \"We will not pay for the new stadium and the roads around it,\" the mayor said …\n\nLeave a Reply\n",
+			"We will not pay", "approved"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

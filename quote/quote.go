@@ -15,8 +15,10 @@
 // quotes).
 //
 // Analyzer works on one article and needs its entity mentions (run it
-// after the entity tagger); Merge runs after entity resolution and builds
-// the corpus' quotes.
+// after the entity tagger) and its paragraphs' roles (the cleaner's): no
+// quote is taken from a headline, a caption, a crosshead or a credit line;
+// an article no cleaner read is all report. Merge runs after entity
+// resolution and builds the corpus' quotes.
 package quote
 
 import (

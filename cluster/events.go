@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -163,16 +162,6 @@ func eventDay(e *builtEvent) int32 {
 }
 
 var rePlaceIn = regexp.MustCompile(`\b(?:in|at|to|from) ((?:[A-Z][\p{L}]+)(?: [A-Z][\p{L}]+)?)`)
-
-func titleCase(s string) string {
-	parts := strings.Fields(strings.ToLower(s))
-	for i, p := range parts {
-		r := []rune(p)
-		r[0] = unicode.ToUpper(r[0])
-		parts[i] = string(r)
-	}
-	return strings.Join(parts, " ")
-}
 
 // eventPlace is the datelines' vote, then the most salient place: PLACE
 // mentions when the entity analysis ran (lead mentions count double), else

@@ -292,7 +292,7 @@ func clause(text string, start, end int) string {
 	// enough, and keeps the cost per date constant where a sentence runs
 	// on for a megabyte.
 	lo, hi := max(0, start-clauseWindow), min(len(text), end+clauseWindow)
-	text, start, end = text[lo:hi], start-lo, end-lo
+	text, start = text[lo:hi], start-lo
 	sent, rel := text, start
 	for _, sp := range newstext.Sentences(text) {
 		if sp.Start <= start && start < sp.End {

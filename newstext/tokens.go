@@ -249,14 +249,33 @@ func isCloser(tok string) bool {
 // start a sentence, at a paragraph break (blank line), and at a single line
 // break unless the text looks hard-wrapped; abbreviations never end one
 // unless the next word is capitalised and the abbreviation is a dotted
-// acronym ("in the U.S. The talks...").
+// acronym ("in the U.S. The talks..."), and neither do the abbreviated
+// titles that the tagger's text writes without a period, so that its
+// tokens split them off ("Const. Tim Fanning", "Mme. Lagarde").
 func Sentences(text string) []Span {
 	toks := Tokens(text)
 	var out []Span
 	for _, s := range SentenceTokens(text, toks) {
-		out = append(out, Span{toks[s.Start].Start, toks[s.End-1].End})
+		sp := Span{toks[s.Start].Start, toks[s.End-1].End}
+		if n := len(out); n > 0 && titleStop(text, toks, s.Start) {
+			out[n-1].End = sp.End
+			continue
+		}
+		out = append(out, sp)
 	}
 	return out
+}
+
+// titleStop reports a sentence break before token i that only follows an
+// abbreviated title and its period, split apart by the tokenizer: "Const"
+// "." before a name.
+func titleStop(text string, toks []Span, i int) bool {
+	if i < 2 || text[toks[i-1].Start:toks[i-1].End] != "." || toks[i-2].End != toks[i-1].Start {
+		return false
+	}
+	w := strings.ToLower(text[toks[i-2].Start:toks[i-2].End])
+	a := english.abbreviations[w]
+	return a.kind == nameAbbreviation && !a.conll && startsUpper(text[toks[i].Start:toks[i].End])
 }
 
 // SentenceTokens groups toks (from Tokens(text)) into sentences; each Span is

@@ -254,13 +254,7 @@ func sentencePerParagraph(text string, paras []para) bool {
 	}
 	single := 0
 	for _, p := range paras {
-		ends := 0
-		for i := p.start; i < p.end; i++ {
-			if _, ok := sentenceEndAt(text, i, p.start, p.end); ok {
-				ends++
-			}
-		}
-		if ends <= 1 { // the one that ends it
+		if len(newstext.Sentences(text[p.start:p.end])) <= 1 {
 			single++
 		}
 	}

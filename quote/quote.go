@@ -380,7 +380,7 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		return noOne(), false
 	}
 	// The window stops at the end of its sentence.
-	limit = d.sentenceLimit(s.close, p.start, limit)
+	limit = d.sentenceLimit(s.close, limit)
 	toks := d.tokens(s.close, limit)
 	k := 0
 	for k < len(toks) && !toks[k].word && strings.Contains(",—–-:", d.text[toks[k].start:toks[k].end]) {
@@ -454,7 +454,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 		if k < len(d.spans) {
 			next = min(next, d.spans[k].open)
 		}
-		if end := d.sentenceLimit(i, p.start, next); end < next || next == limit {
+		if end := d.sentenceLimit(i, next); end < next || next == limit {
 			limit = end
 			break
 		}
@@ -571,13 +571,9 @@ func (d *doc) capitalisedRun(toks []tok) (string, int) {
 
 // sentenceLimit is where the sentence that runs on at pos ends, limit at
 // the latest.
-func (d *doc) sentenceLimit(pos, lo, limit int) int {
-	for i := pos; i < limit; {
-		if next, ok := sentenceEndAt(d.text, i, lo, limit); ok {
-			return next
-		}
-		_, n := utf8.DecodeRuneInString(d.text[i:limit])
-		i += n
+func (d *doc) sentenceLimit(pos, limit int) int {
+	if ss := newstext.Sentences(d.text[pos:limit]); len(ss) > 1 {
+		return pos + ss[1].Start
 	}
 	return limit
 }

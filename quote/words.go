@@ -55,97 +55,27 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// sentenceEnd says whether the period-like rune at i ends a sentence.
-func sentenceEndAt(text string, i int, lo, hi int) (next int, ok bool) {
-	r, n := utf8.DecodeRuneInString(text[i:hi])
-	if r != '.' && r != '!' && r != '?' && r != '…' {
-		return 0, false
-	}
-	j := i + n
-	for j < hi {
-		r2, n2 := utf8.DecodeRuneInString(text[j:hi])
-		if !isMarkRune(r2) && r2 != ')' {
-			break
-		}
-		j += n2
-	}
-	if j < hi {
-		r2, _ := utf8.DecodeRuneInString(text[j:hi])
-		if !newstext.IsSpace(r2) {
-			return 0, false
-		}
-	}
-	k := j
-	for k < hi {
-		r2, n2 := utf8.DecodeRuneInString(text[k:hi])
-		if !newstext.IsSpace(r2) {
-			break
-		}
-		k += n2
-	}
-	if k < hi {
-		r2, _ := utf8.DecodeRuneInString(text[k:hi])
-		if !(unicode.IsUpper(r2) || unicode.IsDigit(r2) || isMarkRune(r2)) {
-			return 0, false
-		}
-	}
-	if r == '.' {
-		// The word before the period: an abbreviation or an initial does
-		// not end a sentence.
-		ws := i
-		for ws > lo && ws > i-24 {
-			r2, n2 := utf8.DecodeLastRuneInString(text[lo:ws])
-			if !isWordRune(r2) && r2 != '.' {
-				break
-			}
-			ws -= n2
-		}
-		w := strings.ToLower(text[ws:i])
-		if newstext.English().WithoutFullStop(w) || utf8.RuneCountInString(w) == 1 && isCapitalised(text[ws:i]) || newstext.Initials(w) && utf8.RuneCountInString(w) <= 3 {
-			return 0, false
-		}
-	}
-	return k, true
-}
-
-// sentences splits [s, e) into sentences, never inside a quoted span.
+// sentences splits [s, e) into sentences (newstext's), never inside a
+// quoted span: each runs to the start of the next.
 func sentences(text string, s, e int, spans []span) [][2]int {
 	var out [][2]int
 	start := s
 	si := 0
-	for i := s; i < e; {
-		for si < len(spans) && spans[si].close <= i {
+	for _, sp := range newstext.Sentences(text[s:e]) {
+		end := s + sp.End
+		for si < len(spans) && spans[si].close <= end {
 			si++
 		}
-		if si < len(spans) && spans[si].open <= i && i < spans[si].close {
-			sp := spans[si]
-			i = sp.close
-			// A quote that ends its sentence inside the marks ("... take.")
-			// ends the outer sentence too when a capitalised one follows.
-			if sp.end > sp.start && i < e {
-				r, _ := utf8.DecodeLastRuneInString(text[sp.start:sp.end])
-				if r == '.' || r == '!' || r == '?' || r == '…' {
-					if next, ok := sentenceEndAt(text, i, s, e); ok || startsSentence(text, i, e) {
-						if !ok {
-							next = skipSpaces(text, i, e)
-						}
-						out = append(out, [2]int{start, next})
-						start = next
-						i = next
-					}
-				}
-			}
-			continue
+		if si < len(spans) && spans[si].open < end && end < spans[si].close {
+			continue // inside a quotation
 		}
-		next, ok := sentenceEndAt(text, i, s, e)
-		if ok {
-			out = append(out, [2]int{start, next})
-			start = next
-			i = next
-			continue
+
+		next := skipSpaces(text, end, e)
+		if next >= e {
+			break
 		}
-		_, n := utf8.DecodeRuneInString(text[i:e])
-		i += n
+		out = append(out, [2]int{start, next})
+		start = next
 	}
 	if start < e {
 		out = append(out, [2]int{start, e})
@@ -162,16 +92,6 @@ func skipSpaces(text string, i, e int) int {
 		i += n
 	}
 	return i
-}
-
-// startsSentence: whitespace then a capital, digit or quote mark.
-func startsSentence(text string, i, e int) bool {
-	k := skipSpaces(text, i, e)
-	if k == i || k >= e {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(text[k:e])
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || isMarkRune(r)
 }
 
 // tokens of the document fully inside [s, e), from the one tokenisation.

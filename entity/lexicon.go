@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/newstext"
+)
 
 // The title lexicon: a role is a phrase of optional qualifiers (nationality,
 // organisation: "Russian", "Kremlin's", "Apple"), modifiers ("deputy",
@@ -226,9 +230,9 @@ func aliasTable(lists ...[][]string) map[string]string {
 	m := map[string]string{}
 	for _, groups := range lists {
 		for _, g := range groups {
-			canon := Key(g[0])
+			canon := newstext.NameKey(g[0])
 			for _, n := range g {
-				m[Key(n)] = canon
+				m[newstext.NameKey(n)] = canon
 			}
 		}
 	}
@@ -236,11 +240,11 @@ func aliasTable(lists ...[][]string) map[string]string {
 }
 
 // placeAliases unify the names of places, in English and other
-// languages; keys are Key()s.
+// languages; keys are newstext.NameKey()s.
 var placeAliases = aliasTable(placeNames, placeNamesAbroad)
 
 // bodyAliases unify the acronyms of organisations in other languages;
-// keys are Key()s.
+// keys are newstext.NameKey()s.
 var bodyAliases = aliasTable(bodyNamesAbroad)
 
 // nicknames maps the key of a short or familiar first name to the key of its
@@ -265,7 +269,7 @@ var nicknames = func() map[string]string {
 	}
 	m := map[string]string{}
 	for k, v := range pairs {
-		m[Key(k)] = Key(v)
+		m[newstext.NameKey(k)] = newstext.NameKey(v)
 	}
 	// Steven and Stephen, Anthony and Antony already share a key.
 	return m

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // cleanSurface normalises a mention's surface form for display: valid UTF-8,
@@ -22,9 +24,9 @@ func cleanSurface(s string) string {
 	}
 	s = trimFullStop(s)
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		s = s[:i+1] + stripPossessive(s[i+1:])
+		s = s[:i+1] + newstext.StripPossessive(s[i+1:])
 	} else {
-		s = stripPossessive(s)
+		s = newstext.StripPossessive(s)
 	}
 	return strings.TrimSpace(s)
 }
@@ -72,7 +74,7 @@ func parsePerson(surface string) personName {
 		return p
 	}
 	f := name[0]
-	fk := Key(f)
+	fk := newstext.NameKey(f)
 	if fk == "" || surnameParticles[lowerWord(f)] {
 		return p
 	}
@@ -82,7 +84,7 @@ func parsePerson(surface string) personName {
 		if surnameParticles[lowerWord(w)] || !isCapitalised(w) {
 			continue
 		}
-		if k := Key(w); k != "" {
+		if k := newstext.NameKey(w); k != "" {
 			if isInitialWord(w) {
 				k = k[:1]
 			}
@@ -129,7 +131,7 @@ func surnameKey(w string) string {
 			break
 		}
 	}
-	return Key(w)
+	return newstext.NameKey(w)
 }
 
 // firstCompatible reports whether two first-name keys can name the same
@@ -202,7 +204,7 @@ func nonPersonDisplay(surface string) string {
 
 // nonPersonKey is the grouping key of an organisation or place name.
 func nonPersonKey(display string) string {
-	k := Key(display)
+	k := newstext.NameKey(display)
 	if v, ok := placeAliases[k]; ok {
 		return v
 	}
@@ -261,7 +263,7 @@ func qualifiedOrg(words []string) (code string, rest []string) {
 		}
 	}
 	if len(words) >= 3 {
-		w := strings.ToLower(strings.ReplaceAll(stripPossessive(words[0]), ".", ""))
+		w := strings.ToLower(strings.ReplaceAll(newstext.StripPossessive(words[0]), ".", ""))
 		if c, ok := nationality[w]; ok {
 			return c, words[1:]
 		}

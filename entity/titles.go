@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // The title grammar: a role is a phrase of optional determiners and
@@ -220,7 +222,7 @@ func (p titleParse) render(n int) (role, core string) {
 		case wDrop:
 			continue
 		case wQual:
-			s := stripPossessive(w)
+			s := newstext.StripPossessive(w)
 			if isAllCaps(s) || isInitial(s) {
 				s = strings.ReplaceAll(s, ".", "")
 			}

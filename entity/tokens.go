@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // token is one word or punctuation mark of a text window, with its byte
@@ -127,11 +129,11 @@ func isAllCaps(s string) bool {
 
 // lowerWord lower-cases a word and drops a trailing period and possessive.
 func lowerWord(s string) string {
-	s = stripPossessive(s)
+	s = newstext.StripPossessive(s)
 	s = strings.TrimSuffix(s, ".")
 	return strings.ToLower(s)
 }
 
 func isPossessive(s string) bool {
-	return stripPossessive(s) != s
+	return newstext.StripPossessive(s) != s
 }

@@ -190,40 +190,6 @@ func TestZones(t *testing.T) {
 	}
 }
 
-func TestNameKey(t *testing.T) {
-	same := [][]string{
-		{"Sergei Ryabkov", "Sergey Ryabkov", "Sergei Riabkov", "Sergej Rjabkow", "Сергей Рябков", "SERGEI RYABKOV"},
-		{"Putin", "Poutine", "Путин", "Putin’s", "Putin's"},
-		{"Yevgeny", "Evgeny", "Evgueni"},
-		{"Khodorkovsky", "Hodorkovski"},
-		{"François Hollande", "Francois Hollande"},
-		{"Al-Qaeda", "AlQaeda"},
-		{"U.S.", "US"},
-		{"Wendy\nSherman", "Wendy  Sherman"},
-	}
-	for _, group := range same {
-		k := NameKey(group[0])
-		for _, s := range group[1:] {
-			if got := NameKey(s); got != k {
-				t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q: want equal", group[0], k, s, got)
-			}
-		}
-	}
-	for _, p := range [][2]string{{"Ryabkov", "Lavrov"}, {"Maria", "Mario"}, {"KKK", "K"}} {
-		if NameKey(p[0]) == NameKey(p[1]) {
-			t.Errorf("NameKey(%q) == NameKey(%q)", p[0], p[1])
-		}
-	}
-	for _, s := range []string{"", "   ", "\xff\xfe", "..."} {
-		if got := NameKey(s); got != "" {
-			t.Errorf("NameKey(%q) = %q, want empty", s, got)
-		}
-	}
-	if got := StripPossessive("Russia’s"); got != "Russia" {
-		t.Errorf("StripPossessive = %q", got)
-	}
-}
-
 func TestCalendarName(t *testing.T) {
 	en := English()
 	for w, want := range map[string]bool{"july": true, "monday": true, "may": true, "jul": false, "mon": false, "sept": false, "talks": false} {

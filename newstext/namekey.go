@@ -11,23 +11,29 @@ import (
 // dropped, and each word reduced so that the spellings outlets use for the
 // same transliterated name meet (Sergey/Sergei, Ryabkov/Riabkov,
 // Poutine/Putin, Lavrow/Lavrov, Khodorkovsky/Hodorkovski). Words are joined
-// by single spaces. Titles and honorifics are kept: Key compares names, it
-// does not parse them.
-func NameKey(name string) string {
-	words := nameWords(name)
+// by single spaces. Titles and honorifics are kept: NameKey compares names,
+// it does not parse them. Entity resolution, entity linking and quote
+// attribution all compare names by it, so a speaker and the entity that
+// names them always meet.
+func NameKey(name string) string { return keyWith(name, spellings) }
+
+// keyWith is NameKey with the given spelling rules: the tests take one
+// rule out to see that its examples need it.
+func keyWith(name string, rules []spelling) string {
+	words := splitWords(name)
 	out := make([]string, 0, len(words))
 	for _, w := range words {
-		if k := wordKey(w); k != "" {
+		if k := wordKey(w, rules); k != "" {
 			out = append(out, k)
 		}
 	}
 	return strings.Join(out, " ")
 }
 
-// nameWords folds a name to lower-case ASCII words. Hyphens and apostrophes
+// splitWords folds a name to lower-case ASCII words. Hyphens and apostrophes
 // join the parts of one word ("Al-Qaeda", "O'Brien") because outlets differ in
 // whether they write them at all.
-func nameWords(name string) []string {
+func splitWords(name string) []string {
 	name = strings.ToValidUTF8(name, " ")
 	var words []string
 	var b strings.Builder
@@ -43,39 +49,45 @@ func nameWords(name string) []string {
 			// Acronyms are spelled, not transliterated: KKK is not K.
 			b.WriteByte(acronymMark)
 		}
-		for _, r := range w {
-			switch {
-			case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-				b.WriteRune(r)
-			case r >= 'A' && r <= 'Z':
-				b.WriteRune(r + ('a' - 'A'))
-			case r < utf8.RuneSelf:
-				// Punctuation inside a word (U.S., O'Brien, Al-Qaeda) is
-				// dropped; the parts stay one word.
-			default:
-				if s, ok := foldRune(unicode.ToLower(r)); ok {
-					b.WriteString(s)
-				} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					b.WriteRune(unicode.ToLower(r))
-				}
-			}
-		}
+		foldWord(&b, w)
 		flush()
 	}
 	return words
 }
 
-// acronymMark flags an acronym inside nameWords' output; it is never part
+// foldWord writes a word in lower-case ASCII: other scripts
+// transliterated, diacritics dropped; punctuation inside a word (U.S.,
+// O'Brien, Al-Qaeda) is dropped too, the parts staying one word.
+func foldWord(b *strings.Builder, w string) {
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case r < utf8.RuneSelf:
+		default:
+			if s, ok := foldRune(unicode.ToLower(r)); ok {
+				b.WriteString(s)
+			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+	}
+}
+
+// acronymMark flags an acronym inside splitWords' output; it is never part
 // of a key.
 const acronymMark = '\x01'
 
-// acronymWord reports a short all-capitals word (NATO, KKK, U.S.): its key
-// is its letters. Longer capitalised words are headline names (PUTIN).
+// acronymWord reports a short all-capitals word (NATO, KKK, U.S., ООН):
+// its key is its letters. Longer capitalised words are headline names
+// (PUTIN).
 func acronymWord(w string) bool {
 	letters := 0
 	for _, r := range w {
 		switch {
-		case r >= 'A' && r <= 'Z':
+		case r >= 'A' && r <= 'Z' || r >= 'А' && r <= 'Я' || r == 'Ё' || r == 'І' || r == 'Ї' || r == 'Є' || r == 'Ґ':
 			letters++
 		case r == '.' || r == '&':
 		default:
@@ -100,25 +112,30 @@ func StripPossessive(w string) string {
 	return w
 }
 
-// wordRules rewrite spelling variants to one form. They run in order on a
-// lower-case ASCII word; later rules see the output of earlier ones.
-var wordRules = []struct{ from, to string }{
-	{"tch", "ch"}, // Tchaikovsky, -vitch (French/German) → ch
-	{"kh", "h"},   // Khodorkovsky / Hodorkovski
-	{"tz", "ts"},  // Kuznetzov / Kuznetsov
-	{"ph", "f"},
-	{"th", "t"}, // Anthony / Antony
-	{"ck", "k"},
-	{"ou", "u"}, // French transliteration: Poutine, Iouri
-	{"w", "v"},  // German transliteration: Lawrow
-	{"x", "ks"}, // Alexander / Aleksandr
-	{"gue", "ge"},
-	{"gui", "gi"}, // French: Evgueni
+// spelling is a rule of the key: a letter sequence that outlets'
+// transliterations of one name write otherwise, rewritten to one form.
+type spelling struct{ name, from, to string }
+
+// spellings run in order on a lower-case ASCII word; later rules see the
+// output of earlier ones. Each has its examples in key_test.go.
+var spellings = []spelling{
+	{"German tsch for ч", "tsch", "ch"},
+	{"German sch for ш", "sch", "sh"},
+	{"tch for ч", "tch", "ch"},
+	{"kh or h for х", "kh", "h"},
+	{"tz or ts for ц", "tz", "ts"},
+	{"ph is f", "ph", "f"},
+	{"th is t", "th", "t"},
+	{"French ou for у", "ou", "u"},
+	{"German w for в", "w", "v"},
+	{"x is ks", "x", "ks"},
+	{"French gue for ге", "gue", "ge"},
+	{"French gui for ги", "gui", "gi"},
 }
 
 // wordKey reduces one folded word. The order matters: digraphs first, then
 // y/j → i (й, ий, ей, я, ю all end up as i-forms), then doubled letters.
-func wordKey(w string) string {
+func wordKey(w string, rules []spelling) string {
 	if w == "" {
 		return ""
 	}
@@ -128,32 +145,46 @@ func wordKey(w string) string {
 	if strings.HasSuffix(w, "off") && len(w) > 5 {
 		w = w[:len(w)-3] + "ov" // French/older spelling: Smirnoff
 	}
-	for _, r := range wordRules {
+	w = respell(w, rules)
+	b := []byte(w)
+	foldLetters(b)
+	return trimEnds(string(collapseDoubles(b)))
+}
+
+// respell applies the spelling rules to a word.
+func respell(w string, rules []spelling) string {
+	for _, r := range rules {
 		if strings.Contains(w, r.from) {
 			w = strings.ReplaceAll(w, r.from, r.to)
 		}
 	}
-	b := []byte(w)
+	return w
+}
+
+// foldLetters rewrites the letters that transliterations spell two ways,
+// in place: y is i; j is i but at the start of a word (John, but Sergej);
+// c before a back vowel or a consonant, or at the end, is k
+// (Nicolas/Nikolas).
+func foldLetters(b []byte) {
 	for i, c := range b {
 		switch c {
 		case 'y':
 			b[i] = 'i'
 		case 'j':
-			// Word-initial j is English (John); elsewhere it is the German
-			// or Polish spelling of й (Sergej).
 			if i > 0 {
 				b[i] = 'i'
 			}
 		case 'c':
-			// c before a back vowel or a consonant sounds k (Nicolas/Nikolas).
-			if i+1 < len(b) && !strings.ContainsRune("eiyh", rune(b[i+1])) {
-				b[i] = 'k'
-			} else if i+1 == len(b) {
+			if i+1 < len(b) && !strings.ContainsRune("eiyh", rune(b[i+1])) || i+1 == len(b) {
 				b[i] = 'k'
 			}
 		}
 	}
-	// Collapse doubled letters (Dmitrii, Zelenskyy, Jenkkins).
+}
+
+// collapseDoubles writes doubled letters once (Dmitrii, Zelenskyy,
+// Jenkkins), in place.
+func collapseDoubles(b []byte) []byte {
 	out := b[:0]
 	for i, c := range b {
 		if i > 0 && c == b[i-1] {
@@ -161,12 +192,16 @@ func wordKey(w string) string {
 		}
 		out = append(out, c)
 	}
-	w = string(out)
-	// Initial ye-/ie- is the English spelling of Cyrillic е (Yevgeny/Evgeny).
+	return out
+}
+
+// trimEnds drops an initial y/i before e, the English spelling of
+// Cyrillic е (Yevgeny/Evgeny), and a French final mute e after a
+// consonant (Poutine).
+func trimEnds(w string) string {
 	if len(w) > 3 && strings.HasPrefix(w, "ie") {
 		w = w[1:]
 	}
-	// A French final mute e (Poutine) after a consonant.
 	if n := len(w); n >= 5 && w[n-1] == 'e' && !isVowel(w[n-2]) {
 		w = w[:n-1]
 	}
@@ -229,3 +264,15 @@ var latin = func() map[rune]string {
 	}
 	return m
 }()
+
+// NameWords are the words of a name as NameKey folds them before its
+// spelling rules: lower-case ASCII, other scripts transliterated,
+// punctuation inside a word dropped. Entity ids are spelled with them, so
+// an id reads like the name and does not change when a spelling rule does.
+func NameWords(name string) []string {
+	words := splitWords(name)
+	for i, w := range words {
+		words[i] = strings.TrimPrefix(w, string(rune(acronymMark)))
+	}
+	return words
+}

@@ -39,7 +39,7 @@ func trimFullStop(s string) string {
 	}
 	words := strings.Fields(s)
 	core := strings.TrimSuffix(words[len(words)-1], ".")
-	if strings.Contains(core, ".") || abbreviations[strings.ToLower(core)] || utf8.RuneCountInString(core) <= 1 {
+	if strings.Contains(core, ".") || newstext.English().WithoutFullStop(strings.ToLower(core)) || utf8.RuneCountInString(core) <= 1 {
 		return s
 	}
 	return strings.TrimSuffix(s, ".")
@@ -62,7 +62,7 @@ type personName struct {
 func parsePerson(surface string) personName {
 	_, name := mentionTitle(strings.Fields(surface))
 	end := len(name)
-	for end > 1 && nameSuffixes[lowerWord(name[end-1])] {
+	for end > 1 && newstext.English().NameSuffix(lowerWord(name[end-1])) {
 		end--
 	}
 	p := personName{display: strings.Join(name, " "), words: name}
@@ -75,13 +75,13 @@ func parsePerson(surface string) personName {
 	}
 	f := name[0]
 	fk := newstext.NameKey(f)
-	if fk == "" || surnameParticles[lowerWord(f)] {
+	if fk == "" || newstext.English().SurnameParticle(lowerWord(f)) {
 		return p
 	}
 	p.first, p.initial = fk, isInitialWord(f)
 	var mid []string
 	for _, w := range name[1 : end-1] {
-		if surnameParticles[lowerWord(w)] || !isCapitalised(w) {
+		if newstext.English().SurnameParticle(lowerWord(w)) || !isCapitalised(w) {
 			continue
 		}
 		if k := newstext.NameKey(w); k != "" {
@@ -258,13 +258,13 @@ func qualifiedOrg(words []string) (code string, rest []string) {
 	// The rest must be a name of its own: "European Union" is not a
 	// European "Union".
 	if len(words) >= 4 {
-		if c, ok := nationality[strings.ToLower(words[0]+" "+words[1])]; ok {
+		if c, ok := newstext.English().Nationality(strings.ToLower(words[0] + " " + words[1])); ok {
 			return c, words[2:]
 		}
 	}
 	if len(words) >= 3 {
 		w := strings.ToLower(strings.ReplaceAll(newstext.StripPossessive(words[0]), ".", ""))
-		if c, ok := nationality[w]; ok {
+		if c, ok := newstext.English().Nationality(w); ok {
 			return c, words[1:]
 		}
 	}
@@ -290,7 +290,7 @@ func trimRank(alias, after string) string {
 func onlyTitle(words []string) bool {
 	for _, w := range words {
 		head, mod, _ := classify(w)
-		if !head && !mod && !honorifics[lowerWord(w)] && !strings.EqualFold(w, "the") {
+		if !head && !mod && !newstext.English().Honorific(lowerWord(w)) && !strings.EqualFold(w, "the") {
 			return false
 		}
 	}

@@ -53,8 +53,8 @@ var english = func() *Lexicon {
 		lieutenant colonel commander admiral captain sergeant marshal deputy correspondent reporter editor professor
 		economist analyst emir sheikh sultan ayatollah archbishop bishop cardinal rabbi imam patriarch coach manager
 		officer executive speaker mp mep lawmaker legislator congressman congresswoman councillor councilman
-		councilwoman delegate consul mediator inspector administrator superintendent dean rector treasurer president-
-		elect secretary-general director-general commander-in-chief vice-president vice-chancellor vice-chairman
+		councilwoman delegate consul mediator inspector administrator superintendent dean rector treasurer
+		president-elect secretary-general director-general commander-in-chief vice-president vice-chancellor vice-chairman
 		crown-prince monarch sen gen gov rep lt col capt sgt adm pres amb supt insp cmdr maj major dictator strongman
 		czar tsar chieftain warlord activist spokespeople attache ombudsman comptroller auditor governor-general
 		premier-elect vice-premier aide assistant staffer whip lawyer foreign-minister prime-minister`)
@@ -65,8 +65,8 @@ var english = func() *Lexicon {
 		police intelligence science culture education environment agriculture labour labor transport home treasury
 		commerce industry immigration development digital communications information sports tourism housing climate
 		nuclear arms control human rights peace then outgoing incoming longtime veteran elect co vice-presidential
-		chief-executive white-house finance-ministry defence-ministry foreign-ministry deputy-prime first-deputy non-
-		executive`)
+		chief-executive white-house finance-ministry defence-ministry foreign-ministry deputy-prime first-deputy
+		non-executive`)
 	l.titleComps = wordSet(`state defence defense foreign affairs interior justice finance treasury health education energy commerce trade
 		labour labor agriculture transport transportation economy economic development environment culture sport
 		sports home security disarmament arms control international national homeland public policy political staff

@@ -115,6 +115,12 @@ func TestTitles(t *testing.T) {
 	if !en.TitleHead("minister") || en.TitleHead("foreign") || !en.TitleModifier("deputy") || !en.TitleComplement("state") {
 		t.Error("minister, foreign, deputy or state misread")
 	}
+	// Hyphenated titles are one word of the tables: a line wrapped inside
+	// one must not make "elect" a head or "non-" a modifier.
+	if !en.TitleHead("president-elect") || en.TitleHead("elect") || en.TitleHead("president-") ||
+		!en.TitleModifier("non-executive") || en.TitleModifier("non-") {
+		t.Error("hyphenated titles misread")
+	}
 	for w, want := range map[string]string{"presidents": "president", "spokesmen": "spokesman", "secretaries": "secretary"} {
 		if got, ok := en.TitleHeadOfPlural(w); !ok || got != want {
 			t.Errorf("TitleHeadOfPlural(%q) = %q, %v; want %q", w, got, ok, want)

@@ -1,8 +1,12 @@
 package newstext
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
 func toks(text string) []string {
@@ -108,4 +112,24 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkSentences splits the seed articles into sentences (the
+// tagger's first step).
+func BenchmarkSentences(b *testing.B) {
+	shared := shareddata.Path(b)
+	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
+	var text strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text.Write(data)
+	}
+	s := text.String()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Sentences(s)
+	}
 }

@@ -199,7 +199,8 @@ func hasYear(s string) bool {
 // weekdays and time zones: labels, in the languages of months.
 var dateWords = setOf("date", "dated", "published", "posted", "updated", "last", "first", "modified", "on", "at",
 	"le", "am", "pm", "a.m", "p.m", "p", "hrs", "uk", "found", "time", "a", "m", "h", "uhr",
-	"originally", "release", "released", "publié", "mis", "à", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado", "pubblicato", "às", "um")
+	"originally", "release", "released", "publié", "mis", "à", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado", "pubblicato", "às", "um",
+	"feira")
 
 // dateWord reports a word that may surround a date on a date line.
 func dateWord(w string) bool {
@@ -208,6 +209,19 @@ func dateWord(w string) bool {
 	}
 	_, weekday := newstext.WeekdayInAnyLanguage(w)
 	return weekday
+}
+
+// DateWord reports a lower-case word that a timestamp is made of besides
+// its numbers: a month or a weekday in any language the tables know, a
+// time zone, a label ("updated", "publié", "am"). Extraction drops a short
+// paragraph of such words as a timestamp by this rule, the one the
+// cleaner reads date lines with.
+func DateWord(w string) bool {
+	if dateWord(w) {
+		return true
+	}
+	_, month := newstext.MonthInAnyLanguage(w)
+	return month
 }
 
 // onlyDateWords reports whether s holds nothing but date words, times

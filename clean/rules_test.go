@@ -356,6 +356,29 @@ func TestDateLinesInOtherLanguages(t *testing.T) {
 	}
 }
 
+func TestDateWord(t *testing.T) {
+	for w, want := range map[string]bool{"updated": true, "gmt": true, "mardi": true, "sexta": true, "feira": true,
+		"márz": false, "märz": true, "sept": true, "talks": false, "": false} {
+		if got := DateWord(w); got != want {
+			t.Errorf("DateWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestAgencies(t *testing.T) {
+	for in, want := range map[string][]string{
+		"ADA QUILL; Associated Press": {"AP"},
+		"REUTERS and AP":              {"Reuters", "AP"},
+		"Jane Doe, Lusa/EFE":          {"Lusa", "EFE"},
+		"Ada Quill":                   nil,
+		"":                            nil,
+	} {
+		if got := Agencies(in); !slices.Equal(got, want) {
+			t.Errorf("Agencies(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestAgencyEndingIsNoCaption(t *testing.T) {
 	for _, s := range []string{
 		"The talks will resume next week, officials said. (AP)",

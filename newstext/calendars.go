@@ -36,7 +36,9 @@ var portuguese = func() *Lexicon {
 	l.calendar(
 		[12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
 			"novembro", "dezembro"}, nil, false,
-		[7]string{"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"}, nil, nil)
+		[7]string{"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"},
+		// Pages write the weekdays without "-feira" as often as with it.
+		map[string]int{"segunda": 1, "terça": 2, "quarta": 3, "quinta": 4, "sexta": 5}, nil)
 	return l
 }()
 
@@ -45,6 +47,6 @@ var italian = func() *Lexicon {
 	l.calendar(
 		[12]string{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
 			"novembre", "dicembre"}, nil, false,
-		[7]string{}, nil, nil)
+		[7]string{"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"}, nil, nil)
 	return l
 }()

@@ -66,7 +66,8 @@ func TestOtherLanguages(t *testing.T) {
 	for _, tt := range []struct {
 		word string
 		day  time.Weekday
-	}{{"jeudi", time.Thursday}, {"sonntag", time.Sunday}, {"miércoles", time.Wednesday}, {"sexta-feira", time.Friday}, {"tue", time.Tuesday}} {
+	}{{"jeudi", time.Thursday}, {"sonntag", time.Sunday}, {"miércoles", time.Wednesday}, {"sexta-feira", time.Friday}, {"sexta", time.Friday},
+		{"giovedì", time.Thursday}, {"domenica", time.Sunday}, {"tue", time.Tuesday}} {
 		if got, ok := WeekdayInAnyLanguage(tt.word); !ok || got != tt.day {
 			t.Errorf("WeekdayInAnyLanguage(%q) = %v, %v; want %v", tt.word, got, ok, tt.day)
 		}

@@ -1,6 +1,7 @@
 package newstext
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -275,4 +276,16 @@ func NameWords(name string) []string {
 		words[i] = strings.TrimPrefix(w, string(rune(acronymMark)))
 	}
 	return words
+}
+
+// WordsWithin reports whether every word of small is a word of big: how a
+// shortened name meets the full one, compared by their keys' words
+// ("ryabkov" within "sergei ryabkov").
+func WordsWithin(small, big []string) bool {
+	for _, w := range small {
+		if !slices.Contains(big, w) {
+			return false
+		}
+	}
+	return true
 }

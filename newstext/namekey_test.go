@@ -2,6 +2,7 @@ package newstext
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -97,5 +98,22 @@ func TestSpellingRules(t *testing.T) {
 	}
 	for name := range examples {
 		t.Errorf("examples for %q, which is no spelling rule", name)
+	}
+}
+
+func TestWordsWithin(t *testing.T) {
+	for _, tc := range []struct {
+		small, big string
+		want       bool
+	}{
+		{"ryabkov", "sergei ryabkov", true},
+		{"sergei ryabkov", "sergei ryabkov", true},
+		{"", "sergei ryabkov", true},
+		{"lavrov", "sergei ryabkov", false},
+		{"sergei ryabkov", "ryabkov", false},
+	} {
+		if got := WordsWithin(strings.Fields(tc.small), strings.Fields(tc.big)); got != tc.want {
+			t.Errorf("WordsWithin(%q, %q) = %v, want %v", tc.small, tc.big, got, tc.want)
+		}
 	}
 }

@@ -178,14 +178,10 @@ func addSurnames(text string, toks []tok, ments []ment) []ment {
 	return out
 }
 
+// stripPossessive is a mention's text without its possessive: "Putin's"
+// is Putin.
 func stripPossessive(s string) string {
-	s = strings.TrimSpace(s)
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		if strings.HasSuffix(s, suf) {
-			return strings.TrimSpace(s[:len(s)-len(suf)])
-		}
-	}
-	return s
+	return strings.TrimSpace(newstext.StripPossessive(strings.TrimSpace(s)))
 }
 
 // findNames stands in for the entity tagger when an article has no

@@ -296,12 +296,12 @@ func nameMatches(want, got string) bool {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(want); unicode.IsLower(r) {
-		return subset(w, g)
+		return newstext.WordsWithin(w, g)
 	}
-	if subset(w, g) && !strings.ContainsAny(got, "'’") {
+	if newstext.WordsWithin(w, g) && !strings.ContainsAny(got, "'’") {
 		return true // the longer form, not "Lee's agent" for Lee
 	}
-	return subset(g, w) && g[len(g)-1] == w[len(w)-1]
+	return newstext.WordsWithin(g, w) && g[len(g)-1] == w[len(w)-1]
 }
 
 // nameWords: the words of a name's key, titles dropped.
@@ -313,19 +313,6 @@ func nameWords(name string) []string {
 		}
 	}
 	return out
-}
-
-func subset(small, big []string) bool {
-	set := map[string]bool{}
-	for _, w := range big {
-		set[w] = true
-	}
-	for _, w := range small {
-		if !set[w] {
-			return false
-		}
-	}
-	return true
 }
 
 // KindScore is the attribution figure of the labels showing one pattern.

@@ -30,17 +30,5 @@ func EntityNamed(e storyline.Entity, name string) bool {
 // "sergey riabkov" → Sergei Ryabkov).
 func SpeakerNamed(speaker, query string) bool {
 	ks, kq := strings.Fields(newstext.NameKey(speaker)), strings.Fields(newstext.NameKey(query))
-	if len(kq) == 0 || len(ks) == 0 {
-		return false
-	}
-	set := map[string]bool{}
-	for _, w := range ks {
-		set[w] = true
-	}
-	for _, w := range kq {
-		if !set[w] {
-			return false
-		}
-	}
-	return true
+	return len(kq) > 0 && len(ks) > 0 && newstext.WordsWithin(kq, ks)
 }

@@ -50,16 +50,7 @@ func compatibleKeys(ka, kb string) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
-	set := map[string]bool{}
-	for _, w := range wb {
-		set[w] = true
-	}
-	for _, w := range wa {
-		if !set[w] {
-			return false
-		}
-	}
-	return true
+	return newstext.WordsWithin(wa, wb)
 }
 
 // Genders of names, as far as a first name or an honorific says.

@@ -3,7 +3,6 @@ package ner
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -279,18 +278,7 @@ func cpuTime() time.Duration {
 }
 
 func BenchmarkAnalyze(b *testing.B) {
-	shared := shareddata.Path(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
-	var text strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text.Write(data)
-		text.WriteString("\n\n")
-	}
-	a := &storyline.Article{Text: text.String()}
+	a := &storyline.Article{Text: shareddata.SeedArticles(b)}
 	m := mustDefault(b)
 	b.SetBytes(int64(len(a.Text)))
 	for b.Loop() {

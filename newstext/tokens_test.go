@@ -1,8 +1,6 @@
 package newstext
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -117,17 +115,7 @@ func FuzzTokens(f *testing.F) {
 // BenchmarkSentences splits the seed articles into sentences (the
 // tagger's first step).
 func BenchmarkSentences(b *testing.B) {
-	shared := shareddata.Path(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
-	var text strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text.Write(data)
-	}
-	s := text.String()
+	s := shareddata.SeedArticles(b)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Sentences(s)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -54,4 +55,26 @@ func Path(t testing.TB, elems ...string) string {
 		t.Skipf("needs ../shared beside the repository (%v)", err)
 	}
 	return path
+}
+
+// SeedArticles is the text of the seed articles (seeds/articles/*.txt),
+// one after another with a blank line between: what the benchmarks of the
+// text stages read. It skips t as Path does, and fails it on a file it
+// cannot read.
+func SeedArticles(t testing.TB) string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(Path(t, "seeds", "articles"), "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text.Write(data)
+		text.WriteString("\n\n")
+	}
+	return text.String()
 }

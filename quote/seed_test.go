@@ -51,10 +51,14 @@ func loadGold(t testing.TB, shared string) gold {
 }
 
 // seedPipeline turns the seed files into analysed, resolved articles and
-// their entities: cleaned as the pipeline cleans them, with the gold
-// entity names standing in for the tagger and the resolver, so that the
-// tests below score quote attribution alone.
-func seedPipeline(t testing.TB, shared string, g gold) ([]*storyline.Article, []storyline.Entity) {
+// their entities. The seed tests run on goldPipeline; with the pipeline
+// build tag they run on the real pipeline too (pipeline_test.go).
+type seedPipeline func(t testing.TB, shared string, g gold) ([]*storyline.Article, []storyline.Entity)
+
+// goldPipeline cleans the seed files as the pipeline cleans them, with the
+// gold entity names standing in for the tagger and the resolver, so that
+// the tests below score quote attribution alone.
+func goldPipeline(t testing.TB, shared string, g gold) ([]*storyline.Article, []storyline.Entity) {
 	t.Helper()
 	meta := map[string]string{}
 	if b, err := os.ReadFile(filepath.Join(shared, "seeds", "meta.jsonl")); err == nil {
@@ -178,10 +182,12 @@ func speakerMatches(name string, g goldEntity) bool {
 	return false
 }
 
-func TestSeedsGolden(t *testing.T) {
+func TestSeedsGolden(t *testing.T) { testSeedsGolden(t, goldPipeline) }
+
+func testSeedsGolden(t *testing.T, prepare seedPipeline) {
 	shared := shareddata.Path(t)
 	g := loadGold(t, shared)
-	arts, ents := seedPipeline(t, shared, g)
+	arts, ents := prepare(t, shared, g)
 	quotes := Merge(arts, ents)
 	byArticle := map[string]*storyline.Article{}
 	for _, a := range arts {
@@ -253,10 +259,12 @@ func TestSeedsGolden(t *testing.T) {
 
 // TestSeedsNoQuoteFromNoise: no quote lies in a headline, a crosshead, a
 // caption or the boilerplate gold.json lists.
-func TestSeedsNoQuoteFromNoise(t *testing.T) {
+func TestSeedsNoQuoteFromNoise(t *testing.T) { testSeedsNoQuoteFromNoise(t, goldPipeline) }
+
+func testSeedsNoQuoteFromNoise(t *testing.T, prepare seedPipeline) {
 	shared := shareddata.Path(t)
 	g := loadGold(t, shared)
-	arts, _ := seedPipeline(t, shared, g)
+	arts, _ := prepare(t, shared, g)
 	for _, a := range arts {
 		var noise []string
 		ga := g.Articles[a.ID]

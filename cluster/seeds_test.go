@@ -23,10 +23,7 @@ import (
 func seedArticles(t *testing.T, withMeta bool) []*storyline.Article {
 	t.Helper()
 	dir := filepath.Join(shareddata.Path(t), "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skip("seed articles not found")
-	}
+	seeds := shareddata.Seeds(t)
 	pub := map[string]string{}
 	if withMeta {
 		f, err := os.Open(filepath.Join(dir, "meta.jsonl"))
@@ -43,13 +40,9 @@ func seedArticles(t *testing.T, withMeta bool) []*storyline.Article {
 		}
 	}
 	var arts []*storyline.Article
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		a := &storyline.Article{ID: id, Text: string(b), Published: pub[id]}
+	for _, seed := range seeds {
+		id := seed.ID
+		a := &storyline.Article{ID: id, Text: seed.Text, Published: pub[id]}
 		if a.Published != "" {
 			a.PublishedFrom = storyline.FromMeta
 		}

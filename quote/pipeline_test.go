@@ -4,14 +4,12 @@ package quote
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/clean"
 	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/internal/shareddata"
 	"github.com/storyline-news/storyline/ner"
 )
 
@@ -28,21 +26,12 @@ func TestSeedsNoQuoteFromNoiseRealPipeline(t *testing.T) {
 }
 
 // realPipeline analyses the seed files as ingest does.
-func realPipeline(t testing.TB, shared string, _ gold) ([]*storyline.Article, []storyline.Entity) {
+func realPipeline(t testing.TB, _ string, _ gold) ([]*storyline.Article, []storyline.Entity) {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no seed articles: %v", err)
-	}
 	var arts []*storyline.Article
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		r := clean.Text(string(b), clean.Known{})
-		a := &storyline.Article{ID: id, Text: r.Text, Paragraphs: r.Paragraphs, Title: r.Title, Published: r.Published}
+	for _, seed := range shareddata.Seeds(t) {
+		r := clean.Text(seed.Text, clean.Known{})
+		a := &storyline.Article{ID: seed.ID, Text: r.Text, Paragraphs: r.Paragraphs, Title: r.Title, Published: r.Published}
 		if err := ner.Analyzer().Analyze(context.Background(), a); err != nil {
 			t.Fatal(err)
 		}

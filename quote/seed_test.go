@@ -69,18 +69,10 @@ func goldPipeline(t testing.TB, shared string, g gold) ([]*storyline.Article, []
 			}
 		}
 	}
-	files, err := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no seed articles: %v", err)
-	}
 	var arts []*storyline.Article
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		c := clean.Text(string(b), clean.Known{Title: g.Articles[id].Title, Published: meta[id]})
+	for _, seed := range shareddata.Seeds(t) {
+		id := seed.ID
+		c := clean.Text(seed.Text, clean.Known{Title: g.Articles[id].Title, Published: meta[id]})
 		a := &storyline.Article{ID: id, Text: c.Text, Paragraphs: c.Paragraphs, Published: meta[id], Title: g.Articles[id].Title}
 		a.Entities = goldMentions(a.Text, g.Entities)
 		if err := Analyzer().Analyze(context.Background(), a); err != nil {

@@ -193,26 +193,21 @@ func WeekdayInAnyLanguage(word string) (time.Weekday, bool) {
 }
 
 var (
-	anyMonth = func() map[string]time.Month {
-		m := map[string]time.Month{}
-		for _, l := range Languages() {
-			for _, w := range l.monthSeq {
-				if _, dup := m[w.Word]; !dup {
-					m[w.Word] = w.Month
-				}
-			}
-		}
-		return m
-	}()
-	anyWeekday = func() map[string]time.Weekday {
-		m := map[string]time.Weekday{}
-		for _, l := range Languages() {
-			for _, w := range l.daySeq {
-				if _, dup := m[w.Word]; !dup {
-					m[w.Word] = w.Day
-				}
-			}
-		}
-		return m
-	}()
+	anyMonth   = inAnyLanguage(func(l *Lexicon) []MonthWord { return l.monthSeq }, func(w MonthWord) (string, time.Month) { return w.Word, w.Month })
+	anyWeekday = inAnyLanguage(func(l *Lexicon) []WeekdayWord { return l.daySeq }, func(w WeekdayWord) (string, time.Weekday) { return w.Word, w.Day })
 )
+
+// inAnyLanguage merges one table of every language, the first language
+// that has a word deciding what it means.
+func inAnyLanguage[W any, V any](table func(*Lexicon) []W, entry func(W) (string, V)) map[string]V {
+	m := map[string]V{}
+	for _, l := range Languages() {
+		for _, w := range table(l) {
+			k, v := entry(w)
+			if _, dup := m[k]; !dup {
+				m[k] = v
+			}
+		}
+	}
+	return m
+}

@@ -42,6 +42,12 @@ type Article struct {
 	PublishedFrom string   `json:"published_from"`
 	Text          string   `json:"text"`
 
+	// Paragraphs are the article as the cleaner read it, in reading
+	// order, each with its role: the body's paragraphs are spans of Text,
+	// and what the cleaner took out of the body (the headline, the byline,
+	// furniture) keeps its own words. Nil for an article no cleaner read:
+	// then all of Text is body.
+	Paragraphs []Paragraph `json:"paragraphs,omitempty"`
 	// Dateline place ("GENEVA (AFP) -" → Geneva), when the text has one.
 	Dateline string `json:"dateline,omitempty"`
 	// EventDate is the date the lead reports (TIMEX3 value), set by timex.
@@ -51,6 +57,99 @@ type Article struct {
 	Timexes  []TimeExpr     `json:"timexes"`
 	Quotes   []QuoteMention `json:"quotes"`
 	Event    string         `json:"event"`
+}
+
+// Role is what a paragraph of an article is for. The cleaner tells the
+// report from what a page puts around it once; later stages read the role
+// instead of guessing again.
+type Role string
+
+// The roles, a closed set.
+const (
+	// RoleHeadline is the article's headline, or a line repeating it.
+	RoleHeadline Role = "headline"
+	// RoleStandfirst is the summary under a headline, before the report.
+	RoleStandfirst Role = "standfirst"
+	// RoleBody is the report itself.
+	RoleBody Role = "body"
+	// RoleCrosshead is a heading inside the report ("Swiss partnership").
+	RoleCrosshead Role = "crosshead"
+	// RoleCaption describes a picture: often of another day and place.
+	RoleCaption Role = "caption"
+	// RoleDateline says where and when the report was filed: "GENEVA
+	// (Reuters) -" at the head of the lead, or a line of its own
+	// ("WASHINGTON, DC, April 28, 2009", "Published: March 3, 2023").
+	RoleDateline Role = "dateline"
+	// RoleByline names the authors.
+	RoleByline Role = "byline"
+	// RoleCredit names an agency or the owner of a picture or of the text.
+	RoleCredit Role = "credit"
+	// RoleFurniture is the page's, not the report's: navigation, sharing,
+	// advertising, related stories, comment forms.
+	RoleFurniture Role = "furniture"
+)
+
+// Roles lists every role.
+func Roles() []Role {
+	return []Role{RoleHeadline, RoleStandfirst, RoleBody, RoleCrosshead, RoleCaption, RoleDateline, RoleByline, RoleCredit, RoleFurniture}
+}
+
+// Prose reports the roles whose words are the report's own: what a reader
+// of the story reads as the story.
+func (r Role) Prose() bool { return r == RoleBody || r == RoleStandfirst }
+
+// Paragraph is one paragraph (or the dateline at the head of one) of an
+// article, with its role.
+type Paragraph struct {
+	Role Role `json:"role"`
+	// Start and End are byte offsets into the article's Text. A paragraph
+	// the cleaner took out of Text has Start == End: the place in Text
+	// where it stood.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Removed holds the words of a paragraph taken out of Text ("By Jane
+	// Doe, Reuters"), as they stood.
+	Removed string `json:"removed,omitempty"`
+}
+
+// InText reports whether the paragraph is part of the article's Text.
+func (p Paragraph) InText() bool { return p.End > p.Start }
+
+// ParagraphAt is the paragraph of Text that holds byte offset i: for an
+// article no cleaner read, all of Text as one body paragraph; false
+// between paragraphs and outside Text.
+func (a *Article) ParagraphAt(i int) (Paragraph, bool) {
+	if i < 0 || i >= len(a.Text) {
+		return Paragraph{}, false
+	}
+	if a.Paragraphs == nil {
+		return Paragraph{Role: RoleBody, Start: 0, End: len(a.Text)}, true
+	}
+	// The last paragraph starting at or before i.
+	lo, hi := 0, len(a.Paragraphs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.Paragraphs[m].Start <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for k := lo - 1; k >= 0; k-- {
+		if p := a.Paragraphs[k]; p.InText() {
+			return p, i < p.End
+		}
+	}
+	return Paragraph{}, false
+}
+
+// RoleAt is the role of the paragraph of Text that holds byte offset i,
+// RoleBody between paragraphs.
+func (a *Article) RoleAt(i int) Role {
+	if p, ok := a.ParagraphAt(i); ok {
+		return p.Role
+	}
+	return RoleBody
 }
 
 // Mention is one occurrence of an entity in an article's text.
@@ -115,13 +214,22 @@ type Quote struct {
 	Articles    []string `json:"articles"`
 }
 
+// Verdict says whether the sources of an event state a fact alike.
+type Verdict string
+
+// The verdicts, a closed set.
+const (
+	Agree    Verdict = "agree"
+	Disagree Verdict = "disagree"
+)
+
 // Fact is a statement the sources make about an event (start time, venue,
 // a number), compared across articles after normalisation.
 type Fact struct {
-	Kind     string            `json:"kind"`    // "start", "venue", "number"...
-	Value    string            `json:"value"`   // normalised value, the majority one
-	Verdict  string            `json:"verdict"` // "agree" or "disagree"
-	Values   map[string]string `json:"values"`  // article id → what it says
+	Kind     string            `json:"kind"`  // "start", "venue", "number"...
+	Value    string            `json:"value"` // normalised value, the majority one
+	Verdict  Verdict           `json:"verdict"`
+	Values   map[string]string `json:"values"` // article id → what it says
 	Articles []string          `json:"articles"`
 }
 

@@ -1,6 +1,8 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+)
 
 // bylineLabels are the words of form labels and page furniture that stand
 // where a byline's names should be ("Name" from a comment form, "Auteurs",

@@ -1,6 +1,8 @@
 package clean
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestBylineNames(t *testing.T) {
 	for in, want := range map[string]string{

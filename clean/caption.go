@@ -36,7 +36,7 @@ func splitFinal(s string) (body, frag string) {
 			// "U.S. Mission": an abbreviation, not the end of a sentence.
 			j := strings.LastIndexByte(s[:i-1], ' ')
 			w := strings.ToLower(strings.TrimLeft(s[j+1:i-1], "(\"'“"))
-			if abbrevs[w] || utf8.RuneCountInString(w) == 1 {
+			if noFullStop(w) {
 				continue
 			}
 		}
@@ -81,7 +81,7 @@ func capitalFragment(frag string) bool {
 	}
 	for _, w := range f {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !nameJoiners[strings.ToLower(w)] && !strings.EqualFold(w, "via") && !strings.EqualFold(w, "of") && !strings.EqualFold(w, "for") {
+		if !unicode.IsUpper(r) && !nameJoiner(strings.ToLower(w)) && !strings.EqualFold(w, "via") && !strings.EqualFold(w, "of") && !strings.EqualFold(w, "for") {
 			return false
 		}
 	}

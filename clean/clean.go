@@ -3,6 +3,8 @@ package clean
 import (
 	"strings"
 	"unicode/utf8"
+
+	storyline "github.com/storyline-news/storyline"
 )
 
 // Known is what the reader already knows (from JSON Lines, HTML or feed
@@ -21,6 +23,9 @@ type Result struct {
 	Published             string // YYYY-MM-DD (or RFC 3339 if a time is given), "" if none found in the first lines
 	Dateline              string // place of a dateline ("GENEVA (Reuters) -", "(Geneva)") if any, as a place name "Geneva"
 	Text                  string // cleaned body: paragraphs separated by "\n\n", no title/byline/date/credit lines
+	// Paragraphs are the article in reading order with their roles: the
+	// paragraphs of Text, and what the cleaner took out of it.
+	Paragraphs []storyline.Paragraph
 }
 
 // headerLines bounds how many non-blank lines may precede the body.
@@ -39,25 +44,46 @@ func Text(raw string, known Known) Result {
 	c.tail()
 	c.furniture()
 	paras := paragraphs(c.lines)
-	for i, p := range paras {
-		paras[i] = repairQuotes(p)
+	texts := make([]string, len(paras))
+	for i := range paras {
+		paras[i].s = repairQuotes(paras[i].s)
+		texts[i] = paras[i].s
 	}
-	paras = dropRepeats(paras)
+	if rep := repeated(texts); rep != nil {
+		kept := paras[:0]
+		for i, p := range paras {
+			if rep[i] {
+				// A repeat stays out of the body, as furniture.
+				c.lines[p.line].removed = append(c.lines[p.line].removed, removedText{role: storyline.RoleFurniture, s: p.s})
+				continue
+			}
+			kept = append(kept, p)
+		}
+		paras = kept
+	}
 	res.Dateline = c.place
+	datelineEnd := 0
 	if len(paras) > 0 {
-		place, agency := dateline(paras[0])
+		place, agency, end := dateline(paras[0].s)
 		if place != "" {
 			res.Dateline = place
 		}
 		if agency != "" {
 			res.Credits = addCredit(res.Credits, agency)
 		}
+		if (place != "" || agency != "") && end < len(paras[0].s) && (paras[0].role == "" || paras[0].role.Prose()) {
+			datelineEnd = end
+		}
 	}
 	if res.Title == "" && len(paras) > 0 {
-		res.Title = leadTitle(paras[0])
+		res.Title = leadTitle(paras[0].s)
 	}
 	if res.Outlet == "" {
-		res.Outlet = selfOutlet(paras)
+		kept := make([]string, 0, 3)
+		for _, p := range paras[:min(len(paras), 3)] {
+			kept = append(kept, p.s)
+		}
+		res.Outlet = selfOutlet(kept)
 	}
 	if res.Outlet == "" {
 		res.Outlet = c.copyright
@@ -65,11 +91,74 @@ func Text(raw string, known Known) Result {
 	if res.Published == "" {
 		res.Published = c.published
 	}
-	res.Text = strings.Join(paras, "\n\n")
+	res.Text, res.Paragraphs = assemble(c.lines, paras, datelineEnd, c.headline)
 	if res.Credits == nil {
 		res.Credits = []string{} // an empty list, not null, in JSON
 	}
 	return res
+}
+
+// assemble joins the kept paragraphs into the body and lists every
+// paragraph with its role in reading order: a removed one stands, empty,
+// where it was, a kept one is its span of the body. The lead's dateline,
+// datelineEnd bytes long, is a span of its own.
+func assemble(lines []line, paras []paragraph, datelineEnd int, headline bool) (string, []storyline.Paragraph) {
+	var b strings.Builder
+	var out []storyline.Paragraph
+	next := 0 // the first line whose removed parts are not listed yet
+	seenBody := false
+	removedThrough := func(last int) {
+		for ; next <= last && next < len(lines); next++ {
+			for _, r := range lines[next].removed {
+				at := b.Len()
+				out = append(out, storyline.Paragraph{Role: r.role, Start: at, End: at, Removed: r.s})
+			}
+		}
+	}
+	for k, p := range paras {
+		removedThrough(p.line)
+		if k > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p.s)
+		role := p.role
+		if role == "" {
+			role = bodyRole(p.s, headline, seenBody)
+			seenBody = true
+		}
+		if k == 0 && datelineEnd > 0 {
+			out = append(out, storyline.Paragraph{Role: storyline.RoleDateline, Start: start, End: start + datelineEnd})
+			start += datelineEnd
+		}
+		out = append(out, storyline.Paragraph{Role: role, Start: start, End: b.Len()})
+	}
+	removedThrough(len(lines) - 1)
+	return b.String(), out
+}
+
+// maxCrossheadWords bounds a heading inside the report.
+const maxCrossheadWords = 12
+
+// bodyRole is the role of a kept paragraph that no rule named: shaped
+// like a headline, it is the standfirst when it comes first under a
+// headline, a heading inside the report when it is a short label (no
+// question, exclamation or trailing dots, nothing quoted) and comes
+// later; anything else is the report.
+func bodyRole(p string, headline, seenBody bool) storyline.Role {
+	switch {
+	case !seenBody && headline && titleLike(p):
+		return storyline.RoleStandfirst
+	case seenBody && words(p) <= maxCrossheadWords && titleLike(p) && !endsSentence(p) && !quotes(p):
+		return storyline.RoleCrosshead
+	}
+	return storyline.RoleBody
+}
+
+// quotes reports a quotation mark in s: a line that quotes someone is
+// the report, however short.
+func quotes(s string) bool {
+	return strings.ContainsAny(s, "\"“”«»„") || strings.Contains(s, " '") || strings.HasPrefix(s, "'")
 }
 
 type cleaner struct {
@@ -81,12 +170,21 @@ type cleaner struct {
 	hint      string // a title suggested by the breadcrumb
 	titleKey  string
 	place     string // place of a place-and-date line
+	headline  bool   // a headline line went from the header
 	// shingleCount counts the word 4-grams of the whole text, for telling
 	// captions that restate the body; built on first need.
 	shingleCount map[uint64]int
 }
 
-func (c *cleaner) drop(i int) { c.lines[i].s = "" }
+// drop takes line i out of the body, keeping what it was for.
+func (c *cleaner) drop(i int, role storyline.Role) {
+	l := &c.lines[i]
+	if l.s == "" {
+		return
+	}
+	l.removed = append(l.removed, removedText{role: role, s: l.s})
+	l.s = ""
+}
 
 func (c *cleaner) setDate(d string) {
 	if c.published == "" {
@@ -103,6 +201,7 @@ func (c *cleaner) header() {
 	}
 	seen := 0
 	i := 0
+	headline := false // a headline line went
 	for ; i < len(c.lines) && seen < headerLines; i++ {
 		s := c.lines[i].s
 		if s == "" {
@@ -122,12 +221,15 @@ func (c *cleaner) header() {
 			if ag != "" {
 				c.res.Credits = addCredit(c.res.Credits, agencyOrSelf(ag))
 			}
-			c.drop(i)
+			c.drop(i, storyline.RoleDateline)
 			continue
 		}
 		if seen <= 4 {
 			if d, rest, ok := datePrefix(s); ok {
 				c.setDate(d)
+				if prefix := strings.TrimSpace(s[:len(s)-len(rest)]); prefix != "" {
+					c.lines[i].removed = append(c.lines[i].removed, removedText{role: storyline.RoleDateline, s: prefix})
+				}
 				c.lines[i].s = rest
 				if s = rest; s == "" {
 					continue
@@ -135,12 +237,12 @@ func (c *cleaner) header() {
 			}
 		}
 		if boilerplate(s) {
-			c.drop(i)
+			c.drop(i, storyline.RoleFurniture)
 			continue
 		}
 		if last, ok := breadcrumb(s); ok {
 			c.hint = last
-			c.drop(i)
+			c.drop(i, storyline.RoleFurniture)
 			continue
 		}
 		if cr, ok := explicitCaption(s); ok {
@@ -155,20 +257,21 @@ func (c *cleaner) header() {
 			if d != "" {
 				c.setDate(d)
 			}
-			c.drop(i)
+			c.drop(i, storyline.RoleByline)
 			continue
 		}
 		if c.known.Byline != "" && key(s) == key("By "+c.known.Byline) {
-			c.drop(i)
+			c.drop(i, storyline.RoleByline)
 			continue
 		}
 		if a, ok := agencyLine(s); ok {
 			c.res.Credits = addCredit(c.res.Credits, a)
-			c.drop(i)
+			c.drop(i, storyline.RoleCredit)
 			continue
 		}
 		if c.titleKey != "" && (keyEqual(s, c.titleKey) || sameTitle(s, c.titleKey)) {
-			c.drop(i)
+			c.drop(i, storyline.RoleHeadline)
+			headline = true
 			continue
 		}
 		if c.hint != "" && key(s) == key(c.hint) {
@@ -176,14 +279,15 @@ func (c *cleaner) header() {
 				c.res.Title = s
 				c.titleKey = key(s)
 			}
-			c.drop(i)
+			c.drop(i, storyline.RoleHeadline)
+			headline = true
 			continue
 		}
 		if !c.known.FromHTML {
 			if body, frag := splitFinal(s); frag != "" && capitalFragment(frag) && words(body) >= 6 {
 				if c.restates(i, body) {
 					c.res.Credits = addCredit(c.res.Credits, splitCredit(frag)...)
-					c.drop(i)
+					c.drop(i, storyline.RoleCaption)
 					continue
 				}
 			}
@@ -195,16 +299,18 @@ func (c *cleaner) header() {
 				(j+1 >= len(c.lines) || c.lines[j+1].s == "" || metaLine(c.lines[j+1].s)) &&
 				len(s)+len(c.lines[j].s) <= 200 {
 				c.res.Title = s + " " + c.lines[j].s
-				c.drop(j)
+				c.drop(j, storyline.RoleHeadline)
 			}
 			c.titleKey = key(c.res.Title)
-			c.drop(i)
+			c.drop(i, storyline.RoleHeadline)
+			headline = true
 			continue
 		}
 		if bodyLine(s) {
 			break
 		}
 	}
+	c.headline = headline
 	// A long headline can end the header before the date line under it.
 	for j, n := i+1, 0; j < len(c.lines) && n < 2 && seen+n < 6; j++ {
 		if s := c.lines[j].s; s != "" {
@@ -225,7 +331,7 @@ func (c *cleaner) caption(i int, credits []string) {
 	c.res.Credits = addCredit(c.res.Credits, credits...)
 	s := c.lines[i].s
 	if creditOnly(s) {
-		c.drop(i)
+		c.drop(i, storyline.RoleCredit)
 		return
 	}
 	body, frag := splitFinal(s)
@@ -233,10 +339,11 @@ func (c *cleaner) caption(i int, credits []string) {
 		body = s
 	}
 	if labelledCaption(s) || words(body) < 4 || c.restates(i, body) {
-		c.drop(i)
+		c.drop(i, storyline.RoleCaption)
 		return
 	}
 	c.lines[i].s = strings.TrimSpace(body)
+	c.lines[i].role = storyline.RoleCaption
 }
 
 // labelledCaption reports a caption behind a player's or a page's label
@@ -258,9 +365,10 @@ func labelledCaption(s string) bool {
 func (c *cleaner) dateLine(i int) {
 	s := c.lines[i].s
 	if d, ok := findDate(s); ok && strings.TrimSpace(s[:d.start]+s[d.end:]) == "" && !strings.ContainsAny(s[d.start:d.end], ":") {
+		c.lines[i].role = storyline.RoleDateline
 		return
 	}
-	c.drop(i)
+	c.drop(i, storyline.RoleDateline)
 }
 
 // sameTitle reports whether headline line s is the known title without the
@@ -407,7 +515,7 @@ func (c *cleaner) tail() {
 					if owner, ok := copyrightOutlet(c.lines[j].s); ok {
 						c.takeCopyright(owner)
 					}
-					c.drop(j)
+					c.drop(j, storyline.RoleFurniture)
 				}
 				return
 			}
@@ -427,11 +535,18 @@ func (c *cleaner) teasers(i int) bool {
 			continue
 		}
 		n++
-		if words(s) >= 8 && endsSentence(s) {
+		if words(s) >= 8 && endsSentence(s) && !truncated(s) {
 			sentences++
 		}
 	}
 	return sentences*3 <= n
+}
+
+// truncated reports a line cut short with an ellipsis: a teaser, not a
+// sentence.
+func truncated(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
 // furniture drops single lines of page furniture inside the body, captions
@@ -448,26 +563,26 @@ func (c *cleaner) furniture() {
 		}
 		switch {
 		case boilerplate(s), len(s) <= 60 && cutExact[lowerTrim(s)], feedbackLine(s):
-			c.drop(i)
+			c.drop(i, storyline.RoleFurniture)
 		case c.titleKey != "" && len(s) <= 2*len(c.titleKey)+8 && keyEqual(s, c.titleKey):
-			c.drop(i)
+			c.drop(i, storyline.RoleHeadline)
 		case i >= last-4:
 			// A closing agency line: "(AFP)", "— Reuters", "Source: AP".
 			if a, ok := agencyLine(s); ok {
 				c.res.Credits = addCredit(c.res.Credits, a)
-				c.drop(i)
+				c.drop(i, storyline.RoleCredit)
 				continue
 			}
 			if owner, ok := copyrightOutlet(s); ok {
 				c.takeCopyright(owner)
-				c.drop(i)
+				c.drop(i, storyline.RoleCredit)
 				continue
 			}
 			fallthrough
 		default:
 			if a, ok := agencyLine(s); ok {
 				c.res.Credits = addCredit(c.res.Credits, a)
-				c.drop(i)
+				c.drop(i, storyline.RoleCredit)
 				continue
 			}
 			if cr, ok := explicitCaption(s); ok {
@@ -475,6 +590,7 @@ func (c *cleaner) furniture() {
 				// benchmarks count it as article text.
 				if c.known.FromHTML && creditOnly(s) {
 					c.res.Credits = addCredit(c.res.Credits, cr...)
+					c.lines[i].role = storyline.RoleCredit
 					continue
 				}
 				c.caption(i, cr)
@@ -487,7 +603,7 @@ func (c *cleaner) furniture() {
 			// them and ends with a bare credit.
 			if body, frag := splitFinal(s); frag != "" && capitalFragment(frag) && words(body) >= 6 && c.restates(i, body) {
 				c.res.Credits = addCredit(c.res.Credits, splitCredit(frag)...)
-				c.drop(i)
+				c.drop(i, storyline.RoleCaption)
 			}
 		}
 	}

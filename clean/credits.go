@@ -1,6 +1,8 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+)
 
 // agencies maps the lower-cased spellings of wire and photo agencies to the
 // one name credits use, so "REUTERS", "Reuters" and "(Reuters)" agree.
@@ -23,6 +25,7 @@ var agencies = map[string]string{
 	"bernama": "Bernama", "antara": "Antara", "irna": "IRNA", "wafa": "WAFA", "kuna": "KUNA",
 	"sana": "SANA", "apa": "APA", "belga": "Belga", "anp": "ANP", "tt": "TT", "ntb": "NTB",
 	"ukrinform": "Ukrinform", "unian": "UNIAN", "pap": "PAP", "ctk": "ČTK", "mti": "MTI",
+	"lusa": "Lusa", "europa press": "Europa Press", "cna": "CNA",
 }
 
 // agencyName returns the canonical name when s names an agency.
@@ -30,6 +33,21 @@ func agencyName(s string) (string, bool) {
 	k := strings.ToLower(strings.Trim(s, " .,;:()[]/-–—|*"))
 	n, ok := agencies[k]
 	return n, ok
+}
+
+// Agencies lists the agencies a byline names, each once, by the name
+// credits use: "ADA QUILL; Associated Press" gives AP, "REUTERS and AP"
+// Reuters and AP. Extraction reads a page's author metadata with it.
+func Agencies(byline string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(byline, func(r rune) bool { return strings.ContainsRune(",;/|()[]", r) }) {
+		for _, name := range splitWord(part, " and ") {
+			if n, ok := agencyName(name); ok {
+				out = addCredit(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // creditDrop are words of a photo credit that name no one.

@@ -6,31 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/storyline-news/storyline/newstext"
 )
-
-// months maps month names and abbreviations (English, French, German,
-// Spanish, Italian) to their number.
-var months = map[string]int{}
-
-func init() {
-	lists := [][]string{
-		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
-		{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
-		{"", "", "", "", "", "", "", "", "sept", "", "", ""},
-		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
-		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
-		{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
-		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
-	}
-	for _, l := range lists {
-		for i, m := range l {
-			if m != "" {
-				months[m] = i + 1
-			}
-		}
-	}
-}
 
 const monthRe = `(\p{L}{3,10})\.?`
 
@@ -86,14 +64,14 @@ func findDate(s string) (dateSpan, bool) {
 		try(dateSpan{v, m[0], m[1]}, ok)
 	}
 	if m := reMDY.FindStringSubmatchIndex(s); m != nil {
-		if mo, ok := months[strings.ToLower(s[m[2]:m[3]])]; ok {
-			v, ok := ymd(atoi(s[m[6]:m[7]]), mo, atoi(s[m[4]:m[5]]))
+		if mo, ok := newstext.MonthInAnyLanguage(strings.ToLower(s[m[2]:m[3]])); ok {
+			v, ok := ymd(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[4]:m[5]]))
 			try(dateSpan{v, m[0], m[1]}, ok)
 		}
 	}
 	if m := reDMY.FindStringSubmatchIndex(s); m != nil {
-		if mo, ok := months[strings.ToLower(s[m[4]:m[5]])]; ok {
-			v, ok := ymd(atoi(s[m[6]:m[7]]), mo, atoi(s[m[2]:m[3]]))
+		if mo, ok := newstext.MonthInAnyLanguage(strings.ToLower(s[m[4]:m[5]])); ok {
+			v, ok := ymd(atoi(s[m[6]:m[7]]), int(mo), atoi(s[m[2]:m[3]]))
 			try(dateSpan{v, m[0], m[1]}, ok)
 		}
 	}
@@ -217,18 +195,34 @@ func hasYear(s string) bool {
 	return false
 }
 
-// dateWords may surround a date on a line that gives only the date:
-// labels, weekdays, time zones, in the languages of months.
+// dateWords may surround a date on a line that gives only the date, with
+// weekdays and time zones: labels, in the languages of months.
 var dateWords = setOf("date", "dated", "published", "posted", "updated", "last", "first", "modified", "on", "at",
-	"le", "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "cest", "edt", "est", "bst", "msk", "et", "pt", "ist",
-	"p", "hrs", "uk", "found", "time", "pst", "pdt", "cst", "cdt", "mst", "mdt", "ct", "mt", "aest", "aedt", "jst", "hkt", "sgt", "eet", "eest", "wib", "a", "m", "h", "uhr",
+	"le", "am", "pm", "a.m", "p.m", "p", "hrs", "uk", "found", "time", "a", "m", "h", "uhr",
 	"originally", "release", "released", "publié", "mis", "à", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado", "pubblicato", "às", "um",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-	"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-	"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira")
+	"feira")
+
+// dateWord reports a word that may surround a date on a date line.
+func dateWord(w string) bool {
+	if dateWords[w] || newstext.ZoneWord(w) {
+		return true
+	}
+	_, weekday := newstext.WeekdayInAnyLanguage(w)
+	return weekday
+}
+
+// DateWord reports a lower-case word that a timestamp is made of besides
+// its numbers: a month or a weekday in any language the tables know, a
+// time zone, a label ("updated", "publié", "am"). Extraction drops a short
+// paragraph of such words as a timestamp by this rule, the one the
+// cleaner reads date lines with.
+func DateWord(w string) bool {
+	if dateWord(w) {
+		return true
+	}
+	_, month := newstext.MonthInAnyLanguage(w)
+	return month
+}
 
 // onlyDateWords reports whether s holds nothing but date words, times
 // ("10:15", "10h05") and separators.
@@ -237,7 +231,7 @@ func onlyDateWords(s string) bool {
 		return r == ' ' || r == '|' || r == '•' || r == '·' || r == ',' || r == ';' || r == '(' || r == ')' || r == '–' || r == '—' || r == '/' || r == '+' || r == '@'
 	}) {
 		tok = strings.Trim(tok, ".:-")
-		if tok == "" || dateWords[tok] || timeToken(tok) {
+		if tok == "" || dateWord(tok) || timeToken(tok) {
 			continue
 		}
 		return false

@@ -1,6 +1,8 @@
 package clean
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestFeedbackLine(t *testing.T) {
 	for s, want := range map[string]bool{

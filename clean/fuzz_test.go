@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,12 +28,41 @@ func FuzzText(f *testing.F) {
 		if strings.Contains(r.Text, "\n\n\n") || strings.TrimSpace(r.Text) != r.Text {
 			t.Fatalf("badly separated paragraphs: %q", r.Text)
 		}
+		if err := checkParagraphs(r); err != nil {
+			t.Fatal(err)
+		}
 		// Cleaning clean text again may only remove more, never add.
 		again := Text(r.Text, Known{Title: r.Title, FromHTML: html})
 		if len(again.Text) > len(r.Text) {
 			t.Fatalf("second pass grew the text:\n%q\n->\n%q", r.Text, again.Text)
 		}
 	})
+}
+
+// checkParagraphs holds a result's paragraphs to their contract: in
+// order, every byte of the text but the blank lines between paragraphs in
+// exactly one paragraph, a removed one empty and with its words.
+func checkParagraphs(r Result) error {
+	at := 0
+	for i, p := range r.Paragraphs {
+		if p.Start < at || p.End < p.Start || p.End > len(r.Text) {
+			return fmt.Errorf("paragraph %d %+v out of order (at %d, text %d bytes)", i, p, at, len(r.Text))
+		}
+		if !p.InText() {
+			if p.Removed == "" {
+				return fmt.Errorf("removed paragraph %d has no words", i)
+			}
+			continue
+		}
+		if gap := r.Text[at:p.Start]; gap != "" && gap != "\n\n" {
+			return fmt.Errorf("paragraph %d leaves %q uncovered", i, gap)
+		}
+		at = p.End
+	}
+	if at != len(r.Text) {
+		return fmt.Errorf("the text after byte %d is in no paragraph", at)
+	}
+	return nil
 }
 
 func BenchmarkText(b *testing.B) {

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // line is one input line, trimmed; indent records leading white space, a
@@ -11,6 +14,18 @@ import (
 type line struct {
 	s      string
 	indent bool
+	// role is what the line is for when the cleaner keeps it but knows it
+	// is no part of the report (a caption it keeps), "" otherwise.
+	role storyline.Role
+	// removed is what the cleaner took out of the line, in order.
+	removed []removedText
+}
+
+// removedText is a line, or the head of one, that the cleaner took out of
+// the body, and what it was for.
+type removedText struct {
+	role storyline.Role
+	s    string
 }
 
 // zeroWidth are invisible characters that only get in the way of matching.
@@ -369,15 +384,20 @@ func cutMarker(s string, byline string) (bool, bool) {
 	return false, false
 }
 
-// nameJoiners are lower-case words that occur inside personal names.
-var nameJoiners = setOf("van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "al", "el", "bin", "ibn", "y", "ter", "ten", "and", "&")
+// nameJoiner reports a lower-case word that stands inside a name, or
+// between two: "van", "bin", "y", "and".
+func nameJoiner(w string) bool {
+	return newstext.English().SurnameParticle(w) || w == "y" || w == "and" || w == "&"
+}
 
 // notNames are capitalised words that start phrases looking like names
-// ("By Sunday", "About Ukraine").
-var notNames = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-	"november", "december", "the", "this", "that", "these", "those", "then", "now", "today", "tomorrow",
+// ("By Sunday", "About Ukraine"), besides the names of months and days.
+var notNames = setOf("the", "this", "that", "these", "those", "then", "now", "today", "tomorrow",
 	"yesterday", "mid", "late", "early", "end", "us", "our", "his", "her", "their", "its", "a", "an")
+
+// notName reports a capitalised word that starts a phrase looking like a
+// name without being one.
+func notName(w string) bool { return notNames[w] || newstext.English().CalendarName(w) }
 
 // personName reports whether s looks like a personal name: two to five
 // capitalised words (name particles allowed), nothing else.
@@ -389,10 +409,10 @@ func personName(s string) bool {
 	caps := 0
 	for i, w := range f {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if i == 0 && notNames[lw] {
+		if i == 0 && notName(lw) {
 			return false
 		}
-		if nameJoiners[lw] && i > 0 && i < len(f)-1 {
+		if nameJoiner(lw) && i > 0 && i < len(f)-1 {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)

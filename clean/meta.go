@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 var (
@@ -20,36 +22,38 @@ var (
 	reOutlet = regexp.MustCompile(`^(?:The )?((?:\p{Lu}[\p{L}\p{N}&.-]*)(?: (?:\p{Lu}[\p{L}\p{N}&.-]*|al|el)){0,3})['’]s (?:(?:own|\p{Lu}\p{L}+) )?correspondents? (?:in \p{Lu}\p{L}+ )?(?:reports?|reported|said|says|learned|has learned|confirmed|noted|added)\b`)
 )
 
-// dateline finds the place (and agency) a body opens with.
-func dateline(p string) (place, agency string) {
+// dateline finds the place (and agency) a body opens with, and where the
+// dateline ends in p.
+func dateline(p string) (place, agency string, end int) {
 	if len(p) > 300 {
 		p = p[:300]
 	}
-	if m := reDatelineSlash.FindStringSubmatch(p); m != nil {
-		if a, ok := agencyName(m[2]); ok {
-			return placeName(m[1]), a
+	group := func(m []int, k int) string { return p[m[2*k]:m[2*k+1]] }
+	if m := reDatelineSlash.FindStringSubmatchIndex(p); m != nil {
+		if a, ok := agencyName(group(m, 2)); ok {
+			return placeName(group(m, 1)), a, m[1]
 		}
 	}
-	if m := reDatelineAgency.FindStringSubmatch(p); m != nil {
-		if a, ok := agencyName(m[2]); ok && words(m[1]) <= 4 {
-			return placeName(m[1]), a
+	if m := reDatelineAgency.FindStringSubmatchIndex(p); m != nil {
+		if a, ok := agencyName(group(m, 2)); ok && words(group(m, 1)) <= 4 {
+			return placeName(group(m, 1)), a, m[1]
 		}
 	}
-	if m := reDatelineParen.FindStringSubmatch(p); m != nil {
-		if a, ok := agencyName(m[1]); ok {
-			return "", a
+	if m := reDatelineParen.FindStringSubmatchIndex(p); m != nil {
+		if a, ok := agencyName(group(m, 1)); ok {
+			return "", a, m[1]
 		}
-		if words(m[1]) <= 4 {
-			return placeName(m[1]), ""
+		if words(group(m, 1)) <= 4 {
+			return placeName(group(m, 1)), "", m[1]
 		}
 	}
-	if m := reDatelineCaps.FindStringSubmatch(p); m != nil {
-		name := strings.TrimSpace(m[1])
+	if m := reDatelineCaps.FindStringSubmatchIndex(p); m != nil {
+		name := strings.TrimSpace(group(m, 1))
 		if words(name) <= 4 && utf8.RuneCountInString(name) >= 3 {
-			return placeName(name), ""
+			return placeName(name), "", m[1]
 		}
 	}
-	return "", ""
+	return "", "", 0
 }
 
 // placeName writes an all-capitals place in title case: "NEW YORK" →
@@ -83,10 +87,12 @@ func stripDateline(p string) string {
 	return p
 }
 
-// abbrevs end with a full stop without ending a sentence.
-var abbrevs = setOf("mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "rep", "sen", "gov",
-	"pres", "prof", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp",
-	"co", "ltd", "jr", "sr", "vs", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "fig")
+// noFullStop reports a word (lower case, without its period) after which
+// a period ends no sentence: an abbreviation, initials ("u.s"), a single
+// letter.
+func noFullStop(w string) bool {
+	return newstext.English().WithoutFullStop(w) || newstext.Initials(w) || utf8.RuneCountInString(w) == 1
+}
 
 // firstSentence returns the first sentence of p.
 func firstSentence(p string) string {
@@ -101,7 +107,7 @@ func firstSentence(p string) string {
 		if c == '.' {
 			j := strings.LastIndexByte(p[:i], ' ')
 			w := strings.ToLower(strings.TrimLeft(p[j+1:i], "(\"'“"))
-			if abbrevs[w] || utf8.RuneCountInString(w) == 1 {
+			if noFullStop(w) {
 				continue
 			}
 		}
@@ -193,7 +199,7 @@ func selfOutlet(paras []string) string {
 			break
 		}
 		if m := reOutlet.FindStringSubmatch(p); m != nil {
-			if notNames[strings.ToLower(strings.Fields(m[1])[0])] {
+			if notName(strings.ToLower(strings.Fields(m[1])[0])) {
 				continue
 			}
 			return m[1]

@@ -5,32 +5,44 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	storyline "github.com/storyline-news/storyline"
 )
+
+// paragraph is a paragraph of the body and what it is for ("" for the
+// report itself, until roles are settled).
+type paragraph struct {
+	s    string
+	role storyline.Role
+	line int // index of its first line
+}
 
 // paragraphs joins the lines of each block (lines between blank ones) into
 // paragraphs. Text wrapped at a fixed width (PDF, e-mail, print) is
 // recognised as a whole: then a line that ends mid-sentence continues on
 // the next. Otherwise every line is its own paragraph, unless it plainly
-// stops mid-sentence and the next starts in lower case.
-func paragraphs(lines []line) []string {
+// stops mid-sentence and the next starts in lower case. Lines of different
+// roles (a caption, the report) are never joined.
+func paragraphs(lines []line) []paragraph {
 	width, wrapped := wrapWidth(lines)
-	var out []string
+	var out []paragraph
 	var cur strings.Builder
 	var last string // the last line added to cur
 	var vocab map[string]bool
+	first := 0
 	flush := func() {
 		if cur.Len() > 0 {
-			out = append(out, cur.String())
+			out = append(out, paragraph{s: cur.String(), role: lines[first].role, line: first})
 			cur.Reset()
 		}
 		last = ""
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		if l.s == "" {
 			flush()
 			continue
 		}
-		if last != "" && !joins(last, l, wrapped, width) {
+		if last != "" && (l.role != lines[first].role || !joins(last, l, wrapped, width)) {
 			flush()
 		}
 		if cur.Len() > 0 {
@@ -51,6 +63,8 @@ func paragraphs(lines []line) []string {
 			} else {
 				cur.WriteByte(' ')
 			}
+		} else {
+			first = i
 		}
 		cur.WriteString(l.s)
 		last = l.s

@@ -11,13 +11,13 @@ const minRepeatWords = 20
 // phrase recurring everywhere cannot make the search quadratic.
 const maxHolders = 8
 
-// dropRepeats removes long paragraphs that repeat another paragraph whole:
+// repeated reports the long paragraphs that repeat another paragraph whole:
 // the same paragraph twice (a lead shown as standfirst and again as the
 // first paragraph, a block rendered twice for two screen sizes), or one
 // that a longer paragraph holds.
 // Of two equal paragraphs the first stays; a paragraph held by a longer one
 // goes wherever it stands.
-func dropRepeats(paras []string) []string {
+func repeated(paras []string) []bool {
 	sh := make([][]uint64, len(paras))
 	holders := map[uint64][]int{}
 	for i, p := range paras {
@@ -45,15 +45,9 @@ func dropRepeats(paras []string) []string {
 		}
 	}
 	if !any {
-		return paras
+		return nil
 	}
-	kept := paras[:0:0]
-	for i, p := range paras {
-		if !dropped[i] {
-			kept = append(kept, p)
-		}
-	}
-	return kept
+	return dropped
 }
 
 // holdsAll reports whether paragraph j holds every 4-gram of sh.

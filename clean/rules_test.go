@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	storyline "github.com/storyline-news/storyline"
 )
 
 func TestDates(t *testing.T) {
@@ -189,6 +191,9 @@ func TestEndMatter(t *testing.T) {
 		{"author box", body + "\n\nAbout Maria Lopez\n\nMaria Lopez covers city hall.\n", "covers city hall", "approved"},
 		{"comment form", body + "\n\nLeave a Reply\n\nName *\n", "Name *", "approved"},
 		{"early marker kept text", "Related\n\n" + body + "\n\nThe mayor said more was needed.\n", "Related", "more was needed"},
+		{"truncated teasers are no sentences", strings.Repeat("The council met on Tuesday and approved the budget. ", 3) +
+			"\n\nRelated\n\nBy Ann Roe \"We will not pay for the new stadium and the roads around it,\" the mayor said …\n\nLeave a Reply\n",
+			"We will not pay", "approved"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -237,7 +242,7 @@ func TestParagraphs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := paragraphs(splitLines(tt.raw))
+			got := paragraphTexts(paragraphs(splitLines(tt.raw)))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("paragraphs =\n%q\nwant\n%q", got, tt.want)
 			}
@@ -268,20 +273,20 @@ func TestRepairQuotes(t *testing.T) {
 }
 
 func TestDateline(t *testing.T) {
-	tests := []struct{ in, place, agency string }{
-		{"GENEVA (Reuters) - The talks began.", "Geneva", "Reuters"},
-		{"Geneva, Sept 30 (AFP) — The talks began.", "Geneva", "AFP"},
-		{"(Geneva) Russians and Americans met.", "Geneva", ""},
-		{"NEW YORK — Stocks rose.", "New York", ""},
-		{"MOSCOW, July 27. /TASS/. Russia said.", "Moscow", "TASS"},
-		{"(AP) — The talks began.", "", "AP"},
-		{"The talks began in Geneva.", "", ""},
-		{"US-Russia talks - what to expect", "", ""},
+	tests := []struct{ in, place, agency, head string }{
+		{"GENEVA (Reuters) - The talks began.", "Geneva", "Reuters", "GENEVA (Reuters) - "},
+		{"Geneva, Sept 30 (AFP) — The talks began.", "Geneva", "AFP", "Geneva, Sept 30 (AFP) — "},
+		{"(Geneva) Russians and Americans met.", "Geneva", "", "(Geneva) "},
+		{"NEW YORK — Stocks rose.", "New York", "", "NEW YORK — "},
+		{"MOSCOW, July 27. /TASS/. Russia said.", "Moscow", "TASS", "MOSCOW, July 27. /TASS/. "},
+		{"(AP) — The talks began.", "", "AP", "(AP) — "},
+		{"The talks began in Geneva.", "", "", ""},
+		{"US-Russia talks - what to expect", "", "", ""},
 	}
 	for _, tt := range tests {
-		place, agency := dateline(tt.in)
-		if place != tt.place || agency != tt.agency {
-			t.Errorf("dateline(%q) = %q, %q; want %q, %q", tt.in, place, agency, tt.place, tt.agency)
+		place, agency, end := dateline(tt.in)
+		if place != tt.place || agency != tt.agency || tt.in[:end] != tt.head {
+			t.Errorf("dateline(%q) = %q, %q, %q; want %q, %q, %q", tt.in, place, agency, tt.in[:end], tt.place, tt.agency, tt.head)
 		}
 	}
 }
@@ -351,6 +356,29 @@ func TestDateLinesInOtherLanguages(t *testing.T) {
 	}
 }
 
+func TestDateWord(t *testing.T) {
+	for w, want := range map[string]bool{"updated": true, "gmt": true, "mardi": true, "sexta": true, "feira": true,
+		"márz": false, "märz": true, "sept": true, "talks": false, "": false} {
+		if got := DateWord(w); got != want {
+			t.Errorf("DateWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func TestAgencies(t *testing.T) {
+	for in, want := range map[string][]string{
+		"ADA QUILL; Associated Press": {"AP"},
+		"REUTERS and AP":              {"Reuters", "AP"},
+		"Jane Doe, Lusa/EFE":          {"Lusa", "EFE"},
+		"Ada Quill":                   nil,
+		"":                            nil,
+	} {
+		if got := Agencies(in); !slices.Equal(got, want) {
+			t.Errorf("Agencies(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestAgencyEndingIsNoCaption(t *testing.T) {
 	for _, s := range []string{
 		"The talks will resume next week, officials said. (AP)",
@@ -377,7 +405,7 @@ func TestKeyEqual(t *testing.T) {
 
 func TestHyphenation(t *testing.T) {
 	raw := "The government said on Monday that the new rules would apply from next\nyear, and the govern-\nment would review them in a well-\nknown process that takes about a year to complete in most of the\ncases that were brought before the courts, officials said."
-	got := paragraphs(splitLines(raw))
+	got := paragraphTexts(paragraphs(splitLines(raw)))
 	want := "The government said on Monday that the new rules would apply from next year, and the government would review them in a well-known process that takes about a year to complete in most of the cases that were brought before the courts, officials said."
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("paragraphs = %q\nwant %q", got, want)
@@ -488,5 +516,95 @@ func TestWrappedTextWithoutHeadline(t *testing.T) {
 	r := Text(raw, Known{})
 	if !strings.HasPrefix(r.Text, "The committee said on Monday") {
 		t.Errorf("first wrapped line taken as headline: title %q, text %q", r.Title, r.Text)
+	}
+}
+
+func paragraphTexts(ps []paragraph) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.s)
+	}
+	return out
+}
+
+func TestRoles(t *testing.T) {
+	type para struct {
+		role storyline.Role
+		text string // the paragraph's span of Text, or its removed words
+	}
+	tests := []struct {
+		name  string
+		raw   string
+		known Known
+		want  []para
+	}{
+		{
+			"header lines",
+			"Fishing Talks Resume in Bergen\n\nBy Ola Berg, Reuters\n\nPublished: May 4, 2021 09:00 CET\n\n" +
+				"BERGEN, Norway (Reuters) - Norway and Iceland resumed talks on fishing quotas on Tuesday, officials said.",
+			Known{},
+			[]para{
+				{storyline.RoleHeadline, "Fishing Talks Resume in Bergen"},
+				{storyline.RoleByline, "By Ola Berg, Reuters"},
+				{storyline.RoleDateline, "Published: May 4, 2021 09:00 CET"},
+				{storyline.RoleDateline, "BERGEN, Norway (Reuters) - "},
+				{storyline.RoleBody, "Norway and Iceland resumed talks on fishing quotas on Tuesday, officials said."},
+			},
+		},
+		{
+			"standfirst, caption, crosshead, furniture, credit",
+			"Fishing Talks Resume in Bergen\n\nNorway and Iceland Seek a Deal on Quotas\n\n" +
+				"Negotiators from the two countries met in Bergen on Tuesday for a second round of talks on quotas, the ministry said.\n\n" +
+				"FILE PHOTO: A trawler leaves the harbour of Bergen for the northern fishing grounds. REUTERS/Ola Berg\n\n" +
+				"Advertisement\n\nA long dispute\n\nThe two countries have argued over the stocks for a decade, and earlier rounds failed.\n\n(AFP)",
+			Known{},
+			[]para{
+				{storyline.RoleHeadline, "Fishing Talks Resume in Bergen"},
+				{storyline.RoleStandfirst, "Norway and Iceland Seek a Deal on Quotas"},
+				{storyline.RoleBody, "Negotiators from the two countries met in Bergen on Tuesday for a second round of talks on quotas, the ministry said."},
+				{storyline.RoleCaption, "FILE PHOTO: A trawler leaves the harbour of Bergen for the northern fishing grounds."},
+				{storyline.RoleFurniture, "Advertisement"},
+				{storyline.RoleCrosshead, "A long dispute"},
+				{storyline.RoleBody, "The two countries have argued over the stocks for a decade, and earlier rounds failed."},
+				{storyline.RoleCredit, "(AFP)"},
+			},
+		},
+		{
+			"a place-and-date line goes, a reader's date stays",
+			"OSLO, May 4, 2021\n\nThe talks began on Tuesday and were to last three days, the ministry said in a statement.",
+			Known{Title: "Talks begin"},
+			[]para{
+				{storyline.RoleDateline, "OSLO, May 4, 2021"},
+				{storyline.RoleBody, "The talks began on Tuesday and were to last three days, the ministry said in a statement."},
+			},
+		},
+		{
+			"no header: all body",
+			"The talks began on Tuesday and were to last three days, the ministry said in a statement.\n\nThey ended early.",
+			Known{Title: "Talks begin", FromHTML: true},
+			[]para{
+				{storyline.RoleBody, "The talks began on Tuesday and were to last three days, the ministry said in a statement."},
+				{storyline.RoleBody, "They ended early."},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Text(tt.raw, tt.known)
+			if err := checkParagraphs(r); err != nil {
+				t.Fatal(err)
+			}
+			var got []para
+			for _, p := range r.Paragraphs {
+				s := p.Removed
+				if p.InText() {
+					s = r.Text[p.Start:p.End]
+				}
+				got = append(got, para{p.Role, s})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("paragraphs:\n got %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -297,8 +297,6 @@ func (h *linkHeap) Pop() any {
 // reports; weighing terms by their rarity inside the group (a local IDF)
 // lets the names, places, numbers and dates that tell the happenings apart
 // decide.
-var debugLocal bool
-
 func refine(docs []*doc, groups [][]int, global []edge, cfg *Config, threshold float64) [][]int {
 	// Large groups are re-scored only on the pairs of the global
 	// candidate graph, keeping the pass O(n·k) instead of O(m²).
@@ -345,9 +343,6 @@ func refine(docs []*doc, groups [][]int, global []edge, cfg *Config, threshold f
 			for i := range local {
 				for j := i + 1; j < len(local); j++ {
 					s := pairScore(local[i], local[j], cfg)
-					if debugLocal {
-						fmt.Printf("local %s-%s %.3f\n", local[i].id[:3], local[j].id[:3], s)
-					}
 					if s > 0 {
 						edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
 					}

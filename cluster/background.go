@@ -78,7 +78,7 @@ func textTermKeys(text string) map[uint64]bool {
 			if len(t.fold) > 12 {
 				continue
 			}
-		} else if len(t.low) < 2 || stopwords[t.low] {
+		} else if len(t.low) < 2 || stopword(t.low) {
 			continue
 		}
 		keys[hashKey(kindWord, t.fold)] = true

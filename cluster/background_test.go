@@ -12,6 +12,7 @@ import (
 var updateBackground = flag.Bool("update-background", false, "rebuild background.bin from ../shared/data/conll2003/train.conll")
 
 func TestBackgroundTable(t *testing.T) {
+	background := background
 	if *updateBackground {
 		data, err := os.ReadFile(shareddata.Path(t, "data", "conll2003", "train.conll"))
 		if err != nil {

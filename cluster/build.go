@@ -13,8 +13,8 @@ import (
 	storyline "github.com/storyline-news/storyline"
 )
 
-// prepareDocs runs cfg.Prepare and extracts features, in a canonical order
-// (by id, then text) so that nothing downstream depends on input order.
+// prepareDocs extracts features, in a canonical order (by id, then text)
+// so that nothing downstream depends on input order.
 func prepareDocs(ctx context.Context, articles []*storyline.Article, cfg *Config) ([]*doc, error) {
 	arts := make([]*storyline.Article, 0, len(articles))
 	for _, a := range articles {
@@ -29,18 +29,6 @@ func prepareDocs(ctx context.Context, articles []*storyline.Article, cfg *Config
 		return arts[i].Text < arts[j].Text
 	})
 	docs := make([]*doc, len(arts))
-	if cfg.Prepare != nil {
-		// Prepare is the caller's: run it on one goroutine, it may not be
-		// safe for more.
-		for i, a := range arts {
-			if i%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, fmt.Errorf("cluster: preparing articles: %w", err)
-				}
-			}
-			cfg.Prepare(a)
-		}
-	}
 	if err := parallel(ctx, len(arts), func(i int) { docs[i] = extract(arts[i], cfg) }); err != nil {
 		return nil, fmt.Errorf("cluster: preparing articles: %w", err)
 	}

@@ -15,14 +15,12 @@
 // index, followed by stories, timelines and event fields.
 package cluster
 
-import storyline "github.com/storyline-news/storyline"
-
 // Config holds the weights and thresholds. DefaultConfig's values were tuned
 // on ECB+ topics 1–35 (storyline eval cluster --data ../shared/data/ecbplus-dev).
 type Config struct {
 	// Term weights (multiplied into the sublinear term frequency).
 	TitleBoost   float64 // words of the headline
-	LeadBoost    float64 // words of the first LeadSentences sentences
+	LeadBoost    float64 // words of the headline and the report's first LeadSentences sentences
 	NameWeight   float64 // extra "name" feature for a capitalised word (no entities)
 	EntityWeight float64 // a resolved entity mention
 	NumberWeight float64 // a number
@@ -103,10 +101,6 @@ type Config struct {
 	StoryNamesMin   float64 // least similarity of two events' names to be one story
 	StorySubjectMin float64 // least similarity of their subjects
 	StoryRefBonus   float64 // added when a report of one names the other's day
-
-	// Prepare, when set, runs on each article before clustering (the
-	// per-article analysis: entities, time expressions, dateline).
-	Prepare func(*storyline.Article)
 }
 
 // DefaultConfig returns the tuned configuration.

@@ -2,89 +2,107 @@ package cluster
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
-func TestFindDates(t *testing.T) {
-	ref := parseDay("2021-09-30") // a Thursday
+func TestStartTime(t *testing.T) {
+	geneva := &builtEvent{day: parseDay("2021-09-30")}
+	geneva.Place = "Geneva"
+	nowhere := &builtEvent{day: parseDay("2021-09-30")}
 	tests := []struct {
-		text string
-		want []string
+		value string
+		e     *builtEvent
+		want  string
 	}{
-		{"The meeting on July 28 made little progress.", []string{"2021-07-28"}},
-		{"Published: Tuesday, Dec. 20 2005 12: 00 a. m. MST", []string{"2005-12-20"}},
-		{"12 January 2010 @ 09: 29 pm", []string{"2010-01-12"}},
-		{"First Posted 05 / 05 / 2010", []string{"2010-05-05"}},
-		{"They agreed at a summit in June to restart talks.", []string{"2021-06"}},
-		{"She will meet Leu on Friday.", []string{"2021-10-01"}},
-		{"She spoke at a conference on Wednesday.", []string{"2021-09-29"}},
-		{"It happened yesterday, not today.", []string{"2021-09-29", "2021-09-30"}},
-		{"date 2021-09-30 The Oslo summit", []string{"2021-09-30"}},
-		{"You may go.", nil},
-		{"\xff\xfe broken bytes July 4", []string{"2021-07-04"}},
+		{"2021-09-30T10:00+02:00", geneva, "08:00Z"},  // "10am" under a Geneva dateline
+		{"2021-09-30T08:00Z", geneva, "08:00Z"},       // "8 a.m. GMT"
+		{"2021-09-30T14:30+01:00", nowhere, "13:30Z"}, // "14:30 CET"
+		{"2021-09-30T10:00", geneva, "08:00Z"},        // no zone: the event's place's
+		{"2021-09-30T10:00", nowhere, "10:00 local"},  // no zone, no place known
+		{"2021-12-30T10:00", geneva, "09:00Z"},        // winter time
+		{"2021-09-30TMO", geneva, ""},                 // "in the morning": no clock
+		{"garbage", geneva, ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			var got []string
-			for _, d := range findDates(tt.text, ref) {
-				got = append(got, d.value)
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("findDates = %v, want %v", got, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Fatalf("findDates = %v, want %v", got, tt.want)
-				}
-			}
-		})
-	}
-}
-
-func TestHeaderDate(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"Headline here\nJuly 27,2021\n\nBody.", "2021-07-27"},
-		{" date 2021-09-30 The Oslo summit follows.", "2021-09-30"},
-		{"Title\nFILE PHOTO: a long caption about ministers who gathered at the town hall in Bergen, Norway May 12, 2021.", ""},
-	}
-	for _, tt := range tests {
-		if got := dayString(headerDate(tt.text)); got != tt.want {
-			t.Errorf("headerDate(%q) = %q, want %q", tt.text, got, tt.want)
+		if got := startValue(tt.value, tt.e); got != tt.want {
+			t.Errorf("startValue(%q, %q) = %q, want %q", tt.value, tt.e.Place, got, tt.want)
 		}
 	}
 }
 
-func TestStartTimeAndVenue(t *testing.T) {
-	e := &builtEvent{day: parseDay("2021-09-30")}
-	e.Place = "Geneva"
-	tests := []struct{ sentence, want string }{
-		{"The hearing reportedly opened in Geneva at 10am on Thursday.", "08:00Z"},
-		{"The hearing opened near 8 a.m. GMT (9 a.m. BST).", "08:00Z"},
-		{"Talks began at 14:30 CET.", "13:30Z"},
+func TestFirstClock(t *testing.T) {
+	timexes := []storyline.TimeExpr{
+		{Text: "Thursday", Start: 40, End: 48, Type: "DATE", Value: "2021-09-30"},
+		{Text: "in the morning", Start: 50, End: 64, Type: "TIME", Value: "2021-09-30TMO"},
+		{Text: "10am", Start: 70, End: 74, Type: "TIME", Value: "2021-09-30T10:00+02:00"},
+		{Text: "noon", Start: 120, End: 124, Type: "TIME", Value: "2021-09-30T12:00+02:00"},
 	}
-	for _, tt := range tests {
-		c, _, ok := firstClock(tt.sentence)
-		if got := startValue(c, e); !ok || got != tt.want {
-			t.Errorf("start time of %q = %q, %v; want %q", tt.sentence, got, ok, tt.want)
+	if x, ok := firstClock(timexes, newstext.Span{Start: 30, End: 100}); !ok || x.Text != "10am" {
+		t.Errorf("firstClock = %+v, %v; want 10am", x, ok)
+	}
+	if x, ok := firstClock(timexes, newstext.Span{Start: 0, End: 60}); ok {
+		t.Errorf("firstClock found %+v in a sentence without a clock", x)
+	}
+}
+
+func TestVenueKey(t *testing.T) {
+	same := [][2]string{
+		{"US diplomatic mission", "Permanent Mission of the United States"},
+		{"American embassy", "U.S. Embassy"},
+		{"Russian mission", "mission of Russia"},
+		{"Kremlin's headquarters", "Kremlin"},
+	}
+	for _, p := range same {
+		if a, b := venueKey(p[0]), venueKey(p[1]); a != b {
+			t.Errorf("venueKey: %q = %q, %q = %q", p[0], a, p[1], b)
 		}
-	}
-	if a, b := venueKey("US diplomatic mission"), venueKey("Permanent Mission of the United States"); a != b {
-		t.Errorf("venueKey: %q != %q", a, b)
 	}
 	if a, b := venueKey("Russian diplomatic mission"), venueKey("U.S. diplomatic mission"); a == b {
 		t.Errorf("venueKey: Russian and U.S. missions both %q", a)
+	}
+	if k := venueKey("the new main"); k != "" {
+		t.Errorf("venueKey of shared words = %q", k)
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // folded words, names marked with *
+	}{
+		{"Ryabkov's talks with NATO resumed.", "ryabkov talk with *nato resum"},
+		{"Officials met Sherman in Geneva", "official met *sherman in *geneva"},
+		{"The U.S. Deputy Secretary arrived", "the us deputy *secretary arriv"},
+		{"He said \"Geneva\" twice", "he said geneva twice"},
+		{"A 5.6 quake hit 100,000 homes", "a 5.6 quake hit 100000 home"},
+		{"al-Qaeda fighters\nGeneva", "al-qaeda fighter geneva"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokenize(tt.in) {
+			w := tok.fold
+			if tok.name {
+				w = "*" + w
+			}
+			got = append(got, w)
+		}
+		if want := strings.Fields(tt.want); !slices.Equal(got, want) {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, want)
+		}
 	}
 }
 
 func TestTokenizeOddInput(t *testing.T) {
 	for _, s := range []string{"", "\xff\xfe\xfd", "—", "a.b.c", "1,2,3", "Ryabkov’s", string(make([]byte, 1000))} {
-		_ = tokenize(s)
-		_ = splitSentences(s)
-		_ = findDates(s, noDay)
-		_ = headerDate(s)
-		_ = guessHeadline(s)
+		for _, tok := range tokenize(s) {
+			if tok.start < 0 || tok.start >= len(s) {
+				t.Errorf("tokenize(%q): token %+v outside the text", s, tok)
+			}
+		}
 	}
 }
 
@@ -100,7 +118,7 @@ func TestArticleDatesTakeAnchoredDurations(t *testing.T) {
 		},
 	}
 	var got []string
-	for _, dm := range articleDates(a, parseDay(a.Published)) {
+	for _, dm := range articleDates(a) {
 		got = append(got, dm.value)
 	}
 	want := []string{"2024-03-22", "2024-03-01"}

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -112,14 +111,8 @@ func central(e *builtEvent) []*doc {
 // lead sentence of the most representative article.
 func eventTitle(e *builtEvent) string {
 	ds := central(e)
-	// Titles the extraction found beat first lines that look like one.
 	for _, d := range ds {
-		if h := strings.TrimSpace(d.art.Title); len(h) >= 15 {
-			return h
-		}
-	}
-	for _, d := range ds {
-		if h := guessHeadline(d.art.Text); len(h) >= 15 {
+		if h := headline(d.art); len(h) >= 15 {
 			return h
 		}
 	}
@@ -148,14 +141,11 @@ func clip(s string, n int) string {
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // eventDay votes across the articles: each article's event date (the time
-// analysis' EventDate, else the day its lead sentences talk about) counts
-// one, its publication date half.
+// analysis' EventDate) counts one, its publication date half.
 func eventDay(e *builtEvent) int32 {
 	votes := map[int32]float64{}
 	for _, d := range e.docs {
 		if ev := parseDay(d.art.EventDate); ev != noDay {
-			votes[ev]++
-		} else if ev := leadDay(d); ev != noDay {
 			votes[ev]++
 		}
 		if d.pub != noDay {
@@ -171,112 +161,7 @@ func eventDay(e *builtEvent) int32 {
 	return best
 }
 
-// leadDay is the fallback event date of an article: the day its text most
-// often points to within a week of publication, ties to the later day (a
-// preview published the day before names both).
-func leadDay(d *doc) int32 {
-	if d.pub == noDay {
-		return noDay
-	}
-	counts := map[int32]int{}
-	for _, dm := range d.dates {
-		if dm.day == noDay || absDays(dm.day-d.pub) > 7 {
-			continue
-		}
-		if lineIsDate(d.art.Text, dm.start) {
-			continue // the publication line, not the happening
-		}
-		counts[dm.day]++
-	}
-	best, bestN := noDay, 0
-	for day, n := range counts {
-		if n > bestN || (n == bestN && day > best) {
-			best, bestN = day, n
-		}
-	}
-	return best
-}
-
-// lineIsDate tells whether the mention at off sits in a short header line
-// (a dateline such as "July 27,2021" or "date 2021-09-30").
-func lineIsDate(text string, off int) bool {
-	if off < 0 || off > len(text) {
-		return false
-	}
-	// Only a line start at most 40 bytes back and a line end within 50
-	// bytes of it matter: looking no further keeps this constant-time on
-	// a text of one huge line, where it is asked for every date.
-	lo := max(0, off-41)
-	a := strings.LastIndexByte(text[lo:off], '\n') + 1
-	if a == 0 && lo > 0 {
-		return false
-	}
-	a += lo
-	if off-a > 40 {
-		return false
-	}
-	hi := min(len(text), a+50)
-	lineLen := 50
-	if b := strings.IndexByte(text[off:hi], '\n'); b >= 0 {
-		lineLen = off + b - a
-	} else if hi == len(text) {
-		lineLen = len(text) - a
-	}
-	return lineLen < 50 || off-a < 12 && a < 400
-}
-
-var (
-	reDatelineParen = regexp.MustCompile(`^\s*(?:[^\n]{0,40}\n)?\s*\(([A-Z][\p{L}]+(?: [A-Z][\p{L}]+)?)\)`)
-	reDatelineCaps  = regexp.MustCompile(`(?m)^\s*([A-Z][A-Z]+(?: [A-Z][A-Z]+)?)(?:,\s*[A-Za-z. ]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–:]\s`)
-	rePlaceIn       = regexp.MustCompile(`\b(?:in|at|to|from) ((?:[A-Z][\p{L}]+)(?: [A-Z][\p{L}]+)?)`)
-)
-
-// dateline is a.Dateline, else one read from the head of the text.
-func dateline(a *storyline.Article) string {
-	if a.Dateline != "" {
-		return a.Dateline
-	}
-	head := a.Text
-	if len(head) > 600 {
-		head = head[:600]
-	}
-	// Skip a leading "date 2021-09-30" style stamp.
-	if m := reDatelineParen.FindStringSubmatch(stripDateStamp(head)); m != nil {
-		return m[1]
-	}
-	if m := reDatelineCaps.FindStringSubmatch(head); m != nil {
-		w := m[1]
-		if len(w) >= 4 && !stopwords[strings.ToLower(w)] {
-			return titleCase(w)
-		}
-	}
-	return ""
-}
-
-var (
-	reDateStamp    = regexp.MustCompile(`^\s*(?:date\s+)?\d{4}-\d{2}-\d{2}\s*`)
-	reDatelineHead = regexp.MustCompile(`^(?:\([A-Z][\p{L} ]{1,30}\)\s*|[A-Z][A-Z ]{2,30}(?:,\s*[A-Za-z. ]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–]\s+)`)
-)
-
-func stripDateline(s string) string { return reDatelineHead.ReplaceAllString(s, "") }
-
-// isCaption tells photo captions, which describe a picture (often of an
-// earlier event) rather than the news.
-func isCaption(s string) bool {
-	return strings.Contains(s, "PHOTO") || strings.Contains(s, "Photo:") || strings.Contains(s, "(L)") || strings.Contains(s, "/Handout") || strings.Contains(s, "Getty Images")
-}
-
-func stripDateStamp(s string) string { return reDateStamp.ReplaceAllString(s, "") }
-
-func titleCase(s string) string {
-	parts := strings.Fields(strings.ToLower(s))
-	for i, p := range parts {
-		r := []rune(p)
-		r[0] = unicode.ToUpper(r[0])
-		parts[i] = string(r)
-	}
-	return strings.Join(parts, " ")
-}
+var rePlaceIn = regexp.MustCompile(`\b(?:in|at|to|from) ((?:[A-Z][\p{L}]+)(?: [A-Z][\p{L}]+)?)`)
 
 // eventPlace is the datelines' vote, then the most salient place: PLACE
 // mentions when the entity analysis ran (lead mentions count double), else
@@ -284,14 +169,14 @@ func titleCase(s string) string {
 func eventPlace(e *builtEvent) string {
 	votes := map[string]float64{}
 	for _, d := range e.docs {
-		if p := dateline(d.art); p != "" {
+		if p := d.art.Dateline; p != "" {
 			votes[p] += 3
 		}
 	}
 	hasEntities := false
 	for _, d := range e.docs {
 		text := d.art.Text
-		lead := leadEnd(text)
+		lead := d.leadEnd()
 		for _, m := range d.art.Entities {
 			if m.Type != storyline.Place {
 				continue
@@ -317,20 +202,16 @@ func eventPlace(e *builtEvent) string {
 	if !hasEntities {
 		for _, d := range e.docs {
 			text := d.art.Text
-			lead := leadEnd(text)
+			lead := d.leadEnd()
 			lowText := strings.ToLower(text)
-			skip := 0
-			if h := guessHeadline(text); h != "" {
-				skip = len(h) + 2 // headlines capitalise every word
-			}
 			for _, m := range rePlaceIn.FindAllStringSubmatchIndex(text, -1) {
-				if m[0] < skip {
-					continue
+				if !d.art.RoleAt(m[0]).Prose() {
+					continue // headlines and captions capitalise every word
 				}
 				name := text[m[2]:m[3]]
 				first := strings.Fields(name)[0]
 				low := strings.ToLower(first)
-				if stopwords[low] || months[low] != 0 || isWeekday(low) {
+				if stopword(low) {
 					continue
 				}
 				// A word also written in lower case is a common word
@@ -358,15 +239,12 @@ func eventPlace(e *builtEvent) string {
 	return best
 }
 
-func isWeekday(w string) bool { _, ok := weekdays[w]; return ok }
-
 // leadEnd is the byte offset where an article's third sentence ends.
-func leadEnd(text string) int {
-	ss := splitSentences(text)
-	if len(ss) > 3 {
-		return ss[3].start
+func (d *doc) leadEnd() int {
+	if len(d.sents) > 3 {
+		return d.sents[3].Start
 	}
-	return len(text)
+	return len(d.art.Text)
 }
 
 // centrality weighs an entity type: the participants (people,
@@ -438,26 +316,30 @@ func (d *doc) summaryBody() []bodySentence {
 }
 
 // bodySentences are an article's sentences that can stand in a summary:
-// not the headline, not date or byline lines, of a readable length.
+// sentences of the report (not of a caption, a crosshead or a dateline
+// line; a lead without its dateline), not the headline, of a readable
+// length.
 func bodySentences(d *doc) []sentence {
 	var out []sentence
 	title := headline(d.art)
-	for _, s := range splitSentences(d.art.Text) {
-		t := s.text
-		// A leading date stamp or dateline is not part of the sentence.
-		if st := stripDateline(stripDateStamp(t)); st != t {
-			s.start += len(t) - len(st)
-			t = st
-			s.text = t
+	for _, sp := range d.sents {
+		start := sp.Start
+		p, ok := d.art.ParagraphAt(start)
+		if ok && p.Role == storyline.RoleDateline && p.End < sp.End {
+			start = p.End // "GENEVA (Reuters) - " opens the lead
+			p, ok = d.art.ParagraphAt(start)
 		}
+		if !ok || !p.Role.Prose() {
+			continue
+		}
+		t := d.art.Text[start:sp.End]
 		if t == title || len(t) < 40 || len(t) > 400 {
 			continue
 		}
-		if strings.HasPrefix(t, "By ") || strings.Count(t, " ") < 6 || isCaption(t) {
+		if strings.Count(t, " ") < 6 {
 			continue
 		}
-		s.text = strings.Join(strings.Fields(t), " ") // hard line breaks
-		out = append(out, s)
+		out = append(out, sentence{text: strings.Join(strings.Fields(t), " "), start: start}) // hard line breaks
 	}
 	return out
 }
@@ -542,7 +424,7 @@ func eventSummary(e *builtEvent) string {
 func sentenceKeys(s string) []uint64 {
 	var out []uint64
 	for _, t := range tokenize(s) {
-		if !t.number && (len(t.low) < 2 || stopwords[t.low]) {
+		if !t.number && (len(t.low) < 2 || stopword(t.low)) {
 			continue
 		}
 		out = append(out, hashKey(kindWord, t.fold))

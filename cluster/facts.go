@@ -6,12 +6,11 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // local times are converted with the event place's zone
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // A fact is read from one sentence of one article, normalised so that
@@ -24,31 +23,10 @@ type factMention struct {
 }
 
 var (
-	reClock = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h\b)?\s*(GMT|UTC|EDT|EST|CET|CEST|BST|PDT|PST|CDT|CST|MSK|IST|JST|AEST|local time)?`)
 	reStart = regexp.MustCompile(`(?i)\b(start|started|starts|began|begin|begins|opened|opens|kicked off|kicks off|got under way|gets under way|convened|resume[sd]?)\b`)
 	reVenue = regexp.MustCompile(`\b(?:at|to|inside) the ((?:(?:[A-Z][\p{L}.]*|U\.S\.|[a-z]+)\s){0,4}(?:[Mm]ission|[Ee]mbassy|[Hh]eadquarters|[Cc]onsulate|[Pp]alace|[Hh]otel|[Cc]ent(?:er|re)|[Bb]uilding|[Ss]tadium|[Cc]ourthouse|[Mm]inistry)(?:'s headquarters)?(?: of the(?: [A-Z][\p{L}]+)+)?)`)
 	reCount = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]{3,}s)\b`)
 )
-
-// zoneOffsets are the abbreviations news writes after a clock time.
-var zoneOffsets = map[string]int{
-	"gmt": 0, "utc": 0, "edt": -4, "est": -5, "cet": 1, "cest": 2, "bst": 1, "pdt": -7, "pst": -8,
-	"cdt": -5, "cst": -6, "msk": 3, "ist": 5*60 + 30, "jst": 9, "aest": 10,
-}
-
-// placeZones maps a few cities that host much of the world's diplomacy and
-// news to their time zone, for times written without one.
-var placeZones = map[string]string{
-	"geneva": "Europe/Zurich", "bern": "Europe/Zurich", "zurich": "Europe/Zurich", "vienna": "Europe/Vienna",
-	"brussels": "Europe/Brussels", "paris": "Europe/Paris", "london": "Europe/London", "berlin": "Europe/Berlin",
-	"moscow": "Europe/Moscow", "kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "rome": "Europe/Rome", "madrid": "Europe/Madrid",
-	"washington": "America/New_York", "new york": "America/New_York", "boston": "America/New_York",
-	"chicago": "America/Chicago", "los angeles": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
-	"beijing": "Asia/Shanghai", "tokyo": "Asia/Tokyo", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
-	"istanbul": "Europe/Istanbul", "ankara": "Europe/Istanbul", "tehran": "Asia/Tehran", "jerusalem": "Asia/Jerusalem",
-	"cairo": "Africa/Cairo", "sydney": "Australia/Sydney", "helsinki": "Europe/Helsinki", "stockholm": "Europe/Stockholm",
-	"the hague": "Europe/Amsterdam", "amsterdam": "Europe/Amsterdam", "warsaw": "Europe/Warsaw", "doha": "Asia/Qatar",
-}
 
 // eventFacts compares what the event's articles state about it: the start
 // time, the venue, and counts ("100,000 troops"). Each fact needs two or
@@ -85,9 +63,9 @@ func eventFacts(e *builtEvent) []storyline.Fact {
 			}
 		}
 		f.Value = best
-		f.Verdict = "agree"
+		f.Verdict = storyline.Agree
 		if len(votes) > 1 {
-			f.Verdict = "disagree"
+			f.Verdict = storyline.Disagree
 		}
 		out = append(out, f)
 	}
@@ -107,13 +85,7 @@ type factCand struct {
 	sent        sentence
 	kind        string // "start", "venue", "number:..."
 	value, said string
-	clock       clockTime // for "start"
-}
-
-// clockTime is a clock time as written.
-type clockTime struct {
-	h, m int
-	zone string // lower case, "" when none
+	clock       string // for "start": the time analysis' TIMEX3 value
 }
 
 // factCands reads an article's statements once (see factCand).
@@ -122,18 +94,19 @@ func (d *doc) factCands() []factCand {
 		return d.memo.facts
 	}
 	d.memo.factsRead = true
-	for i, s := range splitSentences(d.art.Text) {
+	for i, sp := range d.sents {
 		if i >= factSentences {
 			break
 		}
-		if isCaption(s.text) {
-			continue
+		if d.art.RoleAt(sp.Start) == storyline.RoleCaption {
+			continue // a picture's, often of another day
 		}
+		s := sentence{text: d.art.Text[sp.Start:sp.End], start: sp.Start}
 		low := strings.ToLower(s.text)
 		digits := strings.ContainsAny(s.text, "0123456789")
 		if digits && mayStart(low) && reStart.MatchString(s.text) {
-			if c, said, ok := firstClock(s.text); ok {
-				d.memo.facts = append(d.memo.facts, factCand{sent: s, kind: "start", said: said, clock: c})
+			if x, ok := firstClock(d.art.Timexes, sp); ok {
+				d.memo.facts = append(d.memo.facts, factCand{sent: s, kind: "start", said: x.Text, clock: x.Value})
 			}
 		}
 		if mayBeVenue(low) {
@@ -152,7 +125,7 @@ func (d *doc) factCands() []factCand {
 				continue // a year
 			}
 			noun := strings.ToLower(m[2])
-			if stopwords[noun] {
+			if stopword(noun) {
 				continue
 			}
 			d.memo.facts = append(d.memo.facts, factCand{sent: s, kind: "number:" + stem(noun), value: num, said: m[0]})
@@ -216,7 +189,9 @@ func articleFacts(d *doc, e *builtEvent) []factMention {
 			continue
 		}
 		if c.kind == "start" {
-			out = append(out, factMention{kind: "start", value: startValue(c.clock, e), said: c.said})
+			if v := startValue(c.clock, e); v != "" {
+				out = append(out, factMention{kind: "start", value: v, said: c.said})
+			}
 			continue
 		}
 		out = append(out, factMention{kind: c.kind, value: c.value, said: c.said})
@@ -224,60 +199,53 @@ func articleFacts(d *doc, e *builtEvent) []factMention {
 	return out
 }
 
-// firstClock finds the first clock time of a sentence (a bare number is
-// none).
-func firstClock(s string) (clockTime, string, bool) {
-	for _, m := range reClock.FindAllStringSubmatchIndex(s, -1) {
-		hasMin := m[4] >= 0
-		hasAMPM := m[6] >= 0 && !strings.EqualFold(strings.TrimSpace(s[m[6]:m[7]]), "h")
-		hasH := m[6] >= 0 && !hasAMPM
-		if !hasMin && !hasAMPM && !hasH {
-			continue // a bare number
-		}
-		h, _ := strconv.Atoi(s[m[2]:m[3]])
-		mi := 0
-		if hasMin {
-			mi, _ = strconv.Atoi(s[m[4]:m[5]])
-		}
-		if hasAMPM {
-			ap := strings.ToLower(s[m[6]:m[7]])
-			if h == 12 {
-				h = 0
-			}
-			if strings.HasPrefix(ap, "p") {
-				h += 12
-			}
-		}
-		if h > 23 || mi > 59 {
+// firstClock is the first time expression of a sentence that reads a clock
+// ("10am", "8 a.m. GMT"), as the time analysis resolved it.
+func firstClock(timexes []storyline.TimeExpr, sp newstext.Span) (storyline.TimeExpr, bool) {
+	for _, x := range timexes {
+		if x.Start < sp.Start || x.End > sp.End || x.Type != "TIME" {
 			continue
 		}
-		c := clockTime{h: h, m: mi}
-		if m[8] >= 0 {
-			c.zone = strings.ToLower(s[m[8]:m[9]])
+		if _, _, ok := clockOf(x.Value); ok {
+			return x, true
 		}
-		return c, strings.TrimSpace(s[m[0]:m[1]]), true
 	}
-	return clockTime{}, "", false
+	return storyline.TimeExpr{}, false
 }
 
-// startValue is a start time in UTC: with the zone written after it, else
-// with the zone of the event's place on the event's day.
-func startValue(c clockTime, e *builtEvent) string {
-	h, mi := c.h, c.m
-	if off, ok := zoneOffsets[c.zone]; ok {
-		if off > 24 || off < -24 {
-			return clockUTC(h*60 + mi - off)
-		}
-		return clockUTC((h-off)*60 + mi)
-	}
-	if tz, ok := placeZones[strings.ToLower(e.Place)]; ok && e.day != noDay {
-		if loc, err := time.LoadLocation(tz); err == nil {
-			day := dayTime(e.day)
-			t := time.Date(day.Year(), day.Month(), day.Day(), h, mi, 0, 0, loc).UTC()
-			return t.Format("15:04") + "Z"
+// clockOf reads the clock of a TIMEX3 time value ("2021-09-30T10:00+02:00",
+// "2021-09-30T08:00Z", "2021-09-30T10:00"): its time of day, in the zone
+// written when it has one (zoned).
+func clockOf(v string) (t time.Time, zoned, ok bool) {
+	for _, layout := range []string{"2006-01-02T15:04Z07:00", "2006-01-02T15:04:05Z07:00"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, true, true
 		}
 	}
-	return fmt.Sprintf("%02d:%02d local", h, mi)
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, false, true
+		}
+	}
+	return time.Time{}, false, false
+}
+
+// startValue is a start time in UTC: with the zone the time analysis gave
+// it (written after it, or the dateline's), else with the zone of the
+// event's place.
+func startValue(v string, e *builtEvent) string {
+	t, zoned, ok := clockOf(v)
+	if !ok {
+		return ""
+	}
+	if zoned {
+		return clockUTC(t.UTC().Hour()*60 + t.UTC().Minute())
+	}
+	if loc := newstext.PlaceZone(e.Place); loc != nil {
+		local := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, loc).UTC()
+		return clockUTC(local.Hour()*60 + local.Minute())
+	}
+	return fmt.Sprintf("%02d:%02d local", t.Hour(), t.Minute())
 }
 
 func clockUTC(mins int) string {
@@ -286,25 +254,36 @@ func clockUTC(mins int) string {
 }
 
 // venueKey normalises a venue phrase to its distinctive words: country
-// names and adjectives fold together ("U.S.", "American", "United States"),
-// and words every venue phrase shares ("diplomatic", "permanent") go.
+// names and adjectives fold to one code ("U.S.", "American", "United
+// States"), and words every venue phrase shares ("diplomatic",
+// "permanent") go.
 func venueKey(p string) string {
-	p = strings.ToLower(p)
-	p = strings.ReplaceAll(p, "'s", "")
-	p = strings.ReplaceAll(p, "’s", "")
-	for _, r := range [][2]string{{"u.s.", "us"}, {"united states", "us"}, {"american", "us"}, {"america", "us"}, {"russian", "russia"}, {"chinese", "china"}, {"british", "uk"}, {"united kingdom", "uk"}, {"french", "france"}, {"german", "germany"}} {
-		p = strings.ReplaceAll(p, r[0], r[1])
+	en := newstext.English()
+	fields := strings.Fields(strings.ToLower(p))
+	for i := range fields {
+		fields[i] = strings.Trim(newstext.StripPossessive(fields[i]), ",")
 	}
-	skip := map[string]bool{"the": true, "of": true, "diplomatic": true, "permanent": true, "headquarters": true, "new": true, "main": true, "its": true, "their": true, "our": true}
 	var words []string
 	seen := map[string]bool{}
-	for _, w := range strings.Fields(p) {
-		w = strings.Trim(w, ".,")
-		if w == "" || skip[w] || seen[w] {
+	add := func(w string) {
+		if w != "" && !venueSkip[w] && !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	for i := 0; i < len(fields); i++ {
+		if i+1 < len(fields) {
+			if code, ok := en.Nationality(fields[i] + " " + fields[i+1]); ok {
+				add(code) // "united states"
+				i++
+				continue
+			}
+		}
+		if code, ok := en.Nationality(fields[i]); ok {
+			add(code)
 			continue
 		}
-		seen[w] = true
-		words = append(words, w)
+		add(strings.Trim(fields[i], "."))
 	}
 	if len(words) == 0 {
 		return ""
@@ -312,3 +291,7 @@ func venueKey(p string) string {
 	sort.Strings(words)
 	return strings.Join(words, " ")
 }
+
+// venueSkip are words every venue phrase may hold.
+var venueSkip = map[string]bool{"the": true, "of": true, "diplomatic": true, "permanent": true, "headquarters": true, "new": true,
+	"main": true, "its": true, "their": true, "our": true}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // feature is one weighted dimension of an article's signature. Keys are
@@ -87,6 +88,9 @@ type doc struct {
 	hash  uint64 // SimHash of word shingles, for syndicated copies
 	dates []dateMention
 	pub   int32
+	// sents are the sentences of the article's text (its first
+	// MaxTextBytes), byte spans of Text.
+	sents []newstext.Span
 	names map[uint64]bool // keys of name, entity and place features
 	memo  *docMemo
 }
@@ -101,11 +105,36 @@ type docMemo struct {
 	bodyRead  bool
 }
 
+// sentence is a span of an article's text.
+type sentence struct {
+	text  string
+	start int
+}
+
 // bodySentence is a sentence that may stand in a summary, with its word
 // keys (weighed later by the event's own weights).
 type bodySentence struct {
 	sentence
 	keys []uint64
+}
+
+// proseSentencesEnd is where the first n sentences of the report end in
+// the article's text: sentences of captions, crossheads and dateline lines
+// do not count. end when the report has no more.
+func (d *doc) proseSentencesEnd(n, end int) int {
+	if n < 0 {
+		return 0
+	}
+	for _, sp := range d.sents {
+		if !d.art.RoleAt(sp.End - 1).Prose() {
+			continue // a lead's dateline ends in its report; a caption does not
+		}
+		if n == 0 {
+			return sp.Start
+		}
+		n--
+	}
+	return end
 }
 
 // nameKeys are the doc's name, entity and place features with their
@@ -121,13 +150,9 @@ func (d *doc) nameKeys() vec {
 }
 
 // articleDay is the best day for the happening an article reports: the
-// time analysis' EventDate, else the publication date, else a date written
-// in the article's head.
+// time analysis' EventDate, else the publication date.
 func articleDay(a *storyline.Article) (event, pub int32) {
 	pub = parseDay(a.Published)
-	if pub == noDay {
-		pub = headerDate(a.Text)
-	}
 	event = parseDay(a.EventDate)
 	if event == noDay {
 		event = pub
@@ -135,52 +160,9 @@ func articleDay(a *storyline.Article) (event, pub int32) {
 	return event, pub
 }
 
-// headline returns the article's title, or its first line when that looks
-// like one (short, no final period, not a date or boilerplate). A headline
-// broken over two short lines (PDF text) is joined.
-func headline(a *storyline.Article) string {
-	if t := strings.TrimSpace(a.Title); t != "" {
-		return t
-	}
-	return guessHeadline(a.Text)
-}
-
-func guessHeadline(text string) string {
-	lines := strings.SplitN(text, "\n", 4)
-	for i, line := range lines {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		if len(line) > 160 || strings.HasSuffix(line, ".") || headerDate(line) != noDay || boilerplate(line) {
-			return ""
-		}
-		if i+1 < len(lines) {
-			next := strings.TrimSpace(lines[i+1])
-			if next != "" && len(line)+len(next) <= 160 && !strings.HasSuffix(next, ".") && headerDate(next) == noDay &&
-				!strings.HasPrefix(next, "By ") && startsUpper(next) && strings.Count(next, " ") <= 6 && !endsSentence(line) {
-				line += " " + next
-			}
-		}
-		return line
-	}
-	return ""
-}
-
-func endsSentence(s string) bool {
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":")
-}
-
-// boilerplate tells lines that are page furniture rather than a headline.
-func boilerplate(line string) bool {
-	low := strings.ToLower(line)
-	for _, p := range []string{"sponsored", "advertisement", "home /", "home >", "skip to", "menu", "subscribe", "sign in", "log in", "cookie"} {
-		if strings.HasPrefix(low, p) {
-			return true
-		}
-	}
-	return false
-}
+// headline is the article's headline: its title, which the cleaner takes
+// from the headline line or, without one, from the lead.
+func headline(a *storyline.Article) string { return strings.TrimSpace(a.Title) }
 
 // extract computes an article's raw (un-IDF-weighted) features.
 func extract(a *storyline.Article, cfg *Config) *doc {
@@ -202,15 +184,20 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 	if len(text) > cfg.MaxTextBytes {
 		text = text[:cfg.MaxTextBytes]
 	}
+	d.sents = newstext.Sentences(text)
 	body := text
 	textOffset := 0 // where a.Text starts in body: entity offsets are a.Text's
 	if a.Title != "" {
 		body = a.Title + "\n" + text
 		textOffset = len(a.Title) + 1
 	}
-	leadEnd := len(body)
-	if sents := splitSentences(body); len(sents) > cfg.LeadSentences {
-		leadEnd = sents[cfg.LeadSentences].start
+	// The lead is the headline and the report's first sentences.
+	leadEnd := textOffset + d.proseSentencesEnd(cfg.LeadSentences, len(text))
+	// inLead: a word at i of body is in the headline or the lead
+	// sentences, not in a caption among them (a picture's people and
+	// places, often of another day).
+	inLead := func(i int) bool {
+		return i < leadEnd && (i < textOffset || a.RoleAt(i-textOffset) != storyline.RoleCaption)
 	}
 	titleEnd := 0
 	if title != "" {
@@ -226,7 +213,7 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 			if len(t.fold) > 12 {
 				continue
 			}
-		} else if len(t.low) < 2 || stopwords[t.low] {
+		} else if len(t.low) < 2 || stopword(t.low) {
 			prev = ""
 			continue
 		}
@@ -247,7 +234,7 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 			k := hashKey(kindName, t.fold)
 			addTerm(k, float32(cfg.NameWeight), boost)
 			d.names[k] = true
-			if t.start < leadEnd && len(a.Entities) == 0 {
+			if inLead(t.start) && len(a.Entities) == 0 {
 				d.addLead(k) // no tagger ran: capitalised words stand in
 			}
 		}
@@ -268,21 +255,24 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 		if m.Type == storyline.Place {
 			kind = kindPlace
 		}
-		inLead := m.Start+textOffset < leadEnd
+		lead := inLead(m.Start + textOffset)
 		boost := float32(1)
-		if inLead {
+		if lead {
 			boost = float32(cfg.LeadBoost)
 		}
 		k := hashKey(kind, key)
 		addTerm(k, float32(cfg.EntityWeight), boost)
 		d.names[k] = true
-		if inLead && m.Type != storyline.Other {
+		if lead && m.Type != storyline.Other {
 			d.addLead(k)
 		}
 	}
-	d.dates = articleDates(a, d.pub)
+	d.dates = articleDates(a)
 	d.dayNamed = namesDay(a, d.dates, d.day)
 	for _, dm := range d.dates {
+		if dm.caption {
+			continue // a picture's day says nothing of which happening the report is about
+		}
 		addTerm(hashKey(kindDate, dm.value), float32(cfg.DateWeight), 1)
 	}
 	if d.day != noDay {
@@ -295,31 +285,29 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 	return d
 }
 
-// articleDates are the dates an article mentions: its Timexes when the time
-// analysis ran, else the fallback reader's.
-func articleDates(a *storyline.Article, pub int32) []dateMention {
-	if len(a.Timexes) > 0 {
-		var out []dateMention
-		for _, t := range a.Timexes {
-			v := t.Value
-			switch {
-			case t.Type == "" || t.Type == "DATE" || t.Type == "TIME":
-			case t.Anchor != "":
-				v = t.Anchor // "in three weeks": the day it points at
-			default:
-				continue
-			}
-			if len(v) > 10 {
-				v = v[:10]
-			}
-			if len(v) < 7 || v[4] != '-' {
-				continue
-			}
-			out = append(out, dateMention{start: t.Start, end: t.End, text: t.Text, value: v, day: parseDay(v)})
+// articleDates are the dates an article mentions, as the time analysis
+// read them: dates and times, and durations that point at a day.
+func articleDates(a *storyline.Article) []dateMention {
+	var out []dateMention
+	for _, t := range a.Timexes {
+		v := t.Value
+		switch {
+		case t.Type == "" || t.Type == "DATE" || t.Type == "TIME":
+		case t.Anchor != "":
+			v = t.Anchor // "in three weeks": the day it points at
+		default:
+			continue
 		}
-		return out
+		if len(v) > 10 {
+			v = v[:10]
+		}
+		if len(v) < 7 || v[4] != '-' {
+			continue
+		}
+		out = append(out, dateMention{start: t.Start, end: t.End, text: t.Text, value: v, day: parseDay(v),
+			caption: a.RoleAt(t.Start) == storyline.RoleCaption})
 	}
-	return findDates(a.Text, pub)
+	return out
 }
 
 // weigh turns raw term weights into an L2-normalised TF-IDF vector.
@@ -421,7 +409,7 @@ func namesDay(a *storyline.Article, dates []dateMention, day int32) bool {
 		return false
 	}
 	for _, dm := range dates {
-		if dm.day == day && !lineIsDate(a.Text, dm.start) {
+		if dm.day == day && !dm.caption && a.RoleAt(dm.start) != storyline.RoleDateline {
 			return true
 		}
 	}

@@ -77,13 +77,8 @@ func ExtractAll(ctx context.Context, arts []*storyline.Article, cfg Config) ([]*
 }
 
 // voteDay is the day an article votes for as its event's date: the time
-// analysis' event date, else the day its lead points to.
-func voteDay(d *doc) int32 {
-	if ev := parseDay(d.art.EventDate); ev != noDay {
-		return ev
-	}
-	return leadDay(d)
-}
+// analysis' event date.
+func voteDay(d *doc) int32 { return parseDay(d.art.EventDate) }
 
 // Encoding of Features: version byte, varint days, a flags byte (bit 0:
 // Named), fixed hash, then terms as fixed keys with the weight in

@@ -11,22 +11,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storyline-news/storyline/internal/shareddata"
-
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/internal/shareddata"
+	"github.com/storyline-news/storyline/ner"
 )
 
-// seedArticles builds the seed articles the way the pipeline would before
-// clustering. For now: raw file text, and the meta publication date when
-// withMeta. Swap this function for the real pipeline (source → clean → ner,
-// timex → entity) once it exists.
-var seedArticles = func(t *testing.T, withMeta bool) []*storyline.Article {
+// seedArticles builds the seed articles the way the pipeline does before
+// clustering: the file's text cleaned, its entities tagged and resolved and
+// its time expressions read, with the meta publication date when withMeta.
+func seedArticles(t *testing.T, withMeta bool) []*storyline.Article {
 	t.Helper()
 	dir := filepath.Join(shareddata.Path(t), "seeds")
-	files, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skip("seed articles not found")
-	}
+	seeds := shareddata.Seeds(t)
 	pub := map[string]string{}
 	if withMeta {
 		f, err := os.Open(filepath.Join(dir, "meta.jsonl"))
@@ -43,18 +40,21 @@ var seedArticles = func(t *testing.T, withMeta bool) []*storyline.Article {
 		}
 	}
 	var arts []*storyline.Article
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		a := &storyline.Article{ID: id, Text: string(b), Published: pub[id]}
+	for _, seed := range seeds {
+		id := seed.ID
+		a := &storyline.Article{ID: id, Text: seed.Text, Published: pub[id]}
 		if a.Published != "" {
 			a.PublishedFrom = storyline.FromMeta
 		}
 		arts = append(arts, a)
 	}
+	arts = prepared(t, arts)
+	for _, a := range arts {
+		if err := ner.Analyzer().Analyze(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entity.Resolve(arts)
 	return arts
 }
 
@@ -147,7 +147,7 @@ func TestSeeds(t *testing.T) {
 			t.Run("start time agrees across outlets", func(t *testing.T) {
 				for _, f := range b.Facts {
 					if f.Kind == "start" {
-						if f.Value != "08:00Z" || f.Verdict != "agree" || len(f.Articles) != 2 {
+						if f.Value != "08:00Z" || f.Verdict != storyline.Agree || len(f.Articles) != 2 {
 							t.Errorf("start fact = %+v, want 08:00Z agreed by two articles", f)
 						}
 						return

@@ -9,6 +9,7 @@ import (
 
 	storyline "github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/internal/disjoint"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // storyScore is the evidence that two events belong to one story: who and
@@ -136,7 +137,8 @@ func eventMentions(e *builtEvent) []Mention {
 	var order []string
 	for _, d := range e.docs {
 		for _, dm := range d.dates {
-			if dm.value == e.Date || lineIsDate(d.art.Text, dm.start) || !calendarValue(dm.value) {
+			if dm.value == e.Date || d.art.RoleAt(dm.start) == storyline.RoleDateline || !calendarValue(dm.value) ||
+				newstext.English().WhenSaid(d.art.Text, dm.start, dm.end) {
 				continue
 			}
 			if dm.day != noDay && e.day != noDay && absDays(dm.day-e.day) <= 0 {
@@ -290,12 +292,13 @@ func clause(text string, start, end int) string {
 	// enough, and keeps the cost per date constant where a sentence runs
 	// on for a megabyte.
 	lo, hi := max(0, start-clauseWindow), min(len(text), end+clauseWindow)
-	text, start, end = text[lo:hi], start-lo, end-lo
-	sent := sentenceAround(text, start)
-	off := strings.Index(text[max(0, start-len(sent)):min(len(text), end+len(sent))], sent)
-	rel := start - (max(0, start-len(sent)) + off)
-	if off < 0 || rel < 0 || rel > len(sent) {
-		return clip(strings.TrimSpace(sent), 200)
+	text, start = text[lo:hi], start-lo
+	sent, rel := text, start
+	for _, sp := range newstext.Sentences(text) {
+		if sp.Start <= start && start < sp.End {
+			sent, rel = text[sp.Start:sp.End], start-sp.Start
+			break
+		}
 	}
 	a, b := 0, len(sent)
 	for _, sep := range []string{"; ", ", and ", ", but ", ", while ", " — "} {
@@ -314,7 +317,7 @@ func clause(text string, start, end int) string {
 func contentWords(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range tokenize(s) {
-		if t.number || len(t.low) < 3 || stopwords[t.low] {
+		if t.number || len(t.low) < 3 || stopword(t.low) {
 			continue
 		}
 		out[t.fold] = true

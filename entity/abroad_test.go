@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Names in other languages and scripts fold into the keys the rules
@@ -19,8 +20,8 @@ func TestNamesAbroad(t *testing.T) {
 				if got := nonPersonKey(n); got != want {
 					t.Errorf("%q keyed %q, want %q's %q", n, got, g[0], want)
 				}
-				k := Key(n)
-				if k == Key(g[0]) {
+				k := newstext.NameKey(n)
+				if k == newstext.NameKey(g[0]) {
 					t.Errorf("%q has %q's key already: no need to list it", n, g[0])
 				}
 				if other, ok := english[k]; ok && nonPersonKey(other) != want {
@@ -42,13 +43,13 @@ func englishNameKeys() map[string]string {
 	for _, list := range []string{priorPlaces, priorOrgs, priorRegions} {
 		for _, line := range strings.Split(list, "\n") {
 			if line = strings.TrimSpace(line); line != "" {
-				out[Key(line)] = line
+				out[newstext.NameKey(line)] = line
 			}
 		}
 	}
 	for _, g := range placeNames {
 		for _, n := range g {
-			out[Key(n)] = n
+			out[newstext.NameKey(n)] = n
 		}
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // canonicalName is the entity's name among its forms (display form →
@@ -36,7 +37,7 @@ func formQuality(f, typ string) int {
 	if typ != storyline.Person {
 		// A place's preferred name (Kyiv, not Kiev; Russia, not
 		// Russian Federation).
-		if k := Key(f); placeAliases[k] == k {
+		if k := newstext.NameKey(f); placeAliases[k] == k {
 			q += 8
 		}
 	}
@@ -125,7 +126,7 @@ func assignIDs(ents []storyline.Entity) {
 // hash when the name has no Latin spelling.
 func slug(name string) string {
 	var b strings.Builder
-	words := splitWords(name)
+	words := newstext.NameWords(name)
 	for i, w := range words {
 		if i > 0 {
 			b.WriteByte('-')

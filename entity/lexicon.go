@@ -1,12 +1,14 @@
 package entity
 
-import "strings"
+import (
+	"strings"
 
-// The title lexicon: a role is a phrase of optional qualifiers (nationality,
-// organisation: "Russian", "Kremlin's", "Apple"), modifiers ("deputy",
-// "foreign", "state") and at least one head noun ("minister", "secretary"),
-// with optional "of/for" complements ("of State", "for Arms Control").
-// Words are lower case; matching is case-insensitive.
+	"github.com/storyline-news/storyline/newstext"
+)
+
+// The title lexicon (heads, modifiers, complements, honorifics, name
+// suffixes, surname particles, nationalities) is newstext's: quotes read
+// titles and names with the same tables.
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -16,125 +18,20 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-var titleHeads = wordSet(`
-president minister secretary undersecretary spokesman spokeswoman spokesperson
-ambassador chief director chairman chairwoman chairperson chair leader governor
-senator general envoy diplomat chancellor premier king queen prince princess
-emperor empress pope mayor commissioner representative negotiator official
-adviser advisor counsellor counselor head ceo cfo coo cto founder cofounder
-judge justice attorney prosecutor lieutenant colonel commander admiral captain
-sergeant marshal deputy correspondent reporter editor professor economist
-analyst emir sheikh sultan ayatollah archbishop bishop cardinal rabbi imam
-patriarch coach manager officer executive speaker mp mep lawmaker legislator
-congressman congresswoman councillor councilman councilwoman delegate consul
-mediator inspector administrator superintendent dean rector treasurer
-president-elect secretary-general director-general commander-in-chief
-vice-president vice-chancellor vice-chairman crown-prince monarch sen gen gov
-rep lt col capt sgt adm pres amb supt insp cmdr maj major dictator strongman
-czar tsar chieftain warlord activist spokespeople attache ombudsman comptroller
-auditor governor-general premier-elect vice-premier aide assistant staffer whip lawyer
-foreign-minister prime-minister
-`)
+// notQualifier reports a lower-case capitalised word that begins sentences
+// or names a time (a month, a day), not a nation or an organisation.
+func notQualifier(lw string) bool {
+	return notQualifierWords[lw] || newstext.English().CalendarName(lw)
+}
 
-var titleModifiers = wordSet(`
-deputy vice assistant associate acting interim former ex foreign defence defense
-interior finance state under senior top first second prime special general
-executive national security federal permanent presidential press trade economy
-economic health justice energy chief principal regional provincial district
-attorney managing lead head joint supreme grand crown majority minority
-opposition party shadow junior high lord army military police intelligence
-science culture education environment agriculture labour labor transport home
-treasury commerce industry immigration development digital communications
-information sports tourism housing climate nuclear arms control human rights
-peace then outgoing incoming longtime veteran elect co vice-presidential
-chief-executive white-house finance-ministry defence-ministry foreign-ministry
-deputy-prime first-deputy non-executive
-`)
-
-// titleComplements may follow "of"/"for" in lower case ("secretary of
-// state"); capitalised words are accepted there too when the phrase is
-// delimited by the text around it.
-var titleComplements = wordSet(`
-state defence defense foreign affairs interior justice finance treasury health
-education energy commerce trade labour labor agriculture transport
-transportation economy economic development environment culture sport sports
-home security disarmament arms control international national homeland public
-policy political staff joint chiefs nations armed forces army navy air force
-intelligence veterans housing industry science technology information
-communications immigration war peace europe european eurasian asian african
-affairs relations cooperation co-operation nonproliferation non-proliferation
-the administration operations management budget planning strategy strategic
-stability human rights emergency emergencies digital climate civil protection
-`)
-
-// notQualifiers are capitalised words that begin sentences or name times,
-// not nations or organisations.
-var notQualifiers = wordSet(`
+var notQualifierWords = wordSet(`
 the a an in on at by and but or for with from to of as after before when while
 if that this these those he she it they we i you his her its their our my your
 mr mrs ms dr miss mx meanwhile however also then now last next both according
 yesterday today tonight tomorrow earlier later so yet still since until during
-monday tuesday wednesday thursday friday saturday sunday january february march
-april may june july august september october november december there here where
-who what which why how not no all some many most several other another each
-every said says told asked added photo file reuters afp ap tass
+there here where who what which why how not no all some many most several other
+another each every said says told asked added photo file reuters afp ap tass
 `)
-
-// honorifics are dropped from person names; they are not roles.
-var honorifics = wordSet(`
-mr mrs ms miss mx dr prof sir dame madam madame mme mlle herr frau senor senora
-monsieur mister messrs hon rev fr lady lord
-`)
-
-var nameSuffixes = wordSet(`jr sr ii iii iv`)
-
-// surnameParticles belong to the surname (van, von, de...) and are not first
-// names.
-var surnameParticles = wordSet(`van von der den de du da di la le del della dos das bin ibn al el ben ter ten`)
-
-// titleDisplay spells abbreviations and acronyms of the lexicon in full or in
-// capitals.
-var titleDisplay = map[string]string{
-	"ceo": "CEO", "cfo": "CFO", "coo": "COO", "cto": "CTO", "mp": "MP", "mep": "MEP",
-	"sen": "Senator", "gen": "General", "gov": "Governor", "rep": "Representative",
-	"lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant",
-	"adm": "Admiral", "pres": "President", "amb": "Ambassador", "supt": "Superintendent",
-	"insp": "Inspector", "cmdr": "Commander", "maj": "Major",
-}
-
-// pluralHead maps a plural head ("presidents") to its singular.
-func pluralHead(w string) (string, bool) {
-	switch {
-	case strings.HasSuffix(w, "ies") && titleHeads[w[:len(w)-3]+"y"]:
-		return w[:len(w)-3] + "y", true
-	case strings.HasSuffix(w, "men") && titleHeads[w[:len(w)-3]+"man"]:
-		return w[:len(w)-3] + "man", true
-	case strings.HasSuffix(w, "s") && titleHeads[w[:len(w)-1]]:
-		return w[:len(w)-1], true
-	}
-	return "", false
-}
-
-// nationality maps country names, adjectives and codes that qualify an
-// organisation ("US State Department") to one code, so that qualified and
-// bare forms can be compared.
-var nationality = map[string]string{
-	"us": "us", "usa": "us", "american": "us", "america": "us", "united states": "us",
-	"uk": "uk", "british": "uk", "britain": "uk", "united kingdom": "uk",
-	"russian": "ru", "russia": "ru", "russia's": "ru",
-	"french": "fr", "france": "fr", "german": "de", "germany": "de",
-	"chinese": "cn", "china": "cn", "japanese": "jp", "japan": "jp",
-	"indian": "in", "india": "in", "italian": "it", "italy": "it",
-	"spanish": "es", "spain": "es", "canadian": "ca", "canada": "ca",
-	"australian": "au", "australia": "au", "ukrainian": "ua", "ukraine": "ua",
-	"swiss": "ch", "switzerland": "ch", "israeli": "il", "israel": "il",
-	"iranian": "ir", "iran": "ir", "turkish": "tr", "turkey": "tr",
-	"polish": "pl", "poland": "pl", "dutch": "nl", "belgian": "be",
-	"swedish": "se", "norwegian": "no", "danish": "dk", "finnish": "fi",
-	"brazilian": "br", "mexican": "mx", "korean": "kr", "saudi": "sa",
-	"egyptian": "eg", "pakistani": "pk", "afghan": "af", "iraqi": "iq",
-	"syrian": "sy", "european": "eu", "eu": "eu",
-}
 
 // placeNames are places that English-language outlets name in several
 // ways, the preferred name first.
@@ -226,9 +123,9 @@ func aliasTable(lists ...[][]string) map[string]string {
 	m := map[string]string{}
 	for _, groups := range lists {
 		for _, g := range groups {
-			canon := Key(g[0])
+			canon := newstext.NameKey(g[0])
 			for _, n := range g {
-				m[Key(n)] = canon
+				m[newstext.NameKey(n)] = canon
 			}
 		}
 	}
@@ -236,11 +133,11 @@ func aliasTable(lists ...[][]string) map[string]string {
 }
 
 // placeAliases unify the names of places, in English and other
-// languages; keys are Key()s.
+// languages; keys are newstext.NameKey()s.
 var placeAliases = aliasTable(placeNames, placeNamesAbroad)
 
 // bodyAliases unify the acronyms of organisations in other languages;
-// keys are Key()s.
+// keys are newstext.NameKey()s.
 var bodyAliases = aliasTable(bodyNamesAbroad)
 
 // nicknames maps the key of a short or familiar first name to the key of its
@@ -265,7 +162,7 @@ var nicknames = func() map[string]string {
 	}
 	m := map[string]string{}
 	for k, v := range pairs {
-		m[Key(k)] = Key(v)
+		m[newstext.NameKey(k)] = newstext.NameKey(v)
 	}
 	// Steven and Stephen, Anthony and Antony already share a key.
 	return m

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Match reports whether a free-text name refers to the entity: any spelling
@@ -52,7 +53,7 @@ func parseQuery(s string) (query, bool) {
 	}
 	var q query
 	_, q.name = mentionTitle(words)
-	q.key = Key(strings.Join(q.name, " "))
+	q.key = newstext.NameKey(strings.Join(q.name, " "))
 	if q.key == "" {
 		return query{}, false
 	}
@@ -84,7 +85,7 @@ func matchPerson(forms []string, q query) bool {
 		switch {
 		case p.sur == "":
 		case len(q.words) == 1:
-			if q.words[0] == p.sur || containsWord(Key(p.display), q.words[0]) {
+			if q.words[0] == p.sur || containsWord(newstext.NameKey(p.display), q.words[0]) {
 				return true
 			}
 		case hasFull && (p.first == "" || p.initial):
@@ -108,7 +109,7 @@ func matchName(f string, q query) bool {
 		return true
 	}
 	for _, w := range q.words {
-		if !containsWord(fk, w) && !containsWord(Key(f), w) {
+		if !containsWord(fk, w) && !containsWord(newstext.NameKey(f), w) {
 			return false
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // mergeOrgPlace joins an organisation name that a tagger cut before its
@@ -29,7 +30,7 @@ func mergeOrgPlace(articles []*storyline.Article) {
 				continue
 			}
 			for i := range a.Entities {
-				s := stripPossessive(strings.TrimSpace(mentionSurface(a, &a.Entities[i])))
+				s := newstext.StripPossessive(strings.TrimSpace(mentionSurface(a, &a.Entities[i])))
 				if len(s) > 24 || strings.ContainsRune(s, ' ') || !isAllCaps(s) {
 					continue
 				}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // cleanSurface normalises a mention's surface form for display: valid UTF-8,
@@ -22,9 +24,9 @@ func cleanSurface(s string) string {
 	}
 	s = trimFullStop(s)
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		s = s[:i+1] + stripPossessive(s[i+1:])
+		s = s[:i+1] + newstext.StripPossessive(s[i+1:])
 	} else {
-		s = stripPossessive(s)
+		s = newstext.StripPossessive(s)
 	}
 	return strings.TrimSpace(s)
 }
@@ -37,7 +39,7 @@ func trimFullStop(s string) string {
 	}
 	words := strings.Fields(s)
 	core := strings.TrimSuffix(words[len(words)-1], ".")
-	if strings.Contains(core, ".") || abbreviations[strings.ToLower(core)] || utf8.RuneCountInString(core) <= 1 {
+	if strings.Contains(core, ".") || newstext.English().WithoutFullStop(strings.ToLower(core)) || utf8.RuneCountInString(core) <= 1 {
 		return s
 	}
 	return strings.TrimSuffix(s, ".")
@@ -60,7 +62,7 @@ type personName struct {
 func parsePerson(surface string) personName {
 	_, name := mentionTitle(strings.Fields(surface))
 	end := len(name)
-	for end > 1 && nameSuffixes[lowerWord(name[end-1])] {
+	for end > 1 && newstext.English().NameSuffix(lowerWord(name[end-1])) {
 		end--
 	}
 	p := personName{display: strings.Join(name, " "), words: name}
@@ -72,17 +74,17 @@ func parsePerson(surface string) personName {
 		return p
 	}
 	f := name[0]
-	fk := Key(f)
-	if fk == "" || surnameParticles[lowerWord(f)] {
+	fk := newstext.NameKey(f)
+	if fk == "" || newstext.English().SurnameParticle(lowerWord(f)) {
 		return p
 	}
 	p.first, p.initial = fk, isInitialWord(f)
 	var mid []string
 	for _, w := range name[1 : end-1] {
-		if surnameParticles[lowerWord(w)] || !isCapitalised(w) {
+		if newstext.English().SurnameParticle(lowerWord(w)) || !isCapitalised(w) {
 			continue
 		}
-		if k := Key(w); k != "" {
+		if k := newstext.NameKey(w); k != "" {
 			if isInitialWord(w) {
 				k = k[:1]
 			}
@@ -129,7 +131,7 @@ func surnameKey(w string) string {
 			break
 		}
 	}
-	return Key(w)
+	return newstext.NameKey(w)
 }
 
 // firstCompatible reports whether two first-name keys can name the same
@@ -202,7 +204,7 @@ func nonPersonDisplay(surface string) string {
 
 // nonPersonKey is the grouping key of an organisation or place name.
 func nonPersonKey(display string) string {
-	k := Key(display)
+	k := newstext.NameKey(display)
 	if v, ok := placeAliases[k]; ok {
 		return v
 	}
@@ -256,13 +258,13 @@ func qualifiedOrg(words []string) (code string, rest []string) {
 	// The rest must be a name of its own: "European Union" is not a
 	// European "Union".
 	if len(words) >= 4 {
-		if c, ok := nationality[strings.ToLower(words[0]+" "+words[1])]; ok {
+		if c, ok := newstext.English().Nationality(strings.ToLower(words[0] + " " + words[1])); ok {
 			return c, words[2:]
 		}
 	}
 	if len(words) >= 3 {
-		w := strings.ToLower(strings.ReplaceAll(stripPossessive(words[0]), ".", ""))
-		if c, ok := nationality[w]; ok {
+		w := strings.ToLower(strings.ReplaceAll(newstext.StripPossessive(words[0]), ".", ""))
+		if c, ok := newstext.English().Nationality(w); ok {
 			return c, words[1:]
 		}
 	}
@@ -288,7 +290,7 @@ func trimRank(alias, after string) string {
 func onlyTitle(words []string) bool {
 	for _, w := range words {
 		head, mod, _ := classify(w)
-		if !head && !mod && !honorifics[lowerWord(w)] && !strings.EqualFold(w, "the") {
+		if !head && !mod && !newstext.English().Honorific(lowerWord(w)) && !strings.EqualFold(w, "the") {
 			return false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // The tests of this file are those of the rules that read one name: what
@@ -110,7 +111,7 @@ func TestFirstCompatible(t *testing.T) {
 		{"Maria", "Mario", false, false, false},
 	}
 	for _, tc := range tests {
-		if got := firstCompatible(Key(tc.a), Key(tc.b), tc.aInitial, tc.bInitial); got != tc.want {
+		if got := firstCompatible(newstext.NameKey(tc.a), newstext.NameKey(tc.b), tc.aInitial, tc.bInitial); got != tc.want {
 			t.Errorf("firstCompatible(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}

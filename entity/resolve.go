@@ -26,6 +26,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/internal/disjoint"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // mention is one resolvable mention with its parsed name.
@@ -145,7 +146,7 @@ func memo[V any](cache map[string]V, k string, f func(string) V) V {
 	return v
 }
 
-func (r *resolver) key(s string) string                { return memo(r.keys, s, Key) }
+func (r *resolver) key(s string) string                { return memo(r.keys, s, newstext.NameKey) }
 func (r *resolver) person(alias string) personName     { return memo(r.parsed, alias, parsePerson) }
 func (r *resolver) nonPersonKey(display string) string { return memo(r.npKeys, display, nonPersonKey) }
 func (r *resolver) roleCore(role string) string        { return memo(r.cores, role, roleCore) }

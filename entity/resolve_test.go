@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // marked builds an article from text with mentions marked as
@@ -646,6 +647,6 @@ func FuzzResolve(f *testing.F) {
 			Match(e, text)
 			Match(e, surface)
 		}
-		Key(text)
+		newstext.NameKey(text)
 	})
 }

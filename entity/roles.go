@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // validSpan reports whether a mention's offsets address its article's text.
@@ -143,7 +144,7 @@ func sharedPluralTitle(c *roleContext) (string, bool, bool) {
 // between are no part of it ("Deputy Minister Mr Ryabkov").
 func titleBefore(c *roleContext) (string, bool, bool) {
 	before := wordsOf(c.before[c.clause:])
-	for len(before) > 0 && honorifics[lowerWord(before[len(before)-1])] {
+	for len(before) > 0 && newstext.English().Honorific(lowerWord(before[len(before)-1])) {
 		before = before[:len(before)-1]
 	}
 	words := append(before, c.inner...)

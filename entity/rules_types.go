@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // retypeRules correct the tagger's types before anything is joined: a
@@ -86,7 +87,7 @@ func filePersonName(m *mention, file func(prefix, key string)) {
 		return
 	}
 	if p := parsePerson(m.alias); len(p.words) >= 2 {
-		file("p:", Key(p.display))
+		file("p:", newstext.NameKey(p.display))
 	}
 }
 
@@ -172,7 +173,7 @@ func priorOf(display string, key func(string) string) string {
 		return typePrior[key(display)]
 	}
 	if !strings.ContainsRune(display, ' ') && utf8.RuneCountInString(display) < 5 {
-		if _, ok := placeAliases[Key(display)]; !ok {
+		if _, ok := placeAliases[newstext.NameKey(display)]; !ok {
 			return ""
 		}
 	}

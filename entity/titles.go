@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // The title grammar: a role is a phrase of optional determiners and
@@ -35,13 +37,13 @@ type titleParse struct {
 // hyphenated (vice-president, ex-minister, president-elect).
 func classify(w string) (head, mod, plural bool) {
 	lw := lowerWord(w)
-	if titleHeads[lw] {
-		return true, titleModifiers[lw], false
+	if newstext.English().TitleHead(lw) {
+		return true, newstext.English().TitleModifier(lw), false
 	}
-	if titleModifiers[lw] {
+	if newstext.English().TitleModifier(lw) {
 		return false, true, false
 	}
-	if _, ok := pluralHead(lw); ok {
+	if _, ok := newstext.English().TitleHeadOfPlural(lw); ok {
 		return true, false, true
 	}
 	if strings.ContainsAny(lw, "-‑") {
@@ -49,9 +51,9 @@ func classify(w string) (head, mod, plural bool) {
 		all := len(parts) > 0
 		for _, p := range parts {
 			switch {
-			case titleHeads[p]:
+			case newstext.English().TitleHead(p):
 				head = true
-			case titleModifiers[p] || p == "in" || p == "of":
+			case newstext.English().TitleModifier(p) || p == "in" || p == "of":
 			default:
 				all = false
 			}
@@ -80,7 +82,7 @@ func isQualifier(w string) bool {
 		return false
 	}
 	lw := lowerWord(w)
-	if notQualifiers[lw] || honorifics[lw] {
+	if notQualifier(lw) || newstext.English().Honorific(lw) {
 		return false
 	}
 	head, mod, _ := classify(w)
@@ -89,13 +91,13 @@ func isQualifier(w string) bool {
 
 func isComplement(w string, allowCap bool) bool {
 	lw := lowerWord(w)
-	if titleComplements[lw] {
+	if newstext.English().TitleComplement(lw) {
 		return true
 	}
 	if !allowCap || isPossessive(w) {
 		return false
 	}
-	return isCapitalised(w) && !notQualifiers[lw] && !unicode.IsDigit(firstRune(w))
+	return isCapitalised(w) && !notQualifier(lw) && !unicode.IsDigit(firstRune(w))
 }
 
 // parseTitle analyses words as a title phrase from the first word on:
@@ -220,7 +222,7 @@ func (p titleParse) render(n int) (role, core string) {
 		case wDrop:
 			continue
 		case wQual:
-			s := stripPossessive(w)
+			s := newstext.StripPossessive(w)
 			if isAllCaps(s) || isInitial(s) {
 				s = strings.ReplaceAll(s, ".", "")
 			}
@@ -249,9 +251,9 @@ func (p titleParse) spell(i int) string {
 	}
 	lw := lowerWord(w)
 	if p.plural[i] {
-		lw, _ = pluralHead(lw)
+		lw, _ = newstext.English().TitleHeadOfPlural(lw)
 	}
-	if d, ok := titleDisplay[lw]; ok {
+	if d, ok := newstext.English().TitleSpelling(lw); ok {
 		return d
 	}
 	if isAllCaps(w) && len(w) <= 5 {
@@ -304,7 +306,7 @@ func roleCore(role string) string {
 // remaining name words.
 func mentionTitle(words []string) (title, name []string) {
 	i := 0
-	for i < len(words)-1 && honorifics[lowerWord(words[i])] {
+	for i < len(words)-1 && newstext.English().Honorific(lowerWord(words[i])) {
 		i++
 	}
 	rest := words[i:]
@@ -323,7 +325,7 @@ func mentionTitle(words []string) (title, name []string) {
 	}
 	// Honorifics after a title ("Deputy Minister Mr Ryabkov") are rare but
 	// cheap to drop.
-	for len(rest) > 1 && honorifics[lowerWord(rest[0])] {
+	for len(rest) > 1 && newstext.English().Honorific(lowerWord(rest[0])) {
 		rest = rest[1:]
 	}
 	return title, rest
@@ -334,7 +336,7 @@ func mentionTitle(words []string) (title, name []string) {
 // Jr." King is the surname, not a title.
 func suffixesOnly(words []string) bool {
 	for _, w := range words {
-		if !nameSuffixes[lowerWord(w)] {
+		if !newstext.English().NameSuffix(lowerWord(w)) {
 			return false
 		}
 	}

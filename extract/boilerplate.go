@@ -3,6 +3,9 @@ package extract
 import (
 	"regexp"
 	"strings"
+
+	storyclean "github.com/storyline-news/storyline/clean"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Boilerplate that extractors let through: the headline repeated above the
@@ -43,8 +46,9 @@ var shareWords = map[string]bool{
 	"compartilhe": true, "compartir": true, "partager": true, "teilen": true, "condividi": true, "x": true,
 }
 
-// monthOrTime are the words a timestamp is made of, besides numbers.
-var monthOrTime = regexp.MustCompile(`(?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a|p|m|et|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|uhr|updated|published|posted|last|modified|on|at|by|and|de|del|el|le|der|am|um|às|à|h)$`)
+// timestampJoiners stand between the parts of a timestamp ("10 de
+// março", "by ... and ..."); the rest of its words are clean's date words.
+var timestampJoiners = map[string]bool{"by": true, "and": true, "de": true, "del": true, "el": true, "der": true}
 
 var (
 	// A contact line: an e-mail address or a social-media profile alone.
@@ -131,9 +135,10 @@ func isTimestamp(p string, words []string) bool {
 		switch {
 		case isNumber(w):
 			dateish++
-		case monthOrTime.MatchString(w):
+		case storyclean.DateWord(w) || timestampJoiners[w]:
 			dateish++
-			sure = sure || monthName.MatchString(w)
+			_, month := newstext.MonthInAnyLanguage(w)
+			sure = sure || month
 		default:
 			other++
 		}
@@ -141,10 +146,7 @@ func isTimestamp(p string, words []string) bool {
 	return sure && dateish >= 2 && other <= 2 && dateish > other
 }
 
-var (
-	dateOrTime = regexp.MustCompile(`\b(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2})\b`)
-	monthName  = regexp.MustCompile(`(?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)$`)
-)
+var dateOrTime = regexp.MustCompile(`\b(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2})\b`)
 
 func isNumber(w string) bool {
 	for _, r := range w {

@@ -6,14 +6,12 @@ import (
 	"strings"
 
 	storyclean "github.com/storyline-news/storyline/clean"
+	"github.com/storyline-news/storyline/newstext"
 )
 
-// bylineNoise is what metadata and page furniture leave around author
-// names: "By", and the date that follows the name on the page.
-var (
-	bylineBy    = regexp.MustCompile(`(?i)^\s*(by|por|par|von|di|door)\s+`)
-	bylineTrail = regexp.MustCompile(`(?i)(^|\s+)(published|updated|posted|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|\d[\d:/.,-]*)$`)
-)
+// bylineBy is the "By" that metadata and page furniture leave before
+// author names; trimBylineTrail takes the date that follows them.
+var bylineBy = regexp.MustCompile(`(?i)^\s*(by|por|par|von|di|door)\s+`)
 
 // cleanByline tidies the authors the metadata gives: "By" dropped, dates
 // trailing a name dropped, and only the names of people and agencies kept
@@ -22,18 +20,41 @@ func cleanByline(s string) string {
 	var out []string
 	for _, part := range strings.Split(clean(s), ";") {
 		part = bylineBy.ReplaceAllString(strings.TrimSpace(part), "")
-		for {
-			t := bylineTrail.ReplaceAllString(part, "")
-			if t == part {
-				break
-			}
-			part = t
-		}
+		part = trimBylineTrail(part)
 		if part = strings.TrimSpace(part); part != "" {
 			out = append(out, part)
 		}
 	}
 	return storyclean.Byline(strings.Join(out, "; "))
+}
+
+// trimBylineTrail drops the words of a date that follow the names:
+// "Ada Quill Published Monday 12:30" → "Ada Quill".
+func trimBylineTrail(s string) string {
+	for {
+		i := strings.LastIndexAny(s, " \t\n\r\f\v")
+		if !bylineTrailWord(s[i+1:]) {
+			return s
+		}
+		s = strings.TrimRight(s[:i+1], " \t\n\r\f\v")
+	}
+}
+
+// bylineTrailWord is a word of the date after a byline's names: a label,
+// the name of an English month or weekday, or a number ("12:30", "2021,").
+// May is left alone: Theresa May.
+func bylineTrailWord(w string) bool {
+	lw := strings.ToLower(w)
+	switch lw {
+	case "published", "updated", "posted", "on":
+		return true
+	case "may":
+		return false
+	}
+	if lw != "" && lw[0] >= '0' && lw[0] <= '9' {
+		return strings.Trim(lw, "0123456789:/.,-") == ""
+	}
+	return newstext.English().CalendarName(lw)
 }
 
 // cleanSite turns a site name that is a URL into its host name; pages
@@ -61,35 +82,6 @@ func isSocialHost(h string) bool {
 		}
 	}
 	return false
-}
-
-// agencies are the news agencies whose names in a byline or a credit line
-// make them a credit of the article.
-var agencies = regexp.MustCompile(`\b(Associated Press|AP|Reuters|REUTERS|AFP|Agence France-Presse|dpa|DPA|EFE|ANSA|Xinhua|Kyodo|Yonhap|UPI|TASS|Anadolu|Bloomberg|PA Media|Press Association|ANP|Belga|APA|Lusa|Europa Press|CNA|PTI|IANS)\b`)
-
-// agencyCredits lists the agencies named in the texts, each once, with
-// its most common spelling.
-func agencyCredits(texts ...string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, t := range texts {
-		for _, m := range agencies.FindAllString(t, -1) {
-			name := m
-			switch strings.ToLower(m) {
-			case "reuters":
-				name = "Reuters"
-			case "dpa":
-				name = "dpa"
-			case "ap":
-				name = "Associated Press"
-			}
-			if !seen[name] {
-				seen[name] = true
-				out = append(out, name)
-			}
-		}
-	}
-	return out
 }
 
 // titleSeparators split a page title from the site name pages append to it.

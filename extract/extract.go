@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/markusmobius/go-htmldate"
+	storyclean "github.com/storyline-news/storyline/clean"
 	"github.com/storyline-news/storyline/internal/htmltext"
 	"github.com/storyline-news/storyline/internal/textenc"
 	"golang.org/x/net/html"
@@ -79,7 +80,7 @@ func HTML(data []byte, pageURL string) (res Result, err error) {
 		URL:     meta.URL,
 		Text:    body,
 		Lang:    meta.Language,
-		Credits: append(agencyCredits(meta.Author), credits...),
+		Credits: append(storyclean.Agencies(meta.Author), credits...),
 	}
 	if date != nil {
 		res.Published = formatDate(*date)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
@@ -14,6 +13,8 @@ func TestCleanByline(t *testing.T) {
 		"Jeff Foust Monday; November":      "Jeff Foust",
 		"Wire services Published":          "", // no one's name
 		"Theresa May":                      "Theresa May",
+		"Ada Quill Updated 12:30 2021,":    "Ada Quill",
+		"Ada Quill on Sunday":              "Ada Quill",
 		"Ada Quill;  Tamsin Brightwater  ": "Ada Quill, Tamsin Brightwater",
 		"Name":                             "", // a comment form's label
 		"Auteurs":                          "",
@@ -28,6 +29,21 @@ func TestCleanByline(t *testing.T) {
 	}
 }
 
+func TestIsTimestamp(t *testing.T) {
+	for p, want := range map[string]bool{
+		"Updated 10:43 GMT, 19 November 2019":      true,
+		"segunda-feira, 22 de março de 2018 10:13": true,
+		"giovedì 4 marzo 2021":                     true,
+		"Mittwoch, 3. März 2021, 12:00 Uhr":        true,
+		"3 - 1":                                    false, // a score, nothing surely a date
+		"Talks resumed on Monday":                  false,
+	} {
+		if got := isTimestamp(p, Words(p)); got != want {
+			t.Errorf("isTimestamp(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
 func TestCleanSite(t *testing.T) {
 	tests := []struct{ site, page, want string }{
 		{"The Lumenville Ledger", "", "The Lumenville Ledger"},
@@ -38,13 +54,6 @@ func TestCleanSite(t *testing.T) {
 		if got := cleanSite(tt.site, tt.page); got != tt.want {
 			t.Errorf("cleanSite(%q, %q) = %q, want %q", tt.site, tt.page, got, tt.want)
 		}
-	}
-}
-
-func TestAgencyCredits(t *testing.T) {
-	got := agencyCredits("ADA QUILL; Associated Press", "REUTERS and AP")
-	if want := []string{"Associated Press", "Reuters"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("agencyCredits = %q, want %q", got, want)
 	}
 }
 

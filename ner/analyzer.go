@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // maxSentence bounds the tokens tagged as one sentence, so that text without
@@ -21,16 +23,24 @@ type Entity struct {
 	Text       string
 }
 
-var honorifics = map[string]bool{
-	"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true,
-	"prof.": true, "sir": true, "dame": true, "mme": true, "mme.": true, "mlle": true, "m.": true,
+// honorific reports a courtesy title before a name ("Mr.", "Mme", "M."):
+// newstext's honorifics, with or without their period, and the French
+// "M.", which without its period is no word of its own.
+func honorific(w string) bool {
+	lw := strings.ToLower(w)
+	return lw == "m." || newstext.English().Honorific(strings.TrimSuffix(lw, "."))
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // honorificNames tags capitalised words after an honorific ("Mr. Ryabkov")
 // as a person when the model left them out.
-func honorificNames(text string, sent []Span, names []string) {
+func honorificNames(text string, sent []newstext.Span, names []string) {
 	for i := 0; i+1 < len(sent); i++ {
-		if names[i+1] != "O" || !honorifics[strings.ToLower(text[sent[i].Start:sent[i].End])] {
+		if names[i+1] != "O" || !honorific(text[sent[i].Start:sent[i].End]) {
 			continue
 		}
 		tag := "B-PER"
@@ -71,12 +81,12 @@ func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, er
 	// Sentences (cut at maxSentence tokens) of the title, then of the text.
 	type part struct {
 		src  string
-		toks []Span
+		toks []newstext.Span
 	}
 	var parts []part
 	split := func(src string) {
-		toks := Tokens(src)
-		for _, s := range SentenceTokens(src, toks) {
+		toks := newstext.Tokens(src)
+		for _, s := range newstext.SentenceTokens(src, toks) {
 			for a := s.Start; a < s.End; a += maxSentence {
 				parts = append(parts, part{src, toks[a:min(a+maxSentence, s.End)]})
 			}
@@ -118,10 +128,10 @@ func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, er
 		for _, c := range chunks(names) {
 			// Reuters writes no honorifics, so the model has not learnt
 			// them: "Mrs Sherman" is a person named Sherman.
-			if c.end-c.start > 1 && honorifics[strings.ToLower(text[sent[c.start].Start:sent[c.start].End])] {
+			if c.end-c.start > 1 && honorific(text[sent[c.start].Start:sent[c.start].End]) {
 				c.start++
 				c.typ = "PER"
-			} else if c.start > 0 && c.typ != "PER" && honorifics[strings.ToLower(text[sent[c.start-1].Start:sent[c.start-1].End])] {
+			} else if c.start > 0 && c.typ != "PER" && honorific(text[sent[c.start-1].Start:sent[c.start-1].End]) {
 				c.typ = "PER"
 			}
 			st, en := sent[c.start].Start, sent[c.end-1].End

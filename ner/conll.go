@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Sentence is one sentence of a CoNLL file: its tokens and, when the file
@@ -199,21 +201,13 @@ func isByline(toks []string) bool {
 	}
 	for _, w := range toks {
 		switch {
-		case isNameParticle(w):
+		case newstext.English().SurnameParticle(w):
 		case startsUpper(w) && strings.ContainsFunc(w, unicode.IsLower) && isLetters(w):
 		default:
 			return false
 		}
 	}
 	return true
-}
-
-func isNameParticle(w string) bool {
-	switch w {
-	case "de", "da", "van", "von", "der", "del", "la", "le":
-		return true
-	}
-	return false
 }
 
 // TagCoNLL tags every sentence, document by document (-DOCSTART- markers,

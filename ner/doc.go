@@ -3,17 +3,18 @@
 //
 // # Tokenisation
 //
-// Tokens and Sentences are our own rule-based tokenizer and sentence
-// splitter, not a library. Both candidates were measured on news text
+// The tagger reads the text as newstext's Tokens and SentenceTokens split
+// it: our own rule-based tokenizer and sentence splitter, not a library,
+// shared with every other stage. Both candidates were measured on news text
 // (abbreviations "U.S.", "Mr.", "No. 2", "a.m.", quotes, datelines):
 // github.com/neurosnap/sentences (Punkt) and github.com/jdkato/prose/v3 got
 // the abbreviations right but neither splits at paragraph breaks (a
 // headline, a byline and the first paragraph come out as one sentence),
 // prose splits "Gen. Mark Milley" after "Gen.", and prose's tokens carry no
-// byte offsets (they would have to be re-aligned to the text). Our tokenizer
-// yields byte offsets directly, reproduces the CoNLL-2003 (Penn/Reuters)
+// byte offsets (they would have to be re-aligned to the text). newstext's
+// tokens carry byte offsets, reproduce the CoNLL-2003 (Penn/Reuters)
 // conventions the tagger was trained on ('s and n't split, "U.S." kept), and
-// splits sentences at over 10 MB/s (BenchmarkTokens).
+// sentences split at over 10 MB/s (newstext's BenchmarkSentences).
 //
 // # Tagger
 //

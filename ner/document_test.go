@@ -287,3 +287,11 @@ func TestBisectClusters(t *testing.T) {
 		t.Errorf("cities and verbs not grouped: %v", cl)
 	}
 }
+
+func TestHonorific(t *testing.T) {
+	for w, want := range map[string]bool{"Mr.": true, "mr": true, "Mme": true, "M.": true, "Dame": true, "M": false, "Minister": false, "The": false} {
+		if got := honorific(w); got != want {
+			t.Errorf("honorific(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package ner
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/storyline-news/storyline/internal/shareddata"
+	"github.com/storyline-news/storyline/newstext"
 
 	"github.com/storyline-news/storyline"
 )
@@ -278,18 +278,7 @@ func cpuTime() time.Duration {
 }
 
 func BenchmarkAnalyze(b *testing.B) {
-	shared := shareddata.Path(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
-	var text strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text.Write(data)
-		text.WriteString("\n\n")
-	}
-	a := &storyline.Article{Text: text.String()}
+	a := &storyline.Article{Text: shareddata.SeedArticles(b)}
 	m := mustDefault(b)
 	b.SetBytes(int64(len(a.Text)))
 	for b.Loop() {
@@ -297,25 +286,7 @@ func BenchmarkAnalyze(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(Tokens(a.Text))*b.N)/b.Elapsed().Seconds(), "tokens/s")
-}
-
-func BenchmarkTokens(b *testing.B) {
-	shared := shareddata.Path(b)
-	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "articles", "*.txt"))
-	var text strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text.Write(data)
-	}
-	s := text.String()
-	b.SetBytes(int64(len(s)))
-	for b.Loop() {
-		Sentences(s)
-	}
+	b.ReportMetric(float64(len(newstext.Tokens(a.Text))*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
 func BenchmarkLoad(b *testing.B) {

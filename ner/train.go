@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // TrainConfig sets how a model is trained.
@@ -127,7 +129,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	// Sentences in document order; docOf[i] is the document of sentence i.
 	var sents []Sentence
 	var docOf []int
-	var docSpans []Span
+	var docSpans []newstext.Span
 	for _, doc := range Documents(train) {
 		start := len(sents)
 		for _, s := range doc {
@@ -137,7 +139,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			}
 		}
 		if len(sents) > start {
-			docSpans = append(docSpans, Span{start, len(sents)})
+			docSpans = append(docSpans, newstext.Span{Start: start, End: len(sents)})
 		}
 	}
 	if len(sents) == 0 {
@@ -290,7 +292,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 	// of title-case copies.
 	chunkSpans := docSpans
 	for a := len(sents); a < len(data); a += chunkSize {
-		chunkSpans = append(chunkSpans, Span{a, min(a+chunkSize, len(data))})
+		chunkSpans = append(chunkSpans, newstext.Span{Start: a, End: min(a+chunkSize, len(data))})
 	}
 	members := max(1, cfg.Ensemble)
 	results := make([]*trainWeights, members)
@@ -350,7 +352,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 }
 
 // trainMember runs the perceptron epochs with one shuffling seed.
-func trainMember(ctx context.Context, data []trainSent, chunkSpans []Span, cfg TrainConfig, seed uint64,
+func trainMember(ctx context.Context, data []trainSent, chunkSpans []newstext.Span, cfg TrainConfig, seed uint64,
 	m *Tagger, dev []Sentence, log *slog.Logger) (*trainWeights, error) {
 	tw := &trainWeights{idx: map[uint64]int32{}, c: 1}
 	rng := rand.New(rand.NewPCG(seed, 7))

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // ReadUnlabelled reads raw text for the word clusters from a comma-separated
@@ -33,8 +35,8 @@ func ReadUnlabelled(spec string) ([][]string, error) {
 				return nil, err
 			}
 			for _, t := range texts {
-				toks := Tokens(t)
-				for _, s := range SentenceTokens(t, toks) {
+				toks := newstext.Tokens(t)
+				for _, s := range newstext.SentenceTokens(t, toks) {
 					words := make([]string, 0, s.End-s.Start)
 					for _, sp := range toks[s.Start:s.End] {
 						words = append(words, t[sp.Start:sp.End])

@@ -9,16 +9,24 @@ import (
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/ner"
+	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/timex"
 )
 
 // EvalBatch scores the order-independent batch pass on a labelled set:
-// each article's entities and time expressions, entity resolution across
-// the set, then cluster.Build (at each threshold, or the tuned one).
+// each article prepared as ingest prepares it (Prepare: cleaned, its
+// paragraphs' roles read), its entities and time expressions, entity
+// resolution across the set, then cluster.Build (at each threshold, or
+// the tuned one). The articles of arts are replaced by the prepared ones.
 func EvalBatch(ctx context.Context, arts []*storyline.Article, gold map[string]string, cfg cluster.Config, thresholds ...float64) ([]cluster.EvalResult, error) {
 	analyzers := []storyline.Analyzer{ner.Analyzer(), timex.Analyzer()}
-	for _, a := range arts {
+	for i, raw := range arts {
+		a, err := Prepare(&source.Item{ID: raw.ID, URL: raw.URL, Title: raw.Title, Published: raw.Published, Text: raw.Text}, nil)
+		if err != nil {
+			return nil, fmt.Errorf("eval: prepare %s: %w", raw.ID, err)
+		}
+		arts[i] = a
 		for _, an := range analyzers {
 			if err := an.Analyze(ctx, a); err != nil {
 				return nil, fmt.Errorf("eval: analyse %s: %w", a.ID, err)

@@ -34,7 +34,7 @@ import (
 // analysisVersion is part of every content hash: bump it when the analysis
 // changes so that re-ingesting re-analyses articles instead of keeping stale
 // results as "unchanged".
-const analysisVersion = "2"
+const analysisVersion = "3"
 
 // Options configure an ingest.
 type Options struct {
@@ -469,6 +469,7 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		Byline: firstNonEmpty(it.Byline, c.Byline),
 		Outlet: firstNonEmpty(it.Outlet, c.Outlet),
 		Lang:   it.Lang, Text: c.Text, Dateline: c.Dateline,
+		Paragraphs: c.Paragraphs,
 	}
 	a.Credits = mergeCredits(it.Credits, c.Credits)
 	switch {
@@ -496,6 +497,7 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		// A headline-only item (a feed entry, a news flash): its one line
 		// is its text.
 		a.Text = a.Title
+		a.Paragraphs = []storyline.Paragraph{{Role: storyline.RoleHeadline, Start: 0, End: len(a.Text)}}
 	}
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, errors.New("no article text left after cleaning")
@@ -574,7 +576,8 @@ func Hash(a *storyline.Article) string {
 	json.NewEncoder(h).Encode(struct {
 		ID, URL, Title, Byline, Outlet, Lang, Published, PublishedFrom, Text, Dateline string
 		Credits                                                                        []string
-	}{a.ID, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.PublishedFrom, a.Text, a.Dateline, a.Credits})
+		Paragraphs                                                                     []storyline.Paragraph
+	}{a.ID, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.PublishedFrom, a.Text, a.Dateline, a.Credits, a.Paragraphs})
 	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 

@@ -4,38 +4,9 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-)
 
-// Speech verbs, by how they attribute.
-const (
-	verbSay        = 1 + iota // said, told, stressed...: subject before, or after when inverted
-	verbParticiple            // saying, adding: the subject is the clause's
-	verbAccording             // according to X
-	verbLabel                 // described ... as, called: attribute a quote, never introduce a clause
+	"github.com/storyline-news/storyline/newstext"
 )
-
-var speechVerbs = func() map[string]int {
-	m := map[string]int{}
-	for _, w := range strings.Fields(`said says say told tells added adds stressed stresses tweeted tweets wrote writes posted
-		stated states noted notes warned warns insisted insists argued argues claimed claims announced announces asserted asserts
-		explained explains declared declares remarked replied replies responded answered asked asks urged urges acknowledged
-		acknowledges admitted admits confirmed confirms denied denies emphasised emphasized emphasises emphasizes underlined
-		underscored reiterated reiterates recalled suggested suggests commented comments concluded continued promised vowed predicted
-		cautioned conceded observed affirmed maintained contended countered retorted quipped shouted exclaimed wondered
-		complained boasted pledged proclaimed lamented revealed reported reports testified testifies chanted yelled screamed echoed
-		apologised apologized thundered notified objected`) {
-		m[w] = verbSay
-	}
-	for _, w := range strings.Fields(`saying adding telling stressing noting warning insisting arguing claiming explaining
-		declaring writing tweeting reporting stating asserting emphasising emphasizing underlining recalling suggesting calling describing`) {
-		m[w] = verbParticiple
-	}
-	for _, w := range strings.Fields(`described describes called calls dubbed dubs termed terms labelled labeled branded`) {
-		m[w] = verbLabel
-	}
-	m["according"] = verbAccording
-	return m
-}()
 
 // Verbs of a reply: their subject answers the speaker before.
 var replyVerbs = wordSet("replied replies responded responds answered answers retorted")
@@ -44,13 +15,26 @@ var replyVerbs = wordSet("replied replies responded responds answered answers re
 // Tuesday said", "Sherman had said").
 var gapWords = wordSet(`had has have was is also then later again further previously earlier once reportedly repeatedly already
 	would will just recently publicly separately has been on in at last this next week month morning afternoon evening night
-	monday tuesday wednesday thursday friday saturday sunday today yesterday tonight late early subsequently immediately
+	today yesterday tonight late early subsequently immediately
 	quickly briefly simply only even still however meanwhile himself herself themselves itself personally flatly openly
 	privately firmly clearly bluntly quoted as`)
 
 // Words after a verb before the clause it introduces ("said on Tuesday that").
-var clauseSkip = wordSet(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
+var clauseSkip = wordSet(`today yesterday tonight earlier later
 	last this week month year morning afternoon evening night that`)
+
+// gapWord: a word that may stand between a speaker and the speech verb,
+// a day of the week among them ("Russia on Tuesday said").
+func gapWord(w string) bool { return gapWords[w] || weekdayName(w) }
+
+// clauseSkipWord: a word after a verb before the clause it introduces.
+func clauseSkipWord(w string) bool { return clauseSkip[w] || weekdayName(w) }
+
+// weekdayName reports the name in full of a day of the week.
+func weekdayName(w string) bool {
+	_, day := newstext.English().Weekday(w)
+	return day && newstext.English().CalendarName(w)
+}
 
 // Audiences of "told": the clause follows them.
 var audiences = wordSet(`reporters journalists the press lawmakers parliament congress senators diplomats officials media
@@ -110,7 +94,7 @@ func (d *doc) gapOK(s, e int) bool {
 		if !t.word {
 			return false
 		}
-		if !gapWords[t.low] && !(strings.HasSuffix(t.low, "ly") && len(t.low) > 4) {
+		if !gapWord(t.low) && !(strings.HasSuffix(t.low, "ly") && len(t.low) > 4) {
 			return false // "loudly objected" passes
 		}
 		n++
@@ -128,7 +112,7 @@ func (d *doc) apposition(s, e int) bool {
 }
 
 // subjectBefore finds the speaker of a verb at v from the words in [ws, v).
-func (d *doc) subjectBefore(ws, v int, kind int) who {
+func (d *doc) subjectBefore(ws, v int, kind newstext.SpeechKind) who {
 	ws = max(ws, v-maxWindow)
 	cs := d.candidates(ws, v)
 	if vt := d.tokens(v, v+16); len(vt) > 0 && replyVerbs[vt[0].low] {
@@ -139,7 +123,7 @@ func (d *doc) subjectBefore(ws, v int, kind int) who {
 			}
 		}
 	}
-	if kind == verbParticiple && len(cs) > 0 {
+	if kind == newstext.SayingParticiple && len(cs) > 0 {
 		// "Ryabkov had commented on the talks, saying ...": the clause's
 		// subject is the first candidate ("In Oslo" sets the scene).
 		first := -1
@@ -240,7 +224,7 @@ var determiners = wordSet("the a an its his her their our one another some sever
 func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 	toks := d.tokens(ws, v)
 	i := len(toks) - 1
-	for i >= 0 && toks[i].word && gapWords[toks[i].low] {
+	for i >= 0 && toks[i].word && gapWord(toks[i].low) {
 		i--
 	}
 	if i < 0 || !toks[i].word {
@@ -298,7 +282,7 @@ func (d *doc) descriptionBefore(ws, v int) (cand, bool) {
 	// clause.
 	if plural(head) {
 		j := i
-		for j > 0 && j > i-2 && toks[j-1].word && !functionWords[toks[j-1].low] && !gapWords[toks[j-1].low] && !d.mentionAt(toks[j-1].start) {
+		for j > 0 && j > i-2 && toks[j-1].word && !functionWords[toks[j-1].low] && !gapWord(toks[j-1].low) && !d.mentionAt(toks[j-1].start) {
 			j--
 		}
 		return cand{start: toks[j].start, end: end, ment: -1, desc: d.text[toks[j].start:end], head: head}, true
@@ -437,9 +421,9 @@ func (d *doc) findFullName(i int) string {
 		d.bySurname, d.byFirst = map[string][]int{}, map[string][]int{}
 		for j, o := range d.ments {
 			if f := strings.Fields(o.text); o.typ == "PERSON" && len(f) >= 2 {
-				k := nameKey(f[len(f)-1])
+				k := newstext.NameKey(f[len(f)-1])
 				d.bySurname[k] = append(d.bySurname[k], j)
-				k = nameKey(f[0])
+				k = newstext.NameKey(f[0])
 				d.byFirst[k] = append(d.byFirst[k], j)
 			}
 		}
@@ -447,9 +431,9 @@ func (d *doc) findFullName(i int) string {
 	// The nearest full form before; a later one only when there is none.
 	// A lone first name (sports and human-interest copy: "Doug") is looked
 	// up when no surname matches.
-	list := d.bySurname[nameKey(words[0])]
+	list := d.bySurname[newstext.NameKey(words[0])]
 	if len(list) == 0 {
-		list = d.byFirst[nameKey(words[0])]
+		list = d.byFirst[newstext.NameKey(words[0])]
 	}
 	k := sort.Search(len(list), func(k int) bool { return d.ments[list[k]].start >= m.start })
 	if k > 0 {
@@ -545,30 +529,30 @@ func (d *doc) clauseIn(s, e int) bool {
 	return false
 }
 
-// speechVerbAt says whether the word t is a speech verb (and which), with
+// speechVerb says whether the word k is a speech verb (and which), with
 // "according" only before "to", and never a passive ("was described as").
-func (d *doc) speechVerb(toks []tok, k int) int {
+func (d *doc) speechVerb(toks []tok, k int) newstext.SpeechKind {
 	t := toks[k]
 	if !t.word {
-		return 0
+		return newstext.NotSpeech
 	}
-	kind := speechVerbs[t.low]
+	kind := newstext.English().SpeechVerb(t.low)
 	if (t.low == "pointed" || t.low == "points") && k+1 < len(toks) && toks[k+1].low == "out" {
-		kind = verbSay // "pointed out that"
+		kind = newstext.Say // "pointed out that"
 	}
-	if kind == 0 {
-		return 0
+	if kind == newstext.NotSpeech {
+		return newstext.NotSpeech
 	}
-	if kind == verbAccording {
+	if kind == newstext.According {
 		if k+1 < len(toks) && toks[k+1].low == "to" {
 			return kind
 		}
-		return 0
+		return newstext.NotSpeech
 	}
 	if k > 0 && toks[k-1].word && !strings.HasSuffix(t.low, "ing") {
 		switch toks[k-1].low {
 		case "was", "were", "is", "are", "be", "been", "being":
-			return 0 // passive: "was described as"
+			return newstext.NotSpeech // passive: "was described as"
 		}
 	}
 	return kind
@@ -577,7 +561,7 @@ func (d *doc) speechVerb(toks []tok, k int) int {
 // colonSpeaker: "Ryabkov: \"...\"" — a mention right before a colon that
 // introduces the quote.
 func (d *doc) colonSpeaker(ws, open int) who {
-	g := strings.TrimRightFunc(d.text[ws:open], isSpace)
+	g := strings.TrimRightFunc(d.text[ws:open], newstext.IsSpace)
 	if !strings.HasSuffix(g, ":") {
 		return noOne()
 	}
@@ -641,7 +625,7 @@ func (d *doc) nameInApposition(c cand, ws, v int) bool {
 // relative pronoun follows.
 func (d *doc) relativeWho(e, v int) bool {
 	g := strings.Fields(strings.ReplaceAll(d.text[e:v], ",", " , "))
-	return len(g) >= 2 && len(g) <= 4 && g[0] == "," && g[1] == "who" && (len(g) == 2 || gapWords[strings.ToLower(g[len(g)-1])])
+	return len(g) >= 2 && len(g) <= 4 && g[0] == "," && g[1] == "who" && (len(g) == 2 || gapWord(strings.ToLower(g[len(g)-1])))
 }
 
 // dropAbbrevDots removes the periods of abbreviations ("state Rep.",
@@ -660,5 +644,5 @@ func dropAbbrevDots(s string) string {
 }
 
 func isAbbrev(w string) bool {
-	return abbreviations[strings.ToLower(w)] || utf8.RuneCountInString(w) == 1 && isCapitalised(w) || isInitialism(w)
+	return newstext.English().WithoutFullStop(strings.ToLower(w)) || utf8.RuneCountInString(w) == 1 && isCapitalised(w) || newstext.Initials(w)
 }

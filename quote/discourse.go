@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // The rules below follow an article's discourse rather than the nearest
@@ -290,7 +292,7 @@ func (d *doc) genderOf(i int) int {
 	if d.learned == nil {
 		d.learned = d.learnGenders()
 	}
-	return d.learned[nameKey(d.fullName(i))]
+	return d.learned[newstext.NameKey(d.fullName(i))]
 }
 
 // learnGenders votes, for each person, on the pronouns that come after it
@@ -317,7 +319,7 @@ func (d *doc) learnGenders() map[string]int {
 				break
 			}
 		}
-		key := nameKey(d.fullName(i))
+		key := newstext.NameKey(d.fullName(i))
 		toks := d.tokens(m.end, limit)
 		for k, t := range toks {
 			if !t.word || d.inSpan(t.start) {

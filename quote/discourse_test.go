@@ -180,21 +180,6 @@ func TestSentencePerParagraph(t *testing.T) {
 	}
 }
 
-func TestOpenQuote(t *testing.T) {
-	for _, tt := range []struct {
-		s    string
-		want bool
-	}{
-		{`"it was a long night...`, true},
-		{`read more about the talks...`, false},
-		{`he said "no" and left...`, false},
-	} {
-		if got := openQuote(tt.s); got != tt.want {
-			t.Errorf("openQuote(%q) = %v, want %v", tt.s, got, tt.want)
-		}
-	}
-}
-
 func TestPlural(t *testing.T) {
 	for w, want := range map[string]bool{"officials": true, "police": true, "people": true, "official": false, "witness": false} {
 		if got := plural(w); got != want {

@@ -3,10 +3,10 @@ package quote
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // ment is an entity mention that can speak or be referred back to.
@@ -61,7 +61,7 @@ func newDoc(a *storyline.Article) *doc {
 			d.paras[i].soft = true
 		}
 	}
-	markSkipped(text, a.Title, d.paras)
+	markSkippedByRole(a, d.paras)
 	d.marks = scanMarks(text, d.paras)
 	d.spans = pairMarks(text, d.paras, d.marks)
 	for _, p := range d.paras {
@@ -139,7 +139,7 @@ func personTypes(ments []ment) {
 func addSurnames(text string, toks []tok, ments []ment) []ment {
 	surnames := map[string]bool{}
 	for _, m := range ments {
-		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 1 && !stopCaps[strings.ToLower(f[len(f)-1])] {
+		if f := strings.Fields(m.text); m.typ == storyline.Person && len(f) >= 1 && !stopCap(strings.ToLower(f[len(f)-1])) {
 			surnames[f[len(f)-1]] = true
 		}
 	}
@@ -165,7 +165,7 @@ func addSurnames(text string, toks []tok, ments []ment) []ment {
 		if !surnames[w] || covered(t.start, t.end) || capitalisedWord(k+1) && toks[k+1].start-t.end <= 1 {
 			continue
 		}
-		if capitalisedWord(k-1) && t.start-toks[k-1].end <= 1 && !abbreviations[toks[k-1].low] {
+		if capitalisedWord(k-1) && t.start-toks[k-1].end <= 1 && !newstext.English().WithoutFullStop(toks[k-1].low) {
 			continue
 		}
 		added = append(added, ment{start: t.start, end: t.start + len(w), typ: storyline.Person, text: w})
@@ -178,14 +178,10 @@ func addSurnames(text string, toks []tok, ments []ment) []ment {
 	return out
 }
 
+// stripPossessive is a mention's text without its possessive: "Putin's"
+// is Putin.
 func stripPossessive(s string) string {
-	s = strings.TrimSpace(s)
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		if strings.HasSuffix(s, suf) {
-			return strings.TrimSpace(s[:len(s)-len(suf)])
-		}
-	}
-	return s
+	return strings.TrimSpace(newstext.StripPossessive(strings.TrimSpace(s)))
 }
 
 // findNames stands in for the entity tagger when an article has no
@@ -197,12 +193,12 @@ func findNames(text string, paras []para) []ment {
 	for _, p := range paras {
 		toks := tokens(text, p.start, p.end) // before the doc's own tokens exist
 		for i := 0; i < len(toks); {
-			if !toks[i].word || !isCapitalised(text[toks[i].start:toks[i].end]) || stopCaps[toks[i].low] {
+			if !toks[i].word || !isCapitalised(text[toks[i].start:toks[i].end]) || stopCap(toks[i].low) {
 				i++
 				continue
 			}
 			j := i + 1
-			for j < len(toks) && toks[j].word && isCapitalised(text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
+			for j < len(toks) && toks[j].word && isCapitalised(text[toks[j].start:toks[j].end]) && !stopCap(toks[j].low) {
 				j++
 			}
 			sentStart := i == 0 || (!toks[i-1].word && strings.ContainsAny(text[toks[i-1].start:toks[i-1].end], ".!?\"“”'‘’«»:"))
@@ -224,102 +220,21 @@ func findNames(text string, paras []para) []ment {
 }
 
 var stopCaps = wordSet(`the a an in on at of for and but or he she it they we i you his her their its our this that these those
-	there here when while after before as if so then however meanwhile also mr mrs ms dr monday tuesday wednesday thursday friday
-	saturday sunday january february march april may june july august september october november december said says`)
+	there here when while after before as if so then however meanwhile also mr mrs ms dr said says`)
 
-// markSkipped marks the paragraphs no quote may come from: the headline
-// (the title, or a first line that reads as one), crossheads, captions,
-// bylines and the boilerplate that follows an article's end.
-func markSkipped(text, title string, paras []para) {
-	tkey := flatten(title)
-	tail := false
+// stopCap: a capitalised word that names no one, a month or a day among
+// them.
+func stopCap(w string) bool { return stopCaps[w] || newstext.English().CalendarName(w) }
+
+// markSkippedByRole marks the paragraphs no quote may come from: those the
+// cleaner did not read as the report (a headline, a caption, a crosshead,
+// a credit line). A lead keeps its dateline.
+func markSkippedByRole(a *storyline.Article, paras []para) {
 	for i := range paras {
-		p := &paras[i]
-		s := text[p.start:p.end]
-		if len(s) > 300 {
-			// Long paragraphs are prose: only their start can be a
-			// caption or sponsor line.
-			head := flatten(s[:200])
-			if tail {
-				p.skip = true
-			} else if strings.HasPrefix(head, "file photo") || strings.HasPrefix(head, "sponsored") || strings.HasPrefix(head, "copyright") {
-				p.skip = true
-			}
-			continue
-		}
-		flat := flatten(s)
-		switch {
-		case tail:
-			p.skip = true
-		case tkey != "" && (flat == tkey || len(flat) >= 12 && strings.HasPrefix(tkey, flat)):
-			p.skip = true // the title, or a line of it
-		case tkey != "" && strings.HasPrefix(flat, tkey) && len(flat) <= len(tkey)+40 && !hasFinalPunct(s):
-			p.skip = true // "Title - Outlet"; a lead that merely starts like the title stays
-		case endOfArticle(flat, s):
-			p.skip, tail = true, true
-		case boilerplate(flat) || headlineLike(s):
-			p.skip = true
+		if paras[i].end > paras[i].start && !a.RoleAt(paras[i].end-1).Prose() {
+			paras[i].skip = true
 		}
 	}
-}
-
-var tailMarkers = []string{"check also", "related", "related articles", "related stories", "read more", "read also", "more from",
-	"you may also like", "you might also like", "leave a reply", "leave a comment", "comments", "share this", "share this article",
-	"tags", "more stories", "recommended", "most read", "popular", "trending", "latest news", "see also"}
-
-func endOfArticle(flat, s string) bool {
-	f := strings.TrimRight(flat, ": ")
-	for _, m := range tailMarkers {
-		if f == m {
-			return true
-		}
-	}
-	// An author box: "About Kevin Zhang".
-	if strings.HasPrefix(flat, "about ") && !hasFinalPunct(s) && len(strings.Fields(s)) <= 4 && headlineLike(s) {
-		return true
-	}
-	return false
-}
-
-var boilerPrefixes = []string{"sponsored", "advertisement", "copyright", "©", "all rights reserved", "file photo", "photo:", "photo by",
-	"image:", "picture:", "credit:", "caption:", "(photo", "watch:", "listen:", "subscribe", "sign up", "follow us", "click here",
-	"your email address", "home /", "home >", "by "}
-
-var captionCredits = []string{"via reuters", "reuters/", "getty images", "ap photo", "/afp", "afp photo", "epa-efe", "/handout"}
-
-func boilerplate(flat string) bool {
-	for _, p := range boilerPrefixes {
-		if strings.HasPrefix(flat, p) {
-			if p == "by " {
-				// A byline: "By Kevin Zhang", "By AFP", and the teaser of a
-				// related story that starts with its byline.
-				return len(strings.Fields(flat)) <= 5 || strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...")
-			}
-			return true
-		}
-	}
-	// Breadcrumbs and truncated teasers.
-	if strings.Count(flat, " / ") >= 2 || strings.Count(flat, " > ") >= 2 {
-		return true
-	}
-	if (strings.HasSuffix(flat, "…") || strings.HasSuffix(flat, "...")) && !openQuote(flat) {
-		return true
-	}
-	// Captions end with their credit.
-	for _, c := range captionCredits {
-		if strings.HasSuffix(flat, c) {
-			return true
-		}
-	}
-	return false
-}
-
-// openQuote: the text opens a double quote it does not close, so it is
-// the start of a quotation that runs on ("It was a long night..."),
-// not a truncated teaser.
-func openQuote(s string) bool {
-	n := strings.Count(s, `"`) + strings.Count(s, "“") + strings.Count(s, "”")
-	return n%2 == 1
 }
 
 // minLineParagraphs is how many paragraphs a text needs before its shape
@@ -335,13 +250,7 @@ func sentencePerParagraph(text string, paras []para) bool {
 	}
 	single := 0
 	for _, p := range paras {
-		ends := 0
-		for i := p.start; i < p.end; i++ {
-			if _, ok := sentenceEndAt(text, i, p.start, p.end); ok {
-				ends++
-			}
-		}
-		if ends <= 1 { // the one that ends it
+		if len(newstext.Sentences(text[p.start:p.end])) <= 1 {
 			single++
 		}
 	}
@@ -349,63 +258,7 @@ func sentencePerParagraph(text string, paras []para) bool {
 }
 
 func hasFinalPunct(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool { return isSpace(r) || isMarkRune(r) || r == ')' })
+	s = strings.TrimRightFunc(s, func(r rune) bool { return newstext.IsSpace(r) || isMarkRune(r) || r == ')' })
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';'
-}
-
-// headlineLike: no sentence-final punctuation, short, and most long words
-// capitalised — a headline or a crosshead, not prose.
-func headlineLike(s string) bool {
-	if hasFinalPunct(s) {
-		return false
-	}
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 20 {
-		return false
-	}
-	long, caps := 0, 0
-	for _, w := range words {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if speechVerbs[w] != 0 {
-			return false // `"Amazing," Ryabkov stated` is prose; headlines write "Says"
-		}
-		if utf8.RuneCountInString(w) < 4 {
-			continue
-		}
-		long++
-		if isCapitalised(w) {
-			caps++
-		}
-	}
-	if long == 0 {
-		return true
-	}
-	return caps*10 >= long*6
-}
-
-// flatten lower-cases s and reduces its whitespace to single spaces, in one
-// pass.
-func flatten(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
-	for _, r := range s {
-		if isSpace(r) {
-			space = len(b) > 0
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-		} else {
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-		}
-	}
-	return string(b)
 }

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Label is one hand-labelled quote. Labels hold no article text: the quote
@@ -295,36 +296,23 @@ func nameMatches(want, got string) bool {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(want); unicode.IsLower(r) {
-		return subset(w, g)
+		return newstext.WordsWithin(w, g)
 	}
-	if subset(w, g) && !strings.ContainsAny(got, "'’") {
+	if newstext.WordsWithin(w, g) && !strings.ContainsAny(got, "'’") {
 		return true // the longer form, not "Lee's agent" for Lee
 	}
-	return subset(g, w) && g[len(g)-1] == w[len(w)-1]
+	return newstext.WordsWithin(g, w) && g[len(g)-1] == w[len(w)-1]
 }
 
 // nameWords: the words of a name's key, titles dropped.
 func nameWords(name string) []string {
 	var out []string
-	for _, w := range strings.Fields(nameKey(name)) {
+	for _, w := range strings.Fields(newstext.NameKey(name)) {
 		if !titleWords[w] {
 			out = append(out, w)
 		}
 	}
 	return out
-}
-
-func subset(small, big []string) bool {
-	set := map[string]bool{}
-	for _, w := range big {
-		set[w] = true
-	}
-	for _, w := range small {
-		if !set[w] {
-			return false
-		}
-	}
-	return true
 }
 
 // KindScore is the attribution figure of the labels showing one pattern.

@@ -12,7 +12,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestGolden extracts the quotes of an invented article covering the
-// patterns the package handles and compares them with
+// patterns the package handles, cleaned as the pipeline cleans it, and
+// compares them with
 // testdata/invented.golden.json (go test ./quote/ -run Golden -update
 // rewrites it after a deliberate change).
 func TestGolden(t *testing.T) {
@@ -20,7 +21,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := article("Ministers Say 'Progress' Made at Lakeside Talks", string(raw))
+	a := cleanedArticle(t, "Ministers Say 'Progress' Made at Lakeside Talks", string(raw))
 	a.ID = "invented"
 	if err := Analyzer().Analyze(context.Background(), a); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // indirect finds reported speech: a speaker, a speech verb and the clause it
@@ -46,9 +47,9 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 		}
 		kind := d.speechVerb(toks, k)
 		switch kind {
-		case 0, verbLabel:
+		case newstext.NotSpeech, newstext.Label:
 			continue
-		case verbAccording:
+		case newstext.According:
 			w := d.speakerAfter(toks[k+1].end, se)
 			if !w.ok {
 				return found{}, false
@@ -68,7 +69,7 @@ func (d *doc) indirectIn(sent [2]int) (found, bool) {
 			return d.indirectFound(cs, cend, w)
 		}
 		// "Clause, said prison spokesman Al Quintero.": inverted.
-		if k > 0 && toks[k-1].low == "," && toks[k-1].start > ss && kind == verbSay && !addressed[t.low] {
+		if k > 0 && toks[k-1].low == "," && toks[k-1].start > ss && kind == newstext.Say && !addressed[t.low] {
 			if w := d.speakerAfter(t.end, ce); w.ok && !w.reporter {
 				return d.indirectFound(ss, toks[k-1].start, w)
 			}
@@ -149,7 +150,7 @@ func (d *doc) clauseStart(toks []tok, k, ce int) (int, bool) {
 			break
 		}
 	}
-	for j < len(toks) && toks[j].word && clauseSkip[toks[j].low] {
+	for j < len(toks) && toks[j].word && clauseSkipWord(toks[j].low) {
 		j++
 	}
 	for j < len(toks) && !toks[j].word && d.text[toks[j].start:toks[j].end] == "," {

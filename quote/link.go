@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Incremental merging. A store links each new quote mention to a stored
@@ -96,7 +97,7 @@ func Fuller(a, b *Profile) bool {
 func ID(text, speaker, speakerName string) string {
 	spk := speaker
 	if spk == "" {
-		spk = nameKey(speakerName)
+		spk = newstext.NameKey(speakerName)
 	}
 	sum := sha256.Sum256([]byte(Normalize(text) + "|" + spk))
 	return "q-" + hex.EncodeToString(sum[:8])
@@ -116,7 +117,7 @@ func SetSpeakers(a *storyline.Article, elsewhere SpeakerLookup) {
 	mkeys := map[string][]int{}
 	for i, m := range a.Entities {
 		if m.Entity != "" {
-			k1, k2 := nameKey(stripPossessive(m.Text)), nameKey(m.Name)
+			k1, k2 := newstext.NameKey(stripPossessive(m.Text)), newstext.NameKey(m.Name)
 			mkeys[k1] = append(mkeys[k1], i)
 			if k2 != k1 {
 				mkeys[k2] = append(mkeys[k2], i)
@@ -132,7 +133,7 @@ func SetSpeakers(a *storyline.Article, elsewhere SpeakerLookup) {
 		if q.SpeakerName == "" {
 			continue
 		}
-		if list := mkeys[nameKey(q.SpeakerName)]; len(list) > 0 {
+		if list := mkeys[newstext.NameKey(q.SpeakerName)]; len(list) > 0 {
 			k := sort.Search(len(list), func(k int) bool { return a.Entities[list[k]].Start >= q.Start })
 			best := list[0]
 			if k > 0 {

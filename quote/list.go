@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // EntityNamed says whether name designates the entity: its name or an
@@ -11,7 +12,7 @@ import (
 // only by their exact name.
 func EntityNamed(e storyline.Entity, name string) bool {
 	if e.Type == storyline.Place || e.Type == storyline.Other {
-		return nameKey(e.Name) == nameKey(name)
+		return newstext.NameKey(e.Name) == newstext.NameKey(name)
 	}
 	if SpeakerNamed(e.Name, name) {
 		return true
@@ -28,18 +29,6 @@ func EntityNamed(e storyline.Entity, name string) bool {
 // all in the speaker's name, with transliteration folded ("Ryabkov",
 // "sergey riabkov" → Sergei Ryabkov).
 func SpeakerNamed(speaker, query string) bool {
-	ks, kq := strings.Fields(nameKey(speaker)), strings.Fields(nameKey(query))
-	if len(kq) == 0 || len(ks) == 0 {
-		return false
-	}
-	set := map[string]bool{}
-	for _, w := range ks {
-		set[w] = true
-	}
-	for _, w := range kq {
-		if !set[w] {
-			return false
-		}
-	}
-	return true
+	ks, kq := strings.Fields(newstext.NameKey(speaker)), strings.Fields(newstext.NameKey(query))
+	return len(kq) > 0 && len(ks) > 0 && newstext.WordsWithin(kq, ks)
 }

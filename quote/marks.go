@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // para is a paragraph: a run of lines ended by a blank line, or by a line
@@ -75,23 +77,19 @@ func endsParagraph(text string, ls, le, next int) bool {
 func trimSpan(text string, s, e int) (int, int) {
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !isSpace(r) {
+		if !newstext.IsSpace(r) {
 			break
 		}
 		s += n
 	}
 	for e > s {
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !isSpace(r) {
+		if !newstext.IsSpace(r) {
 			break
 		}
 		e -= n
 	}
 	return s, e
-}
-
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
 }
 
 // Mark classes.
@@ -211,12 +209,12 @@ func markRole(cls, lean int, left, right rune, guill bool) int {
 	if guill {
 		return lean
 	}
-	leftOpen := isSpace(left) || strings.ContainsRune("([{—–-/", left)
+	leftOpen := newstext.IsSpace(left) || strings.ContainsRune("([{—–-/", left)
 	// A mark before a full stop closes ("a write-off ".); a straight one
 	// before an ellipsis ("...and then") is left to pairing.
-	rightOpen := !isSpace(right) && !strings.ContainsRune(".,;:!?)]}", right)
-	leftClose := !isSpace(left) && !strings.ContainsRune("([{", left)
-	rightClose := isSpace(right) || strings.ContainsRune(".,;:!?)]}—–-/…", right) || isMarkRune(right)
+	rightOpen := !newstext.IsSpace(right) && !strings.ContainsRune(".,;:!?)]}", right)
+	leftClose := !newstext.IsSpace(left) && !strings.ContainsRune("([{", left)
+	rightClose := newstext.IsSpace(right) || strings.ContainsRune(".,;:!?)]}—–-/…", right) || isMarkRune(right)
 	if cls == clsSingle {
 		switch {
 		case isWordRune(left) && isWordRune(right):
@@ -233,7 +231,7 @@ func markRole(cls, lean int, left, right rune, guill bool) int {
 		return roleOpen
 	case leftClose && rightClose:
 		return roleClose
-	case isSpace(left) && isSpace(right):
+	case newstext.IsSpace(left) && newstext.IsSpace(right):
 		// A free-standing mark: tokenised text (`said , " he`) spaces
 		// its quotes; pairing decides which side it is.
 		return lean
@@ -399,7 +397,7 @@ func reopensAsClose(text string, m mark, curPara int) bool {
 	if !m.straight || m.para != curPara {
 		return false
 	}
-	before := strings.TrimRightFunc(text[:m.start], isSpace)
+	before := strings.TrimRightFunc(text[:m.start], newstext.IsSpace)
 	if len(before) == len(text[:m.start]) {
 		return false // glued to the word before: a real opening would not be
 	}
@@ -433,7 +431,7 @@ func cleanWords(s string) string {
 	space := false
 	var prev rune
 	for _, r := range s {
-		if isSpace(r) {
+		if newstext.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
@@ -449,7 +447,7 @@ func cleanWords(s string) string {
 		prev = r
 	}
 	out := b.String()
-	out = strings.TrimFunc(out, func(r rune) bool { return isMarkRune(r) || isSpace(r) })
+	out = strings.TrimFunc(out, func(r rune) bool { return isMarkRune(r) || newstext.IsSpace(r) })
 	out = strings.TrimRight(out, ",;: ")
 	return out
 }
@@ -467,7 +465,7 @@ func trailingAttribution(s string) int {
 	}
 	for _, w := range words {
 		w = strings.ToLower(strings.TrimRight(w, ".!?"))
-		if k := speechVerbs[w]; k == verbSay || k == verbAccording {
+		if k := newstext.English().SpeechVerb(w); k == newstext.Say || k == newstext.According {
 			return c
 		}
 	}

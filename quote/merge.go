@@ -9,6 +9,7 @@ import (
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/internal/disjoint"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // contractions spelled out, so that "We're" and "We are" compare equal.
@@ -65,7 +66,7 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 		}
 		seen := map[string]bool{}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if k := nameKey(n); k != "" && !seen[k] {
+			if k := newstext.NameKey(n); k != "" && !seen[k] {
 				seen[k] = true
 				byKey[k] = append(byKey[k], e.ID)
 			}
@@ -80,7 +81,7 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 			mkeys = map[string][]int{}
 			for i, m := range a.Entities {
 				if m.Entity != "" {
-					k1, k2 := nameKey(stripPossessive(m.Text)), nameKey(m.Name)
+					k1, k2 := newstext.NameKey(stripPossessive(m.Text)), newstext.NameKey(m.Name)
 					mkeys[k1] = append(mkeys[k1], i)
 					if k2 != k1 {
 						mkeys[k2] = append(mkeys[k2], i)
@@ -130,7 +131,7 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 		}
 		spk := q.Speaker
 		if spk == "" {
-			spk = nameKey(q.SpeakerName)
+			spk = newstext.NameKey(q.SpeakerName)
 		}
 		sum := sha256.Sum256([]byte(Normalize(q.Text) + "|" + spk))
 		q.ID = "q-" + hex.EncodeToString(sum[:8])
@@ -158,7 +159,7 @@ func Merge(articles []*storyline.Article, entities []storyline.Entity) []storyli
 
 // wordsOf prepares a quote mention for comparison.
 func wordsOf(q *storyline.QuoteMention) words {
-	w := words{toks: strings.Fields(Normalize(q.Text)), skey: nameKey(q.SpeakerName)}
+	w := words{toks: strings.Fields(Normalize(q.Text)), skey: newstext.NameKey(q.SpeakerName)}
 	if strings.Contains(q.Text, "...") || strings.Contains(q.Text, "…") {
 		for _, p := range strings.FieldsFunc(strings.ReplaceAll(q.Text, "...", "…"), func(r rune) bool { return r == '…' }) {
 			if pt := strings.Fields(Normalize(p)); len(pt) > 0 {
@@ -191,7 +192,7 @@ func setSpeaker(a *storyline.Article, q *storyline.QuoteMention, mkeys map[strin
 	if q.SpeakerName == "" {
 		return
 	}
-	key := nameKey(q.SpeakerName)
+	key := newstext.NameKey(q.SpeakerName)
 	// The nearest mention of that name before the quote, else the first
 	// after it.
 	best := -1

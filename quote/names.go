@@ -4,38 +4,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/storyline-news/storyline/newstext"
 	"golang.org/x/text/unicode/norm"
 )
-
-// nameKey folds a name for comparison across outlets' spellings: lower
-// case, no diacritics or punctuation, possessives dropped, and the usual
-// transliteration variants met (Sergey/Sergei, Ryabkov/Riabkov,
-// Poutine/Putin). It is deliberately coarse: it only decides whether two
-// speakers may be the same, never who someone is.
-func nameKey(name string) string {
-	var words []string
-	for _, w := range strings.Fields(foldASCII(name)) {
-		w = strings.TrimSuffix(w, "s'")
-		w = strings.TrimSuffix(w, "'s")
-		w = translit.Replace(w)
-		var b strings.Builder
-		var prev rune
-		for _, r := range w {
-			if r == prev {
-				continue
-			}
-			b.WriteRune(r)
-			prev = r
-		}
-		w = strings.TrimSuffix(b.String(), "e")
-		if w != "" {
-			words = append(words, w)
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-var translit = strings.NewReplacer("'", "", ".", "", "-", "", "kh", "h", "ou", "u", "y", "i", "w", "v", "j", "i")
 
 // foldASCII lower-cases s, strips diacritics and turns anything that is not
 // a letter, digit or apostrophe into a space.
@@ -64,7 +35,9 @@ func foldASCII(s string) string {
 // compatibleNames says whether two speaker names may name the same speaker:
 // equal keys, or one's words all found in the other's (Ryabkov and Sergei
 // Ryabkov).
-func compatibleNames(a, b string) bool { return compatibleKeys(nameKey(a), nameKey(b)) }
+func compatibleNames(a, b string) bool {
+	return compatibleKeys(newstext.NameKey(a), newstext.NameKey(b))
+}
 
 func compatibleKeys(ka, kb string) bool {
 	if ka == "" || kb == "" {
@@ -77,16 +50,7 @@ func compatibleKeys(ka, kb string) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
-	set := map[string]bool{}
-	for _, w := range wb {
-		set[w] = true
-	}
-	for _, w := range wa {
-		if !set[w] {
-			return false
-		}
-	}
-	return true
+	return newstext.WordsWithin(wa, wb)
 }
 
 // Genders of names, as far as a first name or an honorific says.

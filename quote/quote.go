@@ -15,8 +15,10 @@
 // quotes).
 //
 // Analyzer works on one article and needs its entity mentions (run it
-// after the entity tagger); Merge runs after entity resolution and builds
-// the corpus' quotes.
+// after the entity tagger) and its paragraphs' roles (the cleaner's): no
+// quote is taken from a headline, a caption, a crosshead or a credit line;
+// an article no cleaner read is all report. Merge runs after entity
+// resolution and builds the corpus' quotes.
 package quote
 
 import (
@@ -27,6 +29,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Analyzer extracts the quotes of one article into a.Quotes.
@@ -186,7 +189,7 @@ func wordCount(s string) int {
 				n++
 			}
 			in = true
-		} else if isSpace(r) || r == '-' || r == '—' || r == '/' {
+		} else if newstext.IsSpace(r) || r == '-' || r == '—' || r == '/' {
 			in = false
 		}
 	}
@@ -294,7 +297,7 @@ func (d *doc) attributeNextPara(s span) who {
 		return noOne() // the next line is a quote of its own
 	}
 	sent := d.sentenceOf(next.start)
-	goesOn := strings.HasSuffix(strings.TrimRightFunc(d.text[s.start:s.end], isSpace), ",")
+	goesOn := strings.HasSuffix(strings.TrimRightFunc(d.text[s.start:s.end], newstext.IsSpace), ",")
 	if !goesOn && wordCount(d.text[sent[0]:sent[1]]) > 6 {
 		return noOne()
 	}
@@ -317,7 +320,7 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 			continue
 		}
 		kind := d.speechVerb(toks, k)
-		if kind == 0 {
+		if kind == newstext.NotSpeech {
 			continue
 		}
 		// Adjacent: nothing but ":", ",", "that" between verb and quote,
@@ -330,10 +333,10 @@ func (d *doc) attributeBefore(ws, open int) (who, bool) {
 				adjacent = true
 			}
 		}
-		if kind == verbLabel && len(between) > 0 && (between[len(between)-1].low == "as" || len(between) <= 2) {
+		if kind == newstext.Label && len(between) > 0 && (between[len(between)-1].low == "as" || len(between) <= 2) {
 			adjacent = true
 		}
-		if kind == verbAccording {
+		if kind == newstext.According {
 			w := d.speakerAfter(toks[k+1].end, open)
 			return w, false
 		}
@@ -362,8 +365,8 @@ func firstWordIsVerb(s string) bool {
 	if len(f) == 0 || !firstRuneLower(f[0]) {
 		return false
 	}
-	k := speechVerbs[strings.Trim(f[0], ",.;:")]
-	return k == verbSay
+	k := newstext.English().SpeechVerb(strings.Trim(f[0], ",.;:"))
+	return k == newstext.Say
 }
 
 // attributeAfter reads `"...," he said` and `"...," said Blinken`.
@@ -377,7 +380,7 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		return noOne(), false
 	}
 	// The window stops at the end of its sentence.
-	limit = d.sentenceLimit(s.close, p.start, limit)
+	limit = d.sentenceLimit(s.close, limit)
 	toks := d.tokens(s.close, limit)
 	k := 0
 	for k < len(toks) && !toks[k].word && strings.Contains(",—–-:", d.text[toks[k].start:toks[k].end]) {
@@ -387,9 +390,9 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 		return noOne(), false
 	}
 	// Inverted: `, said Blinken`, `, according to X`.
-	if kind := d.speechVerb(toks, k); kind != 0 {
+	if kind := d.speechVerb(toks, k); kind != newstext.NotSpeech {
 		ve := toks[k].end
-		if kind == verbAccording {
+		if kind == newstext.According {
 			ve = toks[k+1].end
 		}
 		if w := d.speakerAfter(ve, limit); w.ok {
@@ -415,10 +418,10 @@ func (d *doc) attributeAfter(s span) (who, bool) {
 			break
 		}
 		kind := d.speechVerb(toks, j)
-		if kind == 0 || kind == verbAccording {
+		if kind == newstext.NotSpeech || kind == newstext.According {
 			continue
 		}
-		w := d.subjectBefore(toks[k].start, toks[j].start, verbSay)
+		w := d.subjectBefore(toks[k].start, toks[j].start, newstext.Say)
 		if w.ok {
 			return w, true
 		}
@@ -451,7 +454,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 		if k < len(d.spans) {
 			next = min(next, d.spans[k].open)
 		}
-		if end := d.sentenceLimit(i, p.start, next); end < next || next == limit {
+		if end := d.sentenceLimit(i, next); end < next || next == limit {
 			limit = end
 			break
 		}
@@ -472,7 +475,7 @@ func (d *doc) appositiveSpeaker(s span, p para) who {
 		if words++; words > maxAttributionWords {
 			break
 		}
-		if k := d.speechVerb(toks, j); k == verbSay {
+		if k := d.speechVerb(toks, j); k == newstext.Say {
 			verb = j
 			break
 		}
@@ -557,7 +560,7 @@ func (d *doc) capitalisedRun(toks []tok) (string, int) {
 		toks[k+2].low == "." && isDigits(toks[k+3].low) {
 		j = k + 4 // "Juror No. 4": a role numbered stands for a name
 	}
-	for j < len(toks) && j < k+3 && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) && !stopCaps[toks[j].low] {
+	for j < len(toks) && j < k+3 && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) && !stopCap(toks[j].low) {
 		j++
 	}
 	if j == k || j < len(toks) && toks[j].word && isCapitalised(d.text[toks[j].start:toks[j].end]) {
@@ -568,13 +571,9 @@ func (d *doc) capitalisedRun(toks []tok) (string, int) {
 
 // sentenceLimit is where the sentence that runs on at pos ends, limit at
 // the latest.
-func (d *doc) sentenceLimit(pos, lo, limit int) int {
-	for i := pos; i < limit; {
-		if next, ok := sentenceEndAt(d.text, i, lo, limit); ok {
-			return next
-		}
-		_, n := utf8.DecodeRuneInString(d.text[i:limit])
-		i += n
+func (d *doc) sentenceLimit(pos, limit int) int {
+	if ss := newstext.Sentences(d.text[pos:limit]); len(ss) > 1 {
+		return pos + ss[1].Start
 	}
 	return limit
 }
@@ -711,7 +710,7 @@ func (d *doc) endsClause(s span) bool {
 	if strings.ContainsRune(".,;:!?…", r) {
 		return true
 	}
-	rest := strings.TrimLeftFunc(d.text[s.close:d.paras[s.lastPara].end], isSpace)
+	rest := strings.TrimLeftFunc(d.text[s.close:d.paras[s.lastPara].end], newstext.IsSpace)
 	if rest == "" {
 		return true
 	}

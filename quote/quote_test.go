@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/clean"
 )
 
 // article builds an article from text whose entity mentions are marked
@@ -34,6 +35,39 @@ func article(title, marked string) *storyline.Article {
 	return &storyline.Article{ID: "t", Title: title, Text: b.String(), Entities: ents}
 }
 
+// cleanedArticle is article for raw text the pipeline would clean first:
+// the cleaner reads the marked text (marks are words to it), then the
+// marks are removed and the paragraphs' offsets follow.
+func cleanedArticle(t testing.TB, title, marked string) *storyline.Article {
+	t.Helper()
+	c := clean.Text(marked, clean.Known{Title: title})
+	a := article(title, c.Text)
+	// at[i] is where byte i of the marked text stands once the marks go.
+	at := make([]int, len(c.Text)+1)
+	re := regexp.MustCompile(`\[\[([^|\]]+)(?:\|[A-Z]+)?\]\]`)
+	removed, last := 0, 0
+	for _, m := range re.FindAllStringSubmatchIndex(c.Text, -1) {
+		for i := last; i < m[0]; i++ {
+			at[i] = i - removed
+		}
+		for i := m[0]; i < m[1]; i++ {
+			at[i] = m[0] - removed + max(0, min(i-m[0]-2, m[3]-m[2]))
+		}
+		removed += (m[1] - m[0]) - (m[3] - m[2])
+		last = m[1]
+	}
+	for i := last; i <= len(c.Text); i++ {
+		at[i] = i - removed
+	}
+	for _, p := range c.Paragraphs {
+		a.Paragraphs = append(a.Paragraphs, storyline.Paragraph{Role: p.Role, Start: at[p.Start], End: at[p.End], Removed: p.Removed})
+	}
+	if a.Title == "" {
+		a.Title = c.Title
+	}
+	return a
+}
+
 type want struct {
 	text    string // the quote's words (a prefix is enough when it ends with "…")
 	speaker string
@@ -42,11 +76,12 @@ type want struct {
 
 func TestExtract(t *testing.T) {
 	tests := []struct {
-		name   string
-		title  string
-		text   string
-		want   []want
-		reject []string // texts that must not be quotes
+		name    string
+		title   string
+		text    string
+		want    []want
+		reject  []string // texts that must not be quotes
+		cleaned bool     // the text goes through the cleaner first, as in the pipeline
 	}{
 		{
 			name: "straight quotes, speaker after",
@@ -241,9 +276,12 @@ func TestExtract(t *testing.T) {
 			reject: []string{"Talks were difficult but businesslike"},
 		},
 		{
-			name:   "boilerplate after the article",
-			text:   "[[Ivan Petrov]] left.\n\nRelated\n\nBy Kevin Zhang \"We will win this,\" said [[John Smith]] …\n\nLeave a Reply",
-			reject: []string{"We will win this"},
+			name: "boilerplate after the article",
+			text: "[[Ivan Petrov]] left the talks early on Friday, after a long night of argument over the harbour fees.\n\n" +
+				"Officials on both sides said the next round would take place in the spring, once the auditors had reported.\n\n" +
+				"Related\n\nBy Kevin Zhang \"We will win this,\" said [[John Smith]] …\n\nLeave a Reply",
+			reject:  []string{"We will win this"},
+			cleaned: true,
 		},
 		{
 			name:   "apostrophes are not quote marks",
@@ -254,6 +292,9 @@ func TestExtract(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := article(tc.title, tc.text)
+			if tc.cleaned {
+				a = cleanedArticle(t, tc.title, tc.text)
+			}
 			if err := Analyzer().Analyze(context.Background(), a); err != nil {
 				t.Fatal(err)
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // tok is a word (letters, digits and the apostrophes, periods and hyphens
@@ -15,56 +17,18 @@ type tok struct {
 	low        string // the word in lower case
 }
 
+// tokens are the words of text[s:e] as newstext reads them, and the
+// characters between them.
 func tokens(text string, s, e int) []tok {
-	out := make([]tok, 0, (e-s)/5+1)
-	pos := s
-	for pos < e {
-		r, n := utf8.DecodeRuneInString(text[pos:e])
-		switch {
-		case isSpace(r):
-			pos += n
-		case isWordRune(r):
-			start := pos
-			pos += n
-			for pos < e {
-				r, n := utf8.DecodeRuneInString(text[pos:e])
-				if isWordRune(r) {
-					pos += n
-					continue
-				}
-				if r == '\'' || r == '’' || r == '.' || r == '-' || r == '‐' {
-					r2, _ := utf8.DecodeRuneInString(text[pos+n : e])
-					if pos+n < e && isWordRune(r2) {
-						pos += n
-						continue
-					}
-					// U.S. keeps its final period; a sentence's does not.
-					if r == '.' && pos+n <= e && isInitialism(text[start:pos]) {
-						pos += n
-					}
-				}
-				break
-			}
-			out = append(out, tok{start: start, end: pos, word: true, low: lower(text[start:pos])})
-		default:
-			out = append(out, tok{start: pos, end: pos + n, low: text[pos : pos+n]})
-			pos += n
+	words := newstext.Words(text, s, e, nil)
+	out := make([]tok, len(words))
+	for i, w := range words {
+		out[i] = tok{start: w.Start, end: w.End, word: w.IsWord, low: text[w.Start:w.End]}
+		if w.IsWord {
+			out[i].low = lower(out[i].low)
 		}
 	}
 	return out
-}
-
-// isInitialism: "U.S", "a.m" — letters separated by periods.
-func isInitialism(w string) bool {
-	if !strings.Contains(w, ".") {
-		return false
-	}
-	for _, part := range strings.Split(w, ".") {
-		if utf8.RuneCountInString(part) != 1 {
-			return false
-		}
-	}
-	return true
 }
 
 // lower avoids strings.ToLower's allocation for words already in lower case.
@@ -83,10 +47,6 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// abbreviations that end with a period without ending a sentence.
-var abbreviations = wordSet(`mr mrs ms dr prof sen rep gen gov lt col sgt capt cmdr adm st jr sr no nos vs etc inc ltd co corp dept univ
-	jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres amb maj messrs mme mlle const supt insp det sgt cpl pvt msgr fr`)
-
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -95,97 +55,27 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// sentenceEnd says whether the period-like rune at i ends a sentence.
-func sentenceEndAt(text string, i int, lo, hi int) (next int, ok bool) {
-	r, n := utf8.DecodeRuneInString(text[i:hi])
-	if r != '.' && r != '!' && r != '?' && r != '…' {
-		return 0, false
-	}
-	j := i + n
-	for j < hi {
-		r2, n2 := utf8.DecodeRuneInString(text[j:hi])
-		if !isMarkRune(r2) && r2 != ')' {
-			break
-		}
-		j += n2
-	}
-	if j < hi {
-		r2, _ := utf8.DecodeRuneInString(text[j:hi])
-		if !isSpace(r2) {
-			return 0, false
-		}
-	}
-	k := j
-	for k < hi {
-		r2, n2 := utf8.DecodeRuneInString(text[k:hi])
-		if !isSpace(r2) {
-			break
-		}
-		k += n2
-	}
-	if k < hi {
-		r2, _ := utf8.DecodeRuneInString(text[k:hi])
-		if !(unicode.IsUpper(r2) || unicode.IsDigit(r2) || isMarkRune(r2)) {
-			return 0, false
-		}
-	}
-	if r == '.' {
-		// The word before the period: an abbreviation or an initial does
-		// not end a sentence.
-		ws := i
-		for ws > lo && ws > i-24 {
-			r2, n2 := utf8.DecodeLastRuneInString(text[lo:ws])
-			if !isWordRune(r2) && r2 != '.' {
-				break
-			}
-			ws -= n2
-		}
-		w := strings.ToLower(text[ws:i])
-		if abbreviations[w] || utf8.RuneCountInString(w) == 1 && isCapitalised(text[ws:i]) || isInitialism(w) && utf8.RuneCountInString(w) <= 3 {
-			return 0, false
-		}
-	}
-	return k, true
-}
-
-// sentences splits [s, e) into sentences, never inside a quoted span.
+// sentences splits [s, e) into sentences (newstext's), never inside a
+// quoted span: each runs to the start of the next.
 func sentences(text string, s, e int, spans []span) [][2]int {
 	var out [][2]int
 	start := s
 	si := 0
-	for i := s; i < e; {
-		for si < len(spans) && spans[si].close <= i {
+	for _, sp := range newstext.Sentences(text[s:e]) {
+		end := s + sp.End
+		for si < len(spans) && spans[si].close <= end {
 			si++
 		}
-		if si < len(spans) && spans[si].open <= i && i < spans[si].close {
-			sp := spans[si]
-			i = sp.close
-			// A quote that ends its sentence inside the marks ("... take.")
-			// ends the outer sentence too when a capitalised one follows.
-			if sp.end > sp.start && i < e {
-				r, _ := utf8.DecodeLastRuneInString(text[sp.start:sp.end])
-				if r == '.' || r == '!' || r == '?' || r == '…' {
-					if next, ok := sentenceEndAt(text, i, s, e); ok || startsSentence(text, i, e) {
-						if !ok {
-							next = skipSpaces(text, i, e)
-						}
-						out = append(out, [2]int{start, next})
-						start = next
-						i = next
-					}
-				}
-			}
-			continue
+		if si < len(spans) && spans[si].open < end && end < spans[si].close {
+			continue // inside a quotation
 		}
-		next, ok := sentenceEndAt(text, i, s, e)
-		if ok {
-			out = append(out, [2]int{start, next})
-			start = next
-			i = next
-			continue
+
+		next := skipSpaces(text, end, e)
+		if next >= e {
+			break
 		}
-		_, n := utf8.DecodeRuneInString(text[i:e])
-		i += n
+		out = append(out, [2]int{start, next})
+		start = next
 	}
 	if start < e {
 		out = append(out, [2]int{start, e})
@@ -196,22 +86,12 @@ func sentences(text string, s, e int, spans []span) [][2]int {
 func skipSpaces(text string, i, e int) int {
 	for i < e {
 		r, n := utf8.DecodeRuneInString(text[i:e])
-		if !isSpace(r) {
+		if !newstext.IsSpace(r) {
 			break
 		}
 		i += n
 	}
 	return i
-}
-
-// startsSentence: whitespace then a capital, digit or quote mark.
-func startsSentence(text string, i, e int) bool {
-	k := skipSpaces(text, i, e)
-	if k == i || k >= e {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(text[k:e])
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || isMarkRune(r)
 }
 
 // tokens of the document fully inside [s, e), from the one tokenisation.

@@ -95,7 +95,7 @@ func hostile() *storyline.Corpus {
 	c.Entities = append(c.Entities, storyline.Entity{ID: "ex", Name: "Name " + evil, Type: storyline.Person, Aliases: []string{evil}, Roles: []string{evil}, Articles: []string{"x1"}})
 	c.Quotes = append(c.Quotes, storyline.Quote{ID: "qx", Speaker: "ex", SpeakerName: evil, Text: evil, Articles: []string{"x1"}})
 	c.Events = append(c.Events, storyline.Event{ID: "evx", Title: "Event " + evil, Date: "2030-05-01", Place: evil, Summary: evil, Articles: []string{"x1"}, Entities: []string{"ex"}, Story: "sx",
-		Facts: []storyline.Fact{{Kind: evil, Value: evil, Verdict: evil, Values: map[string]string{"x1": evil}, Articles: []string{"x1"}}}})
+		Facts: []storyline.Fact{{Kind: evil, Value: evil, Verdict: storyline.Verdict(evil), Values: map[string]string{"x1": evil}, Articles: []string{"x1"}}}})
 	c.Stories = append(c.Stories, storyline.Story{ID: "sx", Title: "Story " + evil, Events: []string{"evx"}, Timeline: []storyline.TimelineEntry{
 		{Date: "2030-05-01", What: evil, Event: "evx", Articles: []string{"x1"}},
 		{Date: "2030-04", What: "Earlier " + evil, Articles: []string{"x1"}},

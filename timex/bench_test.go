@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // benchText is the plain text of every TimeML document, or a synthetic
@@ -44,7 +46,7 @@ func benchText(b *testing.B) string {
 // BenchmarkTag measures tagging and normalisation throughput (MB/s).
 func BenchmarkTag(b *testing.B) {
 	text := benchText(b)
-	opts := Options{DCT: day("2021-09-30"), Zone: Zone("Geneva")}
+	opts := Options{DCT: day("2021-09-30"), Zone: newstext.PlaceZone("Geneva")}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -18,7 +20,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := Tag(string(text), Options{DCT: day("2021-09-30"), Zone: Zone("Geneva")})
+	got := Tag(string(text), Options{DCT: day("2021-09-30"), Zone: newstext.PlaceZone("Geneva")})
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // Token kinds.
@@ -25,62 +27,60 @@ type token struct {
 	id         int32 // the word's id in the grammar's vocabulary; 0 for others
 }
 
-// lex splits text into tokens in one pass. Abbreviations written with
-// inner dots ("a.m.", "p.m", "U.S.") stay one word so the grammar does not
-// have to reassemble them.
+// lex splits text into tokens: newstext's pieces (runs of letters, runs
+// of digits, single marks), with abbreviations written with inner dots
+// ("a.m.", "p.m", "U.S.") kept as one word so the grammar does not have to
+// reassemble them.
 func lex(text string, toks []token, vocab map[string]vocabEntry) []token {
 	toks = toks[:0]
-	space, para := true, true
-	for i := 0; i < len(text); {
-		c := text[i]
-		if isSpace(c) {
-			space = true
-			para = para || c == '\n'
-			i++
-			continue
+	sc := newstext.NewScanner(text)
+	for {
+		p, ok := sc.Next()
+		if !ok {
+			return toks
 		}
 		var t token
-		switch {
-		case c >= '0' && c <= '9':
-			t = lexNumber(text, i)
-		case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(text, i):
-			t = lexWord(text, i, vocab)
+		switch p.Kind {
+		case newstext.Digits:
+			t = token{start: p.Start, end: p.End, lw: text[p.Start:p.End], kind: tNum}
+		case newstext.Letters:
+			t = lexWord(text, p.Start, dottedEnd(text, p, &sc), vocab)
 		default:
-			t = lexPunct(text, i)
+			t = lexPunct(text, p.Start, p.End)
 		}
-		t.space, t.para = space, para
+		t.space, t.para = p.Gap != newstext.Joined, p.Gap >= newstext.LineBreak
 		toks = append(toks, t)
-		i = t.end
-		space, para = false, false
 	}
-	return toks
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
-}
-
-// lexNumber reads the digits at i.
-func lexNumber(text string, i int) token {
-	start := i
-	for i < len(text) && text[i] >= '0' && text[i] <= '9' {
-		i++
-	}
-	return token{start: start, end: i, lw: text[start:i], kind: tNum}
-}
-
-// lexWord reads the word at i, with the inner dots of "a.m." / "p.m" /
-// "u.s." (letter '.' letter ['.']).
-func lexWord(text string, start int, vocab map[string]vocabEntry) token {
-	n := len(text)
-	i := scanWord(text, start)
-	for i+1 < n && text[i] == '.' && isASCIILetter(text[i+1]) && i-start <= 2 && (i+2 >= n || !isASCIILetter(text[i+2])) {
-		i += 2
-		if i < n && text[i] == '.' {
-			i++
+// dottedEnd is where the word of letters p ends with the inner dots of
+// "a.m." / "p.m" / "u.s." (letter '.' letter ['.']), reading the pieces
+// that belong to it from sc.
+func dottedEnd(text string, p newstext.Piece, sc *newstext.Scanner) int {
+	end := p.End
+	for end-p.Start <= 2 {
+		save := *sc
+		dot, ok1 := sc.Next()
+		letter, ok2 := sc.Next()
+		if !ok1 || !ok2 || dot.Gap != newstext.Joined || text[dot.Start:dot.End] != "." ||
+			letter.Gap != newstext.Joined || letter.Kind != newstext.Letters || letter.End-letter.Start != 1 {
+			*sc = save
+			break
+		}
+		end = letter.End
+		save = *sc
+		if final, ok := sc.Next(); ok && final.Gap == newstext.Joined && text[final.Start:final.End] == "." {
+			end = final.End
+		} else {
+			*sc = save
 		}
 	}
-	w := text[start:i]
+	return end
+}
+
+// lexWord makes the token of the word text[start:end].
+func lexWord(text string, start, end int, vocab map[string]vocabEntry) token {
+	w := text[start:end]
 	c := text[start]
 	up := c >= 'A' && c <= 'Z'
 	if c >= utf8.RuneSelf {
@@ -88,17 +88,13 @@ func lexWord(text string, start int, vocab map[string]vocabEntry) token {
 		up = unicode.IsUpper(r)
 	}
 	lw, id := lowerWord(w, vocab)
-	return token{start: start, end: i, lw: lw, id: id, kind: tWord, upper: up}
+	return token{start: start, end: end, lw: lw, id: id, kind: tWord, upper: up}
 }
 
-// lexPunct reads one mark at i; typographic quotes and dashes read as
-// their plain forms.
-func lexPunct(text string, start int) token {
-	size := 1
-	if text[start] >= utf8.RuneSelf {
-		_, size = utf8.DecodeRuneInString(text[start:])
-	}
-	lw := text[start : start+size]
+// lexPunct makes the token of the mark text[start:end]; typographic
+// quotes and dashes read as their plain forms.
+func lexPunct(text string, start, end int) token {
+	lw := text[start:end]
 	switch lw {
 	case "’", "‘", "`":
 		lw = "'"
@@ -107,7 +103,7 @@ func lexPunct(text string, start int) token {
 	case "–", "—", "‐", "‑":
 		lw = "-"
 	}
-	return token{start: start, end: start + size, lw: lw, kind: tPunct}
+	return token{start: start, end: end, lw: lw, kind: tPunct}
 }
 
 // vocabEntry is a word the grammar compares tokens with: its interned
@@ -149,30 +145,4 @@ func lowerWord(w string, vocab map[string]vocabEntry) (string, int32) {
 		return e.lw, e.id
 	}
 	return w, 0
-}
-
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-func isLetterAt(s string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r != utf8.RuneError && unicode.IsLetter(r)
-}
-
-func scanWord(s string, i int) int {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !isASCIILetter(c) {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || !unicode.IsLetter(r) {
-			return i
-		}
-		i += size
-	}
-	return i
 }

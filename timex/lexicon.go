@@ -1,6 +1,10 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/storyline-news/storyline/newstext"
+)
 
 // Word classes of the lexicon; a word may have several.
 const (
@@ -67,21 +71,21 @@ func newLexicon() lexicon {
 // addCalendar: months, weekdays, parts of day, seasons, days, feasts,
 // zones and clock words.
 func (l lexicon) addCalendar() {
-	for i, m := range monthNames() {
-		l.add(m, cMonth, i+1)
-		if len(m) > 3 {
-			l.add(m[:3], cMonth, i+1)
+	en := newstext.English()
+	for w := range en.MonthWords() {
+		l.add(w.Word, cMonth, int(w.Month))
+	}
+	for w := range en.WeekdayWords() {
+		iso := int(w.Day+6)%7 + 1
+		switch w.Form {
+		case newstext.FullName:
+			l.add(w.Word, cWeekday, iso)
+			l.add(w.Word+"s", cWeekdays, iso)
+		case newstext.Abbreviation:
+			l.add(w.Word, cWeekday, iso)
 		}
-	}
-	for w, n := range monthAbbreviations() {
-		l.add(w, cMonth, n)
-	}
-	for i, d := range weekdayNames() {
-		l.add(d, cWeekday, i+1)
-		l.add(d+"s", cWeekdays, i+1)
-	}
-	for w, n := range weekdayAbbreviations() {
-		l.add(w, cWeekday, n)
+		// Three-letter forms ("Sun", "Sat", "Wed") are everyday words too
+		// often to be read as days in running text.
 	}
 	for w, p := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "midday": "MI"} {
 		l.add(w, cPart, 0).s = p
@@ -96,8 +100,8 @@ func (l lexicon) addCalendar() {
 		"labor", "memorial", "hanukkah", "ramadan", "boxing"} {
 		l.add(w, cHoliday, 0)
 	}
-	for w, z := range zoneOffsets() {
-		l.add(w, cZone, 0).s = z
+	for w, off := range newstext.ZoneOffsets() {
+		l.add(w, cZone, 0).s = offset(off)
 	}
 	for w, h := range map[string]int{"noon": 12, "midnight": 24, "midday": 12} {
 		l.add(w, cTimeWord, h)

@@ -1,6 +1,10 @@
 package timex
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/storyline-news/storyline/newstext"
+)
 
 // Month names: the first rule that matches decides.
 func monthRules() []rule {
@@ -36,10 +40,10 @@ func (p *parser) monthHead(i int) (mo, j int, abbr, ok bool) {
 	return mo, j, true, true
 }
 
-// monthAbbreviation reports "jan", "sept", "febr" (not "june", "july",
-// "may").
+// monthAbbreviation reports a month word that is no month's full name:
+// "jan", "sept", "febr" (not "june", "july", "may").
 func monthAbbreviation(lw string) bool {
-	return len(lw) <= 4 && lw != "june" && lw != "july" && lw != "may"
+	return !newstext.English().CalendarName(lw)
 }
 
 // monthDay: "July 28", "July 28, 2021", "July 27,2021", "July 28 2021",

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 // example is a sentence that motivated a rule: the rule must make the
@@ -88,7 +89,7 @@ func checkExample(t *testing.T, rule string, ex example) {
 
 // options are the tagging options of an example.
 func (ex example) options() Options {
-	opts := Options{TimeML: ex.timeML, Zone: Zone(ex.zone)}
+	opts := Options{TimeML: ex.timeML, Zone: newstext.PlaceZone(ex.zone)}
 	switch ex.dct {
 	case "":
 		opts.DCT = day("2021-09-30")

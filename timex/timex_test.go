@@ -1,12 +1,15 @@
 package timex
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"testing"
 	"time"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/clean"
+	"github.com/storyline-news/storyline/newstext"
 )
 
 func day(s string) time.Time {
@@ -50,7 +53,10 @@ func TestAnalyzer(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &storyline.Article{Published: tc.published, Dateline: tc.dateline, Text: tc.text}
+			// As the pipeline prepares it: the cleaner reads the dateline
+			// and the roles.
+			c := clean.Text(tc.text, clean.Known{Published: tc.published})
+			a := &storyline.Article{Published: tc.published, Dateline: cmp.Or(tc.dateline, c.Dateline), Text: c.Text, Paragraphs: c.Paragraphs}
 			if err := Analyzer().Analyze(context.Background(), a); err != nil {
 				t.Fatal(err)
 			}
@@ -70,20 +76,49 @@ func TestAnalyzer(t *testing.T) {
 	}
 }
 
-func TestZone(t *testing.T) {
-	for place, want := range map[string]string{"Geneva": "Europe/Zurich", "MOSCOW": "Europe/Moscow", "Washington": "America/New_York"} {
-		if z := Zone(place); z == nil || z.String() != want {
-			t.Errorf("Zone(%q) = %v, want %s", place, z, want)
-		}
+// TestLead holds the event date to the lead the cleaner's roles give: the
+// first sentences of the report, not the headline, a caption or a
+// dateline line.
+func TestLead(t *testing.T) {
+	body := func(s, e int) storyline.Paragraph {
+		return storyline.Paragraph{Role: storyline.RoleBody, Start: s, End: e}
 	}
-	if z := Zone("Atlantis"); z != nil {
-		t.Errorf("Zone(Atlantis) = %v, want nil", z)
+	tests := []struct {
+		name  string
+		text  string
+		paras func(text string) []storyline.Paragraph
+		want  string
+	}{
+		{"a caption first", "Pictured on Monday, the delegations.\n\nThe talks opened on Wednesday. They end on Friday.",
+			func(text string) []storyline.Paragraph {
+				return []storyline.Paragraph{{Role: storyline.RoleCaption, Start: 0, End: 36}, body(38, len(text))}
+			}, "2021-09-29"},
+		{"two sentences over two paragraphs", "The talks were long.\n\nThey opened on Wednesday.\n\nA vote is due on Friday.",
+			func(text string) []storyline.Paragraph {
+				return []storyline.Paragraph{body(0, 20), body(22, 47), body(49, len(text))}
+			},
+			"2021-09-29"},
+		{"the third sentence is no lead", "The talks were long.\n\nThey were hard.\n\nA vote is due on Friday.",
+			func(text string) []storyline.Paragraph {
+				return []storyline.Paragraph{body(0, 20), body(22, 37), body(39, len(text))}
+			},
+			"2021-09-30"},
+		{"said on a day", "Norway on Tuesday confirmed that the talks opened on Wednesday.", nil, "2021-09-29"},
+		{"no cleaner: the text is the report", "The talks opened on Wednesday.", nil, "2021-09-29"},
 	}
-	if got := DetectDateline("GENEVA (AFP) - Talks began."); got != "GENEVA" {
-		t.Errorf("DetectDateline = %q", got)
-	}
-	if got := DetectDateline("(Geneva) Russians and Americans"); got != "Geneva" {
-		t.Errorf("DetectDateline = %q", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &storyline.Article{Published: "2021-09-30", Text: tt.text}
+			if tt.paras != nil {
+				a.Paragraphs = tt.paras(tt.text)
+			}
+			if err := Analyzer().Analyze(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			if a.EventDate != tt.want {
+				t.Errorf("event date %q, want %q (timexes %+v)", a.EventDate, tt.want, a.Timexes)
+			}
+		})
 	}
 }
 
@@ -96,7 +131,7 @@ func TestRobust(t *testing.T) {
 	}
 	for _, in := range inputs {
 		for _, dct := range []time.Time{{}, day("2021-09-30")} {
-			for _, x := range Tag(in, Options{DCT: dct, Zone: Zone("Geneva")}) {
+			for _, x := range Tag(in, Options{DCT: dct, Zone: newstext.PlaceZone("Geneva")}) {
 				if x.Start < 0 || x.End > len(in) || x.Start >= x.End || in[x.Start:x.End] != x.Text {
 					t.Errorf("%q: bad span %+v", in, x)
 				}
@@ -112,7 +147,7 @@ func FuzzTag(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, x := range Tag(s, Options{DCT: day("2021-09-30"), Zone: Zone("Geneva")}) {
+		for _, x := range Tag(s, Options{DCT: day("2021-09-30"), Zone: newstext.PlaceZone("Geneva")}) {
 			if x.Start < 0 || x.End > len(s) || x.Start >= x.End || s[x.Start:x.End] != x.Text {
 				t.Fatalf("%q: bad span %+v", s, x)
 			}

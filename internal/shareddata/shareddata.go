@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -54,4 +55,40 @@ func Path(t testing.TB, elems ...string) string {
 		t.Skipf("needs ../shared beside the repository (%v)", err)
 	}
 	return path
+}
+
+// Seed is one seed article: its id (the file name without .txt) and its
+// raw text.
+type Seed struct{ ID, Text string }
+
+// Seeds are the seed articles (seeds/articles/*.txt) in file-name order.
+// It skips t as Path does, and when there are none; it fails t on a file
+// it cannot read.
+func Seeds(t testing.TB) []Seed {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(Path(t, "seeds", "articles"), "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no seed articles: %v", err)
+	}
+	seeds := make([]Seed, 0, len(files))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, Seed{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(data)})
+	}
+	return seeds
+}
+
+// SeedArticles is the text of the seed articles, one after another with a
+// blank line between: what the benchmarks of the text stages read.
+func SeedArticles(t testing.TB) string {
+	t.Helper()
+	var text strings.Builder
+	for _, s := range Seeds(t) {
+		text.WriteString(s.Text)
+		text.WriteString("\n\n")
+	}
+	return text.String()
 }

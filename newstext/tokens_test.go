@@ -1,8 +1,10 @@
-package ner
+package newstext
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/storyline-news/storyline/internal/shareddata"
 )
 
 func toks(text string) []string {
@@ -70,6 +72,10 @@ func TestSentences(t *testing.T) {
 			[]string{"Ministers Gather in Bergen", "Formal sessions are now under way."}},
 		{"hard wrapped", "Norway said the vote will show how\nsincere Brussels is in seeking\na real deal with Oslo.\nThe two delegations will hold the\nvote on Friday in Bergen.",
 			[]string{"Norway said the vote will show how\nsincere Brussels is in seeking\na real deal with Oslo.", "The two delegations will hold the\nvote on Friday in Bergen."}},
+		{"titles the tagger's text spells without a period", "\"Nobody else was there,\" Const. Tim Fanning said. Mme. Lagarde agreed.",
+			[]string{"\"Nobody else was there,\" Const. Tim Fanning said.", "Mme. Lagarde agreed."}},
+		{"a title at a sentence's end", "He spoke to the Det. The talks ended.",
+			[]string{"He spoke to the Det. The talks ended."}},
 		{"dateline", "GENEVA (AFP) - Talks began on Thursday. They ended late.",
 			[]string{"GENEVA (AFP) - Talks began on Thursday.", "They ended late."}},
 		{"empty", "", nil},
@@ -104,4 +110,14 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkSentences splits the seed articles into sentences (the
+// tagger's first step).
+func BenchmarkSentences(b *testing.B) {
+	s := shareddata.SeedArticles(b)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Sentences(s)
+	}
 }

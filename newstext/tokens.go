@@ -1,4 +1,4 @@
-package ner
+package newstext
 
 import (
 	"strings"
@@ -24,14 +24,14 @@ func Tokens(text string) []Span {
 	i := 0
 	for i < len(text) {
 		r, sz := utf8.DecodeRuneInString(text[i:])
-		if isSpace(r) {
+		if IsSpace(r) {
 			i += sz
 			continue
 		}
 		j := i
 		for j < len(text) {
 			r, sz := utf8.DecodeRuneInString(text[j:])
-			if isSpace(r) {
+			if IsSpace(r) {
 				break
 			}
 			j += sz
@@ -42,7 +42,10 @@ func Tokens(text string) []Span {
 	return toks
 }
 
-func isSpace(r rune) bool {
+// IsSpace reports a character that separates words: white space of any
+// kind, and the no-break, zero-width, line and paragraph separators and the
+// byte-order mark that converted text carries.
+func IsSpace(r rune) bool {
 	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v' ||
 		r == 0xA0 || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0x200B ||
 		(r > 0x7f && unicode.IsSpace(r))
@@ -197,22 +200,6 @@ func clitic(word string) int {
 	return -1
 }
 
-// abbreviations that keep their period (lower case, without the period).
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true, "st": true,
-	"gen": true, "lt": true, "col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "adm": true, "cmdr": true,
-	"gov": true, "sen": true, "rep": true, "reps": true, "sens": true, "pres": true, "rev": true, "hon": true, "amb": true,
-	"inc": true, "corp": true, "co": true, "ltd": true, "bros": true, "plc": true, "llc": true, "dept": true, "univ": true, "assn": true,
-	"no": true, "nos": true, "vs": true, "etc": true, "approx": true, "est": true, "fig": true, "vol": true, "pp": true, "op": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
-	"oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true,
-	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "del": true, "fla": true, "ga": true,
-	"ill": true, "ind": true, "kan": true, "kans": true, "ky": true, "la": true, "md": true, "mass": true, "mich": true, "minn": true,
-	"miss": true, "mo": true, "mont": true, "neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "penn": true, "tenn": true,
-	"tex": true, "va": true, "vt": true, "wash": true, "wis": true, "wyo": true,
-	"ave": true, "blvd": true, "rd": true, "mt": true, "ft": true, "ste": true,
-}
-
 // keepPeriod reports whether word (ending in '.') is an abbreviation whose
 // period belongs to it.
 func keepPeriod(word string) bool {
@@ -235,7 +222,7 @@ func keepPeriod(word string) bool {
 		}
 	}
 	if len(w) <= 5 {
-		return abbrevs[strings.ToLower(w)]
+		return english.Abbreviation(strings.ToLower(w))
 	}
 	return false
 }
@@ -262,14 +249,33 @@ func isCloser(tok string) bool {
 // start a sentence, at a paragraph break (blank line), and at a single line
 // break unless the text looks hard-wrapped; abbreviations never end one
 // unless the next word is capitalised and the abbreviation is a dotted
-// acronym ("in the U.S. The talks...").
+// acronym ("in the U.S. The talks..."), and neither do the abbreviated
+// titles that the tagger's text writes without a period, so that its
+// tokens split them off ("Const. Tim Fanning", "Mme. Lagarde").
 func Sentences(text string) []Span {
 	toks := Tokens(text)
 	var out []Span
 	for _, s := range SentenceTokens(text, toks) {
-		out = append(out, Span{toks[s.Start].Start, toks[s.End-1].End})
+		sp := Span{toks[s.Start].Start, toks[s.End-1].End}
+		if n := len(out); n > 0 && titleStop(text, toks, s.Start) {
+			out[n-1].End = sp.End
+			continue
+		}
+		out = append(out, sp)
 	}
 	return out
+}
+
+// titleStop reports a sentence break before token i that only follows an
+// abbreviated title and its period, split apart by the tokenizer: "Const"
+// "." before a name.
+func titleStop(text string, toks []Span, i int) bool {
+	if i < 2 || text[toks[i-1].Start:toks[i-1].End] != "." || toks[i-2].End != toks[i-1].Start {
+		return false
+	}
+	w := strings.ToLower(text[toks[i-2].Start:toks[i-2].End])
+	a := english.abbreviations[w]
+	return a.kind == nameAbbreviation && !a.conll && startsUpper(text[toks[i].Start:toks[i].End])
 }
 
 // SentenceTokens groups toks (from Tokens(text)) into sentences; each Span is
@@ -330,11 +336,9 @@ func canStart(s string) bool {
 	return !unicode.IsLower(r) && r != ',' && r != ';' && r != ')' && r != ':'
 }
 
-// isTitle: abbreviations that are always followed by a name.
+// isTitle: abbreviations that are always followed by a name, and initials.
 func isTitle(s string) bool {
-	switch strings.ToLower(strings.TrimSuffix(s, ".")) {
-	case "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
-		"gov", "sen", "rep", "reps", "sens", "pres", "rev", "hon", "amb", "st", "mt", "ft":
+	if a := english.abbreviations[strings.ToLower(strings.TrimSuffix(s, "."))]; a.kind == nameAbbreviation && a.conll {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s)

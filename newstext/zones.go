@@ -1,39 +1,68 @@
-package timex
+package newstext
 
-// The calendar's names and the world's zones, kept in this one file so
-// that they can move to a shared text package as one piece. The lexicon is
-// built from them once (newLexicon); Zone reads the datelines.
+import (
+	"iter"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // dateline zones resolve without the system's zone files
+)
 
-// monthNames are the month names in calendar order; their first three
-// letters are abbreviations too ("Jan", "Sept" below).
-func monthNames() [12]string {
-	return [12]string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december"}
+// zoneAbbreviation is a zone as news writes it after a clock time.
+type zoneAbbreviation struct {
+	offset int  // seconds east of UTC; standard time for a regional zone
+	fixed  bool // false for a region's zone ("ET", "PT"), whose offset changes with the season
 }
 
-// monthAbbreviations are the abbreviations beyond the first three letters.
-func monthAbbreviations() map[string]int { return map[string]int{"sept": 9, "febr": 2} }
+// zoneAbbreviations are the zones news writes after clock times: "8 a.m.
+// GMT", "4 p.m. EDT", "10:00 MSK", "9 a.m. ET".
+var zoneAbbreviations = func() map[string]zoneAbbreviation {
+	const h = 3600
+	fixed := map[string]int{
+		"gmt": 0, "utc": 0, "z": 0, "wet": 0, "west": 1 * h, "bst": 1 * h, "cet": 1 * h, "cest": 2 * h,
+		"eet": 2 * h, "eest": 3 * h, "msk": 3 * h, "ist": 5*h + 30*60, "wib": 7 * h, "hkt": 8 * h, "sgt": 8 * h,
+		"jst": 9 * h, "kst": 9 * h, "aest": 10 * h, "aedt": 11 * h,
+		"edt": -4 * h, "est": -5 * h, "cdt": -5 * h, "cst": -6 * h, "mdt": -6 * h, "mst": -7 * h, "pdt": -7 * h, "pst": -8 * h,
+	}
+	regional := map[string]int{"et": -5 * h, "ct": -6 * h, "mt": -7 * h, "pt": -8 * h}
+	m := map[string]zoneAbbreviation{}
+	for w, off := range fixed {
+		m[w] = zoneAbbreviation{offset: off, fixed: true}
+	}
+	for w, off := range regional {
+		m[w] = zoneAbbreviation{offset: off}
+	}
+	return m
+}()
 
-// weekdayNames are in ISO order: Monday is 1.
-func weekdayNames() [7]string {
-	return [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+// ZoneOffset is the offset from UTC, in seconds, of a lower-case zone
+// abbreviation whose offset is fixed ("gmt", "edt", "ist").
+func ZoneOffset(abbr string) (int, bool) {
+	z, ok := zoneAbbreviations[abbr]
+	return z.offset, ok && z.fixed
 }
 
-// weekdayAbbreviations are the abbreviations news writing uses besides
-// the full names (three-letter ones are too often other words).
-func weekdayAbbreviations() map[string]int { return map[string]int{"tues": 2, "weds": 3, "thurs": 4} }
-
-// zoneOffsets are the zone abbreviations written after clock times
-// ("8 a.m. GMT", "4 p.m. EDT"), with their UTC offsets in TIMEX3 form.
-func zoneOffsets() map[string]string {
-	return map[string]string{"gmt": "Z", "utc": "Z", "z": "Z", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00",
-		"cst": "-06:00", "mdt": "-06:00", "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00", "bst": "+01:00", "cet": "+01:00",
-		"cest": "+02:00", "msk": "+03:00", "jst": "+09:00", "ist": "+05:30", "eet": "+02:00", "eest": "+03:00", "wet": "Z",
-		"west": "+01:00", "aest": "+10:00", "hkt": "+08:00", "sgt": "+08:00", "kst": "+09:00"}
+// ZoneWord reports a lower-case zone abbreviation, a region's too ("et",
+// "pt"), whose offset depends on the season.
+func ZoneWord(word string) bool {
+	_, ok := zoneAbbreviations[word]
+	return ok
 }
 
-// datelineZones maps news datelines to their IANA zones.
-var datelineZones = map[string]string{
+// ZoneOffsets lists the zone abbreviations whose offset is fixed, with
+// their offsets in seconds, in alphabetical order.
+func ZoneOffsets() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		for _, w := range sortedKeys(zoneAbbreviations) {
+			if z := zoneAbbreviations[w]; z.fixed && !yield(w, z.offset) {
+				return
+			}
+		}
+	}
+}
+
+// placeZones maps the places news is datelined from to their IANA zones.
+var placeZones = map[string]string{
 	"geneva": "Europe/Zurich", "zurich": "Europe/Zurich", "bern": "Europe/Zurich", "berne": "Europe/Zurich", "lausanne": "Europe/Zurich",
 	"davos": "Europe/Zurich", "basel": "Europe/Zurich",
 	"moscow": "Europe/Moscow", "st. petersburg": "Europe/Moscow", "saint petersburg": "Europe/Moscow",
@@ -72,4 +101,38 @@ var datelineZones = map[string]string{
 	"kuala lumpur": "Asia/Kuala_Lumpur", "singapore": "Asia/Singapore", "yangon": "Asia/Yangon",
 	"sydney": "Australia/Sydney", "canberra": "Australia/Sydney", "melbourne": "Australia/Melbourne", "wellington": "Pacific/Auckland",
 	"auckland": "Pacific/Auckland",
+}
+
+// zoneLocations loads each zone once, on first need: a reader of one
+// dateline does not pay for all of them.
+var zoneLocations = func() map[string]func() *time.Location {
+	m := map[string]func() *time.Location{}
+	for _, name := range placeZones {
+		if m[name] == nil {
+			m[name] = sync.OnceValue(func() *time.Location {
+				loc, err := time.LoadLocation(name)
+				if err != nil {
+					return nil
+				}
+				return loc
+			})
+		}
+	}
+	return m
+}()
+
+// PlaceZone is the time zone of a dateline place ("Geneva", "GENEVA",
+// "New York"), or nil when the place is unknown.
+func PlaceZone(place string) *time.Location {
+	name, ok := placeZones[strings.ToLower(strings.TrimSpace(place))]
+	if !ok {
+		return nil
+	}
+	return zoneLocations[name]()
+}
+
+// KnownPlace reports a dateline place whose zone PlaceZone knows.
+func KnownPlace(place string) bool {
+	_, ok := placeZones[strings.ToLower(strings.TrimSpace(place))]
+	return ok
 }

@@ -30,7 +30,7 @@ var french = func() *Lexicon {
 		numbers: valued(map[string]int{`un une`: 1, `deux`: 2, `trois`: 3, `quatre`: 4, `cinq`: 5, `six`: 6, `sept`: 7,
 			`huit`: 8, `neuf`: 9, `dix`: 10, `onze`: 11, `douze`: 12, `quinze`: 15, `vingt`: 20}),
 		future:      wordSet(`sera seront aura auront va vont doit doivent devrait devraient prochain prochaine demain`),
-		futureEnds:  []string{"era", "eront", "ira", "iront"},
+		futureEnds:  []string{"era", "eront", "ira", "iront", "dra", "dront"},
 		datePreps:   wordSet(`le ce`),
 		marks:       []QuoteMarks{{"«", []string{"»"}}, {"“", []string{"”"}}, {"\"", []string{"\""}}},
 		pronouns:    wordSet(`il elle`),

@@ -22,7 +22,7 @@ var spanish = func() *Lexicon {
 		relDays: keyed(map[string]int{"ayer": -1, "hoy": 0, "mañana": 1, "anteayer": -2, "antier": -2,
 			"pasado mañana": 2}),
 		eve: keyedSet(`víspera`),
-		dirs: valued(map[string]int{`pasado pasada anterior`: -1, `próximo próxima próximos próximas que viene`: 1,
+		dirs: valued(map[string]int{`pasado pasada anterior`: -1, `próximo próxima próximos próximas`: 1,
 			`este esta`: 0}),
 		units: valued(map[string]Unit{`día días`: Day, `semana semanas`: Week, `mes meses`: Month, `año años`: Year}),
 		numbers: valued(map[string]int{`un una uno`: 1, `dos`: 2, `tres`: 3, `cuatro`: 4, `cinco`: 5, `seis`: 6,

@@ -21,6 +21,8 @@ var french = func() *Lexicon {
 		confie répond rappelle prévient annonce juge dénonce reconnaît promet regrette déplore commente
 		déclarait disait affirmait ajoutait expliquait`,
 		`selon`)
+	// Offices, which come before a speaker's name and are no part of it.
+	l.titleHeads = wordSet(`ministre président présidente porte-parole secrétaire chef cheffe directeur directrice ambassadeur ambassadrice chancelier chancelière conseiller conseillère diplomate négociateur négociatrice responsable délégué déléguée envoyé envoyée maire commissaire représentant représentante`)
 	l.prose = &prose{
 		relDays: keyed(map[string]int{"hier": -1, "aujourd'hui": 0, "demain": 1, "avant-hier": -2, "après-demain": 2}),
 		eve:     keyedSet(`veille`),

@@ -19,6 +19,8 @@ var german = func() *Lexicon {
 		warnte warnt fügte fügt kündigte kündigt teilte teilt sprach schrieb schreibt bekräftigte bekräftigt
 		unterstrich unterstreicht räumte räumt versicherte versichert forderte fordert`,
 		`so laut zufolge`)
+	// Offices, which come before a speaker's name and are no part of it.
+	l.titleHeads = wordSet(`minister ministerin sprecher sprecherin präsident präsidentin kanzler kanzlerin botschafter botschafterin chef chefin leiter leiterin generalsekretär generalsekretärin bundesrat bundesrätin diplomat diplomatin unterhändler unterhändlerin vertreter vertreterin bürgermeister bürgermeisterin direktor direktorin beauftragte beauftragter`)
 	l.prose = &prose{
 		relDays: keyed(map[string]int{"gestern": -1, "heute": 0, "morgen": 1, "vorgestern": -2, "übermorgen": 2}),
 		eve:     keyedSet(`vortag | vorabend`),
@@ -38,7 +40,8 @@ var german = func() *Lexicon {
 		ordinalEnds: wordSet(`.`),
 		openers: wordSet(`der die das den dem des ein eine einer er sie es wir ich aber und in im am an auf für nach vor
 			bei als wenn dies diese dieser sein seine ihr ihre man`),
-		speakerStops: wordSet(`dass`),
+		speakerStops:   wordSet(`dass`),
+		compoundTitles: true,
 	}
 	return l
 }()

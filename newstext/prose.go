@@ -45,6 +45,9 @@ type prose struct {
 	ordinalEnds  map[string]bool // what may follow a day's number: "er" in "1er"
 	openers      map[string]bool // words that open sentences and are no name
 	speakerStops map[string]bool // words between a speech verb and its speaker that end the search
+	// compoundTitles: offices are written as one word with what they are
+	// of ("Außenministerin").
+	compoundTitles bool
 }
 
 // PieceKey is the lookup key of a phrase: its pieces (see Scanner) in lower
@@ -276,4 +279,21 @@ func (l *Lexicon) abbreviate(titles, plain, ordinary string) {
 			l.abbreviations[w] = abbreviation{kind: kind, conll: true}
 		}
 	}
+}
+
+// TitleWord reports a lower-case word that names an office ("ministre",
+// "sprecherin"), compounds included where the language writes them as one
+// word ("außenministerin").
+func (l *Lexicon) TitleWord(word string) bool {
+	if l.titleHeads[word] {
+		return true
+	}
+	if l.prose != nil && l.prose.compoundTitles {
+		for h := range l.titleHeads {
+			if len(word) > len(h)+2 && strings.HasSuffix(word, h) {
+				return true
+			}
+		}
+	}
+	return false
 }

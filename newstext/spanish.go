@@ -18,6 +18,8 @@ var spanish = func() *Lexicon {
 		añadió añade agregó agrega indicó indica subrayó subraya advirtió advierte insistió insiste apuntó apunta
 		sostuvo sostiene manifestó destacó destaca reconoció anunció comentó precisó recalcó`,
 		`según`)
+	// Offices, which come before a speaker's name and are no part of it.
+	l.titleHeads = wordSet(`ministro ministra portavoz presidente presidenta canciller embajador embajadora secretario secretaria jefe jefa director directora diplomático diplomática negociador negociadora representante enviado enviada alcalde alcaldesa`)
 	l.prose = &prose{
 		relDays: keyed(map[string]int{"ayer": -1, "hoy": 0, "mañana": 1, "anteayer": -2, "antier": -2,
 			"pasado mañana": 2}),

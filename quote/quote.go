@@ -46,6 +46,15 @@ func Analyzer() storyline.Analyzer {
 // Extract returns the quotes of one article, in text order. Speaker is left
 // empty: it is an entity id, known only after resolution (Merge).
 func Extract(a *storyline.Article) []storyline.QuoteMention {
+	lx, ok := newstext.Analysis(a.Lang)
+	switch {
+	case !ok:
+		// No rules read this language: English ones would take its
+		// capitalised nouns for speakers.
+		return []storyline.QuoteMention{}
+	case lx.OwnAnalysis():
+		return extractLang(a, lx)
+	}
 	fs := extract(a)
 	out := make([]storyline.QuoteMention, len(fs))
 	for i, f := range fs {

@@ -487,6 +487,13 @@ func (d *langDoc) verb(low string) (newstext.SpeechKind, bool) {
 	return newstext.NotSpeech, false
 }
 
+// invertedPronoun reports an auxiliary with its subject pronoun after
+// it: "a-t-il", "a-t-elle".
+func (d *langDoc) invertedPronoun(low string) bool {
+	parts := strings.Split(low, "-")
+	return len(parts) > 1 && d.lex.Auxiliary(parts[0]) && d.lex.Pronoun(parts[len(parts)-1])
+}
+
 // speakerIn is the speaker an attribution's words name: a name (before
 // the verb, the last one; after it, the first of two words or more, else
 // the first), or a pronoun, which is the previous speaker.
@@ -499,7 +506,7 @@ func (d *langDoc) speakerIn(ws []lword, prev string, before bool) (string, bool)
 			if !w.isWord || d.lex.Auxiliary(w.low) {
 				continue
 			}
-			if d.lex.Pronoun(w.low) {
+			if d.lex.Pronoun(w.low) || d.invertedPronoun(w.low) {
 				return prev, prev != ""
 			}
 			if len(runs) > 0 && runs[len(runs)-1].last == k {

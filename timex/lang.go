@@ -32,6 +32,7 @@ const (
 	lkUnitRel                     // "la semaine dernière", "diese Woche", "в прошлом году"
 	lkAgo                         // "il y a trois jours", "vor drei Tagen"
 	lkIn                          // "dans trois jours", "через три дня"
+	lkDuration                    // "une semaine", "drei Tage": how long, not when
 	lkVeto                        // no time expression: "la mañana" is the morning, "am Morgen" too
 )
 
@@ -400,7 +401,11 @@ func (t *langTagger) resolve(ms []langMatch, opts Options, trace bool) ([]storyl
 			ref = day
 		}
 		start, end := t.toks[m.from].start, t.toks[m.to-1].end
-		out = append(out, storyline.TimeExpr{Text: t.text[start:end], Start: start, End: end, Type: "DATE", Value: val})
+		typ := "DATE"
+		if m.rule.kind == lkDuration {
+			typ = "DURATION"
+		}
+		out = append(out, storyline.TimeExpr{Text: t.text[start:end], Start: start, End: end, Type: typ, Value: val})
 		if trace {
 			rules = append(rules, m.rule.name)
 		}
@@ -442,6 +447,9 @@ func (t *langTagger) value(m langMatch, dct, ref time.Time) (string, time.Time, 
 		return fmt.Sprintf("%04d-%02d", y, c.month), time.Time{}, true
 	case lkYear:
 		return fmt.Sprintf("%04d", c.year), time.Time{}, true
+	case lkDuration:
+		u := map[newstext.Unit]string{newstext.Day: "D", newstext.Week: "W", newstext.Month: "M", newstext.Year: "Y"}[c.unit]
+		return fmt.Sprintf("P%d%s", c.num, u), time.Time{}, u != "" && c.num > 0
 	}
 	if !known {
 		// Relative to a date the article does not give.

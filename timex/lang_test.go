@@ -39,6 +39,7 @@ var langExamples = []langExample{
 	{"fr-this-unit", "fr", "Cette semaine et cette année.", []string{"Cette semaine=2026-W49", "cette année=2026"}},
 	{"fr-ago", "fr", "Il y a trois jours, la ville était calme.", []string{"Il y a trois jours=2026-12-01"}},
 	{"fr-in", "fr", "Le rapport sera publié dans deux semaines.", []string{"dans deux semaines=2026-W51"}},
+	{"fr-duration", "fr", "Les discussions ont duré trois jours, une semaine après l'échec.", []string{"trois jours=P3D", "une semaine=P1W"}},
 
 	// German.
 	{"de-date", "de", "Am Donnerstag, dem 3. Dezember trafen sich die Minister.", []string{"Donnerstag, dem 3. Dezember=2026-12-03"}},
@@ -56,6 +57,7 @@ var langExamples = []langExample{
 	{"de-direction-unit", "de", "Letzte Woche, im vergangenen Jahr und diese Woche.", []string{"Letzte Woche=2026-W48", "vergangenen Jahr=2025", "diese Woche=2026-W49"}},
 	{"de-ago", "de", "Vor drei Tagen war es ruhig.", []string{"Vor drei Tagen=2026-12-01"}},
 	{"de-in", "de", "Der Bericht erscheint in zwei Wochen.", []string{"in zwei Wochen=2026-W51"}},
+	{"de-duration", "de", "Die Gespräche dauerten drei Tage, eine Woche nach dem Scheitern.", []string{"drei Tage=P3D", "eine Woche=P1W"}},
 
 	// Spanish.
 	{"es-date", "es", "Los ministros se reunieron el jueves 3 de diciembre en Ginebra.", []string{"jueves 3 de diciembre=2026-12-03"}},
@@ -75,6 +77,7 @@ var langExamples = []langExample{
 	{"es-direction-unit", "es", "La próxima semana y este año.", []string{"próxima semana=2026-W50", "este año=2026"}},
 	{"es-ago", "es", "Hace tres días todo estaba tranquilo.", []string{"Hace tres días=2026-12-01"}},
 	{"es-in", "es", "El informe saldrá dentro de dos semanas.", []string{"dentro de dos semanas=2026-W51"}},
+	{"es-duration", "es", "Las conversaciones duraron tres días, una semana después del fracaso.", []string{"tres días=P3D", "una semana=P1W"}},
 
 	// Russian.
 	{"ru-date", "ru", "Министры встретились в четверг, 3 декабря, в Женеве.", []string{"четверг, 3 декабря=2026-12-03"}},
@@ -92,6 +95,7 @@ var langExamples = []langExample{
 	{"ru-direction-unit", "ru", "На прошлой неделе и в этом году.", []string{"прошлой неделе=2026-W48", "этом году=2026"}},
 	{"ru-ago", "ru", "Три дня назад было тихо.", []string{"Три дня назад=2026-12-01"}},
 	{"ru-in", "ru", "Доклад выйдет через две недели.", []string{"через две недели=2026-W51"}},
+	{"ru-duration", "ru", "Переговоры длились три дня.", []string{"три дня=P3D"}},
 }
 
 func TestLanguageRules(t *testing.T) {

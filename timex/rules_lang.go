@@ -22,6 +22,7 @@ func langRules() map[string][]langRule {
 			{"fr-this-unit", "", "ce|cet|cette {UNIT}", lkUnitRel},
 			{"fr-ago", "", "il y a {NUM} {UNIT}", lkAgo},
 			{"fr-in", "", "dans {NUM} {UNIT}", lkIn},
+			{"fr-duration", "", "{NUM} {UNIT}", lkDuration},
 		},
 		"de": {
 			{"de-date", "", "[ {WEEKDAY} [ , ] [ den|dem ] ] {DAY} {MONTH} [ {YEAR} ]", lkDate},
@@ -39,6 +40,7 @@ func langRules() map[string][]langRule {
 			{"de-direction-unit", "", "{DIR} {UNIT}", lkUnitRel},
 			{"de-ago", "", "vor {NUM} {UNIT}", lkAgo},
 			{"de-in", "", "in {NUM} {UNIT}", lkIn},
+			{"de-duration", "", "{NUM} {UNIT}", lkDuration},
 		},
 		"es": {
 			{"es-date", "", "[ {WEEKDAY} [ , ] ] {DAY} de {MONTH} [ de|del {YEAR} ]", lkDate},
@@ -58,6 +60,7 @@ func langRules() map[string][]langRule {
 			{"es-direction-unit", "", "{DIR} {UNIT}", lkUnitRel},
 			{"es-ago", "", "hace {NUM} {UNIT}", lkAgo},
 			{"es-in", "", "dentro de {NUM} {UNIT}", lkIn},
+			{"es-duration", "", "{NUM} {UNIT}", lkDuration},
 		},
 		"ru": {
 			{"ru-date", "", "[ {WEEKDAY} [ , ] ] {DAY} {MONTH} [ {YEAR} [ года ] [ г ~. ] ]", lkDate},
@@ -74,6 +77,7 @@ func langRules() map[string][]langRule {
 			{"ru-direction-unit", "", "{DIR} {UNIT}", lkUnitRel},
 			{"ru-ago", "", "{NUM} {UNIT} назад", lkAgo},
 			{"ru-in", "", "через {NUM} {UNIT}", lkIn},
+			{"ru-duration", "", "{NUM} {UNIT}", lkDuration},
 		},
 	}
 }

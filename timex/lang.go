@@ -23,17 +23,17 @@ import (
 type langKind uint8
 
 const (
-	lkDate    langKind = iota + 1 // day and month, maybe a year: "3 décembre 2026"
-	lkMonth                       // a month, maybe with its year: "im Dezember", "mars 2025"
-	lkYear                        // "en 2025"
-	lkRelDay                      // "hier", "gestern", "послезавтра"
-	lkEve                         // the day before the day under discussion: "la veille", "накануне"
-	lkWeekday                     // "jeudi", "letzten Donnerstag", "el próximo lunes"
-	lkUnitRel                     // "la semaine dernière", "diese Woche", "в прошлом году"
-	lkAgo                         // "il y a trois jours", "vor drei Tagen"
-	lkIn                          // "dans trois jours", "через три дня"
-	lkDuration                    // "une semaine", "drei Tage": how long, not when
-	lkVeto                        // no time expression: "la mañana" is the morning, "am Morgen" too
+	lkDate     langKind = iota + 1 // day and month, maybe a year: "3 décembre 2026"
+	lkMonth                        // a month, maybe with its year: "im Dezember", "mars 2025"
+	lkYear                         // "en 2025"
+	lkRelDay                       // "hier", "gestern", "послезавтра"
+	lkEve                          // the day before the day under discussion: "la veille", "накануне"
+	lkWeekday                      // "jeudi", "letzten Donnerstag", "el próximo lunes"
+	lkUnitRel                      // "la semaine dernière", "diese Woche", "в прошлом году"
+	lkAgo                          // "il y a trois jours", "vor drei Tagen"
+	lkIn                           // "dans trois jours", "через три дня"
+	lkDuration                     // "une semaine", "drei Tage": how long, not when
+	lkVeto                         // no time expression: "la mañana" is the morning, "am Morgen" too
 )
 
 // langRule is one pattern of a language's time grammar. Before lists the

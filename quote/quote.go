@@ -19,6 +19,14 @@
 // quote is taken from a headline, a caption, a crosshead or a credit line;
 // an article no cleaner read is all report. Merge runs after entity
 // resolution and builds the corpus' quotes.
+//
+// All of the above is English. French, German, Spanish and Russian
+// articles (by the article's Lang) are read by lang.go instead: their own
+// quote marks (« », „ “, » «) and dialogue dashes, and a few named
+// attribution rules over their newstext lexicon (a speech verb beside the
+// quotation and the name next to it, "selon"/"laut"/"según"/"по словам",
+// the speaker before continuing). They do not need the entity tagger. An
+// article in any other language gets no quotes.
 package quote
 
 import (

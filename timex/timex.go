@@ -12,6 +12,13 @@
 // it runs in linear time. Normalisation (resolve.go) then gives each match
 // its value from the DCT, the tense of its clause (tense.go) and the date
 // under discussion.
+//
+// French, German, Spanish and Russian have grammars of their own, smaller
+// (lang.go, rules_lang.go): dates, months, years, weekdays with or without
+// "last"/"next", relative days, the eve of the day under discussion,
+// relative weeks, months and years, "ago", "in" and durations, each
+// language a list of named rules over its newstext lexicon. Options.Lang
+// chooses; a language with neither gets no expressions.
 package timex
 
 import (

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,15 @@ type langDoc struct {
 	lex   *newstext.Lexicon
 	text  string
 	paras [][2]int
+	sents map[int][]newstext.Span // each paragraph's sentences, once read
 }
+
+// Bounds that keep the work per quotation constant on text of any size:
+// the longest quotation looked for, and how far its attribution is.
+const (
+	maxQuoteBytes       = 4000
+	maxAttributionBytes = 400
+)
 
 // An attribution pattern: how a quotation's speaker is found. Each is a
 // small named rule, with its examples in lang_test.go; they are tried in
@@ -156,7 +165,7 @@ func (d *langDoc) marked(s, e, para int) []langQuote {
 			i += size
 			continue
 		}
-		cl, clEnd := d.closing(i+size, e, m)
+		cl, clEnd := d.closing(i+size, min(e, i+maxQuoteBytes), m)
 		if cl < 0 {
 			i += size
 			continue
@@ -305,10 +314,17 @@ func (d *langDoc) words(s, e int) []lword {
 // sentenceOf is the sentence of paragraph para that holds byte i.
 func (d *langDoc) sentenceOf(para, i int) (int, int) {
 	p := d.paras[para]
-	for _, s := range d.lex.Sentences(d.text[p[0]:p[1]]) {
-		if p[0]+s.Start <= i && i < p[0]+s.End {
-			return p[0] + s.Start, p[0] + s.End
+	ss, ok := d.sents[para]
+	if !ok {
+		if d.sents == nil {
+			d.sents = map[int][]newstext.Span{}
 		}
+		ss = d.lex.Sentences(d.text[p[0]:p[1]])
+		d.sents[para] = ss
+	}
+	k := sort.Search(len(ss), func(k int) bool { return p[0]+ss[k].End > i })
+	if k < len(ss) && p[0]+ss[k].Start <= i {
+		return p[0] + ss[k].Start, p[0] + ss[k].End
 	}
 	return i, i
 }
@@ -340,7 +356,10 @@ word:
 		return nil
 	}
 	_, end := d.sentenceOf(q.para, i)
-	end = max(end, i)
+	end = min(max(end, i), i+maxAttributionBytes)
+	for end < len(d.text) && !utf8.RuneStart(d.text[end]) {
+		end++
+	}
 	ws := d.words(i, end)
 	for k, w := range ws {
 		if !w.isWord && (isDash(runeAt(w.text, 0)) && q.dash || d.opensQuote(w.start)) {
@@ -438,6 +457,10 @@ func (d *langDoc) verbBefore(q langQuote, prev string) (string, bool) {
 			return "", false
 		}
 		s, _ = d.sentenceOf(q.para, p[0]+len(ps)-1)
+	}
+	s = max(s, q.open-maxAttributionBytes)
+	for s < q.open && !utf8.RuneStart(d.text[s]) {
+		s++
 	}
 	ws := d.words(s, q.open)
 	for k := len(ws) - 1; k >= 0; k-- {

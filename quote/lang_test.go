@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -121,5 +122,46 @@ func TestNoEnglishQuotesOnOtherLanguages(t *testing.T) {
 	}
 	if got := langQuotes(t, langArticle("en", "\"We stay on,\" said Jan de Vries.")); len(got) != 1 {
 		t.Errorf("English: %q", got)
+	}
+}
+
+// FuzzLanguageQuotes: any text in any of the languages yields quotes that
+// stand where they say, and no panic.
+func FuzzLanguageQuotes(f *testing.F) {
+	for _, ex := range langQuoteExamples {
+		f.Add(ex.lang, ex.text)
+	}
+	f.Add("ru", "— — «» „“ —")
+	f.Fuzz(func(t *testing.T, lang, text string) {
+		// The four languages only: English has FuzzExtract.
+		lang = []string{"fr", "de", "es", "ru"}[len(lang)%4]
+		a := &storyline.Article{ID: "f", Lang: lang, Text: text}
+		for _, q := range Extract(a) {
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End || text[q.Start:q.End] != q.Text || q.SpeakerName == "" {
+				t.Fatalf("quote %+v in %q", q, text)
+			}
+		}
+	})
+}
+
+// BenchmarkLanguageSize: the time per byte must stay flat from 10 KB to
+// 1 MB, in paragraphs or in one run-on paragraph.
+func BenchmarkLanguageSize(b *testing.B) {
+	unit := "« Nous avons fait un pas important », a déclaré Ignazio Cassis jeudi. « Il reste à signer » "
+	for _, size := range []int{10_000, 1_000_000} {
+		for _, sep := range []string{"\n\n", " "} {
+			text := strings.Repeat(unit+sep, size/len(unit))
+			name := "paragraphs"
+			if sep == " " {
+				name = "run-on"
+			}
+			b.Run(fmt.Sprintf("%s/%dKB", name, size/1000), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				a := &storyline.Article{ID: "b", Lang: "fr", Text: text}
+				for b.Loop() {
+					Extract(a)
+				}
+			})
+		}
 	}
 }

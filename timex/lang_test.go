@@ -211,3 +211,32 @@ func TestLanguageWithoutDate(t *testing.T) {
 		t.Errorf("without a publication date: %+v", got)
 	}
 }
+
+// FuzzLanguageRules: any text in any of the languages yields expressions
+// that stand where they say, and no panic.
+func FuzzLanguageRules(f *testing.F) {
+	for _, ex := range langExamples {
+		f.Add(ex.lang, ex.text)
+	}
+	f.Fuzz(func(t *testing.T, lang, text string) {
+		for _, x := range Tag(text, Options{DCT: langDCT, Lang: lang}) {
+			if x.Start < 0 || x.End > len(text) || x.Start >= x.End || text[x.Start:x.End] != x.Text {
+				t.Fatalf("expression %+v in %q", x, text)
+			}
+		}
+	})
+}
+
+// BenchmarkLanguageTag: the time per byte must stay flat from 10 KB to 1 MB.
+func BenchmarkLanguageTag(b *testing.B) {
+	unit := "Les ministres se sont réunis jeudi 3 décembre, la veille du vote, il y a trois jours et la semaine dernière. "
+	for _, size := range []int{10_000, 1_000_000} {
+		text := strings.Repeat(unit, size/len(unit))
+		b.Run(fmt.Sprintf("%dKB", size/1000), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Tag(text, Options{DCT: langDCT, Lang: "fr"})
+			}
+		})
+	}
+}

@@ -79,18 +79,38 @@ func PieceWord(piece string) string {
 
 // Analysis is the lexicon that text in the language of an ISO 639-1 code
 // is analysed with, and false when no stage can analyse that language:
-// then a stage must produce nothing that reads the text as English. An
-// unknown language ("") is analysed as English, as it always was: short
-// texts are mostly too short to tell.
+// then a stage must produce nothing that reads the text as English. A
+// language tag counts by its primary subtag ("en-GB", "fr_CA"). An
+// unknown language ("", "und", or no language code at all) is analysed as
+// English, as it always was: short texts are mostly too short to tell.
 func Analysis(code string) (*Lexicon, bool) {
+	code = primaryLanguage(code)
 	switch code {
-	case "", "en":
+	case "", "en", "und":
 		return english, true
 	}
 	if l, ok := Language(code); ok && l.prose != nil {
 		return l, true
 	}
 	return nil, false
+}
+
+// primaryLanguage is the primary subtag of a language tag in lower case,
+// or "" when it is no language code (two or three letters).
+func primaryLanguage(tag string) string {
+	tag = strings.TrimSpace(tag)
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if len(tag) < 2 || len(tag) > 3 {
+		return ""
+	}
+	for i := 0; i < len(tag); i++ {
+		if c := tag[i] | 0x20; c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	return strings.ToLower(tag)
 }
 
 // OwnAnalysis reports a lexicon with tables of its own for time

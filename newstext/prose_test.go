@@ -100,9 +100,15 @@ func TestProseTables(t *testing.T) {
 }
 
 func TestAnalysis(t *testing.T) {
-	for code, want := range map[string]bool{"": true, "en": true, "fr": true, "de": true, "es": true, "ru": true, "it": false, "pt": false, "zh": false, "nl": false} {
-		if _, ok := Analysis(code); ok != want {
-			t.Errorf("Analysis(%q) = %v, want %v", code, ok, want)
+	for code, want := range map[string]string{"": "en", "en": "en", "en-US": "en", "EN_gb": "en", "und": "en", "x-default": "en",
+		"fr": "fr", "fr-CA": "fr", "de": "de", "de-AT": "de", "es": "es", "es-419": "es", "ru": "ru", "RU": "ru",
+		"it": "", "pt-BR": "", "zh": "", "nl": ""} {
+		got := ""
+		if l, ok := Analysis(code); ok {
+			got = l.Lang()
+		}
+		if got != want {
+			t.Errorf("Analysis(%q) = %q, want %q", code, got, want)
 		}
 	}
 }

@@ -89,7 +89,7 @@ func Analysis(code string) (*Lexicon, bool) {
 	case "", "en", "und":
 		return english, true
 	}
-	if l, ok := Language(code); ok && l.prose != nil {
+	if l, ok := Language(code); ok && l.OwnAnalysis() {
 		return l, true
 	}
 	return nil, false
@@ -115,59 +115,43 @@ func primaryLanguage(tag string) string {
 
 // OwnAnalysis reports a lexicon with tables of its own for time
 // expressions and quotations (every language analysed but English).
-func (l *Lexicon) OwnAnalysis() bool { return l.prose != nil && l != english }
+func (l *Lexicon) OwnAnalysis() bool { return l.prose != nil }
 
 // RelativeDay is how many days from the publication date a phrase (a
 // PieceKey) names: "hier" -1, "послезавтра" 2.
 func (l *Lexicon) RelativeDay(key string) (int, bool) {
-	if l.prose == nil {
-		return 0, false
-	}
-	n, ok := l.prose.relDays[key]
+	n, ok := l.tables().relDays[key]
 	return n, ok
 }
 
 // Eve reports a phrase (a PieceKey) naming the day before the day under
 // discussion: "la veille", "накануне".
-func (l *Lexicon) Eve(key string) bool { return l.prose != nil && l.prose.eve[key] }
+func (l *Lexicon) Eve(key string) bool { return l.tables().eve[key] }
 
 // Direction is -1 for a word that points back ("dernier", "letzten"), +1
 // forward ("prochain", "nächsten"), 0 for this one ("cette", "diese").
 func (l *Lexicon) Direction(word string) (int, bool) {
-	if l.prose == nil {
-		return 0, false
-	}
-	d, ok := l.prose.dirs[word]
+	d, ok := l.tables().dirs[word]
 	return d, ok
 }
 
 // UnitWord is the calendar unit a word names, in any of its forms.
-func (l *Lexicon) UnitWord(word string) Unit {
-	if l.prose == nil {
-		return NoUnit
-	}
-	return l.prose.units[word]
-}
+func (l *Lexicon) UnitWord(word string) Unit { return l.tables().units[word] }
 
 // Number is the value of a number word ("trois", "drei", "три").
 func (l *Lexicon) Number(word string) (int, bool) {
-	if l.prose == nil {
-		return 0, false
-	}
-	n, ok := l.prose.numbers[word]
+	n, ok := l.tables().numbers[word]
 	return n, ok
 }
 
 // Future reports a word that puts its clause in the future: an auxiliary
 // ("wird"), a verb in the future tense ("réunira"), "prochain".
 func (l *Lexicon) Future(word string) bool {
-	if l.prose == nil {
-		return false
-	}
-	if l.prose.future[word] {
+	t := l.tables()
+	if t.future[word] {
 		return true
 	}
-	for _, e := range l.prose.futureEnds {
+	for _, e := range t.futureEnds {
 		if len(word) > len(e)+3 && strings.HasSuffix(word, e) {
 			return true
 		}
@@ -177,51 +161,54 @@ func (l *Lexicon) Future(word string) bool {
 
 // DatePreposition reports a preposition that attaches a day to a verb:
 // "on" in "said on Tuesday", "am" in "sagte am Dienstag".
-func (l *Lexicon) DatePreposition(word string) bool {
-	if l.prose == nil {
-		return word == "on"
-	}
-	return l.prose.datePreps[word]
-}
+func (l *Lexicon) DatePreposition(word string) bool { return l.tables().datePreps[word] }
 
 // QuoteMarks are the language's quotation marks, the straight double quote
 // last.
-func (l *Lexicon) QuoteMarks() []QuoteMarks {
-	if l.prose == nil {
-		return nil
-	}
-	return l.prose.marks
-}
+func (l *Lexicon) QuoteMarks() []QuoteMarks { return l.tables().marks }
 
 // DashDialogue reports a language whose direct speech may open a
 // paragraph with a dash, its attribution set off by another ("— Мы
 // договорились, — заявил он").
-func (l *Lexicon) DashDialogue() bool { return l.prose != nil && l.prose.dashDialogue }
+func (l *Lexicon) DashDialogue() bool { return l.tables().dashDialogue }
 
 // Pronoun reports a third-person subject pronoun: "il", "sie", "он".
-func (l *Lexicon) Pronoun(word string) bool { return l.prose != nil && l.prose.pronouns[word] }
+func (l *Lexicon) Pronoun(word string) bool { return l.tables().pronouns[word] }
 
 // Auxiliary reports a word that stands between a speaker and the
 // participle of a compound past: "a" in "a déclaré", "hat" in "hat gesagt".
-func (l *Lexicon) Auxiliary(word string) bool { return l.prose != nil && l.prose.auxiliaries[word] }
+func (l *Lexicon) Auxiliary(word string) bool { return l.tables().auxiliaries[word] }
 
 // OrdinalEnd reports a piece that may follow the number of a day: "er" in
 // "1er", "." in "3.", "º" in "1º".
-func (l *Lexicon) OrdinalEnd(piece string) bool { return l.prose != nil && l.prose.ordinalEnds[piece] }
+func (l *Lexicon) OrdinalEnd(piece string) bool { return l.tables().ordinalEnds[piece] }
 
 // Opener reports a lower-case word that often opens a sentence and is no
 // name: "the", "le", "die".
-func (l *Lexicon) Opener(word string) bool {
-	if l.prose == nil {
-		return englishOpeners[word]
-	}
-	return l.prose.openers[word]
-}
+func (l *Lexicon) Opener(word string) bool { return l.tables().openers[word] }
 
 // SpeakerStop reports a word after a speech verb beyond which its
 // speaker is not looked for: a conjunction ("que", "dass") that opens
 // what was said.
-func (l *Lexicon) SpeakerStop(word string) bool { return l.prose != nil && l.prose.speakerStops[word] }
+func (l *Lexicon) SpeakerStop(word string) bool { return l.tables().speakerStops[word] }
+
+// tables are the lexicon's prose tables; English's hold only what its
+// sentences and WhenSaid read, the calendar-only languages' nothing (a
+// nil map answers "no").
+func (l *Lexicon) tables() *prose {
+	switch {
+	case l.prose != nil:
+		return l.prose
+	case l == english:
+		return englishProse
+	}
+	return noProse
+}
+
+var (
+	englishProse = &prose{datePreps: wordSet("on"), openers: englishOpeners}
+	noProse      = &prose{}
+)
 
 // englishOpeners are the sentence openers after which a capitalised word
 // starts a sentence even after an abbreviation ("in the U.S. The talks").
@@ -308,7 +295,7 @@ func (l *Lexicon) TitleWord(word string) bool {
 	if l.titleHeads[word] {
 		return true
 	}
-	if l.prose != nil && l.prose.compoundTitles {
+	if l.tables().compoundTitles {
 		for h := range l.titleHeads {
 			if len(word) > len(h)+2 && strings.HasSuffix(word, h) {
 				return true

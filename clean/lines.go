@@ -179,9 +179,14 @@ func words(s string) int {
 }
 
 // endsSentence reports whether s ends like a sentence: final punctuation,
-// possibly followed by closing quotes or brackets.
+// possibly followed by closing quotes or brackets, German ones („…“, »…«)
+// included.
 func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "\"'”’»)]* ")
+	cut := "\"'”’»)]* "
+	if strings.ContainsAny(s, "„»") {
+		cut += "“‘«"
+	}
+	s = strings.TrimRight(s, cut)
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '!', '?', '…', '。', '！', '？':
@@ -191,10 +196,11 @@ func endsSentence(s string) bool {
 }
 
 // closesQuote reports whether s ends with a closing quotation mark, which
-// ends a paragraph as often as a full stop does.
+// ends a paragraph as often as a full stop does: German closes „ with “
+// and » with «.
 func closesQuote(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '"' || r == '”' || r == '»'
+	return r == '"' || r == '”' || r == '»' || r == '“' && strings.Contains(s, "„") || r == '«' && strings.Contains(s, "»")
 }
 
 func startsLower(s string) bool {

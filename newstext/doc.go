@@ -19,10 +19,15 @@
 //     is no abbreviation's, at a blank line, and at a line break unless the
 //     text is wrapped at a fixed width.
 //
-// Tables are per language (Lexicon): English is complete; French,
-// German, Spanish, Portuguese and Italian carry their calendar words, which
-// the cleaner reads page dates with. Time zones and dateline places do
-// not depend on the language (ZoneOffset, PlaceZone).
+// Tables are per language (Lexicon): English is complete. French, German,
+// Spanish and Russian carry what their time expressions and quotations
+// are read with (declined calendar words, relative days, units, speech
+// verbs, quote marks, abbreviations, offices); Analysis picks the lexicon
+// an article's language is analysed with, and says when there is none, so
+// that no stage reads another language as English. Portuguese and Italian
+// carry only their calendar words, which the cleaner reads page dates
+// with. Time zones and dateline places do not depend on the language
+// (ZoneOffset, PlaceZone).
 //
 // Tokens and Sentences were measured against libraries before they were
 // written (see package ner's documentation): neither Punkt nor prose/v3

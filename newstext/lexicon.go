@@ -31,6 +31,11 @@ type Lexicon struct {
 	particles     map[string]bool
 	speech        map[string]SpeechKind
 	nations       map[string]string // nationality or country word → code
+
+	// prose: the tables of a language analysed in its own right; nil
+	// for English (package timex and quote have its grammar) and for the
+	// languages that only date pages.
+	prose *prose
 }
 
 // Form says how a calendar word is written.
@@ -161,7 +166,7 @@ func (l *Lexicon) calendar(months [12]string, monthAbbr map[string]int, shortMon
 
 // Languages are the languages the tables know, English first.
 func Languages() []*Lexicon {
-	return []*Lexicon{english, french, german, spanish, portuguese, italian}
+	return []*Lexicon{english, french, german, spanish, russian, portuguese, italian}
 }
 
 // English is the English lexicon, the one every stage analyses with.

@@ -121,11 +121,20 @@ func (l *Lexicon) WhenSaid(text string, start, end int) bool {
 	}
 	before := strings.Fields(text[max(0, start-30):start])
 	after := strings.Fields(text[end:min(len(text), end+30)])
-	if len(before) > 0 && before[len(before)-1] == "on" {
+	word := func(w string) string {
+		if l.prose == nil {
+			return w // English compares as written: "on", not "On"
+		}
+		return strings.ToLower(w)
+	}
+	if len(before) > 0 && l.DatePreposition(word(before[len(before)-1])) {
 		before = before[:len(before)-1]
 	}
 	if len(after) > 0 && after[0] == "," {
 		after = after[1:]
+	}
+	if len(after) > 1 && l.Auxiliary(word(after[0])) {
+		after = after[1:] // "jeudi, a déclaré"
 	}
 	saying := func(w string) bool { return l.SpeechVerb(strings.ToLower(strings.Trim(w, ",.;:\"'"))) == Say }
 	return len(before) > 0 && saying(before[len(before)-1]) || len(after) > 0 && saying(after[0])

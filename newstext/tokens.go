@@ -19,7 +19,10 @@ type Span struct {
 // keep their inner separators ("3.5", "1,000"). Spans are byte offsets into
 // text; invalid UTF-8 bytes are kept inside tokens (never split, never a
 // panic).
-func Tokens(text string) []Span {
+func Tokens(text string) []Span { return english.Tokens(text) }
+
+// Tokens is Tokens with the abbreviations of the lexicon's language.
+func (l *Lexicon) Tokens(text string) []Span {
 	toks := make([]Span, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
@@ -36,7 +39,7 @@ func Tokens(text string) []Span {
 			}
 			j += sz
 		}
-		toks = splitChunk(text, i, j, toks)
+		toks = l.splitChunk(text, i, j, toks)
 		i = j
 	}
 	return toks
@@ -79,7 +82,7 @@ func isSplitSymbol(r rune) bool {
 }
 
 // splitChunk tokenises one whitespace-free chunk text[s:e].
-func splitChunk(text string, s, e int, toks []Span) []Span {
+func (l *Lexicon) splitChunk(text string, s, e int, toks []Span) []Span {
 	// Leading punctuation.
 	for s < e {
 		r, sz := utf8.DecodeRuneInString(text[s:e])
@@ -114,7 +117,7 @@ func splitChunk(text string, s, e int, toks []Span) []Span {
 				e -= 3
 				continue
 			}
-			if keepPeriod(word) {
+			if l.keepPeriod(word) {
 				break
 			}
 			tail[nt] = Span{e - 1, e}
@@ -202,7 +205,7 @@ func clitic(word string) int {
 
 // keepPeriod reports whether word (ending in '.') is an abbreviation whose
 // period belongs to it.
-func keepPeriod(word string) bool {
+func (l *Lexicon) keepPeriod(word string) bool {
 	w := word[:len(word)-1]
 	if w == "" {
 		return false
@@ -221,8 +224,8 @@ func keepPeriod(word string) bool {
 			return unicode.IsLetter(r)
 		}
 	}
-	if len(w) <= 5 {
-		return english.Abbreviation(strings.ToLower(w))
+	if utf8.RuneCountInString(w) <= 5 {
+		return l.Abbreviation(strings.ToLower(w))
 	}
 	return false
 }
@@ -252,12 +255,16 @@ func isCloser(tok string) bool {
 // acronym ("in the U.S. The talks..."), and neither do the abbreviated
 // titles that the tagger's text writes without a period, so that its
 // tokens split them off ("Const. Tim Fanning", "Mme. Lagarde").
-func Sentences(text string) []Span {
-	toks := Tokens(text)
+func Sentences(text string) []Span { return english.Sentences(text) }
+
+// Sentences is Sentences with the abbreviations, sentence openers and
+// ordinals of the lexicon's language: "M. Cassis", "am 3. Dezember", "EE.UU.".
+func (l *Lexicon) Sentences(text string) []Span {
+	toks := l.Tokens(text)
 	var out []Span
-	for _, s := range SentenceTokens(text, toks) {
+	for _, s := range l.SentenceTokens(text, toks) {
 		sp := Span{toks[s.Start].Start, toks[s.End-1].End}
-		if n := len(out); n > 0 && titleStop(text, toks, s.Start) {
+		if n := len(out); n > 0 && l.titleStop(text, toks, s.Start) {
 			out[n-1].End = sp.End
 			continue
 		}
@@ -269,18 +276,21 @@ func Sentences(text string) []Span {
 // titleStop reports a sentence break before token i that only follows an
 // abbreviated title and its period, split apart by the tokenizer: "Const"
 // "." before a name.
-func titleStop(text string, toks []Span, i int) bool {
+func (l *Lexicon) titleStop(text string, toks []Span, i int) bool {
 	if i < 2 || text[toks[i-1].Start:toks[i-1].End] != "." || toks[i-2].End != toks[i-1].Start {
 		return false
 	}
 	w := strings.ToLower(text[toks[i-2].Start:toks[i-2].End])
-	a := english.abbreviations[w]
+	a := l.abbreviations[w]
 	return a.kind == nameAbbreviation && !a.conll && startsUpper(text[toks[i].Start:toks[i].End])
 }
 
 // SentenceTokens groups toks (from Tokens(text)) into sentences; each Span is
 // a half-open range of token indices.
-func SentenceTokens(text string, toks []Span) []Span {
+func SentenceTokens(text string, toks []Span) []Span { return english.SentenceTokens(text, toks) }
+
+// SentenceTokens is SentenceTokens in the lexicon's language.
+func (l *Lexicon) SentenceTokens(text string, toks []Span) []Span {
 	if len(toks) == 0 {
 		return nil
 	}
@@ -300,14 +310,14 @@ func SentenceTokens(text string, toks []Span) []Span {
 			brk = true
 		case nl == 1 && wrapped && (isFinal(cur) || isCloser(cur)) && !startsLower(next):
 			brk = true
-		case isFinal(cur) && gap != "" && canStart(next):
+		case isFinal(cur) && gap != "" && canStart(next) && !l.ordinalDot(text, toks, i):
 			brk = true
 		case isFinal(cur) && gap == "" && isCloser(next):
 			// "...said." → the closer belongs to this sentence; decided at
 			// the closer.
 		case isCloser(cur) && i > start && isFinal(text[toks[i-1].Start:toks[i-1].End]) && gap != "" && canStart(next):
 			brk = true
-		case strings.HasSuffix(cur, ".") && len(cur) > 1 && gap != "" && !isTitle(cur) && startsUpper(next) && !nextIsName(next):
+		case strings.HasSuffix(cur, ".") && len(cur) > 1 && gap != "" && !l.isTitle(cur) && startsUpper(next) && !l.nextIsName(next):
 			// "in the U.S. The talks", "said no. The talks": an
 			// abbreviation ends the sentence before a common opener.
 			brk = true
@@ -337,8 +347,8 @@ func canStart(s string) bool {
 }
 
 // isTitle: abbreviations that are always followed by a name, and initials.
-func isTitle(s string) bool {
-	if a := english.abbreviations[strings.ToLower(strings.TrimSuffix(s, "."))]; a.kind == nameAbbreviation && a.conll {
+func (l *Lexicon) isTitle(s string) bool {
+	if a := l.abbreviations[strings.ToLower(strings.TrimSuffix(s, "."))]; a.kind == nameAbbreviation && a.conll {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -348,13 +358,20 @@ func isTitle(s string) bool {
 // nextIsName guesses that "U.S. Deputy", "U.S. President" continue the
 // sentence: a capitalised word after an acronym is a sentence start only if
 // it is a common sentence opener.
-func nextIsName(next string) bool {
-	switch strings.ToLower(next) {
-	case "the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "but", "and", "in", "on",
-		"at", "for", "there", "his", "her", "their", "its", "as", "after", "when", "while", "if", "some", "many":
+func (l *Lexicon) nextIsName(next string) bool { return !l.Opener(strings.ToLower(next)) }
+
+// ordinalDot reports a period at token i that makes the number before it
+// an ordinal day, as German writes them ("am 3. Dezember"): no full stop.
+func (l *Lexicon) ordinalDot(text string, toks []Span, i int) bool {
+	if i == 0 || i+1 >= len(toks) || !l.OrdinalEnd(".") || toks[i-1].End != toks[i].Start {
 		return false
 	}
-	return true
+	num := text[toks[i-1].Start:toks[i-1].End]
+	if len(num) > 2 || num[0] < '0' || num[0] > '9' || num[len(num)-1] < '0' || num[len(num)-1] > '9' {
+		return false
+	}
+	_, month := l.Month(strings.ToLower(text[toks[i+1].Start:toks[i+1].End]))
+	return month
 }
 
 // looksHardWrapped reports whether the text's single line breaks mostly fall

@@ -19,6 +19,14 @@
 // quote is taken from a headline, a caption, a crosshead or a credit line;
 // an article no cleaner read is all report. Merge runs after entity
 // resolution and builds the corpus' quotes.
+//
+// All of the above is English. French, German, Spanish and Russian
+// articles (by the article's Lang) are read by lang.go instead: their own
+// quote marks (« », „ “, » «) and dialogue dashes, and a few named
+// attribution rules over their newstext lexicon (a speech verb beside the
+// quotation and the name next to it, "selon"/"laut"/"según"/"по словам",
+// the speaker before continuing). They do not need the entity tagger. An
+// article in any other language gets no quotes.
 package quote
 
 import (
@@ -46,6 +54,15 @@ func Analyzer() storyline.Analyzer {
 // Extract returns the quotes of one article, in text order. Speaker is left
 // empty: it is an entity id, known only after resolution (Merge).
 func Extract(a *storyline.Article) []storyline.QuoteMention {
+	lx, ok := newstext.Analysis(a.Lang)
+	switch {
+	case !ok:
+		// No rules read this language: English ones would take its
+		// capitalised nouns for speakers.
+		return []storyline.QuoteMention{}
+	case lx.OwnAnalysis():
+		return extractLang(a, lx)
+	}
 	fs := extract(a)
 	out := make([]storyline.QuoteMention, len(fs))
 	for i, f := range fs {

@@ -18,7 +18,7 @@ func Analyzer() storyline.Analyzer {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("timex: %w", err)
 		}
-		opts := Options{DCT: ParseDate(a.Published), Zone: newstext.PlaceZone(a.Dateline)}
+		opts := Options{DCT: ParseDate(a.Published), Zone: newstext.PlaceZone(a.Dateline), Lang: a.Lang}
 		a.Timexes = Tag(a.Text, opts)
 		a.EventDate = EventDate(a, opts.DCT)
 		return nil
@@ -43,7 +43,11 @@ func ParseDate(s string) time.Time {
 // when something was said ("Russia on Tuesday said"); else the
 // publication date; else "".
 func EventDate(a *storyline.Article, dct time.Time) string {
-	leads := lead(a)
+	lex, ok := newstext.Analysis(a.Lang)
+	if !ok {
+		lex = newstext.English() // only its sentences are read: no expressions to weigh
+	}
+	leads := lead(a, lex)
 	for _, x := range a.Timexes {
 		if !inRanges(leads, x.Start) {
 			continue
@@ -51,7 +55,7 @@ func EventDate(a *storyline.Article, dct time.Time) string {
 		if x.Type != "DATE" && x.Type != "TIME" || len(x.Value) < 10 || x.Value[4] != '-' || x.Value[7] != '-' {
 			continue
 		}
-		if newstext.English().WhenSaid(a.Text, x.Start, x.End) {
+		if lex.WhenSaid(a.Text, x.Start, x.End) {
 			continue
 		}
 		return x.Value[:10]
@@ -72,7 +76,7 @@ const maxLeadBytes = 4096
 // lead is the byte ranges of the first sentences of the report: of its
 // first paragraphs of prose (headline, byline, dateline and captions
 // aside); for an article no cleaner read, of its text.
-func lead(a *storyline.Article) [][2]int {
+func lead(a *storyline.Article, lex *newstext.Lexicon) [][2]int {
 	paras := a.Paragraphs
 	if paras == nil {
 		paras = []storyline.Paragraph{{Role: storyline.RoleBody, Start: 0, End: len(a.Text)}}
@@ -84,7 +88,7 @@ func lead(a *storyline.Article) [][2]int {
 			continue
 		}
 		end := min(p.End, p.Start+maxLeadBytes)
-		for _, s := range newstext.Sentences(a.Text[p.Start:end]) {
+		for _, s := range lex.Sentences(a.Text[p.Start:end]) {
 			out = append(out, [2]int{p.Start + s.Start, p.Start + s.End})
 			if n++; n == leadSentences {
 				return out

@@ -12,6 +12,13 @@
 // it runs in linear time. Normalisation (resolve.go) then gives each match
 // its value from the DCT, the tense of its clause (tense.go) and the date
 // under discussion.
+//
+// French, German, Spanish and Russian have grammars of their own, smaller
+// (lang.go, rules_lang.go): dates, months, years, weekdays with or without
+// "last"/"next", relative days, the eve of the day under discussion,
+// relative weeks, months and years, "ago", "in" and durations, each
+// language a list of named rules over its newstext lexicon. Options.Lang
+// chooses; a language with neither gets no expressions.
 package timex
 
 import (
@@ -20,6 +27,7 @@ import (
 	"time"
 
 	storyline "github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
 
 	_ "time/tzdata" // dateline zones must resolve on any machine
 )
@@ -33,6 +41,11 @@ type Options struct {
 	Zone *time.Location
 	// TimeML writes clock times without zone offsets (TimeBank style).
 	TimeML bool
+	// Lang is the text's language (ISO 639-1). English, or "" (unknown),
+	// is read with the English grammar; French, German, Spanish and
+	// Russian with their own rules; any other language yields nothing,
+	// since English rules would read its words as English ones.
+	Lang string
 }
 
 var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}
@@ -46,6 +59,13 @@ func Tag(text string, opts Options) []storyline.TimeExpr {
 // tag is Tag; with trace it also returns, for each expression, the rules
 // that made it.
 func tag(text string, opts Options, trace bool) ([]storyline.TimeExpr, []string) {
+	lx, ok := newstext.Analysis(opts.Lang)
+	if !ok {
+		return nil, nil
+	}
+	if lx.OwnAnalysis() {
+		return tagLang(text, lx, opts, trace)
+	}
 	tp := tokPool.Get().(*[]token)
 	if need := len(text)/5 + 16; cap(*tp) < need {
 		*tp = make([]token, 0, need)

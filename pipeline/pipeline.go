@@ -34,7 +34,7 @@ import (
 // analysisVersion is part of every content hash: bump it when the analysis
 // changes so that re-ingesting re-analyses articles instead of keeping stale
 // results as "unchanged".
-const analysisVersion = "3"
+const analysisVersion = "4"
 
 // Options configure an ingest.
 type Options struct {

@@ -13,7 +13,8 @@
 // resolver's lexicons (entity.KnownType: Genf, Женева and OTAN are known),
 // legal forms and institutions' head words, and acronyms. Russian names
 // are inflected: a mention's Name is its guessed base form (Рябкова →
-// Рябков, Женеве → Женева), its Text what the article wrote.
+// Рябков, Женеве → Женева), and so is its Text, which resolution reads;
+// its span is what the article wrote.
 //
 // For languages with no word lists, Find keeps only what does not depend
 // on the language: acronyms and names the lexicons know.

@@ -92,8 +92,17 @@ func readWords(text string, lists *newstext.NameWords) []word {
 		}
 		if !w.IsWord {
 			switch s {
-			case ".", "!", "?", ":", ";", "«", "»", "\"", "“", "”", "„", "(", ")", "—", "–":
-				start = start || s != ";" && s != ")" && s != "»" && s != "”"
+			case ".":
+				// "M. Riabkov": the period of an abbreviated title or an
+				// initial ends no sentence.
+				if n := len(out); n == 0 || out[n-1].end != w.Start || !abbreviated(out[n-1].text+".", lists) {
+					start = true
+				} else {
+					joined = true
+					continue
+				}
+			case "!", "?", ":", "«", "\"", "“", "„", "(", "—", "–":
+				start = true
 			}
 			joined = false
 			continue
@@ -159,7 +168,14 @@ func candidateRuns(words []word, lists *newstext.NameWords) []run {
 		if w.sentenceStart {
 			since = titleReach
 		}
-		switch verdict := classify(w, lists); verdict {
+		verdict := classify(w, lists)
+		if verdict == notName && lists != nil && lists.CalendarInLowerCase() && w.sentenceStart && lists.Calendar(w.text) &&
+			i+1 < len(words) && words[i+1].joined && classify(words[i+1], lists) == nameWord {
+			// A capitalised month before a name opens a sentence with a
+			// first name: "Марта Линдберг", not "марта".
+			verdict = nameWord
+		}
+		switch verdict {
 		case nameWord, orgWord:
 			if len(cur.words) == 0 {
 				cur.titled = since < titleReach
@@ -278,7 +294,10 @@ func (f *finder) mention(r run) (storyline.Mention, bool) {
 	if !keep(c) {
 		return storyline.Mention{}, false
 	}
-	return storyline.Mention{Name: name, Type: typeOf(c), Text: surface, Start: r.start(), End: r.end()}, true
+	// Text is the base form too: resolution reads a mention's Text, and
+	// Соколова must meet Sokolov; Start and End give what the article
+	// wrote.
+	return storyline.Mention{Name: name, Type: typeOf(c), Text: name, Start: r.start(), End: r.end()}, true
 }
 
 // knownType is what the lexicons know of a name, as written or in its

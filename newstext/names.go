@@ -64,6 +64,19 @@ func NameWordsOf(code string) (*NameWords, bool) {
 // Lang is the language's ISO 639-1 code.
 func (n *NameWords) Lang() string { return n.lang }
 
+// WrittenIn reports whether text shows one of the language's function
+// words at least: a language detector's guess on a short text of names
+// ("PHILADELPHIA 76ERS Fired Jim O'Brien") can name a language the text
+// shows nothing of.
+func (n *NameWords) WrittenIn(text string) bool {
+	for _, w := range Words(text, 0, len(text), nil) {
+		if w.IsWord && n.function[strings.ToLower(text[w.Start:w.End])] {
+			return true
+		}
+	}
+	return false
+}
+
 // Function reports a word (any case) that is never part of a name.
 func (n *NameWords) Function(word string) bool { return n.function[strings.ToLower(word)] }
 

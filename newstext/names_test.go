@@ -61,3 +61,22 @@ func TestNameWords(t *testing.T) {
 		t.Error("German capitalises nouns, French does not")
 	}
 }
+
+func TestWrittenIn(t *testing.T) {
+	es, _ := NameWordsOf("es")
+	de, _ := NameWordsOf("de")
+	for _, tc := range []struct {
+		n    *NameWords
+		text string
+		want bool
+	}{
+		{es, "Riabkov llegó a Ginebra.", true},
+		{es, "PHILADELPHIA 76ERS Fired Jim Smith, coach. Named Tom Jones coach.", false},
+		{de, "Rjabkow in Genf eingetroffen", true},
+		{de, "Rjabkow, Genf", false},
+	} {
+		if got := tc.n.WrittenIn(tc.text); got != tc.want {
+			t.Errorf("%s WrittenIn(%q) = %v", tc.n.Lang(), tc.text, got)
+		}
+	}
+}

@@ -26,6 +26,7 @@ import (
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/extract"
 	"github.com/storyline-news/storyline/lang"
+	"github.com/storyline-news/storyline/newstext"
 	"github.com/storyline-news/storyline/link"
 	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
@@ -472,6 +473,12 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 	}
 	if a.Lang == "" {
 		a.Lang = lang.Detect(a.Text)
+		// A guess the text shows no function word of is no guess: the
+		// stages analyse it as text of an unknown language, as they do a
+		// text too short to tell.
+		if n, ok := newstext.NameWordsOf(a.Lang); ok && !n.WrittenIn(a.Text) {
+			a.Lang = ""
+		}
 	}
 	return a, nil
 }

@@ -1,6 +1,9 @@
 package entity
 
-import "github.com/storyline-news/storyline"
+import (
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/newstext"
+)
 
 // KnownType is the type the resolver's lexicons give a name — a place or
 // an organisation, under any of the names the alias tables know in other
@@ -13,7 +16,7 @@ func KnownType(name string) string {
 	}
 	// An acronym another language writes for a listed body (OTAN, ОБСЕ)
 	// is that body, though priorOf leaves short capitals alone.
-	if _, ok := bodyAliases[Key(name)]; ok {
+	if _, ok := bodyAliases[newstext.NameKey(name)]; ok {
 		return storyline.Org
 	}
 	return ""

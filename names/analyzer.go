@@ -21,7 +21,7 @@ func Analyzer(english storyline.Analyzer) storyline.Analyzer {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("names: article %s: %w", a.ID, err)
 		}
-		lists, _ := newstext.NameWordsOf(a.Lang)
+		lists, _ := newstext.NameListsOf(a.Lang)
 		a.Entities = Find(a.Text, lists)
 		return nil
 	})

@@ -5,7 +5,7 @@
 //
 // For French, German, Spanish and Russian, Find reads capitalised runs of
 // words and keeps those that the language's word lists
-// (newstext.NameWords) and named rules say are names: function words,
+// (newstext.NameLists) and named rules say are names: function words,
 // months, weekdays and titles are never names; German, which capitalises
 // every noun, needs further evidence (a title before it, several
 // capitalised words together, a lexicon that knows the name, the surname

@@ -50,7 +50,7 @@ func (r run) capitalised() int {
 // Find returns the names in text, in text order, for a language with word
 // lists (lists non-nil) or, with nil lists, only the names that do not
 // depend on the language.
-func Find(text string, lists *newstext.NameWords) []storyline.Mention {
+func Find(text string, lists *newstext.NameLists) []storyline.Mention {
 	words := readWords(text, lists)
 	var runs []run
 	for _, r := range candidateRuns(words, lists) {
@@ -75,13 +75,13 @@ func Find(text string, lists *newstext.NameWords) []storyline.Mention {
 // finder holds what deciding one run needs to know of the whole text.
 type finder struct {
 	text     string
-	lists    *newstext.NameWords
+	lists    *newstext.NameLists
 	surnames []string // name keys of the last words of full names
 }
 
 // readWords reads the words of text, splitting elided clitics off
 // (l'OTAN is OTAN) and marking where sentences start.
-func readWords(text string, lists *newstext.NameWords) []word {
+func readWords(text string, lists *newstext.NameLists) []word {
 	var out []word
 	start := true // the next word opens a sentence
 	joined := false
@@ -132,7 +132,7 @@ func readWords(text string, lists *newstext.NameWords) []word {
 
 // abbreviated reports a word whose period marks an abbreviation, not the
 // end of a sentence: an initial, or a title.
-func abbreviated(w string, lists *newstext.NameWords) bool {
+func abbreviated(w string, lists *newstext.NameLists) bool {
 	bare := strings.TrimSuffix(w, ".")
 	if utf8.RuneCountInString(bare) == 1 || strings.Contains(bare, ".") {
 		return true
@@ -144,7 +144,7 @@ func abbreviated(w string, lists *newstext.NameWords) bool {
 // punctuation, at a word that is no name (function word, calendar word,
 // title, a German common noun), and at a lower-case word unless it is a
 // particle between two capitalised words.
-func candidateRuns(words []word, lists *newstext.NameWords) []run {
+func candidateRuns(words []word, lists *newstext.NameLists) []run {
 	var out []run
 	var cur run
 	// since is how many words ago a title stood (titleReach: none near):
@@ -209,7 +209,7 @@ const titleReach = 3
 // splitKnown splits off the first or last word of a run when the
 // lexicons know it alone and not the run as a whole: a place's name in
 // the genitive before a person's ("России Павел Соколов").
-func splitKnown(r run, lists *newstext.NameWords) []run {
+func splitKnown(r run, lists *newstext.NameLists) []run {
 	if len(r.words) < 2 || lists == nil {
 		return []run{r}
 	}
@@ -248,7 +248,7 @@ const (
 
 // classify decides what a word can be in a name, from its shape and the
 // language's lists.
-func classify(w word, lists *newstext.NameWords) verdict {
+func classify(w word, lists *newstext.NameLists) verdict {
 	s := w.text
 	if !startsUpper(s) {
 		if lists != nil && lists.Particle(s) {
@@ -318,7 +318,7 @@ type candidate struct {
 	surface  string
 	name     string // base form
 	known    string // type the lexicons give it, or ""
-	lists    *newstext.NameWords
+	lists    *newstext.NameLists
 	surnames []string
 }
 

@@ -13,7 +13,7 @@ import (
 // found is "Type:Name" of every mention Find returns.
 func found(t *testing.T, lang, text string) []string {
 	t.Helper()
-	lists, ok := newstext.NameWordsOf(lang)
+	lists, ok := newstext.NameListsOf(lang)
 	if lang != "" && !ok {
 		t.Fatalf("no word lists for %q", lang)
 	}

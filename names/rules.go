@@ -110,7 +110,7 @@ var russianFeminine = []string{"ы", "е", "у", "ой", "и"}
 // first name is feminine (Мария, Анна: ending in -а or -я once its own
 // case is undone) keeps its surname as written: Захарова is her
 // nominative, not a genitive.
-func baseNames(ws []word, lists *newstext.NameWords) string {
+func baseNames(ws []word, lists *newstext.NameLists) string {
 	parts := make([]string, len(ws))
 	for i, w := range ws {
 		parts[i] = baseForm(w.text, lists)
@@ -126,7 +126,7 @@ func baseNames(ws []word, lists *newstext.NameWords) string {
 // baseForm is a word's guessed base form in the language: Russian case
 // endings undone, a German genitive -s dropped from a name the lexicons
 // know (Russlands).
-func baseForm(w string, lists *newstext.NameWords) string {
+func baseForm(w string, lists *newstext.NameLists) string {
 	if lists == nil || acronym(w) {
 		return w
 	}

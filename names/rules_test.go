@@ -10,7 +10,7 @@ import (
 // it.
 func candidateOf(t *testing.T, lang, text string) candidate {
 	t.Helper()
-	lists, _ := newstext.NameWordsOf(lang)
+	lists, _ := newstext.NameListsOf(lang)
 	f := &finder{text: text, lists: lists}
 	runs := candidateRuns(readWords(text, lists), lists)
 	for _, r := range runs {
@@ -56,7 +56,7 @@ func TestKeepRules(t *testing.T) {
 		{"fr", "Selon lui"},                         // a function word opens no run
 		{"", "Op woensdag sprak Rjabkov"},           // no lists: a capitalised word is not enough
 	} {
-		lists, _ := newstext.NameWordsOf(ex[0])
+		lists, _ := newstext.NameListsOf(ex[0])
 		runs := candidateRuns(readWords(ex[1], lists), lists)
 		if len(runs) == 0 {
 			continue
@@ -104,7 +104,7 @@ func TestRussianBase(t *testing.T) {
 			t.Errorf("russianBase(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	ru, _ := newstext.NameWordsOf("ru")
+	ru, _ := newstext.NameListsOf("ru")
 	// A feminine first name keeps the surname as written.
 	ws := []word{{text: "Мария"}, {text: "Захарова"}}
 	if got := baseNames(ws, ru); got != "Мария Захарова" {

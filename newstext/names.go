@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// NameWords are the words of one language that tell a name finder what a
+// NameLists are the words of one language that tell a name finder what a
 // capitalised word is when no model trained on the language reads it: the
 // words that are never a name though a sentence or a headline capitalises
 // them, the titles before a person's name, the words that make a name an
@@ -15,7 +15,7 @@ import (
 // The lists are compact and compiled by hand for news prose (issue 17);
 // a word a list lacks is treated as a possible name, so every list errs
 // towards more words, never towards fewer.
-type NameWords struct {
+type NameLists struct {
 	lang string
 	// function words: articles, pronouns, prepositions, conjunctions,
 	// adverbs and auxiliaries that open sentences. Lower case.
@@ -50,10 +50,10 @@ type NameWords struct {
 	elisions []string
 }
 
-// NameWordsOf is the name finder's word lists of an ISO 639-1 code: French,
+// NameListsOf is the name finder's word lists of an ISO 639-1 code: French,
 // German, Spanish and Russian have them.
-func NameWordsOf(code string) (*NameWords, bool) {
-	for _, n := range []*NameWords{frenchNames, germanNames, spanishNames, russianNames} {
+func NameListsOf(code string) (*NameLists, bool) {
+	for _, n := range []*NameLists{frenchNames, germanNames, spanishNames, russianNames} {
 		if n.lang == code {
 			return n, true
 		}
@@ -62,13 +62,13 @@ func NameWordsOf(code string) (*NameWords, bool) {
 }
 
 // Lang is the language's ISO 639-1 code.
-func (n *NameWords) Lang() string { return n.lang }
+func (n *NameLists) Lang() string { return n.lang }
 
 // WrittenIn reports whether text shows one of the language's function
 // words at least: a language detector's guess on a short text of names
 // ("PHILADELPHIA 76ERS Fired Jim O'Brien") can name a language the text
 // shows nothing of.
-func (n *NameWords) WrittenIn(text string) bool {
+func (n *NameLists) WrittenIn(text string) bool {
 	for _, w := range Words(text, 0, len(text), nil) {
 		if w.IsWord && n.function[strings.ToLower(text[w.Start:w.End])] {
 			return true
@@ -78,11 +78,11 @@ func (n *NameWords) WrittenIn(text string) bool {
 }
 
 // Function reports a word (any case) that is never part of a name.
-func (n *NameWords) Function(word string) bool { return n.function[strings.ToLower(word)] }
+func (n *NameLists) Function(word string) bool { return n.function[strings.ToLower(word)] }
 
 // Calendar reports a month, a weekday or a time of day, in any case
 // form: never a name however it is capitalised.
-func (n *NameWords) Calendar(word string) bool {
+func (n *NameLists) Calendar(word string) bool {
 	low := strings.ToLower(word)
 	if n.calendar[low] {
 		return true
@@ -100,30 +100,30 @@ func (n *NameWords) Calendar(word string) bool {
 
 // CalendarInLowerCase reports a language that writes months and weekdays
 // in lower case.
-func (n *NameWords) CalendarInLowerCase() bool { return n.calendarLower }
+func (n *NameLists) CalendarInLowerCase() bool { return n.calendarLower }
 
 // PersonTitle reports a word (any case, a final period ignored) that a
 // person's name follows: an honorific or an office.
-func (n *NameWords) PersonTitle(word string) bool {
+func (n *NameLists) PersonTitle(word string) bool {
 	return n.personTitles[strings.ToLower(strings.TrimSuffix(word, "."))]
 }
 
 // OrgWord reports a word that makes the name it is part of an
 // organisation's: a legal form or an institution's head noun.
-func (n *NameWords) OrgWord(word string) bool {
+func (n *NameLists) OrgWord(word string) bool {
 	return n.orgWords[strings.ToLower(strings.TrimSuffix(word, "."))]
 }
 
 // Particle reports a lower-case word that joins the words of a name.
-func (n *NameWords) Particle(word string) bool { return n.particles[word] }
+func (n *NameLists) Particle(word string) bool { return n.particles[word] }
 
 // CapitalisesNouns reports a language whose common nouns are capitalised.
-func (n *NameWords) CapitalisesNouns() bool { return n.capitalisesNouns }
+func (n *NameLists) CapitalisesNouns() bool { return n.capitalisesNouns }
 
 // CommonNoun reports a word the lists know as a common noun, by itself,
 // by its inflected form (a plural or case ending) or by a derivational
 // ending names do not have.
-func (n *NameWords) CommonNoun(word string) bool {
+func (n *NameLists) CommonNoun(word string) bool {
 	low := strings.ToLower(word)
 	if n.nouns[low] {
 		return true
@@ -148,7 +148,7 @@ func (n *NameWords) CommonNoun(word string) bool {
 
 // compoundNoun reports a German compound whose last part is a listed noun
 // of at least four letters (Verhandlungsrunde, Sicherheitsgarantien).
-func (n *NameWords) compoundNoun(low string) bool {
+func (n *NameLists) compoundNoun(low string) bool {
 	if !n.capitalisesNouns {
 		return false
 	}
@@ -171,7 +171,7 @@ func (n *NameWords) compoundNoun(low string) bool {
 
 // Elision splits a clitic written onto a word with an apostrophe
 // ("l'OTAN", "d’Europe"): the clitic's length in bytes, or 0.
-func (n *NameWords) Elision(word string) int {
+func (n *NameLists) Elision(word string) int {
 	low := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
 	for _, e := range n.elisions {
 		if strings.HasPrefix(low, e) && len(low) > len(e) {

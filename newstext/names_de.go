@@ -5,7 +5,7 @@ package newstext
 // names. nouns are frequent nouns of news prose in their base form (the
 // finder also strips plural and case endings and reads compounds by their
 // last part, so Verhandlungsrunde is a Runde).
-var germanNames = &NameWords{
+var germanNames = &NameLists{
 	lang:             "de",
 	capitalisesNouns: true,
 	function: wordSet(`der die das den dem des ein eine einen einem einer eines kein keine keinen

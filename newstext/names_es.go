@@ -2,7 +2,7 @@ package newstext
 
 // Spanish: nouns are lower case, so a capitalised word inside a sentence
 // is a name unless it is one of these.
-var spanishNames = &NameWords{
+var spanishNames = &NameLists{
 	lang: "es",
 	function: wordSet(`el la los las lo un una unos unas al del de a en con por para sin sobre
 		entre hacia hasta desde durante según tras ante bajo contra mediante

@@ -2,7 +2,7 @@ package newstext
 
 // French: nouns are lower case, so a capitalised word inside a sentence is
 // a name unless it is one of these.
-var frenchNames = &NameWords{
+var frenchNames = &NameLists{
 	lang: "fr",
 	function: wordSet(`le la les l un une des du de d au aux à a en dans sur sous par pour avec sans
 		chez entre vers contre depuis pendant avant après selon malgré lors dès jusqu jusque

@@ -3,7 +3,7 @@ package newstext
 // Russian: nouns, months and weekdays are lower case, so a capitalised word
 // inside a sentence is a name unless it is one of these. Russian inflects
 // names (Рябкова, Женеве): the finder guesses the base form.
-var russianNames = &NameWords{
+var russianNames = &NameLists{
 	lang: "ru",
 	function: wordSet(`в во на с со по к ко о об обо от из у за для до при после перед над под
 		между через без про около вокруг среди против ради

@@ -2,40 +2,40 @@ package newstext
 
 import "testing"
 
-func TestNameWords(t *testing.T) {
-	lists := func(code string) *NameWords {
-		n, ok := NameWordsOf(code)
+func TestNameLists(t *testing.T) {
+	lists := func(code string) *NameLists {
+		n, ok := NameListsOf(code)
 		if !ok {
 			t.Fatalf("no name words for %q", code)
 		}
 		return n
 	}
 	fr, de, es, ru := lists("fr"), lists("de"), lists("es"), lists("ru")
-	if _, ok := NameWordsOf("en"); ok {
+	if _, ok := NameListsOf("en"); ok {
 		t.Error("English names are the model's: no word lists")
 	}
 	for _, tc := range []struct {
-		n     *NameWords
-		check func(*NameWords, string) bool
+		n     *NameLists
+		check func(*NameLists, string) bool
 		what  string
 		yes   []string
 		no    []string
 	}{
-		{fr, (*NameWords).Function, "function word", []string{"Les", "la", "Selon", "Cependant"}, []string{"Genève", "Riabkov"}},
-		{de, (*NameWords).Function, "function word", []string{"Die", "Am", "Laut"}, []string{"Genf"}},
-		{es, (*NameWords).Function, "function word", []string{"El", "Según", "Asuntos"}, []string{"Ginebra"}},
-		{ru, (*NameWords).Function, "function word", []string{"В", "По", "Однако"}, []string{"Женева"}},
-		{fr, (*NameWords).Calendar, "calendar word", []string{"Jeudi", "mars", "avril"}, []string{"Marc"}},
-		{de, (*NameWords).Calendar, "calendar word", []string{"Donnerstag", "März", "Abend"}, []string{"Genf"}},
-		{es, (*NameWords).Calendar, "calendar word", []string{"lunes", "Febrero"}, []string{"Ginebra"}},
-		{ru, (*NameWords).Calendar, "calendar word", []string{"понедельник", "января", "марта", "среду"}, []string{"Рябков"}},
-		{fr, (*NameWords).PersonTitle, "person title", []string{"M.", "Mme", "ministre"}, []string{"Paris"}},
-		{de, (*NameWords).PersonTitle, "person title", []string{"Herr", "Vizeaußenminister"}, []string{"Rjabkow"}},
-		{es, (*NameWords).PersonTitle, "person title", []string{"Sr.", "viceministro"}, []string{"Riabkov"}},
-		{ru, (*NameWords).PersonTitle, "person title", []string{"г-н", "замминистра"}, []string{"Рябков"}},
-		{de, (*NameWords).OrgWord, "organisation word", []string{"GmbH", "AG", "Ministerium"}, []string{"Genf"}},
-		{ru, (*NameWords).OrgWord, "organisation word", []string{"ООО", "Кремль"}, []string{"Женева"}},
-		{de, (*NameWords).CommonNoun, "common noun", []string{"Delegationen", "Gespräche", "Verhandlungsrunde",
+		{fr, (*NameLists).Function, "function word", []string{"Les", "la", "Selon", "Cependant"}, []string{"Genève", "Riabkov"}},
+		{de, (*NameLists).Function, "function word", []string{"Die", "Am", "Laut"}, []string{"Genf"}},
+		{es, (*NameLists).Function, "function word", []string{"El", "Según", "Asuntos"}, []string{"Ginebra"}},
+		{ru, (*NameLists).Function, "function word", []string{"В", "По", "Однако"}, []string{"Женева"}},
+		{fr, (*NameLists).Calendar, "calendar word", []string{"Jeudi", "mars", "avril"}, []string{"Marc"}},
+		{de, (*NameLists).Calendar, "calendar word", []string{"Donnerstag", "März", "Abend"}, []string{"Genf"}},
+		{es, (*NameLists).Calendar, "calendar word", []string{"lunes", "Febrero"}, []string{"Ginebra"}},
+		{ru, (*NameLists).Calendar, "calendar word", []string{"понедельник", "января", "марта", "среду"}, []string{"Рябков"}},
+		{fr, (*NameLists).PersonTitle, "person title", []string{"M.", "Mme", "ministre"}, []string{"Paris"}},
+		{de, (*NameLists).PersonTitle, "person title", []string{"Herr", "Vizeaußenminister"}, []string{"Rjabkow"}},
+		{es, (*NameLists).PersonTitle, "person title", []string{"Sr.", "viceministro"}, []string{"Riabkov"}},
+		{ru, (*NameLists).PersonTitle, "person title", []string{"г-н", "замминистра"}, []string{"Рябков"}},
+		{de, (*NameLists).OrgWord, "organisation word", []string{"GmbH", "AG", "Ministerium"}, []string{"Genf"}},
+		{ru, (*NameLists).OrgWord, "organisation word", []string{"ООО", "Кремль"}, []string{"Женева"}},
+		{de, (*NameLists).CommonNoun, "common noun", []string{"Delegationen", "Gespräche", "Verhandlungsrunde",
 			"Sicherheitsgarantien", "Regierung", "Lage"}, []string{"Rjabkow", "Sherman", "Genf", "Lawrow", "Scholz"}},
 	} {
 		for _, w := range tc.yes {
@@ -63,10 +63,10 @@ func TestNameWords(t *testing.T) {
 }
 
 func TestWrittenIn(t *testing.T) {
-	es, _ := NameWordsOf("es")
-	de, _ := NameWordsOf("de")
+	es, _ := NameListsOf("es")
+	de, _ := NameListsOf("de")
 	for _, tc := range []struct {
-		n    *NameWords
+		n    *NameLists
 		text string
 		want bool
 	}{

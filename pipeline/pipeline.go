@@ -476,7 +476,7 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 		// A guess the text shows no function word of is no guess: the
 		// stages analyse it as text of an unknown language, as they do a
 		// text too short to tell.
-		if n, ok := newstext.NameWordsOf(a.Lang); ok && !n.WrittenIn(a.Text) {
+		if n, ok := newstext.NameListsOf(a.Lang); ok && !n.WrittenIn(a.Text) {
 			a.Lang = ""
 		}
 	}

@@ -149,7 +149,6 @@ func russianBase(w string) string {
 	if entity.KnownType(w) != "" {
 		return w
 	}
-	low := strings.ToLower(w)
 	for _, s := range russianFeminine {
 		if stem, ok := strings.CutSuffix(w, s); ok && utf8.RuneCountInString(stem) >= 3 {
 			endings := []string{"а", "я"}
@@ -164,9 +163,10 @@ func russianBase(w string) string {
 		}
 	}
 	for _, e := range russianEndings {
-		if stem, ok := strings.CutSuffix(low, e.suffix); ok && utf8.RuneCountInString(stem) >= e.minLetter {
-			// Keep the word's own capitals: cut the same bytes from w.
-			return w[:len(w)-len(e.suffix)] + e.base
+		// Endings are lower case, as a name's are (РЯБКОВА in a headline
+		// keeps its case).
+		if stem, ok := strings.CutSuffix(w, e.suffix); ok && utf8.RuneCountInString(stem) >= e.minLetter {
+			return stem + e.base
 		}
 	}
 	return w

@@ -174,7 +174,9 @@ func (n *NameLists) compoundNoun(low string) bool {
 func (n *NameLists) Elision(word string) int {
 	low := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
 	for _, e := range n.elisions {
-		if strings.HasPrefix(low, e) && len(low) > len(e) {
+		// The clitic's letters are ASCII: the word must start with them
+		// byte for byte, whatever lower-casing did to its other letters.
+		if strings.HasPrefix(low, e) && len(low) > len(e) && len(word) > len(e) && strings.EqualFold(word[:len(e)-1], e[:len(e)-1]) {
 			if strings.HasPrefix(word[len(e)-1:], "’") {
 				return len(e) - 1 + len("’")
 			}

@@ -26,8 +26,8 @@ import (
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/extract"
 	"github.com/storyline-news/storyline/lang"
-	"github.com/storyline-news/storyline/newstext"
 	"github.com/storyline-news/storyline/link"
+	"github.com/storyline-news/storyline/newstext"
 	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
 )

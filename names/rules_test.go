@@ -6,7 +6,7 @@ import (
 	"github.com/storyline-news/storyline/newstext"
 )
 
-// candidateOf is the first run Find would read in text, as the rules see
+// candidateOf is the last run Find would read in text, as the rules see
 // it.
 func candidateOf(t *testing.T, lang, text string) candidate {
 	t.Helper()

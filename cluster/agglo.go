@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -66,6 +67,7 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	// before it are independent of the rest, so it is spread over the CPUs;
 	// the pairs are then kept in document order, as one pass would.
 	pairs := make([][]nbr, len(docs))
+	crossScored := make([][]int32, len(docs))
 	err := forEachShard(ctx, len(docs), 64, func(ctx context.Context, shard, shards int) error {
 		acc := make([]uint8, len(docs))
 		var touched []int32
@@ -105,6 +107,9 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				if cfg.PairWindowDays > 0 && d.day != noDay && docs[j].day != noDay && int(absDays(d.day-docs[j].day)) > cfg.PairWindowDays {
 					continue
 				}
+				if crossLingual(d, docs[j]) {
+					crossScored[i] = append(crossScored[i], j) // crossLingualPairs must not offer it again
+				}
 				if s := pairScore(docs[j], d, cfg); s >= minScore {
 					pairs[i] = append(pairs[i], nbr{s: s, j: j})
 				}
@@ -140,6 +145,23 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 			offer(p.j, int32(i), p.s)
 		}
 	}
+	scored := map[[2]int32]bool{}
+	for i, js := range crossScored {
+		for _, j := range js {
+			scored[[2]int32{j, int32(i)}] = true
+		}
+	}
+	if err := crossLingualPairs(ctx, docs, cfg, maxDF, func(i, j int32) {
+		if scored[[2]int32{j, i}] {
+			return
+		}
+		if s := pairScore(docs[j], docs[i], cfg); s >= minScore {
+			offer(i, j, s)
+			offer(j, i, s)
+		}
+	}); err != nil {
+		return nil, err
+	}
 	seen := map[[2]int32]bool{}
 	var edges []edge
 	for i := range best {
@@ -161,6 +183,61 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 		return edges[x].j < edges[y].j
 	})
 	return edges, nil
+}
+
+// crossLingualPairs calls score on every pair of documents in different
+// languages that share at least cfg.MinShared language-independent
+// features (entities, places, dates, numbers) and whose days are close
+// enough to be one happening's. Their heaviest terms, words of two
+// languages, rarely meet, so candidateEdges' index misses them. A corpus
+// in one language has no such pair and costs nothing here.
+func crossLingualPairs(ctx context.Context, docs []*doc, cfg *Config, maxDF int, score func(i, j int32)) error {
+	langs := map[string]bool{}
+	for _, d := range docs {
+		if d.lang != "" {
+			langs[d.lang] = true
+		}
+	}
+	if len(langs) < 2 {
+		return nil
+	}
+	postings := map[uint64][]int32{}
+	shared := map[int32]int{}
+	for i, d := range docs {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("cluster: scoring pairs across languages: %w", err)
+			}
+		}
+		if d.lang == "" || d.day == noDay {
+			continue
+		}
+		clear(shared)
+		for _, f := range d.across {
+			p := postings[f.key]
+			if len(p) > maxDF {
+				continue
+			}
+			for _, j := range p {
+				o := docs[j]
+				if o.lang != d.lang && int(absDays(o.day-d.day)) <= cfg.CrossLingualDays {
+					shared[j]++
+				}
+			}
+			postings[f.key] = append(p, int32(i))
+		}
+		js := make([]int32, 0, len(shared))
+		for j, n := range shared {
+			if n >= cfg.MinShared {
+				js = append(js, j)
+			}
+		}
+		slices.Sort(js) // the kept neighbours must not depend on map order
+		for _, j := range js {
+			score(int32(i), j)
+		}
+	}
+	return nil
 }
 
 // nbr is a candidate neighbour; nbrHeap is a min-heap keeping the best k.

@@ -42,7 +42,7 @@ func prepareDocs(ctx context.Context, articles []*storyline.Article, cfg *Config
 		own = idfTable(docs, 0)
 	}
 	for _, d := range docs {
-		d.vec = weigh(d.raw, idf)
+		d.setVec(weigh(d.raw, idf))
 		d.fine = d.vec
 		if cfg.BackgroundWeight > 0 {
 			d.fine = weigh(d.raw, own)

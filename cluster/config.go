@@ -51,6 +51,13 @@ type Config struct {
 	LeadNamesMin    int
 	OtherCastFactor float64
 
+	// Reports in different languages (cluster compares their resolved
+	// entities, places, dates and numbers only) are one happening only
+	// when their days are at most CrossLingualDays apart; the cosine of
+	// what they share is weighed by CrossLingualWeight.
+	CrossLingualDays   int
+	CrossLingualWeight float64
+
 	// BackgroundWeight scales the background corpus's document counts
 	// (background.go) added to the corpus's own in the IDF of Build's
 	// pairs and coarse pass (0: the corpus's own only). It keeps the
@@ -106,44 +113,46 @@ type Config struct {
 // DefaultConfig returns the tuned configuration.
 func DefaultConfig() Config {
 	return Config{
-		TitleBoost:       1,
-		LeadBoost:        1,
-		NameWeight:       2,
-		EntityWeight:     0.5,
-		NumberWeight:     3,
-		DateWeight:       1,
-		LeadSentences:    3,
-		MaxTextBytes:     64 << 10,
-		DateWindowDays:   14,
-		FarDatePenalty:   0.5,
-		NearDateBonus:    0.05,
-		SameDays:         1,
-		OtherDayFactor:   0.5,
-		LeadNamesMin:     3,
-		OtherCastFactor:  0.5,
-		BackgroundWeight: 1,
-		DupBits:          3,
-		Threshold:        0.108,
-		OnlineThreshold:  0.25,
-		CoarseThreshold:  0.1,
-		LocalIDFPower:    1,
-		AttachSize:       6,
-		AttachThreshold:  0.03,
-		AttachRatio:      2.5,
-		AttachMaxGap:     0,
-		CandidateTerms:   40,
-		MaxNeighbors:     30,
-		MinShared:        2,
-		PairWindowDays:   0,
-		IndexTerms:       12,
-		EventTerms:       64,
-		MaxPostings:      24,
-		WindowDays:       30,
-		MaxCandidate:     24,
-		StoryThreshold:   0.4,
-		StoryMaxGap:      400,
-		StoryNamesMin:    0.3,
-		StorySubjectMin:  0.2,
-		StoryRefBonus:    0.1,
+		TitleBoost:         1,
+		LeadBoost:          1,
+		NameWeight:         2,
+		EntityWeight:       0.5,
+		NumberWeight:       3,
+		DateWeight:         1,
+		LeadSentences:      3,
+		MaxTextBytes:       64 << 10,
+		DateWindowDays:     14,
+		FarDatePenalty:     0.5,
+		NearDateBonus:      0.05,
+		SameDays:           1,
+		OtherDayFactor:     0.5,
+		LeadNamesMin:       3,
+		OtherCastFactor:    0.5,
+		CrossLingualDays:   2,
+		CrossLingualWeight: 0.5,
+		BackgroundWeight:   1,
+		DupBits:            3,
+		Threshold:          0.108,
+		OnlineThreshold:    0.25,
+		CoarseThreshold:    0.1,
+		LocalIDFPower:      1,
+		AttachSize:         6,
+		AttachThreshold:    0.03,
+		AttachRatio:        2.5,
+		AttachMaxGap:       0,
+		CandidateTerms:     40,
+		MaxNeighbors:       30,
+		MinShared:          2,
+		PairWindowDays:     0,
+		IndexTerms:         12,
+		EventTerms:         64,
+		MaxPostings:        24,
+		WindowDays:         30,
+		MaxCandidate:       24,
+		StoryThreshold:     0.4,
+		StoryMaxGap:        400,
+		StoryNamesMin:      0.3,
+		StorySubjectMin:    0.2,
+		StoryRefBonus:      0.1,
 	}
 }

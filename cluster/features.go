@@ -92,7 +92,14 @@ type doc struct {
 	// MaxTextBytes), byte spans of Text.
 	sents []newstext.Span
 	names map[uint64]bool // keys of name, entity and place features
-	memo  *docMemo
+	// lang is the article's language; shared are the keys of the
+	// features that do not depend on it (resolved entities, places,
+	// dates, numbers), and across is the signature over those alone,
+	// which compares reports written in different languages.
+	lang   string
+	shared map[uint64]bool
+	across vec
+	memo   *docMemo
 }
 
 // docMemo holds what describing an event reads of an article, read once
@@ -166,7 +173,7 @@ func headline(a *storyline.Article) string { return strings.TrimSpace(a.Title) }
 
 // extract computes an article's raw (un-IDF-weighted) features.
 func extract(a *storyline.Article, cfg *Config) *doc {
-	d := &doc{art: a, id: a.ID, raw: map[uint64]float32{}, names: map[uint64]bool{}, memo: &docMemo{}}
+	d := &doc{art: a, id: a.ID, lang: a.Lang, raw: map[uint64]float32{}, names: map[uint64]bool{}, shared: map[uint64]bool{}, memo: &docMemo{}}
 	d.day, d.pub = articleDay(a)
 	counts := map[uint64]float32{}
 	boosts := map[uint64]float32{}
@@ -205,6 +212,7 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 			titleEnd = i + len(title)
 		}
 	}
+	english := a.Lang == "" || a.Lang == "en"
 	toks := tokenize(body)
 	var shingles []uint64
 	prev := ""
@@ -228,9 +236,15 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 			w = float32(cfg.NumberWeight)
 		}
 		addTerm(hashKey(kindWord, t.fold), w, boost)
+		if t.number {
+			d.shared[hashKey(kindWord, t.fold)] = true
+		}
 		// Capitalised words stay features when entities are present too:
-		// the weights were tuned with them, and a tagger misses names.
-		if t.name {
+		// the weights were tuned with them, and a tagger misses names. In
+		// other languages they are no names' evidence (German capitalises
+		// every noun) and spell names as the language does (Rjabkow):
+		// there the resolved entities stand for the names.
+		if t.name && english {
 			k := hashKey(kindName, t.fold)
 			addTerm(k, float32(cfg.NameWeight), boost)
 			d.names[k] = true
@@ -263,6 +277,9 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 		k := hashKey(kind, key)
 		addTerm(k, float32(cfg.EntityWeight), boost)
 		d.names[k] = true
+		if m.Entity != "" {
+			d.shared[k] = true // a resolved entity is one across languages
+		}
 		if lead && m.Type != storyline.Other {
 			d.addLead(k)
 		}
@@ -274,9 +291,11 @@ func extract(a *storyline.Article, cfg *Config) *doc {
 			continue // a picture's day says nothing of which happening the report is about
 		}
 		addTerm(hashKey(kindDate, dm.value), float32(cfg.DateWeight), 1)
+		d.shared[hashKey(kindDate, dm.value)] = true
 	}
 	if d.day != noDay {
 		addTerm(hashKey(kindDate, dayString(d.day)), float32(cfg.DateWeight), 1)
+		d.shared[hashKey(kindDate, dayString(d.day))] = true
 	}
 	for k, c := range counts {
 		d.raw[k] = (1 + float32(math.Log(float64(c)))) * boosts[k]
@@ -308,6 +327,26 @@ func articleDates(a *storyline.Article) []dateMention {
 			caption: a.RoleAt(t.Start) == storyline.RoleCaption})
 	}
 	return out
+}
+
+// setVec sets the doc's signature and, from it, its signature across
+// languages.
+func (d *doc) setVec(v vec) {
+	d.vec = v
+	d.across = nil
+	for _, f := range v {
+		if d.shared[f.key] {
+			d.across = append(d.across, f)
+		}
+	}
+	normalize(d.across)
+}
+
+// crossLingual tells whether two reports are written in different
+// languages: their words cannot meet, only what is language-independent.
+// A report whose language is unknown is compared as one in the other's.
+func crossLingual(a, b *doc) bool {
+	return a.lang != "" && b.lang != "" && a.lang != b.lang
 }
 
 // weigh turns raw term weights into an L2-normalised TF-IDF vector.
@@ -373,9 +412,18 @@ func hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 // leads name different days or different people and places, and raised
 // to certainty for near-identical copies.
 func pairScore(a, b *doc, cfg *Config) float64 {
-	s := dot(a.vec, b.vec)
 	if a.hash != 0 && b.hash != 0 && hamming(a.hash, b.hash) <= cfg.DupBits {
 		return 1
+	}
+	s := dot(a.vec, b.vec)
+	if crossLingual(a, b) && a.day != noDay && b.day != noDay && int(absDays(a.day-b.day)) <= cfg.CrossLingualDays {
+		// Reports in two languages share few words: they are one
+		// happening when the same people, places, numbers and days make
+		// most of what they name, on days no further apart than one
+		// happening's reports are (same-kind happenings share their
+		// cast). Words still count where they meet: a language told
+		// wrongly, a text quoting another language.
+		s = max(s, cfg.CrossLingualWeight*dot(a.across, b.across))
 	}
 	s = adjustForDays(s, a.day, b.day, a.dayNamed && b.dayNamed, cfg)
 	if otherCast(a.lead, b.lead, cfg) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	storyline "github.com/storyline-news/storyline"
@@ -28,6 +29,11 @@ type Features struct {
 	Hash           uint64
 	Terms          []Term   // sorted by key
 	Lead           []uint64 // keys of the lead's names, sorted
+	// Lang is the article's language; Shared are the keys (sorted) of
+	// its terms that do not depend on it, which reports in other
+	// languages are compared on.
+	Lang   string
+	Shared []uint64
 }
 
 // Term is one feature of an article: a hashed key, its raw weight, and
@@ -50,12 +56,16 @@ func (f *Features) Keys() []uint64 {
 // Extract computes an article's features.
 func Extract(a *storyline.Article, cfg Config) *Features {
 	d := extract(a, &cfg)
-	f := &Features{Day: d.day, Pub: d.pub, Hash: d.hash, Vote: voteDay(d), Named: d.dayNamed, Lead: d.lead}
+	f := &Features{Day: d.day, Pub: d.pub, Hash: d.hash, Vote: voteDay(d), Named: d.dayNamed, Lead: d.lead, Lang: d.lang}
 	f.Terms = make([]Term, 0, len(d.raw))
 	for k, w := range d.raw {
 		f.Terms = append(f.Terms, Term{Key: k, W: w, Name: d.names[k]})
+		if d.shared[k] {
+			f.Shared = append(f.Shared, k)
+		}
 	}
 	sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Key < f.Terms[j].Key })
+	slices.Sort(f.Shared)
 	return f
 }
 
@@ -83,8 +93,9 @@ func voteDay(d *doc) int32 { return parseDay(d.art.EventDate) }
 // Encoding of Features: version byte, varint days, a flags byte (bit 0:
 // Named), fixed hash, then terms as fixed keys with the weight in
 // thousandths (15 bits) and the name flag in the top bit of a uint16,
-// then the lead's keys. Version 1 had no flags and no lead.
-const featuresVersion = 2
+// then the lead's keys, then (version 3) the language and the shared
+// keys. Version 1 had no flags and no lead, version 2 no language.
+const featuresVersion = 3
 
 // MarshalBinary encodes f compactly for the store.
 func (f *Features) MarshalBinary() ([]byte, error) {
@@ -112,6 +123,12 @@ func (f *Features) MarshalBinary() ([]byte, error) {
 	for _, k := range f.Lead {
 		b = binary.LittleEndian.AppendUint64(b, k)
 	}
+	b = binary.AppendUvarint(b, uint64(len(f.Lang)))
+	b = append(b, f.Lang...)
+	b = binary.AppendUvarint(b, uint64(len(f.Shared)))
+	for _, k := range f.Shared {
+		b = binary.LittleEndian.AppendUint64(b, k)
+	}
 	return b, nil
 }
 
@@ -119,7 +136,7 @@ var errFeatures = errors.New("cluster: damaged features")
 
 // UnmarshalBinary decodes what MarshalBinary wrote.
 func (f *Features) UnmarshalBinary(b []byte) error {
-	if len(b) < 1 || b[0] != 1 && b[0] != featuresVersion {
+	if len(b) < 1 || b[0] < 1 || b[0] > featuresVersion {
 		return errFeatures
 	}
 	version := b[0]
@@ -134,7 +151,7 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 		b = b[k:]
 	}
 	f.Day, f.Pub, f.Vote = int32(days[0]), int32(days[1]), int32(days[2])
-	f.Named, f.Lead = false, nil
+	f.Named, f.Lead, f.Lang, f.Shared = false, nil, "", nil
 	if version >= 2 {
 		if len(b) < 1 {
 			return errFeatures
@@ -161,17 +178,40 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 	if version == 1 {
 		return nil
 	}
+	var err error
+	if f.Lead, b, err = readKeys(b, version == 2); err != nil {
+		return err
+	}
+	if version == 2 {
+		return nil
+	}
 	n, k = binary.Uvarint(b)
-	if k <= 0 || uint64(len(b)-k) != n*8 {
+	if k <= 0 || uint64(len(b)-k) < n {
 		return errFeatures
 	}
-	b = b[k:]
-	f.Lead = make([]uint64, n)
-	for i := range f.Lead {
-		f.Lead[i] = binary.LittleEndian.Uint64(b)
-		b = b[8:]
+	f.Lang = string(b[k : k+int(n)])
+	if f.Shared, _, err = readKeys(b[k+int(n):], true); err != nil {
+		return err
 	}
 	return nil
+}
+
+// readKeys reads a count and that many keys; last: nothing may follow.
+func readKeys(b []byte, last bool) ([]uint64, []byte, error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || uint64(len(b)-k) < n*8 || n > uint64(len(b)) || last && uint64(len(b)-k) != n*8 {
+		return nil, nil, errFeatures
+	}
+	b = b[k:]
+	if n == 0 {
+		return nil, b, nil
+	}
+	keys := make([]uint64, n)
+	for i := range keys {
+		keys[i] = binary.LittleEndian.Uint64(b)
+		b = b[8:]
+	}
+	return keys, b, nil
 }
 
 // DocFreqs are corpus document frequencies: N documents, and DF of (at
@@ -201,14 +241,18 @@ func (df DocFreqs) weights(bgWeight float64) (global, own func(uint64) float64) 
 
 // docOf is a doc for grouping: features weighed, no article text.
 func docOf(id string, f *Features, global, own func(uint64) float64) *doc {
-	d := &doc{id: id, day: f.Day, dayNamed: f.Named, lead: f.Lead, pub: f.Pub, hash: f.Hash, raw: make(map[uint64]float32, len(f.Terms)), names: map[uint64]bool{}, memo: &docMemo{}}
+	d := &doc{id: id, day: f.Day, dayNamed: f.Named, lead: f.Lead, pub: f.Pub, hash: f.Hash, lang: f.Lang,
+		raw: make(map[uint64]float32, len(f.Terms)), names: map[uint64]bool{}, shared: make(map[uint64]bool, len(f.Shared)), memo: &docMemo{}}
+	for _, k := range f.Shared {
+		d.shared[k] = true
+	}
 	for _, t := range f.Terms {
 		d.raw[t.Key] = t.W
 		if t.Name {
 			d.names[t.Key] = true
 		}
 	}
-	d.vec = weigh(d.raw, global)
+	d.setVec(weigh(d.raw, global))
 	d.fine = d.vec
 	if own != nil {
 		d.fine = weigh(d.raw, own)
@@ -453,7 +497,7 @@ func DescribePrepared(arts []*Prepared, df DocFreqs, cfg Config) Description {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].d.id < sorted[j].d.id })
 	for _, p := range sorted {
 		d := *p.d // the weights are this call's
-		d.vec = weigh(d.raw, global)
+		d.setVec(weigh(d.raw, global))
 		d.fine = d.vec
 		e.docs = append(e.docs, &d)
 		e.Articles = append(e.Articles, d.id)

@@ -12,7 +12,7 @@ import (
 func TestFeaturesEncoding(t *testing.T) {
 	f := &Features{Day: 19000, Pub: 19001, Vote: NoDay, Named: true, Hash: 0xfeedface,
 		Terms: []Term{{Key: 3, W: 1.5, Name: true}, {Key: 9, W: 0.25}},
-		Lead:  []uint64{3, 77}}
+		Lead:  []uint64{3, 77}, Lang: "de", Shared: []uint64{9}}
 	b, err := f.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)

@@ -92,6 +92,7 @@ var placeNamesAbroad = [][]string{
 	{"France", "Frankreich", "Франция"},
 	{"Spain", "Spanien", "Espagne", "España", "Испания"},
 	{"Poland", "Polen", "Pologne", "Польша"},
+	{"Sweden", "Schweden", "Suède", "Suecia", "Швеция"},
 	{"China", "Китай"},
 	{"Japan", "Japon", "Japón", "Giappone", "Япония"},
 	{"Belarus", "Weißrussland", "Biélorussie"},

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -114,17 +113,7 @@ func checkSeedTimexes(t *testing.T, ingest seedIngest) {
 
 // groups is the events as sorted lists of article ids, sorted.
 func groups(c *storyline.Corpus) []string {
-	by := map[string][]string{}
-	for _, a := range c.Articles {
-		by[a.Event] = append(by[a.Event], a.ID[:3])
-	}
-	var out []string
-	for _, ids := range by {
-		sort.Strings(ids)
-		out = append(out, strings.Join(ids, "+"))
-	}
-	sort.Strings(out)
-	return out
+	return eventGroups(c, "+", func(a *storyline.Article) string { return a.ID[:3] })
 }
 
 func TestSeedEvents(t *testing.T) { checkSeedEvents(t, ingestSeeds) }

@@ -9,6 +9,7 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/names"
 	"github.com/storyline-news/storyline/ner"
 	"github.com/storyline-news/storyline/quote"
 	"github.com/storyline-news/storyline/timex"
@@ -16,8 +17,10 @@ import (
 
 // Analyzers is the per-article chain: entities first, since quotes attribute
 // speakers through them; time expressions read only the text and metadata.
+// The English entity model reads English only; other languages' names are
+// found by package names.
 func Analyzers() []storyline.Analyzer {
-	return []storyline.Analyzer{ner.Analyzer(), timex.Analyzer(), quote.Analyzer()}
+	return []storyline.Analyzer{names.Analyzer(ner.Analyzer()), timex.Analyzer(), quote.Analyzer()}
 }
 
 // Build computes what spans articles: entities are resolved first because

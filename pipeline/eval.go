@@ -8,6 +8,7 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/entity"
+	"github.com/storyline-news/storyline/names"
 	"github.com/storyline-news/storyline/ner"
 	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
@@ -20,7 +21,7 @@ import (
 // resolution across the set, then cluster.Build (at each threshold, or
 // the tuned one). The articles of arts are replaced by the prepared ones.
 func EvalBatch(ctx context.Context, arts []*storyline.Article, gold map[string]string, cfg cluster.Config, thresholds ...float64) ([]cluster.EvalResult, error) {
-	analyzers := []storyline.Analyzer{ner.Analyzer(), timex.Analyzer()}
+	analyzers := []storyline.Analyzer{names.Analyzer(ner.Analyzer()), timex.Analyzer()}
 	for i, raw := range arts {
 		a, err := Prepare(&source.Item{ID: raw.ID, URL: raw.URL, Title: raw.Title, Published: raw.Published, Text: raw.Text}, nil)
 		if err != nil {

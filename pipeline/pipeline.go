@@ -27,6 +27,7 @@ import (
 	"github.com/storyline-news/storyline/extract"
 	"github.com/storyline-news/storyline/lang"
 	"github.com/storyline-news/storyline/link"
+	"github.com/storyline-news/storyline/newstext"
 	"github.com/storyline-news/storyline/source"
 	"github.com/storyline-news/storyline/store"
 )
@@ -34,7 +35,7 @@ import (
 // analysisVersion is part of every content hash: bump it when the analysis
 // changes so that re-ingesting re-analyses articles instead of keeping stale
 // results as "unchanged".
-const analysisVersion = "3"
+const analysisVersion = "4"
 
 // Options configure an ingest.
 type Options struct {
@@ -504,6 +505,12 @@ func Prepare(it *source.Item, meta map[string]Meta) (*storyline.Article, error) 
 	}
 	if a.Lang == "" {
 		a.Lang = lang.Detect(a.Text)
+		// A guess the text shows no function word of is no guess: the
+		// stages analyse it as text of an unknown language, as they do a
+		// text too short to tell.
+		if n, ok := newstext.NameListsOf(a.Lang); ok && !n.WrittenIn(a.Text) {
+			a.Lang = ""
+		}
 	}
 	return a, nil
 }

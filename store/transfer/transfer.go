@@ -1,0 +1,354 @@
+// Package transfer copies a whole store from the embedded SQLite store to
+// a PostgreSQL one (`storyline copy`), for a deployment that outgrows one
+// machine: the articles keep their events, stories, entities, quotes and
+// ids, the linking state its postings and counters, the sources their
+// fetch state, and nothing is analysed or linked again.
+//
+// The copy reads one snapshot of the source (one read transaction, which
+// in WAL mode no writer disturbs) and writes the destination in one
+// transaction, table by table with PostgreSQL's COPY protocol, streaming
+// rows: memory does not grow with the store, and an interrupted copy
+// leaves the destination as it was. The destination must be empty unless
+// Replace says to empty it first.
+//
+// Both engines have the same tables under the same schema version (see
+// store/postgres's migrations), but for the search index: SQLite's FTS5
+// table articles_fts becomes articles_text, whose tsvector PostgreSQL
+// computes as the driver does on insert (postgres.TextVector), and
+// articles.seq, the key of SQLite's index rows, which PostgreSQL has no
+// use for. The tables and their columns are listed once, in tables; the
+// copy checks them against both schemas before it writes, so that a
+// migration that adds a column to one engine and not here fails the copy
+// rather than losing the column.
+package transfer
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storyline-news/storyline/store/postgres"
+	"github.com/storyline-news/storyline/store/sqlite"
+)
+
+// ErrNotEmpty is the error of a copy into a store that holds rows,
+// without Options.Replace.
+var ErrNotEmpty = errors.New("destination store is not empty")
+
+// table is one table copied: the columns both engines have, and what
+// only one of them has, which the copy leaves alone.
+type table struct {
+	name string // on both engines, unless src says otherwise
+	cols []string
+	// src is the SQLite table when it is named otherwise.
+	src string
+	// srcOnly and dstOnly are the columns only SQLite, or only
+	// PostgreSQL, has.
+	srcOnly, dstOnly []string
+	// text: the rows go to the search index, whose tsvector PostgreSQL
+	// computes from title and text.
+	text bool
+}
+
+func (t table) source() string {
+	if t.src != "" {
+		return t.src
+	}
+	return t.name
+}
+
+// tables are the store's tables in the order they are copied. The
+// articles come first, so that a copy that fails for want of space
+// fails early.
+func tables() []table {
+	return []table{
+		{name: "articles", cols: []string{"id", "hash", "url", "title", "byline", "outlet", "lang", "published", "event", "doc", "doc_hash",
+			"raw_format", "raw_origin", "raw", "ingested_at", "updated_at", "text_key", "copy_of"}, srcOnly: []string{"seq"}},
+		{name: "articles_text", src: "articles_fts", cols: []string{"id", "title", "text"}, dstOnly: []string{"tsv"}, text: true},
+		{name: "features", cols: []string{"article", "data"}},
+		{name: "article_entities", cols: []string{"article", "entity"}},
+		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state"}},
+		{name: "events", cols: []string{"id", "date", "day", "story", "n", "doc", "state"}},
+		{name: "event_entities", cols: []string{"event", "entity", "rank"}},
+		{name: "stories", cols: []string{"id", "first", "last", "n", "doc", "state"}},
+		{name: "quotes", cols: []string{"id", "speaker", "n", "latest", "text", "doc", "state"}},
+		{name: "quote_articles", cols: []string{"quote", "article"}},
+		{name: "postings", cols: []string{"idx", "key", "rank", "id"}},
+		{name: "counts", cols: []string{"key", "n"}},
+		{name: "pending", cols: []string{"seq", "kind", "id"}},
+		{name: "moved", cols: []string{"kind", "id", "to_id"}},
+		{name: "meta", cols: []string{"key", "value"}},
+		{name: "sources", cols: []string{"id", "url", "kind", "name", "interval_s", "added"}},
+		{name: "fetch_state", cols: []string{"source", "etag", "last_modified", "last_fetch", "last_status", "last_new", "next_poll",
+			"items", "errors", "failures", "last_error", "failing"}},
+		{name: "seen_items", cols: []string{"key", "source", "article", "fingerprint", "attempts", "error", "seen"}},
+		{name: "watchlists", cols: []string{"id", "name", "doc", "webhook", "secret", "created"}},
+		{name: "watched_events", cols: []string{"watchlist", "event", "outlets", "updated"}},
+		{name: "alerts", cols: []string{"id", "watchlist", "event", "kind", "doc", "created"}},
+		{name: "deliveries", cols: []string{"alert", "watchlist", "url", "status", "attempts", "next_try", "last_code", "last_error", "updated"}},
+	}
+}
+
+// Options tune a copy.
+type Options struct {
+	// Replace empties a destination that holds rows instead of refusing it.
+	Replace bool
+	// Log hears of each table copied (nil: nothing is logged).
+	Log *slog.Logger
+}
+
+// Stats are what a copy did.
+type Stats struct {
+	Articles int64 // articles copied
+	Rows     int64 // rows copied, all tables
+	Wall     time.Duration
+}
+
+// ToPostgres copies the store src into dst, both open (and so migrated to
+// this binary's schema), in one transaction of dst: either all of it is
+// there when ToPostgres returns nil, or none of it.
+func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Options) (Stats, error) {
+	start := time.Now()
+	var st Stats
+	log := opt.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	// A read-only transaction begins DEFERRED and holds one snapshot from
+	// its first read to its end, whatever other processes write.
+	rtx, err := src.SQL().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return st, fmt.Errorf("transfer: read the source: %w", err)
+	}
+	defer rtx.Rollback()
+	wtx, err := dst.BeginBulk(ctx)
+	if err != nil {
+		return st, fmt.Errorf("transfer: %w", err)
+	}
+	defer wtx.Rollback(context.WithoutCancel(ctx))
+
+	ts := tables()
+	if err := checkSchemas(ctx, rtx, wtx, ts); err != nil {
+		return st, fmt.Errorf("transfer: %w", err)
+	}
+	oldGen, err := prepareDestination(ctx, wtx, ts, opt.Replace)
+	if err != nil {
+		return st, fmt.Errorf("transfer: %w", err)
+	}
+	for _, t := range ts {
+		began := time.Now()
+		n, err := copyTable(ctx, rtx, wtx, t)
+		if err != nil {
+			return st, fmt.Errorf("transfer: table %s: %w", t.name, err)
+		}
+		st.Rows += n
+		if t.name == "articles" {
+			st.Articles = n
+		}
+		log.Info("copied", "table", t.name, "rows", n, "took", time.Since(began).Round(time.Millisecond))
+	}
+	if err := finish(ctx, wtx, oldGen); err != nil {
+		return st, fmt.Errorf("transfer: %w", err)
+	}
+	if err := wtx.Commit(ctx); err != nil {
+		return st, fmt.Errorf("transfer: commit: %w", err)
+	}
+	st.Wall = time.Since(start)
+	return st, nil
+}
+
+// checkSchemas refuses a copy between schemas of different versions, or
+// whose tables have columns that tables does not list: the copy would
+// leave them behind.
+func checkSchemas(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, ts []table) error {
+	var sv, dv int
+	if err := rtx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&sv); err != nil {
+		return fmt.Errorf("source schema version: %w", err)
+	}
+	if err := wtx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&dv); err != nil {
+		return fmt.Errorf("destination schema version: %w", err)
+	}
+	if sv != dv {
+		return fmt.Errorf("source schema version %d, destination %d: the copy needs one version on both sides", sv, dv)
+	}
+	known := map[string]bool{"schema_version": true}
+	for _, t := range ts {
+		known[t.source()] = true
+		srcCols, err := sqlStrings(ctx, rtx, `SELECT name FROM pragma_table_info(?)`, t.source())
+		if err != nil {
+			return fmt.Errorf("source table %s: %w", t.source(), err)
+		}
+		if want := append(slices.Clone(t.cols), t.srcOnly...); !sameSet(srcCols, want) {
+			return fmt.Errorf("source table %s has columns %v, the copy knows %v", t.source(), srcCols, want)
+		}
+		rows, _ := wtx.Query(ctx, `SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, t.name)
+		dstCols, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return fmt.Errorf("destination table %s: %w", t.name, err)
+		}
+		if want := append(slices.Clone(t.cols), t.dstOnly...); !sameSet(dstCols, want) {
+			return fmt.Errorf("destination table %s has columns %v, the copy knows %v", t.name, dstCols, want)
+		}
+	}
+	// FTS5 keeps its index in shadow tables named after its own.
+	names, err := sqlStrings(ctx, rtx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts_%'`)
+	if err != nil {
+		return fmt.Errorf("source tables: %w", err)
+	}
+	for _, n := range names {
+		if !known[n] {
+			return fmt.Errorf("source table %s is unknown to the copy", n)
+		}
+	}
+	return nil
+}
+
+func sqlStrings(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// prepareDestination refuses a destination holding rows, or with replace
+// empties it, and returns the generation it had (see finish).
+func prepareDestination(ctx context.Context, wtx pgx.Tx, ts []table, replace bool) (int64, error) {
+	var names []string
+	var full []string
+	for _, t := range ts {
+		names = append(names, pgx.Identifier{t.name}.Sanitize())
+		var has bool
+		if err := wtx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+pgx.Identifier{t.name}.Sanitize()+`)`).Scan(&has); err != nil {
+			return 0, fmt.Errorf("destination table %s: %w", t.name, err)
+		}
+		if has {
+			full = append(full, t.name)
+		}
+	}
+	if len(full) == 0 {
+		return 0, nil
+	}
+	if !replace {
+		return 0, fmt.Errorf("%w (rows in %s)", ErrNotEmpty, strings.Join(full, ", "))
+	}
+	var gen string
+	if err := wtx.QueryRow(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '')`).Scan(&gen); err != nil {
+		return 0, fmt.Errorf("destination generation: %w", err)
+	}
+	if _, err := wtx.Exec(ctx, `TRUNCATE `+strings.Join(names, ", ")); err != nil {
+		return 0, fmt.Errorf("empty the destination: %w", err)
+	}
+	g, _ := strconv.ParseInt(gen, 10, 64)
+	return g, nil
+}
+
+// copyTable streams one table from the snapshot into the destination.
+func copyTable(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, t table) (int64, error) {
+	rows, err := rtx.QueryContext(ctx, `SELECT `+strings.Join(t.cols, ", ")+` FROM `+t.source())
+	if err != nil {
+		return 0, fmt.Errorf("read: %w", err)
+	}
+	defer rows.Close()
+	into := t.name
+	if t.text {
+		// COPY cannot compute a column: the texts go to a scratch table,
+		// and from it into the index with their tsvector.
+		into = "copy_text"
+		if _, err := wtx.Exec(ctx, `CREATE TEMPORARY TABLE copy_text (id TEXT, title TEXT, text TEXT) ON COMMIT DROP`); err != nil {
+			return 0, fmt.Errorf("scratch table: %w", err)
+		}
+	}
+	n, err := wtx.CopyFrom(ctx, pgx.Identifier{into}, t.cols, &rowSource{rows: rows, vals: make([]any, len(t.cols))})
+	if err != nil {
+		return n, fmt.Errorf("write: %w", err)
+	}
+	if t.text {
+		if _, err := wtx.Exec(ctx, `INSERT INTO articles_text (id, title, text, tsv) SELECT id, title, text, `+postgres.TextVector("title", "text")+` FROM copy_text`); err != nil {
+			return n, fmt.Errorf("index: %w", err)
+		}
+		if _, err := wtx.Exec(ctx, `DROP TABLE copy_text`); err != nil {
+			return n, fmt.Errorf("scratch table: %w", err)
+		}
+	}
+	return n, nil
+}
+
+// rowSource is pgx's CopyFromSource over database/sql rows: one row in
+// memory at a time.
+type rowSource struct {
+	rows *sql.Rows
+	vals []any
+	ptrs []any
+}
+
+func (r *rowSource) Next() bool { return r.rows.Next() }
+
+func (r *rowSource) Values() ([]any, error) {
+	if r.ptrs == nil {
+		r.ptrs = make([]any, len(r.vals))
+		for i := range r.vals {
+			r.ptrs[i] = &r.vals[i]
+		}
+	}
+	if err := r.rows.Scan(r.ptrs...); err != nil {
+		return nil, err
+	}
+	for i, v := range r.vals {
+		// Text as the driver would store it (see postgres.ValidText);
+		// bytes (BLOB into BYTEA) as they are.
+		if s, ok := v.(string); ok {
+			r.vals[i] = postgres.ValidText(s)
+		}
+	}
+	return r.vals, nil
+}
+
+func (r *rowSource) Err() error { return r.rows.Err() }
+
+// finish makes the copied rows right for the PostgreSQL driver: the
+// identity of pending work continues after the copied numbers, and the
+// store's generation differs from the one a replaced store had, so that a
+// process that cached the replaced store's rows drops them.
+func finish(ctx context.Context, wtx pgx.Tx, oldGen int64) error {
+	if _, err := wtx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('pending', 'seq'), COALESCE(MAX(seq), 0) + 1, false) FROM pending`); err != nil {
+		return fmt.Errorf("pending sequence: %w", err)
+	}
+	if oldGen == 0 {
+		return nil
+	}
+	var gen string
+	if err := wtx.QueryRow(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '')`).Scan(&gen); err != nil {
+		return fmt.Errorf("generation: %w", err)
+	}
+	g, _ := strconv.ParseInt(gen, 10, 64)
+	if _, err := wtx.Exec(ctx, `INSERT INTO meta (key, value) VALUES ('generation', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+		strconv.FormatInt(max(g, oldGen)+1, 10)); err != nil {
+		return fmt.Errorf("generation: %w", err)
+	}
+	return nil
+}

@@ -268,7 +268,54 @@ func prepareDestination(ctx context.Context, wtx pgx.Tx, ts []table, replace boo
 }
 
 // copyTable streams one table from the snapshot into the destination.
+// The table's secondary indexes are dropped first and made again at the
+// end, from the destination's own definitions: building an index over
+// all the rows at once is several times faster than growing it a row at
+// a time (the full-text GIN index most of all).
 func copyTable(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, t table) (int64, error) {
+	remake, err := dropIndexes(ctx, wtx, t.name)
+	if err != nil {
+		return 0, err
+	}
+	n, err := copyRows(ctx, rtx, wtx, t)
+	if err != nil {
+		return n, err
+	}
+	for _, def := range remake {
+		if _, err := wtx.Exec(ctx, def); err != nil {
+			return n, fmt.Errorf("index: %w", err)
+		}
+	}
+	return n, nil
+}
+
+// dropIndexes drops the indexes of a destination table that no
+// constraint owns (primary keys and UNIQUE stay, checking the rows as
+// they come) and returns the statements that make them again.
+func dropIndexes(ctx context.Context, wtx pgx.Tx, name string) ([]string, error) {
+	rows, _ := wtx.Query(ctx, `SELECT i.indexname::text, i.indexdef FROM pg_indexes i
+		WHERE i.schemaname = current_schema() AND i.tablename = $1
+		AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`, name)
+	type index struct{ name, def string }
+	idx, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (index, error) {
+		var i index
+		return i, r.Scan(&i.name, &i.def)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("indexes: %w", err)
+	}
+	var defs []string
+	for _, i := range idx {
+		if _, err := wtx.Exec(ctx, `DROP INDEX `+pgx.Identifier{i.name}.Sanitize()); err != nil {
+			return nil, fmt.Errorf("drop index %s: %w", i.name, err)
+		}
+		defs = append(defs, i.def)
+	}
+	return defs, nil
+}
+
+// copyRows streams the rows of one table.
+func copyRows(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, t table) (int64, error) {
 	rows, err := rtx.QueryContext(ctx, `SELECT `+strings.Join(t.cols, ", ")+` FROM `+t.source())
 	if err != nil {
 		return 0, fmt.Errorf("read: %w", err)

@@ -179,6 +179,25 @@ func checkSchemas(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, ts []table) erro
 	if sv != dv {
 		return fmt.Errorf("source schema version %d, destination %d: the copy needs one version on both sides", sv, dv)
 	}
+	if err := checkSource(ctx, rtx, ts); err != nil {
+		return err
+	}
+	for _, t := range ts {
+		rows, _ := wtx.Query(ctx, `SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, t.name)
+		dstCols, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return fmt.Errorf("destination table %s: %w", t.name, err)
+		}
+		if want := append(slices.Clone(t.cols), t.dstOnly...); !sameSet(dstCols, want) {
+			return fmt.Errorf("destination table %s has columns %v, the copy knows %v", t.name, dstCols, want)
+		}
+	}
+	return nil
+}
+
+// checkSource refuses a source with a table or a column that ts does not
+// list.
+func checkSource(ctx context.Context, rtx *sql.Tx, ts []table) error {
 	known := map[string]bool{"schema_version": true}
 	for _, t := range ts {
 		known[t.source()] = true
@@ -188,14 +207,6 @@ func checkSchemas(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, ts []table) erro
 		}
 		if want := append(slices.Clone(t.cols), t.srcOnly...); !sameSet(srcCols, want) {
 			return fmt.Errorf("source table %s has columns %v, the copy knows %v", t.source(), srcCols, want)
-		}
-		rows, _ := wtx.Query(ctx, `SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, t.name)
-		dstCols, err := pgx.CollectRows(rows, pgx.RowTo[string])
-		if err != nil {
-			return fmt.Errorf("destination table %s: %w", t.name, err)
-		}
-		if want := append(slices.Clone(t.cols), t.dstOnly...); !sameSet(dstCols, want) {
-			return fmt.Errorf("destination table %s has columns %v, the copy knows %v", t.name, dstCols, want)
 		}
 	}
 	// FTS5 keeps its index in shadow tables named after its own.

@@ -15,7 +15,7 @@ import (
 
 // copyCommands adds `copy`.
 func copyCommands(t *commandTable) {
-	t.add(&command{name: "copy", summary: "copy a whole embedded store into PostgreSQL, to scale out without analysing anything again", run: runCopy})
+	t.add(&command{name: "copy", summary: "copy a whole embedded store into PostgreSQL (or back), to scale out without analysing anything again", run: runCopy})
 }
 
 func runCopy(ctx context.Context, e *env, args []string) int {
@@ -25,16 +25,17 @@ func runCopy(ctx context.Context, e *env, args []string) int {
 			"so that workers and servers carry on from it. The source is read as one snapshot (other processes may\n"+
 			"keep writing to it; what they write after the copy began is not copied); the destination is migrated\n"+
 			"and written in one transaction with COPY, so an interrupted copy leaves it as it was. The destination\n"+
-			"must be empty unless --replace is given; its work queue is left alone.")
-	from := fs.String("from", store.DefaultDSN, "embedded store to copy (sqlite:PATH)")
-	to := fs.String("to", "", "PostgreSQL store to copy into (postgres://...; ?search_path=NAME for a schema of its own)")
+			"must be empty unless --replace is given; a PostgreSQL store's work queue is left alone.\n\n"+
+			"The other way, --from postgres://... --to sqlite:PATH copies a shared store into an embedded one.")
+	from := fs.String("from", store.DefaultDSN, "store to copy (sqlite:PATH, or postgres://... to copy back)")
+	to := fs.String("to", "", "store to copy into (postgres://...; ?search_path=NAME for a schema of its own), or sqlite:PATH")
 	replace := fs.Bool("replace", false, "empty a destination that holds a store, instead of refusing it")
 	rest, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
 	}
 	if len(rest) > 0 || *to == "" {
-		fmt.Fprintln(e.stderr, "storyline copy: need --to postgres://... and no other arguments")
+		fmt.Fprintln(e.stderr, "storyline copy: need --to DSN and no other arguments")
 		return exitFailed
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
@@ -51,30 +52,41 @@ func runCopy(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-// copyStore copies the embedded store from names into the PostgreSQL
-// store to names.
+// copyStore copies the store from names into the store to names: an
+// embedded store into PostgreSQL, or back.
 func copyStore(ctx context.Context, from, to string, opt transfer.Options) (transfer.Stats, error) {
-	scheme, path := store.Scheme(from)
-	if scheme != "sqlite" {
-		return transfer.Stats{}, fmt.Errorf("--from %q: the copy reads an embedded store (sqlite:PATH)", from)
+	fromScheme, fromPath := store.Scheme(from)
+	toScheme, toPath := store.Scheme(to)
+	switch {
+	case fromScheme == "sqlite" && toScheme == "postgres":
+		// Opening a path that names nothing would make an empty store,
+		// and the copy would then succeed at copying nothing.
+		if _, err := os.Stat(fromPath); err != nil {
+			return transfer.Stats{}, fmt.Errorf("--from: %w", err)
+		}
+		src, err := sqlite.Open(ctx, fromPath)
+		if err != nil {
+			return transfer.Stats{}, err
+		}
+		defer src.Close()
+		dst, err := postgres.Open(ctx, to)
+		if err != nil {
+			return transfer.Stats{}, err
+		}
+		defer dst.Close()
+		return transfer.ToPostgres(ctx, src, dst, opt)
+	case fromScheme == "postgres" && toScheme == "sqlite":
+		src, err := postgres.Open(ctx, from)
+		if err != nil {
+			return transfer.Stats{}, err
+		}
+		defer src.Close()
+		dst, err := sqlite.Open(ctx, toPath)
+		if err != nil {
+			return transfer.Stats{}, err
+		}
+		defer dst.Close()
+		return transfer.ToSQLite(ctx, src, dst, opt)
 	}
-	if scheme, _ := store.Scheme(to); scheme != "postgres" {
-		return transfer.Stats{}, fmt.Errorf("--to %q: the copy writes a PostgreSQL store (postgres://...)", to)
-	}
-	// Opening a path that names nothing would make an empty store, and
-	// the copy would then succeed at copying nothing.
-	if _, err := os.Stat(path); err != nil {
-		return transfer.Stats{}, fmt.Errorf("--from: %w", err)
-	}
-	src, err := sqlite.Open(ctx, path)
-	if err != nil {
-		return transfer.Stats{}, err
-	}
-	defer src.Close()
-	dst, err := postgres.Open(ctx, to)
-	if err != nil {
-		return transfer.Stats{}, err
-	}
-	defer dst.Close()
-	return transfer.ToPostgres(ctx, src, dst, opt)
+	return transfer.Stats{}, fmt.Errorf("copy from %s to %s: the copy goes from an embedded store (sqlite:PATH) to PostgreSQL (postgres://...), or back", fromScheme, toScheme)
 }

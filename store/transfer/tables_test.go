@@ -23,15 +23,15 @@ func TestTablesCoverTheEmbeddedSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	if err := checkSource(ctx, tx, tables()); err != nil {
+	if err := checkLite(ctx, tx, tables()); err != nil {
 		t.Error(err)
 	}
 	short := tables()
 	short[0].cols = short[0].cols[1:]
-	if err := checkSource(ctx, tx, short); err == nil {
+	if err := checkLite(ctx, tx, short); err == nil {
 		t.Error("a list without articles.id passes the check")
 	}
-	if err := checkSource(ctx, tx, tables()[1:]); err == nil {
+	if err := checkLite(ctx, tx, tables()[1:]); err == nil {
 		t.Error("a list without the articles table passes the check")
 	}
 }

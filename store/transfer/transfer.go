@@ -1,15 +1,17 @@
 // Package transfer copies a whole store from the embedded SQLite store to
 // a PostgreSQL one (`storyline copy`), for a deployment that outgrows one
-// machine: the articles keep their events, stories, entities, quotes and
-// ids, the linking state its postings and counters, the sources their
-// fetch state, and nothing is analysed or linked again.
+// machine, and back: the articles keep their events, stories, entities,
+// quotes and ids, the linking state its postings and counters, the
+// sources their fetch state, and nothing is analysed or linked again.
 //
-// The copy reads one snapshot of the source (one read transaction, which
-// in WAL mode no writer disturbs) and writes the destination in one
-// transaction, table by table with PostgreSQL's COPY protocol, streaming
-// rows: memory does not grow with the store, and an interrupted copy
-// leaves the destination as it was. The destination must be empty unless
-// Replace says to empty it first.
+// The copy reads one snapshot of the source (one read transaction: in
+// WAL mode on SQLite, REPEATABLE READ on PostgreSQL, which no writer
+// disturbs) and writes the destination in one transaction, table by
+// table, streaming rows: memory does not grow with the store, and an
+// interrupted copy leaves the destination as it was. Into PostgreSQL the
+// rows go with the COPY protocol, each table's secondary indexes built
+// once its rows are in. The destination must be empty unless Replace
+// says to empty it first.
 //
 // Both engines have the same tables under the same schema version (see
 // store/postgres's migrations), but for the search index: SQLite's FTS5
@@ -35,6 +37,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/postgres"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
@@ -44,35 +47,36 @@ import (
 var ErrNotEmpty = errors.New("destination store is not empty")
 
 // table is one table copied: the columns both engines have, and what
-// only one of them has, which the copy leaves alone.
+// only one of them has, which the copy leaves alone or makes.
 type table struct {
-	name string // on both engines, unless src says otherwise
+	name string // on PostgreSQL, and on SQLite unless lite says otherwise
 	cols []string
-	// src is the SQLite table when it is named otherwise.
-	src string
-	// srcOnly and dstOnly are the columns only SQLite, or only
+	// lite is the SQLite table when it is named otherwise.
+	lite string
+	// liteOnly and pgOnly are the columns only SQLite, or only
 	// PostgreSQL, has.
-	srcOnly, dstOnly []string
-	// text: the rows go to the search index, whose tsvector PostgreSQL
-	// computes from title and text.
+	liteOnly, pgOnly []string
+	// text: the search index, whose tsvector PostgreSQL computes from
+	// title and text, and whose rows SQLite keys by the article's seq.
 	text bool
 }
 
-func (t table) source() string {
-	if t.src != "" {
-		return t.src
+func (t table) liteName() string {
+	if t.lite != "" {
+		return t.lite
 	}
 	return t.name
 }
 
 // tables are the store's tables in the order they are copied. The
 // articles come first, so that a copy that fails for want of space
-// fails early.
+// fails early, and before the search index, whose SQLite rows take the
+// articles' seq.
 func tables() []table {
 	return []table{
 		{name: "articles", cols: []string{"id", "hash", "url", "title", "byline", "outlet", "lang", "published", "event", "doc", "doc_hash",
-			"raw_format", "raw_origin", "raw", "ingested_at", "updated_at", "text_key", "copy_of"}, srcOnly: []string{"seq"}},
-		{name: "articles_text", src: "articles_fts", cols: []string{"id", "title", "text"}, dstOnly: []string{"tsv"}, text: true},
+			"raw_format", "raw_origin", "raw", "ingested_at", "updated_at", "text_key", "copy_of"}, liteOnly: []string{"seq"}},
+		{name: "articles_text", lite: "articles_fts", cols: []string{"id", "title", "text"}, pgOnly: []string{"tsv"}, text: true},
 		{name: "features", cols: []string{"article", "data"}},
 		{name: "article_entities", cols: []string{"article", "entity"}},
 		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state"}},
@@ -112,42 +116,20 @@ type Stats struct {
 	Wall     time.Duration
 }
 
-// ToPostgres copies the store src into dst, both open (and so migrated to
-// this binary's schema), in one transaction of dst: either all of it is
-// there when ToPostgres returns nil, or none of it.
-func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Options) (Stats, error) {
-	start := time.Now()
-	var st Stats
-	log := opt.Log
+// copier copies one table within the two transactions.
+type copier func(t table) (int64, error)
+
+// copyAll runs a copier over every table, logging each, and counts.
+func copyAll(ts []table, log *slog.Logger, copyTable copier) (Stats, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	// A read-only transaction begins DEFERRED and holds one snapshot from
-	// its first read to its end, whatever other processes write.
-	rtx, err := src.SQL().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return st, fmt.Errorf("transfer: read the source: %w", err)
-	}
-	defer rtx.Rollback()
-	wtx, err := dst.BeginBulk(ctx)
-	if err != nil {
-		return st, fmt.Errorf("transfer: %w", err)
-	}
-	defer wtx.Rollback(context.WithoutCancel(ctx))
-
-	ts := tables()
-	if err := checkSchemas(ctx, rtx, wtx, ts); err != nil {
-		return st, fmt.Errorf("transfer: %w", err)
-	}
-	oldGen, err := prepareDestination(ctx, wtx, ts, opt.Replace)
-	if err != nil {
-		return st, fmt.Errorf("transfer: %w", err)
-	}
+	var st Stats
 	for _, t := range ts {
 		began := time.Now()
-		n, err := copyTable(ctx, rtx, wtx, t)
+		n, err := copyTable(t)
 		if err != nil {
-			return st, fmt.Errorf("transfer: table %s: %w", t.name, err)
+			return st, fmt.Errorf("table %s: %w", t.name, err)
 		}
 		st.Rows += n
 		if t.name == "articles" {
@@ -155,7 +137,44 @@ func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Optio
 		}
 		log.Info("copied", "table", t.name, "rows", n, "took", time.Since(began).Round(time.Millisecond))
 	}
-	if err := finish(ctx, wtx, oldGen); err != nil {
+	return st, nil
+}
+
+// ToPostgres copies the store src into dst, both open (and so migrated to
+// this binary's schema), in one transaction of dst: either all of it is
+// there when ToPostgres returns nil, or none of it.
+func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Options) (Stats, error) {
+	start := time.Now()
+	// A read-only transaction begins DEFERRED and holds one snapshot from
+	// its first read to its end, whatever other processes write.
+	rtx, err := src.SQL().BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return Stats{}, fmt.Errorf("transfer: read the source: %w", err)
+	}
+	defer rtx.Rollback()
+	wtx, err := dst.BeginBulk(ctx)
+	if err != nil {
+		return Stats{}, fmt.Errorf("transfer: %w", err)
+	}
+	defer wtx.Rollback(context.WithoutCancel(ctx))
+
+	ts := tables()
+	if err := checkSchemas(ctx, rtx, wtx, ts); err != nil {
+		return Stats{}, fmt.Errorf("transfer: %w", err)
+	}
+	oldGen, err := emptyPG(ctx, wtx, ts, opt.Replace)
+	if err != nil {
+		return Stats{}, fmt.Errorf("transfer: %w", err)
+	}
+	st, err := copyAll(ts, opt.Log, func(t table) (int64, error) { return copyToPG(ctx, rtx, wtx, t) })
+	if err != nil {
+		return st, fmt.Errorf("transfer: %w", err)
+	}
+	// The identity of pending work continues after the copied numbers.
+	if _, err := wtx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('pending', 'seq'), COALESCE(MAX(seq), 0) + 1, false) FROM pending`); err != nil {
+		return st, fmt.Errorf("transfer: pending sequence: %w", err)
+	}
+	if err := bumpGeneration(ctx, pgGenerations{wtx}, oldGen); err != nil {
 		return st, fmt.Errorf("transfer: %w", err)
 	}
 	if err := wtx.Commit(ctx); err != nil {
@@ -165,58 +184,91 @@ func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Optio
 	return st, nil
 }
 
+// ToSQLite copies the PostgreSQL store src into the embedded store dst,
+// both open, in one transaction of dst.
+func ToSQLite(ctx context.Context, src *postgres.DB, dst *sqlite.DB, opt Options) (Stats, error) {
+	start := time.Now()
+	rtx, err := src.Pool().BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return Stats{}, fmt.Errorf("transfer: read the source: %w", err)
+	}
+	defer rtx.Rollback(context.WithoutCancel(ctx))
+	ts := tables()
+	var st Stats
+	// UpdateTx holds the store's write lock; were it to run fn again (a
+	// lock another process held too long), the snapshot is still the one.
+	err = dst.UpdateTx(ctx, func(_ store.Tx, wtx *sql.Tx) error {
+		if err := checkSchemas(ctx, wtx, rtx, ts); err != nil {
+			return err
+		}
+		oldGen, err := emptyLite(ctx, wtx, ts, opt.Replace)
+		if err != nil {
+			return err
+		}
+		if st, err = copyAll(ts, opt.Log, func(t table) (int64, error) { return copyToLite(ctx, rtx, wtx, t) }); err != nil {
+			return err
+		}
+		return bumpGeneration(ctx, liteGenerations{wtx}, oldGen)
+	})
+	if err != nil {
+		return st, fmt.Errorf("transfer: %w", err)
+	}
+	st.Wall = time.Since(start)
+	return st, nil
+}
+
 // checkSchemas refuses a copy between schemas of different versions, or
 // whose tables have columns that tables does not list: the copy would
 // leave them behind.
-func checkSchemas(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, ts []table) error {
-	var sv, dv int
-	if err := rtx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&sv); err != nil {
-		return fmt.Errorf("source schema version: %w", err)
+func checkSchemas(ctx context.Context, lite *sql.Tx, pg pgx.Tx, ts []table) error {
+	var lv, pv int
+	if err := lite.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&lv); err != nil {
+		return fmt.Errorf("SQLite schema version: %w", err)
 	}
-	if err := wtx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&dv); err != nil {
-		return fmt.Errorf("destination schema version: %w", err)
+	if err := pg.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&pv); err != nil {
+		return fmt.Errorf("PostgreSQL schema version: %w", err)
 	}
-	if sv != dv {
-		return fmt.Errorf("source schema version %d, destination %d: the copy needs one version on both sides", sv, dv)
+	if lv != pv {
+		return fmt.Errorf("SQLite schema version %d, PostgreSQL %d: the copy needs one version on both sides", lv, pv)
 	}
-	if err := checkSource(ctx, rtx, ts); err != nil {
+	if err := checkLite(ctx, lite, ts); err != nil {
 		return err
 	}
 	for _, t := range ts {
-		rows, _ := wtx.Query(ctx, `SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, t.name)
-		dstCols, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		rows, _ := pg.Query(ctx, `SELECT column_name::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, t.name)
+		cols, err := pgx.CollectRows(rows, pgx.RowTo[string])
 		if err != nil {
-			return fmt.Errorf("destination table %s: %w", t.name, err)
+			return fmt.Errorf("PostgreSQL table %s: %w", t.name, err)
 		}
-		if want := append(slices.Clone(t.cols), t.dstOnly...); !sameSet(dstCols, want) {
-			return fmt.Errorf("destination table %s has columns %v, the copy knows %v", t.name, dstCols, want)
+		if want := append(slices.Clone(t.cols), t.pgOnly...); !sameSet(cols, want) {
+			return fmt.Errorf("PostgreSQL table %s has columns %v, the copy knows %v", t.name, cols, want)
 		}
 	}
 	return nil
 }
 
-// checkSource refuses a source with a table or a column that ts does not
-// list.
-func checkSource(ctx context.Context, rtx *sql.Tx, ts []table) error {
+// checkLite refuses an SQLite store with a table or a column that ts does
+// not list.
+func checkLite(ctx context.Context, tx *sql.Tx, ts []table) error {
 	known := map[string]bool{"schema_version": true}
 	for _, t := range ts {
-		known[t.source()] = true
-		srcCols, err := sqlStrings(ctx, rtx, `SELECT name FROM pragma_table_info(?)`, t.source())
+		known[t.liteName()] = true
+		cols, err := sqlStrings(ctx, tx, `SELECT name FROM pragma_table_info(?)`, t.liteName())
 		if err != nil {
-			return fmt.Errorf("source table %s: %w", t.source(), err)
+			return fmt.Errorf("SQLite table %s: %w", t.liteName(), err)
 		}
-		if want := append(slices.Clone(t.cols), t.srcOnly...); !sameSet(srcCols, want) {
-			return fmt.Errorf("source table %s has columns %v, the copy knows %v", t.source(), srcCols, want)
+		if want := append(slices.Clone(t.cols), t.liteOnly...); !sameSet(cols, want) {
+			return fmt.Errorf("SQLite table %s has columns %v, the copy knows %v", t.liteName(), cols, want)
 		}
 	}
 	// FTS5 keeps its index in shadow tables named after its own.
-	names, err := sqlStrings(ctx, rtx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts_%'`)
+	names, err := sqlStrings(ctx, tx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts_%'`)
 	if err != nil {
-		return fmt.Errorf("source tables: %w", err)
+		return fmt.Errorf("SQLite tables: %w", err)
 	}
 	for _, n := range names {
 		if !known[n] {
-			return fmt.Errorf("source table %s is unknown to the copy", n)
+			return fmt.Errorf("SQLite table %s is unknown to the copy", n)
 		}
 	}
 	return nil
@@ -246,44 +298,136 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(a, b)
 }
 
-// prepareDestination refuses a destination holding rows, or with replace
-// empties it, and returns the generation it had (see finish).
-func prepareDestination(ctx context.Context, wtx pgx.Tx, ts []table, replace bool) (int64, error) {
-	var names []string
-	var full []string
+// notEmpty is the error of a destination whose tables full hold rows.
+func notEmpty(full []string) error {
+	return fmt.Errorf("%w (rows in %s)", ErrNotEmpty, strings.Join(full, ", "))
+}
+
+// emptyPG refuses a PostgreSQL destination holding rows, or with replace
+// empties it, and returns the generation it had (see bumpGeneration).
+func emptyPG(ctx context.Context, wtx pgx.Tx, ts []table, replace bool) (string, error) {
+	var names, full []string
 	for _, t := range ts {
-		names = append(names, pgx.Identifier{t.name}.Sanitize())
+		name := pgx.Identifier{t.name}.Sanitize()
+		names = append(names, name)
 		var has bool
-		if err := wtx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+pgx.Identifier{t.name}.Sanitize()+`)`).Scan(&has); err != nil {
-			return 0, fmt.Errorf("destination table %s: %w", t.name, err)
+		if err := wtx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+name+`)`).Scan(&has); err != nil {
+			return "", fmt.Errorf("destination table %s: %w", t.name, err)
 		}
 		if has {
 			full = append(full, t.name)
 		}
 	}
 	if len(full) == 0 {
-		return 0, nil
+		return "", nil
 	}
 	if !replace {
-		return 0, fmt.Errorf("%w (rows in %s)", ErrNotEmpty, strings.Join(full, ", "))
+		return "", notEmpty(full)
 	}
-	var gen string
-	if err := wtx.QueryRow(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '')`).Scan(&gen); err != nil {
-		return 0, fmt.Errorf("destination generation: %w", err)
+	gen, err := pgGenerations{wtx}.generation(ctx)
+	if err != nil {
+		return "", fmt.Errorf("generation: %w", err)
 	}
 	if _, err := wtx.Exec(ctx, `TRUNCATE `+strings.Join(names, ", ")); err != nil {
-		return 0, fmt.Errorf("empty the destination: %w", err)
+		return "", fmt.Errorf("empty the destination: %w", err)
 	}
-	g, _ := strconv.ParseInt(gen, 10, 64)
-	return g, nil
+	return gen, nil
 }
 
-// copyTable streams one table from the snapshot into the destination.
+// emptyLite is emptyPG for an SQLite destination.
+func emptyLite(ctx context.Context, wtx *sql.Tx, ts []table, replace bool) (string, error) {
+	var full []string
+	for _, t := range ts {
+		var has bool
+		if err := wtx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+t.liteName()+`)`).Scan(&has); err != nil {
+			return "", fmt.Errorf("destination table %s: %w", t.liteName(), err)
+		}
+		if has {
+			full = append(full, t.liteName())
+		}
+	}
+	if len(full) == 0 {
+		return "", nil
+	}
+	if !replace {
+		return "", notEmpty(full)
+	}
+	gen, err := liteGenerations{wtx}.generation(ctx)
+	if err != nil {
+		return "", fmt.Errorf("generation: %w", err)
+	}
+	for _, t := range ts {
+		if _, err := wtx.ExecContext(ctx, `DELETE FROM `+t.liteName()); err != nil {
+			return "", fmt.Errorf("empty the destination: %w", err)
+		}
+	}
+	return gen, nil
+}
+
+// generations reads and sets a store's generation (link's meta key): a
+// number the linker bumps on every write, and drops its caches when it
+// changed under it.
+type generations interface {
+	generation(ctx context.Context) (string, error)
+	setGeneration(ctx context.Context, value string) error
+}
+
+const (
+	getGeneration = `SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '')`
+	putGeneration = `INSERT INTO meta (key, value) VALUES ('generation', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+)
+
+type pgGenerations struct{ tx pgx.Tx }
+
+func (g pgGenerations) generation(ctx context.Context) (string, error) {
+	var s string
+	err := g.tx.QueryRow(ctx, getGeneration).Scan(&s)
+	return s, err
+}
+
+func (g pgGenerations) setGeneration(ctx context.Context, value string) error {
+	_, err := g.tx.Exec(ctx, fmt.Sprintf(putGeneration, "$1"), value)
+	return err
+}
+
+type liteGenerations struct{ tx *sql.Tx }
+
+func (g liteGenerations) generation(ctx context.Context) (string, error) {
+	var s string
+	err := g.tx.QueryRowContext(ctx, getGeneration).Scan(&s)
+	return s, err
+}
+
+func (g liteGenerations) setGeneration(ctx context.Context, value string) error {
+	_, err := g.tx.ExecContext(ctx, fmt.Sprintf(putGeneration, "?"), value)
+	return err
+}
+
+// bumpGeneration, after a copy that replaced a store of generation old,
+// sets the generation past both old and the copied one, so that a
+// process that cached the replaced store's rows drops them.
+func bumpGeneration(ctx context.Context, g generations, old string) error {
+	if old == "" {
+		return nil
+	}
+	copied, err := g.generation(ctx)
+	if err != nil {
+		return fmt.Errorf("generation: %w", err)
+	}
+	o, _ := strconv.ParseInt(old, 10, 64)
+	c, _ := strconv.ParseInt(copied, 10, 64)
+	if err := g.setGeneration(ctx, strconv.FormatInt(max(o, c)+1, 10)); err != nil {
+		return fmt.Errorf("generation: %w", err)
+	}
+	return nil
+}
+
+// copyToPG streams one table from the SQLite snapshot into PostgreSQL.
 // The table's secondary indexes are dropped first and made again at the
 // end, from the destination's own definitions: building an index over
 // all the rows at once is several times faster than growing it a row at
 // a time (the full-text GIN index most of all).
-func copyTable(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, t table) (int64, error) {
+func copyToPG(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, t table) (int64, error) {
 	remake, err := dropIndexes(ctx, wtx, t.name)
 	if err != nil {
 		return 0, err
@@ -327,7 +471,7 @@ func dropIndexes(ctx context.Context, wtx pgx.Tx, name string) ([]string, error)
 
 // copyRows streams the rows of one table.
 func copyRows(ctx context.Context, rtx *sql.Tx, wtx pgx.Tx, t table) (int64, error) {
-	rows, err := rtx.QueryContext(ctx, `SELECT `+strings.Join(t.cols, ", ")+` FROM `+t.source())
+	rows, err := rtx.QueryContext(ctx, `SELECT `+strings.Join(t.cols, ", ")+` FROM `+t.liteName())
 	if err != nil {
 		return 0, fmt.Errorf("read: %w", err)
 	}
@@ -388,25 +532,48 @@ func (r *rowSource) Values() ([]any, error) {
 
 func (r *rowSource) Err() error { return r.rows.Err() }
 
-// finish makes the copied rows right for the PostgreSQL driver: the
-// identity of pending work continues after the copied numbers, and the
-// store's generation differs from the one a replaced store had, so that a
-// process that cached the replaced store's rows drops them.
-func finish(ctx context.Context, wtx pgx.Tx, oldGen int64) error {
-	if _, err := wtx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('pending', 'seq'), COALESCE(MAX(seq), 0) + 1, false) FROM pending`); err != nil {
-		return fmt.Errorf("pending sequence: %w", err)
+// copyToLite streams one table from the PostgreSQL snapshot into SQLite.
+// An article takes the next seq, the key of its search index row.
+func copyToLite(ctx context.Context, rtx pgx.Tx, wtx *sql.Tx, t table) (int64, error) {
+	cols := slices.Clone(t.cols)
+	insert := `INSERT INTO ` + t.liteName() + ` (` + strings.Join(cols, ", ") + `, %s) VALUES (` + strings.Repeat("?, ", len(cols)) + `%s)`
+	switch {
+	case t.name == "articles":
+		insert = fmt.Sprintf(insert, "seq", "?")
+	case t.text:
+		insert = fmt.Sprintf(insert, "rowid", "(SELECT seq FROM articles WHERE id = ?)")
+	default:
+		insert = `INSERT INTO ` + t.liteName() + ` (` + strings.Join(cols, ", ") + `) VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
 	}
-	if oldGen == 0 {
-		return nil
+	stmt, err := wtx.PrepareContext(ctx, insert)
+	if err != nil {
+		return 0, fmt.Errorf("write: %w", err)
 	}
-	var gen string
-	if err := wtx.QueryRow(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '')`).Scan(&gen); err != nil {
-		return fmt.Errorf("generation: %w", err)
+	defer stmt.Close()
+	rows, err := rtx.Query(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+pgx.Identifier{t.name}.Sanitize())
+	if err != nil {
+		return 0, fmt.Errorf("read: %w", err)
 	}
-	g, _ := strconv.ParseInt(gen, 10, 64)
-	if _, err := wtx.Exec(ctx, `INSERT INTO meta (key, value) VALUES ('generation', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-		strconv.FormatInt(max(g, oldGen)+1, 10)); err != nil {
-		return fmt.Errorf("generation: %w", err)
+	defer rows.Close()
+	var n int64
+	for rows.Next() {
+		vals, err := rows.Values()
+		if err != nil {
+			return n, fmt.Errorf("read: %w", err)
+		}
+		n++
+		switch {
+		case t.name == "articles":
+			vals = append(vals, n)
+		case t.text:
+			vals = append(vals, vals[0]) // the article's id, for its seq
+		}
+		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
+			return n, fmt.Errorf("write: %w", err)
+		}
 	}
-	return nil
+	if err := rows.Err(); err != nil {
+		return n, fmt.Errorf("read: %w", err)
+	}
+	return n, nil
 }

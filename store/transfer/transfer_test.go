@@ -179,3 +179,60 @@ func TestCopyRefusesAColumnItDoesNotKnow(t *testing.T) {
 		t.Errorf("copy of a table with an unknown column: %v, want an error naming it", err)
 	}
 }
+
+func TestCopyBackToSQLite(t *testing.T) {
+	ctx := context.Background()
+	src := source(t)
+	pg, _ := pgtest.Store(t)
+	if _, err := transfer.ToPostgres(ctx, src, pg, transfer.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "back.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	st, err := transfer.ToSQLite(ctx, pg, back, transfer.Options{})
+	if err != nil || st.Articles != 3 {
+		t.Fatalf("copy back: %+v, %v; want 3 articles", st, err)
+	}
+	// A new article takes the next search row, beside the copied ones.
+	err = back.Update(ctx, func(tx store.Tx) error {
+		a := &storyline.Article{ID: "a4", Title: "Ferry timetable", Outlet: "Outlet", Published: "2024-05-07", Text: "The Varna ferry added an evening crossing."}
+		if _, err := tx.PutArticle(ctx, a, "ha4", store.Raw{}, nil); err != nil {
+			return err
+		}
+		return tx.AddPending(ctx, "event", []string{"e3"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{"varna": {"a1", "a2", "a4"}, "mountain pass": {"a3"}} {
+		hits, err := back.Search(ctx, q, 10, 0)
+		var ids []string
+		for _, h := range hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		if err != nil || !slices.Equal(ids, want) {
+			t.Errorf("Search(%s) after the copy back = %v, %v; want %v", q, ids, err, want)
+		}
+	}
+	var pending []string
+	err = back.Update(ctx, func(tx store.Tx) error {
+		pending, err = tx.Pending(ctx, "event", 10)
+		return err
+	})
+	if err != nil || !slices.Equal(pending, []string{"e1", "e2", "e3"}) {
+		t.Errorf("pending after the copy back = %v, %v; want e1 e2 e3", pending, err)
+	}
+	if _, err := transfer.ToSQLite(ctx, pg, back, transfer.Options{}); !errors.Is(err, transfer.ErrNotEmpty) {
+		t.Errorf("copy back into a store that holds one: %v, want ErrNotEmpty", err)
+	}
+	if _, err := transfer.ToSQLite(ctx, pg, back, transfer.Options{Replace: true}); err != nil {
+		t.Errorf("copy back with Replace: %v", err)
+	}
+	if n, err := back.CountArticles(ctx); err != nil || n != 3 {
+		t.Errorf("after the replacing copy back: %d articles, %v; want 3", n, err)
+	}
+}

@@ -162,7 +162,7 @@ func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Optio
 	if err := checkSchemas(ctx, rtx, wtx, ts); err != nil {
 		return Stats{}, fmt.Errorf("transfer: %w", err)
 	}
-	oldGen, err := emptyPG(ctx, wtx, ts, opt.Replace)
+	oldGen, err := emptyDestination(ctx, pgDestination{wtx}, ts, opt.Replace)
 	if err != nil {
 		return Stats{}, fmt.Errorf("transfer: %w", err)
 	}
@@ -174,7 +174,7 @@ func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Optio
 	if _, err := wtx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('pending', 'seq'), COALESCE(MAX(seq), 0) + 1, false) FROM pending`); err != nil {
 		return st, fmt.Errorf("transfer: pending sequence: %w", err)
 	}
-	if err := bumpGeneration(ctx, pgGenerations{wtx}, oldGen); err != nil {
+	if err := bumpGeneration(ctx, pgDestination{wtx}, oldGen); err != nil {
 		return st, fmt.Errorf("transfer: %w", err)
 	}
 	if err := wtx.Commit(ctx); err != nil {
@@ -201,14 +201,14 @@ func ToSQLite(ctx context.Context, src *postgres.DB, dst *sqlite.DB, opt Options
 		if err := checkSchemas(ctx, wtx, rtx, ts); err != nil {
 			return err
 		}
-		oldGen, err := emptyLite(ctx, wtx, ts, opt.Replace)
+		oldGen, err := emptyDestination(ctx, liteDestination{wtx}, ts, opt.Replace)
 		if err != nil {
 			return err
 		}
 		if st, err = copyAll(ts, opt.Log, func(t table) (int64, error) { return copyToLite(ctx, rtx, wtx, t) }); err != nil {
 			return err
 		}
-		return bumpGeneration(ctx, liteGenerations{wtx}, oldGen)
+		return bumpGeneration(ctx, liteDestination{wtx}, oldGen)
 	})
 	if err != nil {
 		return st, fmt.Errorf("transfer: %w", err)
@@ -298,20 +298,26 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(a, b)
 }
 
-// notEmpty is the error of a destination whose tables full hold rows.
-func notEmpty(full []string) error {
-	return fmt.Errorf("%w (rows in %s)", ErrNotEmpty, strings.Join(full, ", "))
+// destination is what emptying and finishing a copy's destination need
+// of its engine, within the copy's transaction.
+type destination interface {
+	holdsRows(ctx context.Context, t table) (bool, error)
+	// clear empties every table of ts.
+	clear(ctx context.Context, ts []table) error
+	// generation is the store's generation (link's meta key): a number
+	// the linker bumps on every write, and drops its caches when it
+	// changed under it.
+	generation(ctx context.Context) (string, error)
+	setGeneration(ctx context.Context, value string) error
 }
 
-// emptyPG refuses a PostgreSQL destination holding rows, or with replace
+// emptyDestination refuses a destination holding rows, or with replace
 // empties it, and returns the generation it had (see bumpGeneration).
-func emptyPG(ctx context.Context, wtx pgx.Tx, ts []table, replace bool) (string, error) {
-	var names, full []string
+func emptyDestination(ctx context.Context, d destination, ts []table, replace bool) (string, error) {
+	var full []string
 	for _, t := range ts {
-		name := pgx.Identifier{t.name}.Sanitize()
-		names = append(names, name)
-		var has bool
-		if err := wtx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+name+`)`).Scan(&has); err != nil {
+		has, err := d.holdsRows(ctx, t)
+		if err != nil {
 			return "", fmt.Errorf("destination table %s: %w", t.name, err)
 		}
 		if has {
@@ -322,54 +328,16 @@ func emptyPG(ctx context.Context, wtx pgx.Tx, ts []table, replace bool) (string,
 		return "", nil
 	}
 	if !replace {
-		return "", notEmpty(full)
+		return "", fmt.Errorf("%w (rows in %s)", ErrNotEmpty, strings.Join(full, ", "))
 	}
-	gen, err := pgGenerations{wtx}.generation(ctx)
+	gen, err := d.generation(ctx)
 	if err != nil {
 		return "", fmt.Errorf("generation: %w", err)
 	}
-	if _, err := wtx.Exec(ctx, `TRUNCATE `+strings.Join(names, ", ")); err != nil {
+	if err := d.clear(ctx, ts); err != nil {
 		return "", fmt.Errorf("empty the destination: %w", err)
 	}
 	return gen, nil
-}
-
-// emptyLite is emptyPG for an SQLite destination.
-func emptyLite(ctx context.Context, wtx *sql.Tx, ts []table, replace bool) (string, error) {
-	var full []string
-	for _, t := range ts {
-		var has bool
-		if err := wtx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+t.liteName()+`)`).Scan(&has); err != nil {
-			return "", fmt.Errorf("destination table %s: %w", t.liteName(), err)
-		}
-		if has {
-			full = append(full, t.liteName())
-		}
-	}
-	if len(full) == 0 {
-		return "", nil
-	}
-	if !replace {
-		return "", notEmpty(full)
-	}
-	gen, err := liteGenerations{wtx}.generation(ctx)
-	if err != nil {
-		return "", fmt.Errorf("generation: %w", err)
-	}
-	for _, t := range ts {
-		if _, err := wtx.ExecContext(ctx, `DELETE FROM `+t.liteName()); err != nil {
-			return "", fmt.Errorf("empty the destination: %w", err)
-		}
-	}
-	return gen, nil
-}
-
-// generations reads and sets a store's generation (link's meta key): a
-// number the linker bumps on every write, and drops its caches when it
-// changed under it.
-type generations interface {
-	generation(ctx context.Context) (string, error)
-	setGeneration(ctx context.Context, value string) error
 }
 
 const (
@@ -377,36 +345,67 @@ const (
 	putGeneration = `INSERT INTO meta (key, value) VALUES ('generation', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value`
 )
 
-type pgGenerations struct{ tx pgx.Tx }
+type pgDestination struct{ tx pgx.Tx }
 
-func (g pgGenerations) generation(ctx context.Context) (string, error) {
-	var s string
-	err := g.tx.QueryRow(ctx, getGeneration).Scan(&s)
-	return s, err
+func (d pgDestination) holdsRows(ctx context.Context, t table) (bool, error) {
+	var has bool
+	err := d.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+pgx.Identifier{t.name}.Sanitize()+`)`).Scan(&has)
+	return has, err
 }
 
-func (g pgGenerations) setGeneration(ctx context.Context, value string) error {
-	_, err := g.tx.Exec(ctx, fmt.Sprintf(putGeneration, "$1"), value)
+// clear truncates: one statement, and no dead rows left behind.
+func (d pgDestination) clear(ctx context.Context, ts []table) error {
+	var names []string
+	for _, t := range ts {
+		names = append(names, pgx.Identifier{t.name}.Sanitize())
+	}
+	_, err := d.tx.Exec(ctx, `TRUNCATE `+strings.Join(names, ", "))
 	return err
 }
 
-type liteGenerations struct{ tx *sql.Tx }
-
-func (g liteGenerations) generation(ctx context.Context) (string, error) {
+func (d pgDestination) generation(ctx context.Context) (string, error) {
 	var s string
-	err := g.tx.QueryRowContext(ctx, getGeneration).Scan(&s)
+	err := d.tx.QueryRow(ctx, getGeneration).Scan(&s)
 	return s, err
 }
 
-func (g liteGenerations) setGeneration(ctx context.Context, value string) error {
-	_, err := g.tx.ExecContext(ctx, fmt.Sprintf(putGeneration, "?"), value)
+func (d pgDestination) setGeneration(ctx context.Context, value string) error {
+	_, err := d.tx.Exec(ctx, fmt.Sprintf(putGeneration, "$1"), value)
+	return err
+}
+
+type liteDestination struct{ tx *sql.Tx }
+
+func (d liteDestination) holdsRows(ctx context.Context, t table) (bool, error) {
+	var has bool
+	err := d.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+t.liteName()+`)`).Scan(&has)
+	return has, err
+}
+
+func (d liteDestination) clear(ctx context.Context, ts []table) error {
+	for _, t := range ts {
+		if _, err := d.tx.ExecContext(ctx, `DELETE FROM `+t.liteName()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d liteDestination) generation(ctx context.Context) (string, error) {
+	var s string
+	err := d.tx.QueryRowContext(ctx, getGeneration).Scan(&s)
+	return s, err
+}
+
+func (d liteDestination) setGeneration(ctx context.Context, value string) error {
+	_, err := d.tx.ExecContext(ctx, fmt.Sprintf(putGeneration, "?"), value)
 	return err
 }
 
 // bumpGeneration, after a copy that replaced a store of generation old,
 // sets the generation past both old and the copied one, so that a
 // process that cached the replaced store's rows drops them.
-func bumpGeneration(ctx context.Context, g generations, old string) error {
+func bumpGeneration(ctx context.Context, g destination, old string) error {
 	if old == "" {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,15 +14,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/storyline-news/storyline/sample"
 	"github.com/storyline-news/storyline/store"
+	"github.com/storyline-news/storyline/store/transfer"
 )
 
 // benchGrowCommands adds `bench grow`.
 func benchGrowCommands(t *commandTable) {
 	t.bench["grow"] = &command{
 		name:    "grow",
-		usage:   "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--db DSN]",
+		usage:   "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--db DSN [--via-sqlite]]",
 		summary: "cost of adding articles as the store grows: a store built through ingest to each size, then `ingest` of 100 more",
 		run:     runBenchGrow,
 	}
@@ -37,21 +41,29 @@ type growPoint struct {
 	buildRate   float64 // articles/s while building up to this size
 	buildWall   time.Duration
 	buildRSS    int64
+	copyRate    float64 // articles/s copying the SQLite store into PostgreSQL (--via-sqlite)
 }
 
 func runBenchGrow(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "bench grow", "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--runs 3]",
+	fs := newFlags(e, "bench grow", "[--sizes 10000,100000,1000000] [--dir DIR] [--add 100] [--runs 3] [--db DSN [--via-sqlite]]",
 		"Grow one store through `storyline ingest` (child processes, generated news from sample.News: months of\n"+
 			"events, syndicated copies, same-kind events, stories over weeks) to each size in turn; at each size,\n"+
 			"ingest --add new articles (the stream's next ones) in a fresh process, --runs times, and report per-article\n"+
 			"wall and CPU time of the ingest, the process's peak RSS and the store's size. The store is kept in DIR\n"+
-			"and grown further by the next run: a 1M store takes a while to build once.")
+			"and grown further by the next run: a 1M store takes a while to build once.\n\n"+
+			"PostgreSQL: --db postgres://... grows that store by `ingest --local` (slow: linking pays a round trip a\n"+
+			"statement). With --via-sqlite the store is instead built in SQLite in DIR, as without --db, and copied\n"+
+			"into --db at each size (`storyline copy --replace`); the additions are then timed on PostgreSQL with\n"+
+			"`ingest --local` and also made to the SQLite store, untimed, so that both stay one stream. For the\n"+
+			"1M figure (an empty schema `grow`):\n"+
+			"  storyline bench grow --db 'postgres://USER@HOST/DB?search_path=grow' --via-sqlite --dir DIR --sizes 10000,1000000")
 	sizes := fs.String("sizes", "10000,100000,1000000", "store sizes to measure at, increasing")
 	dir := fs.String("dir", "", "folder keeping the growing store (default: a temporary one, removed)")
 	add := fs.Int("add", 100, "articles added at each size")
 	runs := fs.Int("runs", 3, "additions timed at each size")
 	chunk := fs.Int("chunk", 50000, "articles an ingest takes while building")
 	dsn := fs.String("db", "", "store to grow (default: SQLite in --dir); a shared store (postgres://...) is grown by `ingest --local`, which links in its own process as with the embedded store; give --dir too to grow it further later (the stream position is kept there)")
+	viaSQLite := fs.Bool("via-sqlite", false, "with --db postgres://...: build the store in SQLite in --dir and copy it into --db at each size, then time the additions on --db")
 	if _, done, status := parseArgs(e, fs, args); done {
 		return status
 	}
@@ -83,8 +95,18 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 	}
 	dbPath := filepath.Join(*dir, "grow.db")
 	db := "sqlite:" + dbPath
+	build := db // the store built up to each size
 	if *dsn != "" {
 		db, dbPath = *dsn, "" // the size of a server's store is not a file's
+		build = db
+		if *viaSQLite {
+			if scheme, _ := store.Scheme(db); scheme != "postgres" {
+				return fail(fmt.Errorf("--via-sqlite copies into PostgreSQL: --db %q is not a postgres:// DSN", db))
+			}
+			build = "sqlite:" + filepath.Join(*dir, "grow.db")
+		}
+	} else if *viaSQLite {
+		return fail(errors.New("--via-sqlite needs a PostgreSQL --db (postgres://)"))
 	}
 	// The stream's position is kept beside the store, so that a kept
 	// store grows on from where it stopped.
@@ -95,7 +117,9 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 	}
 	stream := sample.NewNews(sample.NewsConfig{Seed: 1})
 	stream.Skip(pos)
-	ingest := func(from, n int) (ingestStats, error) {
+	// ingest adds the stream's next n articles to the store db names,
+	// and, untimed, to the stores also names.
+	ingest := func(from, n int, db string, also ...string) (ingestStats, error) {
 		file := filepath.Join(*dir, "batch.jsonl")
 		f, err := os.Create(file)
 		if err != nil {
@@ -115,6 +139,11 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 		if err != nil {
 			return st, err
 		}
+		for _, other := range also {
+			if _, err := runIngestChild(ctx, self, other, file); err != nil {
+				return st, err
+			}
+		}
 		pos = from + n
 		return st, os.WriteFile(posFile, []byte(strconv.Itoa(pos)), 0o644)
 	}
@@ -126,7 +155,7 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 		for pos < size {
 			n := min(*chunk, size-pos)
 			fmt.Fprintf(e.stderr, "building: %d → %d articles\n", pos, pos+n)
-			st, err := ingest(pos, n)
+			st, err := ingest(pos, n, build)
 			if err != nil {
 				return fail(err)
 			}
@@ -137,9 +166,19 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 			p.buildWall = time.Since(buildStart)
 			p.buildRate = float64(built) / p.buildWall.Seconds()
 		}
+		var also []string
+		if build != db {
+			fmt.Fprintf(e.stderr, "copying %d articles into %s\n", pos, db)
+			cs, err := copyStore(ctx, build, db, transfer.Options{Replace: true})
+			if err != nil {
+				return fail(err)
+			}
+			p.copyRate = float64(cs.Articles) / max(cs.Wall.Seconds(), 1e-9)
+			also = []string{build}
+		}
 		for r := range *runs {
 			fmt.Fprintf(e.stderr, "adding %d articles to %d (run %d)\n", *add, pos, r+1)
-			st, err := ingest(pos, *add)
+			st, err := ingest(pos, *add, db, also...)
 			if err != nil {
 				return fail(err)
 			}
@@ -151,11 +190,19 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 		div := time.Duration(*runs * *add)
 		p.wall, p.cpu, p.processWall = p.wall/div, p.cpu/div, p.processWall/div
 		p.storeBytes = fileSize(dbPath) + fileSize(dbPath+"-wal")
+		if dbPath == "" {
+			if p.storeBytes, err = pgStoreBytes(ctx, db); err != nil {
+				return fail(err)
+			}
+		}
 		points = append(points, p)
 		fmt.Fprintf(e.stdout, "stored %d: per article %.2f ms wall, %.2f ms CPU (%.2f ms with process start), peak RSS %.0f MB, store %.2f GB",
 			size, ms(p.wall), ms(p.cpu), ms(p.processWall), float64(p.peakRSS)/(1<<20), float64(p.storeBytes)/(1<<30))
 		if p.buildRate > 0 {
 			fmt.Fprintf(e.stdout, "; built at %.0f articles/s (peak RSS %.0f MB)", p.buildRate, float64(p.buildRSS)/(1<<20))
+		}
+		if p.copyRate > 0 {
+			fmt.Fprintf(e.stdout, "; copied into PostgreSQL at %.0f articles/s", p.copyRate)
 		}
 		fmt.Fprintln(e.stdout)
 	}
@@ -169,6 +216,23 @@ func runBenchGrow(ctx context.Context, e *env, args []string) int {
 			float64(last.wall)/float64(first.wall), float64(last.cpu)/float64(max(first.cpu, 1)))
 	}
 	return exitOK
+}
+
+// pgStoreBytes is the size of the tables and indexes of the PostgreSQL
+// store dsn names (its schema's).
+func pgStoreBytes(ctx context.Context, dsn string) (int64, error) {
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return 0, fmt.Errorf("store size: %w", err)
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	var n int64
+	err = conn.QueryRow(ctx, `SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
+		JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() AND c.relkind = 'r'`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store size: %w", err)
+	}
+	return n, nil
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -59,7 +59,7 @@ func commands() *commandTable {
 		ingestCommands, reanalyzeCommands, serveCommands, demoCommands, versionCommands,
 		clusterCommands, quoteCommands, groupCommands, nerCommands, timexCommands,
 		extractCommands, quoteEvalCommands, benchIngestCommands, benchGrowCommands,
-		queueCommands, benchWorkersCommands, followCommands,
+		queueCommands, benchWorkersCommands, followCommands, copyCommands,
 	} {
 		add(t)
 	}

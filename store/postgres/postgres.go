@@ -57,6 +57,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -158,6 +159,22 @@ func (s *DB) LeaseKey() int64 { return s.lockKey + 1 }
 // database migrates its own tables (package queue).
 func (s *DB) MigrateKey() int64 { return s.lockKey + 2 }
 
+// BeginBulk starts a transaction on one connection of the pool, holding
+// the store's write lock as every write transaction does, for what writes
+// through pgx itself rather than database/sql: a bulk load with COPY
+// (package store/transfer). The caller commits or rolls it back.
+func (s *DB) BeginBulk(ctx context.Context) (pgx.Tx, error) {
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: begin: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, s.lockKey); err != nil {
+		tx.Rollback(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("postgres: write lock: %w", err)
+	}
+	return tx, nil
+}
+
 // Close closes the connections.
 func (s *DB) Close() error {
 	err := s.DB.Close()
@@ -234,13 +251,18 @@ func (*dialect) Retryable(err error) bool {
 	return false
 }
 
-// searchVector is the tsvector of an article: title words weigh A, body
-// words B (ts_rank_cd's default weights make a title match count 2.5
-// times a body match, close to SQLite's 4:1 bm25 column weights).
-const searchVector = `setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')`
+// TextVector is the SQL expression of an article's tsvector from the SQL
+// expressions of its title and text: title words weigh A, body words B
+// (ts_rank_cd's default weights make a title match count 2.5 times a body
+// match, close to SQLite's 4:1 bm25 column weights). A bulk load (package
+// store/transfer) fills articles_text with it, so that a copied article
+// is found exactly as one the driver stored.
+func TextVector(title, text string) string {
+	return `setweight(to_tsvector('simple', ` + title + `), 'A') || setweight(to_tsvector('simple', ` + text + `), 'B')`
+}
 
 func (*dialect) IndexText(ctx context.Context, tx *sql.Tx, id, title, text string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_text (id, title, text, tsv) VALUES ($1, $2, $3, `+searchVector+`)
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles_text (id, title, text, tsv) VALUES ($1, $2, $3, `+TextVector("$2", "$3")+`)
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, text = excluded.text, tsv = excluded.tsv`, id, title, text)
 	return err
 }

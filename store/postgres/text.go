@@ -44,16 +44,22 @@ func (c nulFreeConnector) Connect(ctx context.Context) (driver.Conn, error) {
 type nulFreeConn struct{ *stdlib.Conn }
 
 func (nulFreeConn) CheckNamedValue(v *driver.NamedValue) error {
-	s, ok := v.Value.(string)
-	if !ok {
-		return nil
+	if s, ok := v.Value.(string); ok {
+		v.Value = ValidText(s)
 	}
+	return nil
+}
+
+// ValidText is s as a PostgreSQL text value can hold it: without NUL
+// characters, and with bytes that are not UTF-8 replaced. The driver's
+// connections pass every string argument through it; a bulk load that
+// bypasses them (COPY) must too, so that it stores what the driver would.
+func ValidText(s string) string {
 	if strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "")
 	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	v.Value = s
-	return nil
+	return s
 }

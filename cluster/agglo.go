@@ -81,7 +81,10 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 			touched = touched[:0]
 			for _, f := range tops[i] {
 				p := postings[f.key]
-				if len(p) > maxDF {
+				// The capacity, not the length: the thresholds were tuned
+				// with lists whose room append rounds up (129 postings
+				// have room for 256), and so they skip more terms.
+				if cap(p) > maxDF {
 					continue
 				}
 				for _, j := range p {

@@ -220,6 +220,9 @@ func (*dialect) Rebind(q string) string {
 	return b.String()
 }
 
+// WriteDB is the pool: write transactions take any of its connections.
+func (d *dialect) WriteDB() *sql.DB { return d.db }
+
 // BeginWrite starts a READ COMMITTED transaction holding the store's
 // write lock (see the package documentation for why both).
 func (d *dialect) BeginWrite(ctx context.Context) (*sql.Tx, error) {

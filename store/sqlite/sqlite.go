@@ -109,6 +109,7 @@ func (*dialect) Migrations() []string   { return migrations }
 func (d *dialect) BeginWrite(ctx context.Context) (*sql.Tx, error) {
 	return d.write.BeginTx(ctx, nil)
 }
+func (d *dialect) WriteDB() *sql.DB { return d.write }
 
 // Retryable: SQLITE_BUSY past busy_timeout, or a snapshot that another
 // writer made stale.

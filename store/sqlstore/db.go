@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyline-news/storyline/store"
@@ -30,6 +31,9 @@ type Dialect interface {
 	// lock until it ends, so that writers never race on a read they then
 	// write over.
 	BeginWrite(ctx context.Context) (*sql.Tx, error)
+	// WriteDB is the handle BeginWrite begins on: statements prepared on it
+	// once serve every write transaction after.
+	WriteDB() *sql.DB
 	// Retryable tells a transient conflict that a retry resolves.
 	Retryable(err error) bool
 	// IndexText replaces the search text of an article.
@@ -54,6 +58,60 @@ type Dialect interface {
 type DB struct {
 	db *sql.DB // reads
 	d  Dialect
+
+	// stmts are the write transactions' statements, prepared once on the
+	// write handle: a linking step runs a few dozen statements, and
+	// preparing them again in every step cost more than running some.
+	// A statement first met inside a transaction is prepared on the handle
+	// after that transaction ends (wanted): SQLite's writer has a single
+	// connection, which the transaction holds.
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+	wanted map[string]bool
+	closed bool
+}
+
+// prepared is the store's write statement for query, or nil when it is
+// not prepared yet; then it is wanted, and prepared after the transaction.
+func (s *DB) prepared(query string) *sql.Stmt {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st
+	}
+	if s.wanted == nil {
+		s.wanted = map[string]bool{}
+	}
+	s.wanted[query] = true
+	return nil
+}
+
+// prepareWanted prepares the statements transactions asked for, outside
+// any transaction and without holding the lock: preparing waits for a
+// connection, which another writer may hold while it asks for a
+// statement. A statement that fails to prepare is left to the
+// transactions, which prepare it themselves and report the error.
+func (s *DB) prepareWanted(ctx context.Context) {
+	s.stmtMu.Lock()
+	wanted := s.wanted
+	s.wanted = nil
+	s.stmtMu.Unlock()
+	for query := range wanted {
+		st, err := s.d.WriteDB().PrepareContext(ctx, s.q(query))
+		if err != nil {
+			continue
+		}
+		s.stmtMu.Lock()
+		if _, ok := s.stmts[query]; ok || s.closed {
+			st.Close() // another writer was first, or the store closed
+		} else {
+			if s.stmts == nil {
+				s.stmts = map[string]*sql.Stmt{}
+			}
+			s.stmts[query] = st
+		}
+		s.stmtMu.Unlock()
+	}
 }
 
 // New wraps an open database: read is the pool readers use; writes go
@@ -83,8 +141,17 @@ func NewReader(ctx context.Context, read *sql.DB, d Dialect) (*DB, error) {
 // SQL is the read pool, for a driver's own needs.
 func (s *DB) SQL() *sql.DB { return s.db }
 
-// Close closes the read pool; the driver closes the rest.
-func (s *DB) Close() error { return s.db.Close() }
+// Close closes the read pool and the prepared write statements; the
+// driver closes the rest.
+func (s *DB) Close() error {
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts, s.closed = nil, true
+	s.stmtMu.Unlock()
+	return s.db.Close()
+}
 
 func (s *DB) q(query string) string { return s.d.Rebind(query) }
 
@@ -163,6 +230,7 @@ func (s *DB) update(ctx context.Context, fn func(store.Tx, *sql.Tx) error) error
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.prepareWanted(ctx)
 	return nil
 }
 

@@ -12,8 +12,9 @@ import (
 	"github.com/storyline-news/storyline/store"
 )
 
-// tx is a store.Tx. Statements are prepared once per transaction: a
-// linking step runs the same few hundred times.
+// tx is a store.Tx. Its statements are the store's prepared ones, bound
+// to the transaction once per transaction: a linking step runs the same
+// few hundred times.
 type tx struct {
 	s     *DB
 	tx    *sql.Tx
@@ -24,9 +25,14 @@ func (t *tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := t.tx.PrepareContext(ctx, t.s.q(query))
-	if err != nil {
-		return nil, fmt.Errorf("prepare: %w", err)
+	var st *sql.Stmt
+	if parent := t.s.prepared(query); parent != nil {
+		st = t.tx.StmtContext(ctx, parent)
+	} else {
+		var err error
+		if st, err = t.tx.PrepareContext(ctx, t.s.q(query)); err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
 	}
 	if t.stmts == nil {
 		t.stmts = map[string]*sql.Stmt{}

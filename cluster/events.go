@@ -107,10 +107,17 @@ func central(e *builtEvent) []*doc {
 	return ds
 }
 
-// eventTitle is the headline of the most representative article, else the
-// lead sentence of the most representative article.
+// eventTitle is the headline of the most representative article in the
+// event's language, else the lead sentence of the most representative
+// article.
 func eventTitle(e *builtEvent) string {
 	ds := central(e)
+	lang := eventLanguage(e)
+	for _, d := range ds {
+		if h := headline(d.art); len(h) >= 15 && sameLanguage(d.lang, lang) {
+			return h
+		}
+	}
 	for _, d := range ds {
 		if h := headline(d.art); len(h) >= 15 {
 			return h
@@ -348,6 +355,39 @@ func bodySentences(d *doc) []sentence {
 // may stand in the summary.
 const summarySentences = 8
 
+// eventLanguage is the language most of an event's reports are written
+// in, English on a tie: an event reported in five languages should read
+// in one, the one most of its reports share, else the one Storyline's
+// pages are in; the most central report is not the right judge, as one
+// report in each language makes any of them central.
+func eventLanguage(e *builtEvent) string {
+	count := map[string]int{}
+	for _, d := range e.docs {
+		count[baseLanguage(d.lang)]++
+	}
+	best := "en"
+	for lang, n := range count {
+		if n > count[best] || n == count[best] && (lang == "en" || best != "en" && lang < best) {
+			best = lang
+		}
+	}
+	return best
+}
+
+// baseLanguage is a language tag's language ("en-GB" → "en"); an article
+// whose language is not known counts as English, as its analysis does.
+func baseLanguage(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	if tag == "" || tag == "und" {
+		return "en"
+	}
+	return strings.ToLower(tag)
+}
+
+func sameLanguage(a, b string) bool { return baseLanguage(a) == baseLanguage(b) }
+
 // eventSummary picks one to three sentences close to the event's gist,
 // from different articles where it can, skipping any that repeat a chosen
 // one.
@@ -359,7 +399,11 @@ func eventSummary(e *builtEvent) string {
 		score float64
 	}
 	var cands []cand
+	lang := eventLanguage(e)
 	for _, d := range e.docs {
+		if !sameLanguage(d.lang, lang) && len(e.docs) > 1 {
+			continue // a summary in one language, the title's
+		}
 		weights := map[uint64]float32{}
 		for _, f := range d.vec {
 			weights[f.key] = f.w

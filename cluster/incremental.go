@@ -507,7 +507,7 @@ func DescribePrepared(arts []*Prepared, df DocFreqs, cfg Config) Description {
 	out := Description{
 		Title: e.Title, Date: e.Date, Place: e.Place, Summary: e.Summary,
 		Entities: e.Entities, Facts: e.Facts, Day: e.day,
-		Sketch: Sketch{Day: e.day, Centroid: toVector(topTerms(e.centroid, cfg.EventTerms)).sorted(), Names: toVector(topTerms(e.names, 32)).sorted(), Refs: refDays(e)},
+		Sketch: Sketch{Day: e.day, Centroid: toVector(topTerms(subjectCentroid(e), cfg.EventTerms)).sorted(), Names: toVector(topTerms(e.names, 32)).sorted(), Refs: refDays(e)},
 	}
 	out.Mentions = eventMentions(e)
 	return out

@@ -34,6 +34,25 @@ func storyScore(a, b *Sketch, cfg *Config) float64 {
 	return s
 }
 
+// subjectCentroid is what an event is about, for comparing it with other
+// events: the centroid of its reports in its language (eventLanguage).
+// Words of different languages never match, so a centroid mixing five
+// languages would share a fifth of its weight with an event reported in
+// one of them, however alike their subjects.
+func subjectCentroid(e *builtEvent) vec {
+	lang := eventLanguage(e)
+	var same []*doc
+	for _, d := range e.docs {
+		if sameLanguage(d.lang, lang) {
+			same = append(same, d)
+		}
+	}
+	if len(same) == len(e.docs) || len(same) == 0 {
+		return e.centroid
+	}
+	return centroid(same, 0)
+}
+
 // StoryScore is storyScore for the linker.
 func StoryScore(a, b *Sketch, cfg Config) float64 { return storyScore(a, b, &cfg) }
 
@@ -55,7 +74,7 @@ func makeStories(evs []*builtEvent, cfg *Config) []storyline.Story {
 	// in practice.
 	byName := map[uint64][]int{}
 	for i, e := range evs {
-		e.sketch = Sketch{Day: e.day, Centroid: toVector(e.centroid), Names: toVector(e.names), Refs: refDays(e)}
+		e.sketch = Sketch{Day: e.day, Centroid: toVector(subjectCentroid(e)), Names: toVector(e.names), Refs: refDays(e)}
 		for _, f := range topTerms(e.names, 20) {
 			byName[f.key] = append(byName[f.key], i)
 		}

@@ -64,7 +64,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	// The writer reads what it links against all the time; SQLite's own
+	// page cache (2 MB by default) would send most of those reads to the
+	// file through system calls once the store outgrows it.
+	write, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-131072)&_txlock=immediate")
 	if err != nil {
 		read.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

@@ -29,6 +29,7 @@ type ev struct {
 	changed  bool // its articles changed
 	regroup  bool // settling recomputed its articles: rebuild the sum
 	reshaped bool // settling moved articles in or out
+	redrawn  bool // described again in this step: its sketch changed
 	retired  bool
 	cent     cluster.Vector // centroid of the sum, when computed since it changed
 }

@@ -461,6 +461,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 		return nil, err
 	}
 	for i, e := range described {
+		e.redrawn = true
 		if err := s.write(e, &ds[i]); err != nil {
 			return nil, err
 		}

@@ -69,19 +69,188 @@ func unpackVector(b []byte) (cluster.Vector, error) {
 	return v, nil
 }
 
+// stateBinary opens a state in the binary encoding; states written
+// before it are JSON, which opens with '{'. Settling reads the states of
+// every event a story search finds, so their decoding is on the path of
+// every article added; JSON with base64 vectors cost more than the rest
+// of reading them.
+const stateBinary = 0x01
+
 func (s *eventState) encode() ([]byte, error) {
 	sum := make(cluster.Vector, 0, len(s.Sum))
 	for k, w := range s.Sum {
 		sum = append(sum, cluster.Term{Key: k, W: w})
 	}
-	return json.Marshal(eventStateJSON{
-		Sum: packVector(sum), Hashes: s.Hashes, Day: s.Sketch.Day,
-		Centroid: packVector(s.Sketch.Centroid), Names: packVector(s.Sketch.Names), Refs: s.Sketch.Refs,
-		Mentions: s.Mentions, Members: s.Members, Terms: s.Terms, PNames: s.Names, PostedDay: s.PostedDay, SettledN: s.SettledN, Described: s.DescribedN,
-	})
+	w := stateWriter{b: make([]byte, 0, 256+12*len(sum))}
+	w.b = append(w.b, stateBinary)
+	w.bytes(packVector(sum))
+	w.uints(s.Hashes)
+	w.int(int64(s.Sketch.Day))
+	w.bytes(packVector(s.Sketch.Centroid))
+	w.bytes(packVector(s.Sketch.Names))
+	w.uint(uint64(len(s.Sketch.Refs)))
+	for _, r := range s.Sketch.Refs {
+		w.int(int64(r))
+	}
+	w.uint(uint64(len(s.Mentions)))
+	for _, m := range s.Mentions {
+		w.bytes([]byte(m.Value))
+		w.bytes([]byte(m.What))
+		w.strings(m.Articles)
+	}
+	w.strings(s.Members)
+	w.uints(s.Terms)
+	w.uints(s.Names)
+	w.int(int64(s.PostedDay))
+	w.int(int64(s.SettledN))
+	w.int(int64(s.DescribedN))
+	return w.b, nil
+}
+
+type stateWriter struct{ b []byte }
+
+func (w *stateWriter) uint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+func (w *stateWriter) int(v int64)   { w.b = binary.AppendVarint(w.b, v) }
+func (w *stateWriter) bytes(v []byte) {
+	w.uint(uint64(len(v)))
+	w.b = append(w.b, v...)
+}
+func (w *stateWriter) uints(v []uint64) {
+	w.uint(uint64(len(v)))
+	for _, x := range v {
+		w.uint(x)
+	}
+}
+func (w *stateWriter) strings(v []string) {
+	w.uint(uint64(len(v)))
+	for _, x := range v {
+		w.bytes([]byte(x))
+	}
+}
+
+// stateReader reads what stateWriter wrote; the first damage it meets
+// sticks, and every read after it gives zero values.
+type stateReader struct {
+	b   []byte
+	err error
+}
+
+func (r *stateReader) uint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errState
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *stateReader) int() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.err = errState
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// count is a length that must fit in what is left, at least min bytes an
+// element, so that damage never makes a huge allocation.
+func (r *stateReader) count(min int) int {
+	n := r.uint()
+	if r.err == nil && n > uint64(len(r.b)/max(min, 1)) {
+		r.err = errState
+	}
+	if r.err != nil {
+		return 0
+	}
+	return int(n)
+}
+
+func (r *stateReader) bytes() []byte {
+	n := r.count(1)
+	v := r.b[:n:n]
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *stateReader) uints() []uint64 {
+	n := r.count(1)
+	if n == 0 {
+		return nil
+	}
+	v := make([]uint64, n)
+	for i := range v {
+		v[i] = r.uint()
+	}
+	return v
+}
+
+func (r *stateReader) strings() []string {
+	n := r.count(1)
+	if n == 0 {
+		return nil
+	}
+	v := make([]string, n)
+	for i := range v {
+		v[i] = string(r.bytes())
+	}
+	return v
+}
+
+func decodeBinaryState(data []byte) (*eventState, error) {
+	r := &stateReader{b: data[1:]}
+	sum, err := unpackVector(r.bytes())
+	if err != nil {
+		return nil, err
+	}
+	s := &eventState{Sum: make(cluster.Sum, len(sum))}
+	for _, t := range sum {
+		s.Sum[t.Key] = t.W
+	}
+	s.Hashes = r.uints()
+	s.Sketch.Day = int32(r.int())
+	if s.Sketch.Centroid, err = unpackVector(r.bytes()); err != nil {
+		return nil, err
+	}
+	if s.Sketch.Names, err = unpackVector(r.bytes()); err != nil {
+		return nil, err
+	}
+	if n := r.count(1); n > 0 {
+		s.Sketch.Refs = make([]int32, n)
+		for i := range s.Sketch.Refs {
+			s.Sketch.Refs[i] = int32(r.int())
+		}
+	}
+	if n := r.count(3); n > 0 {
+		s.Mentions = make([]cluster.Mention, n)
+		for i := range s.Mentions {
+			s.Mentions[i] = cluster.Mention{Value: string(r.bytes()), What: string(r.bytes()), Articles: r.strings()}
+		}
+	}
+	s.Members = r.strings()
+	s.Terms = r.uints()
+	s.Names = r.uints()
+	s.PostedDay = int32(r.int())
+	s.SettledN = int(r.int())
+	s.DescribedN = int(r.int())
+	if r.err != nil || len(r.b) != 0 {
+		return nil, errState
+	}
+	return s, nil
 }
 
 func decodeEventState(data []byte) (*eventState, error) {
+	if len(data) > 0 && data[0] == stateBinary {
+		return decodeBinaryState(data)
+	}
 	var j eventStateJSON
 	if err := json.Unmarshal(data, &j); err != nil {
 		return nil, errState

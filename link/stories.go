@@ -31,6 +31,15 @@ func (b *batch) linkStories(changed []*ev) error {
 		}
 	}
 	for _, e := range changed {
+		if !e.redrawn && e.row != nil && e.row.Story != "" {
+			// Its sketch is the one its story was found with, and story
+			// links are symmetric: an event that changed since finds this
+			// one. Searching again would read its candidates for nothing,
+			// a cost that grows with how many events share its names.
+			// Its story's timeline still shows what it took.
+			refresh[e.row.Story] = true
+			continue
+		}
 		sk := &e.state.Sketch
 		ps, err := b.postings(store.IndexEventNames, termKeys(sk.Names.Top(postedNames)), sk.Day, cfg.StoryMaxGap, opts.StoryCandidates)
 		if err != nil {

@@ -1,0 +1,86 @@
+package link
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/storyline-news/storyline/cluster"
+)
+
+func sampleState() *eventState {
+	return &eventState{
+		Sum:    cluster.Sum{7: 0.5, 9: 1.25},
+		Hashes: []uint64{42, 1 << 63},
+		Sketch: cluster.Sketch{
+			Day:      19000,
+			Centroid: cluster.Vector{{Key: 3, W: 0.25}, {Key: 8, W: 0.75}},
+			Names:    cluster.Vector{{Key: 11, W: 1}},
+			Refs:     []int32{18990, 19010},
+		},
+		Mentions:   []cluster.Mention{{Value: "2021-07-28", What: "a first round of talks in Geneva", Articles: []string{"a1", "a2"}}},
+		Members:    []string{"a1", "a2", "a3"},
+		Terms:      []uint64{3, 8},
+		Names:      []uint64{11},
+		PostedDay:  19000,
+		SettledN:   3,
+		DescribedN: 2,
+	}
+}
+
+func TestEventStateRoundTrip(t *testing.T) {
+	want := sampleState()
+	data, err := want.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeEventState(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded %+v\nwant %+v", got, want)
+	}
+}
+
+// States written before the binary encoding are JSON; they must still
+// read the same.
+func TestEventStateReadsJSON(t *testing.T) {
+	want := sampleState()
+	sum := cluster.Vector{{Key: 7, W: 0.5}, {Key: 9, W: 1.25}}
+	data, err := json.Marshal(eventStateJSON{
+		Sum: packVector(sum), Hashes: want.Hashes, Day: want.Sketch.Day,
+		Centroid: packVector(want.Sketch.Centroid), Names: packVector(want.Sketch.Names), Refs: want.Sketch.Refs,
+		Mentions: want.Mentions, Members: want.Members, Terms: want.Terms, PNames: want.Names, PostedDay: want.PostedDay, SettledN: want.SettledN, Described: want.DescribedN,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeEventState(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded %+v\nwant %+v", got, want)
+	}
+}
+
+// A damaged state is an error, never a panic or a huge allocation.
+func TestEventStateDamaged(t *testing.T) {
+	data, err := sampleState().encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n < len(data); n++ {
+		if _, err := decodeEventState(data[:n]); err == nil {
+			t.Errorf("state cut to %d of %d bytes decoded without error", n, len(data))
+		}
+	}
+	huge := append([]byte{stateBinary}, 0xff, 0xff, 0xff, 0xff, 0x0f)
+	if _, err := decodeEventState(huge); err == nil {
+		t.Error("a length beyond the data decoded without error")
+	}
+	if _, err := decodeEventState(append(data, 0)); err == nil {
+		t.Error("trailing bytes decoded without error")
+	}
+}

@@ -202,7 +202,12 @@ func (t *tx) strings(ctx context.Context, query string, args ...any) ([]string, 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := st.QueryContext(ctx, args...)
+	return ScanStrings(st.QueryContext(ctx, args...))
+}
+
+// ScanStrings reads the one string column of a query's rows (as the query
+// returned them, error and all) and closes them.
+func ScanStrings(rows *sql.Rows, err error) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,7 @@ import (
 	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/postgres"
 	"github.com/storyline-news/storyline/store/sqlite"
+	"github.com/storyline-news/storyline/store/sqlstore"
 )
 
 // ErrNotEmpty is the error of a copy into a store that holds rows,
@@ -275,20 +276,7 @@ func checkLite(ctx context.Context, tx *sql.Tx, ts []table) error {
 }
 
 func sqlStrings(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return sqlstore.ScanStrings(tx.QueryContext(ctx, q, args...))
 }
 
 func sameSet(a, b []string) bool {

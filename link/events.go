@@ -346,12 +346,17 @@ func (s *eventSet) place(arts []*storyline.Article) error {
 	if len(arts) > 1 {
 		v = sum.Centroid(cfg.EventTerms)
 	}
-	cands, err := s.candidates(v, probe.Day, cfg.WindowDays, cfg.MaxCandidate)
+	best, err := s.copiedEvent(arts)
 	if err != nil {
 		return err
 	}
-	var best *ev
 	bestScore := cfg.OnlineThreshold
+	var cands []string
+	if best != nil {
+		bestScore = 1 // the same report: as sure a fit as there is
+	} else if cands, err = s.candidates(v, probe.Day, cfg.WindowDays, cfg.MaxCandidate); err != nil {
+		return err
+	}
 	for _, id := range cands {
 		e := s.get(id)
 		if e == nil {
@@ -402,6 +407,31 @@ func (s *eventSet) place(arts []*storyline.Article) error {
 		}
 	}
 	return nil
+}
+
+// copiedEvent is the event of a stored article that one of arts is a
+// syndicated copy of (the same text, up to case and punctuation), or nil.
+// A copy belongs with its original however far the event's centroid has
+// drifted from that one report since, which the candidates' scores would
+// not tell: the original may be an outlier its event kept. An event that
+// has since moved is left to the usual search.
+func (s *eventSet) copiedEvent(arts []*storyline.Article) (*ev, error) {
+	for _, a := range arts {
+		id, err := s.b.tx.EventOfText(s.b.ctx, store.TextKey(a.Text), a.ID)
+		if err != nil {
+			return nil, err
+		}
+		if id == "" {
+			continue
+		}
+		if err := s.load([]string{id}); err != nil {
+			return nil, err
+		}
+		if e := s.get(id); e != nil {
+			return e, nil
+		}
+	}
+	return nil, nil
 }
 
 func absDays(d int32) int {

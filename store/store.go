@@ -208,6 +208,10 @@ type Tx interface {
 	// LinkedArticle is the article as stored, with the ids linking gave
 	// it at the time (no redirects followed).
 	LinkedArticle(ctx context.Context, id string) (*storyline.Article, error)
+	// EventOfText is the event of the first stored article, other than
+	// id, whose text has the key key (TextKey): the event a syndicated
+	// copy belongs in. "" when there is none.
+	EventOfText(ctx context.Context, key, id string) (string, error)
 	// PutArticle stores or replaces an article, its raw input, its
 	// search text and its clustering features.
 	PutArticle(ctx context.Context, a *storyline.Article, hash string, raw Raw, features []byte) (PutResult, error)

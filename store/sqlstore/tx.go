@@ -167,6 +167,23 @@ func (t *tx) firstWithText(ctx context.Context, key, id string) (string, error) 
 	return first, err
 }
 
+// EventOfText implements store.Tx.
+func (t *tx) EventOfText(ctx context.Context, key, id string) (string, error) {
+	if key == "" {
+		return "", nil
+	}
+	st, err := t.stmt(ctx, `SELECT event FROM articles WHERE text_key = ? AND id != ? AND event != '' ORDER BY CASE WHEN copy_of = '' THEN 0 ELSE 1 END, ingested_at, id LIMIT 1`)
+	if err != nil {
+		return "", err
+	}
+	var event string
+	err = st.QueryRowContext(ctx, key, id).Scan(&event)
+	if isNoRows(err) {
+		return "", nil
+	}
+	return event, err
+}
+
 // SaveLinks implements store.Tx.
 func (t *tx) SaveLinks(ctx context.Context, a *storyline.Article) error {
 	doc, err := json.Marshal(a)

@@ -1,0 +1,76 @@
+package pipeline
+
+import (
+	"context"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/link"
+	"github.com/storyline-news/storyline/store/sqlite"
+)
+
+// A syndicated copy (another outlet, the same text) joins the event of the
+// article it copies, however long ago that one came and however far its
+// event has drifted from it since.
+func TestCopiesJoinTheirOriginalsEvent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses and links 3,000 generated articles")
+	}
+	ctx := context.Background()
+	arts, _, _ := generatedNews(t)
+	st, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+	linkAll := func(batch []*storyline.Article) {
+		t.Helper()
+		for i := 0; i < len(batch); i += 30 {
+			var items []link.Item
+			for _, a := range batch[i:min(i+30, len(batch))] {
+				items = append(items, link.Item{Article: a, Hash: Hash(a)})
+			}
+			if _, err := l.Link(ctx, st, items); err != nil {
+				t.Fatal(err)
+			}
+			for more := true; more; {
+				if more, err = l.Settle(ctx, st); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	linkAll(arts)
+
+	var copies []*storyline.Article
+	original := map[string]string{}
+	chain := Analyzers()
+	for i := 7; i < len(arts); i += 150 {
+		a := arts[i]
+		c := &storyline.Article{ID: "copy-" + a.ID, Title: a.Title, Text: a.Text, Published: a.Published, Outlet: "The Syndicated Herald"}
+		if err := Analyze(ctx, chain, c); err != nil {
+			t.Fatal(err)
+		}
+		copies = append(copies, c)
+		original[c.ID] = a.ID
+	}
+	linkAll(copies)
+
+	eventOf := map[string]string{}
+	err = st.EachEvent(ctx, func(e *storyline.Event) error {
+		for _, a := range e.Articles {
+			eventOf[a] = e.ID
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range copies {
+		if got, want := eventOf[c.ID], eventOf[original[c.ID]]; got != want || got == "" {
+			t.Errorf("copy %s is in event %q, its original %s in %q", c.ID, got, original[c.ID], want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ type ev struct {
 // centroid is the event's normalised centroid, computed once per change.
 func (e *ev) centroid(terms int) cluster.Vector {
 	if e.cent == nil {
-		e.cent = e.state.Sum.Centroid(terms)
+		e.cent = e.state.sum().Centroid(terms)
 	}
 	return e.cent
 }
@@ -383,7 +383,7 @@ func (s *eventSet) place(arts []*storyline.Article) error {
 		if best.loaded {
 			best.members = insertSorted(best.members, a.ID)
 		}
-		best.state.Sum.Add(vecs[i], 2*cfg.EventTerms)
+		best.state.sum().Add(vecs[i], 2*cfg.EventTerms)
 		if f.Hash != 0 && len(best.state.Hashes) < 4 {
 			best.state.Hashes = append(best.state.Hashes, f.Hash)
 		}

@@ -403,7 +403,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 			if err != nil {
 				return nil, err
 			}
-			e.state.Sum = cluster.Sum{}
+			e.state.Sum, e.state.packedSum = cluster.Sum{}, nil
 			e.state.Hashes = nil
 			e.cent = nil
 			for _, a := range e.members {
@@ -415,7 +415,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 				if err != nil {
 					return nil, err
 				}
-				e.state.Sum.Add(v, 2*cfg.EventTerms)
+				e.state.sum().Add(v, 2*cfg.EventTerms)
 				if f.Hash != 0 && len(e.state.Hashes) < 4 {
 					e.state.Hashes = append(e.state.Hashes, f.Hash)
 				}

@@ -11,7 +11,11 @@ import (
 
 // eventState is what an event row keeps for linking.
 type eventState struct {
-	Sum      cluster.Sum       // running sum of its articles' signatures
+	Sum      cluster.Sum       // running sum of its articles' signatures; see sum
+	// packedSum is Sum as stored, until sum unpacks it: most events a
+	// linking step reads are only compared by their sketch, and building
+	// the map of every one cost more than reading the rest of it.
+	packedSum []byte
 	Hashes   []uint64          // SimHashes of a few articles, for copies
 	Sketch   cluster.Sketch    // what stories compare
 	Mentions []cluster.Mention // dated happenings its articles mention
@@ -22,6 +26,19 @@ type eventState struct {
 	// SettledN is its size when settling last regrouped it, DescribedN
 	// when it was last described.
 	SettledN, DescribedN int
+}
+
+// sum is the running sum, unpacked on first use.
+func (s *eventState) sum() cluster.Sum {
+	if s.Sum == nil {
+		s.Sum = make(cluster.Sum, len(s.packedSum)/12)
+		v, _ := unpackVector(s.packedSum) // its length was checked when it was read
+		for _, t := range v {
+			s.Sum[t.Key] = t.W
+		}
+		s.packedSum = nil
+	}
+	return s.Sum
 }
 
 // maxMembersKept bounds the article ids an event's state lists: the ones
@@ -77,13 +94,17 @@ func unpackVector(b []byte) (cluster.Vector, error) {
 const stateBinary = 0x01
 
 func (s *eventState) encode() ([]byte, error) {
-	sum := make(cluster.Vector, 0, len(s.Sum))
-	for k, w := range s.Sum {
-		sum = append(sum, cluster.Term{Key: k, W: w})
+	packed := s.packedSum
+	if s.Sum != nil || packed == nil {
+		sum := make(cluster.Vector, 0, len(s.Sum))
+		for k, w := range s.Sum {
+			sum = append(sum, cluster.Term{Key: k, W: w})
+		}
+		packed = packVector(sum)
 	}
-	w := stateWriter{b: make([]byte, 0, 256+12*len(sum))}
+	w := stateWriter{b: make([]byte, 0, 256+len(packed))}
 	w.b = append(w.b, stateBinary)
-	w.bytes(packVector(sum))
+	w.bytes(packed)
 	w.uints(s.Hashes)
 	w.int(int64(s.Sketch.Day))
 	w.bytes(packVector(s.Sketch.Centroid))
@@ -207,14 +228,11 @@ func (r *stateReader) strings() []string {
 
 func decodeBinaryState(data []byte) (*eventState, error) {
 	r := &stateReader{b: data[1:]}
-	sum, err := unpackVector(r.bytes())
-	if err != nil {
-		return nil, err
+	s := &eventState{packedSum: r.bytes()}
+	if len(s.packedSum)%12 != 0 {
+		return nil, errState
 	}
-	s := &eventState{Sum: make(cluster.Sum, len(sum))}
-	for _, t := range sum {
-		s.Sum[t.Key] = t.W
-	}
+	var err error
 	s.Hashes = r.uints()
 	s.Sketch.Day = int32(r.int())
 	if s.Sketch.Centroid, err = unpackVector(r.bytes()); err != nil {

@@ -38,6 +38,7 @@ func TestEventStateRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	got.sum() // unpacked on first use
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded %+v\nwant %+v", got, want)
 	}
@@ -60,6 +61,7 @@ func TestEventStateReadsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	got.sum() // unpacked on first use
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decoded %+v\nwant %+v", got, want)
 	}

@@ -265,6 +265,41 @@ func decodeBinaryState(data []byte) (*eventState, error) {
 	return s, nil
 }
 
+// decodeSketch is the sketch of a stored state, reading no more of it
+// than that.
+func decodeSketch(data []byte) (cluster.Sketch, error) {
+	if len(data) == 0 || data[0] != stateBinary {
+		s, err := decodeEventState(data)
+		if err != nil {
+			return cluster.Sketch{}, err
+		}
+		return s.Sketch, nil
+	}
+	r := &stateReader{b: data[1:]}
+	r.bytes() // the sum
+	r.uints() // the hashes
+	var sk cluster.Sketch
+	sk.Day = int32(r.int())
+	centroid, names := r.bytes(), r.bytes()
+	if n := r.count(1); n > 0 {
+		sk.Refs = make([]int32, n)
+		for i := range sk.Refs {
+			sk.Refs[i] = int32(r.int())
+		}
+	}
+	if r.err != nil {
+		return cluster.Sketch{}, errState
+	}
+	var err error
+	if sk.Centroid, err = unpackVector(centroid); err != nil {
+		return cluster.Sketch{}, err
+	}
+	if sk.Names, err = unpackVector(names); err != nil {
+		return cluster.Sketch{}, err
+	}
+	return sk, nil
+}
+
 func decodeEventState(data []byte) (*eventState, error) {
 	if len(data) > 0 && data[0] == stateBinary {
 		return decodeBinaryState(data)

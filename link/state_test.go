@@ -86,3 +86,27 @@ func TestEventStateDamaged(t *testing.T) {
 		t.Error("trailing bytes decoded without error")
 	}
 }
+
+// A story search reads only the sketch of a stored state, in either
+// encoding.
+func TestSketchOfStoredState(t *testing.T) {
+	want := sampleState()
+	data, err := want.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeSketch(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want.Sketch) {
+		t.Errorf("sketch %+v, want %+v", got, want.Sketch)
+	}
+	for n := 1; n < len(data); n++ {
+		if sk, err := decodeSketch(data[:n]); err == nil && reflect.DeepEqual(sk, want.Sketch) {
+			continue // cut after the sketch: the rest is not read
+		} else if err == nil {
+			t.Errorf("state cut to %d bytes gave a wrong sketch without error", n)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package link
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"sort"
 
 	"github.com/storyline-news/storyline"
@@ -54,20 +55,20 @@ func (b *batch) linkStories(changed []*ev) error {
 			}
 		}
 		sort.Strings(ids)
-		if err := s.load(ids); err != nil {
+		cands, err := s.storyCandidates(ids)
+		if err != nil {
 			return err
 		}
 		stories := map[string]bool{}
 		if e.row.Story != "" {
 			stories[e.row.Story] = true
 		}
-		for _, id := range ids {
-			o := s.get(id)
-			if o == nil || o.row == nil || o.row.Story == "" || stories[o.row.Story] {
+		for _, c := range cands {
+			if c.story == "" || stories[c.story] {
 				continue
 			}
-			if cluster.StoryScore(sk, &o.state.Sketch, cfg) >= cfg.StoryThreshold {
-				stories[o.row.Story] = true
+			if cluster.StoryScore(sk, &c.sketch, cfg) >= cfg.StoryThreshold {
+				stories[c.story] = true
 			}
 		}
 		story, err := b.joinStories(sortedKeys(stories), e)
@@ -88,6 +89,60 @@ func (b *batch) linkStories(changed []*ev) error {
 		}
 	}
 	return nil
+}
+
+// storyCandidate is an event as a story search compares it.
+type storyCandidate struct {
+	story  string
+	sketch cluster.Sketch
+}
+
+// storyCandidates are the story and sketch of each of ids that is a
+// stored event, in the order of ids: from the events this step holds or
+// the linker's cache, else read from the store without the rest of their
+// rows. A story search reads up to Options.StoryCandidates events for
+// every event it runs for, most of them only for this.
+func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
+	out := make([]storyCandidate, 0, len(ids))
+	cache := s.b.l.eventCache()
+	var missing []string
+	for _, id := range ids {
+		if _, ok := s.evs[id]; ok {
+			continue
+		}
+		if _, ok := cache[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	var stored map[string]store.EventState
+	if len(missing) > 0 {
+		var err error
+		if stored, err = s.b.tx.EventStates(s.b.ctx, missing); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range ids {
+		if e, ok := s.evs[id]; ok {
+			if !e.retired && e.row != nil {
+				out = append(out, storyCandidate{story: e.row.Story, sketch: e.state.Sketch})
+			}
+			continue
+		}
+		if c, ok := cache[id]; ok {
+			out = append(out, storyCandidate{story: c.row.Story, sketch: c.state.Sketch})
+			continue
+		}
+		st, ok := stored[id]
+		if !ok {
+			continue
+		}
+		sk, err := decodeSketch(st.State)
+		if err != nil {
+			return nil, fmt.Errorf("event %s: %w", id, err)
+		}
+		out = append(out, storyCandidate{story: st.Story, sketch: sk})
+	}
+	return out, nil
 }
 
 // joinStories makes one story of several (the one with the most events

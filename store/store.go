@@ -97,6 +97,12 @@ type Hit struct {
 	Rank      float64 `json:"rank"`    // lower is better
 }
 
+// EventState is an event's story and linking state (EventRow.State).
+type EventState struct {
+	Story string
+	State []byte
+}
+
 // Store is what every driver provides. Methods are safe for concurrent use,
 // also by several processes on one store.
 type Store interface {
@@ -257,6 +263,9 @@ type Tx interface {
 	EventQuotes(ctx context.Context, event string, articles int) ([]string, error)
 
 	EventRows(ctx context.Context, ids []string) (map[string]*EventRow, error)
+	// EventStates is the story and linking state of each of ids that
+	// exists, without the rest of the row: what a story search compares.
+	EventStates(ctx context.Context, ids []string) (map[string]EventState, error)
 	PutEvent(ctx context.Context, e *EventRow) error
 	// StoryEvents are a story's most recent events (by day, undated
 	// last), at most limit, how many it has in all, and how many

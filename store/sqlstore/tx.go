@@ -576,6 +576,24 @@ func (t *tx) EventRows(ctx context.Context, ids []string) (map[string]*store.Eve
 	return out, nil
 }
 
+// EventStates implements store.Tx.
+func (t *tx) EventStates(ctx context.Context, ids []string) (map[string]store.EventState, error) {
+	out := map[string]store.EventState{}
+	err := t.rowsByID(ctx, `SELECT id, story, state FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var id string
+		var e store.EventState
+		if err := rows.Scan(&id, &e.Story, &e.State); err != nil {
+			return err
+		}
+		out[id] = e
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("event states: %w", err)
+	}
+	return out, nil
+}
+
 // PutEvent implements store.Tx.
 func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 	ev := e.Event

@@ -272,11 +272,13 @@ type svgBar struct {
 	Title      string
 }
 
-func appearanceChart(articles []*storyline.Article) *barChart {
+// appearanceChart counts articles by month (by year over four years) from
+// their publication times.
+func appearanceChart(published []string) *barChart {
 	counts := map[time.Time]int{}
 	var lo, hi time.Time
-	for _, a := range articles {
-		w, ok := parseWhen(a.Published)
+	for _, p := range published {
+		w, ok := parseWhen(p)
 		if !ok {
 			continue
 		}

@@ -270,6 +270,23 @@ func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article,
 	return as, nil
 }
 
+// Published implements store.Store.
+func (s *DB) Published(ctx context.Context, q store.Query) ([]string, error) {
+	w := articleWhere(q, "")
+	if q.Entity != "" {
+		w.add("id IN (SELECT article FROM article_entities WHERE entity = ?)", q.Entity)
+	}
+	if q.Q != "" {
+		s.matchText(w, "id", q.Q)
+	}
+	limit, offset := page(q)
+	out, err := s.strings(ctx, `SELECT published FROM articles`+w.String()+` ORDER BY published DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("publication times: %w", err)
+	}
+	return out, nil
+}
+
 // matchText adds a full-text condition on col (an article id column).
 func (s *DB) matchText(w *where, col, q string) {
 	cond, args, ok := s.d.MatchArticles(q)

@@ -11,15 +11,15 @@ import (
 
 // eventState is what an event row keeps for linking.
 type eventState struct {
-	Sum      cluster.Sum       // running sum of its articles' signatures; see sum
+	Sum cluster.Sum // running sum of its articles' signatures; see sum
 	// packedSum is Sum as stored, until sum unpacks it: most events a
 	// linking step reads are only compared by their sketch, and building
 	// the map of every one cost more than reading the rest of it.
 	packedSum []byte
-	Hashes   []uint64          // SimHashes of a few articles, for copies
-	Sketch   cluster.Sketch    // what stories compare
-	Mentions []cluster.Mention // dated happenings its articles mention
-	Members  []string          // article ids, for the timeline (bounded)
+	Hashes    []uint64          // SimHashes of a few articles, for copies
+	Sketch    cluster.Sketch    // what stories compare
+	Mentions  []cluster.Mention // dated happenings its articles mention
+	Members   []string          // article ids, for the timeline (bounded)
 	// What the event is posted under: terms and names, and the day.
 	Terms, Names []uint64
 	PostedDay    int32

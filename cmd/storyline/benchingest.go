@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"time"
 
 	"github.com/storyline-news/storyline/pipeline"
@@ -67,19 +66,12 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	defer st.Close()
-	if *profile != "" {
-		pf, err := os.Create(*profile)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
-			return exitFailed
-		}
-		defer pf.Close()
-		if err := pprof.StartCPUProfile(pf); err != nil {
-			fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
-			return exitFailed
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*profile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
+		return exitFailed
 	}
+	defer stopProfile()
 	cpu0 := cpuTime()
 	start := time.Now()
 	sum, err := pipeline.Ingest(ctx, st, []string{input}, pipeline.Options{Workers: *workers})

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/pprof"
 	"time"
 
 	"github.com/storyline-news/storyline/pipeline"
@@ -74,18 +73,12 @@ func runBenchWorkers(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	if *profile != "" {
-		pf, err := os.Create(*profile)
-		if err == nil {
-			defer pf.Close()
-			err = pprof.StartCPUProfile(pf)
-		}
-		if err != nil {
-			stop()
-			return fail(err)
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(*profile)
+	if err != nil {
+		stop()
+		return fail(err)
 	}
+	defer stopProfile()
 	cpu0 := cpuTime()
 	start := time.Now()
 	sum, err := pipeline.NewSubmitting(db, q, e.log).IngestBytes(ctx, "bench.jsonl", data.Bytes(), pipeline.Options{})

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
 	"time"
 
 	"golang.org/x/term"
@@ -62,19 +61,12 @@ func ingestPaths(ctx context.Context, e *env, st store.Store, paths []string, f 
 	if q != nil {
 		p = pipeline.NewSubmitting(st, q, e.log)
 	}
-	if f.profile != "" {
-		pf, err := os.Create(f.profile)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "storyline: %v\n", err)
-			return exitFailed
-		}
-		defer pf.Close()
-		if err := pprof.StartCPUProfile(pf); err != nil {
-			fmt.Fprintf(e.stderr, "storyline: %v\n", err)
-			return exitFailed
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := startCPUProfile(f.profile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "storyline: %v\n", err)
+		return exitFailed
 	}
+	defer stopProfile()
 	start, cpu0 := time.Now(), cpuTime()
 	sum, err := p.Ingest(ctx, paths, opts)
 	fmt.Fprintf(e.stderr, "storyline: %s\n", sum)

@@ -194,6 +194,7 @@ func runLoadtest(ctx context.Context, e *env, args []string) int {
 	token := fs.String("token", "", "bearer token of the running server, for uploads (with --url)")
 	p99 := fs.Duration("p99", 50*time.Millisecond, "latency target of the reads' 99th percentile")
 	seed := fs.Uint64("seed", 1, "generator seed")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of this process (the server it starts, and the load) while the requests are sent")
 	rest, done, status := parseArgs(e, fs, args)
 	if done {
 		return status
@@ -254,6 +255,11 @@ func runLoadtest(ctx context.Context, e *env, args []string) int {
 			}
 		}()
 	}
+	stopProfile, err := startCPUProfile(*profile)
+	if err != nil {
+		return fail(err)
+	}
+	defer stopProfile()
 	fmt.Fprintf(e.stderr, "sending %d reads/s and %.1f uploads/s for %s to %s...\n", *rate, *uploads, *dur, base)
 	rep, err := loadtest.Run(ctx, base, tg, loadtest.Options{Rate: *rate, Duration: *dur, Seed: *seed, Uploads: *uploads, Next: loadtest.Uploads(stream), Token: tok})
 	if err != nil {

@@ -79,4 +79,13 @@ var migrations = []string{
 		next_try TEXT COLLATE "C" NOT NULL, last_code INTEGER NOT NULL, last_error TEXT COLLATE "C" NOT NULL, updated TEXT COLLATE "C" NOT NULL);
 	CREATE INDEX deliveries_due ON deliveries(status, next_try);
 	CREATE INDEX deliveries_watchlist ON deliveries(watchlist, alert);`,
+	// Version 5: an entity's articles and events by date, as SQLite's
+	// version 5.
+	`ALTER TABLE article_entities ADD COLUMN published TEXT COLLATE "C" NOT NULL DEFAULT '';
+	UPDATE article_entities ae SET published = a.published FROM articles a WHERE a.id = ae.article;
+	CREATE INDEX article_entities_recent ON article_entities(entity, published DESC, article);
+	ALTER TABLE event_entities ADD COLUMN date TEXT COLLATE "C" NOT NULL DEFAULT '';
+	ALTER TABLE event_entities ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+	UPDATE event_entities ee SET date = e.date, n = e.n FROM events e WHERE e.id = ee.event;
+	CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, n DESC, event);`,
 }

@@ -255,6 +255,14 @@ const empty = "1 = 0"
 
 // Articles implements store.Store: newest first.
 func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article, error) {
+	if q.Entity != "" {
+		w, limit, offset := s.entityArticles(q)
+		as, err := s.articles(ctx, `SELECT a.doc, a.event FROM article_entities ae JOIN articles a ON a.id = ae.article`+w.String()+` ORDER BY ae.published DESC, ae.article LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
+		if err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		return as, nil
+	}
 	w := articleWhere(q, "")
 	if q.Entity != "" {
 		w.add("id IN (SELECT article FROM article_entities WHERE entity = ?)", q.Entity)
@@ -272,6 +280,14 @@ func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article,
 
 // Published implements store.Store.
 func (s *DB) Published(ctx context.Context, q store.Query) ([]string, error) {
+	if q.Entity != "" {
+		w, limit, offset := s.entityArticles(q)
+		out, err := s.strings(ctx, `SELECT ae.published FROM article_entities ae JOIN articles a ON a.id = ae.article`+w.String()+` ORDER BY ae.published DESC, ae.article LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
+		if err != nil {
+			return nil, fmt.Errorf("publication times: %w", err)
+		}
+		return out, nil
+	}
 	w := articleWhere(q, "")
 	if q.Entity != "" {
 		w.add("id IN (SELECT article FROM article_entities WHERE entity = ?)", q.Entity)
@@ -285,6 +301,20 @@ func (s *DB) Published(ctx context.Context, q store.Query) ([]string, error) {
 		return nil, fmt.Errorf("publication times: %w", err)
 	}
 	return out, nil
+}
+
+// entityArticles is the condition and page of q's articles read through
+// the entity's rows by date (article_entities_recent): a page of an
+// entity's articles reads its first rows in order, where filtering all
+// articles by the entity's would sort every one of them.
+func (s *DB) entityArticles(q store.Query) (w *where, limit, offset int) {
+	w = articleWhere(q, "a.")
+	w.add("ae.entity = ?", q.Entity)
+	if q.Q != "" {
+		s.matchText(w, "a.id", q.Q)
+	}
+	limit, offset = page(q)
+	return w, limit, offset
 }
 
 // matchText adds a full-text condition on col (an article id column).
@@ -549,9 +579,23 @@ func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
 
 // Events implements store.Store: newest first.
 func (s *DB) Events(ctx context.Context, q store.Query) ([]storyline.Event, error) {
-	w := s.eventWhere(q, "id")
 	limit, offset := page(q)
-	es, err := docs[storyline.Event](ctx, s, `SELECT doc FROM events`+w.String()+` ORDER BY date DESC, n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
+	query := `SELECT doc FROM events`
+	order := ` ORDER BY date DESC, n DESC, id LIMIT ? OFFSET ?`
+	var w *where
+	if q.Entity != "" {
+		// Through the entity's rows by date (event_entities_recent), as
+		// entityArticles does for articles.
+		entity := q.Entity
+		q.Entity = ""
+		w = s.eventWhere(q, "e.id")
+		w.add("ee.entity = ?", entity)
+		query = `SELECT e.doc FROM event_entities ee JOIN events e ON e.id = ee.event`
+		order = ` ORDER BY ee.date DESC, ee.n DESC, ee.event LIMIT ? OFFSET ?`
+	} else {
+		w = s.eventWhere(q, "id")
+	}
+	es, err := docs[storyline.Event](ctx, s, query+w.String()+order, append(w.args, limit, offset)...)
 	if err == nil {
 		err = s.fillEvents(ctx, ptrs(es))
 	}

@@ -142,6 +142,10 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 	if err == nil && features != nil {
 		err = t.exec(ctx, `INSERT INTO features (article, data) VALUES (?, ?)`, a.ID, features)
 	}
+	if err == nil {
+		// Linking files an article's entities before the article itself.
+		err = t.exec(ctx, `UPDATE article_entities SET published = ? WHERE article = ?`, a.Published, a.ID)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
@@ -474,6 +478,11 @@ func (t *tx) SetArticleEntities(ctx context.Context, article string, entities []
 	if err := t.insertPairs(ctx, `INSERT INTO article_entities (article, entity) VALUES `, article, uniqueStrings(entities), false); err != nil {
 		return fmt.Errorf("article entities %s: %w", article, err)
 	}
+	// The rows carry the article's date, when it is stored already
+	// (PutArticle sets it otherwise), for an entity's articles by date.
+	if err := t.exec(ctx, `UPDATE article_entities SET published = COALESCE((SELECT published FROM articles WHERE id = ?), '') WHERE article = ?`, article, article); err != nil {
+		return fmt.Errorf("article entities %s: %w", article, err)
+	}
 	return nil
 }
 
@@ -611,11 +620,11 @@ func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 	ents := uniqueStrings(e.Entities)
 	for start := 0; start < len(ents) && err == nil; start += 200 {
 		part := ents[start:min(start+200, len(ents))]
-		args := make([]any, 0, 3*len(part))
+		args := make([]any, 0, 5*len(part))
 		for i, ent := range part {
-			args = append(args, e.ID, ent, start+i)
+			args = append(args, e.ID, ent, start+i, e.Date, e.N)
 		}
-		err = t.exec(ctx, `INSERT INTO event_entities (event, entity, rank) VALUES `+rowsOf(len(part), 3)+` ON CONFLICT DO NOTHING`, args...)
+		err = t.exec(ctx, `INSERT INTO event_entities (event, entity, rank, date, n) VALUES `+rowsOf(len(part), 5)+` ON CONFLICT DO NOTHING`, args...)
 	}
 	if err != nil {
 		return fmt.Errorf("put event %s: %w", e.ID, err)
@@ -681,9 +690,9 @@ func (t *tx) PutStory(ctx context.Context, s *store.StoryRow) error {
 // moveSteps re-point what refers to a retired id, by kind.
 var moveSteps = map[string][]string{
 	store.KindEntity: {
-		`INSERT INTO article_entities (article, entity) SELECT article, ? FROM article_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
+		`INSERT INTO article_entities (article, entity, published) SELECT article, ?, published FROM article_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
 		`DELETE FROM article_entities WHERE entity = ?`,
-		`INSERT INTO event_entities (event, entity, rank) SELECT event, ?, rank FROM event_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
+		`INSERT INTO event_entities (event, entity, rank, date, n) SELECT event, ?, rank, date, n FROM event_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
 		`DELETE FROM event_entities WHERE entity = ?`,
 		`UPDATE quotes SET speaker = ? WHERE speaker = ?`,
 		`DELETE FROM entities WHERE id = ?`,

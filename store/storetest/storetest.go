@@ -215,8 +215,20 @@ func corpusRoundTrip(t *testing.T, s store.Store) {
 		t.Fatalf("Entities(outlet Daily from 2022) = %+v, want none", ents)
 	}
 	byEntity, _ := s.Articles(ctx, store.Query{Entity: "p1"})
-	if len(byEntity) != 2 {
-		t.Fatalf("Articles(entity) = %d, want 2", len(byEntity))
+	if len(byEntity) != 2 || byEntity[0].ID != "a2" {
+		t.Fatalf("Articles(entity) = %d articles, want 2, newest first", len(byEntity))
+	}
+	if arts, _ := s.Articles(ctx, store.Query{Entity: "p1", Outlet: "Daily"}); len(arts) != 1 || arts[0].ID != "a1" {
+		t.Fatalf("Articles(entity, outlet Daily) = %d articles, want a1", len(arts))
+	}
+	if pub, _ := s.Published(ctx, store.Query{Entity: "p1"}); len(pub) != 2 || pub[0] != a2.Published || pub[1] != a1.Published {
+		t.Fatalf("Published(entity) = %v, want the two dates, newest first", pub)
+	}
+	if evs, _ := s.Events(ctx, store.Query{Entity: "p1"}); len(evs) != 2 || evs[0].ID != "e2" {
+		t.Fatalf("Events(entity) = %+v, want both, newest first", evs)
+	}
+	if evs, _ := s.Events(ctx, store.Query{Entity: "p1", Outlet: "Daily"}); len(evs) != 1 || evs[0].ID != "e1" {
+		t.Fatalf("Events(entity, outlet Daily) = %+v, want e1", evs)
 	}
 	evs, _ := s.Events(ctx, store.Query{})
 	if len(evs) != 2 || evs[0].ID != "e2" {

@@ -25,24 +25,7 @@ func TestCopiesJoinTheirOriginalsEvent(t *testing.T) {
 	}
 	defer st.Close()
 	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
-	linkAll := func(batch []*storyline.Article) {
-		t.Helper()
-		for i := 0; i < len(batch); i += 30 {
-			var items []link.Item
-			for _, a := range batch[i:min(i+30, len(batch))] {
-				items = append(items, link.Item{Article: a, Hash: Hash(a)})
-			}
-			if _, err := l.Link(ctx, st, items); err != nil {
-				t.Fatal(err)
-			}
-			for more := true; more; {
-				if more, err = l.Settle(ctx, st); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-	linkAll(arts)
+	linkInBatches(ctx, t, st, l, arts, 30)
 
 	var copies []*storyline.Article
 	original := map[string]string{}
@@ -56,7 +39,7 @@ func TestCopiesJoinTheirOriginalsEvent(t *testing.T) {
 		copies = append(copies, c)
 		original[c.ID] = a.ID
 	}
-	linkAll(copies)
+	linkInBatches(ctx, t, st, l, copies, 30)
 
 	eventOf := map[string]string{}
 	err = st.EachEvent(ctx, func(e *storyline.Event) error {

@@ -12,6 +12,7 @@ import (
 	"github.com/storyline-news/storyline/entity"
 	"github.com/storyline-news/storyline/link"
 	"github.com/storyline-news/storyline/sample"
+	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
@@ -49,6 +50,27 @@ func generatedNews(t *testing.T) (arts []*storyline.Article, story, event map[st
 	close(next)
 	wg.Wait()
 	return arts, story, event
+}
+
+// linkInBatches links arts into st n at a time, settling after each
+// batch, as a busy feed is linked.
+func linkInBatches(ctx context.Context, t *testing.T, st store.Store, l *link.Linker, arts []*storyline.Article, n int) {
+	t.Helper()
+	for i := 0; i < len(arts); i += n {
+		var items []link.Item
+		for _, a := range arts[i:min(i+n, len(arts))] {
+			items = append(items, link.Item{Article: a, Hash: Hash(a)})
+		}
+		if _, err := l.Link(ctx, st, items); err != nil {
+			t.Fatal(err)
+		}
+		for more := true; more; {
+			var err error
+			if more, err = l.Settle(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }
 
 // largest is the size of the largest group of a labelling.
@@ -99,20 +121,7 @@ func TestStoriesNoLargerThanTruth(t *testing.T) {
 	}
 	defer st.Close()
 	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
-	for i := 0; i < len(arts); i += 30 {
-		var items []link.Item
-		for _, a := range arts[i:min(i+30, len(arts))] {
-			items = append(items, link.Item{Article: a, Hash: Hash(a)})
-		}
-		if _, err := l.Link(ctx, st, items); err != nil {
-			t.Fatal(err)
-		}
-		for more := true; more; {
-			if more, err = l.Settle(ctx, st); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	linkInBatches(ctx, t, st, l, arts, 30)
 	story, event := map[string]string{}, map[string]string{}
 	err = st.EachEvent(ctx, func(e *storyline.Event) error {
 		for _, a := range e.Articles {

@@ -255,23 +255,8 @@ const empty = "1 = 0"
 
 // Articles implements store.Store: newest first.
 func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article, error) {
-	if q.Entity != "" {
-		w, limit, offset := s.entityArticles(q)
-		as, err := s.articles(ctx, `SELECT a.doc, a.event FROM article_entities ae JOIN articles a ON a.id = ae.article`+w.String()+` ORDER BY ae.published DESC, ae.article LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
-		if err != nil {
-			return nil, fmt.Errorf("articles: %w", err)
-		}
-		return as, nil
-	}
-	w := articleWhere(q, "")
-	if q.Entity != "" {
-		w.add("id IN (SELECT article FROM article_entities WHERE entity = ?)", q.Entity)
-	}
-	if q.Q != "" {
-		s.matchText(w, "id", q.Q)
-	}
-	limit, offset := page(q)
-	as, err := s.articles(ctx, `SELECT doc, event FROM articles`+w.String()+` ORDER BY published DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
+	from, args := s.articlePage(q)
+	as, err := s.articles(ctx, `SELECT a.doc, a.event`+from, args...)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
@@ -280,41 +265,31 @@ func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article,
 
 // Published implements store.Store.
 func (s *DB) Published(ctx context.Context, q store.Query) ([]string, error) {
-	if q.Entity != "" {
-		w, limit, offset := s.entityArticles(q)
-		out, err := s.strings(ctx, `SELECT ae.published FROM article_entities ae JOIN articles a ON a.id = ae.article`+w.String()+` ORDER BY ae.published DESC, ae.article LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
-		if err != nil {
-			return nil, fmt.Errorf("publication times: %w", err)
-		}
-		return out, nil
-	}
-	w := articleWhere(q, "")
-	if q.Entity != "" {
-		w.add("id IN (SELECT article FROM article_entities WHERE entity = ?)", q.Entity)
-	}
-	if q.Q != "" {
-		s.matchText(w, "id", q.Q)
-	}
-	limit, offset := page(q)
-	out, err := s.strings(ctx, `SELECT published FROM articles`+w.String()+` ORDER BY published DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
+	from, args := s.articlePage(q)
+	out, err := s.strings(ctx, `SELECT a.published`+from, args...)
 	if err != nil {
 		return nil, fmt.Errorf("publication times: %w", err)
 	}
 	return out, nil
 }
 
-// entityArticles is the condition and page of q's articles read through
-// the entity's rows by date (article_entities_recent): a page of an
-// entity's articles reads its first rows in order, where filtering all
-// articles by the entity's would sort every one of them.
-func (s *DB) entityArticles(q store.Query) (w *where, limit, offset int) {
-	w = articleWhere(q, "a.")
-	w.add("ae.entity = ?", q.Entity)
+// articlePage is the FROM, WHERE, ORDER and LIMIT of the page of articles
+// q selects (the table aliased a), newest first, and its arguments. An
+// entity's articles are read through its rows by date
+// (article_entities_recent): a page of them reads its first rows in order,
+// where filtering all articles by the entity's would sort every one.
+func (s *DB) articlePage(q store.Query) (string, []any) {
+	w := articleWhere(q, "a.")
 	if q.Q != "" {
 		s.matchText(w, "a.id", q.Q)
 	}
-	limit, offset = page(q)
-	return w, limit, offset
+	from, order := ` FROM articles a`, ` ORDER BY a.published DESC, a.id`
+	if q.Entity != "" {
+		w.add("ae.entity = ?", q.Entity)
+		from, order = ` FROM article_entities ae JOIN articles a ON a.id = ae.article`, ` ORDER BY ae.published DESC, ae.article`
+	}
+	limit, offset := page(q)
+	return from + w.String() + order + ` LIMIT ? OFFSET ?`, append(w.args, limit, offset)
 }
 
 // matchText adds a full-text condition on col (an article id column).

@@ -144,6 +144,11 @@ func NewWorker(ctx context.Context, db *postgres.DB, opts WorkerOptions) (*Worke
 // are given a moment to finish; what is cut short runs again elsewhere.
 func (w *Worker) Run(ctx context.Context) error {
 	if err := w.client.Start(ctx); err != nil {
+		if ctx.Err() != nil {
+			// Stopped while it was still connecting: it ran nothing, so
+			// there is nothing to finish and nothing failed.
+			return nil
+		}
 		return fmt.Errorf("worker: start: %w", err)
 	}
 	linked := make(chan struct{})

@@ -88,4 +88,7 @@ var migrations = []string{
 	ALTER TABLE event_entities ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
 	UPDATE event_entities ee SET date = e.date, n = e.n FROM events e WHERE e.id = ee.event;
 	CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, n DESC, event);`,
+	// Version 6: as SQLite's version 6.
+	`DROP INDEX entities_n;
+	CREATE INDEX entities_n ON entities(n DESC, id) INCLUDE (names);`,
 }

@@ -353,4 +353,10 @@ var migrations = []string{
 	ALTER TABLE event_entities ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
 	UPDATE event_entities SET date = COALESCE((SELECT date FROM events WHERE events.id = event_entities.event), ''), n = COALESCE((SELECT n FROM events WHERE events.id = event_entities.event), 0);
 	CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, n DESC, event);`,
+	// Version 6: entities found by name read their names from an index in
+	// the order they are listed, not from every row of the table (a name
+	// search over 25,000 entities: 28 → 2 ms).
+	// It replaces the index of the same order, which the planner preferred.
+	`DROP INDEX entities_n;
+	CREATE INDEX entities_n ON entities(n DESC, id, names);`,
 }

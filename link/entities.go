@@ -261,7 +261,7 @@ func (b *batch) unlinkEntities(old *storyline.Article) error {
 			return err
 		}
 	}
-	return b.tx.SetArticleEntities(b.ctx, old.ID, nil)
+	return b.tx.SetArticleEntities(b.ctx, old.ID, old.Published, nil)
 }
 
 // speakerElsewhere finds the one entity that a speaker's name designates

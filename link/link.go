@@ -337,7 +337,7 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	for k, a := range arts {
 		f := feats[k]
 		b.feats[a.ID] = f
-		if err := tx.SetArticleEntities(ctx, a.ID, articleEntities(a)); err != nil {
+		if err := tx.SetArticleEntities(ctx, a.ID, a.Published, articleEntities(a)); err != nil {
 			return nil, err
 		}
 		for _, t := range f.Terms {

@@ -39,7 +39,7 @@ func WriteCorpus(ctx context.Context, st Store, c *storyline.Corpus) error {
 					quotes = append(quotes, q.Quote)
 				}
 			}
-			if err := tx.SetArticleEntities(ctx, a.ID, ents); err != nil {
+			if err := tx.SetArticleEntities(ctx, a.ID, a.Published, ents); err != nil {
 				return err
 			}
 			if err := tx.SetArticleQuotes(ctx, a.ID, quotes); err != nil {

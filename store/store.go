@@ -256,7 +256,9 @@ type Tx interface {
 	EntityRows(ctx context.Context, ids []string) (map[string]*EntityRow, error)
 	PutEntity(ctx context.Context, e *EntityRow) error
 	// SetArticleEntities replaces the entities an article names.
-	SetArticleEntities(ctx context.Context, article string, entities []string) error
+	// published is the article's date, kept with its entities' rows for
+	// an entity's articles by date.
+	SetArticleEntities(ctx context.Context, article, published string, entities []string) error
 
 	QuoteRows(ctx context.Context, ids []string) (map[string]*QuoteRow, error)
 	PutQuote(ctx context.Context, q *QuoteRow) error

@@ -142,10 +142,6 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 	if err == nil && features != nil {
 		err = t.exec(ctx, `INSERT INTO features (article, data) VALUES (?, ?)`, a.ID, features)
 	}
-	if err == nil {
-		// Linking files an article's entities before the article itself.
-		err = t.exec(ctx, `UPDATE article_entities SET published = ? WHERE article = ?`, a.Published, a.ID)
-	}
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
@@ -471,35 +467,31 @@ func (t *tx) PutEntity(ctx context.Context, e *store.EntityRow) error {
 }
 
 // SetArticleEntities implements store.Tx.
-func (t *tx) SetArticleEntities(ctx context.Context, article string, entities []string) error {
+func (t *tx) SetArticleEntities(ctx context.Context, article, published string, entities []string) error {
 	if err := t.exec(ctx, `DELETE FROM article_entities WHERE article = ?`, article); err != nil {
 		return fmt.Errorf("article entities %s: %w", article, err)
 	}
-	if err := t.insertPairs(ctx, `INSERT INTO article_entities (article, entity) VALUES `, article, uniqueStrings(entities), false); err != nil {
-		return fmt.Errorf("article entities %s: %w", article, err)
+	ents := uniqueStrings(entities)
+	rows := make([][]any, len(ents))
+	for i, e := range ents {
+		rows[i] = []any{article, e, published}
 	}
-	// The rows carry the article's date, when it is stored already
-	// (PutArticle sets it otherwise), for an entity's articles by date.
-	if err := t.exec(ctx, `UPDATE article_entities SET published = COALESCE((SELECT published FROM articles WHERE id = ?), '') WHERE article = ?`, article, article); err != nil {
+	if err := t.insertRows(ctx, `INSERT INTO article_entities (article, entity, published) VALUES `, 3, rows); err != nil {
 		return fmt.Errorf("article entities %s: %w", article, err)
 	}
 	return nil
 }
 
-// insertPairs inserts the rows (fixed, x) for each x (or (x, fixed) when
-// fixedLast) a chunk per statement: on a server engine each statement is a
-// round trip, and linking writes these lists for every article.
-func (t *tx) insertPairs(ctx context.Context, insert, fixed string, xs []string, fixedLast bool) error {
-	for _, part := range chunks(xs, 200) {
-		args := make([]any, 0, 2*len(part))
-		for _, x := range part {
-			if fixedLast {
-				args = append(args, x, fixed)
-			} else {
-				args = append(args, fixed, x)
-			}
+// insertRows inserts rows of width values, a chunk per statement: on a
+// server engine each statement is a round trip, and linking writes these
+// lists for every article and event. Rows already there are kept.
+func (t *tx) insertRows(ctx context.Context, insert string, width int, rows [][]any) error {
+	for _, part := range chunks(rows, 200) {
+		args := make([]any, 0, width*len(part))
+		for _, r := range part {
+			args = append(args, r...)
 		}
-		if err := t.exec(ctx, insert+rowsOf(len(part), 2)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+		if err := t.exec(ctx, insert+rowsOf(len(part), width)+` ON CONFLICT DO NOTHING`, args...); err != nil {
 			return err
 		}
 	}
@@ -549,7 +541,12 @@ func (t *tx) SetArticleQuotes(ctx context.Context, article string, quotes []stri
 	if err := t.exec(ctx, `DELETE FROM quote_articles WHERE article = ?`, article); err != nil {
 		return fmt.Errorf("article quotes %s: %w", article, err)
 	}
-	if err := t.insertPairs(ctx, `INSERT INTO quote_articles (quote, article) VALUES `, article, uniqueStrings(quotes), true); err != nil {
+	qs := uniqueStrings(quotes)
+	rows := make([][]any, len(qs))
+	for i, q := range qs {
+		rows[i] = []any{q, article}
+	}
+	if err := t.insertRows(ctx, `INSERT INTO quote_articles (quote, article) VALUES `, 2, rows); err != nil {
 		return fmt.Errorf("article quotes %s: %w", article, err)
 	}
 	return nil
@@ -617,14 +614,13 @@ func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 	if err == nil {
 		err = t.exec(ctx, `DELETE FROM event_entities WHERE event = ?`, e.ID)
 	}
-	ents := uniqueStrings(e.Entities)
-	for start := 0; start < len(ents) && err == nil; start += 200 {
-		part := ents[start:min(start+200, len(ents))]
-		args := make([]any, 0, 5*len(part))
-		for i, ent := range part {
-			args = append(args, e.ID, ent, start+i, e.Date, e.N)
+	if err == nil {
+		ents := uniqueStrings(e.Entities)
+		rows := make([][]any, len(ents))
+		for i, ent := range ents {
+			rows[i] = []any{e.ID, ent, i, e.Date, e.N}
 		}
-		err = t.exec(ctx, `INSERT INTO event_entities (event, entity, rank, date, n) VALUES `+rowsOf(len(part), 5)+` ON CONFLICT DO NOTHING`, args...)
+		err = t.insertRows(ctx, `INSERT INTO event_entities (event, entity, rank, date, n) VALUES `, 5, rows)
 	}
 	if err != nil {
 		return fmt.Errorf("put event %s: %w", e.ID, err)

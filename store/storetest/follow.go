@@ -170,10 +170,10 @@ func eventFacts(t *testing.T, s store.Store) {
 		if err := tx.SetEvent(ctx, "ev2", []string{"a3"}); err != nil {
 			return err
 		}
-		if err := tx.SetArticleEntities(ctx, "a1", []string{"p-varga", "o-council"}); err != nil {
+		if err := tx.SetArticleEntities(ctx, "a1", a1.Published, []string{"p-varga", "o-council"}); err != nil {
 			return err
 		}
-		if err := tx.SetArticleEntities(ctx, "a2", []string{"p-varga", "l-portvale"}); err != nil {
+		if err := tx.SetArticleEntities(ctx, "a2", a2.Published, []string{"p-varga", "l-portvale"}); err != nil {
 			return err
 		}
 		outlets, err := tx.EventOutlets(ctx, "ev1")

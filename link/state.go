@@ -226,26 +226,40 @@ func (r *stateReader) strings() []string {
 	return v
 }
 
-func decodeBinaryState(data []byte) (*eventState, error) {
+// readStateHead reads a binary state up to its sketch (the sum left
+// packed), and returns the reader positioned after it.
+func readStateHead(data []byte) (*eventState, *stateReader, error) {
 	r := &stateReader{b: data[1:]}
 	s := &eventState{packedSum: r.bytes()}
 	if len(s.packedSum)%12 != 0 {
-		return nil, errState
+		return nil, nil, errState
 	}
-	var err error
 	s.Hashes = r.uints()
 	s.Sketch.Day = int32(r.int())
-	if s.Sketch.Centroid, err = unpackVector(r.bytes()); err != nil {
-		return nil, err
-	}
-	if s.Sketch.Names, err = unpackVector(r.bytes()); err != nil {
-		return nil, err
-	}
+	centroid, names := r.bytes(), r.bytes()
 	if n := r.count(1); n > 0 {
 		s.Sketch.Refs = make([]int32, n)
 		for i := range s.Sketch.Refs {
 			s.Sketch.Refs[i] = int32(r.int())
 		}
+	}
+	if r.err != nil {
+		return nil, nil, errState
+	}
+	var err error
+	if s.Sketch.Centroid, err = unpackVector(centroid); err != nil {
+		return nil, nil, err
+	}
+	if s.Sketch.Names, err = unpackVector(names); err != nil {
+		return nil, nil, err
+	}
+	return s, r, nil
+}
+
+func decodeBinaryState(data []byte) (*eventState, error) {
+	s, r, err := readStateHead(data)
+	if err != nil {
+		return nil, err
 	}
 	if n := r.count(3); n > 0 {
 		s.Mentions = make([]cluster.Mention, n)
@@ -275,29 +289,11 @@ func decodeSketch(data []byte) (cluster.Sketch, error) {
 		}
 		return s.Sketch, nil
 	}
-	r := &stateReader{b: data[1:]}
-	r.bytes() // the sum
-	r.uints() // the hashes
-	var sk cluster.Sketch
-	sk.Day = int32(r.int())
-	centroid, names := r.bytes(), r.bytes()
-	if n := r.count(1); n > 0 {
-		sk.Refs = make([]int32, n)
-		for i := range sk.Refs {
-			sk.Refs[i] = int32(r.int())
-		}
-	}
-	if r.err != nil {
-		return cluster.Sketch{}, errState
-	}
-	var err error
-	if sk.Centroid, err = unpackVector(centroid); err != nil {
+	s, _, err := readStateHead(data)
+	if err != nil {
 		return cluster.Sketch{}, err
 	}
-	if sk.Names, err = unpackVector(names); err != nil {
-		return cluster.Sketch{}, err
-	}
-	return sk, nil
+	return s.Sketch, nil
 }
 
 func decodeEventState(data []byte) (*eventState, error) {

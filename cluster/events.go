@@ -19,6 +19,7 @@ type builtEvent struct {
 	names    vec // centroid over names, entities and places only
 	day      int32
 	sketch   Sketch
+	lang     string // eventLanguage, once asked
 }
 
 // makeEvents turns groups of docs into events, sorted by id, and sets each
@@ -361,6 +362,9 @@ const summarySentences = 8
 // pages are in; the most central report is not the right judge, as one
 // report in each language makes any of them central.
 func eventLanguage(e *builtEvent) string {
+	if e.lang != "" {
+		return e.lang
+	}
 	count := map[string]int{}
 	for _, d := range e.docs {
 		count[baseLanguage(d.lang)]++
@@ -371,6 +375,7 @@ func eventLanguage(e *builtEvent) string {
 			best = lang
 		}
 	}
+	e.lang = best
 	return best
 }
 

@@ -181,23 +181,27 @@ func splitInner(text string, s, e int, toks []Span) []Span {
 // clitic returns the byte index where a trailing clitic starts in word, 0 if
 // the whole word is a clitic ("'s" alone), -1 if there is none.
 func clitic(word string) int {
+	// Most words carry no apostrophe; look for the last one before comparing
+	// suffixes, so the common case costs one scan and no allocation.
+	ap := strings.LastIndexAny(word, "'’")
+	if ap < 0 {
+		return -1
+	}
 	lw := len(word)
-	low := func(i int) string { return strings.ToLower(word[i:]) }
-	// n't
-	if lw >= 4 {
-		if l := low(lw - 3); l == "n't" {
-			return lw - 3
-		}
-		if lw >= 5 && strings.EqualFold(word[lw-5:], "n’t") {
-			return lw - 5
+	apLen := 1
+	if word[ap] != '\'' {
+		apLen = len("’")
+	}
+	suffix := word[ap+apLen:]
+	// n't, n’t: the clitic starts at the n.
+	if ap >= 1 && lw >= 4 && (word[ap-1] == 'n' || word[ap-1] == 'N') && (suffix == "t" || suffix == "T") {
+		if apLen == 1 || lw >= 5 {
+			return ap - 1
 		}
 	}
-	for _, ap := range [...]string{"'", "’"} {
-		for _, suf := range [...]string{"s", "re", "ll", "ve", "d", "m"} {
-			c := ap + suf
-			if len(word) >= len(c) && strings.EqualFold(word[lw-len(c):], c) {
-				return lw - len(c)
-			}
+	for _, suf := range [...]string{"s", "re", "ll", "ve", "d", "m"} {
+		if strings.EqualFold(suffix, suf) {
+			return ap
 		}
 	}
 	return -1

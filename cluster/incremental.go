@@ -54,8 +54,12 @@ func (f *Features) Keys() []uint64 {
 }
 
 // Extract computes an article's features.
-func Extract(a *storyline.Article, cfg Config) *Features {
-	d := extract(a, &cfg)
+func Extract(a *storyline.Article, cfg Config) *Features { return Prepare(a, cfg).Features() }
+
+// Features is what the prepared article gives linking: its terms, days,
+// fingerprint and lead.
+func (p *Prepared) Features() *Features {
+	d := p.d
 	f := &Features{Day: d.day, Pub: d.pub, Hash: d.hash, Vote: voteDay(d), Named: d.dayNamed, Lead: d.lead, Lang: d.lang}
 	f.Terms = make([]Term, 0, len(d.raw))
 	for k, w := range d.raw {
@@ -69,19 +73,20 @@ func Extract(a *storyline.Article, cfg Config) *Features {
 	return f
 }
 
-// ExtractAll is Extract over a batch of articles, spread over the CPUs:
-// the linker extracts a whole batch inside its write transaction, where
-// time on one core is what limits ingest.
-func ExtractAll(ctx context.Context, arts []*storyline.Article, cfg Config) ([]*Features, error) {
-	out := make([]*Features, len(arts))
+// PrepareAll is Prepare over a batch of articles, spread over the CPUs:
+// the linker reads a whole batch inside its write transaction, where time
+// on one core is what limits ingest, and keeps what it read both for
+// linking (Features) and for describing the events they join.
+func PrepareAll(ctx context.Context, arts []*storyline.Article, cfg Config) ([]*Prepared, error) {
+	out := make([]*Prepared, len(arts))
 	err := forEachShard(ctx, len(arts), 16, func(ctx context.Context, shard, shards int) error {
 		for i := shard; i < len(arts); i += shards {
-			out[i] = Extract(arts[i], cfg)
+			out[i] = Prepare(arts[i], cfg)
 		}
 		return ctx.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("cluster: extracting features: %w", err)
+		return nil, fmt.Errorf("cluster: reading articles: %w", err)
 	}
 	return out, nil
 }
@@ -475,6 +480,9 @@ type Prepared struct{ d *doc }
 
 // Prepare reads an article for Describe.
 func Prepare(a *storyline.Article, cfg Config) *Prepared { return &Prepared{d: extract(a, &cfg)} }
+
+// Article is the article as it was when prepared.
+func (p *Prepared) Article() *storyline.Article { return p.d.art }
 
 // ID is the prepared article's id.
 func (p *Prepared) ID() string { return p.d.id }

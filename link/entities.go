@@ -116,6 +116,7 @@ func (b *batch) lookupEntities(keys []string) ([]entity.Candidate, error) {
 // forgetEntity drops an entity that moved or went from the cache, with
 // the lists of the keys it was filed under.
 func (b *batch) forgetEntity(id string) {
+	b.l.prepared.entityMoved(id)
 	c := b.l.entityCache()
 	if r, ok := c.rows[id]; ok {
 		for _, k := range r.state.Keys {

@@ -96,28 +96,78 @@ type Linker struct {
 	dfs    map[uint64]int64
 	docs   int64
 	hasDFs bool
-	// prepared keeps recently described articles read (cluster.Prepare):
-	// an event that grows is described again from mostly the same ones.
-	prepared map[string]*cluster.Prepared
+	// prepared keeps recently linked and described articles read
+	// (cluster.Prepare): an event that grows is described again from
+	// mostly the same ones, and settling describes what linking just read.
+	prepared preparedCache
 	ents     *entityCache
 	events   map[string]cachedEvent
 }
 
-// maxPrepared bounds the prepared-articles cache; past it the cache
-// starts again.
+// maxPrepared bounds each generation of the prepared-articles cache.
 const maxPrepared = 4096
+
+// preparedCache holds articles read for describing in two generations:
+// when the current one fills it becomes the previous one, so what was used
+// lately survives the turn (a hit in the previous generation moves up).
+// An article read before one of its entities merged into another is read
+// again: describing names entities by their current ids.
+type preparedCache struct {
+	cur, prev map[string]*cluster.Prepared
+	moved     map[string]bool // entity ids merged away or removed since the cache began
+}
+
+// maxMovedEntities bounds the moved set; past it the cache starts again.
+const maxMovedEntities = 1 << 16
+
+func (c *preparedCache) get(id string) (*cluster.Prepared, bool) {
+	p, ok := c.cur[id]
+	if !ok {
+		if p, ok = c.prev[id]; ok {
+			c.put(id, p)
+		}
+	}
+	if ok && len(c.moved) > 0 {
+		for _, m := range p.Article().Entities {
+			if c.moved[m.Entity] {
+				c.forget(id)
+				return nil, false
+			}
+		}
+	}
+	return p, ok
+}
+
+func (c *preparedCache) entityMoved(id string) {
+	if len(c.moved) >= maxMovedEntities {
+		*c = preparedCache{}
+	}
+	if c.moved == nil {
+		c.moved = map[string]bool{}
+	}
+	c.moved[id] = true
+}
+
+func (c *preparedCache) put(id string, p *cluster.Prepared) {
+	if c.cur == nil || len(c.cur) >= maxPrepared {
+		c.prev, c.cur = c.cur, make(map[string]*cluster.Prepared, maxPrepared)
+	}
+	c.cur[id] = p
+}
+
+func (c *preparedCache) forget(id string) {
+	delete(c.cur, id)
+	delete(c.prev, id)
+}
 
 // prepare is an article read for Describe, from the cache when it is
 // there.
 func (l *Linker) prepare(a *storyline.Article) *cluster.Prepared {
-	if p, ok := l.prepared[a.ID]; ok {
+	if p, ok := l.prepared.get(a.ID); ok {
 		return p
 	}
-	if l.prepared == nil || len(l.prepared) >= maxPrepared {
-		l.prepared = map[string]*cluster.Prepared{}
-	}
 	p := cluster.Prepare(a, l.cfg)
-	l.prepared[a.ID] = p
+	l.prepared.put(a.ID, p)
 	return p
 }
 
@@ -183,7 +233,7 @@ func (l *Linker) Reset(ctx context.Context, st store.Store) error {
 
 func (l *Linker) dropCaches() {
 	l.dfs, l.hasDFs, l.gen, l.docs = nil, false, -1, 0
-	l.prepared = nil
+	l.prepared = preparedCache{}
 	l.ents = nil
 	l.events = nil
 }
@@ -305,7 +355,7 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	}
 	for _, i := range todo {
 		a := items[i].Article
-		delete(b.l.prepared, a.ID) // a new version reads anew
+		b.l.prepared.forget(a.ID) // a new version reads anew
 		a.Event = ""
 		for k := range a.Entities {
 			a.Entities[k].Entity = ""
@@ -330,13 +380,14 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	for k, i := range todo {
 		arts[k] = items[i].Article
 	}
-	feats, err := cluster.ExtractAll(ctx, arts, b.l.cfg)
+	prepared, err := cluster.PrepareAll(ctx, arts, b.l.cfg)
 	if err != nil {
 		return nil, err
 	}
 	for k, a := range arts {
-		f := feats[k]
+		f := prepared[k].Features()
 		b.feats[a.ID] = f
+		b.l.prepared.put(a.ID, prepared[k])
 		if err := tx.SetArticleEntities(ctx, a.ID, a.Published, articleEntities(a)); err != nil {
 			return nil, err
 		}

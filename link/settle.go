@@ -563,7 +563,7 @@ func (s *eventSet) sample(e *ev) ([]*cluster.Prepared, error) {
 			}
 			continue
 		}
-		if p, ok := b.l.prepared[id]; ok {
+		if p, ok := b.l.prepared.get(id); ok {
 			out = append(out, p)
 			continue
 		}

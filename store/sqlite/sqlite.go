@@ -58,15 +58,21 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// connections; the name keeps separate stores apart.
 		dsn = fmt.Sprintf("file:mem%d-%d?mode=memory&cache=shared&%s", time.Now().UnixNano(), memSeq.Add(1), pragmas)
 	} else {
-		// Reading through a memory map spares a system call and a copy
-		// for every page SQLite's own cache does not hold: a linking
-		// step or a page read touches hundreds of pages of a large store
-		// (a quarter less wall time adding to a 100k store). SQLite
-		// caps the map at 2 GB (SQLITE_MAX_MMAP_SIZE); past it, pages
-		// are read as before.
-		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=journal_mode(WAL)&_pragma=mmap_size(2147418112)&" + pragmas
+dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=journal_mode(WAL)&" + pragmas
 	}
-	read, err := sql.Open("sqlite", dsn)
+	readDSN := dsn
+	if !memory {
+		// Readers read through a memory map, which spares a system call
+		// and a copy for every page SQLite's own cache does not hold: a
+		// page of the server touches hundreds of pages of a large store.
+		// SQLite caps the map at 2 GB (SQLITE_MAX_MMAP_SIZE); past it,
+		// pages are read as before. The writer does not: its mapped pages
+		// would count in the resident memory of every ingest, and at a
+		// million articles the pages it works on (the newest) lie past
+		// the cap anyway.
+		readDSN += "&_pragma=mmap_size(2147418112)"
+	}
+	read, err := sql.Open("sqlite", readDSN)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}

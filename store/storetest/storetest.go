@@ -224,6 +224,12 @@ func corpusRoundTrip(t *testing.T, s store.Store) {
 	if pub, _ := s.Published(ctx, store.Query{Entity: "p1"}); len(pub) != 2 || pub[0] != a2.Published || pub[1] != a1.Published {
 		t.Fatalf("Published(entity) = %v, want the two dates, newest first", pub)
 	}
+	if pub, _ := s.Published(ctx, store.Query{Entity: "p1", From: a2.Published[:10]}); len(pub) != 1 || pub[0] != a2.Published {
+		t.Fatalf("Published(entity, from %s) = %v, want a2's date", a2.Published[:10], pub)
+	}
+	if pub, _ := s.Published(ctx, store.Query{Entity: "p1", Outlet: "Daily"}); len(pub) != 1 || pub[0] != a1.Published {
+		t.Fatalf("Published(entity, outlet Daily) = %v, want a1's date", pub)
+	}
 	if evs, _ := s.Events(ctx, store.Query{Entity: "p1"}); len(evs) != 2 || evs[0].ID != "e2" {
 		t.Fatalf("Events(entity) = %+v, want both, newest first", evs)
 	}

@@ -88,7 +88,7 @@ func (s *Server) routeTable() []route {
 		{"GET", "/api/watchlists/{id}/alerts", http.HandlerFunc(s.apiAlerts), &opDoc{
 			ID: "listAlerts", Summary: "A watchlist's alerts, newest first.", Params: []param{pLimit, pOffset}, Schema: "Alert", List: true}},
 		{"GET", "/api/search", s.cached(s.apiSearch), &opDoc{
-			ID: "search", Summary: "Full-text search over articles, best first, with highlighted snippets.", Params: []param{{Name: "q", Desc: "words to search for", Required: true}, pLimit, pOffset}, Schema: "SearchHit", List: true}},
+			ID: "search", Summary: "Full-text search over articles, best first, with highlighted snippets. On the embedded (SQLite) store, words found in more than 2,000 articles are ranked among their newest 2,000 matches.", Params: []param{{Name: "q", Desc: "words to search for", Required: true}, pLimit, pOffset}, Schema: "SearchHit", List: true}},
 	}
 }
 

@@ -55,3 +55,47 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatalf("after reopen: %d articles, want 1", n)
 	}
 }
+
+// TestSearchRanksNewestMatches: a word in more articles than the search
+// window is ranked among its newest matches only; the best match of all,
+// older than the window, is not found, while within the window the
+// ranking (a title match first) holds.
+func TestSearchRanksNewestMatches(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.d.searchWindow = 3
+	put := func(id, title, text string) {
+		t.Helper()
+		err := s.Update(ctx, func(tx store.Tx) error {
+			_, err := tx.PutArticle(ctx, &storyline.Article{ID: id, Title: title, Text: text, Published: "2024-03-01"}, id, store.Raw{}, nil)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("old-best", "Ferries halted", "Ferries halted by the storm.")
+	put("a", "Storm", "The ferries stayed in port.")
+	put("b", "Ferries again", "Ferries sailed at dawn.")
+	put("c", "Harbour", "Two ferries were late.")
+	hits, err := s.Search(ctx, "ferries", 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, h.ID)
+	}
+	if len(ids) != 3 || ids[0] != "b" {
+		t.Fatalf("search ferries = %v, want the 3 newest matches, b (title match) first", ids)
+	}
+	for _, id := range ids {
+		if id == "old-best" {
+			t.Fatalf("search ferries = %v: ranked a match older than the window", ids)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// connections; the name keeps separate stores apart.
 		dsn = fmt.Sprintf("file:mem%d-%d?mode=memory&cache=shared&%s", time.Now().UnixNano(), memSeq.Add(1), pragmas)
 	} else {
-dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=journal_mode(WAL)&" + pragmas
+		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=journal_mode(WAL)&" + pragmas
 	}
 	readDSN := dsn
 	if !memory {

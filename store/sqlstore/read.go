@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -529,30 +531,78 @@ func (s *DB) Event(ctx context.Context, id string) (*storyline.Event, error) {
 }
 
 func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
+	if len(es) == 0 {
+		return nil
+	}
+	// One query per kind of row for the whole page, not four per event.
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
+	// The story is the column's: a merge of stories re-points it.
+	stories := map[string]string{}
+	err := s.rowsByID(ctx, `SELECT id, story FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var id, story string
+		if err := rows.Scan(&id, &story); err != nil {
+			return err
+		}
+		stories[id] = story
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("events' stories: %w", err)
+	}
+	arts := map[string][]string{}
+	err = s.rowsByID(ctx, `SELECT event, id FROM articles WHERE event IN (?)`, ids, func(rows *sql.Rows) error {
+		var ev, id string
+		if err := rows.Scan(&ev, &id); err != nil {
+			return err
+		}
+		arts[ev] = append(arts[ev], id)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("events' articles: %w", err)
+	}
+	type ranked struct {
+		entity string
+		rank   int
+	}
+	ents := map[string][]ranked{}
+	var allEnts []string
+	err = s.rowsByID(ctx, `SELECT event, entity, rank FROM event_entities WHERE event IN (?)`, ids, func(rows *sql.Rows) error {
+		var ev string
+		var r ranked
+		if err := rows.Scan(&ev, &r.entity, &r.rank); err != nil {
+			return err
+		}
+		ents[ev] = append(ents[ev], r)
+		allEnts = append(allEnts, r.entity)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("events' entities: %w", err)
+	}
+	// An entity merged since the event was written answers as the one it
+	// went into.
+	cur, err := s.current(ctx, store.KindEntity, allEnts)
+	if err != nil {
+		return fmt.Errorf("events' entities: %w", err)
+	}
 	for _, e := range es {
-		// The story is the column's: a merge of stories re-points it.
-		if err := s.db.QueryRowContext(ctx, s.q(`SELECT story FROM events WHERE id = ?`), e.ID).Scan(&e.Story); err != nil && !isNoRows(err) {
-			return fmt.Errorf("event %s: %w", e.ID, err)
+		if story, ok := stories[e.ID]; ok {
+			e.Story = story
 		}
-		arts, err := s.strings(ctx, `SELECT id FROM articles WHERE event = ? ORDER BY id`, e.ID)
-		if err != nil {
-			return fmt.Errorf("event %s: %w", e.ID, err)
-		}
-		e.Articles = nonNil(arts)
-		ents, err := s.strings(ctx, `SELECT entity FROM event_entities WHERE event = ? ORDER BY rank, entity`, e.ID)
-		if err != nil {
-			return fmt.Errorf("event %s: %w", e.ID, err)
-		}
-		// An entity merged since the event was written answers as the
-		// one it went into.
-		cur, err := s.current(ctx, store.KindEntity, ents)
-		if err != nil {
-			return fmt.Errorf("event %s: %w", e.ID, err)
-		}
+		e.Articles = nonNil(arts[e.ID])
+		slices.Sort(e.Articles)
+		rs := ents[e.ID]
+		slices.SortFunc(rs, func(a, b ranked) int {
+			return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(a.entity, b.entity))
+		})
 		e.Entities = []string{}
 		seen := map[string]bool{}
-		for _, id := range ents {
-			if c := cur[id]; !seen[c] {
+		for _, r := range rs {
+			if c := cur[r.entity]; !seen[c] {
 				seen[c] = true
 				e.Entities = append(e.Entities, c)
 			}

@@ -97,5 +97,11 @@ func TestMain(m *testing.M) {
 	if bench.dir != "" {
 		os.RemoveAll(bench.dir)
 	}
+	if reads.st != nil {
+		reads.st.Close()
+	}
+	if reads.dir != "" {
+		os.RemoveAll(reads.dir)
+	}
 	os.Exit(code)
 }

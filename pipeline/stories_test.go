@@ -32,6 +32,13 @@ func generatedNews(t *testing.T) (arts []*storyline.Article, story, event map[st
 			story[g.ID] = fmt.Sprint("story ", g.Story)
 		}
 	}
+	analyseAll(t, arts)
+	return arts, story, event
+}
+
+// analyseAll runs the analysis on articles, on every CPU.
+func analyseAll(t *testing.T, arts []*storyline.Article) {
+	t.Helper()
 	chain := Analyzers()
 	var wg sync.WaitGroup
 	next := make(chan *storyline.Article)
@@ -49,7 +56,6 @@ func generatedNews(t *testing.T) (arts []*storyline.Article, story, event map[st
 	}
 	close(next)
 	wg.Wait()
-	return arts, story, event
 }
 
 // linkInBatches links arts into st n at a time, settling after each

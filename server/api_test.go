@@ -111,6 +111,7 @@ func TestAPIGet(t *testing.T) {
 		{"/api/articles/a1", 200, `"title":"Harbour council opens budget talks"`},
 		{"/api/events/ev2", 200, `"title":"Talks stall over ferry fares"`},
 		{"/api/entities/e-varga", 200, `"roles":["Mayor"]`},
+		{"/api/entities/e-varga", 200, `"article_count":4`},
 		{"/api/quotes/q1", 200, `"articles":["a1","a2"]`},
 		{"/api/stories/s1", 200, `"event_details":[{"id":"ev1"`},
 		{"/api/articles/nope", 404, `"error":"not found"`},

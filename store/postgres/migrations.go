@@ -91,4 +91,7 @@ var migrations = []string{
 	// Version 6: as SQLite's version 6.
 	`DROP INDEX entities_n;
 	CREATE INDEX entities_n ON entities(n DESC, id) INCLUDE (names);`,
+	// Version 7: each entity's number of articles, as SQLite's version 7.
+	`ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+	UPDATE entities e SET articles = c.n FROM (SELECT entity, COUNT(*) AS n FROM article_entities GROUP BY entity) c WHERE c.entity = e.id;`,
 }

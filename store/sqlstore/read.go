@@ -351,15 +351,21 @@ func getDoc[T any](ctx context.Context, s *DB, kind, table, id string) (*T, erro
 	var doc string
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT doc FROM `+table+` WHERE id = ?`), id).Scan(&doc)
 	if isNoRows(err) {
-		if m := s.moved(ctx, kind, id); m != nil {
-			return nil, m
-		}
-		return nil, notFound(kind, id)
+		return nil, s.missing(ctx, kind, id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", kind, id, err)
 	}
 	return decode[T](doc)
+}
+
+// missing is the error of a getter for an id without a row: *Moved when
+// it was merged away, else ErrNotFound.
+func (s *DB) missing(ctx context.Context, kind, id string) error {
+	if m := s.moved(ctx, kind, id); m != nil {
+		return m
+	}
+	return notFound(kind, id)
 }
 
 func (s *DB) strings(ctx context.Context, query string, args ...any) ([]string, error) {
@@ -403,20 +409,53 @@ func docs[T any](ctx context.Context, s *DB, query string, args ...any) ([]T, er
 
 // Entity implements store.Store.
 func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
-	e, err := getDoc[storyline.Entity](ctx, s, store.KindEntity, "entities", id)
+	es, err := s.entityPage(ctx, `SELECT doc, articles FROM entities WHERE id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	if len(es) == 0 {
+		return nil, s.missing(ctx, store.KindEntity, id)
+	}
+	return &es[0], nil
+}
+
+// entityPage runs a query selecting entities' doc and number of articles
+// (the kept one: counting a frequent place's rows took tens of
+// milliseconds) and reads the first EntityArticles of each one's
+// articles.
+func (s *DB) entityPage(ctx context.Context, query string, args ...any) ([]storyline.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.fillEntities(ctx, []*storyline.Entity{e}, store.EntityArticles); err != nil {
+	var es []storyline.Entity
+	for rows.Next() {
+		var doc string
+		var n int
+		if err := rows.Scan(&doc, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		var e storyline.Entity
+		if err := json.Unmarshal([]byte(doc), &e); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("decode stored entity: %w", err)
+		}
+		e.ArticleCount = n
+		es = append(es, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return e, nil
+	return es, s.fillEntities(ctx, ptrs(es), store.EntityArticles)
 }
 
-// fillEntities reads the entities' articles, at most limit each (all
-// when limit <= 0), and how many there are.
+// fillEntities reads the entities' articles, at most limit each; with
+// limit <= 0, all of them, and their number from them.
 func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int) error {
-	if limit <= 0 {
+	all := limit <= 0
+	if all {
 		limit = noLimit
 	}
 	for _, e := range es {
@@ -425,11 +464,8 @@ func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		e.Articles = nonNil(arts)
-		e.ArticleCount = len(arts)
-		if len(arts) == limit {
-			if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM article_entities WHERE entity = ?`), e.ID).Scan(&e.ArticleCount); err != nil {
-				return fmt.Errorf("entity %s: %w", e.ID, err)
-			}
+		if all {
+			e.ArticleCount = len(arts)
 		}
 	}
 	return nil
@@ -464,10 +500,7 @@ func (s *DB) Entities(ctx context.Context, q store.Query) ([]storyline.Entity, e
 		w.add("id IN (SELECT ae.entity FROM article_entities ae JOIN articles a ON a.id = ae.article"+aw.String()+")", aw.args...)
 	}
 	limit, offset := page(q)
-	es, err := docs[storyline.Entity](ctx, s, `SELECT doc FROM entities`+w.String()+` ORDER BY n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
-	if err == nil {
-		err = s.fillEntities(ctx, ptrs(es), store.EntityArticles)
-	}
+	es, err := s.entityPage(ctx, `SELECT doc, articles FROM entities`+w.String()+` ORDER BY n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}

@@ -80,7 +80,7 @@ func tables() []table {
 		{name: "articles_text", lite: "articles_fts", cols: []string{"id", "title", "text"}, pgOnly: []string{"tsv"}, text: true},
 		{name: "features", cols: []string{"article", "data"}},
 		{name: "article_entities", cols: []string{"article", "entity", "published"}},
-		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state"}},
+		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state", "articles"}},
 		{name: "events", cols: []string{"id", "date", "day", "story", "n", "doc", "state"}},
 		{name: "event_entities", cols: []string{"event", "entity", "rank", "date", "n"}},
 		{name: "stories", cols: []string{"id", "first", "last", "n", "doc", "state"}},

@@ -254,13 +254,77 @@ func articleWhere(q store.Query, col string) *where {
 const empty = "1 = 0"
 
 // Articles implements store.Store: newest first.
-func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article, error) {
+func (s *DB) Articles(ctx context.Context, q store.Query) ([]storyline.ArticleSummary, error) {
 	from, args := s.articlePage(q)
-	as, err := s.articles(ctx, `SELECT a.doc, a.event`+from, args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+summaryColumns+from), args...)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	return as, nil
+	defer rows.Close()
+	var out []storyline.ArticleSummary
+	for rows.Next() {
+		a, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	return out, nil
+}
+
+// ArticlesByID implements store.Store.
+func (s *DB) ArticlesByID(ctx context.Context, ids []string) (map[string]storyline.ArticleSummary, error) {
+	out := make(map[string]storyline.ArticleSummary, len(ids))
+	err := s.rowsByID(ctx, `SELECT `+summaryColumns+` FROM articles a WHERE a.id IN (?)`, ids, func(rows *sql.Rows) error {
+		a, err := scanSummary(rows)
+		if err != nil {
+			return err
+		}
+		out[a.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("articles by id: %w", err)
+	}
+	return out, nil
+}
+
+// summaryColumns are what an article's summary is read from (the table
+// aliased a): its columns before the document, and articles.summary,
+// what PutArticle kept of the rest (listing).
+const summaryColumns = `a.id, a.url, a.title, a.byline, a.outlet, a.lang, a.published, a.event, a.summary`
+
+// listing is what articles.summary keeps of an article, as JSON with
+// Article's keys: the summary's fields that have no column of their own.
+type listing struct {
+	Credits       []string `json:"credits,omitempty"`
+	PublishedFrom string   `json:"published_from,omitempty"`
+	Dateline      string   `json:"dateline,omitempty"`
+	EventDate     string   `json:"event_date,omitempty"`
+	Excerpt       string   `json:"excerpt,omitempty"`
+}
+
+func listingOf(a *storyline.Article) ([]byte, error) {
+	sum := a.Summary()
+	return json.Marshal(listing{Credits: sum.Credits, PublishedFrom: sum.PublishedFrom, Dateline: sum.Dateline, EventDate: sum.EventDate, Excerpt: sum.Excerpt})
+}
+
+// scanSummary reads a row of summaryColumns.
+func scanSummary(rows *sql.Rows) (storyline.ArticleSummary, error) {
+	var a storyline.ArticleSummary
+	var kept string
+	if err := rows.Scan(&a.ID, &a.URL, &a.Title, &a.Byline, &a.Outlet, &a.Lang, &a.Published, &a.Event, &kept); err != nil {
+		return a, err
+	}
+	var l listing
+	if err := json.Unmarshal([]byte(kept), &l); err != nil {
+		return a, fmt.Errorf("decode the summary of %s: %w", a.ID, err)
+	}
+	a.Credits, a.PublishedFrom, a.Dateline, a.EventDate, a.Excerpt = l.Credits, l.PublishedFrom, l.Dateline, l.EventDate, l.Excerpt
+	return a, nil
 }
 
 // Published implements store.Store.

@@ -117,6 +117,10 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
+	summary, err := listingOf(a)
+	if err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
 	old, err := t.ArticleHash(ctx, a.ID)
 	if err != nil {
 		return 0, err
@@ -132,12 +136,12 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	if result == store.Inserted {
-		err = t.exec(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at, text_key, copy_of)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, ts, key, copyOf)
+		err = t.exec(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at, text_key, copy_of, summary)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, ts, key, copyOf, string(summary))
 	} else {
-		err = t.exec(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=?, text_key=?, copy_of=? WHERE id=?`,
-			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, key, copyOf, a.ID)
+		err = t.exec(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=?, text_key=?, copy_of=?, summary=? WHERE id=?`,
+			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, key, copyOf, string(summary), a.ID)
 	}
 	if err == nil {
 		err = t.s.d.IndexText(ctx, t.tx, a.ID, a.Title, a.Text)

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EventFacts", eventFacts},
 		{"SyndicatedCopies", syndicatedCopies},
 		{"EntityArticleCounts", entityArticleCounts},
+		{"ArticleSummaries", articleSummaries},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -622,5 +623,48 @@ func entityArticleCounts(t *testing.T, s store.Store) {
 	}
 	if e.ArticleCount != many || len(e.Articles) != store.EntityArticles {
 		t.Fatalf("Entity(p5): count %d, %d articles listed; want %d and %d", e.ArticleCount, len(e.Articles), many, store.EntityArticles)
+	}
+}
+
+// Lists give articles' summaries, kept when an article is written: its
+// fields but the text and what was found in it, and the text's first
+// characters; the event is the one it is in now.
+func articleSummaries(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	long := article("a2", "Weekly", "2022-01-10", strings.Repeat("Talks in Genève went on. ", 10))
+	long.Credits, long.PublishedFrom, long.Dateline, long.EventDate = []string{"Wire", "Photo desk"}, storyline.FromText, "GENEVA", "2022-01-09"
+	long.Entities = []storyline.Mention{{Entity: "p1", Name: "Someone", Type: storyline.Person, Text: "Talks"}}
+	sameDay := article("a3", "Daily", "2022-01-10", "Short.")
+	older := article("a1", "Daily", "2021-12-01", "First version.")
+	for _, a := range []*storyline.Article{sameDay, long, older} {
+		mustPut(t, s, a, "h1")
+	}
+	older.Text = "Second version, longer."
+	mustPut(t, s, older, "h2")
+	update(t, s, func(ctx context.Context, tx store.Tx) error { return tx.SetEvent(ctx, "e1", []string{"a2"}) })
+	long.Event = "e1"
+
+	list, err := s.Articles(ctx, store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*storyline.Article{long, sameDay, older} // newest first, a day's by id
+	if len(list) != len(want) {
+		t.Fatalf("Articles = %d summaries, want %d", len(list), len(want))
+	}
+	for i, a := range want {
+		if got, w := fmt.Sprintf("%+v", list[i]), fmt.Sprintf("%+v", a.Summary()); got != w {
+			t.Errorf("summary %d:\n%s\nwant\n%s", i, got, w)
+		}
+	}
+	if n := len([]rune(list[0].Excerpt)); n != storyline.ExcerptRunes {
+		t.Errorf("excerpt of %d characters, want %d", n, storyline.ExcerptRunes)
+	}
+	byID, err := s.ArticlesByID(ctx, []string{"a1", "nope", "a2", "a1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byID) != 2 || byID["a1"].Excerpt != "Second version, longer." || byID["a2"].Event != "e1" {
+		t.Fatalf("ArticlesByID = %+v; want a1 in its second version and a2 in e1", byID)
 	}
 }

@@ -5,16 +5,11 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/server"
 	"github.com/storyline-news/storyline/store"
-	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // readsArticles is the store size of BenchmarkReads: small enough to
@@ -23,11 +18,8 @@ import (
 const readsArticles = 2000
 
 var reads struct {
-	once   sync.Once
-	st     store.Store
-	dir    string
+	builtStore
 	entity string // the most named entity
-	err    error
 }
 
 // BenchmarkReads serves the two reads whose cost grew with the store,
@@ -36,23 +28,13 @@ var reads struct {
 //
 //	go test ./server/loadtest -run '^$' -bench Reads -benchtime 200x -benchmem
 func BenchmarkReads(b *testing.B) {
-	reads.once.Do(func() {
-		reads.dir, reads.err = os.MkdirTemp("", "storyline-reads-")
-		if reads.err != nil {
-			return
-		}
-		ctx := context.Background()
-		if reads.st, reads.err = sqlite.Open(ctx, filepath.Join(reads.dir, "reads.db")); reads.err != nil {
-			return
-		}
-		if _, reads.err = Build(ctx, reads.st, readsArticles, 1, slog.New(slog.DiscardHandler)); reads.err != nil {
-			return
-		}
+	reads.build(readsArticles, func(ctx context.Context) error {
 		// Entities lists the most named first.
-		var top []storyline.Entity
-		if top, reads.err = reads.st.Entities(ctx, store.Query{Limit: 1}); reads.err == nil && len(top) > 0 {
+		top, err := reads.st.Entities(ctx, store.Query{Limit: 1})
+		if err == nil && len(top) > 0 {
 			reads.entity = top[0].ID
 		}
+		return err
 	})
 	if reads.err != nil {
 		b.Fatal(reads.err)

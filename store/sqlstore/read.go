@@ -293,8 +293,8 @@ func (s *DB) ArticlesByID(ctx context.Context, ids []string) (map[string]storyli
 }
 
 // summaryColumns are what an article's summary is read from (the table
-// aliased a): its columns before the document, and articles.summary,
-// what PutArticle kept of the rest (listing).
+// aliased a): its own columns, and articles.summary, what PutArticle kept
+// of the rest (listing).
 const summaryColumns = `a.id, a.url, a.title, a.byline, a.outlet, a.lang, a.published, a.event, a.summary`
 
 // listing is what articles.summary keeps of an article, as JSON with
@@ -473,7 +473,7 @@ func docs[T any](ctx context.Context, s *DB, query string, args ...any) ([]T, er
 
 // Entity implements store.Store.
 func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
-	es, err := s.entityPage(ctx, `SELECT doc, articles FROM entities WHERE id = ?`, id)
+	es, err := s.readEntities(ctx, `SELECT doc, articles FROM entities WHERE id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
 	}
@@ -483,11 +483,11 @@ func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
 	return &es[0], nil
 }
 
-// entityPage runs a query selecting entities' doc and number of articles
+// readEntities runs a query selecting entities' doc and number of articles
 // (the kept one: counting a frequent place's rows took tens of
 // milliseconds) and reads the first EntityArticles of each one's
 // articles.
-func (s *DB) entityPage(ctx context.Context, query string, args ...any) ([]storyline.Entity, error) {
+func (s *DB) readEntities(ctx context.Context, query string, args ...any) ([]storyline.Entity, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, err
@@ -564,7 +564,7 @@ func (s *DB) Entities(ctx context.Context, q store.Query) ([]storyline.Entity, e
 		w.add("id IN (SELECT ae.entity FROM article_entities ae JOIN articles a ON a.id = ae.article"+aw.String()+")", aw.args...)
 	}
 	limit, offset := page(q)
-	es, err := s.entityPage(ctx, `SELECT doc, articles FROM entities`+w.String()+` ORDER BY n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
+	es, err := s.readEntities(ctx, `SELECT doc, articles FROM entities`+w.String()+` ORDER BY n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}

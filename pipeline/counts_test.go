@@ -5,10 +5,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/cluster"
-	"github.com/storyline-news/storyline/link"
 	"github.com/storyline-news/storyline/sample"
-	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // Linking keeps each entity's number of articles exact without counting
@@ -33,17 +30,12 @@ func TestEntityArticleCountsStayExact(t *testing.T) {
 		changed = append(changed, &storyline.Article{ID: a.ID, Title: next.Title, Text: next.Text, Published: a.Published, Outlet: a.Outlet})
 	}
 	analyseAll(t, append(arts, changed...))
-	st, err := sqlite.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+	st, l := memoryStore(t)
 	linkInBatches(ctx, t, st, l, arts, 40)
 	linkInBatches(ctx, t, st, l, changed, 10)
 
 	checked := 0
-	err = st.EachEntity(ctx, func(all *storyline.Entity) error {
+	err := st.EachEntity(ctx, func(all *storyline.Entity) error {
 		kept, err := st.Entity(ctx, all.ID)
 		if err != nil {
 			return err

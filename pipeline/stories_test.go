@@ -58,6 +58,18 @@ func analyseAll(t *testing.T, arts []*storyline.Article) {
 	wg.Wait()
 }
 
+// memoryStore is an empty in-memory store, closed when t ends, and a
+// linker with the default bounds.
+func memoryStore(t *testing.T) (store.Store, *link.Linker) {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+}
+
 // linkInBatches links arts into st n at a time, settling after each
 // batch, as a busy feed is linked.
 func linkInBatches(ctx context.Context, t *testing.T, st store.Store, l *link.Linker, arts []*storyline.Article, n int) {
@@ -121,15 +133,10 @@ func TestStoriesNoLargerThanTruth(t *testing.T) {
 
 	// Linked as they come, 30 articles at a time (a busy feed), settled
 	// after each batch.
-	st, err := sqlite.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+	st, l := memoryStore(t)
 	linkInBatches(ctx, t, st, l, arts, 30)
 	story, event := map[string]string{}, map[string]string{}
-	err = st.EachEvent(ctx, func(e *storyline.Event) error {
+	err := st.EachEvent(ctx, func(e *storyline.Event) error {
 		for _, a := range e.Articles {
 			story[a], event[a] = e.Story, e.ID
 		}

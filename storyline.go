@@ -59,6 +59,46 @@ type Article struct {
 	Event    string         `json:"event"`
 }
 
+// ArticleSummary is what a list shows of an article: every field of
+// Article but its text and what analysis found in it (paragraphs,
+// mentions, time expressions, quotes), and the start of its text instead.
+// The JSON names are Article's.
+type ArticleSummary struct {
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	Byline        string   `json:"byline"`
+	Outlet        string   `json:"outlet"`
+	Credits       []string `json:"credits"`
+	Lang          string   `json:"lang"`
+	Published     string   `json:"published"`
+	PublishedFrom string   `json:"published_from"`
+	Dateline      string   `json:"dateline,omitempty"`
+	EventDate     string   `json:"event_date,omitempty"`
+	Event         string   `json:"event"`
+	// Excerpt is the first ExcerptRunes characters of Text.
+	Excerpt string `json:"excerpt"`
+}
+
+// ExcerptRunes is how many characters of an article's text its summary
+// keeps. Stores fill summaries of articles written before they kept them
+// with the same number in SQL.
+const ExcerptRunes = 200
+
+// Summary is the article as a list shows it.
+func (a *Article) Summary() ArticleSummary {
+	excerpt, n := a.Text, 0
+	for i := range a.Text {
+		if n == ExcerptRunes {
+			excerpt = a.Text[:i]
+			break
+		}
+		n++
+	}
+	return ArticleSummary{ID: a.ID, URL: a.URL, Title: a.Title, Byline: a.Byline, Outlet: a.Outlet, Credits: a.Credits, Lang: a.Lang,
+		Published: a.Published, PublishedFrom: a.PublishedFrom, Dateline: a.Dateline, EventDate: a.EventDate, Event: a.Event, Excerpt: excerpt}
+}
+
 // Role is what a paragraph of an article is for. The cleaner tells the
 // report from what a page puts around it once; later stages read the role
 // instead of guessing again.

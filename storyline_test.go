@@ -1,6 +1,9 @@
 package storyline
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParagraphAt(t *testing.T) {
 	// "GENEVA - Talks began.\n\nPHOTO: a hall.\n\nThey ended."
@@ -37,5 +40,17 @@ func TestParagraphAt(t *testing.T) {
 		if r.Prose() != (r == RoleBody || r == RoleStandfirst) {
 			t.Errorf("%s.Prose() = %v", r, r.Prose())
 		}
+	}
+}
+
+func TestSummaryExcerptIsTheTextsFirstCharacters(t *testing.T) {
+	short := &Article{ID: "s", Title: "Short", Text: "Zürich talks end."}
+	if got := short.Summary(); got.Excerpt != short.Text || got.ID != "s" || got.Title != "Short" {
+		t.Errorf("short article's summary = %+v", got)
+	}
+	long := &Article{Text: strings.Repeat("Ж", ExcerptRunes-1) + "é and more"}
+	got := long.Summary().Excerpt
+	if want := strings.Repeat("Ж", ExcerptRunes-1) + "é"; got != want {
+		t.Errorf("excerpt = %q, want the first %d characters %q", got, ExcerptRunes, want)
 	}
 }

@@ -5,9 +5,6 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline"
-	"github.com/storyline-news/storyline/cluster"
-	"github.com/storyline-news/storyline/link"
-	"github.com/storyline-news/storyline/store/sqlite"
 )
 
 // A syndicated copy (another outlet, the same text) joins the event of the
@@ -19,12 +16,7 @@ func TestCopiesJoinTheirOriginalsEvent(t *testing.T) {
 	}
 	ctx := context.Background()
 	arts, _, _ := generatedNews(t)
-	st, err := sqlite.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+	st, l := memoryStore(t)
 	linkInBatches(ctx, t, st, l, arts, 30)
 
 	var copies []*storyline.Article
@@ -42,7 +34,7 @@ func TestCopiesJoinTheirOriginalsEvent(t *testing.T) {
 	linkInBatches(ctx, t, st, l, copies, 30)
 
 	eventOf := map[string]string{}
-	err = st.EachEvent(ctx, func(e *storyline.Event) error {
+	err := st.EachEvent(ctx, func(e *storyline.Event) error {
 		for _, a := range e.Articles {
 			eventOf[a] = e.ID
 		}

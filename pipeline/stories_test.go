@@ -32,6 +32,13 @@ func generatedNews(t *testing.T) (arts []*storyline.Article, story, event map[st
 			story[g.ID] = fmt.Sprint("story ", g.Story)
 		}
 	}
+	analyseAll(t, arts)
+	return arts, story, event
+}
+
+// analyseAll runs the analysis on articles, on every CPU.
+func analyseAll(t *testing.T, arts []*storyline.Article) {
+	t.Helper()
 	chain := Analyzers()
 	var wg sync.WaitGroup
 	next := make(chan *storyline.Article)
@@ -49,7 +56,18 @@ func generatedNews(t *testing.T) (arts []*storyline.Article, story, event map[st
 	}
 	close(next)
 	wg.Wait()
-	return arts, story, event
+}
+
+// memoryStore is an empty in-memory store, closed when t ends, and a
+// linker with the default bounds.
+func memoryStore(t *testing.T) (store.Store, *link.Linker) {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
 }
 
 // linkInBatches links arts into st n at a time, settling after each
@@ -115,15 +133,10 @@ func TestStoriesNoLargerThanTruth(t *testing.T) {
 
 	// Linked as they come, 30 articles at a time (a busy feed), settled
 	// after each batch.
-	st, err := sqlite.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+	st, l := memoryStore(t)
 	linkInBatches(ctx, t, st, l, arts, 30)
 	story, event := map[string]string{}, map[string]string{}
-	err = st.EachEvent(ctx, func(e *storyline.Event) error {
+	err := st.EachEvent(ctx, func(e *storyline.Event) error {
 		for _, a := range e.Articles {
 			story[a], event[a] = e.Story, e.ID
 		}

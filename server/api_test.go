@@ -53,6 +53,35 @@ func TestAPILists(t *testing.T) {
 	}
 }
 
+// A list gives each article's summary, with the article's own field
+// names; its text and what was found in it are the article's own
+// endpoint's.
+func TestAPIArticleListGivesSummaries(t *testing.T) {
+	srv, _ := newTestServer(t, fixture())
+	var page struct {
+		Items []map[string]any `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(get(t, srv, "/api/articles?outlet=North+Gazette&limit=1").Body), &page); err != nil || len(page.Items) != 1 {
+		t.Fatalf("list: %v, %d items", err, len(page.Items))
+	}
+	item := page.Items[0]
+	for field, want := range map[string]any{"id": "a3", "title": "Budget talks stall over ferry fares", "outlet": "North Gazette",
+		"published": "2030-03-20", "event": "ev2", "url": "https://north.example/a3",
+		"excerpt": "Talks stalled over ferry fares, the harbour council said, after a tense morning."} {
+		if item[field] != want {
+			t.Errorf("list item's %s = %v, want %v", field, item[field], want)
+		}
+	}
+	for _, field := range []string{"text", "entities", "timexes", "quotes", "paragraphs"} {
+		if _, ok := item[field]; ok {
+			t.Errorf("list item has %s", field)
+		}
+	}
+	if r := get(t, srv, "/api/articles/a3"); !strings.Contains(r.Body, `"text":"Talks stalled`) || !strings.Contains(r.Body, `"entities":[{`) {
+		t.Errorf("the article's own endpoint lacks its text or entities: %s", r.Body)
+	}
+}
+
 func TestAPIPagination(t *testing.T) {
 	srv, _ := newTestServer(t, fixture())
 	var all []string
@@ -111,6 +140,7 @@ func TestAPIGet(t *testing.T) {
 		{"/api/articles/a1", 200, `"title":"Harbour council opens budget talks"`},
 		{"/api/events/ev2", 200, `"title":"Talks stall over ferry fares"`},
 		{"/api/entities/e-varga", 200, `"roles":["Mayor"]`},
+		{"/api/entities/e-varga", 200, `"article_count":4`},
 		{"/api/quotes/q1", 200, `"articles":["a1","a2"]`},
 		{"/api/stories/s1", 200, `"event_details":[{"id":"ev1"`},
 		{"/api/articles/nope", 404, `"error":"not found"`},

@@ -50,7 +50,7 @@ func (s *Server) routeTable() []route {
 		{"GET", "/api/openapi.json", http.HandlerFunc(s.openAPI), &opDoc{
 			ID: "openapi", Summary: "This OpenAPI 3 document.", Schema: "object"}},
 		{"GET", "/api/articles", http.HandlerFunc(s.apiArticles), &opDoc{
-			ID: "listArticles", Summary: "Articles, newest first.", Params: withQ("full-text words the article must contain", list...), Schema: "Article", List: true}},
+			ID: "listArticles", Summary: "Articles, newest first, as summaries: every field of an article but its text and what analysis found in it (paragraphs, entities, timexes, quotes), which getArticle gives, and instead an excerpt, the text's first 200 characters.", Params: withQ("full-text words the article must contain", list...), Schema: "ArticleSummary", List: true}},
 		{"POST", "/api/articles", http.HandlerFunc(s.apiPostArticles), &opDoc{
 			ID: "ingestArticles", Summary: "Ingest one article (application/json) or JSON Lines (application/x-ndjson, application/jsonl). Requires the bearer token.", Schema: "IngestSummary", Post: true}},
 		{"GET", "/api/articles/{id}", http.HandlerFunc(s.apiArticleDetail), &opDoc{

@@ -21,7 +21,7 @@ func TestPages(t *testing.T) {
 		{"/", 200, []string{"Latest stories", `href="/stories/s1"`, "Portvale budget", "Lighthouse"}},
 		{"/stories/s1", 200, []string{"<svg", `href="/events/ev1"`, "Council drafts the budget", "An undated earlier round", `data-date="2030-03-20"`}},
 		{"/events/ev1", 200, []string{"Budget talks open in Portvale", "North Gazette", "South Courier", `href="/entities/e-varga"`, "constructive", "carried by North Gazette, South Courier", "Facts across sources"}},
-		{"/entities/e-varga", 200, []string{"Ilsa Varga", "Ilsa Warga", "Mayor", "<svg", "Appearances over time", "constructive", "carried by North Gazette, South Courier"}},
+		{"/entities/e-varga", 200, []string{"Ilsa Varga", "PERSON · 4 article(s)", "Latest articles", `href="/articles/a5"`, "South Courier · 10 Apr 2030", "Ilsa Warga", "Mayor", "<svg", "Appearances over time", "constructive", "carried by North Gazette, South Courier"}},
 		{"/entities?q=warga", 200, []string{`href="/entities/e-varga"`}},
 		{"/articles/a1", 200, []string{"Harbour council opens budget talks", `href="https://north.example/a1"`, "Mayor Ilsa Varga called"}},
 		{"/search?q=ferry", 200, []string{"<mark>ferry</mark>", `href="/articles/a3"`}},
@@ -62,6 +62,18 @@ func TestStoryPageEventsInDateOrder(t *testing.T) {
 	}
 	if join(got) != "2030-03-02,2030-03-20,2030-04-10" {
 		t.Fatalf("event dates on the page: %v", got)
+	}
+}
+
+// Before anything is built from them, the home page lists the latest
+// articles.
+func TestHomeListsArticlesWithoutStories(t *testing.T) {
+	srv, _ := newTestServer(t, &storyline.Corpus{Articles: fixture().Articles})
+	r := get(t, srv, "/")
+	for _, want := range []string{"No stories have been built yet", `href="/articles/a5"`, "Budget approved after ferry compromise", "South Courier · 10 Apr 2030"} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("home page lacks %q", want)
+		}
 	}
 }
 

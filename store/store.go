@@ -111,7 +111,13 @@ type Store interface {
 	// its mentions' and quotes' entity and quote ids as they are now
 	// (following merges), with the entities' current names and types.
 	Article(ctx context.Context, id string) (*storyline.Article, error)
-	Articles(ctx context.Context, q Query) ([]*storyline.Article, error)
+	// Articles lists articles as a list shows them, newest first: their
+	// summaries, without the text and what analysis found in it, which
+	// only Article reads.
+	Articles(ctx context.Context, q Query) ([]storyline.ArticleSummary, error)
+	// ArticlesByID are the summaries of the stored articles among ids,
+	// by id.
+	ArticlesByID(ctx context.Context, ids []string) (map[string]storyline.ArticleSummary, error)
 	// Published is the publication times of the articles Articles would
 	// give for q, and nothing else of them: what a chart of when they
 	// appeared needs, at a small part of the cost of reading them.

@@ -17,12 +17,45 @@ import (
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
-var bench struct {
+// builtStore is a store grown through ingest once per test binary, in
+// a folder of its own that TestMain removes.
+type builtStore struct {
 	once sync.Once
 	st   store.Store
 	dir  string
-	tg   Targets
 	err  error
+}
+
+// build grows the store to n generated articles the first time it is
+// called, and then calls then on it.
+func (bs *builtStore) build(n int, then func(ctx context.Context) error) {
+	bs.once.Do(func() {
+		if bs.dir, bs.err = os.MkdirTemp("", "storyline-bench-"); bs.err != nil {
+			return
+		}
+		ctx := context.Background()
+		if bs.st, bs.err = sqlite.Open(ctx, filepath.Join(bs.dir, "bench.db")); bs.err != nil {
+			return
+		}
+		if _, bs.err = Build(ctx, bs.st, n, 1, slog.New(slog.DiscardHandler)); bs.err != nil {
+			return
+		}
+		bs.err = then(ctx)
+	})
+}
+
+func (bs *builtStore) remove() {
+	if bs.st != nil {
+		bs.st.Close()
+	}
+	if bs.dir != "" {
+		os.RemoveAll(bs.dir)
+	}
+}
+
+var bench struct {
+	builtStore
+	tg Targets
 }
 
 // benchArticles is the store size of BenchmarkMix: 10,000 like the load
@@ -41,19 +74,9 @@ func benchArticles() int {
 //
 //	go test ./server/loadtest -run XXX -bench Mix -benchtime 3000x
 func BenchmarkMix(b *testing.B) {
-	bench.once.Do(func() {
-		bench.dir, bench.err = os.MkdirTemp("", "storyline-bench-")
-		if bench.err != nil {
-			return
-		}
-		ctx := context.Background()
-		if bench.st, bench.err = sqlite.Open(ctx, filepath.Join(bench.dir, "bench.db")); bench.err != nil {
-			return
-		}
-		if _, bench.err = Build(ctx, bench.st, benchArticles(), 1, slog.New(slog.DiscardHandler)); bench.err != nil {
-			return
-		}
-		bench.tg, bench.err = Sample(ctx, bench.st, 1)
+	bench.build(benchArticles(), func(ctx context.Context) (err error) {
+		bench.tg, err = Sample(ctx, bench.st, 1)
+		return err
 	})
 	if bench.err != nil {
 		b.Fatal(bench.err)
@@ -91,11 +114,7 @@ func BenchmarkMix(b *testing.B) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if bench.st != nil {
-		bench.st.Close()
-	}
-	if bench.dir != "" {
-		os.RemoveAll(bench.dir)
-	}
+	bench.remove()
+	reads.remove()
 	os.Exit(code)
 }

@@ -91,4 +91,18 @@ var migrations = []string{
 	// Version 6: as SQLite's version 6.
 	`DROP INDEX entities_n;
 	CREATE INDEX entities_n ON entities(n DESC, id) INCLUDE (names);`,
+	// Version 7: each entity's number of articles, as SQLite's version 7.
+	`ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+	UPDATE entities e SET articles = c.n FROM (SELECT entity, COUNT(*) AS n FROM article_entities GROUP BY entity) c WHERE c.entity = e.id;`,
+	// Version 8: articles' summaries, as SQLite's version 8. A document
+	// may hold an escaped NUL (\u0000), which PostgreSQL's JSON functions
+	// refuse to read: those escapes go (an escaped backslash before "u0000"
+	// is matched first, and kept).
+	`ALTER TABLE articles ADD COLUMN summary TEXT COLLATE "C" NOT NULL DEFAULT '';
+	UPDATE articles a SET summary = json_build_object('credits', d.j->'credits', 'published_from', d.j->>'published_from',
+		'dateline', d.j->>'dateline', 'event_date', d.j->>'event_date', 'excerpt', substr(d.j->>'text', 1, 200))::text
+	FROM (SELECT id, (CASE WHEN strpos(doc, '\u0000') > 0 THEN regexp_replace(doc, '(\\\\)|\\u0000', '\1', 'g') ELSE doc END)::json AS j FROM articles) d
+	WHERE d.id = a.id;
+	DROP INDEX articles_published;
+	CREATE INDEX articles_published ON articles(published DESC, id);`,
 }

@@ -1,6 +1,8 @@
 package postgres_test
 
 import (
+	"context"
+
 	"testing"
 
 	"github.com/storyline-news/storyline/internal/pgtest"
@@ -17,4 +19,25 @@ func open(t *testing.T) *postgres.DB {
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
+}
+
+func TestMigrations(t *testing.T) {
+	storetest.Migrations(t, func(t *testing.T) storetest.Opened {
+		dsn := pgtest.DSN(t)
+		s, err := postgres.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return storetest.Opened{Store: s, DB: s.SQL(), Reopen: func(t *testing.T) store.Store {
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			again, err := postgres.Open(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { again.Close() })
+			return again
+		}}
+	})
 }

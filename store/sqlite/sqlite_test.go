@@ -99,3 +99,24 @@ func TestSearchRanksNewestMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestMigrations(t *testing.T) {
+	storetest.Migrations(t, func(t *testing.T) storetest.Opened {
+		path := filepath.Join(t.TempDir(), "old.db")
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return storetest.Opened{Store: s, DB: s.SQL(), Reopen: func(t *testing.T) store.Store {
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			again, err := Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { again.Close() })
+			return again
+		}}
+	})
+}

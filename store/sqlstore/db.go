@@ -224,6 +224,9 @@ func (s *DB) update(ctx context.Context, fn func(store.Tx, *sql.Tx) error) error
 	if err := fn(t, sqlTx); err != nil {
 		return err
 	}
+	if err := t.writeEntityArticles(ctx); err != nil {
+		return err
+	}
 	if err := t.closeStatements(); err != nil {
 		return err
 	}

@@ -256,13 +256,77 @@ func articleWhere(q store.Query, col string) *where {
 const empty = "1 = 0"
 
 // Articles implements store.Store: newest first.
-func (s *DB) Articles(ctx context.Context, q store.Query) ([]*storyline.Article, error) {
+func (s *DB) Articles(ctx context.Context, q store.Query) ([]storyline.ArticleSummary, error) {
 	from, args := s.articlePage(q)
-	as, err := s.articles(ctx, `SELECT a.doc, a.event`+from, args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+summaryColumns+from), args...)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	return as, nil
+	defer rows.Close()
+	var out []storyline.ArticleSummary
+	for rows.Next() {
+		a, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	return out, nil
+}
+
+// ArticlesByID implements store.Store.
+func (s *DB) ArticlesByID(ctx context.Context, ids []string) (map[string]storyline.ArticleSummary, error) {
+	out := make(map[string]storyline.ArticleSummary, len(ids))
+	err := s.rowsByID(ctx, `SELECT `+summaryColumns+` FROM articles a WHERE a.id IN (?)`, ids, func(rows *sql.Rows) error {
+		a, err := scanSummary(rows)
+		if err != nil {
+			return err
+		}
+		out[a.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("articles by id: %w", err)
+	}
+	return out, nil
+}
+
+// summaryColumns are what an article's summary is read from (the table
+// aliased a): its own columns, and articles.summary, what PutArticle kept
+// of the rest (listing).
+const summaryColumns = `a.id, a.url, a.title, a.byline, a.outlet, a.lang, a.published, a.event, a.summary`
+
+// listing is what articles.summary keeps of an article, as JSON with
+// Article's keys: the summary's fields that have no column of their own.
+type listing struct {
+	Credits       []string `json:"credits,omitempty"`
+	PublishedFrom string   `json:"published_from,omitempty"`
+	Dateline      string   `json:"dateline,omitempty"`
+	EventDate     string   `json:"event_date,omitempty"`
+	Excerpt       string   `json:"excerpt,omitempty"`
+}
+
+func listingOf(a *storyline.Article) ([]byte, error) {
+	sum := a.Summary()
+	return json.Marshal(listing{Credits: sum.Credits, PublishedFrom: sum.PublishedFrom, Dateline: sum.Dateline, EventDate: sum.EventDate, Excerpt: sum.Excerpt})
+}
+
+// scanSummary reads a row of summaryColumns.
+func scanSummary(rows *sql.Rows) (storyline.ArticleSummary, error) {
+	var a storyline.ArticleSummary
+	var kept string
+	if err := rows.Scan(&a.ID, &a.URL, &a.Title, &a.Byline, &a.Outlet, &a.Lang, &a.Published, &a.Event, &kept); err != nil {
+		return a, err
+	}
+	var l listing
+	if err := json.Unmarshal([]byte(kept), &l); err != nil {
+		return a, fmt.Errorf("decode the summary of %s: %w", a.ID, err)
+	}
+	a.Credits, a.PublishedFrom, a.Dateline, a.EventDate, a.Excerpt = l.Credits, l.PublishedFrom, l.Dateline, l.EventDate, l.Excerpt
+	return a, nil
 }
 
 // Published implements store.Store.
@@ -362,15 +426,21 @@ func getDoc[T any](ctx context.Context, s *DB, kind, table, id string) (*T, erro
 	var doc string
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT doc FROM `+table+` WHERE id = ?`), id).Scan(&doc)
 	if isNoRows(err) {
-		if m := s.moved(ctx, kind, id); m != nil {
-			return nil, m
-		}
-		return nil, notFound(kind, id)
+		return nil, s.missing(ctx, kind, id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", kind, id, err)
 	}
 	return decode[T](doc)
+}
+
+// missing is the error of a getter for an id without a row: *Moved when
+// it was merged away, else ErrNotFound.
+func (s *DB) missing(ctx context.Context, kind, id string) error {
+	if m := s.moved(ctx, kind, id); m != nil {
+		return m
+	}
+	return notFound(kind, id)
 }
 
 func (s *DB) strings(ctx context.Context, query string, args ...any) ([]string, error) {
@@ -414,20 +484,53 @@ func docs[T any](ctx context.Context, s *DB, query string, args ...any) ([]T, er
 
 // Entity implements store.Store.
 func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
-	e, err := getDoc[storyline.Entity](ctx, s, store.KindEntity, "entities", id)
+	es, err := s.readEntities(ctx, `SELECT doc, articles FROM entities WHERE id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	if len(es) == 0 {
+		return nil, s.missing(ctx, store.KindEntity, id)
+	}
+	return &es[0], nil
+}
+
+// readEntities runs a query selecting entities' doc and number of articles
+// (the kept one: counting a frequent place's rows took tens of
+// milliseconds) and reads the first EntityArticles of each one's
+// articles.
+func (s *DB) readEntities(ctx context.Context, query string, args ...any) ([]storyline.Entity, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.fillEntities(ctx, []*storyline.Entity{e}, store.EntityArticles); err != nil {
+	var es []storyline.Entity
+	for rows.Next() {
+		var doc string
+		var n int
+		if err := rows.Scan(&doc, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		var e storyline.Entity
+		if err := json.Unmarshal([]byte(doc), &e); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("decode stored entity: %w", err)
+		}
+		e.ArticleCount = n
+		es = append(es, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return e, nil
+	return es, s.fillEntities(ctx, ptrs(es), store.EntityArticles)
 }
 
-// fillEntities reads the entities' articles, at most limit each (all
-// when limit <= 0), and how many there are.
+// fillEntities reads the entities' articles, at most limit each; with
+// limit <= 0, all of them, and their number from them.
 func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int) error {
-	if limit <= 0 {
+	all := limit <= 0
+	if all {
 		limit = noLimit
 	}
 	for _, e := range es {
@@ -436,11 +539,8 @@ func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		e.Articles = nonNil(arts)
-		e.ArticleCount = len(arts)
-		if len(arts) == limit {
-			if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM article_entities WHERE entity = ?`), e.ID).Scan(&e.ArticleCount); err != nil {
-				return fmt.Errorf("entity %s: %w", e.ID, err)
-			}
+		if all {
+			e.ArticleCount = len(arts)
 		}
 	}
 	return nil
@@ -475,10 +575,7 @@ func (s *DB) Entities(ctx context.Context, q store.Query) ([]storyline.Entity, e
 		w.add("id IN (SELECT ae.entity FROM article_entities ae JOIN articles a ON a.id = ae.article"+aw.String()+")", aw.args...)
 	}
 	limit, offset := page(q)
-	es, err := docs[storyline.Entity](ctx, s, `SELECT doc FROM entities`+w.String()+` ORDER BY n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
-	if err == nil {
-		err = s.fillEntities(ctx, ptrs(es), store.EntityArticles)
-	}
+	es, err := s.readEntities(ctx, `SELECT doc, articles FROM entities`+w.String()+` ORDER BY n DESC, id LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}

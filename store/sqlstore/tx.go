@@ -19,6 +19,12 @@ type tx struct {
 	s     *DB
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// entityArticles is what the transaction changed in each entity's
+	// number of articles (entities.articles), written in one statement
+	// per chunk when it ends (writeEntityArticles): linking changes the
+	// counts of every entity an article names, and a statement per
+	// entity per article would cost the write path more than the rows.
+	entityArticles map[string]int64
 }
 
 func (t *tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -111,6 +117,10 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
+	summary, err := listingOf(a)
+	if err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
+	}
 	old, err := t.ArticleHash(ctx, a.ID)
 	if err != nil {
 		return 0, err
@@ -126,12 +136,12 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 		return 0, fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	if result == store.Inserted {
-		err = t.exec(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at, text_key, copy_of)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, ts, key, copyOf)
+		err = t.exec(ctx, `INSERT INTO articles (id, hash, url, title, byline, outlet, lang, published, event, doc, doc_hash, raw_format, raw_origin, raw, ingested_at, updated_at, text_key, copy_of, summary)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, ts, key, copyOf, string(summary))
 	} else {
-		err = t.exec(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=?, text_key=?, copy_of=? WHERE id=?`,
-			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, key, copyOf, a.ID)
+		err = t.exec(ctx, `UPDATE articles SET hash=?, url=?, title=?, byline=?, outlet=?, lang=?, published=?, event=?, doc=?, raw_format=?, raw_origin=?, raw=?, updated_at=?, text_key=?, copy_of=?, summary=? WHERE id=?`,
+			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, key, copyOf, string(summary), a.ID)
 	}
 	if err == nil {
 		err = t.s.d.IndexText(ctx, t.tx, a.ID, a.Title, a.Text)
@@ -466,10 +476,17 @@ func (t *tx) PutEntity(ctx context.Context, e *store.EntityRow) error {
 	return nil
 }
 
-// SetArticleEntities implements store.Tx.
+// SetArticleEntities implements store.Tx. The rows it takes away name the
+// entities that lose the article, whatever merges re-pointed them to
+// since it was linked; every row it writes is new, the article's old ones
+// being gone.
 func (t *tx) SetArticleEntities(ctx context.Context, article, published string, entities []string) error {
-	if err := t.exec(ctx, `DELETE FROM article_entities WHERE article = ?`, article); err != nil {
+	gone, err := t.strings(ctx, `DELETE FROM article_entities WHERE article = ? RETURNING entity`, article)
+	if err != nil {
 		return fmt.Errorf("article entities %s: %w", article, err)
+	}
+	for _, e := range gone {
+		t.addEntityArticles(e, -1)
 	}
 	ents := uniqueStrings(entities)
 	rows := make([][]any, len(ents))
@@ -479,6 +496,45 @@ func (t *tx) SetArticleEntities(ctx context.Context, article, published string, 
 	if err := t.insertRows(ctx, `INSERT INTO article_entities (article, entity, published) VALUES `, 3, rows); err != nil {
 		return fmt.Errorf("article entities %s: %w", article, err)
 	}
+	for _, e := range ents {
+		t.addEntityArticles(e, 1)
+	}
+	return nil
+}
+
+func (t *tx) addEntityArticles(entity string, delta int64) {
+	if t.entityArticles == nil {
+		t.entityArticles = map[string]int64{}
+	}
+	t.entityArticles[entity] += delta
+}
+
+// writeEntityArticles adds what the transaction changed to the entities'
+// kept numbers of articles, a chunk of entities per statement. An entity
+// without a row (gone since) has nothing to keep.
+func (t *tx) writeEntityArticles(ctx context.Context) error {
+	ids := make([]string, 0, len(t.entityArticles))
+	for id, d := range t.entityArticles {
+		if d != 0 {
+			ids = append(ids, id)
+		}
+	}
+	// A fixed order keeps two writers' lock order the same.
+	sort.Strings(ids)
+	for _, part := range chunks(ids, 200) {
+		args := make([]any, 0, 2*len(part))
+		for _, id := range part {
+			args = append(args, id, t.entityArticles[id])
+		}
+		// The cast types the deltas for PostgreSQL, which takes an
+		// untyped parameter in VALUES for text.
+		q := `WITH d (id, n) AS (VALUES ` + strings.TrimSuffix(strings.Repeat(`(?, CAST(? AS INTEGER)), `, len(part)), ", ") + `)
+			UPDATE entities SET articles = articles + d.n FROM d WHERE entities.id = d.id`
+		if err := t.exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("entity article counts: %w", err)
+		}
+	}
+	t.entityArticles = nil
 	return nil
 }
 
@@ -685,9 +741,7 @@ func (t *tx) PutStory(ctx context.Context, s *store.StoryRow) error {
 
 // moveSteps re-point what refers to a retired id, by kind.
 var moveSteps = map[string][]string{
-	store.KindEntity: {
-		`INSERT INTO article_entities (article, entity, published) SELECT article, ?, published FROM article_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
-		`DELETE FROM article_entities WHERE entity = ?`,
+	store.KindEntity: { // and its article rows, by moveEntityArticles
 		`INSERT INTO event_entities (event, entity, rank, date, n) SELECT event, ?, rank, date, n FROM event_entities WHERE entity = ? ON CONFLICT DO NOTHING`,
 		`DELETE FROM event_entities WHERE entity = ?`,
 		`UPDATE quotes SET speaker = ? WHERE speaker = ?`,
@@ -724,6 +778,11 @@ func (t *tx) Move(ctx context.Context, kind, from, to string) error {
 	if from == to {
 		return nil
 	}
+	if kind == store.KindEntity {
+		if err := t.moveEntityArticles(ctx, from, to); err != nil {
+			return fmt.Errorf("move %s %s → %s: %w", kind, from, to, err)
+		}
+	}
 	for _, step := range steps {
 		args := []any{from}
 		if strings.Count(step, "?") == 2 {
@@ -750,6 +809,33 @@ func (t *tx) Move(ctx context.Context, kind, from, to string) error {
 	if err := t.exec(ctx, `INSERT INTO moved (kind, id, to_id) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET to_id = excluded.to_id`, kind, from, to); err != nil {
 		return fmt.Errorf("move %s %s → %s: %w", kind, from, to, err)
 	}
+	return nil
+}
+
+// moveEntityArticles re-points an entity's article rows to the entity it
+// moved into (to; none: they go), keeping both numbers of articles exact
+// without counting either: to gains the rows it did not have, which are
+// the rows the insert wrote, and from's number goes with its row.
+func (t *tx) moveEntityArticles(ctx context.Context, from, to string) error {
+	if to != "" {
+		st, err := t.stmt(ctx, `INSERT INTO article_entities (article, entity, published) SELECT article, ?, published FROM article_entities WHERE entity = ? ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		res, err := st.ExecContext(ctx, to, from)
+		if err != nil {
+			return err
+		}
+		added, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		t.addEntityArticles(to, added)
+	}
+	if err := t.exec(ctx, `DELETE FROM article_entities WHERE entity = ?`, from); err != nil {
+		return err
+	}
+	delete(t.entityArticles, from)
 	return nil
 }
 
@@ -838,6 +924,7 @@ func (t *tx) Reset(ctx context.Context) error {
 			return fmt.Errorf("reset: %w", err)
 		}
 	}
+	t.entityArticles = nil
 	return nil
 }
 

@@ -38,6 +38,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"WatchlistsAlertsDeliveries", watchlistsAlertsDeliveries},
 		{"EventFacts", eventFacts},
 		{"SyndicatedCopies", syndicatedCopies},
+		{"EntityArticleCounts", entityArticleCounts},
+		{"ArticleSummaries", articleSummaries},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -503,4 +505,172 @@ func reset(t *testing.T, s store.Store) {
 		}
 		return nil
 	})
+}
+
+// An entity's number of articles is kept, not counted when read: after
+// new, changed and unlinked articles, merges, a removal and a reset it is
+// still the number of articles whose rows name it.
+func entityArticleCounts(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	for i := 1; i <= 6; i++ {
+		mustPut(t, s, article(fmt.Sprintf("a%d", i), "Daily", fmt.Sprintf("2021-10-%02d", i), "Text."), "h")
+	}
+	entities := func(tx store.Tx, ids ...string) error {
+		for _, id := range ids {
+			if err := tx.PutEntity(ctx, &store.EntityRow{Entity: storyline.Entity{ID: id, Name: "Name of " + id, Type: storyline.Person}, N: 1}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	names := func(tx store.Tx, article string, ents ...string) error {
+		return tx.SetArticleEntities(ctx, article, "2021-10-01", ents)
+	}
+	check := func(when string, want map[string]int) {
+		t.Helper()
+		for id, n := range want {
+			e, err := s.Entity(ctx, id)
+			if err != nil {
+				t.Fatalf("%s: Entity(%s): %v", when, id, err)
+			}
+			if e.ArticleCount != n || len(e.Articles) != n {
+				t.Errorf("%s: %s has article count %d and %d articles listed, want %d", when, id, e.ArticleCount, len(e.Articles), n)
+			}
+		}
+	}
+	// The rows may come before the entity's own row, as WriteCorpus
+	// writes them; an article naming an entity twice counts once.
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		for _, err := range []error{names(tx, "a1", "p1", "p2"), names(tx, "a2", "p1"), names(tx, "a3", "p2", "p3"), names(tx, "a4", "p1", "p1")} {
+			if err != nil {
+				return err
+			}
+		}
+		return entities(tx, "p1", "p2", "p3", "p4")
+	})
+	check("after inserts", map[string]int{"p1": 3, "p2": 2, "p3": 1, "p4": 0})
+
+	update(t, s, func(ctx context.Context, tx store.Tx) error { return names(tx, "a2", "p2", "p3") })
+	check("after a changed article", map[string]int{"p1": 2, "p2": 3, "p3": 2})
+
+	// p3 shares all its articles with p2, p1 one of its two; a5 names
+	// both in the same transaction, before they move.
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := names(tx, "a5", "p1", "p3", "p4"); err != nil {
+			return err
+		}
+		if err := tx.Move(ctx, store.KindEntity, "p3", "p2"); err != nil {
+			return err
+		}
+		if err := tx.Move(ctx, store.KindEntity, "p1", "p2"); err != nil {
+			return err
+		}
+		return names(tx, "a6", "p2")
+	})
+	check("after merges", map[string]int{"p2": 6, "p4": 1})
+	var moved *store.Moved
+	if _, err := s.Entity(ctx, "p1"); !errors.As(err, &moved) {
+		t.Fatalf("Entity(p1) after its merge = %v, want moved", err)
+	}
+
+	// An unlinked article, and an entity removed (as when no article
+	// names it any more) after gaining an article in the same
+	// transaction, whose id is then taken again (nothing was published
+	// under it).
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := names(tx, "a4"); err != nil {
+			return err
+		}
+		if err := names(tx, "a3", "p2", "p4"); err != nil {
+			return err
+		}
+		if err := tx.Move(ctx, store.KindEntity, "p4", ""); err != nil {
+			return err
+		}
+		if err := entities(tx, "p4"); err != nil {
+			return err
+		}
+		return names(tx, "a6", "p2", "p4")
+	})
+	check("after a removal", map[string]int{"p2": 5, "p4": 1})
+	if es, err := s.Entities(ctx, store.Query{Q: "name of p2"}); err != nil || len(es) != 1 || es[0].ArticleCount != 5 {
+		t.Fatalf("Entities(p2) = %+v, %v; want p2 with 5 articles", es, err)
+	}
+
+	// A reset forgets them, what the transaction changed before it too;
+	// an entity linked again counts from nothing.
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := names(tx, "a2", "p2", "p6"); err != nil {
+			return err
+		}
+		if err := tx.Reset(ctx); err != nil {
+			return err
+		}
+		if err := names(tx, "a1", "p2"); err != nil {
+			return err
+		}
+		return entities(tx, "p2", "p6")
+	})
+	check("after a reset", map[string]int{"p2": 1, "p6": 0})
+
+	// A page lists EntityArticles of them and says how many there are.
+	many := store.EntityArticles + 5
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		for i := range many {
+			if err := names(tx, fmt.Sprintf("m%03d", i), "p5"); err != nil {
+				return err
+			}
+		}
+		return entities(tx, "p5")
+	})
+	e, err := s.Entity(ctx, "p5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.ArticleCount != many || len(e.Articles) != store.EntityArticles {
+		t.Fatalf("Entity(p5): count %d, %d articles listed; want %d and %d", e.ArticleCount, len(e.Articles), many, store.EntityArticles)
+	}
+}
+
+// Lists give articles' summaries, kept when an article is written: its
+// fields but the text and what was found in it, and the text's first
+// characters; the event is the one it is in now.
+func articleSummaries(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	long := article("a2", "Weekly", "2022-01-10", strings.Repeat("Talks in Genève went on. ", 10))
+	long.Credits, long.PublishedFrom, long.Dateline, long.EventDate = []string{"Wire", "Photo desk"}, storyline.FromText, "GENEVA", "2022-01-09"
+	long.Entities = []storyline.Mention{{Entity: "p1", Name: "Someone", Type: storyline.Person, Text: "Talks"}}
+	sameDay := article("a3", "Daily", "2022-01-10", "Short.")
+	older := article("a1", "Daily", "2021-12-01", "First version.")
+	for _, a := range []*storyline.Article{sameDay, long, older} {
+		mustPut(t, s, a, "h1")
+	}
+	older.Text = "Second version, longer."
+	mustPut(t, s, older, "h2")
+	update(t, s, func(ctx context.Context, tx store.Tx) error { return tx.SetEvent(ctx, "e1", []string{"a2"}) })
+	long.Event = "e1"
+
+	list, err := s.Articles(ctx, store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*storyline.Article{long, sameDay, older} // newest first, a day's by id
+	if len(list) != len(want) {
+		t.Fatalf("Articles = %d summaries, want %d", len(list), len(want))
+	}
+	for i, a := range want {
+		if got, w := fmt.Sprintf("%+v", list[i]), fmt.Sprintf("%+v", a.Summary()); got != w {
+			t.Errorf("summary %d:\n%s\nwant\n%s", i, got, w)
+		}
+	}
+	if n := len([]rune(list[0].Excerpt)); n != storyline.ExcerptRunes {
+		t.Errorf("excerpt of %d characters, want %d", n, storyline.ExcerptRunes)
+	}
+	byID, err := s.ArticlesByID(ctx, []string{"a1", "nope", "a2", "a1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byID) != 2 || byID["a1"].Excerpt != "Second version, longer." || byID["a2"].Event != "e1" {
+		t.Fatalf("ArticlesByID = %+v; want a1 in its second version and a2 in e1", byID)
+	}
 }

@@ -76,11 +76,11 @@ func (t table) liteName() string {
 func tables() []table {
 	return []table{
 		{name: "articles", cols: []string{"id", "hash", "url", "title", "byline", "outlet", "lang", "published", "event", "doc", "doc_hash",
-			"raw_format", "raw_origin", "raw", "ingested_at", "updated_at", "text_key", "copy_of"}, liteOnly: []string{"seq"}},
+			"raw_format", "raw_origin", "raw", "ingested_at", "updated_at", "text_key", "copy_of", "summary"}, liteOnly: []string{"seq"}},
 		{name: "articles_text", lite: "articles_fts", cols: []string{"id", "title", "text"}, pgOnly: []string{"tsv"}, text: true},
 		{name: "features", cols: []string{"article", "data"}},
 		{name: "article_entities", cols: []string{"article", "entity", "published"}},
-		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state"}},
+		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state", "articles"}},
 		{name: "events", cols: []string{"id", "date", "day", "story", "n", "doc", "state"}},
 		{name: "event_entities", cols: []string{"event", "entity", "rank", "date", "n"}},
 		{name: "stories", cols: []string{"id", "first", "last", "n", "doc", "state"}},

@@ -1,0 +1,95 @@
+package storetest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/store"
+)
+
+// Opened is a store as Migrations needs it: the store, the database/sql
+// handle to its database, and how to close it and open it again, which
+// migrates it.
+type Opened struct {
+	Store  store.Store
+	DB     *sql.DB
+	Reopen func(t *testing.T) store.Store
+}
+
+// sinceVersion6 takes a store back to schema version 6, keeping what
+// those versions' tables hold, so that opening it again runs the steps
+// after it on rows written before them: each undoes one step, the newest
+// first.
+var sinceVersion6 = []string{
+	`DROP INDEX articles_published`,
+	`CREATE INDEX articles_published ON articles(published)`,
+	`ALTER TABLE articles DROP COLUMN summary`,
+	`ALTER TABLE entities DROP COLUMN articles`,
+	`DELETE FROM schema_version WHERE version > 6`,
+}
+
+// Migrations checks that the schema steps after version 6 fill what they
+// add for a store written before them. open must return a new, empty
+// store on a database that outlives it.
+func Migrations(t *testing.T, open func(t *testing.T) Opened) {
+	ctx := context.Background()
+	o := open(t)
+	a1 := article("a1", "Daily", "2021-09-30", "Ryabkov met Sherman.")
+	// A text longer than an excerpt, with characters of two bytes before
+	// the cut and the characters "\u0000" written out; credits, where the
+	// date came from, and a dateline holding a NUL (which the document
+	// keeps escaped).
+	a2 := article("a2", "Weekly", "2022-01-10", `He typed \u0000 twice. `+strings.Repeat("Riabkov spoke in Genève. ", 9))
+	a2.Credits, a2.PublishedFrom, a2.Dateline, a2.EventDate = []string{"Wire"}, storyline.FromMeta, "GENEVA\x00", "2022-01-09"
+	mention := storyline.Mention{Entity: "p1", Name: "Sergei Ryabkov", Type: storyline.Person, Text: "Ryabkov", Start: 0, End: 7}
+	a1.Entities = []storyline.Mention{mention}
+	a2.Entities = []storyline.Mention{mention, {Entity: "p2", Name: "Wendy Sherman", Type: storyline.Person, Text: "Sherman"}}
+	c := &storyline.Corpus{
+		Articles: []*storyline.Article{a1, a2},
+		Entities: []storyline.Entity{
+			{ID: "p1", Name: "Sergei Ryabkov", Type: storyline.Person, Articles: []string{"a1", "a2"}},
+			{ID: "p2", Name: "Wendy Sherman", Type: storyline.Person, Articles: []string{"a2"}},
+			{ID: "p3", Name: "Nobody Named", Type: storyline.Person},
+		},
+	}
+	if err := store.WriteCorpus(ctx, o.Store, c); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range sinceVersion6 {
+		if _, err := o.DB.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s := o.Reopen(t)
+	list, err := s.Articles(ctx, store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, sum := range list {
+		sum.Dateline = strings.ReplaceAll(sum.Dateline, "\x00", "") // PostgreSQL's migration drops it
+		got = append(got, fmt.Sprintf("%+v", sum))
+	}
+	var want []string
+	for _, a := range []*storyline.Article{a2, a1} {
+		sum := a.Summary()
+		sum.Dateline = strings.ReplaceAll(sum.Dateline, "\x00", "")
+		want = append(want, fmt.Sprintf("%+v", sum))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("migrated summaries:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for id, want := range map[string]int{"p1": 2, "p2": 1, "p3": 0} {
+		e, err := s.Entity(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.ArticleCount != want || len(e.Articles) != want {
+			t.Errorf("migrated %s: article count %d, %d articles listed; want %d", id, e.ArticleCount, len(e.Articles), want)
+		}
+	}
+}

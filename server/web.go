@@ -414,7 +414,15 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := eventData{base: base{Title: ev.Title}, Event: ev}
 	if ev.Story != "" {
-		if d.Story, err = s.st.Story(ctx, ev.Story); err != nil && !errors.Is(err, store.ErrNotFound) {
+		d.Story, err = s.st.Story(ctx, ev.Story)
+		var moved *store.Moved
+		if errors.As(err, &moved) && moved.To != "" {
+			// The event's story merged into another: the page shows
+			// that one, where the event is now (the page is the event's,
+			// not the story's, so it does not redirect).
+			d.Story, err = s.st.Story(ctx, moved.To)
+		}
+		if err != nil && !errors.Is(err, store.ErrNotFound) && !errors.As(err, &moved) {
 			s.pageFail(w, r, err)
 			return
 		}

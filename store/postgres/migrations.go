@@ -105,4 +105,9 @@ var migrations = []string{
 	WHERE d.id = a.id;
 	DROP INDEX articles_published;
 	CREATE INDEX articles_published ON articles(published DESC, id);`,
+	// Version 9: events follow the story theirs merged into, as SQLite's
+	// version 9.
+	`UPDATE events SET story = COALESCE((SELECT to_id FROM moved WHERE moved.kind = 'story' AND moved.id = events.story), '')
+		WHERE story IN (SELECT id FROM moved WHERE kind = 'story');
+	DELETE FROM stories WHERE id IN (SELECT id FROM moved WHERE kind = 'story');`,
 }

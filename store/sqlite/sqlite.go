@@ -401,4 +401,11 @@ var migrations = []string{
 		'dateline', json_extract(doc, '$.dateline'), 'event_date', json_extract(doc, '$.event_date'), 'excerpt', substr(json_extract(doc, '$.text'), 1, 200));
 	DROP INDEX articles_published;
 	CREATE INDEX articles_published ON articles(published DESC, id);`,
+	// Version 9: an event written with a story that had merged into
+	// another in the meantime kept the merged one's id (and a refresh
+	// could write that story again): events follow the story it went
+	// into, and a merged story's row goes.
+	`UPDATE events SET story = COALESCE((SELECT to_id FROM moved WHERE moved.kind = 'story' AND moved.id = events.story), '')
+		WHERE story IN (SELECT id FROM moved WHERE kind = 'story');
+	DELETE FROM stories WHERE id IN (SELECT id FROM moved WHERE kind = 'story');`,
 }

@@ -664,9 +664,14 @@ func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 	if err != nil {
 		return fmt.Errorf("put event %s: %w", e.ID, err)
 	}
-	err = t.exec(ctx, `INSERT INTO events (id, date, day, story, n, doc, state) VALUES (?, ?, ?, ?, ?, ?, ?)
+	// The story is the one e's went into if it merged since the linker
+	// read it (moved holds each retired id's final place, '' for none):
+	// an event kept in memory across a merge would otherwise point at a
+	// story that only redirects.
+	err = t.exec(ctx, `INSERT INTO events (id, date, day, story, n, doc, state)
+		VALUES (?, ?, ?, COALESCE((SELECT to_id FROM moved WHERE kind = 'story' AND id = ?), ?), ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET date = excluded.date, day = excluded.day, story = excluded.story, n = excluded.n, doc = excluded.doc, state = excluded.state`,
-		e.ID, e.Date, e.Day, e.Story, e.N, string(doc), e.State)
+		e.ID, e.Date, e.Day, e.Story, e.Story, e.N, string(doc), e.State)
 	if err == nil {
 		err = t.exec(ctx, `DELETE FROM event_entities WHERE event = ?`, e.ID)
 	}

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Counts", counts},
 		{"Features", features},
 		{"MoveAnswersWithTheNewID", moveAnswers},
+		{"EventFollowsMergedStory", eventFollowsMergedStory},
 		{"TakenIDsStayTaken", takenIDs},
 		{"FailedUpdateWritesNothing", failedUpdate},
 		{"Reset", reset},
@@ -441,6 +442,35 @@ func moveAnswers(t *testing.T, s store.Store) {
 		}
 		return nil
 	})
+}
+
+// An event written with a story that merged into another since (a linker
+// kept it in memory across the merge) is stored in the story it went
+// into, so that it never points at an id that only redirects.
+func eventFollowsMergedStory(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		for _, id := range []string{"s1", "s2"} {
+			if err := tx.PutStory(ctx, &store.StoryRow{Story: storyline.Story{ID: id}}); err != nil {
+				return err
+			}
+		}
+		if err := tx.Move(ctx, store.KindStory, "s1", "s2"); err != nil {
+			return err
+		}
+		for id, story := range map[string]string{"e1": "s1", "e2": "s2"} {
+			if err := tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: id, Story: story}, Day: store.NoDay}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	for id, want := range map[string]string{"e1": "s2", "e2": "s2"} {
+		e, err := s.Event(ctx, id)
+		if err != nil || e.Story != want {
+			t.Fatalf("Event(%s) = %+v, %v; want story %q", id, e, err, want)
+		}
+	}
 }
 
 func takenIDs(t *testing.T, s store.Store) {

@@ -84,8 +84,29 @@ func TestIDsKeepAnsweringAfterUploads(t *testing.T) {
 	// The pages follow too.
 	for path := range seen {
 		page := strings.TrimPrefix(path, "/api")
-		if r := get(t, srv, page); r.Status != http.StatusOK && r.Status != http.StatusMovedPermanently {
+		r := get(t, srv, page)
+		if r.Status != http.StatusOK && r.Status != http.StatusMovedPermanently {
 			t.Errorf("%s: status %d", page, r.Status)
+		}
+		// An event's page redirects to an event, a story's to a story.
+		if kind := page[:strings.LastIndexByte(page, '/')+1]; r.Status == http.StatusMovedPermanently && !strings.HasPrefix(r.Header.Get("Location"), kind) {
+			t.Errorf("%s: redirected to %q", page, r.Header.Get("Location"))
+		}
+	}
+	// Events as they are now name stories as they are now: never one that
+	// merged into another.
+	var now struct {
+		Items []storyline.Event `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(get(t, srv, "/api/events?limit=200").Body), &now); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range now.Items {
+		if e.Story == "" {
+			continue
+		}
+		if r := get(t, srv, "/api/stories/"+e.Story); r.Status != http.StatusOK {
+			t.Errorf("event %s names story %s: status %d", e.ID, e.Story, r.Status)
 		}
 	}
 	if len(seen) < 10 {

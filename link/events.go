@@ -66,6 +66,19 @@ func (l *Linker) eventCache() map[string]cachedEvent {
 	return l.events
 }
 
+// maxCachedSketches bounds the sketch cache; past it the cache starts
+// again.
+const maxCachedSketches = 1 << 16
+
+// sketchCache holds the sketches story searches read of events they did
+// not load, by event id; writing or retiring an event takes its entry out.
+func (l *Linker) sketchCache() map[string]cluster.Sketch {
+	if l.sketches == nil || len(l.sketches) > maxCachedSketches {
+		l.sketches = map[string]cluster.Sketch{}
+	}
+	return l.sketches
+}
+
 // eventSet is the events a batch has read or made.
 type eventSet struct {
 	b     *batch

@@ -102,6 +102,7 @@ type Linker struct {
 	prepared preparedCache
 	ents     *entityCache
 	events   map[string]cachedEvent
+	sketches map[string]cluster.Sketch // events' sketches story searches read
 }
 
 // maxPrepared bounds each generation of the prepared-articles cache.
@@ -236,6 +237,7 @@ func (l *Linker) dropCaches() {
 	l.prepared = preparedCache{}
 	l.ents = nil
 	l.events = nil
+	l.sketches = nil
 }
 
 // maxCachedDFs bounds the document-frequency cache; past it the cache

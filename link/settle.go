@@ -319,6 +319,7 @@ func (s *eventSet) retire(e, into *ev) error {
 	}
 	e.retired, e.members, e.n = true, nil, 0
 	delete(b.l.eventCache(), e.id)
+	delete(b.l.sketches, e.id)
 	delete(s.dirty, e.id)
 	if e.created {
 		delete(b.created, store.KindEvent+"\x00"+e.id)
@@ -525,6 +526,7 @@ func (s *eventSet) write(e *ev, d *cluster.Description) error {
 	}
 	e.row = row
 	b.l.eventCache()[e.id] = cachedEvent{row: row, state: e.state}
+	delete(b.l.sketches, e.id)
 	return b.tx.PutEvent(b.ctx, e.row)
 }
 

@@ -99,18 +99,28 @@ type storyCandidate struct {
 
 // storyCandidates are the story and sketch of each of ids that is a
 // stored event, in the order of ids: from the events this step holds or
-// the linker's cache, else read from the store without the rest of their
+// the linker's caches, else read from the store without the rest of their
 // rows. A story search reads up to Options.StoryCandidates events for
-// every event it runs for, most of them only for this.
+// every event it runs for, most of them only for this; the sketches it
+// read are kept (an event's sketch changes only when this linker writes
+// it, or another process does, which drops the caches), and for those
+// only the story, which merges change, is read again.
 func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
 	out := make([]storyCandidate, 0, len(ids))
-	cache := s.b.l.eventCache()
-	var missing []string
+	l := s.b.l
+	cache := l.eventCache()
+	sketches := l.sketchCache()
+	var missing, sketched []string
 	for _, id := range ids {
 		if _, ok := s.evs[id]; ok {
 			continue
 		}
-		if _, ok := cache[id]; !ok {
+		if _, ok := cache[id]; ok {
+			continue
+		}
+		if _, ok := sketches[id]; ok {
+			sketched = append(sketched, id)
+		} else {
 			missing = append(missing, id)
 		}
 	}
@@ -118,6 +128,13 @@ func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
 	if len(missing) > 0 {
 		var err error
 		if stored, err = s.b.tx.EventStates(s.b.ctx, missing); err != nil {
+			return nil, err
+		}
+	}
+	var stories map[string]string
+	if len(sketched) > 0 {
+		var err error
+		if stories, err = s.b.tx.EventStories(s.b.ctx, sketched); err != nil {
 			return nil, err
 		}
 	}
@@ -132,6 +149,12 @@ func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
 			out = append(out, storyCandidate{story: c.row.Story, sketch: c.state.Sketch})
 			continue
 		}
+		if sk, ok := sketches[id]; ok {
+			if story, ok := stories[id]; ok {
+				out = append(out, storyCandidate{story: story, sketch: sk})
+			}
+			continue
+		}
 		st, ok := stored[id]
 		if !ok {
 			continue
@@ -140,6 +163,7 @@ func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
 		if err != nil {
 			return nil, fmt.Errorf("event %s: %w", id, err)
 		}
+		sketches[id] = sk
 		out = append(out, storyCandidate{story: st.Story, sketch: sk})
 	}
 	return out, nil

@@ -278,6 +278,9 @@ type Tx interface {
 	// EventStates is the story and linking state of each of ids that
 	// exists, without the rest of the row: what a story search compares.
 	EventStates(ctx context.Context, ids []string) (map[string]EventState, error)
+	// EventStories is the story of each of ids that exists: a story
+	// search that already holds the events' sketches reads only these.
+	EventStories(ctx context.Context, ids []string) (map[string]string, error)
 	PutEvent(ctx context.Context, e *EventRow) error
 	// StoryEvents are a story's most recent events (by day, undated
 	// last), at most limit, how many it has in all, and how many

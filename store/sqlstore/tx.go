@@ -656,6 +656,23 @@ func (t *tx) EventStates(ctx context.Context, ids []string) (map[string]store.Ev
 	return out, nil
 }
 
+// EventStories implements store.Tx.
+func (t *tx) EventStories(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := t.rowsByID(ctx, `SELECT id, story FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var id, story string
+		if err := rows.Scan(&id, &story); err != nil {
+			return err
+		}
+		out[id] = story
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("event stories: %w", err)
+	}
+	return out, nil
+}
+
 // PutEvent implements store.Tx.
 func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 	ev := e.Event

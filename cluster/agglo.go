@@ -68,7 +68,7 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	// the pairs are then kept in document order, as one pass would.
 	pairs := make([][]nbr, len(docs))
 	crossScored := make([][]int32, len(docs))
-	err := forEachShard(ctx, len(docs), 64, func(ctx context.Context, shard, shards int) error {
+	err := forEachShard(ctx, cfg.Workers, len(docs), 64, func(ctx context.Context, shard, shards int) error {
 		acc := make([]uint8, len(docs))
 		var touched []int32
 		for i := shard; i < len(docs); i += shards {

@@ -108,6 +108,12 @@ type Config struct {
 	StoryNamesMin   float64 // least similarity of two events' names to be one story
 	StorySubjectMin float64 // least similarity of their subjects
 	StoryRefBonus   float64 // added when a report of one names the other's day
+
+	// Workers is how many goroutines a pass over many documents (scoring
+	// pairs, reading and describing articles) may use; 0: one per CPU.
+	// A server that links uploads beside its readers uses one, so that
+	// the readers keep the other CPUs.
+	Workers int
 }
 
 // DefaultConfig returns the tuned configuration.

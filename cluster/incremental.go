@@ -79,7 +79,7 @@ func (p *Prepared) Features() *Features {
 // linking (Features) and for describing the events they join.
 func PrepareAll(ctx context.Context, arts []*storyline.Article, cfg Config) ([]*Prepared, error) {
 	out := make([]*Prepared, len(arts))
-	err := forEachShard(ctx, len(arts), 16, func(ctx context.Context, shard, shards int) error {
+	err := forEachShard(ctx, cfg.Workers, len(arts), 16, func(ctx context.Context, shard, shards int) error {
 		for i := shard; i < len(arts); i += shards {
 			out[i] = Prepare(arts[i], cfg)
 		}
@@ -526,7 +526,7 @@ func DescribePrepared(arts []*Prepared, df DocFreqs, cfg Config) Description {
 // describes the events it changed inside its write transaction.
 func DescribeAll(ctx context.Context, events [][]*Prepared, dfs []DocFreqs, cfg Config) ([]Description, error) {
 	out := make([]Description, len(events))
-	err := forEachShard(ctx, len(events), 1, func(ctx context.Context, shard, shards int) error {
+	err := forEachShard(ctx, cfg.Workers, len(events), 1, func(ctx context.Context, shard, shards int) error {
 		for i := shard; i < len(events); i += shards {
 			out[i] = DescribePrepared(events[i], dfs[i], cfg)
 		}

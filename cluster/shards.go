@@ -8,13 +8,16 @@ import (
 )
 
 // forEachShard runs work over n items split into shards, one goroutine
-// per CPU (each shard takes every shards-th item, so that the items'
-// costs spread evenly), and returns the first error. A shard gets at
-// least perShard items, the least work worth a goroutine of its own: a
-// linking step groups a few dozen documents and should not pay for
-// goroutines it does not need.
-func forEachShard(ctx context.Context, n, perShard int, work func(ctx context.Context, shard, shards int) error) error {
-	shards := min(runtime.GOMAXPROCS(0), max(1, n/max(1, perShard)))
+// per CPU or at most workers (>0) (each shard takes every shards-th item,
+// so that the items' costs spread evenly), and returns the first error. A
+// shard gets at least perShard items, the least work worth a goroutine of
+// its own: a linking step groups a few dozen documents and should not pay
+// for goroutines it does not need.
+func forEachShard(ctx context.Context, workers, n, perShard int, work func(ctx context.Context, shard, shards int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	shards := min(workers, max(1, n/max(1, perShard)))
 	if shards <= 1 {
 		return work(ctx, 0, 1)
 	}

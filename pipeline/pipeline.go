@@ -127,6 +127,18 @@ func New(st store.Store, log *slog.Logger) *Pipeline {
 	return &Pipeline{st: st, chain: Analyzers(), linker: link.New(cluster.DefaultConfig(), link.DefaultOptions(), log)}
 }
 
+// NewServing is New for a process that serves readers beside its
+// uploads: linking and settling run on one goroutine, so that readers
+// keep the other CPUs. A settling step spread over both CPUs of a small
+// machine held every read queued behind it (read p99 46–50 ms against
+// 39 ms on a 100k store at 200 reads/s and 2 uploads/s), and an upload
+// was in its event no sooner.
+func NewServing(st store.Store, log *slog.Logger) *Pipeline {
+	cfg := cluster.DefaultConfig()
+	cfg.Workers = 1
+	return &Pipeline{st: st, chain: Analyzers(), linker: link.New(cfg, link.DefaultOptions(), log)}
+}
+
 // Ingest reads PATHs, cleans and analyses each article and links it into
 // the store. Per-item failures are counted and returned in the summary;
 // the error is for what stops the whole run (bad meta, a failing store,

@@ -368,7 +368,7 @@ func pageEntries(entries []timelineEntry, events []storyline.Event, first, last 
 
 type outletGroup struct {
 	Outlet   string
-	Articles []*storyline.Article
+	Articles []*storyline.ArticleSummary
 }
 
 type quoteRow struct {
@@ -382,7 +382,7 @@ type factRow struct {
 }
 
 type factValue struct {
-	Article *storyline.Article
+	Article *storyline.ArticleSummary
 	ID      string
 	Value   string
 }
@@ -427,23 +427,34 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	arts := newArticleCache(s.st)
-	groups := map[string]*outletGroup{}
-	var quoteIDs []string
-	seenQuote := map[string]bool{}
 	shown := ev.Articles
 	if len(shown) > eventPageArticles {
 		// A large event shows a page of its reports; the API lists all.
 		shown = shown[len(shown)-eventPageArticles:]
 		d.More = len(ev.Articles) - len(shown)
 	}
-	for _, id := range shown {
-		a, err := arts.get(ctx, id)
-		if err != nil {
-			s.pageFail(w, r, err)
-			return
+	// The page reads its articles' summaries and their quotes' ids, one
+	// query each, not the articles whole.
+	want := append([]string(nil), shown...)
+	for _, f := range ev.Facts {
+		for id := range f.Values {
+			want = append(want, id)
 		}
-		if a == nil {
+	}
+	arts, err := s.st.ArticlesByID(ctx, want)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	quoteIDs, err := s.st.ArticleQuotes(ctx, shown)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	groups := map[string]*outletGroup{}
+	for _, id := range shown {
+		a, ok := arts[id]
+		if !ok {
 			continue
 		}
 		o := outletName(a.Outlet)
@@ -452,13 +463,7 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 			g = &outletGroup{Outlet: o}
 			groups[o] = g
 		}
-		g.Articles = append(g.Articles, a)
-		for _, qm := range a.Quotes {
-			if qm.Quote != "" && !seenQuote[qm.Quote] {
-				seenQuote[qm.Quote] = true
-				quoteIDs = append(quoteIDs, qm.Quote)
-			}
-		}
+		g.Articles = append(g.Articles, &a)
 	}
 	for _, g := range groups {
 		sort.SliceStable(g.Articles, func(i, j int) bool { return g.Articles[i].Published < g.Articles[j].Published })
@@ -471,19 +476,16 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		}
 		return a.Outlet < b.Outlet
 	})
-	for i, id := range ev.Entities {
-		if i == maxEventEntities {
-			break
+	chips := ev.Entities[:min(len(ev.Entities), maxEventEntities)]
+	ents, err := s.st.EntitiesByID(ctx, chips)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	for _, id := range chips {
+		if e, ok := ents[id]; ok {
+			d.Entities = append(d.Entities, e)
 		}
-		e, err := s.st.Entity(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			s.pageFail(w, r, err)
-			return
-		}
-		d.Entities = append(d.Entities, *e)
 	}
 	var quotes []storyline.Quote
 	for _, id := range quoteIDs {
@@ -510,7 +512,10 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			a, _ := arts.get(ctx, id)
+			var a *storyline.ArticleSummary
+			if sum, ok := arts[id]; ok {
+				a = &sum
+			}
 			row.Values = append(row.Values, factValue{Article: a, ID: id, Value: f.Values[id]})
 		}
 		d.Facts = append(d.Facts, row)
@@ -544,32 +549,6 @@ func (s *Server) quoteRows(ctx context.Context, quotes []storyline.Quote) ([]quo
 		rows = append(rows, row)
 	}
 	return rows, nil
-}
-
-// articleCache reads each article once per page.
-type articleCache struct {
-	st store.Store
-	m  map[string]*storyline.Article
-}
-
-func newArticleCache(st store.Store) *articleCache {
-	return &articleCache{st: st, m: map[string]*storyline.Article{}}
-}
-
-// get returns nil, nil for an article that is not in the store.
-func (c *articleCache) get(ctx context.Context, id string) (*storyline.Article, error) {
-	if a, ok := c.m[id]; ok {
-		return a, nil
-	}
-	a, err := c.st.Article(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		a, err = nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	c.m[id] = a
-	return a, nil
 }
 
 type entityData struct {

@@ -133,6 +133,10 @@ type Store interface {
 	// ArticleCount saying how many there are); EachEntity lists all.
 	Entity(ctx context.Context, id string) (*storyline.Entity, error)
 	Entities(ctx context.Context, q Query) ([]storyline.Entity, error)
+	// EntitiesByID are the stored entities among ids, by id, as a list of
+	// names shows them: name, type, aliases and how many articles name
+	// them, without the list of those articles.
+	EntitiesByID(ctx context.Context, ids []string) (map[string]storyline.Entity, error)
 	EachEntity(ctx context.Context, fn func(*storyline.Entity) error) error
 	Event(ctx context.Context, id string) (*storyline.Event, error)
 	Events(ctx context.Context, q Query) ([]storyline.Event, error)
@@ -142,6 +146,9 @@ type Store interface {
 	EachStory(ctx context.Context, fn func(*storyline.Story) error) error
 	Quote(ctx context.Context, id string) (*storyline.Quote, error)
 	Quotes(ctx context.Context, q Query) ([]storyline.Quote, error)
+	// ArticleQuotes are the ids of the quotes the articles among ids
+	// carry, as they are now (following merges), each once, sorted.
+	ArticleQuotes(ctx context.Context, ids []string) ([]string, error)
 	EachQuote(ctx context.Context, fn func(*storyline.Quote) error) error
 
 	// Search ranks articles by full-text relevance to q.

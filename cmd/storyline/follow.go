@@ -342,7 +342,12 @@ func runWatchRemove(ctx context.Context, e *env, args []string) int {
 // watchedPipeline is a pipeline whose settling steps are followed by the
 // watch pass, so that alerts come as events change.
 func watchedPipeline(st store.Store, log *slog.Logger) *pipeline.Pipeline {
-	p := pipeline.New(st, log)
+	return watched(st, pipeline.New(st, log))
+}
+
+// watched makes p's settling steps hand what they changed to the
+// watchlists' alerts.
+func watched(st store.Store, p *pipeline.Pipeline) *pipeline.Pipeline {
 	p.AfterSettle(watch.Hook(st, link.PendingChanged))
 	return p
 }

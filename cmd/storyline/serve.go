@@ -125,7 +125,7 @@ func serveStore(ctx context.Context, e *env, st, read store.Store, p *pipeline.P
 		opts.Log = serverLog(e, false)
 	}
 	if p == nil {
-		p = watchedPipeline(st, opts.Log)
+		p = watched(st, pipeline.NewServing(st, opts.Log))
 	}
 	if opts.Ingest == nil {
 		opts.Ingest = pipelineIngest(p, opts.Log)
@@ -245,7 +245,7 @@ func runLoadtest(ctx context.Context, e *env, args []string) int {
 		sctx, stop := context.WithCancel(ctx)
 		defer stop()
 		served := make(chan error, 1)
-		opts := server.Options{Log: quiet, Token: tok, Ingest: pipelineIngest(pipeline.New(st, quiet), quiet)}
+		opts := server.Options{Log: quiet, Token: tok, Ingest: pipelineIngest(pipeline.NewServing(st, quiet), quiet)}
 		go func() { served <- server.Serve(sctx, ln, server.New(st, opts), quiet) }()
 		base = "http://" + ln.Addr().String()
 		defer func() {

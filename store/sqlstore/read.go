@@ -498,6 +498,29 @@ func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
 // (the kept one: counting a frequent place's rows took tens of
 // milliseconds) and reads the first EntityArticles of each one's
 // articles.
+// EntitiesByID implements store.Store.
+func (s *DB) EntitiesByID(ctx context.Context, ids []string) (map[string]storyline.Entity, error) {
+	out := map[string]storyline.Entity{}
+	err := s.rowsByID(ctx, `SELECT doc, articles FROM entities WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var doc string
+		var e storyline.Entity
+		if err := rows.Scan(&doc, &e.ArticleCount); err != nil {
+			return err
+		}
+		n := e.ArticleCount
+		if err := json.Unmarshal([]byte(doc), &e); err != nil {
+			return fmt.Errorf("decode stored entity: %w", err)
+		}
+		e.ArticleCount = n
+		out[e.ID] = e
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	return out, nil
+}
+
 func (s *DB) readEntities(ctx context.Context, query string, args ...any) ([]storyline.Entity, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
@@ -852,6 +875,34 @@ func (s *DB) EachStory(ctx context.Context, fn func(*storyline.Story) error) err
 }
 
 // Quote implements store.Store.
+// ArticleQuotes implements store.Store.
+func (s *DB) ArticleQuotes(ctx context.Context, ids []string) ([]string, error) {
+	var quotes []string
+	err := s.rowsByID(ctx, `SELECT DISTINCT quote FROM quote_articles WHERE article IN (?)`, ids, func(rows *sql.Rows) error {
+		var q string
+		if err := rows.Scan(&q); err != nil {
+			return err
+		}
+		quotes = append(quotes, q)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("articles' quotes: %w", err)
+	}
+	cur, err := s.current(ctx, store.KindQuote, quotes)
+	if err != nil {
+		return nil, fmt.Errorf("articles' quotes: %w", err)
+	}
+	out := make([]string, 0, len(quotes))
+	for _, q := range quotes {
+		if c := cur[q]; c != "" {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
 func (s *DB) Quote(ctx context.Context, id string) (*storyline.Quote, error) {
 	q, err := getDoc[storyline.Quote](ctx, s, store.KindQuote, "quotes", id)
 	if err != nil {

@@ -432,6 +432,15 @@ func moveAnswers(t *testing.T, s store.Store) {
 	if q, err := s.Quote(ctx, "q1"); err != nil || q.Speaker != "p2" || q.SpeakerName != "Sergei Riabkov" {
 		t.Fatalf("Quote(q1) = %+v, %v; want speaker p2, Sergei Riabkov", q, err)
 	}
+	// Readers by id: entities without their article lists, and the
+	// quotes articles carry.
+	ents, err := s.EntitiesByID(ctx, []string{"p1", "p2", "zz"})
+	if err != nil || len(ents) != 1 || ents["p2"].Name != "Sergei Riabkov" || ents["p2"].ArticleCount != 2 || ents["p2"].Articles != nil {
+		t.Fatalf("EntitiesByID = %+v, %v; want p2 alone, named, counting 2 articles, without the list", ents, err)
+	}
+	if qs, err := s.ArticleQuotes(ctx, []string{"a1", "a2", "zz"}); err != nil || strings.Join(qs, ",") != "q1" {
+		t.Fatalf("ArticleQuotes = %v, %v; want q1", qs, err)
+	}
 	update(t, s, func(ctx context.Context, tx store.Tx) error {
 		cur, err := tx.Current(ctx, store.KindEvent, []string{"e1", "e3", "zz"})
 		if err != nil {

@@ -213,20 +213,29 @@ type storyCard struct {
 // cardEvents is how many of its latest events a story's card shows.
 const cardEvents = 5
 
-func (s *Server) storyCard(ctx context.Context, st storyline.Story) (storyCard, error) {
-	c := storyCard{Story: st, EventCount: len(st.Events), First: st.First, Last: st.Last, Count: st.ArticleCount}
-	for _, id := range st.Events[max(0, len(st.Events)-cardEvents):] {
-		ev, err := s.st.Event(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return c, err
-		}
-		c.Events = append(c.Events, *ev)
+// storyCards are the stories as the home page shows them, with their
+// latest events read in one query for all.
+func (s *Server) storyCards(ctx context.Context, stories []storyline.Story) ([]storyCard, error) {
+	var ids []string
+	for _, st := range stories {
+		ids = append(ids, st.Events[max(0, len(st.Events)-cardEvents):]...)
 	}
-	sortEvents(c.Events)
-	return c, nil
+	evs, err := s.st.EventsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	cards := make([]storyCard, 0, len(stories))
+	for _, st := range stories {
+		c := storyCard{Story: st, EventCount: len(st.Events), First: st.First, Last: st.Last, Count: st.ArticleCount}
+		for _, id := range st.Events[max(0, len(st.Events)-cardEvents):] {
+			if ev, ok := evs[id]; ok {
+				c.Events = append(c.Events, ev)
+			}
+		}
+		sortEvents(c.Events)
+		cards = append(cards, c)
+	}
+	return cards, nil
 }
 
 // sortEvents orders events oldest first, undated ones last.
@@ -259,13 +268,9 @@ func (s *Server) homePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := homeData{base: base{Title: "Latest stories"}, NextOffset: p.NextOffset}
-	for _, st := range p.Items {
-		c, err := s.storyCard(ctx, st)
-		if err != nil {
-			s.pageFail(w, r, err)
-			return
-		}
-		d.Stories = append(d.Stories, c)
+	if d.Stories, err = s.storyCards(ctx, p.Items); err != nil {
+		s.pageFail(w, r, err)
+		return
 	}
 	if len(d.Stories) == 0 && q.Offset == 0 {
 		if d.Articles, err = s.st.Articles(ctx, store.Query{Limit: defaultLimit}); err != nil {

@@ -140,6 +140,9 @@ type Store interface {
 	EachEntity(ctx context.Context, fn func(*storyline.Entity) error) error
 	Event(ctx context.Context, id string) (*storyline.Event, error)
 	Events(ctx context.Context, q Query) ([]storyline.Event, error)
+	// EventsByID are the stored events among ids, by id (an id merged
+	// away is not among them).
+	EventsByID(ctx context.Context, ids []string) (map[string]storyline.Event, error)
 	EachEvent(ctx context.Context, fn func(*storyline.Event) error) error
 	Story(ctx context.Context, id string) (*storyline.Story, error)
 	Stories(ctx context.Context, q Query) ([]storyline.Story, error)

@@ -731,6 +731,34 @@ func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
 	return nil
 }
 
+// EventsByID implements store.Store.
+func (s *DB) EventsByID(ctx context.Context, ids []string) (map[string]storyline.Event, error) {
+	var evs []*storyline.Event
+	err := s.rowsByID(ctx, `SELECT doc FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		var doc string
+		if err := rows.Scan(&doc); err != nil {
+			return err
+		}
+		e, err := decode[storyline.Event](doc)
+		if err != nil {
+			return err
+		}
+		evs = append(evs, e)
+		return nil
+	})
+	if err == nil {
+		err = s.fillEvents(ctx, evs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	out := make(map[string]storyline.Event, len(evs))
+	for _, e := range evs {
+		out[e.ID] = *e
+	}
+	return out, nil
+}
+
 // Events implements store.Store: newest first.
 func (s *DB) Events(ctx context.Context, q store.Query) ([]storyline.Event, error) {
 	limit, offset := page(q)

@@ -432,8 +432,11 @@ func moveAnswers(t *testing.T, s store.Store) {
 	if q, err := s.Quote(ctx, "q1"); err != nil || q.Speaker != "p2" || q.SpeakerName != "Sergei Riabkov" {
 		t.Fatalf("Quote(q1) = %+v, %v; want speaker p2, Sergei Riabkov", q, err)
 	}
-	// Readers by id: entities without their article lists, and the
-	// quotes articles carry.
+	// Readers by id: events (not the merged ones), entities without
+	// their article lists, and the quotes articles carry.
+	if evs, err := s.EventsByID(ctx, []string{"e1", "e3", "zz"}); err != nil || len(evs) != 1 || strings.Join(evs["e3"].Articles, ",") != "a1,a2" || evs["e3"].Story != "s1" {
+		t.Fatalf("EventsByID = %+v, %v; want e3 alone, with both articles, in s1", evs, err)
+	}
 	ents, err := s.EntitiesByID(ctx, []string{"p1", "p2", "zz"})
 	if err != nil || len(ents) != 1 || ents["p2"].Name != "Sergei Riabkov" || ents["p2"].ArticleCount != 2 || ents["p2"].Articles != nil {
 		t.Fatalf("EntitiesByID = %+v, %v; want p2 alone, named, counting 2 articles, without the list", ents, err)

@@ -157,28 +157,24 @@ func (s *DB) entityNames(ctx context.Context, ids map[string]string) (map[string
 // current maps ids to where they are now: themselves, or where they were
 // merged into.
 func (s *DB) current(ctx context.Context, kind string, ids []string) (map[string]string, error) {
-	out := make(map[string]string, len(ids))
-	for _, id := range ids {
-		out[id] = id
-	}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	err := s.rowsByID(ctx, `SELECT id, to_id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, func(rows *sql.Rows) error {
-		var id, to string
-		if err := rows.Scan(&id, &to); err != nil {
-			return err
-		}
-		out[id] = to
-		return nil
-	})
-	return out, err
+	return currentIDs(ctx, s.db, s.q, kind, ids)
 }
 
 func (s *DB) rowsByID(ctx context.Context, query string, ids []string, scan func(*sql.Rows) error) error {
+	return queryByID(ctx, s.db, s.q, query, ids, scan)
+}
+
+// querier is what reads run on: the pool, or a write transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// queryByID runs a query with an "IN (?)" over ids in chunks; scan reads
+// one row. rebind turns the query into the engine's placeholders.
+func queryByID(ctx context.Context, db querier, rebind func(string) string, query string, ids []string, scan func(*sql.Rows) error) error {
 	ids = uniqueStrings(ids)
 	for _, part := range chunks(ids, 200) {
-		rows, err := s.db.QueryContext(ctx, s.q(strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1)), anys(part)...)
+		rows, err := db.QueryContext(ctx, rebind(strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1)), anys(part)...)
 		if err != nil {
 			return err
 		}
@@ -194,6 +190,30 @@ func (s *DB) rowsByID(ctx context.Context, query string, ids []string, scan func
 		}
 	}
 	return nil
+}
+
+// pairsByID reads a query of two text columns, a key and a value, over
+// ids into out.
+func pairsByID(ctx context.Context, db querier, rebind func(string) string, query string, ids []string, out map[string]string) error {
+	return queryByID(ctx, db, rebind, query, ids, func(rows *sql.Rows) error {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		out[k] = v
+		return nil
+	})
+}
+
+// currentIDs maps ids of a kind to where they are now: themselves, or
+// where they were merged into.
+func currentIDs(ctx context.Context, db querier, rebind func(string) string, kind string, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	for _, id := range ids {
+		out[id] = id
+	}
+	err := pairsByID(ctx, db, rebind, `SELECT id, to_id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, out)
+	return out, err
 }
 
 // RawArticle implements store.Store.
@@ -661,19 +681,11 @@ func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
 	}
 	// The story is the column's: a merge of stories re-points it.
 	stories := map[string]string{}
-	err := s.rowsByID(ctx, `SELECT id, story FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
-		var id, story string
-		if err := rows.Scan(&id, &story); err != nil {
-			return err
-		}
-		stories[id] = story
-		return nil
-	})
-	if err != nil {
+	if err := pairsByID(ctx, s.db, s.q, eventStories, ids, stories); err != nil {
 		return fmt.Errorf("events' stories: %w", err)
 	}
 	arts := map[string][]string{}
-	err = s.rowsByID(ctx, `SELECT event, id FROM articles WHERE event IN (?)`, ids, func(rows *sql.Rows) error {
+	err := s.rowsByID(ctx, `SELECT event, id FROM articles WHERE event IN (?)`, ids, func(rows *sql.Rows) error {
 		var ev, id string
 		if err := rows.Scan(&ev, &id); err != nil {
 			return err

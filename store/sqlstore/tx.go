@@ -405,24 +405,7 @@ func (t *tx) SetMeta(ctx context.Context, key, value string) error {
 
 // rowsByID runs a query over ids in chunks; scan reads one row.
 func (t *tx) rowsByID(ctx context.Context, query string, ids []string, scan func(*sql.Rows) error) error {
-	ids = uniqueStrings(ids)
-	for _, part := range chunks(ids, 200) {
-		rows, err := t.tx.QueryContext(ctx, t.s.q(strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1)), anys(part)...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	return nil
+	return queryByID(ctx, t.tx, t.s.q, query, ids, scan)
 }
 
 func uniqueStrings(xs []string) []string {
@@ -656,18 +639,13 @@ func (t *tx) EventStates(ctx context.Context, ids []string) (map[string]store.Ev
 	return out, nil
 }
 
+// eventStories reads events' stories by id (pairsByID).
+const eventStories = `SELECT id, story FROM events WHERE id IN (?)`
+
 // EventStories implements store.Tx.
 func (t *tx) EventStories(ctx context.Context, ids []string) (map[string]string, error) {
 	out := map[string]string{}
-	err := t.rowsByID(ctx, `SELECT id, story FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
-		var id, story string
-		if err := rows.Scan(&id, &story); err != nil {
-			return err
-		}
-		out[id] = story
-		return nil
-	})
-	if err != nil {
+	if err := pairsByID(ctx, t.tx, t.s.q, eventStories, ids, out); err != nil {
 		return nil, fmt.Errorf("event stories: %w", err)
 	}
 	return out, nil
@@ -863,18 +841,7 @@ func (t *tx) moveEntityArticles(ctx context.Context, from, to string) error {
 
 // Current implements store.Tx.
 func (t *tx) Current(ctx context.Context, kind string, ids []string) (map[string]string, error) {
-	out := make(map[string]string, len(ids))
-	for _, id := range ids {
-		out[id] = id
-	}
-	err := t.rowsByID(ctx, `SELECT id, to_id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, func(rows *sql.Rows) error {
-		var id, to string
-		if err := rows.Scan(&id, &to); err != nil {
-			return err
-		}
-		out[id] = to
-		return nil
-	})
+	out, err := currentIDs(ctx, t.tx, t.s.q, kind, ids)
 	if err != nil {
 		return nil, fmt.Errorf("current %s ids: %w", kind, err)
 	}

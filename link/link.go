@@ -105,8 +105,12 @@ type Linker struct {
 	sketches map[string]cluster.Sketch // events' sketches story searches read
 }
 
-// maxPrepared bounds each generation of the prepared-articles cache.
-const maxPrepared = 4096
+// maxPrepared bounds each generation of the prepared-articles cache
+// (about 5 KB an article read). A bulk ingest leaves most of its settling
+// to its end, which describes the run's events from their articles again:
+// 16,384 keeps a 10,000-article run's in memory (6% less wall time than
+// 4,096, 60 MB more at the peak).
+const maxPrepared = 16384
 
 // preparedCache holds articles read for describing in two generations:
 // when the current one fills it becomes the previous one, so what was used

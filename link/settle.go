@@ -381,7 +381,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 	b := s.b
 	cfg := b.l.cfg
 	var out, described []*ev
-	var samples [][]*cluster.Prepared
+	var samples [][]sampled
 	var dfs []cluster.DocFreqs
 	for _, id := range sortedKeys(s.evs) {
 		e := s.evs[id]
@@ -437,7 +437,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 		}
 		ids := make([]string, len(arts))
 		for i, a := range arts {
-			ids[i] = a.ID()
+			ids[i] = a.id()
 		}
 		feats, err := s.features(ids)
 		if err != nil {
@@ -455,9 +455,13 @@ func (s *eventSet) finish() ([]*ev, error) {
 		samples = append(samples, arts)
 		dfs = append(dfs, df)
 	}
+	prepared, err := s.prepareSamples(samples)
+	if err != nil {
+		return nil, err
+	}
 	// Describing is pure work on what was read: it runs on all CPUs, and
 	// the events are written after it in the order they were read.
-	ds, err := cluster.DescribeAll(b.ctx, samples, dfs, cfg)
+	ds, err := cluster.DescribeAll(b.ctx, prepared, dfs, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -530,17 +534,31 @@ func (s *eventSet) write(e *ev, d *cluster.Description) error {
 	return b.tx.PutEvent(b.ctx, e.row)
 }
 
+// sampled is an article of an event's sample: read for describing (p),
+// or read from the store and still to be prepared (a).
+type sampled struct {
+	p *cluster.Prepared
+	a *storyline.Article
+}
+
+func (x sampled) id() string {
+	if x.p != nil {
+		return x.p.ID()
+	}
+	return x.a.ID
+}
+
 // sample is the articles that describe an event: the batch's own first,
 // then the others by id, at most Options.Sample, with their entity ids
 // brought up to date.
-func (s *eventSet) sample(e *ev) ([]*cluster.Prepared, error) {
+func (s *eventSet) sample(e *ev) ([]sampled, error) {
 	b := s.b
 	n := b.l.opts.Sample
-	var out []*cluster.Prepared
+	var out []sampled
 	seen := map[string]bool{}
 	for _, id := range e.added {
 		if a := b.byID[id]; a.Event == e.id && len(out) < n && !seen[id] {
-			out = append(out, b.l.prepare(a))
+			out = append(out, sampled{p: b.l.prepare(a)})
 			seen[id] = true
 		}
 	}
@@ -561,19 +579,56 @@ func (s *eventSet) sample(e *ev) ([]*cluster.Prepared, error) {
 		seen[id] = true
 		if a, ok := b.byID[id]; ok {
 			if a.Event == e.id {
-				out = append(out, b.l.prepare(a))
+				out = append(out, sampled{p: b.l.prepare(a)})
 			}
 			continue
 		}
 		if p, ok := b.l.prepared.get(id); ok {
-			out = append(out, p)
+			out = append(out, sampled{p: p})
 			continue
 		}
 		a, err := b.linkedArticle(id)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, b.l.prepare(a))
+		out = append(out, sampled{a: a})
+	}
+	return out, nil
+}
+
+// prepareSamples reads for describing the sampled articles that were not
+// read yet, all of a step's at once on all CPUs (a settling pass after a
+// bulk ingest reads thousands), and keeps them in the linker's cache.
+func (s *eventSet) prepareSamples(samples [][]sampled) ([][]*cluster.Prepared, error) {
+	b := s.b
+	var arts []*storyline.Article
+	index := map[string]int{}
+	for _, sample := range samples {
+		for _, x := range sample {
+			if x.p == nil {
+				if _, ok := index[x.a.ID]; !ok {
+					index[x.a.ID] = len(arts)
+					arts = append(arts, x.a)
+				}
+			}
+		}
+	}
+	prepared, err := cluster.PrepareAll(b.ctx, arts, b.l.cfg)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range arts {
+		b.l.prepared.put(a.ID, prepared[i])
+	}
+	out := make([][]*cluster.Prepared, len(samples))
+	for i, sample := range samples {
+		out[i] = make([]*cluster.Prepared, len(sample))
+		for k, x := range sample {
+			if x.p == nil {
+				x.p = prepared[index[x.a.ID]]
+			}
+			out[i][k] = x.p
+		}
 	}
 	return out, nil
 }

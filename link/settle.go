@@ -437,7 +437,7 @@ func (s *eventSet) finish() ([]*ev, error) {
 		}
 		ids := make([]string, len(arts))
 		for i, a := range arts {
-			ids[i] = a.id()
+			ids[i] = a.id
 		}
 		feats, err := s.features(ids)
 		if err != nil {
@@ -535,17 +535,10 @@ func (s *eventSet) write(e *ev, d *cluster.Description) error {
 }
 
 // sampled is an article of an event's sample: read for describing (p),
-// or read from the store and still to be prepared (a).
+// or still to be read from the store (id).
 type sampled struct {
-	p *cluster.Prepared
-	a *storyline.Article
-}
-
-func (x sampled) id() string {
-	if x.p != nil {
-		return x.p.ID()
-	}
-	return x.a.ID
+	p  *cluster.Prepared
+	id string
 }
 
 // sample is the articles that describe an event: the batch's own first,
@@ -558,7 +551,7 @@ func (s *eventSet) sample(e *ev) ([]sampled, error) {
 	seen := map[string]bool{}
 	for _, id := range e.added {
 		if a := b.byID[id]; a.Event == e.id && len(out) < n && !seen[id] {
-			out = append(out, sampled{p: b.l.prepare(a)})
+			out = append(out, sampled{p: b.l.prepare(a), id: id})
 			seen[id] = true
 		}
 	}
@@ -579,39 +572,35 @@ func (s *eventSet) sample(e *ev) ([]sampled, error) {
 		seen[id] = true
 		if a, ok := b.byID[id]; ok {
 			if a.Event == e.id {
-				out = append(out, sampled{p: b.l.prepare(a)})
+				out = append(out, sampled{p: b.l.prepare(a), id: id})
 			}
 			continue
 		}
-		if p, ok := b.l.prepared.get(id); ok {
-			out = append(out, sampled{p: p})
-			continue
-		}
-		a, err := b.linkedArticle(id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sampled{a: a})
+		p, _ := b.l.prepared.get(id)
+		out = append(out, sampled{p: p, id: id})
 	}
 	return out, nil
 }
 
 // prepareSamples reads for describing the sampled articles that were not
-// read yet, all of a step's at once on all CPUs (a settling pass after a
-// bulk ingest reads thousands), and keeps them in the linker's cache.
+// read yet, all of a step's at once (their entities' current ids in one
+// query, the reading on all CPUs: a settling pass after a bulk ingest
+// reads thousands), and keeps them in the linker's cache.
 func (s *eventSet) prepareSamples(samples [][]sampled) ([][]*cluster.Prepared, error) {
 	b := s.b
-	var arts []*storyline.Article
+	var ids []string
 	index := map[string]int{}
 	for _, sample := range samples {
 		for _, x := range sample {
-			if x.p == nil {
-				if _, ok := index[x.a.ID]; !ok {
-					index[x.a.ID] = len(arts)
-					arts = append(arts, x.a)
-				}
+			if _, ok := index[x.id]; x.p == nil && !ok {
+				index[x.id] = len(ids)
+				ids = append(ids, x.id)
 			}
 		}
+	}
+	arts, err := b.linkedArticles(ids)
+	if err != nil {
+		return nil, err
 	}
 	prepared, err := cluster.PrepareAll(b.ctx, arts, b.l.cfg)
 	if err != nil {
@@ -625,7 +614,7 @@ func (s *eventSet) prepareSamples(samples [][]sampled) ([][]*cluster.Prepared, e
 		out[i] = make([]*cluster.Prepared, len(sample))
 		for k, x := range sample {
 			if x.p == nil {
-				x.p = prepared[index[x.a.ID]]
+				x.p = prepared[index[x.id]]
 			}
 			out[i][k] = x.p
 		}
@@ -633,30 +622,36 @@ func (s *eventSet) prepareSamples(samples [][]sampled) ([][]*cluster.Prepared, e
 	return out, nil
 }
 
-// linkedArticle reads a stored article with its entity ids brought up to
-// date (merges since it was linked).
-func (b *batch) linkedArticle(id string) (*storyline.Article, error) {
-	a, err := b.tx.LinkedArticle(b.ctx, id)
+// linkedArticles reads stored articles, in the order of ids, with their
+// entity ids brought up to date (merges since they were linked).
+func (b *batch) linkedArticles(ids []string) ([]*storyline.Article, error) {
+	arts := make([]*storyline.Article, len(ids))
+	var ents []string
+	for i, id := range ids {
+		a, err := b.tx.LinkedArticle(b.ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		arts[i] = a
+		for _, m := range a.Entities {
+			if m.Entity != "" {
+				ents = append(ents, m.Entity)
+			}
+		}
+	}
+	if len(ents) == 0 {
+		return arts, nil
+	}
+	cur, err := b.tx.Current(b.ctx, store.KindEntity, ents)
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	for _, m := range a.Entities {
-		if m.Entity != "" {
-			ids = append(ids, m.Entity)
+	for _, a := range arts {
+		for i := range a.Entities {
+			if m := &a.Entities[i]; m.Entity != "" {
+				m.Entity = cur[m.Entity]
+			}
 		}
 	}
-	if len(ids) == 0 {
-		return a, nil
-	}
-	cur, err := b.tx.Current(b.ctx, store.KindEntity, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range a.Entities {
-		if m := &a.Entities[i]; m.Entity != "" {
-			m.Entity = cur[m.Entity]
-		}
-	}
-	return a, nil
+	return arts, nil
 }

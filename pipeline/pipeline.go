@@ -60,6 +60,10 @@ type Summary struct {
 	// be analysed and linked by workers.
 	Queued int
 	Errors []error
+	// FinalSettling is how long the settling the linking steps left for
+	// the end of the run took, after the last article was linked: the
+	// part of a bulk ingest that runs on the one writer alone.
+	FinalSettling time.Duration
 }
 
 func (s Summary) String() string {
@@ -295,9 +299,11 @@ func (p *Pipeline) ingest(ctx context.Context, opts Options, total int, read fun
 	if readErr != nil {
 		return sum, readErr
 	}
+	settleStart := time.Now()
 	if err := p.Settle(ctx); err != nil {
 		return sum, err
 	}
+	sum.FinalSettling = time.Since(settleStart)
 	return sum, nil
 }
 

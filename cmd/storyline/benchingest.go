@@ -85,7 +85,7 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	done := sum.Ingested + sum.Updated
-	fmt.Fprintf(e.stdout, "articles\t%d\nwall\t%.2fs\narticles/s\t%.0f\ncpu\t%.2fs\narticles per CPU-second\t%.0f\nGOMAXPROCS\t%d\n",
-		done, wall.Seconds(), float64(done)/wall.Seconds(), cpu.Seconds(), float64(done)/cpu.Seconds(), runtime.GOMAXPROCS(0))
+	fmt.Fprintf(e.stdout, "articles\t%d\nwall\t%.2fs\narticles/s\t%.0f\ncpu\t%.2fs\narticles per CPU-second\t%.0f\nsettling after the last link\t%.2fs\nGOMAXPROCS\t%d\n",
+		done, wall.Seconds(), float64(done)/wall.Seconds(), cpu.Seconds(), float64(done)/cpu.Seconds(), sum.FinalSettling.Seconds(), runtime.GOMAXPROCS(0))
 	return exitOK
 }

@@ -53,9 +53,6 @@ func (f *Features) Keys() []uint64 {
 	return out
 }
 
-// Extract computes an article's features.
-func Extract(a *storyline.Article, cfg Config) *Features { return Prepare(a, cfg).Features() }
-
 // Features is what the prepared article gives linking: its terms, days,
 // fingerprint and lead.
 func (p *Prepared) Features() *Features {

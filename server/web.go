@@ -216,9 +216,10 @@ const cardEvents = 5
 // storyCards are the stories as the home page shows them, with their
 // latest events read in one query for all.
 func (s *Server) storyCards(ctx context.Context, stories []storyline.Story) ([]storyCard, error) {
+	latest := func(st storyline.Story) []string { return st.Events[max(0, len(st.Events)-cardEvents):] }
 	var ids []string
 	for _, st := range stories {
-		ids = append(ids, st.Events[max(0, len(st.Events)-cardEvents):]...)
+		ids = append(ids, latest(st)...)
 	}
 	evs, err := s.st.EventsByID(ctx, ids)
 	if err != nil {
@@ -227,7 +228,7 @@ func (s *Server) storyCards(ctx context.Context, stories []storyline.Story) ([]s
 	cards := make([]storyCard, 0, len(stories))
 	for _, st := range stories {
 		c := storyCard{Story: st, EventCount: len(st.Events), First: st.First, Last: st.Last, Count: st.ArticleCount}
-		for _, id := range st.Events[max(0, len(st.Events)-cardEvents):] {
+		for _, id := range latest(st) {
 			if ev, ok := evs[id]; ok {
 				c.Events = append(c.Events, ev)
 			}

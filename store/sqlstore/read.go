@@ -522,16 +522,10 @@ func (s *DB) Entity(ctx context.Context, id string) (*storyline.Entity, error) {
 func (s *DB) EntitiesByID(ctx context.Context, ids []string) (map[string]storyline.Entity, error) {
 	out := map[string]storyline.Entity{}
 	err := s.rowsByID(ctx, `SELECT doc, articles FROM entities WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
-		var doc string
-		var e storyline.Entity
-		if err := rows.Scan(&doc, &e.ArticleCount); err != nil {
+		e, err := scanEntity(rows)
+		if err != nil {
 			return err
 		}
-		n := e.ArticleCount
-		if err := json.Unmarshal([]byte(doc), &e); err != nil {
-			return fmt.Errorf("decode stored entity: %w", err)
-		}
-		e.ArticleCount = n
 		out[e.ID] = e
 		return nil
 	})
@@ -541,6 +535,22 @@ func (s *DB) EntitiesByID(ctx context.Context, ids []string) (map[string]storyli
 	return out, nil
 }
 
+// scanEntity reads a row of an entity's document and its kept number of
+// articles.
+func scanEntity(rows *sql.Rows) (storyline.Entity, error) {
+	var doc string
+	var n int
+	var e storyline.Entity
+	if err := rows.Scan(&doc, &n); err != nil {
+		return e, err
+	}
+	if err := json.Unmarshal([]byte(doc), &e); err != nil {
+		return e, fmt.Errorf("decode stored entity: %w", err)
+	}
+	e.ArticleCount = n
+	return e, nil
+}
+
 func (s *DB) readEntities(ctx context.Context, query string, args ...any) ([]storyline.Entity, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
@@ -548,18 +558,11 @@ func (s *DB) readEntities(ctx context.Context, query string, args ...any) ([]sto
 	}
 	var es []storyline.Entity
 	for rows.Next() {
-		var doc string
-		var n int
-		if err := rows.Scan(&doc, &n); err != nil {
+		e, err := scanEntity(rows)
+		if err != nil {
 			rows.Close()
 			return nil, err
 		}
-		var e storyline.Entity
-		if err := json.Unmarshal([]byte(doc), &e); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("decode stored entity: %w", err)
-		}
-		e.ArticleCount = n
 		es = append(es, e)
 	}
 	rows.Close()

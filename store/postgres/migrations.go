@@ -110,4 +110,9 @@ var migrations = []string{
 	`UPDATE events SET story = COALESCE((SELECT to_id FROM moved WHERE moved.kind = 'story' AND moved.id = events.story), '')
 		WHERE story IN (SELECT id FROM moved WHERE kind = 'story');
 	DELETE FROM stories WHERE id IN (SELECT id FROM moved WHERE kind = 'story');`,
+	// Version 10: an entity's events without their size in its index, as
+	// SQLite's version 10 (the planner sorts each date's few events).
+	`DROP INDEX event_entities_recent;
+	ALTER TABLE event_entities DROP COLUMN n;
+	CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, event);`,
 }

@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SyndicatedCopies", syndicatedCopies},
 		{"EntityArticleCounts", entityArticleCounts},
 		{"ArticleSummaries", articleSummaries},
+		{"EntityEventsFollowTheirEvents", entityEventsFollowTheirEvents},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -715,4 +716,43 @@ func articleSummaries(t *testing.T, s store.Store) {
 	if len(byID) != 2 || byID["a1"].Excerpt != "Second version, longer." || byID["a2"].Event != "e1" {
 		t.Fatalf("ArticlesByID = %+v; want a1 in its second version and a2 in e1", byID)
 	}
+}
+
+// entityEventsFollowTheirEvents: an entity lists its events newest first
+// and larger first within a date, as they are written again with more
+// articles, another date or other entities.
+func entityEventsFollowTheirEvents(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	put := func(id, date string, n int, ents ...string) {
+		t.Helper()
+		err := s.Update(ctx, func(tx store.Tx) error {
+			return tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: id, Date: date, Entities: ents}, Day: store.NoDay, N: n})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when, entity, want string) {
+		t.Helper()
+		evs, err := s.Events(ctx, store.Query{Entity: entity})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(eventIDs(evs), ","); got != want {
+			t.Errorf("%s: %s's events %s, want %s", when, entity, got, want)
+		}
+	}
+	put("e1", "2021-09-30", 1, "p1")
+	put("e2", "2021-09-30", 2, "p1", "p2")
+	put("e3", "2021-09-29", 5, "p1")
+	check("written", "p1", "e2,e1,e3")
+	put("e1", "2021-09-30", 3, "p1")
+	check("e1 larger", "p1", "e1,e2,e3")
+	put("e3", "2021-10-01", 5, "p1")
+	check("e3 later", "p1", "e3,e1,e2")
+	put("e2", "2021-09-30", 4, "p2", "p1")
+	check("e2 reordered", "p2", "e2")
+	put("e1", "2021-09-30", 3, "p2")
+	check("e1 moved to p2", "p1", "e3,e2")
+	check("e1 moved to p2", "p2", "e2,e1")
 }

@@ -115,4 +115,7 @@ var migrations = []string{
 	`DROP INDEX event_entities_recent;
 	ALTER TABLE event_entities DROP COLUMN n;
 	CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, event);`,
+	// Version 11: SQLite's index on articles' events takes their ids, as
+	// this one always had.
+	`SELECT 1`,
 }

@@ -418,4 +418,10 @@ var migrations = []string{
 	`DROP INDEX event_entities_recent;
 	ALTER TABLE event_entities DROP COLUMN n;
 	CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, event);`,
+	// Version 11: an event's article ids are read from the index on
+	// articles' events alone, in id order, as PostgreSQL's has always
+	// done: reading them from the rows took a page of the table for every
+	// article, and settling reads the articles of each neighbouring event.
+	`DROP INDEX articles_event;
+	CREATE INDEX articles_event ON articles(event, id);`,
 }

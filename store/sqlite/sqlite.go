@@ -424,4 +424,8 @@ var migrations = []string{
 	// article, and settling reads the articles of each neighbouring event.
 	`DROP INDEX articles_event;
 	CREATE INDEX articles_event ON articles(event, id);`,
+	// Version 12: a log of document-frequency deltas (store.Tx.AppendCounts),
+	// numbered upwards without reuse, so that a linker that read the log to
+	// some number reads on from there.
+	`CREATE TABLE count_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, deltas BLOB NOT NULL);`,
 }

@@ -3,11 +3,13 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/storyline-news/storyline"
@@ -378,6 +380,132 @@ func (t *tx) AddCounts(ctx context.Context, deltas map[uint64]int64) error {
 		}
 	}
 	return nil
+}
+
+// metaCountsFolded is the store's record of its last fold of the count
+// log, kept with the linker's meta values (Reset clears both).
+const metaCountsFolded = "counts_folded"
+
+// AppendCounts implements store.Tx.
+func (t *tx) AppendCounts(ctx context.Context, deltas map[uint64]int64) (int64, error) {
+	st, err := t.stmt(ctx, `INSERT INTO count_log (deltas) VALUES (?) RETURNING seq`)
+	if err != nil {
+		return 0, err
+	}
+	var seq int64
+	if err := st.QueryRowContext(ctx, encodeCounts(deltas)).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("append counts: %w", err)
+	}
+	return seq, nil
+}
+
+// CountLog implements store.Tx.
+func (t *tx) CountLog(ctx context.Context, after int64) ([]store.CountEntry, error) {
+	return t.countLog(ctx, `SELECT seq, deltas FROM count_log WHERE seq > ? ORDER BY seq`, after)
+}
+
+func (t *tx) countLog(ctx context.Context, query string, arg int64) ([]store.CountEntry, error) {
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, arg)
+	if err != nil {
+		return nil, fmt.Errorf("count log: %w", err)
+	}
+	defer rows.Close()
+	var out []store.CountEntry
+	for rows.Next() {
+		var e store.CountEntry
+		var data []byte
+		if err := rows.Scan(&e.Seq, &data); err != nil {
+			return nil, fmt.Errorf("count log: %w", err)
+		}
+		if e.Deltas, err = decodeCounts(data); err != nil {
+			return nil, fmt.Errorf("count log entry %d: %w", e.Seq, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count log: %w", err)
+	}
+	return out, nil
+}
+
+// FoldCounts implements store.Tx.
+func (t *tx) FoldCounts(ctx context.Context, upTo int64) error {
+	entries, err := t.countLog(ctx, `SELECT seq, deltas FROM count_log WHERE seq <= ? ORDER BY seq`, upTo)
+	if err != nil {
+		return err
+	}
+	sum := map[uint64]int64{}
+	for _, e := range entries {
+		for k, d := range e.Deltas {
+			sum[k] += d
+		}
+	}
+	if err := t.AddCounts(ctx, sum); err != nil {
+		return err
+	}
+	if err := t.exec(ctx, `DELETE FROM count_log WHERE seq <= ?`, upTo); err != nil {
+		return fmt.Errorf("fold counts: %w", err)
+	}
+	return t.SetMeta(ctx, metaCountsFolded, strconv.FormatInt(upTo, 10))
+}
+
+// CountsFolded implements store.Tx.
+func (t *tx) CountsFolded(ctx context.Context) (int64, error) {
+	v, err := t.Meta(ctx, metaCountsFolded)
+	if err != nil || v == "" {
+		return 0, err
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("counts folded: damaged value %q", v)
+	}
+	return n, nil
+}
+
+// encodeCounts packs deltas as varints, by key, each key as its distance
+// from the one before; zero deltas are left out.
+func encodeCounts(deltas map[uint64]int64) []byte {
+	keys := make([]uint64, 0, len(deltas))
+	for k, d := range deltas {
+		if d != 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	out := make([]byte, 0, 12*len(keys))
+	prev := uint64(0)
+	for _, k := range keys {
+		out = binary.AppendUvarint(out, k-prev)
+		out = binary.AppendVarint(out, deltas[k])
+		prev = k
+	}
+	return out
+}
+
+var errDamagedCounts = errors.New("damaged count deltas")
+
+func decodeCounts(data []byte) (map[uint64]int64, error) {
+	out := map[uint64]int64{}
+	key := uint64(0)
+	for len(data) > 0 {
+		gap, n := binary.Uvarint(data)
+		if n <= 0 {
+			return nil, errDamagedCounts
+		}
+		data = data[n:]
+		d, n := binary.Varint(data)
+		if n <= 0 {
+			return nil, errDamagedCounts
+		}
+		data = data[n:]
+		key += gap
+		out[key] += d
+	}
+	return out, nil
 }
 
 // Meta implements store.Tx.
@@ -941,7 +1069,7 @@ func (t *tx) Reset(ctx context.Context) error {
 	for _, q := range []string{
 		`DELETE FROM entities`, `DELETE FROM article_entities`, `DELETE FROM events`, `DELETE FROM event_entities`,
 		`DELETE FROM stories`, `DELETE FROM quotes`, `DELETE FROM quote_articles`, `DELETE FROM postings`,
-		`DELETE FROM counts`, `DELETE FROM moved`, `DELETE FROM meta`, `DELETE FROM pending`, `UPDATE articles SET event = ''`,
+		`DELETE FROM counts`, `DELETE FROM count_log`, `DELETE FROM moved`, `DELETE FROM meta`, `DELETE FROM pending`, `UPDATE articles SET event = ''`,
 	} {
 		if err := t.exec(ctx, q); err != nil {
 			return fmt.Errorf("reset: %w", err)

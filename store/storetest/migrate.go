@@ -25,6 +25,7 @@ type Opened struct {
 // after it on rows written before them: each undoes one step, the newest
 // first.
 var sinceVersion6 = []string{
+	`DROP TABLE count_log`,
 	`DROP INDEX event_entities_recent`,
 	`ALTER TABLE event_entities ADD COLUMN n INTEGER NOT NULL DEFAULT 0`,
 	`CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, n DESC, event)`,

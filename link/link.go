@@ -100,6 +100,7 @@ type Linker struct {
 	dfs    map[uint64]int64
 	docs   int64
 	hasDFs bool
+	counts countLog
 	// prepared keeps recently linked and described articles read
 	// (cluster.Prepare): an event that grows is described again from
 	// mostly the same ones, and settling describes what linking just read.
@@ -207,14 +208,14 @@ const (
 func (l *Linker) Link(ctx context.Context, st store.Store, items []Item) ([]store.PutResult, error) {
 	var results []store.PutResult
 	var newGen int64
-	var deltas map[uint64]int64
+	var done *batch
 	err := st.Update(ctx, func(tx store.Tx) error {
 		b := &batch{l: l, tx: tx, ctx: ctx}
 		r, err := b.run(items)
 		if err != nil {
 			return err
 		}
-		results, newGen, deltas = r, b.gen, b.dfDelta
+		results, newGen, done = r, b.gen, b
 		return nil
 	})
 	if err != nil {
@@ -223,13 +224,7 @@ func (l *Linker) Link(ctx context.Context, st store.Store, items []Item) ([]stor
 	}
 	// Only a committed batch may change the caches.
 	l.gen = newGen
-	if l.hasDFs {
-		for k, d := range deltas {
-			if _, ok := l.dfs[k]; ok {
-				l.dfs[k] += d
-			}
-		}
-	}
+	done.committed()
 	return results, nil
 }
 
@@ -242,6 +237,7 @@ func (l *Linker) Reset(ctx context.Context, st store.Store) error {
 
 func (l *Linker) dropCaches() {
 	l.dfs, l.hasDFs, l.gen, l.docs = nil, false, -1, 0
+	l.counts = countLog{folded: -1}
 	l.prepared = preparedCache{}
 	l.ents = nil
 	l.events = nil
@@ -265,6 +261,10 @@ type batch struct {
 	old     map[string]*storyline.Article // updated articles as they were
 	dfDelta map[uint64]int64
 	docs    int64
+	// logSeq is the count-log entry this step appended (0: none), folded
+	// whether it folded the log into the counts.
+	logSeq int64
+	folded bool
 
 	events    *eventSet
 	created   map[string]bool // ids created in this batch, by kind+id
@@ -300,6 +300,9 @@ func (b *batch) begin() error {
 		return err
 	}
 	b.docs, _ = strconv.ParseInt(docs, 10, 64)
+	if err := b.readCountLog(); err != nil {
+		return err
+	}
 	b.byID = map[string]*storyline.Article{}
 	b.feats = map[string]*cluster.Features{}
 	b.old = map[string]*storyline.Article{}
@@ -313,7 +316,7 @@ func (b *batch) begin() error {
 // end writes the step's counters and the store's new generation.
 func (b *batch) end() error {
 	ctx, tx := b.ctx, b.tx
-	if err := tx.AddCounts(ctx, b.dfDelta); err != nil {
+	if err := b.logCounts(); err != nil {
 		return err
 	}
 	if err := tx.SetMeta(ctx, metaDocs, strconv.FormatInt(b.docs, 10)); err != nil {
@@ -448,8 +451,10 @@ const (
 // Ingest runs it until none are; a server runs it beside its uploads.
 func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err error) {
 	var newGen int64
+	var done *batch
 	err = st.Update(ctx, func(tx store.Tx) error {
 		b := &batch{l: l, tx: tx, ctx: ctx}
+		done = b
 		if err := b.begin(); err != nil {
 			return err
 		}
@@ -478,6 +483,7 @@ func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err err
 		return false, err
 	}
 	l.gen = newGen
+	done.committed()
 	return more, nil
 }
 
@@ -503,8 +509,8 @@ func (b *batch) docFreqs(keys []uint64) (cluster.DocFreqs, error) {
 			l.dfs[k] = got[k]
 		}
 	}
-	dfs, delta := l.dfs, b.dfDelta
-	return cluster.DocFreqs{N: int(b.docs), DF: func(k uint64) int64 { return dfs[k] + delta[k] }}, nil
+	dfs, logged, delta := l.dfs, l.counts.sum, b.dfDelta
+	return cluster.DocFreqs{N: int(b.docs), DF: func(k uint64) int64 { return dfs[k] + logged[k] + delta[k] }}, nil
 }
 
 // newID is an id for a new item: base, or base with a number when base is

@@ -46,15 +46,7 @@ func (b *batch) linkStories(changed []*ev) error {
 		if err != nil {
 			return err
 		}
-		var ids []string
-		seen := map[string]bool{}
-		for _, p := range ps {
-			if p.ID != e.id && !seen[p.ID] {
-				seen[p.ID] = true
-				ids = append(ids, p.ID)
-			}
-		}
-		sort.Strings(ids)
+		ids := closestByNames(ps, e.id, sk.Day, opts.StoryCandidates)
 		cands, err := s.storyCandidates(ids)
 		if err != nil {
 			return err
@@ -282,4 +274,39 @@ func (b *batch) refreshStory(id string) error {
 	}
 	row := &store.StoryRow{Story: storyline.Story{ID: id, Title: title, Timeline: cluster.Timeline(tl), ArticleCount: articles}, First: first, Last: last, N: total}
 	return b.tx.PutStory(b.ctx, row)
+}
+
+// closestByNames picks, from the events the name postings found, the n
+// that share most of the names looked up (then the nearest in days, then
+// by id), in id order. Each name's list holds up to n events, so a
+// search over a dozen frequent names found hundreds: those sharing one
+// frequent name are the least likely to chain, and reading them all made
+// a story search cost more the more a store held.
+func closestByNames(ps []store.Posting, self string, day int32, n int) []string {
+	shared := map[string]int{}
+	gap := map[string]int64{}
+	for _, p := range ps {
+		if p.ID == self {
+			continue
+		}
+		shared[p.ID]++
+		d := int64(0)
+		if day != cluster.NoDay && p.Rank != store.NoDay {
+			d = max(p.Rank-int64(day), int64(day)-p.Rank)
+		}
+		gap[p.ID] = d
+	}
+	ids := sortedKeys(shared)
+	sort.SliceStable(ids, func(i, j int) bool {
+		a, b := ids[i], ids[j]
+		if shared[a] != shared[b] {
+			return shared[a] > shared[b]
+		}
+		return gap[a] < gap[b]
+	})
+	if len(ids) > n {
+		ids = ids[:n]
+	}
+	sort.Strings(ids)
+	return ids
 }

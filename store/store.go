@@ -178,6 +178,12 @@ type Posting struct {
 	ID   string
 }
 
+// CountEntry is one logged step of counter deltas (Tx.AppendCounts).
+type CountEntry struct {
+	Seq    int64
+	Deltas map[uint64]int64
+}
+
 // Range is an inclusive range of posting ranks.
 type Range struct{ Lo, Hi int64 }
 
@@ -265,6 +271,19 @@ type Tx interface {
 	// are 0. AddCounts adds deltas.
 	Counts(ctx context.Context, keys []uint64) (map[uint64]int64, error)
 	AddCounts(ctx context.Context, deltas map[uint64]int64) error
+	// A counter's value is its Counts plus the deltas logged since the
+	// last fold. AppendCounts logs a step's deltas as one entry and
+	// returns its number (entries are numbered upwards, never reused);
+	// CountLog reads the entries after a number, in order; FoldCounts
+	// adds the entries up to a number into the counters and drops them;
+	// CountsFolded is the number the last fold reached (0: none). A step
+	// of a thousand terms writes one row instead of a page of the counters
+	// for every few of them, and a large store's counters spread over
+	// thousands of pages.
+	AppendCounts(ctx context.Context, deltas map[uint64]int64) (int64, error)
+	CountLog(ctx context.Context, after int64) ([]CountEntry, error)
+	FoldCounts(ctx context.Context, upTo int64) error
+	CountsFolded(ctx context.Context) (int64, error)
 	// Meta is a small value by name ("" when absent).
 	Meta(ctx context.Context, key string) (string, error)
 	SetMeta(ctx context.Context, key, value string) error

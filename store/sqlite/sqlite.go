@@ -83,7 +83,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// come every 40 MB of log instead of 4: each one writes its pages back
 	// and syncs the file, and a linking step touches the same pages again
 	// and again (halves the wall time of bulk ingest into a 300k store).
-	write, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-131072)&_pragma=wal_autocheckpoint(10000)&_txlock=immediate")
+	// Its temporary files (statement journals of the many-row upserts,
+	// small sorts) stay in memory: in files they were half of an
+	// ingest's writes to disk, each one a system call.
+	write, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-131072)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(2)&_txlock=immediate")
 	if err != nil {
 		read.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -408,4 +411,21 @@ var migrations = []string{
 	`UPDATE events SET story = COALESCE((SELECT to_id FROM moved WHERE moved.kind = 'story' AND moved.id = events.story), '')
 		WHERE story IN (SELECT id FROM moved WHERE kind = 'story');
 	DELETE FROM stories WHERE id IN (SELECT id FROM moved WHERE kind = 'story');`,
+	// Version 10: an entity's events are read by date from its index and
+	// sorted by size within a date as they are read. The index held each
+	// event's size, so every article an event took rewrote an entry of
+	// each of its entities, all over the index.
+	`DROP INDEX event_entities_recent;
+	ALTER TABLE event_entities DROP COLUMN n;
+	CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, event);`,
+	// Version 11: an event's article ids are read from the index on
+	// articles' events alone, in id order, as PostgreSQL's has always
+	// done: reading them from the rows took a page of the table for every
+	// article, and settling reads the articles of each neighbouring event.
+	`DROP INDEX articles_event;
+	CREATE INDEX articles_event ON articles(event, id);`,
+	// Version 12: a log of document-frequency deltas (store.Tx.AppendCounts),
+	// numbered upwards without reuse, so that a linker that read the log to
+	// some number reads on from there.
+	`CREATE TABLE count_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, deltas BLOB NOT NULL);`,
 }

@@ -782,13 +782,15 @@ func (s *DB) Events(ctx context.Context, q store.Query) ([]storyline.Event, erro
 	var w *where
 	if q.Entity != "" {
 		// Through the entity's rows by date (event_entities_recent), as
-		// entityArticles does for articles.
+		// entityArticles does for articles; the events of one date are
+		// sorted by size as they are read (the index does not hold the
+		// size, which changes with every article an event takes).
 		entity := q.Entity
 		q.Entity = ""
 		w = s.eventWhere(q, "e.id")
 		w.add("ee.entity = ?", entity)
 		query = `SELECT e.doc FROM event_entities ee JOIN events e ON e.id = ee.event`
-		order = ` ORDER BY ee.date DESC, ee.n DESC, ee.event LIMIT ? OFFSET ?`
+		order = ` ORDER BY ee.date DESC, e.n DESC, ee.event LIMIT ? OFFSET ?`
 	} else {
 		w = s.eventWhere(q, "id")
 	}

@@ -25,6 +25,10 @@ type Opened struct {
 // after it on rows written before them: each undoes one step, the newest
 // first.
 var sinceVersion6 = []string{
+	`DROP TABLE count_log`,
+	`DROP INDEX event_entities_recent`,
+	`ALTER TABLE event_entities ADD COLUMN n INTEGER NOT NULL DEFAULT 0`,
+	`CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, n DESC, event)`,
 	`DROP INDEX articles_published`,
 	`CREATE INDEX articles_published ON articles(published)`,
 	`ALTER TABLE articles DROP COLUMN summary`,
@@ -48,12 +52,18 @@ func Migrations(t *testing.T, open func(t *testing.T) Opened) {
 	mention := storyline.Mention{Entity: "p1", Name: "Sergei Ryabkov", Type: storyline.Person, Text: "Ryabkov", Start: 0, End: 7}
 	a1.Entities = []storyline.Mention{mention}
 	a2.Entities = []storyline.Mention{mention, {Entity: "p2", Name: "Wendy Sherman", Type: storyline.Person, Text: "Sherman"}}
+	a1.Event, a2.Event = "e1", "e2"
 	c := &storyline.Corpus{
 		Articles: []*storyline.Article{a1, a2},
 		Entities: []storyline.Entity{
 			{ID: "p1", Name: "Sergei Ryabkov", Type: storyline.Person, Articles: []string{"a1", "a2"}},
 			{ID: "p2", Name: "Wendy Sherman", Type: storyline.Person, Articles: []string{"a2"}},
 			{ID: "p3", Name: "Nobody Named", Type: storyline.Person},
+		},
+		// Two events of p1 on one date: the larger is listed first.
+		Events: []storyline.Event{
+			{ID: "e1", Date: "2021-09-30", Entities: []string{"p1"}, Articles: []string{"a1"}},
+			{ID: "e2", Date: "2021-09-30", Entities: []string{"p1", "p2"}, Articles: []string{"a2", "a3"}},
 		},
 	}
 	if err := store.WriteCorpus(ctx, o.Store, c); err != nil {
@@ -83,6 +93,13 @@ func Migrations(t *testing.T, open func(t *testing.T) Opened) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("migrated summaries:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	evs, err := s.Events(ctx, store.Query{Entity: "p1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 || evs[0].ID != "e2" || evs[1].ID != "e1" {
+		t.Errorf("migrated: p1's events %v, want e2 then e1", eventIDs(evs))
+	}
 	for id, want := range map[string]int{"p1": 2, "p2": 1, "p3": 0} {
 		e, err := s.Entity(ctx, id)
 		if err != nil {
@@ -92,4 +109,12 @@ func Migrations(t *testing.T, open func(t *testing.T) Opened) {
 			t.Errorf("migrated %s: article count %d, %d articles listed; want %d", id, e.ArticleCount, len(e.Articles), want)
 		}
 	}
+}
+
+func eventIDs(evs []storyline.Event) []string {
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
+	}
+	return ids
 }

@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"NotFound", notFound},
 		{"Postings", postings},
 		{"Counts", counts},
+		{"CountLog", countLogFolds},
 		{"Features", features},
 		{"MoveAnswersWithTheNewID", moveAnswers},
 		{"EventFollowsMergedStory", eventFollowsMergedStory},
@@ -41,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SyndicatedCopies", syndicatedCopies},
 		{"EntityArticleCounts", entityArticleCounts},
 		{"ArticleSummaries", articleSummaries},
+		{"EntityEventsFollowTheirEvents", entityEventsFollowTheirEvents},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -363,6 +365,78 @@ func counts(t *testing.T, s store.Store) {
 			t.Errorf("Meta(absent) = %q, %v", v, err)
 		}
 		return nil
+	})
+}
+
+// countLogFolds: logged deltas are read back after a number, in order
+// and whole (keys of all 64 bits, negative deltas, zeros left out); a
+// fold adds the entries up to a number into the counters and drops only
+// them; numbers keep rising after a fold and after a reset.
+func countLogFolds(t *testing.T, s store.Store) {
+	const big = uint64(1) << 63
+	var first, second int64
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		var err error
+		if first, err = tx.AppendCounts(ctx, map[uint64]int64{1: 2, big + 5: 1, 9: 0}); err != nil {
+			return err
+		}
+		second, err = tx.AppendCounts(ctx, map[uint64]int64{1: 3, big + 5: -1})
+		return err
+	})
+	if second <= first {
+		t.Fatalf("entries numbered %d then %d", first, second)
+	}
+	read := func(after int64) string {
+		t.Helper()
+		var got []string
+		update(t, s, func(ctx context.Context, tx store.Tx) error {
+			es, err := tx.CountLog(ctx, after)
+			for _, e := range es {
+				got = append(got, fmt.Sprintf("%d:%v", e.Seq-first, e.Deltas))
+			}
+			return err
+		})
+		return strings.Join(got, " ")
+	}
+	if got, want := read(0), fmt.Sprintf("0:map[1:2 %d:1] 1:map[1:3 %d:-1]", big+5, big+5); got != want {
+		t.Errorf("CountLog(0) = %s, want %s", got, want)
+	}
+	if got, want := read(first), fmt.Sprintf("1:map[1:3 %d:-1]", big+5); got != want {
+		t.Errorf("CountLog(first) = %s, want %s", got, want)
+	}
+	var third int64
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := tx.FoldCounts(ctx, first); err != nil {
+			return err
+		}
+		got, err := tx.Counts(ctx, []uint64{1, big + 5, 9})
+		if err != nil {
+			return err
+		}
+		if got[1] != 2 || got[big+5] != 1 || got[9] != 0 {
+			t.Errorf("Counts after folding the first entry = %v, want 1:2 %d:1", got, big+5)
+		}
+		if n, err := tx.CountsFolded(ctx); err != nil || n != first {
+			t.Errorf("CountsFolded = %d, %v; want %d", n, err, first)
+		}
+		third, err = tx.AppendCounts(ctx, map[uint64]int64{7: 1})
+		return err
+	})
+	if got, want := read(0), fmt.Sprintf("1:map[1:3 %d:-1] %d:map[7:1]", big+5, third-first); got != want {
+		t.Errorf("CountLog(0) after a fold = %s, want %s", got, want)
+	}
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := tx.FoldCounts(ctx, third); err != nil {
+			return err
+		}
+		if err := tx.Reset(ctx); err != nil {
+			return err
+		}
+		n, err := tx.AppendCounts(ctx, map[uint64]int64{7: 1})
+		if n <= third {
+			t.Errorf("after a fold and a reset, entry %d numbered %d", third, n)
+		}
+		return err
 	})
 }
 
@@ -715,4 +789,43 @@ func articleSummaries(t *testing.T, s store.Store) {
 	if len(byID) != 2 || byID["a1"].Excerpt != "Second version, longer." || byID["a2"].Event != "e1" {
 		t.Fatalf("ArticlesByID = %+v; want a1 in its second version and a2 in e1", byID)
 	}
+}
+
+// entityEventsFollowTheirEvents: an entity lists its events newest first
+// and larger first within a date, as they are written again with more
+// articles, another date or other entities.
+func entityEventsFollowTheirEvents(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	put := func(id, date string, n int, ents ...string) {
+		t.Helper()
+		err := s.Update(ctx, func(tx store.Tx) error {
+			return tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: id, Date: date, Entities: ents}, Day: store.NoDay, N: n})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when, entity, want string) {
+		t.Helper()
+		evs, err := s.Events(ctx, store.Query{Entity: entity})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(eventIDs(evs), ","); got != want {
+			t.Errorf("%s: %s's events %s, want %s", when, entity, got, want)
+		}
+	}
+	put("e1", "2021-09-30", 1, "p1")
+	put("e2", "2021-09-30", 2, "p1", "p2")
+	put("e3", "2021-09-29", 5, "p1")
+	check("written", "p1", "e2,e1,e3")
+	put("e1", "2021-09-30", 3, "p1")
+	check("e1 larger", "p1", "e1,e2,e3")
+	put("e3", "2021-10-01", 5, "p1")
+	check("e3 later", "p1", "e3,e1,e2")
+	put("e2", "2021-09-30", 4, "p2", "p1")
+	check("e2 reordered", "p2", "e2")
+	put("e1", "2021-09-30", 3, "p2")
+	check("e1 moved to p2", "p1", "e3,e2")
+	check("e1 moved to p2", "p2", "e2,e1")
 }

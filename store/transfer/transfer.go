@@ -82,12 +82,13 @@ func tables() []table {
 		{name: "article_entities", cols: []string{"article", "entity", "published"}},
 		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state", "articles"}},
 		{name: "events", cols: []string{"id", "date", "day", "story", "n", "doc", "state"}},
-		{name: "event_entities", cols: []string{"event", "entity", "rank", "date", "n"}},
+		{name: "event_entities", cols: []string{"event", "entity", "rank", "date"}},
 		{name: "stories", cols: []string{"id", "first", "last", "n", "doc", "state"}},
 		{name: "quotes", cols: []string{"id", "speaker", "n", "latest", "text", "doc", "state"}},
 		{name: "quote_articles", cols: []string{"quote", "article"}},
 		{name: "postings", cols: []string{"idx", "key", "rank", "id"}},
 		{name: "counts", cols: []string{"key", "n"}},
+		{name: "count_log", cols: []string{"seq", "deltas"}},
 		{name: "pending", cols: []string{"seq", "kind", "id"}},
 		{name: "moved", cols: []string{"kind", "id", "to_id"}},
 		{name: "meta", cols: []string{"key", "value"}},
@@ -171,9 +172,13 @@ func ToPostgres(ctx context.Context, src *sqlite.DB, dst *postgres.DB, opt Optio
 	if err != nil {
 		return st, fmt.Errorf("transfer: %w", err)
 	}
-	// The identity of pending work continues after the copied numbers.
-	if _, err := wtx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('pending', 'seq'), COALESCE(MAX(seq), 0) + 1, false) FROM pending`); err != nil {
-		return st, fmt.Errorf("transfer: pending sequence: %w", err)
+	// The numbers of pending work and of the count log continue after the
+	// copied ones.
+	for _, name := range []string{"pending", "count_log"} {
+		q := `SELECT setval(pg_get_serial_sequence('` + name + `', 'seq'), COALESCE(MAX(seq), 0) + 1, false) FROM ` + name
+		if _, err := wtx.Exec(ctx, q); err != nil {
+			return st, fmt.Errorf("transfer: %s sequence: %w", name, err)
+		}
 	}
 	if err := bumpGeneration(ctx, pgDestination{wtx}, oldGen); err != nil {
 		return st, fmt.Errorf("transfer: %w", err)

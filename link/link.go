@@ -450,6 +450,21 @@ const (
 // refreshes the stories. more says whether events are still waiting.
 // Ingest runs it until none are; a server runs it beside its uploads.
 func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err error) {
+	more, _, err = l.settle(ctx, st, 1)
+	return more, err
+}
+
+// SettleFull runs a settling step only when a whole step's events
+// (Options.SettleEvents) wait; ran says whether it did. A bulk ingest
+// settles this way between its linking steps, so that settling overlaps
+// the analysis of the articles still coming instead of all waiting for
+// the end, on one writer.
+func (l *Linker) SettleFull(ctx context.Context, st store.Store) (more, ran bool, err error) {
+	return l.settle(ctx, st, l.opts.SettleEvents)
+}
+
+// settle runs a settling step when at least least events wait.
+func (l *Linker) settle(ctx context.Context, st store.Store, least int) (more, ran bool, err error) {
 	var newGen int64
 	var done *batch
 	err = st.Update(ctx, func(tx store.Tx) error {
@@ -462,8 +477,8 @@ func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err err
 		if err != nil {
 			return err
 		}
-		if len(ids) == 0 {
-			more, newGen = false, b.gen-1
+		if len(ids) == 0 || len(ids) < least {
+			more, newGen = len(ids) > 0, b.gen-1
 			return nil
 		}
 		if err := b.settleEvents(ids); err != nil {
@@ -475,16 +490,16 @@ func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err err
 		if err := b.end(); err != nil {
 			return err
 		}
-		more, newGen = len(ids) == l.opts.SettleEvents, b.gen
+		more, ran, newGen = len(ids) == l.opts.SettleEvents, true, b.gen
 		return nil
 	})
 	if err != nil {
 		l.dropCaches()
-		return false, err
+		return false, false, err
 	}
 	l.gen = newGen
 	done.committed()
-	return more, nil
+	return more, ran, nil
 }
 
 // docFreqs are the document frequencies of keys, as of this batch: the

@@ -328,7 +328,8 @@ func (p *Pipeline) settleStep(ctx context.Context) (more bool, err error) {
 }
 
 // settleStepOf runs a settling step as settleStep does; with full, only
-// when a whole step's events wait (ran says whether it ran).
+// when enough events wait (link.Linker.SettleFull; ran says whether it
+// ran).
 func (p *Pipeline) settleStepOf(ctx context.Context, full bool) (more, ran bool, err error) {
 	p.hookMu.Lock()
 	after := p.afterSettle
@@ -406,9 +407,9 @@ func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count fu
 			// Analysis keeps the writer busy with small batches
 			// until its last article, so idle moments (next) leave
 			// nearly all the settling to the end, on one writer while
-			// the other CPUs wait. A whole step's worth of waiting
-			// events is settled at once instead; a failed step is
-			// left to the final pass, which reports it.
+			// the other CPUs wait. Once enough events wait they are
+			// settled at once instead; a failed step is left to the
+			// final pass, which reports it.
 			p.settleStepOf(ctx, true)
 			continue
 		}

@@ -101,6 +101,8 @@ type Linker struct {
 	docs   int64
 	hasDFs bool
 	counts countLog
+	// newestPub is the latest publication day of the articles linked.
+	newestPub int32
 	// prepared keeps recently linked and described articles read
 	// (cluster.Prepare): an event that grows is described again from
 	// mostly the same ones, and settling describes what linking just read.
@@ -400,6 +402,9 @@ func (b *batch) run(items []Item) ([]store.PutResult, error) {
 	for k, a := range arts {
 		f := prepared[k].Features()
 		b.feats[a.ID] = f
+		if f.Pub != cluster.NoDay && f.Pub > b.l.newestPub {
+			b.l.newestPub = f.Pub
+		}
 		b.l.prepared.put(a.ID, prepared[k])
 		if err := tx.SetArticleEntities(ctx, a.ID, a.Published, articleEntities(a)); err != nil {
 			return nil, err
@@ -455,11 +460,13 @@ func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err err
 }
 
 // SettleFull runs a settling step only when at least half a step's
-// events (Options.SettleEvents) wait; ran says whether it did. A bulk
-// ingest settles this way between its linking steps, so that settling
-// overlaps the analysis of the articles still coming instead of all
-// waiting for the end, on one writer: with whole steps, the last one
-// (about two seconds of a 10k ingest) was still left for the end.
+// events (Options.SettleEvents) wait that have stopped taking articles
+// (doneTakingArticles); ran says whether it did. A bulk ingest settles
+// this way between its linking steps, so that settling overlaps the
+// analysis of the articles still coming instead of all waiting for the
+// end, on one writer (5.6–6.0 s of a 10k ingest's 30 s on a busy
+// machine); with whole steps, the last one (about two seconds) was still
+// left for the end.
 func (l *Linker) SettleFull(ctx context.Context, st store.Store) (more, ran bool, err error) {
 	return l.settle(ctx, st, max(1, l.opts.SettleEvents/2))
 }
@@ -477,6 +484,11 @@ func (l *Linker) settle(ctx context.Context, st store.Store, least int) (more, r
 		ids, err := tx.Pending(ctx, pendingSettle, l.opts.SettleEvents)
 		if err != nil {
 			return err
+		}
+		if least > 1 {
+			if ids, err = b.doneTakingArticles(l.opts.SettleEvents); err != nil {
+				return err
+			}
 		}
 		if len(ids) == 0 || len(ids) < least {
 			more, newGen = len(ids) > 0, b.gen-1
@@ -501,6 +513,38 @@ func (l *Linker) settle(ctx context.Context, st store.Store, least int) (more, r
 	l.gen = newGen
 	done.committed()
 	return more, ran, nil
+}
+
+// settleLagDays is how far an event's day must lie behind the newest
+// article linked for SettleFull to take it: in a stream that comes in
+// order of time it has stopped taking reports. Settled sooner, events
+// were settled against a neighbourhood still filling, and a bulk
+// ingest's events came out worse (B-cubed F1 0.9415 against 0.9463 on
+// 6,000 generated news articles, seed 7, means of 4–6 runs).
+const settleLagDays = 7
+
+// doneTakingArticles is up to n of the events waiting for settling, the
+// longest waiting first, whose day lies settleLagDays behind the newest
+// article linked; undated events wait for the end.
+func (b *batch) doneTakingArticles(n int) ([]string, error) {
+	waiting, err := b.tx.Pending(b.ctx, pendingSettle, 8*n)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.events.load(waiting); err != nil {
+		return nil, err
+	}
+	var done []string
+	for _, id := range waiting {
+		e := b.events.get(id)
+		if e == nil || e.day() != cluster.NoDay && e.day() <= b.l.newestPub-settleLagDays {
+			done = append(done, id)
+			if len(done) == n {
+				break
+			}
+		}
+	}
+	return done, nil
 }
 
 // docFreqs are the document frequencies of keys, as of this batch: the

@@ -54,20 +54,13 @@ func staticScores(sc scorer, static []uint64) [nTags]float32 {
 // step extends every item of the beam by one token, whose static features
 // score base, and keeps the best k.
 func (b *beamState) step(sc scorer, toks []tokInfo, base [nTags]float32, i, k int) {
-	if m, ok := sc.(*Tagger); ok && m.tagOnly != nil {
-		b.offerFixed(m, toks, base, i)
-	} else {
-		b.offer(sc, toks, base, i)
+	// A model that no longer changes (not training) reads the features of
+	// tags alone from its arrays and the rest by direct lookups.
+	fixed, _ := sc.(*Tagger)
+	if fixed != nil && fixed.tagOnly == nil {
+		fixed = nil
 	}
-	b.keep(k)
-}
-
-// offer puts every extension of the beam's items by the token's tags
-// into b.cand.
-func (b *beamState) offer(sc scorer, toks []tokInfo, base [nTags]float32, i int) {
-	for _, h := range histFeatures(b.feats[:0], toks, i, b.hist[i]) {
-		sc.addScores(h, &base)
-	}
+	b.addHist(sc, fixed, toks, i, &base)
 	var prevDone [nTags]bool
 	b.cand = b.cand[:0]
 	for _, n := range b.beam {
@@ -75,46 +68,52 @@ func (b *beamState) offer(sc scorer, toks []tokInfo, base [nTags]float32, i int)
 		if !prevDone[prev] {
 			prevDone[prev] = true
 			b.prevScore[prev] = base
-			for _, h := range prevFeatures(b.feats[:0], toks, i, prev, b.hist[i]) {
-				sc.addScores(h, &b.prevScore[prev])
-			}
+			b.addPrev(sc, fixed, toks, i, prev, &b.prevScore[prev])
 		}
 		scores := b.prevScore[prev]
-		sc.addScores(pairFeature(prev2, prev), &scores)
+		if fixed != nil {
+			addRow(&scores, &fixed.tagOnly.pair[prev2][prev])
+		} else {
+			sc.addScores(pairFeature(prev2, prev), &scores)
+		}
 		b.extend(n, prev, &scores)
+	}
+	b.keep(k)
+}
+
+// addHist adds the weights of histFeatures to scores; with fixed, in the
+// same order, so that every score is the same to the last bit.
+func (b *beamState) addHist(sc scorer, fixed *Tagger, toks []tokInfo, i int, scores *[nTags]float32) {
+	hist := b.hist[i]
+	if fixed == nil {
+		for _, h := range histFeatures(b.feats[:0], toks, i, hist) {
+			sc.addScores(h, scores)
+		}
+		return
+	}
+	if hist != 0 {
+		addRow(scores, &fixed.tagOnly.hist[hist])
+		fixed.addScores(histShapeFeature(hist, toks[i].shape), scores)
 	}
 }
 
-// offerFixed is offer for a model that no longer changes: the features of
-// tags alone come from m.tagOnly, the rest from direct lookups, added in
-// the order of histFeatures and prevFeatures so that every score is the
-// same to the last bit.
-func (b *beamState) offerFixed(m *Tagger, toks []tokInfo, base [nTags]float32, i int) {
-	t0, hist, fixed := &toks[i], b.hist[i], m.tagOnly
-	if hist != 0 {
-		addRow(&base, &fixed.hist[hist])
-		m.addScores(histShapeFeature(hist, t0.shape), &base)
-	}
-	var prevDone [nTags]bool
-	b.cand = b.cand[:0]
-	for _, n := range b.beam {
-		prev, prev2 := b.prevTags(n)
-		if !prevDone[prev] {
-			prevDone[prev] = true
-			ps := &b.prevScore[prev]
-			*ps = base
-			addRow(ps, &fixed.prev[prev])
-			if !t0.hide {
-				m.addScores(prevTagLowerFeature(prev, t0.lower), ps)
-			}
-			m.addScores(prevTagShapeFeature(prev, t0.shape), ps)
-			if hist != 0 {
-				addRow(ps, &fixed.histPrev[hist][prev])
-			}
+// addPrev adds the weights of prevFeatures to scores, as addHist does.
+func (b *beamState) addPrev(sc scorer, fixed *Tagger, toks []tokInfo, i, prev int, scores *[nTags]float32) {
+	hist := b.hist[i]
+	if fixed == nil {
+		for _, h := range prevFeatures(b.feats[:0], toks, i, prev, hist) {
+			sc.addScores(h, scores)
 		}
-		scores := b.prevScore[prev]
-		addRow(&scores, &fixed.pair[prev2][prev])
-		b.extend(n, prev, &scores)
+		return
+	}
+	t0 := &toks[i]
+	addRow(scores, &fixed.tagOnly.prev[prev])
+	if !t0.hide {
+		fixed.addScores(prevTagLowerFeature(prev, t0.lower), scores)
+	}
+	fixed.addScores(prevTagShapeFeature(prev, t0.shape), scores)
+	if hist != 0 {
+		addRow(scores, &fixed.tagOnly.histPrev[hist][prev])
 	}
 }
 

@@ -600,6 +600,7 @@ func (b *batch) placeEvents() error {
 		}
 	}
 	sort.Strings(ids)
+	b.touched = ids
 	return b.tx.AddPending(b.ctx, pendingSettle, ids)
 }
 

@@ -101,6 +101,10 @@ type Linker struct {
 	docs   int64
 	hasDFs bool
 	counts countLog
+	// linked counts the articles this linker linked; lastTouched is the
+	// count when each event waiting for settling last took one.
+	linked      int64
+	lastTouched map[string]int64
 	// prepared keeps recently linked and described articles read
 	// (cluster.Prepare): an event that grows is described again from
 	// mostly the same ones, and settling describes what linking just read.
@@ -225,6 +229,7 @@ func (l *Linker) Link(ctx context.Context, st store.Store, items []Item) ([]stor
 	// Only a committed batch may change the caches.
 	l.gen = newGen
 	done.committed()
+	l.noteTouched(len(done.arts), done.touched)
 	return results, nil
 }
 
@@ -267,6 +272,7 @@ type batch struct {
 	folded bool
 
 	events    *eventSet
+	touched   []string        // events this step's articles went into
 	created   map[string]bool // ids created in this batch, by kind+id
 	storyLost map[string]*ev  // stories that lost an event, to the event that took it
 	undated   bool            // the store holds undated events
@@ -450,20 +456,43 @@ const (
 // refreshes the stories. more says whether events are still waiting.
 // Ingest runs it until none are; a server runs it beside its uploads.
 func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err error) {
+	more, _, err = l.settle(ctx, st, 1)
+	return more, err
+}
+
+// SettleFull runs a settling step only when at least half a step's
+// events (Options.SettleEvents) wait that have stopped taking articles
+// (doneTakingArticles); ran says whether it did. A bulk ingest settles
+// this way between its linking steps, so that settling overlaps the
+// analysis of the articles still coming instead of all waiting for the
+// end, on one writer (a 10k ingest's last 5.3–6.9 s; 1.3–2.4 s left).
+func (l *Linker) SettleFull(ctx context.Context, st store.Store) (more, ran bool, err error) {
+	return l.settle(ctx, st, max(1, l.opts.SettleEvents/2))
+}
+
+// settle runs a settling step when at least least events wait.
+func (l *Linker) settle(ctx context.Context, st store.Store, least int) (more, ran bool, err error) {
 	var newGen int64
 	var done *batch
+	var settled []string
 	err = st.Update(ctx, func(tx store.Tx) error {
 		b := &batch{l: l, tx: tx, ctx: ctx}
 		done = b
 		if err := b.begin(); err != nil {
 			return err
 		}
-		ids, err := tx.Pending(ctx, pendingSettle, l.opts.SettleEvents)
+		var ids []string
+		var err error
+		if least > 1 {
+			ids, err = b.doneTakingArticles(l.opts.SettleEvents)
+		} else {
+			ids, err = tx.Pending(ctx, pendingSettle, l.opts.SettleEvents)
+		}
 		if err != nil {
 			return err
 		}
-		if len(ids) == 0 {
-			more, newGen = false, b.gen-1
+		if len(ids) == 0 || len(ids) < least {
+			more, newGen = len(ids) > 0, b.gen-1
 			return nil
 		}
 		if err := b.settleEvents(ids); err != nil {
@@ -475,16 +504,72 @@ func (l *Linker) Settle(ctx context.Context, st store.Store) (more bool, err err
 		if err := b.end(); err != nil {
 			return err
 		}
-		more, newGen = len(ids) == l.opts.SettleEvents, b.gen
+		more, ran, newGen = len(ids) == l.opts.SettleEvents, true, b.gen
+		settled = ids
 		return nil
 	})
 	if err != nil {
 		l.dropCaches()
-		return false, err
+		return false, false, err
 	}
 	l.gen = newGen
 	done.committed()
-	return more, nil
+	for _, id := range settled {
+		delete(l.lastTouched, id)
+	}
+	return more, ran, nil
+}
+
+// noteTouched counts n articles linked into the events touched.
+func (l *Linker) noteTouched(n int, touched []string) {
+	l.linked += int64(n)
+	if l.lastTouched == nil {
+		l.lastTouched = map[string]int64{}
+	}
+	for _, id := range touched {
+		l.lastTouched[id] = l.linked
+	}
+	// An event missing counts as done taking articles, like one touched
+	// long enough ago: forgetting those keeps the map to the recent ones
+	// (events retired by settling are never settled themselves).
+	if len(l.lastTouched) > maxLastTouched {
+		for id, last := range l.lastTouched {
+			if l.linked-last >= settleLagArticles {
+				delete(l.lastTouched, id)
+			}
+		}
+	}
+}
+
+// maxLastTouched bounds Linker.lastTouched before its old entries go.
+const maxLastTouched = 1 << 16
+
+// settleLagArticles is how many articles must have been linked since an
+// event last took one for SettleFull to take it: it has stopped taking
+// reports, in a stream that comes roughly in order of time. Settled
+// sooner, events were settled against a neighbourhood still filling,
+// and a bulk ingest's events came out worse (B-cubed F1 0.9415 against
+// 0.9463 on 6,000 generated news articles, seed 7, means of 4–6 runs).
+const settleLagArticles = 1000
+
+// doneTakingArticles is up to n of the events waiting for settling, the
+// longest waiting first, that have taken no article for the last
+// settleLagArticles (or were left waiting by another linker).
+func (b *batch) doneTakingArticles(n int) ([]string, error) {
+	waiting, err := b.tx.Pending(b.ctx, pendingSettle, 8*n)
+	if err != nil {
+		return nil, err
+	}
+	var done []string
+	for _, id := range waiting {
+		if last, ok := b.l.lastTouched[id]; !ok || b.l.linked-last >= settleLagArticles {
+			done = append(done, id)
+			if len(done) == n {
+				break
+			}
+		}
+	}
+	return done, nil
 }
 
 // docFreqs are the document frequencies of keys, as of this batch: the

@@ -1,5 +1,7 @@
 package ner
 
+import "slices"
+
 // Beam search over tag sequences. Items whose last two tags agree have the
 // same future (features look back two tags), so only the best of them is
 // kept: with a beam of nTags² this is exact second-order Viterbi.
@@ -15,9 +17,9 @@ type beamState struct {
 	beam  []int32
 	next  []int32
 	cand  []beamCand
+	top   []beamCand // the best candidates of a step, best first
 	feats []uint64
 	hist  []int
-	seen  [nTags * nTags]int32
 	// prevScore[p] is the token's score vector given previous tag p.
 	prevScore [nTags][nTags]float32
 }
@@ -25,6 +27,7 @@ type beamState struct {
 type beamCand struct {
 	parent int32
 	tag    int8
+	prev   int8 // the tag of parent, 0 at the start
 	score  float32
 }
 
@@ -51,9 +54,13 @@ func staticScores(sc scorer, static []uint64) [nTags]float32 {
 // step extends every item of the beam by one token, whose static features
 // score base, and keeps the best k.
 func (b *beamState) step(sc scorer, toks []tokInfo, base [nTags]float32, i, k int) {
-	for _, h := range histFeatures(b.feats[:0], toks, i, b.hist[i]) {
-		sc.addScores(h, &base)
+	// A model that no longer changes (not training) reads the features of
+	// tags alone from its arrays and the rest by direct lookups.
+	fixed, _ := sc.(*Tagger)
+	if fixed != nil && fixed.tagOnly == nil {
+		fixed = nil
 	}
+	b.addHist(sc, fixed, toks, i, &base)
 	var prevDone [nTags]bool
 	b.cand = b.cand[:0]
 	for _, n := range b.beam {
@@ -61,49 +68,115 @@ func (b *beamState) step(sc scorer, toks []tokInfo, base [nTags]float32, i, k in
 		if !prevDone[prev] {
 			prevDone[prev] = true
 			b.prevScore[prev] = base
-			for _, h := range prevFeatures(b.feats[:0], toks, i, prev, b.hist[i]) {
-				sc.addScores(h, &b.prevScore[prev])
-			}
+			b.addPrev(sc, fixed, toks, i, prev, &b.prevScore[prev])
 		}
 		scores := b.prevScore[prev]
-		sc.addScores(pairFeature(prev2, prev), &scores)
-		var s0 float32
-		if n >= 0 {
-			s0 = b.nodes[n].score
+		if fixed != nil {
+			addRow(&scores, &fixed.tagOnly.pair[prev2][prev])
+		} else {
+			sc.addScores(pairFeature(prev2, prev), &scores)
 		}
-		for t := 0; t < nTags; t++ {
-			if allowed(prev, t) {
-				b.cand = append(b.cand, beamCand{parent: n, tag: int8(t), score: s0 + scores[t]})
+		b.extend(n, prev, &scores)
+	}
+	b.keep(k)
+}
+
+// addHist adds the weights of histFeatures to scores; with fixed, in the
+// same order, so that every score is the same to the last bit.
+func (b *beamState) addHist(sc scorer, fixed *Tagger, toks []tokInfo, i int, scores *[nTags]float32) {
+	hist := b.hist[i]
+	if fixed == nil {
+		for _, h := range histFeatures(b.feats[:0], toks, i, hist) {
+			sc.addScores(h, scores)
+		}
+		return
+	}
+	if hist != 0 {
+		addRow(scores, &fixed.tagOnly.hist[hist])
+		fixed.addScores(histShapeFeature(hist, toks[i].shape), scores)
+	}
+}
+
+// addPrev adds the weights of prevFeatures to scores, as addHist does.
+func (b *beamState) addPrev(sc scorer, fixed *Tagger, toks []tokInfo, i, prev int, scores *[nTags]float32) {
+	hist := b.hist[i]
+	if fixed == nil {
+		for _, h := range prevFeatures(b.feats[:0], toks, i, prev, hist) {
+			sc.addScores(h, scores)
+		}
+		return
+	}
+	t0 := &toks[i]
+	addRow(scores, &fixed.tagOnly.prev[prev])
+	if !t0.hide {
+		fixed.addScores(prevTagLowerFeature(prev, t0.lower), scores)
+	}
+	fixed.addScores(prevTagShapeFeature(prev, t0.shape), scores)
+	if hist != 0 {
+		addRow(scores, &fixed.tagOnly.histPrev[hist][prev])
+	}
+}
+
+// extend offers item n, whose last tag is prev, followed by each tag that
+// may follow prev, scored by scores.
+func (b *beamState) extend(n int32, prev int, scores *[nTags]float32) {
+	var s0 float32
+	if n >= 0 {
+		s0 = b.nodes[n].score
+	}
+	for t := 0; t < nTags; t++ {
+		if allowed(prev, t) {
+			b.cand = append(b.cand, beamCand{parent: n, tag: int8(t), prev: int8(prev), score: s0 + scores[t]})
+		}
+	}
+}
+
+// keep makes the best k candidates, one per last two tags, the beam, best
+// first: candidates rank by score, then by tag, then by when they were
+// offered, and a candidate is passed over when a better one ends in the
+// same two tags. Only the best k are kept while reading the candidates,
+// since sorting them all was a tenth of tagging.
+func (b *beamState) keep(k int) {
+	b.next = b.next[:0]
+	top := b.top[:0]
+	for _, c := range b.cand {
+		key := int(c.prev)*nTags + int(c.tag)
+		at := -1
+		for x := range top {
+			if int(top[x].prev)*nTags+int(top[x].tag) == key {
+				at = x
+				break
 			}
 		}
-	}
-	// Insertion sort: a few dozen candidates, best first, ties by tag.
-	for x := 1; x < len(b.cand); x++ {
-		c := b.cand[x]
-		y := x
-		for ; y > 0 && (b.cand[y-1].score < c.score || b.cand[y-1].score == c.score && b.cand[y-1].tag > c.tag); y-- {
-			b.cand[y] = b.cand[y-1]
+		if at >= 0 {
+			if !c.beats(top[at]) {
+				continue
+			}
+			top = append(top[:at], top[at+1:]...)
 		}
-		b.cand[y] = c
-	}
-	for j := range b.seen {
-		b.seen[j] = 0
-	}
-	b.next = b.next[:0]
-	for _, c := range b.cand {
-		if len(b.next) >= k {
-			break
+		x := len(top)
+		for x > 0 && c.beats(top[x-1]) {
+			x--
 		}
-		prev, _ := b.prevTags(c.parent)
-		key := prev*nTags + int(c.tag)
-		if b.seen[key] != 0 {
+		if x >= k {
 			continue
 		}
-		b.seen[key] = 1
+		top = slices.Insert(top, x, c)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	for _, c := range top {
 		b.nodes = append(b.nodes, beamNode{tag: c.tag, parent: c.parent, score: c.score})
 		b.next = append(b.next, int32(len(b.nodes)-1))
 	}
+	b.top = top
 	b.beam, b.next = b.next, b.beam
+}
+
+// beats tells whether c, offered after o, ranks before it.
+func (c beamCand) beats(o beamCand) bool {
+	return c.score > o.score || c.score == o.score && c.tag < o.tag
 }
 
 func (b *beamState) reset(hist []int) {

@@ -51,6 +51,9 @@ func (d *docMemory) hists(toks []tokInfo, dst []int) []int {
 	return dst
 }
 
+// maxHist is the largest code majorityType gives.
+const maxHist = 5
+
 // majorityType codes a word's type counts: 1..4 for the most frequent
 // entity type, 5 when it was always outside entities, 0 without counts. A
 // tie goes to the lower type index.

@@ -489,23 +489,46 @@ func dynFeatures(dst []uint64, toks []tokInfo, i int, prev, prev2 int, hist int)
 // the previous tag, and the tag-pair transition.
 func histFeatures(dst []uint64, toks []tokInfo, i int, hist int) []uint64 {
 	if hist != 0 {
-		dst = append(dst, finalize(hbyte(tmpl(tHist), byte(hist))))
-		dst = append(dst, finalize(hstr(hbyte(tmpl(tHistShape), byte(hist)), toks[i].shape)))
+		dst = append(dst, histFeature(hist))
+		dst = append(dst, histShapeFeature(hist, toks[i].shape))
 	}
 	return dst
 }
 
 func prevFeatures(dst []uint64, toks []tokInfo, i int, prev int, hist int) []uint64 {
 	t0 := &toks[i]
-	dst = append(dst, finalize(hbyte(tmpl(tPrevTag), byte(prev))))
+	dst = append(dst, prevTagFeature(prev))
 	if !t0.hide {
-		dst = append(dst, finalize(hstr(hbyte(tmpl(tPrevTagLower), byte(prev)), t0.lower)))
+		dst = append(dst, prevTagLowerFeature(prev, t0.lower))
 	}
-	dst = append(dst, finalize(hstr(hbyte(tmpl(tPrevTagShape), byte(prev)), t0.shape)))
+	dst = append(dst, prevTagShapeFeature(prev, t0.shape))
 	if hist != 0 {
-		dst = append(dst, finalize(hbyte(hbyte(tmpl(tHistPrev), byte(hist)), byte(prev))))
+		dst = append(dst, histPrevFeature(hist, prev))
 	}
 	return dst
+}
+
+// The features below are named one by one so that decoding with a fixed
+// model (tagWeights) reads the same ones as training.
+
+func histFeature(hist int) uint64 { return finalize(hbyte(tmpl(tHist), byte(hist))) }
+
+func histShapeFeature(hist int, shape string) uint64 {
+	return finalize(hstr(hbyte(tmpl(tHistShape), byte(hist)), shape))
+}
+
+func prevTagFeature(prev int) uint64 { return finalize(hbyte(tmpl(tPrevTag), byte(prev))) }
+
+func prevTagLowerFeature(prev int, lower string) uint64 {
+	return finalize(hstr(hbyte(tmpl(tPrevTagLower), byte(prev)), lower))
+}
+
+func prevTagShapeFeature(prev int, shape string) uint64 {
+	return finalize(hstr(hbyte(tmpl(tPrevTagShape), byte(prev)), shape))
+}
+
+func histPrevFeature(hist, prev int) uint64 {
+	return finalize(hbyte(hbyte(tmpl(tHistPrev), byte(hist)), byte(prev)))
 }
 
 func pairFeature(prev2, prev int) uint64 {

@@ -323,21 +323,34 @@ func (p *Pipeline) Settle(ctx context.Context) error {
 // settleStep runs one step of the settling pass (at most the linker's
 // SettleEvents events) and the hook that follows settling.
 func (p *Pipeline) settleStep(ctx context.Context) (more bool, err error) {
+	more, _, err = p.settleStepOf(ctx, false)
+	return more, err
+}
+
+// settleStepOf runs a settling step as settleStep does; with full, only
+// when enough events wait (link.Linker.SettleFull; ran says whether it
+// ran).
+func (p *Pipeline) settleStepOf(ctx context.Context, full bool) (more, ran bool, err error) {
 	p.hookMu.Lock()
 	after := p.afterSettle
 	p.hookMu.Unlock()
 	p.mu.Lock()
-	more, err = p.linker.Settle(ctx, p.st)
+	if full {
+		more, ran, err = p.linker.SettleFull(ctx, p.st)
+	} else {
+		more, err = p.linker.Settle(ctx, p.st)
+		ran = true
+	}
 	p.mu.Unlock()
 	if err != nil {
-		return false, fmt.Errorf("settle: %w", err)
+		return false, false, fmt.Errorf("settle: %w", err)
 	}
-	if after != nil {
+	if after != nil && ran {
 		if err := after(ctx); err != nil {
-			return false, fmt.Errorf("after settling: %w", err)
+			return false, false, fmt.Errorf("after settling: %w", err)
 		}
 	}
-	return more, nil
+	return more, ran, nil
 }
 
 // next waits for the next analysed article. While none is ready and
@@ -391,6 +404,13 @@ func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count fu
 			for _, r := range results {
 				count(r)
 			}
+			// Analysis keeps the writer busy with small batches
+			// until its last article, so idle moments (next) leave
+			// nearly all the settling to the end, on one writer while
+			// the other CPUs wait. Once enough events wait they are
+			// settled at once instead; a failed step is left to the
+			// final pass, which reports it.
+			p.settleStepOf(ctx, true)
 			continue
 		}
 		if ctx.Err() != nil || len(batch) == 1 {

@@ -264,9 +264,15 @@ func TextVector(title, text string) string {
 	return `setweight(to_tsvector('simple', ` + title + `), 'A') || setweight(to_tsvector('simple', ` + text + `), 'B')`
 }
 
-func (*dialect) IndexText(ctx context.Context, tx *sql.Tx, id, title, text string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_text (id, title, text, tsv) VALUES ($1, $2, $3, `+TextVector("$2", "$3")+`)
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, text = excluded.text, tsv = excluded.tsv`, id, title, text)
+func (*dialect) IndexText(ctx context.Context, stmt sqlstore.Statements, id, title, text string) error {
+	// Numbered placeholders, which Rebind leaves as they are: the title
+	// and text are each used twice.
+	put, err := stmt(ctx, `INSERT INTO articles_text (id, title, text, tsv) VALUES ($1, $2, $3, `+TextVector("$2", "$3")+`)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, text = excluded.text, tsv = excluded.tsv`)
+	if err != nil {
+		return err
+	}
+	_, err = put.ExecContext(ctx, id, title, text)
 	return err
 }
 

@@ -151,22 +151,44 @@ func (*dialect) Retryable(err error) bool {
 // The search index's rows are keyed by the article's seq, a number that
 // never changes (rowids may, under VACUUM), so that replacing an
 // article's text is a lookup, not a scan of the index.
-func (*dialect) IndexText(ctx context.Context, tx *sql.Tx, id, title, text string) error {
+func (*dialect) IndexText(ctx context.Context, stmt sqlstore.Statements, id, title, text string) error {
+	seqOf, err := stmt(ctx, `SELECT seq FROM articles WHERE id = ?`)
+	if err != nil {
+		return err
+	}
 	var seq sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT seq FROM articles WHERE id = ?`, id).Scan(&seq); err != nil {
+	if err := seqOf.QueryRowContext(ctx, id).Scan(&seq); err != nil {
 		return err
 	}
 	if !seq.Valid {
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM articles`).Scan(&seq); err != nil {
+		next, err := stmt(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM articles`)
+		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET seq = ? WHERE id = ?`, seq.Int64, id); err != nil {
+		if err := next.QueryRowContext(ctx).Scan(&seq); err != nil {
 			return err
 		}
-	} else if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, seq.Int64); err != nil {
+		set, err := stmt(ctx, `UPDATE articles SET seq = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		if _, err := set.ExecContext(ctx, seq.Int64, id); err != nil {
+			return err
+		}
+	} else {
+		drop, err := stmt(ctx, `DELETE FROM articles_fts WHERE rowid = ?`)
+		if err != nil {
+			return err
+		}
+		if _, err := drop.ExecContext(ctx, seq.Int64); err != nil {
+			return err
+		}
+	}
+	insert, err := stmt(ctx, `INSERT INTO articles_fts (rowid, id, title, text) VALUES (?, ?, ?, ?)`)
+	if err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, id, title, text) VALUES (?, ?, ?, ?)`, seq.Int64, id, title, text)
+	_, err = insert.ExecContext(ctx, seq.Int64, id, title, text)
 	return err
 }
 

@@ -36,8 +36,10 @@ type Dialect interface {
 	WriteDB() *sql.DB
 	// Retryable tells a transient conflict that a retry resolves.
 	Retryable(err error) bool
-	// IndexText replaces the search text of an article.
-	IndexText(ctx context.Context, tx *sql.Tx, id, title, text string) error
+	// IndexText replaces the search text of an article, running its
+	// statements through stmt, which prepares each once for the store:
+	// it runs for every article a linking step writes.
+	IndexText(ctx context.Context, stmt Statements, id, title, text string) error
 	// DeleteText removes the search text of an article.
 	DeleteText(ctx context.Context, tx *sql.Tx, id string) error
 	// MatchArticles is a condition on articles.id that holds for the
@@ -53,6 +55,10 @@ type Dialect interface {
 	// first, each list read from the index in that order.
 	Postings(ctx context.Context, tx *sql.Tx, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error)
 }
+
+// Statements gives a write transaction's statement for a query (with
+// ?-placeholders), prepared once for the store.
+type Statements func(ctx context.Context, query string) (*sql.Stmt, error)
 
 // DB is a store.Store over database/sql.
 type DB struct {

@@ -148,7 +148,7 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, key, copyOf, string(summary), a.ID)
 	}
 	if err == nil {
-		err = t.s.d.IndexText(ctx, t.tx, a.ID, a.Title, a.Text)
+		err = t.s.d.IndexText(ctx, t.stmt, a.ID, a.Title, a.Text)
 	}
 	if err == nil {
 		err = t.exec(ctx, `DELETE FROM features WHERE article = ?`, a.ID)

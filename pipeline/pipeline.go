@@ -408,9 +408,10 @@ func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count fu
 			// until its last article, so idle moments (next) leave
 			// nearly all the settling to the end, on one writer while
 			// the other CPUs wait. Once enough events wait they are
-			// settled at once instead; a failed step is left to the
-			// final pass, which reports it.
-			p.settleStepOf(ctx, true)
+			// settled at once instead; a failed step is rolled back
+			// and its events wait for the final pass, which reports a
+			// failure.
+			_, _, _ = p.settleStepOf(ctx, true)
 			continue
 		}
 		if ctx.Err() != nil || len(batch) == 1 {

@@ -354,10 +354,14 @@ func (p *Pipeline) settleStepOf(ctx context.Context, full bool) (more, ran bool,
 }
 
 // next waits for the next analysed article. While none is ready and
-// events wait for settling, it settles a step at a time: the writer would
+// enough events that stopped taking articles wait for settling
+// (link.Linker.SettleFull), it settles a step at a time: the writer would
 // otherwise idle while the analysis catches up, and leave all the settling
-// to the end of the run, on one core. A failed step is left to the final
-// pass, which reports it.
+// to the end of the run, on one core. Events still taking articles wait:
+// settled before the rest of their reports arrived, a bulk ingest's
+// events came out worse, and a watchlist heard of a new event and then,
+// moments later in the same ingest, of each outlet that joined it. A
+// failed step is left to the final pass, which reports it.
 func (p *Pipeline) next(ctx context.Context, ready <-chan analysed, unsettled *bool) (analysed, bool) {
 	for *unsettled && ctx.Err() == nil {
 		select {
@@ -365,8 +369,8 @@ func (p *Pipeline) next(ctx context.Context, ready <-chan analysed, unsettled *b
 			return a, ok
 		default:
 		}
-		more, err := p.settleStep(ctx)
-		*unsettled = more && err == nil
+		more, ran, err := p.settleStepOf(ctx, true)
+		*unsettled = ran && more && err == nil
 	}
 	a, ok := <-ready
 	return a, ok

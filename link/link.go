@@ -491,7 +491,7 @@ func (l *Linker) settle(ctx context.Context, st store.Store, least int) (more, r
 		if err != nil {
 			return err
 		}
-		if len(ids) == 0 || len(ids) < least {
+		if len(ids) < least {
 			more, newGen = len(ids) > 0, b.gen-1
 			return nil
 		}

@@ -369,8 +369,8 @@ func (p *Pipeline) next(ctx context.Context, ready <-chan analysed, unsettled *b
 			return a, ok
 		default:
 		}
-		more, ran, err := p.settleStepOf(ctx, true)
-		*unsettled = ran && more && err == nil
+		_, ran, err := p.settleStepOf(ctx, true)
+		*unsettled = ran && err == nil
 	}
 	a, ok := <-ready
 	return a, ok
@@ -404,7 +404,6 @@ func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count fu
 		}
 		results, err := p.link(ctx, batch)
 		if err == nil {
-			unsettled = true
 			for _, r := range results {
 				count(r)
 			}
@@ -412,10 +411,12 @@ func (p *Pipeline) linkLoop(ctx context.Context, ready <-chan analysed, count fu
 			// until its last article, so idle moments (next) leave
 			// nearly all the settling to the end, on one writer while
 			// the other CPUs wait. Once enough events wait they are
-			// settled at once instead; a failed step is rolled back
-			// and its events wait for the final pass, which reports a
-			// failure.
-			_, _, _ = p.settleStepOf(ctx, true)
+			// settled at once instead, and next goes on while steps
+			// run (a step not run now would not run there either); a
+			// failed step is rolled back and its events wait for the
+			// final pass, which reports a failure.
+			_, ran, settleErr := p.settleStepOf(ctx, true)
+			unsettled = ran && settleErr == nil
 			continue
 		}
 		if ctx.Err() != nil || len(batch) == 1 {

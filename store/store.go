@@ -129,8 +129,9 @@ type Store interface {
 	RawArticle(ctx context.Context, id string) (Raw, error)
 
 	// The getters return *Moved for an id that was merged away. Entity and
-	// Entities list at most EntityArticles of an entity's articles (with
-	// ArticleCount saying how many there are); EachEntity lists all.
+	// Entities list the newest EntityArticles of an entity's articles
+	// (with ArticleCount saying how many there are); EachEntity lists all,
+	// by id.
 	Entity(ctx context.Context, id string) (*storyline.Entity, error)
 	Entities(ctx context.Context, q Query) ([]storyline.Entity, error)
 	// EntitiesByID are the stored entities among ids, by id, as a list of

@@ -38,6 +38,13 @@ func TestMigrations(t *testing.T) {
 			}
 			t.Cleanup(func() { again.Close() })
 			return again
+		}, UndoVersion13: []string{
+			`DROP INDEX article_entities_recent`,
+			`ALTER TABLE article_entities ADD CONSTRAINT article_entities_pkey PRIMARY KEY (entity, article)`,
+			`CREATE INDEX article_entities_recent ON article_entities(entity, published DESC, article)`,
+			`DROP INDEX event_entities_recent`,
+			`ALTER TABLE event_entities ADD CONSTRAINT event_entities_pkey PRIMARY KEY (entity, event)`,
+			`CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, event)`,
 		}}
 	})
 }

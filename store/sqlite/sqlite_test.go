@@ -117,6 +117,19 @@ func TestMigrations(t *testing.T) {
 			}
 			t.Cleanup(func() { again.Close() })
 			return again
+		}, UndoVersion13: []string{
+			`CREATE TABLE ae12 (article TEXT NOT NULL, entity TEXT NOT NULL, published TEXT NOT NULL DEFAULT '', PRIMARY KEY (entity, article)) WITHOUT ROWID`,
+			`INSERT INTO ae12 SELECT article, entity, published FROM article_entities`,
+			`DROP TABLE article_entities`,
+			`ALTER TABLE ae12 RENAME TO article_entities`,
+			`CREATE INDEX article_entities_article ON article_entities(article)`,
+			`CREATE INDEX article_entities_recent ON article_entities(entity, published DESC, article)`,
+			`CREATE TABLE ee12 (event TEXT NOT NULL, entity TEXT NOT NULL, rank INTEGER NOT NULL, date TEXT NOT NULL DEFAULT '', PRIMARY KEY (entity, event)) WITHOUT ROWID`,
+			`INSERT INTO ee12 SELECT event, entity, rank, date FROM event_entities`,
+			`DROP TABLE event_entities`,
+			`ALTER TABLE ee12 RENAME TO event_entities`,
+			`CREATE INDEX event_entities_event ON event_entities(event, rank)`,
+			`CREATE INDEX event_entities_recent ON event_entities(entity, date DESC, event)`,
 		}}
 	})
 }

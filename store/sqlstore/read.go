@@ -572,15 +572,18 @@ func (s *DB) readEntities(ctx context.Context, query string, args ...any) ([]sto
 	return es, s.fillEntities(ctx, ptrs(es), store.EntityArticles)
 }
 
-// fillEntities reads the entities' articles, at most limit each; with
-// limit <= 0, all of them, and their number from them.
+// fillEntities reads the entities' articles, at most limit each, newest
+// first, as the entity's rows are keyed; with limit <= 0, all of them by
+// id, and their number from them.
 func (s *DB) fillEntities(ctx context.Context, es []*storyline.Entity, limit int) error {
 	all := limit <= 0
+	query := `SELECT article FROM article_entities WHERE entity = ? ORDER BY published DESC, article LIMIT ?`
 	if all {
 		limit = noLimit
+		query = `SELECT article FROM article_entities WHERE entity = ? ORDER BY article LIMIT ?`
 	}
 	for _, e := range es {
-		arts, err := s.strings(ctx, `SELECT article FROM article_entities WHERE entity = ? ORDER BY article LIMIT ?`, e.ID, limit)
+		arts, err := s.strings(ctx, query, e.ID, limit)
 		if err != nil {
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}

@@ -18,6 +18,10 @@ type Opened struct {
 	Store  store.Store
 	DB     *sql.DB
 	Reopen func(t *testing.T) store.Store
+	// UndoVersion13 takes the store back to schema version 12, where an
+	// entity's article and event rows were keyed by id and indexed by
+	// date: each engine keys its tables its own way.
+	UndoVersion13 []string
 }
 
 // sinceVersion6 takes a store back to schema version 6, keeping what
@@ -69,7 +73,7 @@ func Migrations(t *testing.T, open func(t *testing.T) Opened) {
 	if err := store.WriteCorpus(ctx, o.Store, c); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range sinceVersion6 {
+	for _, q := range append(o.UndoVersion13, sinceVersion6...) {
 		if _, err := o.DB.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -68,9 +68,15 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	// the pairs are then kept in document order, as one pass would.
 	pairs := make([][]nbr, len(docs))
 	crossScored := make([][]int32, len(docs))
+	nums, terms := termNumbers(docs)
+	finite := make([]bool, len(docs))
+	for i, d := range docs {
+		finite[i] = finiteVec(d.vec)
+	}
 	err := forEachShard(ctx, cfg.Workers, len(docs), 64, func(ctx context.Context, shard, shards int) error {
 		acc := make([]uint8, len(docs))
 		var touched []int32
+		spread := newTermScatter(terms)
 		for i := shard; i < len(docs); i += shards {
 			if (i/shards)%1024 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -78,6 +84,9 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				}
 			}
 			d := docs[i]
+			if finite[i] {
+				spread.load(nums[i], d.vec)
+			}
 			touched = touched[:0]
 			for _, f := range tops[i] {
 				p := postings[f.key]
@@ -113,9 +122,18 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				if crossLingual(d, docs[j]) {
 					crossScored[i] = append(crossScored[i], j) // crossLingualPairs must not offer it again
 				}
-				if s := pairScore(docs[j], d, cfg); s >= minScore {
+				var s float64
+				if finite[i] && finite[j] && !copies(docs[j], d, cfg) {
+					s = scoreFromCosine(docs[j], d, spread.dot(nums[j], docs[j].vec), cfg)
+				} else {
+					s = pairScore(docs[j], d, cfg)
+				}
+				if s >= minScore {
 					pairs[i] = append(pairs[i], nbr{s: s, j: j})
 				}
+			}
+			if finite[i] {
+				spread.unload(nums[i])
 			}
 		}
 		return nil

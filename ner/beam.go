@@ -22,6 +22,10 @@ type beamState struct {
 	hist  []int
 	// prevScore[p] is the token's score vector given previous tag p.
 	prevScore [nTags][nTags]float32
+	// base and scores are step's working rows. They live here because
+	// the scorer is an interface: a row of step's own whose address it
+	// passes on would be allocated on every token and every beam item.
+	base, scores [nTags]float32
 }
 
 type beamCand struct {
@@ -60,23 +64,24 @@ func (b *beamState) step(sc scorer, toks []tokInfo, base [nTags]float32, i, k in
 	if fixed != nil && fixed.tagOnly == nil {
 		fixed = nil
 	}
-	b.addHist(sc, fixed, toks, i, &base)
+	b.base = base
+	b.addHist(sc, fixed, toks, i, &b.base)
 	var prevDone [nTags]bool
 	b.cand = b.cand[:0]
 	for _, n := range b.beam {
 		prev, prev2 := b.prevTags(n)
 		if !prevDone[prev] {
 			prevDone[prev] = true
-			b.prevScore[prev] = base
+			b.prevScore[prev] = b.base
 			b.addPrev(sc, fixed, toks, i, prev, &b.prevScore[prev])
 		}
-		scores := b.prevScore[prev]
+		b.scores = b.prevScore[prev]
 		if fixed != nil {
-			addRow(&scores, &fixed.tagOnly.pair[prev2][prev])
+			addRow(&b.scores, &fixed.tagOnly.pair[prev2][prev])
 		} else {
-			sc.addScores(pairFeature(prev2, prev), &scores)
+			sc.addScores(pairFeature(prev2, prev), &b.scores)
 		}
-		b.extend(n, prev, &scores)
+		b.extend(n, prev, &b.scores)
 	}
 	b.keep(k)
 }

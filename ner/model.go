@@ -172,7 +172,11 @@ func (m *Tagger) tagInfos(ctx context.Context, infos [][]tokInfo) ([][]int, erro
 		static, buf = m.staticAll(infos[si], dc, static, buf[:0])
 		bases[si] = make([][nTags]float32, len(static))
 		for i, f := range static {
-			bases[si][i] = staticScores(m, f)
+			// As staticScores sums them, into the zeroed row, without
+			// the interface through which every row would escape.
+			for _, h := range f {
+				m.addScores(h, &bases[si][i])
+			}
 		}
 		if m.Beam > 0 {
 			out[si] = beamTag(m, infos[si], bases[si], hists[si], &sc.bs, m.Beam, nil)

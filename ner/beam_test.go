@@ -22,7 +22,7 @@ func TestFixedScoresMatchLookups(t *testing.T) {
 	for i, w := range words {
 		toks[i] = makeInfo(w, m.lex)
 	}
-	static, _ := m.staticAll(toks, newDocContext([][]tokInfo{toks}), nil, nil)
+	static, _ := m.staticAll(toks, newDocContext([][]tokInfo{toks}), nil, nil, nil)
 	bases := make([][nTags]float32, len(static))
 	for i, f := range static {
 		bases[i] = staticScores(m, f)

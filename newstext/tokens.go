@@ -23,7 +23,12 @@ func Tokens(text string) []Span { return english.Tokens(text) }
 
 // Tokens is Tokens with the abbreviations of the lexicon's language.
 func (l *Lexicon) Tokens(text string) []Span {
-	toks := make([]Span, 0, len(text)/5+1)
+	return l.AppendTokens(make([]Span, 0, len(text)/5+1), text)
+}
+
+// AppendTokens appends the tokens of text to toks, as Tokens gives them:
+// for a caller that tokenises text after text into memory of its own.
+func (l *Lexicon) AppendTokens(toks []Span, text string) []Span {
 	i := 0
 	for i < len(text) {
 		r, sz := utf8.DecodeRuneInString(text[i:])

@@ -46,6 +46,24 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+// AppendTokens gives what Tokens gives, after what the slice held.
+func TestAppendTokens(t *testing.T) {
+	texts := []string{"The U.S. envoy met Mr. Ryabkov.", "", "Russia’s call didn't come", "bad \xff bytes"}
+	prior := []Span{{1, 2}, {3, 4}}
+	for _, text := range texts {
+		got := English().AppendTokens(append([]Span(nil), prior...), text)
+		want := append(append([]Span(nil), prior...), Tokens(text)...)
+		if len(got) != len(want) {
+			t.Fatalf("AppendTokens(%q): %v, want %v", text, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("AppendTokens(%q): %v, want %v", text, got, want)
+			}
+		}
+	}
+}
+
 func TestSentences(t *testing.T) {
 	tests := []struct {
 		name string

@@ -247,7 +247,6 @@ func (m *Tagger) staticAll(infos []tokInfo, dc *docContext, static [][]uint64, b
 		s = &docScratch{}
 	}
 	si := analyzeSentence(infos)
-	gz := m.gaz.matches(infos)
 	var labs []uint8
 	if m.gaz != nil && len(m.gaz.words) > 0 {
 		labs = s.labs[:0]
@@ -256,6 +255,8 @@ func (m *Tagger) staticAll(infos []tokInfo, dc *docContext, static [][]uint64, b
 		}
 		s.labs = labs
 	}
+	gz := m.gaz.matches(infos, labs, s.gaz)
+	s.gaz = gz
 	offs := s.offs[:0]
 	for i := range infos {
 		offs = append(offs, len(buf))

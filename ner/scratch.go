@@ -17,6 +17,7 @@ type docScratch struct {
 	buf     []uint64
 	offs    []int
 	labs    []uint8
+	gaz     [][]uint64
 	hists   []int
 	tags    []int
 	bases   [][nTags]float32

@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"math"
@@ -76,6 +75,7 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	err := forEachShard(ctx, cfg.Workers, len(docs), 64, func(ctx context.Context, shard, shards int) error {
 		acc := make([]uint8, len(docs))
 		var touched []int32
+		var kept []nbr // a document's pairs, copied out at their number
 		spread := newTermScatter(terms)
 		for i := shard; i < len(docs); i += shards {
 			if (i/shards)%1024 == 0 {
@@ -88,6 +88,7 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				spread.load(nums[i], d.vec)
 			}
 			touched = touched[:0]
+			kept = kept[:0]
 			for _, f := range tops[i] {
 				p := postings[f.key]
 				// The capacity, not the length: the thresholds were tuned
@@ -129,8 +130,11 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 					s = pairScore(docs[j], d, cfg)
 				}
 				if s >= minScore {
-					pairs[i] = append(pairs[i], nbr{s: s, j: j})
+					kept = append(kept, nbr{s: s, j: j})
 				}
+			}
+			if len(kept) > 0 {
+				pairs[i] = slices.Clone(kept)
 			}
 			if finite[i] {
 				spread.unload(nums[i])
@@ -148,16 +152,16 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	if k <= 0 {
 		k = len(docs)
 	}
-	best := make([]nbrHeap, len(docs))
+	best := make([][]nbr, len(docs))
 	offer := func(at int32, other int32, s float64) {
 		h := &best[at]
 		if len(*h) < k {
-			heap.Push(h, nbr{s: s, j: other})
+			heapPush(h, nbr{s: s, j: other})
 			return
 		}
 		if (*h)[0].less(nbr{s: s, j: other}) {
 			(*h)[0] = nbr{s: s, j: other}
-			heap.Fix(h, 0)
+			heapFix(*h, 0)
 		}
 	}
 	for i, ps := range pairs {
@@ -261,7 +265,8 @@ func crossLingualPairs(ctx context.Context, docs []*doc, cfg *Config, maxDF int,
 	return nil
 }
 
-// nbr is a candidate neighbour; nbrHeap is a min-heap keeping the best k.
+// nbr is a candidate neighbour; a heap of them (its worst first) keeps
+// the best k.
 type nbr struct {
 	s float64
 	j int32
@@ -276,18 +281,8 @@ func (a nbr) less(b nbr) bool {
 	return a.j > b.j
 }
 
-type nbrHeap []nbr
-
-func (h nbrHeap) Len() int           { return len(h) }
-func (h nbrHeap) Less(i, j int) bool { return h[i].less(h[j]) }
-func (h nbrHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *nbrHeap) Push(x any)        { *h = append(*h, x.(nbr)) }
-func (h *nbrHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
+// before makes the worst kept neighbour the heap's first.
+func (a nbr) before(b nbr) bool { return a.less(b) }
 
 // averageLink merges groups of documents while the average pair score
 // between two groups (missing pairs count as 0) is at least threshold. Ties
@@ -308,7 +303,7 @@ func averageLink(n int, edges []edge, threshold float64) [][]int {
 		cls[e.i].nbr[e.j] += e.s
 		cls[e.j].nbr[e.i] += e.s
 	}
-	h := &linkHeap{}
+	var h []link
 	push := func(a, b int32) {
 		if a > b {
 			a, b = b, a
@@ -316,7 +311,7 @@ func averageLink(n int, edges []edge, threshold float64) [][]int {
 		ca, cb := cls[a], cls[b]
 		s := ca.nbr[b] / float64(len(ca.members)*len(cb.members))
 		if s >= threshold {
-			heap.Push(h, link{s: s, a: a, b: b, va: ca.ver, vb: cb.ver})
+			heapPush(&h, link{s: s, a: a, b: b, va: ca.ver, vb: cb.ver})
 		}
 	}
 	for i := range cls {
@@ -326,8 +321,8 @@ func averageLink(n int, edges []edge, threshold float64) [][]int {
 			}
 		}
 	}
-	for h.Len() > 0 {
-		l := heap.Pop(h).(link)
+	for len(h) > 0 {
+		l := heapPop(&h)
 		ca, cb := cls[l.a], cls[l.b]
 		if !ca.alive || !cb.alive || ca.ver != l.va || cb.ver != l.vb {
 			continue
@@ -368,25 +363,16 @@ type link struct {
 	va, vb int
 }
 
-type linkHeap []link
-
-func (h linkHeap) Len() int { return len(h) }
-func (h linkHeap) Less(i, j int) bool {
-	if h[i].s != h[j].s {
-		return h[i].s > h[j].s
+// before pops the best link first: highest score, then the smallest
+// indexes.
+func (l link) before(o link) bool {
+	if l.s != o.s {
+		return l.s > o.s
 	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
+	if l.a != o.a {
+		return l.a < o.a
 	}
-	return h[i].b < h[j].b
-}
-func (h linkHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *linkHeap) Push(x any)   { *h = append(*h, x.(link)) }
-func (h *linkHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+	return l.b < o.b
 }
 
 // refine re-clusters each coarse group on its own terms. Inside a group of

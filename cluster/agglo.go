@@ -375,6 +375,46 @@ func (l link) before(o link) bool {
 	return l.b < o.b
 }
 
+// localEdges scores a group's pairs on its local signatures, every pair
+// when pairsOf is nil, else document i with each of pairsOf(i); pairs
+// scoring 0 or less are left out. Scored as candidateEdges scores,
+// against docs[i] spread by term number (the merge meets the shared terms
+// in key order from either side, so the sums are the same).
+func localEdges(docs []*doc, pairsOf func(i int) []int32, cfg *Config) []edge {
+	nums, terms := termNumbers(docs)
+	spread := newTermScatter(terms)
+	finite := make([]bool, len(docs))
+	for i, d := range docs {
+		finite[i] = finiteVec(d.vec)
+	}
+	var edges []edge
+	add := func(i, j int) {
+		var s float64
+		if finite[i] && finite[j] && !copies(docs[i], docs[j], cfg) {
+			s = scoreFromCosine(docs[i], docs[j], spread.dot(nums[j], docs[j].vec), cfg)
+		} else {
+			s = pairScore(docs[i], docs[j], cfg)
+		}
+		if s > 0 {
+			edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
+		}
+	}
+	for i := range docs {
+		spread.load(nums[i], docs[i].vec)
+		if pairsOf == nil {
+			for j := i + 1; j < len(docs); j++ {
+				add(i, j)
+			}
+		} else {
+			for _, j := range pairsOf(i) {
+				add(i, int(j))
+			}
+		}
+		spread.unload(nums[i])
+	}
+	return edges
+}
+
 // refine re-clusters each coarse group on its own terms. Inside a group of
 // same-kind reports (two earthquakes, two meetings of the same talks) the
 // words they all share say nothing about which happening an article
@@ -422,31 +462,23 @@ func refine(docs []*doc, groups [][]int, global []edge, cfg *Config, threshold f
 			nd.vec = v
 			local[i] = &nd
 		}
-		var edges []edge
-		if len(g) <= allPairs {
-			for i := range local {
-				for j := i + 1; j < len(local); j++ {
-					s := pairScore(local[i], local[j], cfg)
-					if s > 0 {
-						edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
-					}
-				}
-			}
-		} else {
+		var pairsOf func(i int) []int32
+		if len(g) > allPairs {
 			pos := make(map[int32]int32, len(g))
 			for i, di := range g {
 				pos[int32(di)] = int32(i)
 			}
-			for i, di := range g {
-				for _, e := range byDoc[int32(di)] {
+			pairsOf = func(i int) []int32 {
+				var js []int32
+				for _, e := range byDoc[int32(g[i])] {
 					if j, ok := pos[e.j]; ok {
-						if s := pairScore(local[i], local[j], cfg); s > 0 {
-							edges = append(edges, edge{i: int32(i), j: j, s: s})
-						}
+						js = append(js, j)
 					}
 				}
+				return js
 			}
 		}
+		edges := localEdges(local, pairsOf, cfg)
 		sgs := averageLink(len(local), edges, threshold)
 		if len(g) <= allPairs {
 			sgs = attachSmall(sgs, edges, local, cfg)

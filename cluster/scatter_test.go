@@ -60,6 +60,11 @@ func TestScatterDotIsMergeDot(t *testing.T) {
 					if math.Float64bits(got) != math.Float64bits(want) {
 						t.Fatalf("docs %d·%d: scattered %v (%x), merged %v (%x)", j, i, got, math.Float64bits(got), want, math.Float64bits(want))
 					}
+					// The merge meets the shared terms in key order from
+					// either side: refine merges the other way round.
+					if back := dot(d.vec, o.vec); math.Float64bits(got) != math.Float64bits(back) {
+						t.Fatalf("docs %d·%d: scattered %v, merged from the other side %v", i, j, got, back)
+					}
 				}
 				spread.unload(nums[i])
 				if i := slices.IndexFunc(spread.w, func(w float32) bool { return w != 0 }); i >= 0 {
@@ -87,6 +92,58 @@ func TestFiniteVec(t *testing.T) {
 			t.Errorf("%s: finiteVec = %v, want %v", tc.name, got, tc.want)
 		}
 	}
+}
+
+// refine scores a group's pairs through the scattered signatures too:
+// localEdges gives every pair pairScore gives more than 0, with its score
+// to the bit, all pairs or those of a candidate list.
+func TestLocalEdgesScoreAsPairScore(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 8))
+	docs := make([]*doc, 80)
+	for i := range docs {
+		docs[i] = &doc{vec: randomVec(r, 10+r.IntN(40), 150), day: noDay, hash: r.Uint64()}
+	}
+	docs[9].hash = docs[2].hash // copies
+	docs[20].vec[1].w = float32(math.Inf(-1))
+	cfg := DefaultConfig()
+	want := map[[2]int32]float64{}
+	for i := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			if s := pairScore(docs[i], docs[j], &cfg); s > 0 {
+				want[[2]int32{int32(i), int32(j)}] = s
+			}
+		}
+	}
+	if len(want) < 500 {
+		t.Fatalf("only %d pairs score: the comparison says little", len(want))
+	}
+	check := func(how string, edges []edge, want map[[2]int32]float64) {
+		t.Helper()
+		if len(edges) != len(want) {
+			t.Errorf("%s: %d edges, want %d", how, len(edges), len(want))
+		}
+		for _, e := range edges {
+			w, ok := want[[2]int32{e.i, e.j}]
+			if !ok || math.Float64bits(w) != math.Float64bits(e.s) {
+				t.Fatalf("%s: edge %d–%d scores %v, pairScore %v (%v)", how, e.i, e.j, e.s, w, ok)
+			}
+		}
+	}
+	check("all pairs", localEdges(docs, nil, &cfg), want)
+	// Each document with the next three.
+	some := map[[2]int32]float64{}
+	for k, s := range want {
+		if k[1]-k[0] <= 3 {
+			some[k] = s
+		}
+	}
+	check("listed pairs", localEdges(docs, func(i int) []int32 {
+		var js []int32
+		for j := i + 1; j <= i+3 && j < len(docs); j++ {
+			js = append(js, int32(j))
+		}
+		return js
+	}, &cfg), some)
 }
 
 // candidateEdges scores through the scattered signatures, but its edges

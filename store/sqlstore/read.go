@@ -16,8 +16,12 @@ import (
 
 // ArticleHash implements store.Store.
 func (s *DB) ArticleHash(ctx context.Context, id string) (string, error) {
+	st, err := s.readStmt(ctx, `SELECT hash FROM articles WHERE id = ?`)
+	if err != nil {
+		return "", fmt.Errorf("article hash %s: %w", id, err)
+	}
 	var h string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT hash FROM articles WHERE id = ?`), id).Scan(&h)
+	err = st.QueryRowContext(ctx, id).Scan(&h)
 	if isNoRows(err) {
 		return "", nil
 	}

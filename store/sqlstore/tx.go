@@ -289,7 +289,7 @@ func (t *tx) Postings(ctx context.Context, index string, keys []string, ranges [
 	}
 	var out []store.Posting
 	for _, part := range chunks(uniqueStrings(keys), 200) {
-		ps, err := t.s.d.Postings(ctx, t.tx, index, part, ranges, perKey)
+		ps, err := t.s.d.Postings(ctx, t.stmt, index, part, ranges, perKey)
 		if err != nil {
 			return nil, fmt.Errorf("postings %s: %w", index, err)
 		}

@@ -188,7 +188,7 @@ func splitInner(text string, s, e int, toks []Span) []Span {
 func clitic(word string) int {
 	// Most words carry no apostrophe; look for the last one before comparing
 	// suffixes, so the common case costs one scan and no allocation.
-	ap := strings.LastIndexAny(word, "'’")
+	ap := lastApostrophe(word)
 	if ap < 0 {
 		return -1
 	}
@@ -207,6 +207,22 @@ func clitic(word string) int {
 	for _, suf := range [...]string{"s", "re", "ll", "ve", "d", "m"} {
 		if strings.EqualFold(suffix, suf) {
 			return ap
+		}
+	}
+	return -1
+}
+
+// lastApostrophe is strings.LastIndexAny(word, "'’") read by bytes: ’ is
+// E2 80 99, and every chunk of a text is asked.
+func lastApostrophe(word string) int {
+	for i := len(word) - 1; i >= 0; i-- {
+		switch word[i] {
+		case '\'':
+			return i
+		case 0x99:
+			if i >= 2 && word[i-1] == 0x80 && word[i-2] == 0xE2 {
+				return i - 2
+			}
 		}
 	}
 	return -1

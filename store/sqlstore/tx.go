@@ -1048,6 +1048,30 @@ func (t *tx) Taken(ctx context.Context, kind, id string) (bool, error) {
 	return n > 0, nil
 }
 
+// TakenIDs implements store.Tx.
+func (t *tx) TakenIDs(ctx context.Context, kind string, ids []string) (map[string]bool, error) {
+	table, ok := tables[kind]
+	if !ok {
+		return nil, fmt.Errorf("taken: unknown kind %q", kind)
+	}
+	out := map[string]bool{}
+	mark := func(rows *sql.Rows) error {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		out[id] = true
+		return nil
+	}
+	if err := t.rowsByID(ctx, `SELECT id FROM `+table+` WHERE id IN (?)`, ids, mark); err != nil {
+		return nil, fmt.Errorf("taken %s: %w", kind, err)
+	}
+	if err := t.rowsByID(ctx, `SELECT id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, mark); err != nil {
+		return nil, fmt.Errorf("taken %s: %w", kind, err)
+	}
+	return out, nil
+}
+
 // AddPending implements store.Tx.
 func (t *tx) AddPending(ctx context.Context, kind string, ids []string) error {
 	for _, part := range chunks(uniqueStrings(ids), 200) {

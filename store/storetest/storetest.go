@@ -580,6 +580,16 @@ func takenIDs(t *testing.T, s store.Store) {
 				t.Errorf("Taken(%s) = %v, want %v", id, got, want)
 			}
 		}
+		got, err := tx.TakenIDs(ctx, store.KindEvent, []string{"e3", "e1", "e2", "e1"})
+		if err != nil {
+			return err
+		}
+		if len(got) != 2 || !got["e1"] || !got["e2"] {
+			t.Errorf("TakenIDs(e3, e1, e2) = %v, want e1 and e2", got)
+		}
+		if got, err := tx.TakenIDs(ctx, store.KindEvent, nil); err != nil || len(got) != 0 {
+			t.Errorf("TakenIDs() = %v, %v; want none", got, err)
+		}
 		return nil
 	})
 }

@@ -145,31 +145,12 @@ func (b *beamState) keep(k int) {
 	b.next = b.next[:0]
 	top := b.top[:0]
 	for _, c := range b.cand {
-		key := int(c.prev)*nTags + int(c.tag)
-		at := -1
-		for x := range top {
-			if int(top[x].prev)*nTags+int(top[x].tag) == key {
-				at = x
-				break
-			}
-		}
-		if at >= 0 {
-			if !c.beats(top[at]) {
-				continue
-			}
-			top = append(top[:at], top[at+1:]...)
-		}
-		x := len(top)
-		for x > 0 && c.beats(top[x-1]) {
-			x--
-		}
-		if x >= k {
+		// Most candidates rank below a full beam's last: they beat no item
+		// of it, so neither take an item's place nor enter.
+		if len(top) == k && !c.beats(top[k-1]) {
 			continue
 		}
-		top = slices.Insert(top, x, c)
-		if len(top) > k {
-			top = top[:k]
-		}
+		top = offer(top, c, k)
 	}
 	for _, c := range top {
 		b.nodes = append(b.nodes, beamNode{tag: c.tag, parent: c.parent, score: c.score})
@@ -177,6 +158,39 @@ func (b *beamState) keep(k int) {
 	}
 	b.top = top
 	b.beam, b.next = b.next, b.beam
+}
+
+// offer gives candidate c its place among top, the best k so far (best
+// first, one per last two tags): it takes the place of an item ending in
+// the same two tags only if it beats it, and enters only within the first
+// k.
+func offer(top []beamCand, c beamCand, k int) []beamCand {
+	key := int(c.prev)*nTags + int(c.tag)
+	at := -1
+	for x := range top {
+		if int(top[x].prev)*nTags+int(top[x].tag) == key {
+			at = x
+			break
+		}
+	}
+	if at >= 0 {
+		if !c.beats(top[at]) {
+			return top
+		}
+		top = append(top[:at], top[at+1:]...)
+	}
+	x := len(top)
+	for x > 0 && c.beats(top[x-1]) {
+		x--
+	}
+	if x >= k {
+		return top
+	}
+	top = slices.Insert(top, x, c)
+	if len(top) > k {
+		top = top[:k]
+	}
+	return top
 }
 
 // beats tells whether c, offered after o, ranks before it.

@@ -182,3 +182,30 @@ func TestCandidateEdgesScoreAsPairScore(t *testing.T) {
 		t.Error("document 11, with an infinite weight, is in no edge: the merge's path is not tried")
 	}
 }
+
+// docOf weighs terms kept in key order without a map; the vector is
+// weigh's, and terms out of order go to weigh.
+func TestWeighSortedIsWeigh(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 7))
+	idf := func(k uint64) float64 { return 1 + float64(k%97)/13 }
+	for range 200 {
+		v := randomVec(r, r.IntN(80), 400)
+		terms := make([]Term, len(v))
+		raw := map[uint64]float32{}
+		for i, f := range v {
+			w := float32(r.IntN(5000)) / 1000
+			terms[i] = Term{Key: f.key, W: w}
+			raw[f.key] = w
+		}
+		got, ok := weighSorted(terms, idf)
+		want := weigh(raw, idf)
+		if !ok || !slices.Equal(got, want) {
+			t.Fatalf("weighSorted = %v, %v; weigh %v", got, ok, want)
+		}
+	}
+	for _, terms := range [][]Term{{{Key: 5}, {Key: 3}}, {{Key: 3}, {Key: 3}}} {
+		if _, ok := weighSorted(terms, idf); ok {
+			t.Errorf("weighSorted(%v) took terms out of order", terms)
+		}
+	}
+}

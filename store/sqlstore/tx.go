@@ -275,24 +275,17 @@ func ScanStrings(rows *sql.Rows, err error) ([]string, error) {
 // Features implements store.Tx.
 func (t *tx) Features(ctx context.Context, ids []string) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(ids))
-	for _, part := range chunks(ids, 200) {
-		rows, err := t.tx.QueryContext(t.quiet(ctx), t.s.q(`SELECT article, data FROM features WHERE article IN (`+placeholders(len(part))+`)`), anys(part)...)
-		if err != nil {
-			return nil, fmt.Errorf("features: %w", err)
+	err := t.rowsByID(ctx, `SELECT article, data FROM features WHERE article IN (?)`, ids, func(rows *sql.Rows) error {
+		var id string
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return err
 		}
-		for rows.Next() {
-			var id string
-			var data []byte
-			if err := rows.Scan(&id, &data); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("features: %w", err)
-			}
-			out[id] = data
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("features: %w", err)
-		}
+		out[id] = data
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("features: %w", err)
 	}
 	return out, nil
 }
@@ -553,7 +546,41 @@ func (t *tx) SetMeta(ctx context.Context, key, value string) error {
 
 // rowsByID runs a query over ids in chunks; scan reads one row.
 func (t *tx) rowsByID(ctx context.Context, query string, ids []string, scan func(*sql.Rows) error) error {
-	return queryByID(t.quiet(ctx), t.tx, t.s.q, query, ids, scan)
+	return queryByID(ctx, t, query, ids, scan)
+}
+
+// queryIDs runs an id query through the store's prepared statements. A
+// list of ids is a statement of its length, prepared anew for every new
+// length: the list is lengthened to the next of a few lengths by
+// repeating its last id, which selects nothing more, so that a handful of
+// statements serve every list.
+func (t *tx) queryIDs(ctx context.Context, query string, ids []string) (*sql.Rows, error) {
+	if len(ids) == 0 {
+		return nil, errors.New("a list of no ids")
+	}
+	n := listLength(len(ids))
+	args := make([]any, n)
+	for i := range args {
+		args[i] = ids[min(i, len(ids)-1)]
+	}
+	st, err := t.stmt(ctx, strings.Replace(query, "(?)", "("+placeholders(n)+")", 1))
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(t.quiet(ctx), args...)
+}
+
+// listLength is the length a list of n ids is lengthened to: the next
+// power of two, or the largest chunk queryByID makes.
+func listLength(n int) int {
+	l := 1
+	for l < n && l < 128 {
+		l *= 2
+	}
+	if l < n {
+		return max(n, 200)
+	}
+	return l
 }
 
 func uniqueStrings(xs []string) []string {
@@ -793,7 +820,7 @@ const eventStories = `SELECT id, story FROM events WHERE id IN (?)`
 // EventStories implements store.Tx.
 func (t *tx) EventStories(ctx context.Context, ids []string) (map[string]string, error) {
 	out := map[string]string{}
-	if err := pairsByID(t.quiet(ctx), t.tx, t.s.q, eventStories, ids, out); err != nil {
+	if err := pairsByID(ctx, t, eventStories, ids, out); err != nil {
 		return nil, fmt.Errorf("event stories: %w", err)
 	}
 	return out, nil
@@ -1021,7 +1048,7 @@ func (t *tx) moveEntityArticles(ctx context.Context, from, to string) error {
 
 // Current implements store.Tx.
 func (t *tx) Current(ctx context.Context, kind string, ids []string) (map[string]string, error) {
-	out, err := currentIDs(t.quiet(ctx), t.tx, t.s.q, kind, ids)
+	out, err := currentIDs(ctx, t, kind, ids)
 	if err != nil {
 		return nil, fmt.Errorf("current %s ids: %w", kind, err)
 	}

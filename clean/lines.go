@@ -182,12 +182,23 @@ func words(s string) int {
 // possibly followed by closing quotes or brackets, German ones („…“, »…«)
 // included.
 func endsSentence(s string) bool {
+	// Most lines end in a letter or a full stop, which nothing trims: they
+	// need no scan of the line for German quote marks.
+	switch last, _ := utf8.DecodeLastRuneInString(s); last {
+	case '"', '\'', '”', '’', '»', ')', ']', '*', ' ', '“', '‘', '«':
+	default:
+		return sentenceFinal(last)
+	}
 	cut := "\"'”’»)]* "
 	if strings.ContainsAny(s, "„»") {
 		cut += "“‘«"
 	}
 	s = strings.TrimRight(s, cut)
 	r, _ := utf8.DecodeLastRuneInString(s)
+	return sentenceFinal(r)
+}
+
+func sentenceFinal(r rune) bool {
 	switch r {
 	case '.', '!', '?', '…', '。', '！', '？':
 		return true

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	storyline "github.com/storyline-news/storyline"
 )
@@ -606,5 +607,45 @@ func TestRoles(t *testing.T) {
 				t.Errorf("paragraphs:\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// endsSentence decides most lines by their last character alone; what it
+// says is what trimming the closing marks first says.
+func TestEndsSentence(t *testing.T) {
+	trimmed := func(s string) bool {
+		cut := "\"'”’»)]* "
+		if strings.ContainsAny(s, "„»") {
+			cut += "“‘«"
+		}
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, cut))
+		return sentenceFinal(r)
+	}
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"The talks ended.", true},
+		{"The talks ended", false},
+		{`"We will listen," Sherman said.`, true},
+		{`He said: "We will listen."`, true},
+		{"He said: “We will listen.”", true},
+		{"Er sagte: „Wir hören zu.“", true},
+		{"Er sagte: »Wir hören zu.«", true},
+		{"He said “we will listen”", false},
+		{"(Reuters)", false},
+		{"They left (for Bern.)", true},
+		{"Really?! ", true},
+		{"Wait…", true},
+		{"会谈结束。", true},
+		{"", false},
+		{"\xff", false},
+		{"“", false},
+		{"Ende.“", false}, // “ closes only after „
+		{"Ende“", false},
+	} {
+		if got := endsSentence(tc.line); got != tc.want || got != trimmed(tc.line) {
+			t.Errorf("endsSentence(%q) = %v, want %v (trimming first: %v)", tc.line, got, tc.want, trimmed(tc.line))
+		}
 	}
 }

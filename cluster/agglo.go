@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
 	"math"
@@ -68,9 +67,16 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	// the pairs are then kept in document order, as one pass would.
 	pairs := make([][]nbr, len(docs))
 	crossScored := make([][]int32, len(docs))
+	nums, terms := termNumbers(docs)
+	finite := make([]bool, len(docs))
+	for i, d := range docs {
+		finite[i] = finiteVec(d.vec)
+	}
 	err := forEachShard(ctx, cfg.Workers, len(docs), 64, func(ctx context.Context, shard, shards int) error {
 		acc := make([]uint8, len(docs))
 		var touched []int32
+		var kept []nbr // a document's pairs, copied out at their number
+		spread := newTermScatter(terms)
 		for i := shard; i < len(docs); i += shards {
 			if (i/shards)%1024 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -78,7 +84,11 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				}
 			}
 			d := docs[i]
+			if finite[i] {
+				spread.load(nums[i], d.vec)
+			}
 			touched = touched[:0]
+			kept = kept[:0]
 			for _, f := range tops[i] {
 				p := postings[f.key]
 				// The capacity, not the length: the thresholds were tuned
@@ -113,9 +123,21 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				if crossLingual(d, docs[j]) {
 					crossScored[i] = append(crossScored[i], j) // crossLingualPairs must not offer it again
 				}
-				if s := pairScore(docs[j], d, cfg); s >= minScore {
-					pairs[i] = append(pairs[i], nbr{s: s, j: j})
+				var s float64
+				if finite[i] && finite[j] && !copies(docs[j], d, cfg) {
+					s = scoreFromCosine(docs[j], d, spread.dot(nums[j], docs[j].vec), cfg)
+				} else {
+					s = pairScore(docs[j], d, cfg)
 				}
+				if s >= minScore {
+					kept = append(kept, nbr{s: s, j: j})
+				}
+			}
+			if len(kept) > 0 {
+				pairs[i] = slices.Clone(kept)
+			}
+			if finite[i] {
+				spread.unload(nums[i])
 			}
 		}
 		return nil
@@ -130,16 +152,16 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	if k <= 0 {
 		k = len(docs)
 	}
-	best := make([]nbrHeap, len(docs))
+	best := make([][]nbr, len(docs))
 	offer := func(at int32, other int32, s float64) {
 		h := &best[at]
 		if len(*h) < k {
-			heap.Push(h, nbr{s: s, j: other})
+			heapPush(h, nbr{s: s, j: other})
 			return
 		}
 		if (*h)[0].less(nbr{s: s, j: other}) {
 			(*h)[0] = nbr{s: s, j: other}
-			heap.Fix(h, 0)
+			heapFix(*h, 0)
 		}
 	}
 	for i, ps := range pairs {
@@ -243,7 +265,8 @@ func crossLingualPairs(ctx context.Context, docs []*doc, cfg *Config, maxDF int,
 	return nil
 }
 
-// nbr is a candidate neighbour; nbrHeap is a min-heap keeping the best k.
+// nbr is a candidate neighbour; a heap of them (its worst first) keeps
+// the best k.
 type nbr struct {
 	s float64
 	j int32
@@ -258,18 +281,8 @@ func (a nbr) less(b nbr) bool {
 	return a.j > b.j
 }
 
-type nbrHeap []nbr
-
-func (h nbrHeap) Len() int           { return len(h) }
-func (h nbrHeap) Less(i, j int) bool { return h[i].less(h[j]) }
-func (h nbrHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *nbrHeap) Push(x any)        { *h = append(*h, x.(nbr)) }
-func (h *nbrHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
+// before makes the worst kept neighbour the heap's first.
+func (a nbr) before(b nbr) bool { return a.less(b) }
 
 // averageLink merges groups of documents while the average pair score
 // between two groups (missing pairs count as 0) is at least threshold. Ties
@@ -290,7 +303,7 @@ func averageLink(n int, edges []edge, threshold float64) [][]int {
 		cls[e.i].nbr[e.j] += e.s
 		cls[e.j].nbr[e.i] += e.s
 	}
-	h := &linkHeap{}
+	var h []link
 	push := func(a, b int32) {
 		if a > b {
 			a, b = b, a
@@ -298,7 +311,7 @@ func averageLink(n int, edges []edge, threshold float64) [][]int {
 		ca, cb := cls[a], cls[b]
 		s := ca.nbr[b] / float64(len(ca.members)*len(cb.members))
 		if s >= threshold {
-			heap.Push(h, link{s: s, a: a, b: b, va: ca.ver, vb: cb.ver})
+			heapPush(&h, link{s: s, a: a, b: b, va: ca.ver, vb: cb.ver})
 		}
 	}
 	for i := range cls {
@@ -308,8 +321,8 @@ func averageLink(n int, edges []edge, threshold float64) [][]int {
 			}
 		}
 	}
-	for h.Len() > 0 {
-		l := heap.Pop(h).(link)
+	for len(h) > 0 {
+		l := heapPop(&h)
 		ca, cb := cls[l.a], cls[l.b]
 		if !ca.alive || !cb.alive || ca.ver != l.va || cb.ver != l.vb {
 			continue
@@ -350,25 +363,56 @@ type link struct {
 	va, vb int
 }
 
-type linkHeap []link
-
-func (h linkHeap) Len() int { return len(h) }
-func (h linkHeap) Less(i, j int) bool {
-	if h[i].s != h[j].s {
-		return h[i].s > h[j].s
+// before pops the best link first: highest score, then the smallest
+// indexes.
+func (l link) before(o link) bool {
+	if l.s != o.s {
+		return l.s > o.s
 	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
+	if l.a != o.a {
+		return l.a < o.a
 	}
-	return h[i].b < h[j].b
+	return l.b < o.b
 }
-func (h linkHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *linkHeap) Push(x any)   { *h = append(*h, x.(link)) }
-func (h *linkHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+
+// localEdges scores a group's pairs on its local signatures, every pair
+// when pairsOf is nil, else document i with each of pairsOf(i); pairs
+// scoring 0 or less are left out. Scored as candidateEdges scores,
+// against docs[i] spread by term number (the merge meets the shared terms
+// in key order from either side, so the sums are the same).
+func localEdges(docs []*doc, pairsOf func(i int) []int32, cfg *Config) []edge {
+	nums, terms := termNumbers(docs)
+	spread := newTermScatter(terms)
+	finite := make([]bool, len(docs))
+	for i, d := range docs {
+		finite[i] = finiteVec(d.vec)
+	}
+	var edges []edge
+	add := func(i, j int) {
+		var s float64
+		if finite[i] && finite[j] && !copies(docs[i], docs[j], cfg) {
+			s = scoreFromCosine(docs[i], docs[j], spread.dot(nums[j], docs[j].vec), cfg)
+		} else {
+			s = pairScore(docs[i], docs[j], cfg)
+		}
+		if s > 0 {
+			edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
+		}
+	}
+	for i := range docs {
+		spread.load(nums[i], docs[i].vec)
+		if pairsOf == nil {
+			for j := i + 1; j < len(docs); j++ {
+				add(i, j)
+			}
+		} else {
+			for _, j := range pairsOf(i) {
+				add(i, int(j))
+			}
+		}
+		spread.unload(nums[i])
+	}
+	return edges
 }
 
 // refine re-clusters each coarse group on its own terms. Inside a group of
@@ -418,31 +462,23 @@ func refine(docs []*doc, groups [][]int, global []edge, cfg *Config, threshold f
 			nd.vec = v
 			local[i] = &nd
 		}
-		var edges []edge
-		if len(g) <= allPairs {
-			for i := range local {
-				for j := i + 1; j < len(local); j++ {
-					s := pairScore(local[i], local[j], cfg)
-					if s > 0 {
-						edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
-					}
-				}
-			}
-		} else {
+		var pairsOf func(i int) []int32
+		if len(g) > allPairs {
 			pos := make(map[int32]int32, len(g))
 			for i, di := range g {
 				pos[int32(di)] = int32(i)
 			}
-			for i, di := range g {
-				for _, e := range byDoc[int32(di)] {
+			pairsOf = func(i int) []int32 {
+				var js []int32
+				for _, e := range byDoc[int32(g[i])] {
 					if j, ok := pos[e.j]; ok {
-						if s := pairScore(local[i], local[j], cfg); s > 0 {
-							edges = append(edges, edge{i: int32(i), j: j, s: s})
-						}
+						js = append(js, j)
 					}
 				}
+				return js
 			}
 		}
+		edges := localEdges(local, pairsOf, cfg)
 		sgs := averageLink(len(local), edges, threshold)
 		if len(g) <= allPairs {
 			sgs = attachSmall(sgs, edges, local, cfg)

@@ -412,10 +412,21 @@ func hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
 // leads name different days or different people and places, and raised
 // to certainty for near-identical copies.
 func pairScore(a, b *doc, cfg *Config) float64 {
-	if a.hash != 0 && b.hash != 0 && hamming(a.hash, b.hash) <= cfg.DupBits {
+	if copies(a, b, cfg) {
 		return 1
 	}
-	s := dot(a.vec, b.vec)
+	return scoreFromCosine(a, b, dot(a.vec, b.vec), cfg)
+}
+
+// copies tells whether two articles are near-identical texts (syndicated
+// copies), by their SimHash fingerprints.
+func copies(a, b *doc, cfg *Config) bool {
+	return a.hash != 0 && b.hash != 0 && hamming(a.hash, b.hash) <= cfg.DupBits
+}
+
+// scoreFromCosine is pairScore for two articles that are no copies of each
+// other, given the cosine s of their signatures.
+func scoreFromCosine(a, b *doc, s float64, cfg *Config) float64 {
 	if crossLingual(a, b) && a.day != noDay && b.day != noDay && int(absDays(a.day-b.day)) <= cfg.CrossLingualDays {
 		// Reports in two languages share few words: they are one
 		// happening when the same people, places, numbers and days make

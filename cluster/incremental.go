@@ -254,12 +254,36 @@ func docOf(id string, f *Features, global, own func(uint64) float64) *doc {
 			d.names[t.Key] = true
 		}
 	}
-	d.setVec(weigh(d.raw, global))
+	weighed := func(idf func(uint64) float64) vec {
+		if v, ok := weighSorted(f.Terms, idf); ok {
+			return v
+		}
+		return weigh(d.raw, idf)
+	}
+	d.setVec(weighed(global))
 	d.fine = d.vec
 	if own != nil {
-		d.fine = weigh(d.raw, own)
+		d.fine = weighed(own)
 	}
 	return d
+}
+
+// weighSorted is weigh over terms already sorted by key, without a map to
+// read and a vector to sort: grouping weighs every article it regroups
+// twice. ok is false when the terms are not in strictly increasing key
+// order (the order Features keeps them in), and then weigh must do.
+func weighSorted(terms []Term, idf func(uint64) float64) (v vec, ok bool) {
+	for i := 1; i < len(terms); i++ {
+		if terms[i-1].Key >= terms[i].Key {
+			return nil, false
+		}
+	}
+	v = make(vec, len(terms))
+	for i, t := range terms {
+		v[i] = feature{key: t.Key, w: float32(float64(t.W) * idf(t.Key))}
+	}
+	normalize(v)
+	return v, true
 }
 
 // Group clusters articles into events with Build's algorithm, given their

@@ -276,6 +276,12 @@ type batch struct {
 	created   map[string]bool // ids created in this batch, by kind+id
 	storyLost map[string]*ev  // stories that lost an event, to the event that took it
 	undated   bool            // the store holds undated events
+
+	// takenBefore tells, by kind+id, whether an id was taken when asked
+	// for together with others (knowTaken), so that newID need not ask
+	// again. Valid for ids of kinds whose items the batch neither deletes
+	// nor creates other than through newID after the asking.
+	takenBefore map[string]bool
 }
 
 // begin reads what every step needs of the store's state, and drops the
@@ -314,6 +320,7 @@ func (b *batch) begin() error {
 	b.old = map[string]*storyline.Article{}
 	b.dfDelta = map[uint64]int64{}
 	b.created = map[string]bool{}
+	b.takenBefore = map[string]bool{}
 	b.storyLost = map[string]*ev{}
 	b.events = newEventSet(b)
 	return nil
@@ -603,18 +610,37 @@ func (b *batch) docFreqs(keys []uint64) (cluster.DocFreqs, error) {
 func (b *batch) newID(kind, base string) (string, error) {
 	id := base
 	for n := 2; ; n++ {
-		if !b.created[kind+"\x00"+id] {
-			taken, err := b.tx.Taken(b.ctx, kind, id)
-			if err != nil {
-				return "", err
+		key := kind + "\x00" + id
+		if !b.created[key] {
+			taken, known := b.takenBefore[key]
+			if !known {
+				var err error
+				if taken, err = b.tx.Taken(b.ctx, kind, id); err != nil {
+					return "", err
+				}
 			}
 			if !taken {
-				b.created[kind+"\x00"+id] = true
+				b.created[key] = true
 				return id, nil
 			}
 		}
 		id = base + "-" + strconv.Itoa(n)
 	}
+}
+
+// knowTaken asks at once which of ids of kind are taken, for newID.
+func (b *batch) knowTaken(kind string, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	taken, err := b.tx.TakenIDs(b.ctx, kind, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		b.takenBefore[kind+"\x00"+id] = taken[id]
+	}
+	return nil
 }
 
 func articleEntities(a *storyline.Article) []string {

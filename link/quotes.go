@@ -99,8 +99,21 @@ func (b *batch) linkQuotes() error {
 	sort.SliceStable(arts, func(i, j int) bool { return earlier(arts[i], arts[j]) })
 	byEvent := map[string]*eventQuotes{}
 	var touched []*quoteRow
+	// The ids a new quote would take are asked for all at once: one
+	// statement for the batch instead of one a new quote. Linking quotes
+	// retires quotes (Move) but deletes none, and takes ids only through
+	// newID, so what the answer says of the rest holds until the end.
+	var bases []string
 	for _, a := range arts {
 		quote.SetSpeakers(a, b.speakerElsewhere)
+		for _, q := range a.Quotes {
+			bases = append(bases, quote.ID(q.Text, q.Speaker, q.SpeakerName))
+		}
+	}
+	if err := b.knowTaken(store.KindQuote, bases); err != nil {
+		return err
+	}
+	for _, a := range arts {
 		if len(a.Quotes) == 0 {
 			continue
 		}

@@ -78,17 +78,18 @@ var mentionType = map[string]string{
 // headline's names help tag the body). The context is checked between
 // sentences.
 func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, error) {
+	s := m.getScratch()
+	defer m.putScratch(s)
 	// Sentences (cut at maxSentence tokens) of the title, then of the text.
-	type part struct {
-		src  string
-		toks []newstext.Span
-	}
-	var parts []part
+	parts := s.parts[:0]
+	toks := s.toks[:0]
 	split := func(src string) {
-		toks := newstext.Tokens(src)
-		for _, s := range newstext.SentenceTokens(src, toks) {
-			for a := s.Start; a < s.End; a += maxSentence {
-				parts = append(parts, part{src, toks[a:min(a+maxSentence, s.End)]})
+		from := len(toks)
+		toks = newstext.English().AppendTokens(toks, src)
+		own := toks[from:len(toks):len(toks)]
+		for _, st := range newstext.SentenceTokens(src, own) {
+			for a := st.Start; a < st.End; a += maxSentence {
+				parts = append(parts, part{src, own[a:min(a+maxSentence, st.End)]})
 			}
 		}
 	}
@@ -98,32 +99,45 @@ func (m *Tagger) Entities(ctx context.Context, title, text string) ([]Entity, er
 		nTitle = len(parts)
 	}
 	split(text)
-	infos := make([][]tokInfo, len(parts))
+	s.parts, s.toks = parts, toks
+	s.infosOf = s.infosOf[:0]
+	n := 0
+	for _, p := range parts {
+		n += len(p.toks)
+	}
+	if cap(s.infos) < n {
+		s.infos = make([]tokInfo, n)
+	}
+	s.infos = s.infos[:n]
+	at := 0
 	for i, p := range parts {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, fmt.Errorf("ner: %w", err)
 			}
 		}
-		infos[i] = make([]tokInfo, len(p.toks))
+		row := s.infos[at : at+len(p.toks) : at+len(p.toks)]
+		at += len(p.toks)
 		for j, sp := range p.toks {
-			infos[i][j] = makeInfo(p.src[sp.Start:sp.End], m.lex)
+			row[j] = makeInfo(p.src[sp.Start:sp.End], m.lex)
 		}
+		s.infosOf = append(s.infosOf, row)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
-	tags, err := m.tagInfos(ctx, infos)
+	tags, err := m.tagInfosWith(ctx, s.infosOf, s)
 	if err != nil {
 		return nil, err
 	}
 	var out []Entity
 	for k := nTitle; k < len(parts); k++ {
 		sent := parts[k].toks
-		names := make([]string, len(tags[k]))
-		for i, t := range tags[k] {
-			names[i] = tagNames[t]
+		names := s.names[:0]
+		for _, t := range tags[k] {
+			names = append(names, tagNames[t])
 		}
+		s.names = names
 		honorificNames(text, sent, names)
 		for _, c := range chunks(names) {
 			// Reuters writes no honorifics, so the model has not learnt

@@ -22,6 +22,10 @@ type beamState struct {
 	hist  []int
 	// prevScore[p] is the token's score vector given previous tag p.
 	prevScore [nTags][nTags]float32
+	// base and scores are step's working rows. They live here because
+	// the scorer is an interface: a row of step's own whose address it
+	// passes on would be allocated on every token and every beam item.
+	base, scores [nTags]float32
 }
 
 type beamCand struct {
@@ -60,23 +64,24 @@ func (b *beamState) step(sc scorer, toks []tokInfo, base [nTags]float32, i, k in
 	if fixed != nil && fixed.tagOnly == nil {
 		fixed = nil
 	}
-	b.addHist(sc, fixed, toks, i, &base)
+	b.base = base
+	b.addHist(sc, fixed, toks, i, &b.base)
 	var prevDone [nTags]bool
 	b.cand = b.cand[:0]
 	for _, n := range b.beam {
 		prev, prev2 := b.prevTags(n)
 		if !prevDone[prev] {
 			prevDone[prev] = true
-			b.prevScore[prev] = base
+			b.prevScore[prev] = b.base
 			b.addPrev(sc, fixed, toks, i, prev, &b.prevScore[prev])
 		}
-		scores := b.prevScore[prev]
+		b.scores = b.prevScore[prev]
 		if fixed != nil {
-			addRow(&scores, &fixed.tagOnly.pair[prev2][prev])
+			addRow(&b.scores, &fixed.tagOnly.pair[prev2][prev])
 		} else {
-			sc.addScores(pairFeature(prev2, prev), &scores)
+			sc.addScores(pairFeature(prev2, prev), &b.scores)
 		}
-		b.extend(n, prev, &scores)
+		b.extend(n, prev, &b.scores)
 	}
 	b.keep(k)
 }
@@ -140,31 +145,12 @@ func (b *beamState) keep(k int) {
 	b.next = b.next[:0]
 	top := b.top[:0]
 	for _, c := range b.cand {
-		key := int(c.prev)*nTags + int(c.tag)
-		at := -1
-		for x := range top {
-			if int(top[x].prev)*nTags+int(top[x].tag) == key {
-				at = x
-				break
-			}
-		}
-		if at >= 0 {
-			if !c.beats(top[at]) {
-				continue
-			}
-			top = append(top[:at], top[at+1:]...)
-		}
-		x := len(top)
-		for x > 0 && c.beats(top[x-1]) {
-			x--
-		}
-		if x >= k {
+		// Most candidates rank below a full beam's last: they beat no item
+		// of it, so neither take an item's place nor enter.
+		if len(top) == k && !c.beats(top[k-1]) {
 			continue
 		}
-		top = slices.Insert(top, x, c)
-		if len(top) > k {
-			top = top[:k]
-		}
+		top = offer(top, c, k)
 	}
 	for _, c := range top {
 		b.nodes = append(b.nodes, beamNode{tag: c.tag, parent: c.parent, score: c.score})
@@ -172,6 +158,39 @@ func (b *beamState) keep(k int) {
 	}
 	b.top = top
 	b.beam, b.next = b.next, b.beam
+}
+
+// offer gives candidate c its place among top, the best k so far (best
+// first, one per last two tags): it takes the place of an item ending in
+// the same two tags only if it beats it, and enters only within the first
+// k.
+func offer(top []beamCand, c beamCand, k int) []beamCand {
+	key := int(c.prev)*nTags + int(c.tag)
+	at := -1
+	for x := range top {
+		if int(top[x].prev)*nTags+int(top[x].tag) == key {
+			at = x
+			break
+		}
+	}
+	if at >= 0 {
+		if !c.beats(top[at]) {
+			return top
+		}
+		top = append(top[:at], top[at+1:]...)
+	}
+	x := len(top)
+	for x > 0 && c.beats(top[x-1]) {
+		x--
+	}
+	if x >= k {
+		return top
+	}
+	top = slices.Insert(top, x, c)
+	if len(top) > k {
+		top = top[:k]
+	}
+	return top
 }
 
 // beats tells whether c, offered after o, ranks before it.

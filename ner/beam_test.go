@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ func TestFixedScoresMatchLookups(t *testing.T) {
 	for i, w := range words {
 		toks[i] = makeInfo(w, m.lex)
 	}
-	static, _ := m.staticAll(toks, newDocContext([][]tokInfo{toks}), nil, nil)
+	static, _ := m.staticAll(toks, newDocContext([][]tokInfo{toks}), nil, nil, nil)
 	bases := make([][nTags]float32, len(static))
 	for i, f := range static {
 		bases[i] = staticScores(m, f)
@@ -46,6 +47,36 @@ func TestFixedScoresMatchLookups(t *testing.T) {
 			if fixed.nodes[i] != looked.nodes[i] {
 				t.Errorf("beam %d: node %d is %+v, want %+v", k, i, fixed.nodes[i], looked.nodes[i])
 			}
+		}
+	}
+}
+
+// keepEvery is keep offering every candidate, as it did before it passed
+// over those below a full beam's last.
+func keepEvery(cands []beamCand, k int) []beamCand {
+	var top []beamCand
+	for _, c := range cands {
+		top = offer(top, c, k)
+	}
+	return top
+}
+
+// keep keeps what reading every candidate keeps, in the same order, ties
+// of score and repeated last two tags included.
+func TestKeepPassesOverOnlyTheLosers(t *testing.T) {
+	r := rand.New(rand.NewPCG(2, 3))
+	for trial := range 3000 {
+		k := 1 + r.IntN(nTags*nTags)
+		cands := make([]beamCand, r.IntN(120))
+		for i := range cands {
+			// Few distinct scores, so that ties are common.
+			cands[i] = beamCand{parent: int32(i), tag: int8(r.IntN(nTags)), prev: int8(r.IntN(nTags)), score: float32(r.IntN(12)) / 4}
+		}
+		var b beamState
+		b.cand = cands
+		b.keep(k)
+		if want := keepEvery(cands, k); !slices.Equal(b.top, want) {
+			t.Fatalf("trial %d, k %d: kept %v, want %v", trial, k, b.top, want)
 		}
 	}
 }

@@ -87,8 +87,22 @@ func (g *gazetteer) has(lowers []string) bool {
 // matches returns, for each token, the gazetteer codes (type | position<<8 |
 // length<<16) of every gazetteer entry covering it. Entries must start with
 // a token that has a letter or digit, so that punctuation does not match.
-func (g *gazetteer) matches(toks []tokInfo) [][]uint64 {
-	out := make([][]uint64, len(toks))
+// labs are the tokens' word label codes (words), nil when the gazetteer
+// has none; rows are reused for the result.
+//
+// A sequence is looked up only while its words are entity words: training
+// gives every word it saw inside an entity a label code naming the
+// entity's type (labelCode's high bits), and every entry is an entity's
+// words, so a sequence through any other word is no entry. This skips
+// most of the lookups of trying every sequence of up to maxLen tokens.
+func (g *gazetteer) matches(toks []tokInfo, labs []uint8, rows [][]uint64) [][]uint64 {
+	if cap(rows) < len(toks) {
+		rows = make([][]uint64, len(toks))
+	}
+	out := rows[:len(toks)]
+	for k := range out {
+		out[k] = out[k][:0]
+	}
 	if g == nil || len(g.set) == 0 {
 		return out
 	}
@@ -98,6 +112,9 @@ func (g *gazetteer) matches(toks []tokInfo) [][]uint64 {
 		}
 		h := seqHashStart()
 		for j := i; j < len(toks) && j-i < g.maxLen; j++ {
+			if labs != nil && labs[j]>>4 == 0 {
+				break
+			}
 			h = hstr(h, toks[j].lower)
 			m, ok := g.set[h]
 			if !ok {

@@ -12,6 +12,7 @@ import (
 	"math"
 	"math/bits"
 	"sort"
+	"sync"
 )
 
 // Tagger is a trained entity tagger: an averaged perceptron over hashed
@@ -35,6 +36,9 @@ type Tagger struct {
 	// tagOnly holds the weights of the features made of tags alone,
 	// which every beam item of every token reads; nil until buildTable.
 	tagOnly *tagWeights
+
+	// scratch keeps *docScratch between documents.
+	scratch sync.Pool
 }
 
 // tagWeights are the weights of the features that name tags and the
@@ -153,36 +157,61 @@ func (m *Tagger) tagDoc(doc [][]string) [][]int {
 // pass (docProfile) tells some word's type otherwise. The context is
 // checked every few sentences.
 func (m *Tagger) tagInfos(ctx context.Context, infos [][]tokInfo) ([][]int, error) {
-	dc := newDocContext(infos)
-	mem := newDocMemory()
-	var sc scratch
-	var static [][]uint64
-	var buf []uint64
-	out := make([][]int, len(infos))
-	hists := make([][]int, len(infos))
+	s := m.getScratch()
+	defer m.putScratch(s)
+	out, err := m.tagInfosWith(ctx, infos, s)
+	if err != nil {
+		return nil, err
+	}
+	// The rows are the scratch's, which the next document reuses.
+	owned := make([][]int, len(out))
+	for i, tags := range out {
+		owned[i] = append([]int(nil), tags...)
+	}
+	return owned, nil
+}
+
+// tagInfosWith is tagInfos in s's memory: the tags it returns are rows of
+// s, valid until s tags another document.
+func (m *Tagger) tagInfosWith(ctx context.Context, infos [][]tokInfo, s *docScratch) ([][]int, error) {
+	dc := s.contexts.build(infos)
+	mem := &s.memory
+	mem.reset()
+	sc := &s.decode
+	static, buf := s.static, s.buf[:0]
+	defer func() { s.static, s.buf = static, buf }()
+	s.hists, s.histOf = stretches(s.hists, s.histOf, infos)
+	s.tags, s.tagsOf = stretches(s.tags, s.tagsOf, infos)
 	// Static scores are kept for the second pass (36 bytes a token).
-	bases := make([][][nTags]float32, len(infos))
+	s.bases, s.basesOf = stretches(s.bases, s.basesOf, infos)
+	out, hists, bases := s.tagsOf, s.histOf, s.basesOf
 	for si := range infos {
 		if si%64 == 63 {
 			if err := ctx.Err(); err != nil {
 				return nil, fmt.Errorf("ner: %w", err)
 			}
 		}
-		hists[si] = mem.hists(infos[si], nil)
-		static, buf = m.staticAll(infos[si], dc, static, buf[:0])
-		bases[si] = make([][nTags]float32, len(static))
+		hists[si] = mem.hists(infos[si], hists[si])
+		static, buf = m.staticAll(infos[si], dc, static, buf[:0], s)
+		bases[si] = bases[si][:len(static)]
+		clear(bases[si])
 		for i, f := range static {
-			bases[si][i] = staticScores(m, f)
+			// As staticScores sums them, into the zeroed row, without
+			// the interface through which every row would escape.
+			for _, h := range f {
+				m.addScores(h, &bases[si][i])
+			}
 		}
 		if m.Beam > 0 {
-			out[si] = beamTag(m, infos[si], bases[si], hists[si], &sc.bs, m.Beam, nil)
+			out[si] = beamTag(m, infos[si], bases[si], hists[si], &sc.bs, m.Beam, out[si])
 		} else {
-			out[si] = tagSentence(m, infos[si], static, hists[si], &sc.st, nil, nil, nil)
+			out[si] = tagSentence(m, infos[si], static, hists[si], &sc.st, out[si], nil, nil)
 		}
 		mem.record(infos[si], out[si])
 	}
 	prof := newDocProfile(infos, out)
-	var h []int
+	h := s.h[:0]
+	defer func() { s.h = h }()
 	for si := range infos {
 		if si%64 == 63 {
 			if err := ctx.Err(); err != nil {
@@ -196,7 +225,7 @@ func (m *Tagger) tagInfos(ctx context.Context, infos [][]tokInfo) ([][]int, erro
 		if m.Beam > 0 {
 			out[si] = beamTag(m, infos[si], bases[si], h, &sc.bs, m.Beam, out[si])
 		} else {
-			static, buf = m.staticAll(infos[si], dc, static, buf[:0])
+			static, buf = m.staticAll(infos[si], dc, static, buf[:0], s)
 			out[si] = tagSentence(m, infos[si], static, h, &sc.st, out[si], nil, nil)
 		}
 	}
@@ -212,23 +241,30 @@ type scratch struct {
 // staticAll computes the static features of every token of a sentence of
 // the document dc pools (nil: none), appending them to buf; static[i] is
 // the slice of buf of token i.
-func (m *Tagger) staticAll(infos []tokInfo, dc *docContext, static [][]uint64, buf []uint64) ([][]uint64, []uint64) {
+// With s, its arrays are s's.
+func (m *Tagger) staticAll(infos []tokInfo, dc *docContext, static [][]uint64, buf []uint64, s *docScratch) ([][]uint64, []uint64) {
+	if s == nil {
+		s = &docScratch{}
+	}
 	si := analyzeSentence(infos)
-	gz := m.gaz.matches(infos)
 	var labs []uint8
 	if m.gaz != nil && len(m.gaz.words) > 0 {
-		labs = make([]uint8, len(infos))
+		labs = s.labs[:0]
 		for i := range infos {
-			labs[i] = m.gaz.words[infos[i].lower]
+			labs = append(labs, m.gaz.words[infos[i].lower])
 		}
+		s.labs = labs
 	}
-	offs := make([]int, 0, len(infos)+1)
+	gz := m.gaz.matches(infos, labs, s.gaz)
+	s.gaz = gz
+	offs := s.offs[:0]
 	for i := range infos {
 		offs = append(offs, len(buf))
 		buf = staticFeatures(buf, infos, i, si, gz[i], labs)
 		buf = dc.features(buf, infos, i)
 	}
 	offs = append(offs, len(buf))
+	s.offs = offs
 	static = static[:0]
 	for i := range infos {
 		static = append(static, buf[offs[i]:offs[i+1]:offs[i+1]])

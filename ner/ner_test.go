@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -311,4 +313,62 @@ func TestConcurrentAnalyze(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// A tagger reuses the memory of one document for the next (docScratch):
+// what it finds in a text must not depend on what it tagged before, in
+// what order, on how many goroutines, nor on a long text passing through
+// in between.
+func TestEntitiesIndependentOfEarlierDocuments(t *testing.T) {
+	m := mustDefault(t)
+	long := strings.Repeat("Officials of the Harbour Authority met in Port Ellis on Monday and the talks went on ", 60) + "."
+	docs := []struct{ title, text string }{
+		{"Talks in Geneva", "Wendy Sherman met Sergei Ryabkov in Geneva on Thursday. Sherman said the talks were useful."},
+		{"", "BRENNICK (Meridian Wire) - Mr. Holt of the Water Ministry said prices rose. Holt left for Tarsen."},
+		{"MINISTERS GATHER IN BERGEN", "Anna Varga, the Finance Minister, spoke. \"We came to listen,\" Varga said."},
+		{"", long},
+		{"", "Varga"},
+		{"", ""},
+	}
+	tag := func(i int) []Entity {
+		ents, err := m.Entities(context.Background(), docs[i].title, docs[i].text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ents
+	}
+	want := make([][]Entity, len(docs))
+	for i := range docs {
+		want[i] = tag(i)
+	}
+	if len(want[0]) < 3 || len(want[3]) < 60 {
+		t.Fatalf("too few entities to compare: %d and %d", len(want[0]), len(want[3]))
+	}
+	check := func(how string, i int, got []Entity) {
+		t.Helper()
+		if !slices.Equal(got, want[i]) {
+			t.Errorf("%s, document %d: %v, want %v", how, i, got, want[i])
+		}
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		check("reverse order", i, tag(i))
+	}
+	for _, i := range []int{3, 0, 3, 1, 4, 2, 5, 0} {
+		check("after a long text", i, tag(i))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 3 * len(docs) {
+				i := (g + k) % len(docs)
+				ents, err := m.Entities(context.Background(), docs[i].title, docs[i].text)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				check("concurrently", i, ents)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -35,13 +35,45 @@ func pooledWord(t *tokInfo) bool {
 
 // newDocContext pools the contexts of a document's sentences.
 func newDocContext(doc [][]tokInfo) *docContext {
-	type key struct {
-		word string
-		h    uint64
+	var cb contextBuilder
+	return cb.build(doc)
+}
+
+// contextKey is one context of one capitalised word.
+type contextKey struct {
+	word string
+	h    uint64
+}
+
+// contextBuilder builds docContexts, keeping its maps and arrays from one
+// document to the next: built afresh, they were a tenth of what an ingest
+// allocated for tagging. The docContext it returns is valid until the
+// next build.
+type contextBuilder struct {
+	counts  map[contextKey]int32
+	perWord map[string]int32
+	lists   []contextCount
+	dc      docContext
+}
+
+// maxKeptContexts bounds the contexts a builder keeps room for between
+// documents, so that one very long document does not hold its memory
+// for the rest of a run.
+const maxKeptContexts = 1 << 14
+
+func (cb *contextBuilder) build(doc [][]tokInfo) *docContext {
+	if cb.counts == nil || len(cb.counts) > maxKeptContexts {
+		cb.counts = map[contextKey]int32{}
+		cb.perWord = map[string]int32{}
+		cb.dc = docContext{lower: map[string]bool{}, pooled: map[string][]contextCount{}}
+	} else {
+		clear(cb.counts)
+		clear(cb.perWord)
+		clear(cb.dc.lower)
+		clear(cb.dc.pooled)
 	}
-	counts := map[key]int32{}
-	dc := &docContext{lower: map[string]bool{}}
-	var buf []uint64
+	counts, dc := cb.counts, &cb.dc
+	var buf [nMentionContexts]uint64
 	for _, toks := range doc {
 		for i := range toks {
 			t := &toks[i]
@@ -51,13 +83,25 @@ func newDocContext(doc [][]tokInfo) *docContext {
 				}
 				continue
 			}
-			buf = mentionContexts(buf[:0], toks, i)
-			for _, h := range buf {
-				counts[key{t.lower, h}]++
+			for _, h := range mentionContexts(buf[:0], toks, i) {
+				counts[contextKey{t.lower, h}]++
 			}
 		}
 	}
-	dc.pooled = map[string][]contextCount{}
+	// Each word's list is a stretch of one array: counted first, then
+	// filled up to its length.
+	for k := range counts {
+		cb.perWord[k.word]++
+	}
+	if cap(cb.lists) < len(counts) || cap(cb.lists) > maxKeptContexts && len(counts) <= maxKeptContexts {
+		cb.lists = make([]contextCount, len(counts))
+	}
+	lists := cb.lists[:len(counts)]
+	at := 0
+	for w, n := range cb.perWord {
+		dc.pooled[w] = lists[at : at : at+int(n)]
+		at += int(n)
+	}
 	for k, n := range counts {
 		dc.pooled[k.word] = append(dc.pooled[k.word], contextCount{k.h, n})
 	}

@@ -263,7 +263,7 @@ func Train(ctx context.Context, train, dev []Sentence, cfg TrainConfig, out io.W
 			ts.gold[j] = TagIndex(t)
 		}
 		fm := &Tagger{gaz: foldGaz[fold(i)], lex: m.lex}
-		ts.static, _ = fm.staticAll(ts.infos, dcs[docOf[i]], nil, nil)
+		ts.static, _ = fm.staticAll(ts.infos, dcs[docOf[i]], nil, nil, nil)
 		data = append(data, ts)
 	}
 	for i, s := range sents {

@@ -100,6 +100,16 @@ func acronymWord(w string) bool {
 
 // StripPossessive removes a trailing 's / ’s / ' from a word.
 func StripPossessive(w string) string {
+	// Every suffix below ends in one of these bytes (’ is E2 80 99); most
+	// words end in none, and clustering asks for every word of a text.
+	if len(w) < 2 {
+		return w
+	}
+	switch w[len(w)-1] {
+	case 's', 'S', '\'', 0x99:
+	default:
+		return w
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S", "ʼs"} {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]

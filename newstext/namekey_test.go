@@ -52,7 +52,9 @@ func TestNameNameKey(t *testing.T) {
 }
 
 func TestStripPossessive(t *testing.T) {
-	for in, want := range map[string]string{"Russia’s": "Russia", "Reuters'": "Reuters", "'s": "'s", "Moscow": "Moscow"} {
+	for in, want := range map[string]string{"Russia’s": "Russia", "Reuters'": "Reuters", "'s": "'s", "Moscow": "Moscow",
+		"RUSSIA'S": "RUSSIA", "Russia’S": "Russia", "Russiaʼs": "Russia", "Russia’": "Russia", "’": "’", "s": "s", "": "",
+		"Lens": "Lens", "Les’": "Les", "Ivanov‘": "Ivanov‘", "Paris’s": "Paris"} {
 		if got := StripPossessive(in); got != want {
 			t.Errorf("StripPossessive(%q) = %q, want %q", in, got, want)
 		}

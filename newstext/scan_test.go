@@ -68,6 +68,12 @@ func TestWords(t *testing.T) {
 	if ws := Words(s, 5, 99, nil); ws != nil {
 		t.Errorf("Words past the end = %+v, want none", ws)
 	}
+	// Appended after what into holds, which stays.
+	prior := []Word{{Start: 1, End: 2}, {Start: 3, End: 4, IsWord: true}}
+	ws = Words(s, 6, len(s), prior[:2:2])
+	if len(ws) != 5 || ws[0] != prior[0] || ws[1] != prior[1] || s[ws[2].Start:ws[2].End] != "Ryabkov" || s[ws[4].Start:ws[4].End] != "." {
+		t.Errorf("Words after two = %+v", ws)
+	}
 }
 
 func FuzzWords(f *testing.F) {

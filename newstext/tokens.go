@@ -23,7 +23,12 @@ func Tokens(text string) []Span { return english.Tokens(text) }
 
 // Tokens is Tokens with the abbreviations of the lexicon's language.
 func (l *Lexicon) Tokens(text string) []Span {
-	toks := make([]Span, 0, len(text)/5+1)
+	return l.AppendTokens(make([]Span, 0, len(text)/5+1), text)
+}
+
+// AppendTokens appends the tokens of text to toks, as Tokens gives them:
+// for a caller that tokenises text after text into memory of its own.
+func (l *Lexicon) AppendTokens(toks []Span, text string) []Span {
 	i := 0
 	for i < len(text) {
 		r, sz := utf8.DecodeRuneInString(text[i:])
@@ -183,7 +188,7 @@ func splitInner(text string, s, e int, toks []Span) []Span {
 func clitic(word string) int {
 	// Most words carry no apostrophe; look for the last one before comparing
 	// suffixes, so the common case costs one scan and no allocation.
-	ap := strings.LastIndexAny(word, "'’")
+	ap := lastApostrophe(word)
 	if ap < 0 {
 		return -1
 	}
@@ -202,6 +207,22 @@ func clitic(word string) int {
 	for _, suf := range [...]string{"s", "re", "ll", "ve", "d", "m"} {
 		if strings.EqualFold(suffix, suf) {
 			return ap
+		}
+	}
+	return -1
+}
+
+// lastApostrophe is strings.LastIndexAny(word, "'’") read by bytes: ’ is
+// E2 80 99, and every chunk of a text is asked.
+func lastApostrophe(word string) int {
+	for i := len(word) - 1; i >= 0; i-- {
+		switch word[i] {
+		case '\'':
+			return i
+		case 0x99:
+			if i >= 2 && word[i-1] == 0x80 && word[i-2] == 0xE2 {
+				return i - 2
+			}
 		}
 	}
 	return -1

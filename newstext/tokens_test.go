@@ -1,6 +1,7 @@
 package newstext
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -42,6 +43,24 @@ func TestTokens(t *testing.T) {
 		got := strings.Join(toks(tt.in), "|")
 		if got != tt.want {
 			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// AppendTokens gives what Tokens gives, after what the slice held.
+func TestAppendTokens(t *testing.T) {
+	texts := []string{"The U.S. envoy met Mr. Ryabkov.", "", "Russia’s call didn't come", "bad \xff bytes"}
+	prior := []Span{{1, 2}, {3, 4}}
+	for _, text := range texts {
+		got := English().AppendTokens(append([]Span(nil), prior...), text)
+		want := append(append([]Span(nil), prior...), Tokens(text)...)
+		if len(got) != len(want) {
+			t.Fatalf("AppendTokens(%q): %v, want %v", text, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("AppendTokens(%q): %v, want %v", text, got, want)
+			}
 		}
 	}
 }
@@ -119,5 +138,26 @@ func BenchmarkSentences(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Sentences(s)
+	}
+}
+
+// lastApostrophe finds what strings.LastIndexAny(w, "'’") finds, in any
+// bytes.
+func TestLastApostrophe(t *testing.T) {
+	words := []string{"", "Russia’s", "didn't", "rock'n’roll", "’", "'", "no", "\xe2\x80", "\x80\x99", "a\xe2\x80\x99\x80",
+		"\xf0\xe2\x80\x99", "’\xff", "o’\xe2\x80\x99", "l'’"}
+	r := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"a", "’", "'", "\xe2", "\x80", "\x99", "\xff", "é", "s"}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		if got, want := lastApostrophe(w), strings.LastIndexAny(w, "'’"); got != want {
+			t.Fatalf("lastApostrophe(%q) = %d, LastIndexAny %d", w, got, want)
+		}
 	}
 }

@@ -28,6 +28,12 @@ func Words(text string, from, to int, into []Word) []Word {
 		return into
 	}
 	s := text[from:to]
+	// Room for the words of common prose (a word and its space, or a
+	// mark, every five bytes or so) at once: grown by appending, the
+	// array was copied and thrown away several times a text.
+	if want := len(into) + len(s)/5 + 1; cap(into) < want {
+		into = append(make([]Word, 0, want), into...)
+	}
 	sc := NewScanner(s)
 	for {
 		p, ok := sc.Next()

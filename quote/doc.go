@@ -55,7 +55,18 @@ func newDoc(a *storyline.Article) *doc {
 	}
 	d := &doc{text: text}
 	d.paras = paragraphs(text)
-	if sentencePerParagraph(text, d.paras) {
+	// Each paragraph's sentences, split once: the shape of the text and
+	// the sentences quotes are read in both need them.
+	paraSents := make([][]newstext.Span, len(d.paras))
+	split := make([]bool, len(d.paras))
+	sentencesOf := func(i int) []newstext.Span {
+		if !split[i] {
+			split[i] = true
+			paraSents[i] = newstext.Sentences(text[d.paras[i].start:d.paras[i].end])
+		}
+		return paraSents[i]
+	}
+	if sentencePerParagraphOf(d.paras, sentencesOf) {
 		// Text rebuilt one sentence a line: its paragraphs are lines.
 		for i := range d.paras {
 			d.paras[i].soft = true
@@ -64,11 +75,11 @@ func newDoc(a *storyline.Article) *doc {
 	markSkippedByRole(a, d.paras)
 	d.marks = scanMarks(text, d.paras)
 	d.spans = pairMarks(text, d.paras, d.marks)
-	for _, p := range d.paras {
+	for i, p := range d.paras {
 		if p.skip {
 			continue
 		}
-		d.sents = append(d.sents, sentences(text, p.start, p.end, d.spans)...)
+		d.sents = append(d.sents, sentences(text, p.start, p.end, d.spans, sentencesOf(i))...)
 	}
 	d.toks = tokens(text, 0, len(text))
 	d.ments = mentionsOf(a, text)
@@ -245,12 +256,20 @@ const minLineParagraphs = 6
 // shape of text rebuilt from one sentence a line rather than written in
 // paragraphs.
 func sentencePerParagraph(text string, paras []para) bool {
+	return sentencePerParagraphOf(paras, func(i int) []newstext.Span {
+		return newstext.Sentences(text[paras[i].start:paras[i].end])
+	})
+}
+
+// sentencePerParagraphOf is sentencePerParagraph given the sentences of
+// paragraph i.
+func sentencePerParagraphOf(paras []para, sentencesOf func(i int) []newstext.Span) bool {
 	if len(paras) < minLineParagraphs {
 		return false
 	}
 	single := 0
-	for _, p := range paras {
-		if len(newstext.Sentences(text[p.start:p.end])) <= 1 {
+	for i := range paras {
+		if len(sentencesOf(i)) <= 1 {
 			single++
 		}
 	}

@@ -114,10 +114,21 @@ func SetSpeakers(a *storyline.Article, elsewhere SpeakerLookup) {
 	if len(a.Quotes) == 0 {
 		return
 	}
+	// An article names its people again and again: each spelling is
+	// keyed once.
+	keys := map[string]string{}
+	nameKey := func(name string) string {
+		k, ok := keys[name]
+		if !ok {
+			k = newstext.NameKey(name)
+			keys[name] = k
+		}
+		return k
+	}
 	mkeys := map[string][]int{}
 	for i, m := range a.Entities {
 		if m.Entity != "" {
-			k1, k2 := newstext.NameKey(stripPossessive(m.Text)), newstext.NameKey(m.Name)
+			k1, k2 := nameKey(stripPossessive(m.Text)), nameKey(m.Name)
 			mkeys[k1] = append(mkeys[k1], i)
 			if k2 != k1 {
 				mkeys[k2] = append(mkeys[k2], i)
@@ -133,7 +144,7 @@ func SetSpeakers(a *storyline.Article, elsewhere SpeakerLookup) {
 		if q.SpeakerName == "" {
 			continue
 		}
-		if list := mkeys[newstext.NameKey(q.SpeakerName)]; len(list) > 0 {
+		if list := mkeys[nameKey(q.SpeakerName)]; len(list) > 0 {
 			k := sort.Search(len(list), func(k int) bool { return a.Entities[list[k]].Start >= q.Start })
 			best := list[0]
 			if k > 0 {

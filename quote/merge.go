@@ -28,7 +28,7 @@ var contractions = strings.NewReplacer(
 func Normalize(s string) string {
 	s = foldASCII(s) // lower case, ASCII apostrophes, punctuation → spaces (keeps . and -)
 	s = contractions.Replace(s)
-	words := strings.Fields(strings.NewReplacer(".", " ", "-", " ").Replace(s))
+	words := strings.Fields(spaceDotsAndHyphens(s))
 	out := words[:0]
 	for _, w := range words {
 		w = strings.TrimSuffix(w, "'s")
@@ -39,6 +39,21 @@ func Normalize(s string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// spaceDotsAndHyphens writes every '.' and '-' byte of s as a space, as a
+// strings.Replacer of the two would, without building one for every quote.
+func spaceDotsAndHyphens(s string) string {
+	if !strings.ContainsAny(s, ".-") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c == '.' || c == '-' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // item is one quote mention during Merge.

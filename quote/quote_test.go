@@ -363,10 +363,20 @@ func TestNormalize(t *testing.T) {
 		{"DON'T  stop", "do not stop"},
 		{"Élysée — «ça va»", "elysee ca va"},
 		{"", ""},
+		{"A long-term plan for the U.S.-Russia talks... maybe", "a long term plan for the u s russia talks maybe"},
+		{"3.5 per cent - no more", "3 5 per cent no more"},
 	}
 	for _, tc := range tests {
 		if got := Normalize(tc.in); got != tc.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Dots and hyphens become spaces byte for byte, as a Replacer of the
+	// two makes them, whatever else the text holds.
+	r := strings.NewReplacer(".", " ", "-", " ")
+	for _, s := range []string{"", "a.b-c", "...", "no marks", "x\xff.-\xe2\x80\x94y", "—.–-"} {
+		if got, want := spaceDotsAndHyphens(s), r.Replace(s); got != want {
+			t.Errorf("spaceDotsAndHyphens(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

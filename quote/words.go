@@ -55,13 +55,14 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// sentences splits [s, e) into sentences (newstext's), never inside a
-// quoted span: each runs to the start of the next.
-func sentences(text string, s, e int, spans []span) [][2]int {
+// sentences splits [s, e) into sentences, newstext's (split, of
+// text[s:e]) but never inside a quoted span: each runs to the start of the
+// next.
+func sentences(text string, s, e int, spans []span, split []newstext.Span) [][2]int {
 	var out [][2]int
 	start := s
 	si := 0
-	for _, sp := range newstext.Sentences(text[s:e]) {
+	for _, sp := range split {
 		end := s + sp.End
 		for si < len(spans) && spans[si].close <= end {
 			si++

@@ -4,8 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // What following sources and watching events keep in the store: the
@@ -198,26 +198,48 @@ const minKeyWords = 40
 // gives each of them the same key: the later ones are syndicated copies
 // of the first (FollowReader.CopyOf). "" for short texts.
 func TextKey(text string) string {
-	var b strings.Builder
+	// The words, lower-cased and joined by single spaces, are hashed; the
+	// ASCII letters and digits most texts are made of are read a byte at a
+	// time, since every article is keyed when it is linked and again when
+	// it is written.
+	b := make([]byte, 0, len(text))
 	words := 0
 	inWord := false
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if !inWord && b.Len() > 0 {
-				b.WriteByte(' ')
+	for i := 0; i < len(text); {
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				inWord = false
+				continue
 			}
-			if !inWord {
-				words++
+			r = rune(c)
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				inWord = false
+				continue
 			}
-			inWord = true
-			b.WriteRune(unicode.ToLower(r))
-			continue
+			r = unicode.ToLower(r)
 		}
-		inWord = false
+		if !inWord {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			words++
+			inWord = true
+		}
+		b = utf8.AppendRune(b, r)
 	}
 	if words < minKeyWords {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(b.String()))
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
 }

@@ -331,6 +331,9 @@ type Tx interface {
 	// Taken tells whether an id is in use or was ever retired, so that
 	// a new item never takes an old id.
 	Taken(ctx context.Context, kind, id string) (bool, error)
+	// TakenIDs is Taken for several ids at once: the ones of ids that are
+	// taken.
+	TakenIDs(ctx context.Context, kind string, ids []string) (map[string]bool, error)
 
 	// Pending work: ids of a kind that a later pass must look at again
 	// (events to settle). AddPending files them, Pending returns up to

@@ -28,6 +28,7 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 	corpus := fs.String("corpus", "news", "generated corpus: news (varied news at 2,000 articles a day, sample.News: 10,000 cover five days) or simple (few kinds and names, sample.Generate)")
 	workers := fs.Int("workers", 0, "analysis goroutines (0: one per CPU)")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
+	allocProfile := fs.String("memprofile", "", "write an allocation profile of the run to this file (what was allocated, by where)")
 	if _, done, status := parseArgs(e, fs, args); done {
 		return status
 	}
@@ -82,6 +83,10 @@ func runBenchIngest(ctx context.Context, e *env, args []string) int {
 		for _, err := range sum.Errors[:min(3, len(sum.Errors))] {
 			fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
 		}
+		return exitFailed
+	}
+	if err := writeAllocProfile(*allocProfile); err != nil {
+		fmt.Fprintf(e.stderr, "storyline bench ingest: %v\n", err)
 		return exitFailed
 	}
 	done := sum.Ingested + sum.Updated

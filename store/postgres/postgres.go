@@ -290,13 +290,14 @@ func (*dialect) ClearText(ctx context.Context, tx *sql.Tx) error {
 // LATERAL subquery per key and range keeps each list's LIMIT and reads
 // the primary key (idx, key, rank, id) backwards, so a long list costs no
 // more than a short one.
-func (*dialect) Postings(ctx context.Context, tx *sql.Tx, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error) {
+func (*dialect) Postings(ctx context.Context, stmt sqlstore.Statements, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error) {
 	los := make([]int64, len(ranges))
 	his := make([]int64, len(ranges))
 	for i, r := range ranges {
 		los[i], his[i] = r.Lo, r.Hi
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT k.key, p.rank, p.id
+	// Numbered placeholders, which Rebind leaves as they are.
+	st, err := stmt(ctx, `SELECT k.key, p.rank, p.id
 		FROM unnest($1::text[]) WITH ORDINALITY AS k(key, ko)
 		CROSS JOIN unnest($2::bigint[], $3::bigint[]) WITH ORDINALITY AS r(lo, hi, ro)
 		CROSS JOIN LATERAL (
@@ -304,7 +305,11 @@ func (*dialect) Postings(ctx context.Context, tx *sql.Tx, index string, keys []s
 			WHERE idx = $4 AND key = k.key AND rank >= r.lo AND rank <= r.hi
 			ORDER BY rank DESC, id DESC LIMIT $5
 		) p
-		ORDER BY k.ko, r.ro, p.rank DESC, p.id DESC`, keys, los, his, index, perKey)
+		ORDER BY k.ko, r.ro, p.rank DESC, p.id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, keys, los, his, index, perKey)
 	if err != nil {
 		return nil, err
 	}

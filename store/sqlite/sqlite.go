@@ -205,7 +205,7 @@ func (*dialect) ClearText(ctx context.Context, tx *sql.Tx) error {
 // Postings reads every key's list in one statement: a correlated
 // subquery per key keeps each list's LIMIT (SQLite has no LATERAL join),
 // and the lists come back packed, one row a key.
-func (*dialect) Postings(ctx context.Context, tx *sql.Tx, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error) {
+func (*dialect) Postings(ctx context.Context, stmt sqlstore.Statements, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error) {
 	js, err := json.Marshal(keys)
 	if err != nil {
 		return nil, err
@@ -217,8 +217,12 @@ func (*dialect) Postings(ctx context.Context, tx *sql.Tx, index string, keys []s
 		args = append(args, index, r.Lo, r.Hi, perKey)
 	}
 	args = append(args, string(js))
-	rows, err := tx.QueryContext(ctx, `SELECT k.value, (SELECT group_concat(rank || ' ' || id, char(31)) FROM (`+strings.Join(parts, " UNION ALL ")+`))
-		FROM json_each(?) k`, args...)
+	st, err := stmt(ctx, `SELECT k.value, (SELECT group_concat(rank || ' ' || id, char(31)) FROM (`+strings.Join(parts, " UNION ALL ")+`))
+		FROM json_each(?) k`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -52,8 +52,10 @@ type Dialect interface {
 	ClearText(ctx context.Context, tx *sql.Tx) error
 	// Postings is store.Tx's Postings in one statement: for each key and
 	// range, at most perKey postings of index, highest rank (then id)
-	// first, each list read from the index in that order.
-	Postings(ctx context.Context, tx *sql.Tx, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error)
+	// first, each list read from the index in that order. The statement
+	// comes from stmt, prepared once for the store: every linking and
+	// settling step reads postings.
+	Postings(ctx context.Context, stmt Statements, index string, keys []string, ranges []store.Range, perKey int) ([]store.Posting, error)
 }
 
 // Statements gives a write transaction's statement for a query (with
@@ -75,6 +77,42 @@ type DB struct {
 	stmts  map[string]*sql.Stmt
 	wanted map[string]bool
 	closed bool
+
+	// reads are read statements prepared once on the read pool: an
+	// ingest asks every item's hash before analysing it, and preparing
+	// that query again each time cost more than running it.
+	reads map[string]*sql.Stmt
+}
+
+// readStmt is the read pool's statement for query, prepared on first use
+// without holding the lock: preparing waits for a connection, which a
+// reader may hold while it asks for a statement.
+func (s *DB) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.stmtMu.Lock()
+	st, ok := s.reads[query]
+	s.stmtMu.Unlock()
+	if ok {
+		return st, nil
+	}
+	st, err := s.db.PrepareContext(ctx, s.q(query))
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if first, ok := s.reads[query]; ok {
+		st.Close() // another reader was first
+		return first, nil
+	}
+	if s.closed {
+		st.Close()
+		return nil, errors.New("store closed")
+	}
+	if s.reads == nil {
+		s.reads = map[string]*sql.Stmt{}
+	}
+	s.reads[query] = st
+	return st, nil
 }
 
 // prepared is the store's write statement for query, or nil when it is
@@ -154,7 +192,10 @@ func (s *DB) Close() error {
 	for _, st := range s.stmts {
 		st.Close()
 	}
-	s.stmts, s.closed = nil, true
+	for _, st := range s.reads {
+		st.Close()
+	}
+	s.stmts, s.reads, s.closed = nil, nil, true
 	s.stmtMu.Unlock()
 	return s.db.Close()
 }

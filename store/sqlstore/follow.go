@@ -284,7 +284,7 @@ func (t *tx) PutSeenItems(ctx context.Context, items []store.SeenItem) error {
 
 // Watchlists implements store.FollowWriter.
 func (t *tx) Watchlists(ctx context.Context) ([]store.Watchlist, error) {
-	return queryWatchlists(ctx, t.tx)
+	return queryWatchlists(t.quiet(ctx), t.tx)
 }
 
 // PutWatchlist implements store.FollowWriter.
@@ -320,7 +320,7 @@ func (t *tx) WatchedEvent(ctx context.Context, watchlist, event string) ([]strin
 		return nil, false, err
 	}
 	var doc string
-	err = st.QueryRowContext(ctx, watchlist, event).Scan(&doc)
+	err = st.QueryRowContext(t.quiet(ctx), watchlist, event).Scan(&doc)
 	if isNoRows(err) {
 		return nil, false, nil
 	}
@@ -356,7 +356,7 @@ func (t *tx) AddAlert(ctx context.Context, a *store.Alert, url string) error {
 	if err != nil {
 		return err
 	}
-	if err := st.QueryRowContext(ctx).Scan(&a.ID); err != nil {
+	if err := st.QueryRowContext(t.quiet(ctx)).Scan(&a.ID); err != nil {
 		return fmt.Errorf("add alert: %w", err)
 	}
 	if a.Created == "" {
@@ -414,7 +414,7 @@ func (t *tx) EventMatches(ctx context.Context, event, q string) (bool, error) {
 		return false, nil
 	}
 	var n int
-	err := t.tx.QueryRowContext(ctx, t.s.q(`SELECT COUNT(*) FROM articles WHERE event = ? AND id IN (`+cond+`)`), append([]any{event}, args...)...).Scan(&n)
+	err := t.tx.QueryRowContext(t.quiet(ctx), t.s.q(`SELECT COUNT(*) FROM articles WHERE event = ? AND id IN (`+cond+`)`), append([]any{event}, args...)...).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("match event %s: %w", event, err)
 	}

@@ -16,8 +16,12 @@ import (
 
 // ArticleHash implements store.Store.
 func (s *DB) ArticleHash(ctx context.Context, id string) (string, error) {
+	st, err := s.readStmt(ctx, `SELECT hash FROM articles WHERE id = ?`)
+	if err != nil {
+		return "", fmt.Errorf("article hash %s: %w", id, err)
+	}
 	var h string
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT hash FROM articles WHERE id = ?`), id).Scan(&h)
+	err = st.QueryRowContext(ctx, id).Scan(&h)
 	if isNoRows(err) {
 		return "", nil
 	}
@@ -157,11 +161,11 @@ func (s *DB) entityNames(ctx context.Context, ids map[string]string) (map[string
 // current maps ids to where they are now: themselves, or where they were
 // merged into.
 func (s *DB) current(ctx context.Context, kind string, ids []string) (map[string]string, error) {
-	return currentIDs(ctx, s.db, s.q, kind, ids)
+	return currentIDs(ctx, poolIDs{s.db, s.q}, kind, ids)
 }
 
 func (s *DB) rowsByID(ctx context.Context, query string, ids []string, scan func(*sql.Rows) error) error {
-	return queryByID(ctx, s.db, s.q, query, ids, scan)
+	return queryByID(ctx, poolIDs{s.db, s.q}, query, ids, scan)
 }
 
 // querier is what reads run on: the pool, or a write transaction.
@@ -169,12 +173,28 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// idQuerier runs a query whose "(?)" stands for a list of ids.
+type idQuerier interface {
+	queryIDs(ctx context.Context, query string, ids []string) (*sql.Rows, error)
+}
+
+// poolIDs runs id queries as text on the pool; rebind turns the query
+// into the engine's placeholders.
+type poolIDs struct {
+	db     querier
+	rebind func(string) string
+}
+
+func (p poolIDs) queryIDs(ctx context.Context, query string, ids []string) (*sql.Rows, error) {
+	return p.db.QueryContext(ctx, p.rebind(strings.Replace(query, "(?)", "("+placeholders(len(ids))+")", 1)), anys(ids)...)
+}
+
 // queryByID runs a query with an "IN (?)" over ids in chunks; scan reads
-// one row. rebind turns the query into the engine's placeholders.
-func queryByID(ctx context.Context, db querier, rebind func(string) string, query string, ids []string, scan func(*sql.Rows) error) error {
+// one row.
+func queryByID(ctx context.Context, db idQuerier, query string, ids []string, scan func(*sql.Rows) error) error {
 	ids = uniqueStrings(ids)
 	for _, part := range chunks(ids, 200) {
-		rows, err := db.QueryContext(ctx, rebind(strings.Replace(query, "(?)", "("+placeholders(len(part))+")", 1)), anys(part)...)
+		rows, err := db.queryIDs(ctx, query, part)
 		if err != nil {
 			return err
 		}
@@ -194,8 +214,8 @@ func queryByID(ctx context.Context, db querier, rebind func(string) string, quer
 
 // pairsByID reads a query of two text columns, a key and a value, over
 // ids into out.
-func pairsByID(ctx context.Context, db querier, rebind func(string) string, query string, ids []string, out map[string]string) error {
-	return queryByID(ctx, db, rebind, query, ids, func(rows *sql.Rows) error {
+func pairsByID(ctx context.Context, db idQuerier, query string, ids []string, out map[string]string) error {
+	return queryByID(ctx, db, query, ids, func(rows *sql.Rows) error {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
 			return err
@@ -207,12 +227,12 @@ func pairsByID(ctx context.Context, db querier, rebind func(string) string, quer
 
 // currentIDs maps ids of a kind to where they are now: themselves, or
 // where they were merged into.
-func currentIDs(ctx context.Context, db querier, rebind func(string) string, kind string, ids []string) (map[string]string, error) {
+func currentIDs(ctx context.Context, db idQuerier, kind string, ids []string) (map[string]string, error) {
 	out := make(map[string]string, len(ids))
 	for _, id := range ids {
 		out[id] = id
 	}
-	err := pairsByID(ctx, db, rebind, `SELECT id, to_id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, out)
+	err := pairsByID(ctx, db, `SELECT id, to_id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, out)
 	return out, err
 }
 
@@ -687,7 +707,7 @@ func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
 	}
 	// The story is the column's: a merge of stories re-points it.
 	stories := map[string]string{}
-	if err := pairsByID(ctx, s.db, s.q, eventStories, ids, stories); err != nil {
+	if err := pairsByID(ctx, poolIDs{s.db, s.q}, eventStories, ids, stories); err != nil {
 		return fmt.Errorf("events' stories: %w", err)
 	}
 	arts := map[string][]string{}

@@ -29,6 +29,24 @@ type tx struct {
 	// counts of every entity an article names, and a statement per
 	// entity per article would cost the write path more than the rows.
 	entityArticles map[string]int64
+	// quietFor and quietCtx: see quiet.
+	quietFor, quietCtx context.Context
+}
+
+// quiet is the context the transaction's statements run under: ctx
+// without its cancellation. Under a context that can end, the SQLite
+// driver starts a goroutine for every statement, and database/sql one for
+// every query's rows, to interrupt them: a linking step runs a few hundred
+// statements of milliseconds, and those goroutines cost a few percent of
+// an ingest's CPU. The transaction itself began under ctx (BeginWrite), so
+// that waiting for the write lock still ends with it, and database/sql
+// rolls it back when ctx ends: the statement running then finishes, and
+// the next one fails.
+func (t *tx) quiet(ctx context.Context) context.Context {
+	if ctx != t.quietFor {
+		t.quietFor, t.quietCtx = ctx, context.WithoutCancel(ctx)
+	}
+	return t.quietCtx
 }
 
 func (t *tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -37,10 +55,10 @@ func (t *tx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	}
 	var st *sql.Stmt
 	if parent := t.s.prepared(query); parent != nil {
-		st = t.tx.StmtContext(ctx, parent)
+		st = t.tx.StmtContext(t.quiet(ctx), parent)
 	} else {
 		var err error
-		if st, err = t.tx.PrepareContext(ctx, t.s.q(query)); err != nil {
+		if st, err = t.tx.PrepareContext(t.quiet(ctx), t.s.q(query)); err != nil {
 			return nil, fmt.Errorf("prepare: %w", err)
 		}
 	}
@@ -56,7 +74,7 @@ func (t *tx) exec(ctx context.Context, query string, args ...any) error {
 	if err != nil {
 		return err
 	}
-	_, err = st.ExecContext(ctx, args...)
+	_, err = st.ExecContext(t.quiet(ctx), args...)
 	return err
 }
 
@@ -83,7 +101,7 @@ func (t *tx) ArticleHash(ctx context.Context, id string) (string, error) {
 		return "", err
 	}
 	var h string
-	err = st.QueryRowContext(ctx, id).Scan(&h)
+	err = st.QueryRowContext(t.quiet(ctx), id).Scan(&h)
 	if isNoRows(err) {
 		return "", nil
 	}
@@ -100,7 +118,7 @@ func (t *tx) LinkedArticle(ctx context.Context, id string) (*storyline.Article, 
 		return nil, err
 	}
 	var doc, event string
-	err = st.QueryRowContext(ctx, id).Scan(&doc, &event)
+	err = st.QueryRowContext(t.quiet(ctx), id).Scan(&doc, &event)
 	if isNoRows(err) {
 		return nil, notFound("article", id)
 	}
@@ -148,7 +166,7 @@ func (t *tx) PutArticle(ctx context.Context, a *storyline.Article, hash string, 
 			hash, a.URL, a.Title, a.Byline, a.Outlet, a.Lang, a.Published, a.Event, string(doc), raw.Format, raw.Origin, raw.Data, ts, key, copyOf, string(summary), a.ID)
 	}
 	if err == nil {
-		err = t.s.d.IndexText(ctx, t.stmt, a.ID, a.Title, a.Text)
+		err = t.s.d.IndexText(t.quiet(ctx), t.stmt, a.ID, a.Title, a.Text)
 	}
 	if err == nil {
 		err = t.exec(ctx, `DELETE FROM features WHERE article = ?`, a.ID)
@@ -174,7 +192,7 @@ func (t *tx) firstWithText(ctx context.Context, key, id string) (string, error) 
 		return "", err
 	}
 	var first string
-	err = st.QueryRowContext(ctx, key, id).Scan(&first)
+	err = st.QueryRowContext(t.quiet(ctx), key, id).Scan(&first)
 	if isNoRows(err) {
 		return "", nil
 	}
@@ -191,7 +209,7 @@ func (t *tx) EventOfText(ctx context.Context, key, id string) (string, error) {
 		return "", err
 	}
 	var event string
-	err = st.QueryRowContext(ctx, key, id).Scan(&event)
+	err = st.QueryRowContext(t.quiet(ctx), key, id).Scan(&event)
 	if isNoRows(err) {
 		return "", nil
 	}
@@ -233,7 +251,7 @@ func (t *tx) strings(ctx context.Context, query string, args ...any) ([]string, 
 	if err != nil {
 		return nil, err
 	}
-	return ScanStrings(st.QueryContext(ctx, args...))
+	return ScanStrings(st.QueryContext(t.quiet(ctx), args...))
 }
 
 // ScanStrings reads the one string column of a query's rows (as the query
@@ -257,24 +275,17 @@ func ScanStrings(rows *sql.Rows, err error) ([]string, error) {
 // Features implements store.Tx.
 func (t *tx) Features(ctx context.Context, ids []string) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(ids))
-	for _, part := range chunks(ids, 200) {
-		rows, err := t.tx.QueryContext(ctx, t.s.q(`SELECT article, data FROM features WHERE article IN (`+placeholders(len(part))+`)`), anys(part)...)
-		if err != nil {
-			return nil, fmt.Errorf("features: %w", err)
+	err := t.rowsByID(ctx, `SELECT article, data FROM features WHERE article IN (?)`, ids, func(rows *sql.Rows) error {
+		var id string
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return err
 		}
-		for rows.Next() {
-			var id string
-			var data []byte
-			if err := rows.Scan(&id, &data); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("features: %w", err)
-			}
-			out[id] = data
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("features: %w", err)
-		}
+		out[id] = data
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("features: %w", err)
 	}
 	return out, nil
 }
@@ -289,7 +300,7 @@ func (t *tx) Postings(ctx context.Context, index string, keys []string, ranges [
 	}
 	var out []store.Posting
 	for _, part := range chunks(uniqueStrings(keys), 200) {
-		ps, err := t.s.d.Postings(ctx, t.tx, index, part, ranges, perKey)
+		ps, err := t.s.d.Postings(t.quiet(ctx), t.stmt, index, part, ranges, perKey)
 		if err != nil {
 			return nil, fmt.Errorf("postings %s: %w", index, err)
 		}
@@ -335,7 +346,7 @@ func (t *tx) Counts(ctx context.Context, keys []uint64) (map[uint64]int64, error
 		for i, k := range part {
 			args[i] = int64(k)
 		}
-		rows, err := t.tx.QueryContext(ctx, t.s.q(`SELECT key, n FROM counts WHERE key IN (`+placeholders(len(part))+`)`), args...)
+		rows, err := t.tx.QueryContext(t.quiet(ctx), t.s.q(`SELECT key, n FROM counts WHERE key IN (`+placeholders(len(part))+`)`), args...)
 		if err != nil {
 			return nil, fmt.Errorf("counts: %w", err)
 		}
@@ -393,7 +404,7 @@ func (t *tx) AppendCounts(ctx context.Context, deltas map[uint64]int64) (int64, 
 		return 0, err
 	}
 	var seq int64
-	if err := st.QueryRowContext(ctx, encodeCounts(deltas)).Scan(&seq); err != nil {
+	if err := st.QueryRowContext(t.quiet(ctx), encodeCounts(deltas)).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("append counts: %w", err)
 	}
 	return seq, nil
@@ -409,7 +420,7 @@ func (t *tx) countLog(ctx context.Context, query string, arg int64) ([]store.Cou
 	if err != nil {
 		return nil, err
 	}
-	rows, err := st.QueryContext(ctx, arg)
+	rows, err := st.QueryContext(t.quiet(ctx), arg)
 	if err != nil {
 		return nil, fmt.Errorf("count log: %w", err)
 	}
@@ -515,7 +526,7 @@ func (t *tx) Meta(ctx context.Context, key string) (string, error) {
 		return "", err
 	}
 	var v string
-	err = st.QueryRowContext(ctx, key).Scan(&v)
+	err = st.QueryRowContext(t.quiet(ctx), key).Scan(&v)
 	if isNoRows(err) {
 		return "", nil
 	}
@@ -535,7 +546,41 @@ func (t *tx) SetMeta(ctx context.Context, key, value string) error {
 
 // rowsByID runs a query over ids in chunks; scan reads one row.
 func (t *tx) rowsByID(ctx context.Context, query string, ids []string, scan func(*sql.Rows) error) error {
-	return queryByID(ctx, t.tx, t.s.q, query, ids, scan)
+	return queryByID(ctx, t, query, ids, scan)
+}
+
+// queryIDs runs an id query through the store's prepared statements. A
+// list of ids is a statement of its length, prepared anew for every new
+// length: the list is lengthened to the next of a few lengths by
+// repeating its last id, which selects nothing more, so that a handful of
+// statements serve every list.
+func (t *tx) queryIDs(ctx context.Context, query string, ids []string) (*sql.Rows, error) {
+	if len(ids) == 0 {
+		return nil, errors.New("a list of no ids")
+	}
+	n := listLength(len(ids))
+	args := make([]any, n)
+	for i := range args {
+		args[i] = ids[min(i, len(ids)-1)]
+	}
+	st, err := t.stmt(ctx, strings.Replace(query, "(?)", "("+placeholders(n)+")", 1))
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(t.quiet(ctx), args...)
+}
+
+// listLength is the length a list of n ids is lengthened to: the next
+// power of two, or the largest chunk queryByID makes.
+func listLength(n int) int {
+	l := 1
+	for l < n && l < 128 {
+		l *= 2
+	}
+	if l < n {
+		return max(n, 200)
+	}
+	return l
 }
 
 func uniqueStrings(xs []string) []string {
@@ -775,7 +820,7 @@ const eventStories = `SELECT id, story FROM events WHERE id IN (?)`
 // EventStories implements store.Tx.
 func (t *tx) EventStories(ctx context.Context, ids []string) (map[string]string, error) {
 	out := map[string]string{}
-	if err := pairsByID(ctx, t.tx, t.s.q, eventStories, ids, out); err != nil {
+	if err := pairsByID(ctx, t, eventStories, ids, out); err != nil {
 		return nil, fmt.Errorf("event stories: %w", err)
 	}
 	return out, nil
@@ -830,7 +875,7 @@ func (t *tx) eventEntitiesHold(ctx context.Context, event, date string, ents []s
 		return false, err
 	}
 	var was string
-	switch err := st.QueryRowContext(ctx, event).Scan(&was); {
+	switch err := st.QueryRowContext(t.quiet(ctx), event).Scan(&was); {
 	case errors.Is(err, sql.ErrNoRows):
 		return false, nil
 	case err != nil:
@@ -857,7 +902,7 @@ func (t *tx) StoryEvents(ctx context.Context, story string, limit int) ([]string
 		return nil, 0, 0, err
 	}
 	var events, articles int
-	if err := st.QueryRowContext(ctx, story).Scan(&events, &articles); err != nil {
+	if err := st.QueryRowContext(t.quiet(ctx), story).Scan(&events, &articles); err != nil {
 		return nil, 0, 0, fmt.Errorf("story events %s: %w", story, err)
 	}
 	return ids, events, articles, nil
@@ -984,7 +1029,7 @@ func (t *tx) moveEntityArticles(ctx context.Context, from, to string) error {
 		if err != nil {
 			return err
 		}
-		res, err := st.ExecContext(ctx, to, from)
+		res, err := st.ExecContext(t.quiet(ctx), to, from)
 		if err != nil {
 			return err
 		}
@@ -1003,7 +1048,7 @@ func (t *tx) moveEntityArticles(ctx context.Context, from, to string) error {
 
 // Current implements store.Tx.
 func (t *tx) Current(ctx context.Context, kind string, ids []string) (map[string]string, error) {
-	out, err := currentIDs(ctx, t.tx, t.s.q, kind, ids)
+	out, err := currentIDs(ctx, t, kind, ids)
 	if err != nil {
 		return nil, fmt.Errorf("current %s ids: %w", kind, err)
 	}
@@ -1024,10 +1069,34 @@ func (t *tx) Taken(ctx context.Context, kind, id string) (bool, error) {
 		return false, err
 	}
 	var n int
-	if err := st.QueryRowContext(ctx, id, kind, id).Scan(&n); err != nil {
+	if err := st.QueryRowContext(t.quiet(ctx), id, kind, id).Scan(&n); err != nil {
 		return false, fmt.Errorf("taken %s %s: %w", kind, id, err)
 	}
 	return n > 0, nil
+}
+
+// TakenIDs implements store.Tx.
+func (t *tx) TakenIDs(ctx context.Context, kind string, ids []string) (map[string]bool, error) {
+	table, ok := tables[kind]
+	if !ok {
+		return nil, fmt.Errorf("taken: unknown kind %q", kind)
+	}
+	out := map[string]bool{}
+	mark := func(rows *sql.Rows) error {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		out[id] = true
+		return nil
+	}
+	if err := t.rowsByID(ctx, `SELECT id FROM `+table+` WHERE id IN (?)`, ids, mark); err != nil {
+		return nil, fmt.Errorf("taken %s: %w", kind, err)
+	}
+	if err := t.rowsByID(ctx, `SELECT id FROM moved WHERE kind = '`+kind+`' AND id IN (?)`, ids, mark); err != nil {
+		return nil, fmt.Errorf("taken %s: %w", kind, err)
+	}
+	return out, nil
 }
 
 // AddPending implements store.Tx.

@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EventFollowsMergedStory", eventFollowsMergedStory},
 		{"TakenIDsStayTaken", takenIDs},
 		{"FailedUpdateWritesNothing", failedUpdate},
+		{"CancelledUpdateWritesNothing", cancelledUpdate},
 		{"Reset", reset},
 		{"SourcesKeepTheirState", sourcesKeepTheirState},
 		{"SeenItemsKeepFirstSighting", seenItemsKeepFirstSighting},
@@ -579,11 +580,44 @@ func takenIDs(t *testing.T, s store.Store) {
 				t.Errorf("Taken(%s) = %v, want %v", id, got, want)
 			}
 		}
+		got, err := tx.TakenIDs(ctx, store.KindEvent, []string{"e3", "e1", "e2", "e1"})
+		if err != nil {
+			return err
+		}
+		if len(got) != 2 || !got["e1"] || !got["e2"] {
+			t.Errorf("TakenIDs(e3, e1, e2) = %v, want e1 and e2", got)
+		}
+		if got, err := tx.TakenIDs(ctx, store.KindEvent, nil); err != nil || len(got) != 0 {
+			t.Errorf("TakenIDs() = %v, %v; want none", got, err)
+		}
 		return nil
 	})
 }
 
 // An error inside Update rolls everything back.
+// An update whose context ends while it writes commits nothing, even
+// though its statements do not stop midway (sqlstore runs them without the
+// context's cancellation): the transaction ends with the context.
+func cancelledUpdate(t *testing.T, s store.Store) {
+	ctx, cancel := context.WithCancel(context.Background())
+	err := s.Update(ctx, func(tx store.Tx) error {
+		if _, err := tx.PutArticle(ctx, article("a1", "", "", "Lost."), "h", store.Raw{}, nil); err != nil {
+			return err
+		}
+		cancel()
+		// What follows the cancellation may run or fail; either way the
+		// update must not commit.
+		_, _ = tx.PutArticle(ctx, article("a2", "", "", "Lost too."), "h", store.Raw{}, nil)
+		return nil
+	})
+	if err == nil {
+		t.Fatal("Update under a cancelled context succeeded")
+	}
+	if n, _ := s.CountArticles(context.Background()); n != 0 {
+		t.Fatalf("%d articles after a cancelled update, want 0", n)
+	}
+}
+
 func failedUpdate(t *testing.T, s store.Store) {
 	ctx := context.Background()
 	boom := errors.New("boom")

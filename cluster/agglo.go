@@ -67,16 +67,12 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 	// the pairs are then kept in document order, as one pass would.
 	pairs := make([][]nbr, len(docs))
 	crossScored := make([][]int32, len(docs))
-	nums, terms := termNumbers(docs)
-	finite := make([]bool, len(docs))
-	for i, d := range docs {
-		finite[i] = finiteVec(d.vec)
-	}
+	scores := newScatterScores(docs)
 	err := forEachShard(ctx, cfg.Workers, len(docs), 64, func(ctx context.Context, shard, shards int) error {
 		acc := make([]uint8, len(docs))
 		var touched []int32
 		var kept []nbr // a document's pairs, copied out at their number
-		spread := newTermScatter(terms)
+		spread := scores.scatter()
 		for i := shard; i < len(docs); i += shards {
 			if (i/shards)%1024 == 0 {
 				if err := ctx.Err(); err != nil {
@@ -84,9 +80,7 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				}
 			}
 			d := docs[i]
-			if finite[i] {
-				spread.load(nums[i], d.vec)
-			}
+			scores.load(spread, i)
 			touched = touched[:0]
 			kept = kept[:0]
 			for _, f := range tops[i] {
@@ -123,22 +117,14 @@ func candidateEdges(ctx context.Context, docs []*doc, cfg *Config, minScore floa
 				if crossLingual(d, docs[j]) {
 					crossScored[i] = append(crossScored[i], j) // crossLingualPairs must not offer it again
 				}
-				var s float64
-				if finite[i] && finite[j] && !copies(docs[j], d, cfg) {
-					s = scoreFromCosine(docs[j], d, spread.dot(nums[j], docs[j].vec), cfg)
-				} else {
-					s = pairScore(docs[j], d, cfg)
-				}
-				if s >= minScore {
+				if s := scores.score(spread, i, int(j), i, cfg); s >= minScore {
 					kept = append(kept, nbr{s: s, j: j})
 				}
 			}
 			if len(kept) > 0 {
 				pairs[i] = slices.Clone(kept)
 			}
-			if finite[i] {
-				spread.unload(nums[i])
-			}
+			scores.unload(spread, i)
 		}
 		return nil
 	})
@@ -381,26 +367,16 @@ func (l link) before(o link) bool {
 // against docs[i] spread by term number (the merge meets the shared terms
 // in key order from either side, so the sums are the same).
 func localEdges(docs []*doc, pairsOf func(i int) []int32, cfg *Config) []edge {
-	nums, terms := termNumbers(docs)
-	spread := newTermScatter(terms)
-	finite := make([]bool, len(docs))
-	for i, d := range docs {
-		finite[i] = finiteVec(d.vec)
-	}
+	scores := newScatterScores(docs)
+	spread := scores.scatter()
 	var edges []edge
 	add := func(i, j int) {
-		var s float64
-		if finite[i] && finite[j] && !copies(docs[i], docs[j], cfg) {
-			s = scoreFromCosine(docs[i], docs[j], spread.dot(nums[j], docs[j].vec), cfg)
-		} else {
-			s = pairScore(docs[i], docs[j], cfg)
-		}
-		if s > 0 {
+		if s := scores.score(spread, i, i, j, cfg); s > 0 {
 			edges = append(edges, edge{i: int32(i), j: int32(j), s: s})
 		}
 	}
 	for i := range docs {
-		spread.load(nums[i], docs[i].vec)
+		scores.load(spread, i)
 		if pairsOf == nil {
 			for j := i + 1; j < len(docs); j++ {
 				add(i, j)
@@ -410,7 +386,7 @@ func localEdges(docs []*doc, pairsOf func(i int) []int32, cfg *Config) []edge {
 				add(i, int(j))
 			}
 		}
-		spread.unload(nums[i])
+		scores.unload(spread, i)
 	}
 	return edges
 }

@@ -65,6 +65,55 @@ func (t *termScatter) dot(nums []int32, v vec) float64 {
 	return s
 }
 
+// scatterScores scores pairs of docs as pairScore does, the cosine taken
+// against one of the two spread over a termScatter (its loaded document).
+// It is shared by the goroutines of a pass, each with a termScatter of its
+// own (scatter).
+type scatterScores struct {
+	docs   []*doc
+	nums   [][]int32
+	terms  int
+	finite []bool // a document's weights are all finite: dot may take it
+}
+
+func newScatterScores(docs []*doc) *scatterScores {
+	s := &scatterScores{docs: docs, finite: make([]bool, len(docs))}
+	s.nums, s.terms = termNumbers(docs)
+	for i, d := range docs {
+		s.finite[i] = finiteVec(d.vec)
+	}
+	return s
+}
+
+func (s *scatterScores) scatter() *termScatter { return newTermScatter(s.terms) }
+
+// load spreads docs[i] over t, unload takes it off.
+func (s *scatterScores) load(t *termScatter, i int) {
+	if s.finite[i] {
+		t.load(s.nums[i], s.docs[i].vec)
+	}
+}
+
+func (s *scatterScores) unload(t *termScatter, i int) {
+	if s.finite[i] {
+		t.unload(s.nums[i])
+	}
+}
+
+// score is pairScore(docs[a], docs[b]), where t holds docs[loaded], which
+// is a or b.
+func (s *scatterScores) score(t *termScatter, loaded, a, b int, cfg *Config) float64 {
+	x, y := s.docs[a], s.docs[b]
+	if !s.finite[a] || !s.finite[b] || copies(x, y, cfg) {
+		return pairScore(x, y, cfg)
+	}
+	other := a
+	if a == loaded {
+		other = b
+	}
+	return scoreFromCosine(x, y, t.dot(s.nums[other], s.docs[other].vec), cfg)
+}
+
 // finiteVec reports whether every weight of v is a finite number: an
 // infinite one times a zero is NaN, where the merge would not multiply it.
 func finiteVec(v vec) bool {

@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strconv"
 	"strings"
@@ -72,6 +73,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// million articles the pages it works on (the newest) lie past
 		// the cap anyway.
 		readDSN += "&_pragma=mmap_size(2147418112)"
+	}
+	if err := reservePageCache(); err != nil {
+		slog.DebugContext(ctx, "sqlite: no reserved page cache", "err", err)
 	}
 	read, err := sql.Open("sqlite", readDSN)
 	if err != nil {

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"fmt"
-	"runtime"
 	"sync"
 	"unsafe"
 
@@ -53,13 +52,18 @@ func configurePageCache(size int) error {
 	}
 	tls := libc.NewTLS()
 	defer tls.Close()
-	hdr := new(int32) // on the heap: SQLite writes it through a plain address
-	err = config(tls, sqlite3.SQLITE_CONFIG_PCACHE_HDRSZ, uintptr(unsafe.Pointer(hdr)))
-	runtime.KeepAlive(hdr)
-	if err != nil {
+	// SQLite writes the header size through a plain address, so it goes
+	// to C memory: the race detector's pointer checks refuse an address
+	// into the Go heap that reaches SQLite as an integer.
+	hdr := libc.Xmalloc(tls, 8)
+	if hdr == 0 {
+		return fmt.Errorf("sqlite: page cache: out of memory")
+	}
+	defer libc.Xfree(tls, hdr)
+	if err := config(tls, sqlite3.SQLITE_CONFIG_PCACHE_HDRSZ, hdr); err != nil {
 		return err
 	}
-	slot := (pageSize + int(*hdr) + 7) &^ 7
+	slot := (pageSize + int(cInt32(hdr)) + 7) &^ 7
 	return config(tls, sqlite3.SQLITE_CONFIG_PAGECACHE, uintptr(unsafe.Pointer(&mem[0])), int32(slot), int32(len(mem)/slot))
 }
 
@@ -75,3 +79,6 @@ func config(tls *libc.TLS, op int32, args ...any) error {
 	}
 	return nil
 }
+
+// cInt32 reads the C int at p, memory that is not Go's.
+func cInt32(p uintptr) int32 { return *(*int32)(unsafe.Add(nil, p)) }

@@ -71,16 +71,29 @@ func (s *eventSet) settle() error {
 			break
 		}
 		// Neighbours, then theirs: what the batch pass would see of the
-		// touched events, as far as the bound allows.
+		// touched events, as far as the bound allows. Once the group holds SettleArticles articles no neighbour fits
+		// (none is empty), so the search stops there: settling a large
+		// batch's events fills the group with them, and searching for
+		// neighbours it could not take was most of a step's reading.
 		frontier := group
-		for hop := 0; hop < settleHops && len(frontier) > 0; hop++ {
+		for hop := 0; hop < settleHops && len(frontier) > 0 && total < opts.SettleArticles; hop++ {
 			neighbours, err := s.neighbours(frontier, in)
 			if err != nil {
 				return err
 			}
 			frontier = nil
 			for _, e := range neighbours {
-				if total+len(e.members) > opts.SettleArticles {
+				if total >= opts.SettleArticles {
+					break
+				}
+				if e == nil {
+					continue
+				}
+				loaded, err := s.members(e)
+				if err != nil {
+					return err
+				}
+				if !loaded || len(e.members) == 0 || total+len(e.members) > opts.SettleArticles {
 					continue
 				}
 				group = append(group, e)
@@ -96,7 +109,9 @@ func (s *eventSet) settle() error {
 	return nil
 }
 
-// neighbours are the events close to any of group's, most similar first.
+// neighbours are the events close to any of group's, most similar first;
+// their articles are not read yet (members), so that a caller whose
+// group is full reads none of them.
 func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
 	cfg, opts := s.b.l.cfg, s.b.l.opts
 	best := map[string]float64{}
@@ -139,16 +154,9 @@ func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
 	}
 	ids := sortedKeys(best)
 	sort.SliceStable(ids, func(i, j int) bool { return best[ids[i]] > best[ids[j]] })
-	var out []*ev
+	out := make([]*ev, 0, len(ids))
 	for _, id := range ids {
-		e := s.get(id)
-		loaded, err := s.members(e)
-		if err != nil {
-			return nil, err
-		}
-		if loaded && len(e.members) > 0 {
-			out = append(out, e)
-		}
+		out = append(out, s.get(id))
 	}
 	return out, nil
 }

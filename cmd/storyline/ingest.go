@@ -117,7 +117,7 @@ func ingestCommands(t *commandTable) {
 			}
 			st, err := openStore(ctx, *dsn)
 			if err != nil {
-				fmt.Fprintf(e.stderr, "storyline ingest: %v\n", err)
+				reportOpenError(ctx, e, "ingest", err)
 				return exitFailed
 			}
 			defer st.Close()
@@ -176,7 +176,7 @@ func ingestCommands(t *commandTable) {
 			defer os.RemoveAll(tmp)
 			st, err := openStore(ctx, "sqlite:"+tmp+"/run.db")
 			if err != nil {
-				fmt.Fprintf(e.stderr, "storyline run: %v\n", err)
+				reportOpenError(ctx, e, "run", err)
 				return exitFailed
 			}
 			defer st.Close()
@@ -232,4 +232,15 @@ func reanalyzeCommands(t *commandTable) {
 			return exitOK
 		},
 	})
+}
+
+// reportOpenError says why a store did not open; a signal that arrived
+// while it was opening (migrations take a while on a large store) is an
+// interruption, said as an interrupted ingest says it.
+func reportOpenError(ctx context.Context, e *env, command string, err error) {
+	if ctx.Err() != nil {
+		fmt.Fprintln(e.stderr, "storyline: interrupted")
+		return
+	}
+	fmt.Fprintf(e.stderr, "storyline %s: %v\n", command, err)
 }

@@ -71,10 +71,12 @@ func (s *eventSet) settle() error {
 			break
 		}
 		// Neighbours, then theirs: what the batch pass would see of the
-		// touched events, as far as the bound allows. Once the group holds SettleArticles articles no neighbour fits
-		// (none is empty), so the search stops there: settling a large
-		// batch's events fills the group with them, and searching for
-		// neighbours it could not take was most of a step's reading.
+		// touched events, as far as the bound allows. Once the group
+		// holds SettleArticles articles no neighbour fits (none is
+		// empty), so no hop starts from a full group, and a ranked
+		// neighbour's articles are read only while it may still fit:
+		// the events a large batch leaves to settle nearly fill the
+		// group themselves, and their neighbours were read for nothing.
 		frontier := group
 		for hop := 0; hop < settleHops && len(frontier) > 0 && total < opts.SettleArticles; hop++ {
 			neighbours, err := s.neighbours(frontier, in)

@@ -38,8 +38,8 @@ var pageCache struct {
 }
 
 // reservePageCache gives SQLite its page-cache memory on the first Open.
-// It fails only if another package opened SQLite first; the stores then
-// work as they would without it.
+// It fails if something in the process used SQLite before, or the memory
+// cannot be mapped; the stores then work as they would without it.
 func reservePageCache() error {
 	pageCache.once.Do(func() {
 		pageCache.err = configurePageCache(pageCacheBytes)

@@ -25,11 +25,23 @@ type analysed struct {
 	err   error
 }
 
-var corpora = map[string]*analysed{"news": {}, "simple": {}}
+var (
+	corporaMu sync.Mutex
+	corpora   = map[string]*analysed{}
+)
 
-func analysedCorpus(b *testing.B, name string, n int) []link.Item {
-	b.Helper()
-	news := corpora[name]
+// analysedCorpus is the first n articles of the generated corpus name
+// ("news" or "simple"), analysed.
+func analysedCorpus(tb testing.TB, name string, n int) []link.Item {
+	tb.Helper()
+	corporaMu.Lock()
+	key := fmt.Sprint(name, n)
+	news := corpora[key]
+	if news == nil {
+		news = &analysed{}
+		corpora[key] = news
+	}
+	corporaMu.Unlock()
 	news.once.Do(func() {
 		var gens []sample.Generated
 		if name == "news" {
@@ -77,7 +89,7 @@ func analysedCorpus(b *testing.B, name string, n int) []link.Item {
 		}
 	})
 	if news.err != nil {
-		b.Fatal(news.err)
+		tb.Fatal(news.err)
 	}
 	return news.items
 }

@@ -42,6 +42,21 @@ func (e *ev) centroid(terms int) cluster.Vector {
 	return e.cent
 }
 
+// searchView is an event as searches compare it: what cluster.Fit
+// compares when placing an article (and settling, its centroid), and the
+// sketch a story search compares. Its candidate row keeps it.
+type searchView struct {
+	fit    cluster.Candidate
+	sketch cluster.Sketch
+}
+
+func (e *ev) view(terms int) searchView {
+	return searchView{
+		fit:    cluster.Candidate{Centroid: e.centroid(terms), Day: e.day(), Hashes: e.state.Hashes, Names: e.state.Sketch.Names},
+		sketch: e.state.Sketch,
+	}
+}
+
 func (e *ev) day() int32 {
 	if e.state.Sketch.Day != cluster.NoDay || e.row == nil {
 		return e.state.Sketch.Day
@@ -66,17 +81,15 @@ func (l *Linker) eventCache() map[string]cachedEvent {
 	return l.events
 }
 
-// maxCachedSketches bounds the sketch cache; past it the cache starts
-// again.
-const maxCachedSketches = 1 << 16
-
-// sketchCache holds the sketches story searches read of events they did
-// not load, by event id; writing or retiring an event takes its entry out.
-func (l *Linker) sketchCache() map[string]cluster.Sketch {
-	if l.sketches == nil || len(l.sketches) > maxCachedSketches {
-		l.sketches = map[string]cluster.Sketch{}
+// candidateCache holds what searches read of events they did not load
+// (their candidate rows), by event id; writing or retiring an event
+// replaces or takes out its entry. An event's view changes only when a
+// linker writes it: this one, or another process, which drops the caches.
+func (l *Linker) candidateCache() map[string]searchView {
+	if l.candidates == nil || len(l.candidates) > maxCachedEvents {
+		l.candidates = map[string]searchView{}
 	}
-	return l.sketches
+	return l.candidates
 }
 
 // eventSet is the events a batch has read or made.
@@ -245,7 +258,8 @@ func rankOf(day int32) int64 {
 }
 
 // candidates are the events that share heavy terms with v within days of
-// day (or undated), most shared first, at most n.
+// day (or undated), most shared first, at most n; compared reads what
+// search compares of them.
 func (s *eventSet) candidates(v cluster.Vector, day int32, days, n int) ([]string, error) {
 	cfg := s.b.l.cfg
 	keys := termKeys(v.Top(cfg.IndexTerms))
@@ -269,10 +283,79 @@ func (s *eventSet) candidates(v cluster.Vector, day int32, days, n int) ([]strin
 	if len(ids) > n {
 		ids = ids[:n]
 	}
-	if err := s.load(ids); err != nil {
+	return ids, nil
+}
+
+// compared is what a search compares of each of ids that is a live
+// event: from the events this step holds, the linker's caches, or the
+// events' candidate rows. Of the dozens of events an article or a
+// settling step compares, one or two are kept, and their rows are read
+// then. An event stored without a candidate row is read whole, and its
+// row written.
+func (s *eventSet) compared(ids []string) (map[string]searchView, error) {
+	b := s.b
+	terms := b.l.cfg.EventTerms
+	out := make(map[string]searchView, len(ids))
+	cached := b.l.candidateCache()
+	events := b.l.eventCache()
+	var missing []string
+	for _, id := range ids {
+		if e, ok := s.evs[id]; ok {
+			if !e.retired {
+				out[id] = e.view(terms)
+			}
+			continue
+		}
+		if c, ok := cached[id]; ok {
+			out[id] = c
+			continue
+		}
+		if c, ok := events[id]; ok {
+			e := &ev{id: id, row: c.row, state: c.state}
+			out[id] = e.view(terms)
+			cached[id] = out[id]
+			continue
+		}
+		missing = append(missing, id)
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	stored, err := b.tx.EventCandidates(b.ctx, missing)
+	if err != nil {
 		return nil, err
 	}
-	return ids, nil
+	var unwritten []string
+	for _, id := range missing {
+		data, ok := stored[id]
+		if !ok {
+			unwritten = append(unwritten, id)
+			continue
+		}
+		c, err := decodeCandidate(data)
+		if err != nil {
+			return nil, fmt.Errorf("event %s: candidate: %w", id, err)
+		}
+		out[id], cached[id] = c, c
+	}
+	if len(unwritten) == 0 {
+		return out, nil
+	}
+	if err := s.load(unwritten); err != nil {
+		return nil, err
+	}
+	for _, id := range unwritten {
+		e := s.get(id)
+		if e == nil {
+			continue
+		}
+		v := e.view(terms)
+		if err := b.tx.PutEventCandidate(b.ctx, id, encodeCandidate(v)); err != nil {
+			return nil, err
+		}
+		out[id], cached[id] = v, v
+	}
+	return out, nil
 }
 
 // bulkBatch is the batch size from which the batch's articles are first
@@ -370,15 +453,26 @@ func (s *eventSet) place(arts []*storyline.Article) error {
 	} else if cands, err = s.candidates(v, probe.Day, cfg.WindowDays, cfg.MaxCandidate); err != nil {
 		return err
 	}
+	compared, err := s.compared(cands)
+	if err != nil {
+		return err
+	}
+	fit := ""
 	for _, id := range cands {
-		e := s.get(id)
-		if e == nil {
+		c, ok := compared[id]
+		if !ok {
 			continue
 		}
-		sc := cluster.Fit(v, probe, cluster.Candidate{Centroid: e.centroid(cfg.EventTerms), Day: e.day(), Hashes: e.state.Hashes, Names: e.state.Sketch.Names}, cfg)
-		if sc > bestScore || sc == bestScore && best != nil && id < best.id {
-			best, bestScore = e, sc
+		sc := cluster.Fit(v, probe, c.fit, cfg)
+		if sc > bestScore || sc == bestScore && fit != "" && id < fit {
+			fit, bestScore = id, sc
 		}
+	}
+	if fit != "" {
+		if err := s.load([]string{fit}); err != nil {
+			return err
+		}
+		best = s.get(fit)
 	}
 	if best == nil {
 		id, err := s.b.newID(store.KindEvent, eventID(arts[0].ID))

@@ -111,7 +111,10 @@ type Linker struct {
 	prepared preparedCache
 	ents     *entityCache
 	events   map[string]cachedEvent
-	sketches map[string]cluster.Sketch // events' sketches story searches read
+	// candidates is what searches read of events they did not load.
+	candidates map[string]searchView
+	// filled: the store's events all have candidate rows (fillCandidates).
+	filled bool
 }
 
 // maxPrepared bounds each generation of the prepared-articles cache
@@ -203,13 +206,79 @@ const (
 	metaDocs       = "docs"
 	metaRelink     = "relink"
 	metaUndated    = "undated" // "1" once an undated event was filed
+	// metaCandidates is how far fillCandidates got: the last event id it
+	// filled, or candidatesFilled.
+	metaCandidates = "candidates"
 )
+
+const candidatesFilled = "filled" // not an event id: those start "e-"
+
+// fillStep is how many events a transaction of fillCandidates fills.
+const fillStep = 2000
+
+// fillCandidates writes the candidate row (store.EventRow.Candidate) of
+// every event stored before they were kept, a step of events a
+// transaction, and notes when it is done: a store upgraded from version
+// 13 is filled once, by the first linker that opens it, instead of an
+// event at a time by the searches that meet it, which left most of a
+// large store's candidates to be read whole for weeks. A linker that
+// finds it done reads one meta row. An event whose state cannot be read
+// is left out: a search that meets it reports the damage.
+func (l *Linker) fillCandidates(ctx context.Context, st store.Store) error {
+	for !l.filled {
+		filled := 0
+		err := st.Update(ctx, func(tx store.Tx) error {
+			mark, err := tx.Meta(ctx, metaCandidates)
+			if err != nil {
+				return err
+			}
+			if mark == candidatesFilled {
+				l.filled = true
+				return nil
+			}
+			rows, err := tx.EventRowsAfter(ctx, mark, fillStep)
+			if err != nil {
+				return err
+			}
+			for _, r := range rows {
+				state, err := decodeEventState(r.State)
+				if err != nil {
+					l.log.Warn("event state unreadable: no candidate row", "event", r.ID, "err", err)
+					continue
+				}
+				e := &ev{id: r.ID, row: r, state: state}
+				if err := tx.PutEventCandidate(ctx, r.ID, encodeCandidate(e.view(l.cfg.EventTerms))); err != nil {
+					return err
+				}
+			}
+			filled = len(rows)
+			next := candidatesFilled
+			if len(rows) == fillStep {
+				next = rows[len(rows)-1].ID
+			}
+			return tx.SetMeta(ctx, metaCandidates, next)
+		})
+		if err != nil {
+			return fmt.Errorf("fill events' candidate rows: %w", err)
+		}
+		if filled > 0 {
+			l.log.Info("filled events' candidate rows", "events", filled)
+		}
+		if filled < fillStep {
+			l.filled = true
+		}
+	}
+	return nil
+}
 
 // Link stores and links a batch of articles in one transaction and
 // returns what happened to each: inserted, updated or unchanged. An
 // article whose id repeats in the batch is linked once, in its last
 // version.
 func (l *Linker) Link(ctx context.Context, st store.Store, items []Item) ([]store.PutResult, error) {
+	if err := l.fillCandidates(ctx, st); err != nil {
+		return nil, err
+	}
 	var results []store.PutResult
 	var newGen int64
 	var done *batch
@@ -246,7 +315,8 @@ func (l *Linker) dropCaches() {
 	l.prepared = preparedCache{}
 	l.ents = nil
 	l.events = nil
-	l.sketches = nil
+	l.candidates = nil
+	l.filled = false
 }
 
 // maxCachedDFs bounds the document-frequency cache; past it the cache
@@ -479,6 +549,9 @@ func (l *Linker) SettleFull(ctx context.Context, st store.Store) (more, ran bool
 
 // settle runs a settling step when at least least events wait.
 func (l *Linker) settle(ctx context.Context, st store.Store, least int) (more, ran bool, err error) {
+	if err := l.fillCandidates(ctx, st); err != nil {
+		return false, false, err
+	}
 	var newGen int64
 	var done *batch
 	var settled []string

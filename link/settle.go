@@ -84,10 +84,14 @@ func (s *eventSet) settle() error {
 				return err
 			}
 			frontier = nil
-			for _, e := range neighbours {
+			for _, id := range neighbours {
 				if total >= opts.SettleArticles {
 					break
 				}
+				if err := s.load([]string{id}); err != nil {
+					return err
+				}
+				e := s.get(id)
 				if e == nil {
 					continue
 				}
@@ -111,10 +115,11 @@ func (s *eventSet) settle() error {
 	return nil
 }
 
-// neighbours are the events close to any of group's, most similar first;
-// their articles are not read yet (members), so that a caller whose
-// group is full reads none of them.
-func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
+// neighbours are the events close to any of group's, most similar first,
+// compared by their candidate rows: neither their rows nor their
+// articles are read yet (load, members), so that a caller whose group
+// is full reads none of them.
+func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]string, error) {
 	cfg, opts := s.b.l.cfg, s.b.l.opts
 	best := map[string]float64{}
 	for _, e := range group {
@@ -126,17 +131,21 @@ func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
 		if err != nil {
 			return nil, err
 		}
+		compared, err := s.compared(cands)
+		if err != nil {
+			return nil, err
+		}
 		type scored struct {
 			id string
 			s  float64
 		}
 		var near []scored
 		for _, id := range cands {
-			o := s.get(id)
-			if o == nil || in[id] {
+			o, ok := compared[id]
+			if !ok || in[id] {
 				continue
 			}
-			sim := cluster.Similarity(c, o.centroid(cfg.EventTerms))
+			sim := cluster.Similarity(c, o.fit.Centroid)
 			if sim >= opts.NeighbourMin {
 				near = append(near, scored{id, sim})
 			}
@@ -156,11 +165,7 @@ func (s *eventSet) neighbours(group []*ev, in map[string]bool) ([]*ev, error) {
 	}
 	ids := sortedKeys(best)
 	sort.SliceStable(ids, func(i, j int) bool { return best[ids[i]] > best[ids[j]] })
-	out := make([]*ev, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, s.get(id))
-	}
-	return out, nil
+	return ids, nil
 }
 
 // regroup clusters the articles of a set of events again and maps the new
@@ -329,7 +334,7 @@ func (s *eventSet) retire(e, into *ev) error {
 	}
 	e.retired, e.members, e.n = true, nil, 0
 	delete(b.l.eventCache(), e.id)
-	delete(b.l.sketches, e.id)
+	delete(b.l.candidates, e.id)
 	delete(s.dirty, e.id)
 	if e.created {
 		delete(b.created, store.KindEvent+"\x00"+e.id)
@@ -539,9 +544,15 @@ func (s *eventSet) write(e *ev, d *cluster.Description) error {
 		row.Day = rankOf(d.Day)
 	}
 	e.row = row
+	v := e.view(b.l.cfg.EventTerms)
+	row.Candidate = encodeCandidate(v)
 	b.l.eventCache()[e.id] = cachedEvent{row: row, state: e.state}
-	delete(b.l.sketches, e.id)
-	return b.tx.PutEvent(b.ctx, e.row)
+	b.l.candidateCache()[e.id] = v
+	if err := b.tx.PutEvent(b.ctx, e.row); err != nil {
+		return err
+	}
+	row.Candidate = nil // written: a later write of the row (its story) leaves it
+	return nil
 }
 
 // sampled is an article of an event's sample: read for describing (p),

@@ -279,23 +279,6 @@ func decodeBinaryState(data []byte) (*eventState, error) {
 	return s, nil
 }
 
-// decodeSketch is the sketch of a stored state, reading no more of it
-// than that.
-func decodeSketch(data []byte) (cluster.Sketch, error) {
-	if len(data) == 0 || data[0] != stateBinary {
-		s, err := decodeEventState(data)
-		if err != nil {
-			return cluster.Sketch{}, err
-		}
-		return s.Sketch, nil
-	}
-	s, _, err := readStateHead(data)
-	if err != nil {
-		return cluster.Sketch{}, err
-	}
-	return s.Sketch, nil
-}
-
 func decodeEventState(data []byte) (*eventState, error) {
 	if len(data) > 0 && data[0] == stateBinary {
 		return decodeBinaryState(data)
@@ -321,4 +304,123 @@ func decodeEventState(data []byte) (*eventState, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// candidateBinary opens an event's candidate row (store.EventRow.Candidate):
+// its searchView, in the state's encoding.
+const candidateBinary = 0x01
+
+func encodeCandidate(v searchView) []byte {
+	fit, sk := v.fit, v.sketch
+	w := stateWriter{b: make([]byte, 0, 32+12*(len(fit.Centroid)+len(sk.Centroid)+len(sk.Names))+10*len(fit.Hashes)+4*len(sk.Refs))}
+	w.b = append(w.b, candidateBinary)
+	w.int(int64(fit.Day))
+	w.bytes(packVector(fit.Centroid))
+	w.uints(fit.Hashes)
+	w.int(int64(sk.Day))
+	w.bytes(packVector(sk.Centroid))
+	w.bytes(packVector(sk.Names))
+	w.uint(uint64(len(sk.Refs)))
+	for _, r := range sk.Refs {
+		w.int(int64(r))
+	}
+	return w.b
+}
+
+func decodeCandidate(data []byte) (searchView, error) {
+	if len(data) == 0 || data[0] != candidateBinary {
+		return searchView{}, errState
+	}
+	r := &stateReader{b: data[1:]}
+	var v searchView
+	v.fit.Day = int32(r.int())
+	centroid := r.bytes()
+	v.fit.Hashes = r.uints()
+	v.sketch.Day = int32(r.int())
+	skCentroid, names := r.bytes(), r.bytes()
+	if n := r.count(1); n > 0 {
+		v.sketch.Refs = make([]int32, n)
+		for i := range v.sketch.Refs {
+			v.sketch.Refs[i] = int32(r.int())
+		}
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return searchView{}, errState
+	}
+	var err error
+	if v.fit.Centroid, err = unpackVector(centroid); err != nil {
+		return searchView{}, err
+	}
+	if v.sketch.Centroid, err = unpackVector(skCentroid); err != nil {
+		return searchView{}, err
+	}
+	if v.sketch.Names, err = unpackVector(names); err != nil {
+		return searchView{}, err
+	}
+	v.fit.Names = v.sketch.Names
+	return v, nil
+}
+
+// timelineEntry is what a story's timeline takes of one of its events,
+// kept in the story's state (refreshStory) with the event's size and day
+// as its index gave them.
+type timelineEntry struct {
+	ID          string
+	Day         int64
+	N           int
+	Date, Title string
+	Members     []string
+	Mentions    []cluster.Mention
+}
+
+// timelineBinary opens a story's state: its timeline entries.
+const timelineBinary = 0x01
+
+func encodeTimelineEntries(entries []timelineEntry) []byte {
+	w := stateWriter{b: make([]byte, 0, 512*len(entries)+8)}
+	w.b = append(w.b, timelineBinary)
+	w.uint(uint64(len(entries)))
+	for _, e := range entries {
+		w.bytes([]byte(e.ID))
+		w.int(e.Day)
+		w.int(int64(e.N))
+		w.bytes([]byte(e.Date))
+		w.bytes([]byte(e.Title))
+		w.strings(e.Members)
+		w.uint(uint64(len(e.Mentions)))
+		for _, m := range e.Mentions {
+			w.bytes([]byte(m.Value))
+			w.bytes([]byte(m.What))
+			w.strings(m.Articles)
+		}
+	}
+	return w.b
+}
+
+// decodeTimelineEntries reads a story's state by event id; a story
+// written before it has none (nil).
+func decodeTimelineEntries(data []byte) (map[string]timelineEntry, error) {
+	if len(data) == 0 {
+		return nil, nil
+	}
+	if data[0] != timelineBinary {
+		return nil, errState
+	}
+	r := &stateReader{b: data[1:]}
+	n := r.count(6)
+	out := make(map[string]timelineEntry, n)
+	for range n {
+		e := timelineEntry{ID: string(r.bytes()), Day: r.int(), N: int(r.int()), Date: string(r.bytes()), Title: string(r.bytes()), Members: r.strings()}
+		if k := r.count(3); k > 0 {
+			e.Mentions = make([]cluster.Mention, k)
+			for i := range e.Mentions {
+				e.Mentions[i] = cluster.Mention{Value: string(r.bytes()), What: string(r.bytes()), Articles: r.strings()}
+			}
+		}
+		out[e.ID] = e
+	}
+	if r.err != nil || len(r.b) != 0 {
+		return nil, errState
+	}
+	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/store"
 )
 
 func sampleState() *eventState {
@@ -86,26 +87,50 @@ func TestEventStateDamaged(t *testing.T) {
 	}
 }
 
-// A story search reads only the sketch of a stored state, in either
-// encoding.
-func TestSketchOfStoredState(t *testing.T) {
-	want := sampleState()
-	data, err := want.encode()
+// An event's candidate row and a story's timeline entries read back as
+// written; cut or lengthened, they are errors, never a panic.
+func TestCandidateAndTimelineRoundTrip(t *testing.T) {
+	st := sampleState()
+	e := &ev{id: "e1", row: &store.EventRow{Day: 19001}, state: st}
+	view := e.view(8)
+	data := encodeCandidate(view)
+	got, err := decodeCandidate(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := decodeSketch(data)
+	if !reflect.DeepEqual(got, view) {
+		t.Errorf("candidate %+v\nwant %+v", got, view)
+	}
+	entries := []timelineEntry{
+		{ID: "e1", Day: 19000, N: 3, Date: "2022-01-08", Title: "Talks in Geneva", Members: st.Members, Mentions: st.Mentions},
+		{ID: "e2", Day: store.NoDay, N: 1, Title: "Undated"},
+	}
+	timeline := encodeTimelineEntries(entries)
+	kept, err := decodeTimelineEntries(timeline)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, want.Sketch) {
-		t.Errorf("sketch %+v, want %+v", got, want.Sketch)
+	if want := map[string]timelineEntry{"e1": entries[0], "e2": entries[1]}; !reflect.DeepEqual(kept, want) {
+		t.Errorf("timeline entries %+v\nwant %+v", kept, want)
 	}
-	for n := 1; n < len(data); n++ {
-		if sk, err := decodeSketch(data[:n]); err == nil && reflect.DeepEqual(sk, want.Sketch) {
-			continue // cut after the sketch: the rest is not read
-		} else if err == nil {
-			t.Errorf("state cut to %d bytes gave a wrong sketch without error", n)
+	if kept, err := decodeTimelineEntries(nil); kept != nil || err != nil {
+		t.Errorf("a story without state: %v, %v; want none", kept, err)
+	}
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		decode func([]byte) error
+	}{
+		{"candidate", data, func(b []byte) error { _, err := decodeCandidate(b); return err }},
+		{"timeline", timeline, func(b []byte) error { _, err := decodeTimelineEntries(b); return err }},
+	} {
+		for n := 1; n < len(c.data); n++ {
+			if err := c.decode(c.data[:n]); err == nil {
+				t.Errorf("%s cut to %d of %d bytes decoded without error", c.name, n, len(c.data))
+			}
+		}
+		if err := c.decode(append(c.data, 0)); err == nil {
+			t.Errorf("%s with a trailing byte decoded without error", c.name)
 		}
 	}
 }

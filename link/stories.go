@@ -3,7 +3,6 @@ package link
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
 
 	"github.com/storyline-news/storyline"
@@ -57,6 +56,8 @@ func (b *batch) linkStories(changed []*ev) error {
 		}
 		for _, c := range cands {
 			if c.story == "" || stories[c.story] {
+				if e.row.Story != "" && c.story == e.row.Story {
+				}
 				continue
 			}
 			if cluster.StoryScore(sk, &c.sketch, cfg) >= cfg.StoryThreshold {
@@ -91,18 +92,13 @@ type storyCandidate struct {
 
 // storyCandidates are the story and sketch of each of ids that is a
 // stored event, in the order of ids: from the events this step holds or
-// the linker's caches, else read from the store without the rest of their
-// rows. A story search reads up to Options.StoryCandidates events for
-// every event it runs for, most of them only for this; the sketches it
-// read are kept (an event's sketch changes only when this linker writes
-// it, or another process does, which drops the caches), and for those
-// only the story, which merges change, is read again.
+// the linker's caches, else their sketches from their candidate rows
+// (compared), which placing and settling have mostly read already, and
+// only their stories, which merges change, from their rows.
 func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
 	out := make([]storyCandidate, 0, len(ids))
-	l := s.b.l
-	cache := l.eventCache()
-	sketches := l.sketchCache()
-	var missing, sketched []string
+	cache := s.b.l.eventCache()
+	var viewed []string
 	for _, id := range ids {
 		if _, ok := s.evs[id]; ok {
 			continue
@@ -110,24 +106,27 @@ func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
 		if _, ok := cache[id]; ok {
 			continue
 		}
-		if _, ok := sketches[id]; ok {
-			sketched = append(sketched, id)
-		} else {
-			missing = append(missing, id)
-		}
+		viewed = append(viewed, id)
 	}
-	var stored map[string]store.EventState
-	if len(missing) > 0 {
-		var err error
-		if stored, err = s.b.tx.EventStates(s.b.ctx, missing); err != nil {
-			return nil, err
-		}
-	}
+	var views map[string]searchView
 	var stories map[string]string
-	if len(sketched) > 0 {
+	if len(viewed) > 0 {
 		var err error
-		if stories, err = s.b.tx.EventStories(s.b.ctx, sketched); err != nil {
+		if views, err = s.compared(viewed); err != nil {
 			return nil, err
+		}
+		// compared read whole the events stored without a candidate row:
+		// those are held now.
+		var unheld []string
+		for _, id := range viewed {
+			if _, ok := s.evs[id]; !ok {
+				unheld = append(unheld, id)
+			}
+		}
+		if len(unheld) > 0 {
+			if stories, err = s.b.tx.EventStories(s.b.ctx, unheld); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, id := range ids {
@@ -141,22 +140,13 @@ func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
 			out = append(out, storyCandidate{story: c.row.Story, sketch: c.state.Sketch})
 			continue
 		}
-		if sk, ok := sketches[id]; ok {
-			if story, ok := stories[id]; ok {
-				out = append(out, storyCandidate{story: story, sketch: sk})
-			}
-			continue
-		}
-		st, ok := stored[id]
+		v, ok := views[id]
 		if !ok {
 			continue
 		}
-		sk, err := decodeSketch(st.State)
-		if err != nil {
-			return nil, fmt.Errorf("event %s: %w", id, err)
+		if story, ok := stories[id]; ok {
+			out = append(out, storyCandidate{story: story, sketch: v.sketch})
 		}
-		sketches[id] = sk
-		out = append(out, storyCandidate{story: st.Story, sketch: sk})
 	}
 	return out, nil
 }
@@ -214,11 +204,21 @@ func (b *batch) joinStories(ids []string, e *ev) (string, error) {
 }
 
 // refreshStory rewrites a story's title, dates and timeline from its most
-// recent events; a story left without events goes.
+// recent events; a story left without events goes. What the timeline
+// takes of each event is kept in the story's state (timelineEntry), so
+// that a refresh reads again only the events that changed since: an
+// event this step holds is taken as it is, a kept entry while the
+// event's size and day are those the story's index gives, and the rest
+// are read. A long story is refreshed whenever one of its events
+// changes, and reading its 200 most recent events each time was most of
+// what a story cost at a million articles. The entries are exact: an
+// event's title, date, mentions or articles change only when the event
+// is described or regrouped again, which refreshes its story in the same
+// step, or when it takes or loses articles, which its size shows.
 func (b *batch) refreshStory(id string) error {
 	s := b.events
 	opts := b.l.opts
-	ids, total, articles, err := b.tx.StoryEvents(b.ctx, id, opts.StoryEvents)
+	recent, total, articles, err := b.tx.StoryEvents(b.ctx, id, opts.StoryEvents)
 	if err != nil {
 		return err
 	}
@@ -238,17 +238,43 @@ func (b *batch) refreshStory(id string) error {
 		}
 		return b.tx.Move(b.ctx, store.KindStory, id, to)
 	}
-	if err := s.load(ids); err != nil {
+	state, err := b.tx.StoryState(b.ctx, id)
+	if err != nil {
 		return err
 	}
-	var evs []*ev
-	for _, eid := range ids {
-		if e := s.get(eid); e != nil && e.row != nil {
-			evs = append(evs, e)
+	kept, err := decodeTimelineEntries(state)
+	if err != nil {
+		b.l.log.Warn("story state unreadable: its events are read again", "story", id, "err", err)
+		kept = nil
+	}
+	var read []string
+	for _, r := range recent {
+		if _, held := s.evs[r.ID]; held {
+			continue
+		}
+		if k, ok := kept[r.ID]; ok && k.N == r.N && k.Day == r.Day {
+			continue
+		}
+		delete(kept, r.ID)
+		read = append(read, r.ID)
+	}
+	if err := s.load(read); err != nil {
+		return err
+	}
+	entries := make([]timelineEntry, 0, len(recent))
+	for _, r := range recent {
+		if _, held := s.evs[r.ID]; !held {
+			if k, ok := kept[r.ID]; ok {
+				entries = append(entries, k)
+			}
+			continue
+		}
+		if e := s.get(r.ID); e != nil && e.row != nil {
+			entries = append(entries, timelineEntry{ID: e.id, Day: e.row.Day, N: e.row.N, Date: e.row.Date, Title: e.row.Title, Members: e.state.Members, Mentions: e.state.Mentions})
 		}
 	}
-	sort.SliceStable(evs, func(i, j int) bool {
-		a, c := evs[i].row, evs[j].row
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, c := entries[i], entries[j]
 		if (a.Date == "") != (c.Date == "") {
 			return c.Date == ""
 		}
@@ -257,22 +283,22 @@ func (b *batch) refreshStory(id string) error {
 		}
 		return a.ID < c.ID
 	})
-	tl := make([]cluster.TimelineEvent, len(evs))
+	tl := make([]cluster.TimelineEvent, len(entries))
 	title, biggest := "", -1
 	first, last := "", ""
-	for i, e := range evs {
-		tl[i] = cluster.TimelineEvent{ID: e.id, Date: e.row.Date, Title: e.row.Title, Day: cluster.DayOf(e.row.Date), Articles: e.state.Members, Mentions: e.state.Mentions}
-		if e.row.N >= biggest {
-			title, biggest = e.row.Title, e.row.N
+	for i, e := range entries {
+		tl[i] = cluster.TimelineEvent{ID: e.ID, Date: e.Date, Title: e.Title, Day: cluster.DayOf(e.Date), Articles: e.Members, Mentions: e.Mentions}
+		if e.N >= biggest {
+			title, biggest = e.Title, e.N
 		}
-		if d := e.row.Date; d != "" {
+		if d := e.Date; d != "" {
 			if first == "" || d < first {
 				first = d
 			}
 			last = max(last, d)
 		}
 	}
-	row := &store.StoryRow{Story: storyline.Story{ID: id, Title: title, Timeline: cluster.Timeline(tl), ArticleCount: articles}, First: first, Last: last, N: total}
+	row := &store.StoryRow{Story: storyline.Story{ID: id, Title: title, Timeline: cluster.Timeline(tl), ArticleCount: articles}, First: first, Last: last, N: total, State: encodeTimelineEntries(entries)}
 	return b.tx.PutStory(b.ctx, row)
 }
 

@@ -97,12 +97,6 @@ type Hit struct {
 	Rank      float64 `json:"rank"`    // lower is better
 }
 
-// EventState is an event's story and linking state (EventRow.State).
-type EventState struct {
-	Story string
-	State []byte
-}
-
 // Store is what every driver provides. Methods are safe for concurrent use,
 // also by several processes on one store.
 type Store interface {
@@ -212,6 +206,17 @@ type EventRow struct {
 	Day             int64 // days since 1970-01-01 of Date, or NoDay
 	N               int
 	State           []byte
+	// Candidate is what a search for an article's event compares of it
+	// (the linker's encoding, read by EventCandidates): written with the
+	// row when set, left as stored when nil.
+	Candidate []byte
+}
+
+// StoryEvent is one of a story's events as its index lists it.
+type StoryEvent struct {
+	ID  string
+	Day int64 // as EventRow.Day
+	N   int
 }
 
 // StoryRow is a story as linking keeps it.
@@ -305,17 +310,26 @@ type Tx interface {
 	EventQuotes(ctx context.Context, event string, articles int) ([]string, error)
 
 	EventRows(ctx context.Context, ids []string) (map[string]*EventRow, error)
-	// EventStates is the story and linking state of each of ids that
-	// exists, without the rest of the row: what a story search compares.
-	EventStates(ctx context.Context, ids []string) (map[string]EventState, error)
 	// EventStories is the story of each of ids that exists: a story
 	// search that already holds the events' sketches reads only these.
 	EventStories(ctx context.Context, ids []string) (map[string]string, error)
 	PutEvent(ctx context.Context, e *EventRow) error
+	// EventCandidates is the stored EventRow.Candidate of each of ids
+	// that has one: a small row of its own, so that a search comparing
+	// dozens of events reads neither their documents nor their states.
+	EventCandidates(ctx context.Context, ids []string) (map[string][]byte, error)
+	// PutEventCandidate writes an event's Candidate alone, for an event
+	// stored without one.
+	PutEventCandidate(ctx context.Context, id string, candidate []byte) error
+	// EventRowsAfter are the events whose ids follow after, in id order,
+	// at most limit: a pass over every event in bounded steps.
+	EventRowsAfter(ctx context.Context, after string, limit int) ([]*EventRow, error)
 	// StoryEvents are a story's most recent events (by day, undated
 	// last), at most limit, how many it has in all, and how many
 	// articles they hold.
-	StoryEvents(ctx context.Context, story string, limit int) (ids []string, events, articles int, err error)
+	StoryEvents(ctx context.Context, story string, limit int) (recent []StoryEvent, events, articles int, err error)
+	// StoryState is a story's StoryRow.State alone (nil for none).
+	StoryState(ctx context.Context, id string) ([]byte, error)
 	StoryRows(ctx context.Context, ids []string) (map[string]*StoryRow, error)
 	PutStory(ctx context.Context, s *StoryRow) error
 

@@ -131,4 +131,9 @@ var migrations = []string{
 	DROP INDEX event_entities_recent;
 	ALTER TABLE event_entities DROP CONSTRAINT event_entities_pkey;
 	CREATE UNIQUE INDEX event_entities_recent ON event_entities(entity, date DESC, event);`,
+	// Version 14: events' candidate rows and the index that counts and
+	// lists a story's events, as SQLite's version 14.
+	`CREATE TABLE event_candidates (id TEXT PRIMARY KEY, data BYTEA NOT NULL);
+	DROP INDEX events_story;
+	CREATE INDEX events_story ON events(story, day DESC, id) INCLUDE (n);`,
 }

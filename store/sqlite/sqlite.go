@@ -479,4 +479,17 @@ var migrations = []string{
 	DROP TABLE event_entities;
 	ALTER TABLE event_entities_by_date RENAME TO event_entities;
 	CREATE INDEX event_entities_event ON event_entities(event, rank);`,
+	// Version 14: what a search for an article's event compares of each
+	// candidate (store.EventRow.Candidate) in a row of its own, a
+	// kilobyte against an event row's four or five: placing an article
+	// and settling compare a few dozen events each and keep one or two,
+	// and reading the others' whole rows (most of which spill onto an
+	// overflow page) was the largest cost of adding an article that grew
+	// with the store. Events stored before it have none until the linker
+	// writes it (store.Tx.PutEventCandidate). A story's events are
+	// counted, and its most recent listed, from their index alone: the
+	// count read a table page for every event of a long story.
+	`CREATE TABLE event_candidates (id TEXT PRIMARY KEY, data BLOB NOT NULL);
+	DROP INDEX events_story;
+	CREATE INDEX events_story ON events(story, day DESC, id, n);`,
 }

@@ -796,22 +796,60 @@ func (t *tx) EventRows(ctx context.Context, ids []string) (map[string]*store.Eve
 	return out, nil
 }
 
-// EventStates implements store.Tx.
-func (t *tx) EventStates(ctx context.Context, ids []string) (map[string]store.EventState, error) {
-	out := map[string]store.EventState{}
-	err := t.rowsByID(ctx, `SELECT id, story, state FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+// EventRowsAfter implements store.Tx.
+func (t *tx) EventRowsAfter(ctx context.Context, after string, limit int) ([]*store.EventRow, error) {
+	st, err := t.stmt(ctx, `SELECT doc, day, n, state FROM events WHERE id > ? ORDER BY id LIMIT ?`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(t.quiet(ctx), after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("event rows after %q: %w", after, err)
+	}
+	defer rows.Close()
+	var out []*store.EventRow
+	for rows.Next() {
+		var doc string
+		r := &store.EventRow{}
+		if err := rows.Scan(&doc, &r.Day, &r.N, &r.State); err != nil {
+			return nil, fmt.Errorf("event rows after %q: %w", after, err)
+		}
+		if err := json.Unmarshal([]byte(doc), &r.Event); err != nil {
+			return nil, fmt.Errorf("event rows after %q: decode event: %w", after, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("event rows after %q: %w", after, err)
+	}
+	return out, nil
+}
+
+// EventCandidates implements store.Tx.
+func (t *tx) EventCandidates(ctx context.Context, ids []string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := t.rowsByID(ctx, `SELECT id, data FROM event_candidates WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
 		var id string
-		var e store.EventState
-		if err := rows.Scan(&id, &e.Story, &e.State); err != nil {
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
 			return err
 		}
-		out[id] = e
+		out[id] = data
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("event states: %w", err)
+		return nil, fmt.Errorf("event candidates: %w", err)
 	}
 	return out, nil
+}
+
+// PutEventCandidate implements store.Tx.
+func (t *tx) PutEventCandidate(ctx context.Context, id string, candidate []byte) error {
+	err := t.exec(ctx, `INSERT INTO event_candidates (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`, id, candidate)
+	if err != nil {
+		return fmt.Errorf("put event candidate %s: %w", id, err)
+	}
+	return nil
 }
 
 // eventStories reads events' stories by id (pairsByID).
@@ -847,6 +885,9 @@ func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 		VALUES (?, ?, ?, COALESCE((SELECT to_id FROM moved WHERE kind = 'story' AND id = ?), ?), ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET date = excluded.date, day = excluded.day, story = excluded.story, n = excluded.n, doc = excluded.doc, state = excluded.state`,
 		e.ID, e.Date, e.Day, e.Story, e.Story, e.N, string(doc), e.State)
+	if err == nil && e.Candidate != nil {
+		err = t.PutEventCandidate(ctx, e.ID, e.Candidate)
+	}
 	if err == nil && !keep {
 		err = t.exec(ctx, `DELETE FROM event_entities WHERE event = ?`, e.ID)
 		if err == nil {
@@ -892,12 +933,28 @@ func (t *tx) eventEntitiesHold(ctx context.Context, event, date string, ents []s
 }
 
 // StoryEvents implements store.Tx.
-func (t *tx) StoryEvents(ctx context.Context, story string, limit int) ([]string, int, int, error) {
-	ids, err := t.strings(ctx, `SELECT id FROM events WHERE story = ? ORDER BY day DESC, id LIMIT ?`, story, limit)
+func (t *tx) StoryEvents(ctx context.Context, story string, limit int) ([]store.StoryEvent, int, int, error) {
+	st, err := t.stmt(ctx, `SELECT id, day, n FROM events WHERE story = ? ORDER BY day DESC, id LIMIT ?`)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	rows, err := st.QueryContext(t.quiet(ctx), story, limit)
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("story events %s: %w", story, err)
 	}
-	st, err := t.stmt(ctx, `SELECT COUNT(*), COALESCE(SUM(n), 0) FROM events WHERE story = ?`)
+	defer rows.Close()
+	var recent []store.StoryEvent
+	for rows.Next() {
+		var e store.StoryEvent
+		if err := rows.Scan(&e.ID, &e.Day, &e.N); err != nil {
+			return nil, 0, 0, fmt.Errorf("story events %s: %w", story, err)
+		}
+		recent = append(recent, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, 0, fmt.Errorf("story events %s: %w", story, err)
+	}
+	st, err = t.stmt(ctx, `SELECT COUNT(*), COALESCE(SUM(n), 0) FROM events WHERE story = ?`)
 	if err != nil {
 		return nil, 0, 0, err
 	}
@@ -905,7 +962,24 @@ func (t *tx) StoryEvents(ctx context.Context, story string, limit int) ([]string
 	if err := st.QueryRowContext(t.quiet(ctx), story).Scan(&events, &articles); err != nil {
 		return nil, 0, 0, fmt.Errorf("story events %s: %w", story, err)
 	}
-	return ids, events, articles, nil
+	return recent, events, articles, nil
+}
+
+// StoryState implements store.Tx.
+func (t *tx) StoryState(ctx context.Context, id string) ([]byte, error) {
+	st, err := t.stmt(ctx, `SELECT state FROM stories WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	var state []byte
+	err = st.QueryRowContext(t.quiet(ctx), id).Scan(&state)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story state %s: %w", id, err)
+	}
+	return state, nil
 }
 
 // StoryRows implements store.Tx.
@@ -958,6 +1032,7 @@ var moveSteps = map[string][]string{
 		`UPDATE articles SET event = ? WHERE event = ?`,
 		`DELETE FROM event_entities WHERE event = ?`,
 		`DELETE FROM events WHERE id = ?`,
+		`DELETE FROM event_candidates WHERE id = ?`,
 	},
 	store.KindStory: {
 		`UPDATE events SET story = ? WHERE story = ?`,
@@ -1136,7 +1211,7 @@ func (t *tx) DonePending(ctx context.Context, kind string, ids []string) error {
 // Reset implements store.Tx.
 func (t *tx) Reset(ctx context.Context) error {
 	for _, q := range []string{
-		`DELETE FROM entities`, `DELETE FROM article_entities`, `DELETE FROM events`, `DELETE FROM event_entities`,
+		`DELETE FROM entities`, `DELETE FROM article_entities`, `DELETE FROM events`, `DELETE FROM event_candidates`, `DELETE FROM event_entities`,
 		`DELETE FROM stories`, `DELETE FROM quotes`, `DELETE FROM quote_articles`, `DELETE FROM postings`,
 		`DELETE FROM counts`, `DELETE FROM count_log`, `DELETE FROM moved`, `DELETE FROM meta`, `DELETE FROM pending`, `UPDATE articles SET event = ''`,
 	} {

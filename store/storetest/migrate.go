@@ -24,6 +24,14 @@ type Opened struct {
 	UndoVersion13 []string
 }
 
+// undoVersion14 takes a store back to schema version 13: events without
+// candidate rows, a story's events indexed by story and day alone.
+var undoVersion14 = []string{
+	`DROP TABLE event_candidates`,
+	`DROP INDEX events_story`,
+	`CREATE INDEX events_story ON events(story, day)`,
+}
+
 // sinceVersion6 takes a store back to schema version 6, keeping what
 // those versions' tables hold, so that opening it again runs the steps
 // after it on rows written before them: each undoes one step, the newest
@@ -73,7 +81,8 @@ func Migrations(t *testing.T, open func(t *testing.T) Opened) {
 	if err := store.WriteCorpus(ctx, o.Store, c); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range append(o.UndoVersion13, sinceVersion6...) {
+	undo := append(append(append([]string(nil), undoVersion14...), o.UndoVersion13...), sinceVersion6...)
+	for _, q := range undo {
 		if _, err := o.DB.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -33,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"MoveAnswersWithTheNewID", moveAnswers},
 		{"EventFollowsMergedStory", eventFollowsMergedStory},
 		{"TakenIDsStayTaken", takenIDs},
+		{"EventCandidates", eventCandidates},
 		{"FailedUpdateWritesNothing", failedUpdate},
 		{"CancelledUpdateWritesNothing", cancelledUpdate},
 		{"Reset", reset},
@@ -591,6 +593,81 @@ func takenIDs(t *testing.T, s store.Store) {
 			t.Errorf("TakenIDs() = %v, %v; want none", got, err)
 		}
 		return nil
+	})
+}
+
+// An event's candidate row is written with the event when given and
+// kept when a later write gives none (a change of story), written alone by
+// PutEventCandidate, and goes with the event when it moves or the store
+// is reset; EventRowsAfter pages over the events in id order.
+func eventCandidates(t *testing.T, s store.Store) {
+	put := func(ctx context.Context, tx store.Tx, id, story string, candidate []byte) error {
+		return tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: id, Story: story}, Day: store.NoDay, N: 1, State: []byte("state of " + id), Candidate: candidate})
+	}
+	want := func(ctx context.Context, tx store.Tx, label string, want map[string]string) error {
+		got, err := tx.EventCandidates(ctx, []string{"e1", "e2", "e3", "e4"})
+		if err != nil {
+			return err
+		}
+		gotS := map[string]string{}
+		for id, c := range got {
+			gotS[id] = string(c)
+		}
+		if !reflect.DeepEqual(gotS, want) {
+			t.Errorf("%s: EventCandidates = %v, want %v", label, gotS, want)
+		}
+		return nil
+	}
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		for _, e := range []struct{ id, candidate string }{{"e1", "c1"}, {"e2", ""}, {"e3", "c3"}} {
+			var c []byte
+			if e.candidate != "" {
+				c = []byte(e.candidate)
+			}
+			if err := put(ctx, tx, e.id, "", c); err != nil {
+				return err
+			}
+		}
+		if err := put(ctx, tx, "e1", "s1", nil); err != nil {
+			return err
+		}
+		return want(ctx, tx, "written with the events", map[string]string{"e1": "c1", "e3": "c3"})
+	})
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		if err := tx.PutEventCandidate(ctx, "e2", []byte("c2")); err != nil {
+			return err
+		}
+		if err := put(ctx, tx, "e3", "", []byte("c3 again")); err != nil {
+			return err
+		}
+		if err := want(ctx, tx, "written again", map[string]string{"e1": "c1", "e2": "c2", "e3": "c3 again"}); err != nil {
+			return err
+		}
+		if err := tx.Move(ctx, store.KindEvent, "e3", "e1"); err != nil {
+			return err
+		}
+		if err := want(ctx, tx, "e3 moved into e1", map[string]string{"e1": "c1", "e2": "c2"}); err != nil {
+			return err
+		}
+		var pages [][]string
+		for after := ""; ; {
+			rows, err := tx.EventRowsAfter(ctx, after, 1)
+			if err != nil {
+				return err
+			}
+			if len(rows) == 0 {
+				break
+			}
+			pages = append(pages, []string{rows[0].ID, rows[0].Story, string(rows[0].State)})
+			after = rows[0].ID
+		}
+		if w := [][]string{{"e1", "s1", "state of e1"}, {"e2", "", "state of e2"}}; !reflect.DeepEqual(pages, w) {
+			t.Errorf("EventRowsAfter, one at a time: %v, want %v", pages, w)
+		}
+		return tx.Reset(ctx)
+	})
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		return want(ctx, tx, "reset", map[string]string{})
 	})
 }
 

@@ -1,0 +1,127 @@
+package link_test
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/storyline-news/storyline"
+	"github.com/storyline-news/storyline/cluster"
+	"github.com/storyline-news/storyline/link"
+	"github.com/storyline-news/storyline/store/sqlite"
+)
+
+// A store linked before events had candidate rows and stories kept their
+// timelines' entries (schema version 13) gets every candidate row from
+// the first linker that opens it, the same rows a store that always had
+// them holds, and links on exactly as that one does: the same events, and
+// stories refreshed from kept entries the same as from their events.
+func TestUpgradedStoreLinksAsOneThatKeptItsRows(t *testing.T) {
+	items := analysedCorpus(t, "news", 400)
+	ctx := context.Background()
+	open := func(name string) *sqlite.DB {
+		st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	linkAll := func(st *sqlite.DB, items []link.Item) {
+		l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+		for i := 0; i < len(items); i += 50 {
+			if _, err := l.Link(ctx, st, clones(items[i:min(i+50, len(items))])); err != nil {
+				t.Fatal(err)
+			}
+			for more := true; more; {
+				var err error
+				if more, err = l.Settle(ctx, st); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	kept, upgraded := open("kept.db"), open("upgraded.db")
+	linkAll(kept, items[:300])
+	linkAll(upgraded, items[:300])
+	if _, err := upgraded.SQL().ExecContext(ctx, `DELETE FROM event_candidates; DELETE FROM meta WHERE key = 'candidates'`); err != nil {
+		t.Fatal(err)
+	}
+	// The upgraded store's stories lose their entries before every step
+	// of 20 articles: they are refreshed from their events, the kept
+	// store's from the entries they kept.
+	for i := 300; i < len(items); i += 20 {
+		if _, err := upgraded.SQL().ExecContext(ctx, `UPDATE stories SET state = NULL`); err != nil {
+			t.Fatal(err)
+		}
+		linkAll(kept, items[i:i+20])
+		linkAll(upgraded, items[i:i+20])
+	}
+
+	candidates := func(st *sqlite.DB) map[string]string {
+		rows, err := st.SQL().QueryContext(ctx, `SELECT id, data FROM event_candidates`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]string{}
+		for rows.Next() {
+			var id string
+			var data []byte
+			if err := rows.Scan(&id, &data); err != nil {
+				t.Fatal(err)
+			}
+			out[id] = string(data)
+		}
+		return out
+	}
+	var events int
+	if err := upgraded.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM events`).Scan(&events); err != nil {
+		t.Fatal(err)
+	}
+	got, want := candidates(upgraded), candidates(kept)
+	if len(got) != events {
+		t.Errorf("upgraded store: %d candidate rows for %d events", len(got), events)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("upgraded store's candidate rows differ from those written as events were linked (%d vs %d rows)", len(got), len(want))
+	}
+	eventsOf := func(st *sqlite.DB) map[string]string {
+		out := map[string]string{}
+		if err := st.EachArticle(ctx, func(a *storyline.Article) error {
+			out[a.ID] = a.Event
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if a, b := eventsOf(upgraded), eventsOf(kept); !reflect.DeepEqual(a, b) {
+		t.Error("the upgraded store put articles in other events than the store that kept its candidate rows")
+	}
+	storiesOf := func(st *sqlite.DB) map[string]string {
+		out := map[string]string{}
+		if err := st.EachStory(ctx, func(s *storyline.Story) error {
+			data, err := json.Marshal(s)
+			out[s.ID] = string(data)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	a, b := storiesOf(upgraded), storiesOf(kept)
+	if len(a) == 0 {
+		t.Fatal("no stories")
+	}
+	for id, doc := range b {
+		if a[id] != doc {
+			t.Errorf("story %s, refreshed from kept entries:\n%s\nfrom its events:\n%s", id, doc, a[id])
+		}
+	}
+	if len(a) != len(b) {
+		t.Errorf("%d stories in the upgraded store, %d in the other", len(a), len(b))
+	}
+}

@@ -56,8 +56,6 @@ func (b *batch) linkStories(changed []*ev) error {
 		}
 		for _, c := range cands {
 			if c.story == "" || stories[c.story] {
-				if e.row.Story != "" && c.story == e.row.Story {
-				}
 				continue
 			}
 			if cluster.StoryScore(sk, &c.sketch, cfg) >= cfg.StoryThreshold {

@@ -15,7 +15,7 @@ import (
 
 // A store linked before events had candidate rows and stories kept their
 // timelines' entries (schema version 13) gets every candidate row from
-// the first linker that opens it, the same rows a store that always had
+// its first linking steps, the same rows a store that always had
 // them holds, and links on exactly as that one does: the same events, and
 // stories refreshed from kept entries the same as from their events.
 func TestUpgradedStoreLinksAsOneThatKeptItsRows(t *testing.T) {

@@ -213,62 +213,57 @@ const (
 
 const candidatesFilled = "filled" // not an event id: those start "e-"
 
-// fillStep is how many events a transaction of fillCandidates fills.
+// fillStep is how many events a step of fillCandidates fills.
 const fillStep = 2000
 
-// fillCandidates writes the candidate row (store.EventRow.Candidate) of
-// every event stored before they were kept, a step of events a
-// transaction, and notes when it is done: a store upgraded from version
-// 13 is filled once, by the first linker that opens it, instead of an
-// event at a time by the searches that meet it, which left most of a
-// large store's candidates to be read whole for weeks. A linker that
-// finds it done reads one meta row. An event whose state cannot be read
-// is left out: a search that meets it reports the damage.
-func (l *Linker) fillCandidates(ctx context.Context, st store.Store) error {
-	for !l.filled {
-		filled := 0
-		err := st.Update(ctx, func(tx store.Tx) error {
-			mark, err := tx.Meta(ctx, metaCandidates)
-			if err != nil {
-				return err
-			}
-			if mark == candidatesFilled {
-				l.filled = true
-				return nil
-			}
-			rows, err := tx.EventRowsAfter(ctx, mark, fillStep)
-			if err != nil {
-				return err
-			}
-			for _, r := range rows {
-				state, err := decodeEventState(r.State)
-				if err != nil {
-					l.log.Warn("event state unreadable: no candidate row", "event", r.ID, "err", err)
-					continue
-				}
-				e := &ev{id: r.ID, row: r, state: state}
-				if err := tx.PutEventCandidate(ctx, r.ID, encodeCandidate(e.view(l.cfg.EventTerms))); err != nil {
-					return err
-				}
-			}
-			filled = len(rows)
-			next := candidatesFilled
-			if len(rows) == fillStep {
-				next = rows[len(rows)-1].ID
-			}
-			return tx.SetMeta(ctx, metaCandidates, next)
-		})
+// fillCandidates writes the candidate rows (store.EventRow.Candidate) of
+// the next fillStep events stored before they were kept, in the step's
+// own transaction: a store upgraded from schema 13 is filled by its
+// first linking steps, 2,000 events a step, instead of an event at a time
+// by the searches that meet one without (compared), which left most of a
+// large store's candidates read whole for weeks. It runs in the step's
+// transaction, not one of its own, because a store may do more in each
+// of its transactions (a shared store's workers take the linked items
+// off their queue in it). Once done, a linker reads one meta row a
+// process. An event whose state cannot be read is left out: a search
+// that meets it reports the damage.
+func (b *batch) fillCandidates() error {
+	l, ctx, tx := b.l, b.ctx, b.tx
+	if l.filled {
+		return nil
+	}
+	mark, err := tx.Meta(ctx, metaCandidates)
+	if err != nil {
+		return err
+	}
+	if mark == candidatesFilled {
+		l.filled = true
+		return nil
+	}
+	rows, err := tx.EventRowsAfter(ctx, mark, fillStep)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		state, err := decodeEventState(r.State)
 		if err != nil {
-			return fmt.Errorf("fill events' candidate rows: %w", err)
+			l.log.Warn("event state unreadable: no candidate row", "event", r.ID, "err", err)
+			continue
 		}
-		if filled > 0 {
-			l.log.Info("filled events' candidate rows", "events", filled)
-		}
-		if filled < fillStep {
-			l.filled = true
+		e := &ev{id: r.ID, row: r, state: state}
+		if err := tx.PutEventCandidate(ctx, r.ID, encodeCandidate(e.view(l.cfg.EventTerms))); err != nil {
+			return err
 		}
 	}
-	return nil
+	next := candidatesFilled
+	if len(rows) == fillStep {
+		next = rows[len(rows)-1].ID
+	}
+	if len(rows) > 0 {
+		l.log.Info("filled events' candidate rows", "events", len(rows), "after", mark)
+	}
+	l.filled = next == candidatesFilled // a rolled-back step drops the caches, and this with them
+	return tx.SetMeta(ctx, metaCandidates, next)
 }
 
 // Link stores and links a batch of articles in one transaction and
@@ -276,9 +271,6 @@ func (l *Linker) fillCandidates(ctx context.Context, st store.Store) error {
 // article whose id repeats in the batch is linked once, in its last
 // version.
 func (l *Linker) Link(ctx context.Context, st store.Store, items []Item) ([]store.PutResult, error) {
-	if err := l.fillCandidates(ctx, st); err != nil {
-		return nil, err
-	}
 	var results []store.PutResult
 	var newGen int64
 	var done *batch
@@ -383,6 +375,9 @@ func (b *batch) begin() error {
 	}
 	b.docs, _ = strconv.ParseInt(docs, 10, 64)
 	if err := b.readCountLog(); err != nil {
+		return err
+	}
+	if err := b.fillCandidates(); err != nil {
 		return err
 	}
 	b.byID = map[string]*storyline.Article{}
@@ -549,9 +544,6 @@ func (l *Linker) SettleFull(ctx context.Context, st store.Store) (more, ran bool
 
 // settle runs a settling step when at least least events wait.
 func (l *Linker) settle(ctx context.Context, st store.Store, least int) (more, ran bool, err error) {
-	if err := l.fillCandidates(ctx, st); err != nil {
-		return false, false, err
-	}
 	var newGen int64
 	var done *batch
 	var settled []string

@@ -109,10 +109,7 @@ func (s *eventState) encode() ([]byte, error) {
 	w.int(int64(s.Sketch.Day))
 	w.bytes(packVector(s.Sketch.Centroid))
 	w.bytes(packVector(s.Sketch.Names))
-	w.uint(uint64(len(s.Sketch.Refs)))
-	for _, r := range s.Sketch.Refs {
-		w.int(int64(r))
-	}
+	w.int32s(s.Sketch.Refs)
 	w.uint(uint64(len(s.Mentions)))
 	for _, m := range s.Mentions {
 		w.bytes([]byte(m.Value))
@@ -140,6 +137,12 @@ func (w *stateWriter) uints(v []uint64) {
 	w.uint(uint64(len(v)))
 	for _, x := range v {
 		w.uint(x)
+	}
+}
+func (w *stateWriter) int32s(v []int32) {
+	w.uint(uint64(len(v)))
+	for _, x := range v {
+		w.int(int64(x))
 	}
 }
 func (w *stateWriter) strings(v []string) {
@@ -214,6 +217,18 @@ func (r *stateReader) uints() []uint64 {
 	return v
 }
 
+func (r *stateReader) int32s() []int32 {
+	n := r.count(1)
+	if n == 0 {
+		return nil
+	}
+	v := make([]int32, n)
+	for i := range v {
+		v[i] = int32(r.int())
+	}
+	return v
+}
+
 func (r *stateReader) strings() []string {
 	n := r.count(1)
 	if n == 0 {
@@ -237,12 +252,7 @@ func readStateHead(data []byte) (*eventState, *stateReader, error) {
 	s.Hashes = r.uints()
 	s.Sketch.Day = int32(r.int())
 	centroid, names := r.bytes(), r.bytes()
-	if n := r.count(1); n > 0 {
-		s.Sketch.Refs = make([]int32, n)
-		for i := range s.Sketch.Refs {
-			s.Sketch.Refs[i] = int32(r.int())
-		}
-	}
+	s.Sketch.Refs = r.int32s()
 	if r.err != nil {
 		return nil, nil, errState
 	}
@@ -320,10 +330,7 @@ func encodeCandidate(v searchView) []byte {
 	w.int(int64(sk.Day))
 	w.bytes(packVector(sk.Centroid))
 	w.bytes(packVector(sk.Names))
-	w.uint(uint64(len(sk.Refs)))
-	for _, r := range sk.Refs {
-		w.int(int64(r))
-	}
+	w.int32s(sk.Refs)
 	return w.b
 }
 
@@ -338,12 +345,7 @@ func decodeCandidate(data []byte) (searchView, error) {
 	v.fit.Hashes = r.uints()
 	v.sketch.Day = int32(r.int())
 	skCentroid, names := r.bytes(), r.bytes()
-	if n := r.count(1); n > 0 {
-		v.sketch.Refs = make([]int32, n)
-		for i := range v.sketch.Refs {
-			v.sketch.Refs[i] = int32(r.int())
-		}
-	}
+	v.sketch.Refs = r.int32s()
 	if r.err != nil || len(r.b) != 0 {
 		return searchView{}, errState
 	}

@@ -125,3 +125,52 @@ func TestUpgradedStoreLinksAsOneThatKeptItsRows(t *testing.T) {
 		t.Errorf("%d stories in the upgraded store, %d in the other", len(a), len(b))
 	}
 }
+
+// A linker that keeps its caches across steps links a stream as linkers
+// started afresh for every step do (a process per `ingest`): what it
+// holds in memory of an event is what the store holds. One that kept an
+// event's settled size in memory without writing it decided otherwise
+// when to settle the event again.
+func TestALongLivedLinkerLinksAsRestartedOnes(t *testing.T) {
+	items := analysedCorpus(t, "news", 1000)
+	ctx := context.Background()
+	linkAll := func(fresh bool) map[string]string {
+		st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+		for i := 0; i < len(items); i += 100 {
+			if fresh {
+				l = link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+			}
+			if _, err := l.Link(ctx, st, clones(items[i:min(i+100, len(items))])); err != nil {
+				t.Fatal(err)
+			}
+			for more := true; more; {
+				if more, err = l.Settle(ctx, st); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		out := map[string]string{}
+		if err := st.EachArticle(ctx, func(a *storyline.Article) error {
+			out[a.ID] = a.Event
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	kept, fresh := linkAll(false), linkAll(true)
+	differ := 0
+	for id, e := range kept {
+		if fresh[id] != e {
+			differ++
+		}
+	}
+	if differ > 0 || len(kept) != len(fresh) {
+		t.Errorf("%d of %d articles in another event when the linker keeps its caches", differ, len(kept))
+	}
+}

@@ -289,7 +289,13 @@ func (s *eventSet) regroup(events []*ev) error {
 			o.changed, o.reshaped = true, true
 		}
 		o.members, o.loaded, o.regroup, o.n = members, true, true, len(members)
-		o.state.SettledN = o.n
+		if o.changed {
+			// Only a changed event is written: an unchanged one keeps the
+			// size it was last settled at, in the store and so in memory,
+			// or a linker that kept it in its cache would decide when to
+			// settle it again otherwise than one that read it.
+			o.state.SettledN = o.n
+		}
 		if len(moved) > 0 {
 			if err := b.tx.SetEvent(b.ctx, o.id, moved); err != nil {
 				return err

@@ -221,10 +221,12 @@ type StoryEvent struct {
 
 // StoryRow is a story as linking keeps it.
 type StoryRow struct {
-	storyline.Story // Events and Timeline are read from the events
+	storyline.Story // Events is read from the events
 	First, Last     string
 	N               int
-	State           []byte
+	// State is the linker's: what the story's timeline took of each of
+	// its recent events, so that a refresh reads only those that changed.
+	State []byte
 }
 
 // QuoteRow is a quote as linking keeps it.

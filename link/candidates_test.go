@@ -10,6 +10,7 @@ import (
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
 	"github.com/storyline-news/storyline/link"
+	"github.com/storyline-news/storyline/store"
 	"github.com/storyline-news/storyline/store/sqlite"
 )
 
@@ -30,18 +31,8 @@ func TestUpgradedStoreLinksAsOneThatKeptItsRows(t *testing.T) {
 		return st
 	}
 	linkAll := func(st *sqlite.DB, items []link.Item) {
-		l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
-		for i := 0; i < len(items); i += 50 {
-			if _, err := l.Link(ctx, st, clones(items[i:min(i+50, len(items))])); err != nil {
-				t.Fatal(err)
-			}
-			for more := true; more; {
-				var err error
-				if more, err = l.Settle(ctx, st); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
+		l := newLinker()
+		linkInSteps(t, st, items, 50, func() *link.Linker { return l })
 	}
 	kept, upgraded := open("kept.db"), open("upgraded.db")
 	linkAll(kept, items[:300])
@@ -88,17 +79,7 @@ func TestUpgradedStoreLinksAsOneThatKeptItsRows(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("upgraded store's candidate rows differ from those written as events were linked (%d vs %d rows)", len(got), len(want))
 	}
-	eventsOf := func(st *sqlite.DB) map[string]string {
-		out := map[string]string{}
-		if err := st.EachArticle(ctx, func(a *storyline.Article) error {
-			out[a.ID] = a.Event
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
-	if a, b := eventsOf(upgraded), eventsOf(kept); !reflect.DeepEqual(a, b) {
+	if a, b := articleEvents(t, upgraded), articleEvents(t, kept); !reflect.DeepEqual(a, b) {
 		t.Error("the upgraded store put articles in other events than the store that kept its candidate rows")
 	}
 	storiesOf := func(st *sqlite.DB) map[string]string {
@@ -140,28 +121,14 @@ func TestALongLivedLinkerLinksAsRestartedOnes(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer st.Close()
-		l := link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
-		for i := 0; i < len(items); i += 100 {
+		l := newLinker()
+		linkInSteps(t, st, items, 100, func() *link.Linker {
 			if fresh {
-				l = link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil)
+				l = newLinker()
 			}
-			if _, err := l.Link(ctx, st, clones(items[i:min(i+100, len(items))])); err != nil {
-				t.Fatal(err)
-			}
-			for more := true; more; {
-				if more, err = l.Settle(ctx, st); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		out := map[string]string{}
-		if err := st.EachArticle(ctx, func(a *storyline.Article) error {
-			out[a.ID] = a.Event
-			return nil
-		}); err != nil {
-			t.Fatal(err)
-		}
-		return out
+			return l
+		})
+		return articleEvents(t, st)
 	}
 	kept, fresh := linkAll(false), linkAll(true)
 	differ := 0
@@ -174,3 +141,38 @@ func TestALongLivedLinkerLinksAsRestartedOnes(t *testing.T) {
 		t.Errorf("%d of %d articles in another event when the linker keeps its caches", differ, len(kept))
 	}
 }
+
+// linkInSteps links items a step of articles at a time, settling after
+// each, with the linker next gives for each step.
+func linkInSteps(t *testing.T, st store.Store, items []link.Item, step int, next func() *link.Linker) {
+	t.Helper()
+	ctx := context.Background()
+	var l *link.Linker
+	for i := 0; i < len(items); i += step {
+		l = next()
+		if _, err := l.Link(ctx, st, clones(items[i:min(i+step, len(items))])); err != nil {
+			t.Fatal(err)
+		}
+		for more := true; more; {
+			var err error
+			if more, err = l.Settle(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// articleEvents maps each stored article to its event.
+func articleEvents(t *testing.T, st store.Store) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	if err := st.EachArticle(context.Background(), func(a *storyline.Article) error {
+		out[a.ID] = a.Event
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func newLinker() *link.Linker { return link.New(cluster.DefaultConfig(), link.DefaultOptions(), nil) }

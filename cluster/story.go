@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -207,55 +208,68 @@ func timelineOf(g []*builtEvent) []storyline.TimelineEntry {
 // that month when both share a content word (the summit "in June" and
 // "the June 16 summit").
 func Timeline(events []TimelineEvent) []storyline.TimelineEntry {
+	// Content words are compared only when a month-only mention looks for
+	// a day to fold into, so each entry's are read then, from the texts it
+	// gathered: stemming every title and mention was most of what a long
+	// story's refresh cost.
 	type entry struct {
 		storyline.TimelineEntry
-		words map[string]bool
-		arts  map[string]bool
+		texts []string
+		words map[string]bool // of texts, once asked for
+	}
+	addText := func(en *entry, text string) {
+		en.texts = append(en.texts, text)
+		if en.words != nil {
+			maps.Copy(en.words, contentWords(text))
+		}
+	}
+	wordsOf := func(en *entry) map[string]bool {
+		if en.words == nil {
+			en.words = map[string]bool{}
+			for _, t := range en.texts {
+				maps.Copy(en.words, contentWords(t))
+			}
+		}
+		return en.words
 	}
 	var entries []*entry
 	byValue := map[string]*entry{}
 	for _, e := range events {
-		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: e.Date, What: e.Title, Event: e.ID}, arts: map[string]bool{}, words: contentWords(e.Title)}
-		for _, id := range e.Articles {
-			en.arts[id] = true
-		}
+		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: e.Date, What: e.Title, Event: e.ID}, texts: []string{e.Title}}
+		en.Articles = append(en.Articles, e.Articles...)
 		entries = append(entries, en)
 		if e.Date != "" {
 			byValue[e.Date] = en
 		}
 	}
-	type mention struct {
-		Mention
-		words map[string]bool
-	}
-	var ms []mention
+	var ms []Mention
 	for _, e := range events {
 		for _, m := range e.Mentions {
-			if m.Value == e.Date {
-				continue
+			if m.Value != e.Date {
+				ms = append(ms, m)
 			}
-			ms = append(ms, mention{Mention: m, words: contentWords(m.What)})
 		}
 	}
 	// Days first, so that months can fold into them.
 	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].Value) > len(ms[j].Value) })
 	for _, m := range ms {
 		if en, ok := byValue[m.Value]; ok {
-			for _, a := range m.Articles {
-				en.arts[a] = true
-			}
-			for w := range m.words {
-				en.words[w] = true
-			}
+			en.Articles = append(en.Articles, m.Articles...)
+			addText(en, m.What)
 			continue
 		}
 		if len(m.Value) == 7 {
+			var words map[string]bool
 			merged := false
 			for _, en := range entries {
-				if strings.HasPrefix(en.Date, m.Value) && len(en.Date) == 10 && shareWord(en.words, m.words) {
-					for _, a := range m.Articles {
-						en.arts[a] = true
-					}
+				if !strings.HasPrefix(en.Date, m.Value) || len(en.Date) != 10 {
+					continue
+				}
+				if words == nil {
+					words = contentWords(m.What)
+				}
+				if shareWord(wordsOf(en), words) {
+					en.Articles = append(en.Articles, m.Articles...)
 					merged = true
 					break
 				}
@@ -264,19 +278,15 @@ func Timeline(events []TimelineEvent) []storyline.TimelineEntry {
 				continue
 			}
 		}
-		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: m.Value, What: m.What}, arts: map[string]bool{}, words: m.words}
-		for _, a := range m.Articles {
-			en.arts[a] = true
-		}
+		en := &entry{TimelineEntry: storyline.TimelineEntry{Date: m.Value, What: m.What}, texts: []string{m.What}}
+		en.Articles = append(en.Articles, m.Articles...)
 		entries = append(entries, en)
 		byValue[m.Value] = en
 	}
 	out := make([]storyline.TimelineEntry, 0, len(entries))
 	for _, en := range entries {
-		for a := range en.arts {
-			en.Articles = append(en.Articles, a)
-		}
-		sort.Strings(en.Articles)
+		slices.Sort(en.Articles)
+		en.Articles = slices.Compact(en.Articles)
 		out = append(out, en.TimelineEntry)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -44,17 +44,23 @@ func (e *ev) centroid(terms int) cluster.Vector {
 
 // searchView is an event as searches compare it: what cluster.Fit
 // compares when placing an article (and settling, its centroid), and the
-// sketch a story search compares. Its candidate row keeps it.
+// sketch a story search compares, with the story a match joins. Its
+// candidate row keeps it.
 type searchView struct {
 	fit    cluster.Candidate
 	sketch cluster.Sketch
+	story  string
 }
 
 func (e *ev) view(terms int) searchView {
-	return searchView{
+	v := searchView{
 		fit:    cluster.Candidate{Centroid: e.centroid(terms), Day: e.day(), Hashes: e.state.Hashes, Names: e.state.Sketch.Names},
 		sketch: e.state.Sketch,
 	}
+	if e.row != nil {
+		v.story = e.row.Story
+	}
+	return v
 }
 
 func (e *ev) day() int32 {
@@ -327,15 +333,16 @@ func (s *eventSet) compared(ids []string) (map[string]searchView, error) {
 	}
 	var unwritten []string
 	for _, id := range missing {
-		data, ok := stored[id]
+		row, ok := stored[id]
 		if !ok {
 			unwritten = append(unwritten, id)
 			continue
 		}
-		c, err := decodeCandidate(data)
+		c, err := decodeCandidate(row.Data)
 		if err != nil {
 			return nil, fmt.Errorf("event %s: candidate: %w", id, err)
 		}
+		c.story = row.Story
 		out[id], cached[id] = c, c
 	}
 	if len(unwritten) == 0 {

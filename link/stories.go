@@ -1,9 +1,12 @@
 package link
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/storyline-news/storyline"
 	"github.com/storyline-news/storyline/cluster"
@@ -71,6 +74,10 @@ func (b *batch) linkStories(changed []*ev) error {
 			if err := b.tx.PutEvent(b.ctx, e.row); err != nil {
 				return err
 			}
+			if v, ok := b.l.candidates[e.id]; ok {
+				v.story = story
+				b.l.candidates[e.id] = v
+			}
 		}
 		refresh[story] = true
 	}
@@ -89,61 +96,19 @@ type storyCandidate struct {
 }
 
 // storyCandidates are the story and sketch of each of ids that is a
-// stored event, in the order of ids: from the events this step holds or
-// the linker's caches, else their sketches from their candidate rows
-// (compared), which placing and settling have mostly read already, and
-// only their stories, which merges change, from their rows.
+// stored event, in the order of ids, from what placing and settling
+// compare of events (compared): the events this step holds, the
+// linker's caches, or the events' candidate rows, which hold their
+// stories.
 func (s *eventSet) storyCandidates(ids []string) ([]storyCandidate, error) {
+	views, err := s.compared(ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]storyCandidate, 0, len(ids))
-	cache := s.b.l.eventCache()
-	var viewed []string
 	for _, id := range ids {
-		if _, ok := s.evs[id]; ok {
-			continue
-		}
-		if _, ok := cache[id]; ok {
-			continue
-		}
-		viewed = append(viewed, id)
-	}
-	var views map[string]searchView
-	var stories map[string]string
-	if len(viewed) > 0 {
-		var err error
-		if views, err = s.compared(viewed); err != nil {
-			return nil, err
-		}
-		// compared read whole the events stored without a candidate row:
-		// those are held now.
-		var unheld []string
-		for _, id := range viewed {
-			if _, ok := s.evs[id]; !ok {
-				unheld = append(unheld, id)
-			}
-		}
-		if len(unheld) > 0 {
-			if stories, err = s.b.tx.EventStories(s.b.ctx, unheld); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, id := range ids {
-		if e, ok := s.evs[id]; ok {
-			if !e.retired && e.row != nil {
-				out = append(out, storyCandidate{story: e.row.Story, sketch: e.state.Sketch})
-			}
-			continue
-		}
-		if c, ok := cache[id]; ok {
-			out = append(out, storyCandidate{story: c.row.Story, sketch: c.state.Sketch})
-			continue
-		}
-		v, ok := views[id]
-		if !ok {
-			continue
-		}
-		if story, ok := stories[id]; ok {
-			out = append(out, storyCandidate{story: story, sketch: v.sketch})
+		if v, ok := views[id]; ok {
+			out = append(out, storyCandidate{story: v.story, sketch: v.sketch})
 		}
 	}
 	return out, nil
@@ -194,6 +159,12 @@ func (b *batch) joinStories(ids []string, e *ev) (string, error) {
 			for _, c := range b.l.eventCache() {
 				if c.row.Story == id {
 					c.row.Story = survivor
+				}
+			}
+			for e, v := range b.l.candidates {
+				if v.story == id {
+					v.story = survivor
+					b.l.candidates[e] = v
 				}
 			}
 		}
@@ -307,30 +278,42 @@ func (b *batch) refreshStory(id string) error {
 // frequent name are the least likely to chain, and reading them all made
 // a story search cost more the more a store held.
 func closestByNames(ps []store.Posting, self string, day int32, n int) []string {
-	shared := map[string]int{}
-	gap := map[string]int64{}
+	type found struct {
+		id     string
+		shared int
+		gap    int64
+	}
+	at := make(map[string]int, len(ps))
+	var fs []found
 	for _, p := range ps {
 		if p.ID == self {
 			continue
 		}
-		shared[p.ID]++
-		d := int64(0)
+		i, ok := at[p.ID]
+		if !ok {
+			i = len(fs)
+			at[p.ID] = i
+			fs = append(fs, found{id: p.ID})
+		}
+		fs[i].shared++
+		fs[i].gap = 0
 		if day != cluster.NoDay && p.Rank != store.NoDay {
-			d = max(p.Rank-int64(day), int64(day)-p.Rank)
+			fs[i].gap = max(p.Rank-int64(day), int64(day)-p.Rank)
 		}
-		gap[p.ID] = d
 	}
-	ids := sortedKeys(shared)
-	sort.SliceStable(ids, func(i, j int) bool {
-		a, b := ids[i], ids[j]
-		if shared[a] != shared[b] {
-			return shared[a] > shared[b]
+	slices.SortFunc(fs, func(a, b found) int {
+		if a.shared != b.shared {
+			return b.shared - a.shared
 		}
-		return gap[a] < gap[b]
+		if a.gap != b.gap {
+			return cmp.Compare(a.gap, b.gap)
+		}
+		return strings.Compare(a.id, b.id)
 	})
-	if len(ids) > n {
-		ids = ids[:n]
+	ids := make([]string, 0, min(n, len(fs)))
+	for _, f := range fs[:min(n, len(fs))] {
+		ids = append(ids, f.id)
 	}
-	sort.Strings(ids)
+	slices.Sort(ids)
 	return ids
 }

@@ -212,6 +212,15 @@ type EventRow struct {
 	Candidate []byte
 }
 
+// CandidateRow is an event's candidate row: its EventRow.Candidate and
+// its story, which the store keeps equal to the event's through every
+// write of the event and every merge of stories, so that a story search
+// reads no event row.
+type CandidateRow struct {
+	Data  []byte
+	Story string
+}
+
 // StoryEvent is one of a story's events as its index lists it.
 type StoryEvent struct {
 	ID  string
@@ -312,16 +321,13 @@ type Tx interface {
 	EventQuotes(ctx context.Context, event string, articles int) ([]string, error)
 
 	EventRows(ctx context.Context, ids []string) (map[string]*EventRow, error)
-	// EventStories is the story of each of ids that exists: a story
-	// search that already holds the events' sketches reads only these.
-	EventStories(ctx context.Context, ids []string) (map[string]string, error)
 	PutEvent(ctx context.Context, e *EventRow) error
-	// EventCandidates is the stored EventRow.Candidate of each of ids
-	// that has one: a small row of its own, so that a search comparing
-	// dozens of events reads neither their documents nor their states.
-	EventCandidates(ctx context.Context, ids []string) (map[string][]byte, error)
+	// EventCandidates is the candidate row of each of ids that has one:
+	// a small row of its own, so that a search comparing dozens of events
+	// reads neither their documents nor their states.
+	EventCandidates(ctx context.Context, ids []string) (map[string]CandidateRow, error)
 	// PutEventCandidate writes an event's Candidate alone, for an event
-	// stored without one.
+	// stored without one; the row takes the event's story.
 	PutEventCandidate(ctx context.Context, id string, candidate []byte) error
 	// EventRowsAfter are the events whose ids follow after, in id order,
 	// at most limit: a pass over every event in bounded steps.

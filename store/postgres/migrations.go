@@ -136,4 +136,8 @@ var migrations = []string{
 	`CREATE TABLE event_candidates (id TEXT PRIMARY KEY, data BYTEA NOT NULL);
 	DROP INDEX events_story;
 	CREATE INDEX events_story ON events(story, day DESC, id) INCLUDE (n);`,
+	// Version 15: a candidate row holds its event's story, as SQLite's
+	// version 15.
+	`ALTER TABLE event_candidates ADD COLUMN story TEXT NOT NULL DEFAULT '';
+	UPDATE event_candidates c SET story = e.story FROM events e WHERE e.id = c.id;`,
 }

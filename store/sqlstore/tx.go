@@ -778,14 +778,10 @@ func (t *tx) EventQuotes(ctx context.Context, event string, articles int) ([]str
 // EventRows implements store.Tx.
 func (t *tx) EventRows(ctx context.Context, ids []string) (map[string]*store.EventRow, error) {
 	out := map[string]*store.EventRow{}
-	err := t.rowsByID(ctx, `SELECT doc, day, n, state FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
-		var doc string
-		r := &store.EventRow{}
-		if err := rows.Scan(&doc, &r.Day, &r.N, &r.State); err != nil {
+	err := t.rowsByID(ctx, `SELECT doc, story, day, n, state FROM events WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+		r, err := scanEventRow(rows)
+		if err != nil {
 			return err
-		}
-		if err := json.Unmarshal([]byte(doc), &r.Event); err != nil {
-			return fmt.Errorf("decode event: %w", err)
 		}
 		out[r.ID] = r
 		return nil
@@ -796,9 +792,25 @@ func (t *tx) EventRows(ctx context.Context, ids []string) (map[string]*store.Eve
 	return out, nil
 }
 
+// scanEventRow reads an event row selected as doc, story, day, n,
+// state. The story is the column's: a merge of stories re-points the
+// column, and the document keeps the story the event was written with.
+func scanEventRow(rows *sql.Rows) (*store.EventRow, error) {
+	var doc, story string
+	r := &store.EventRow{}
+	if err := rows.Scan(&doc, &story, &r.Day, &r.N, &r.State); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(doc), &r.Event); err != nil {
+		return nil, fmt.Errorf("decode event: %w", err)
+	}
+	r.Story = story
+	return r, nil
+}
+
 // EventRowsAfter implements store.Tx.
 func (t *tx) EventRowsAfter(ctx context.Context, after string, limit int) ([]*store.EventRow, error) {
-	st, err := t.stmt(ctx, `SELECT doc, day, n, state FROM events WHERE id > ? ORDER BY id LIMIT ?`)
+	st, err := t.stmt(ctx, `SELECT doc, story, day, n, state FROM events WHERE id > ? ORDER BY id LIMIT ?`)
 	if err != nil {
 		return nil, err
 	}
@@ -809,13 +821,9 @@ func (t *tx) EventRowsAfter(ctx context.Context, after string, limit int) ([]*st
 	defer rows.Close()
 	var out []*store.EventRow
 	for rows.Next() {
-		var doc string
-		r := &store.EventRow{}
-		if err := rows.Scan(&doc, &r.Day, &r.N, &r.State); err != nil {
+		r, err := scanEventRow(rows)
+		if err != nil {
 			return nil, fmt.Errorf("event rows after %q: %w", after, err)
-		}
-		if err := json.Unmarshal([]byte(doc), &r.Event); err != nil {
-			return nil, fmt.Errorf("event rows after %q: decode event: %w", after, err)
 		}
 		out = append(out, r)
 	}
@@ -826,15 +834,15 @@ func (t *tx) EventRowsAfter(ctx context.Context, after string, limit int) ([]*st
 }
 
 // EventCandidates implements store.Tx.
-func (t *tx) EventCandidates(ctx context.Context, ids []string) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	err := t.rowsByID(ctx, `SELECT id, data FROM event_candidates WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
+func (t *tx) EventCandidates(ctx context.Context, ids []string) (map[string]store.CandidateRow, error) {
+	out := map[string]store.CandidateRow{}
+	err := t.rowsByID(ctx, `SELECT id, data, story FROM event_candidates WHERE id IN (?)`, ids, func(rows *sql.Rows) error {
 		var id string
-		var data []byte
-		if err := rows.Scan(&id, &data); err != nil {
+		var c store.CandidateRow
+		if err := rows.Scan(&id, &c.Data, &c.Story); err != nil {
 			return err
 		}
-		out[id] = data
+		out[id] = c
 		return nil
 	})
 	if err != nil {
@@ -845,7 +853,8 @@ func (t *tx) EventCandidates(ctx context.Context, ids []string) (map[string][]by
 
 // PutEventCandidate implements store.Tx.
 func (t *tx) PutEventCandidate(ctx context.Context, id string, candidate []byte) error {
-	err := t.exec(ctx, `INSERT INTO event_candidates (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`, id, candidate)
+	err := t.exec(ctx, `INSERT INTO event_candidates (id, data, story) VALUES (?, ?, COALESCE((SELECT story FROM events WHERE id = ?), ''))
+		ON CONFLICT (id) DO UPDATE SET data = excluded.data, story = excluded.story`, id, candidate, id)
 	if err != nil {
 		return fmt.Errorf("put event candidate %s: %w", id, err)
 	}
@@ -854,15 +863,6 @@ func (t *tx) PutEventCandidate(ctx context.Context, id string, candidate []byte)
 
 // eventStories reads events' stories by id (pairsByID).
 const eventStories = `SELECT id, story FROM events WHERE id IN (?)`
-
-// EventStories implements store.Tx.
-func (t *tx) EventStories(ctx context.Context, ids []string) (map[string]string, error) {
-	out := map[string]string{}
-	if err := pairsByID(ctx, t, eventStories, ids, out); err != nil {
-		return nil, fmt.Errorf("event stories: %w", err)
-	}
-	return out, nil
-}
 
 // PutEvent implements store.Tx.
 func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
@@ -885,8 +885,13 @@ func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 		VALUES (?, ?, ?, COALESCE((SELECT to_id FROM moved WHERE kind = 'story' AND id = ?), ?), ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET date = excluded.date, day = excluded.day, story = excluded.story, n = excluded.n, doc = excluded.doc, state = excluded.state`,
 		e.ID, e.Date, e.Day, e.Story, e.Story, e.N, string(doc), e.State)
-	if err == nil && e.Candidate != nil {
+	switch {
+	case err != nil:
+	case e.Candidate != nil:
 		err = t.PutEventCandidate(ctx, e.ID, e.Candidate)
+	default:
+		// The row is kept, and follows the story the event now has.
+		err = t.exec(ctx, `UPDATE event_candidates SET story = (SELECT story FROM events WHERE id = ?) WHERE id = ?`, e.ID, e.ID)
 	}
 	if err == nil && !keep {
 		err = t.exec(ctx, `DELETE FROM event_entities WHERE event = ?`, e.ID)
@@ -1035,6 +1040,7 @@ var moveSteps = map[string][]string{
 		`DELETE FROM event_candidates WHERE id = ?`,
 	},
 	store.KindStory: {
+		`UPDATE event_candidates SET story = ? WHERE id IN (SELECT id FROM events WHERE story = ?)`,
 		`UPDATE events SET story = ? WHERE story = ?`,
 		`DELETE FROM stories WHERE id = ?`,
 	},

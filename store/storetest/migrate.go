@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -52,8 +53,53 @@ var sinceVersion6 = []string{
 // add for a store written before them. open must return a new, empty
 // store on a database that outlives it.
 func Migrations(t *testing.T, open func(t *testing.T) Opened) {
+	t.Run("since version 6", func(t *testing.T) { sinceVersion6Filled(t, open(t)) })
+	t.Run("candidate rows take their events' stories", func(t *testing.T) { candidateStories(t, open(t)) })
+}
+
+// candidateStories checks that version 15 gives the candidate rows of a
+// store written before it the stories of their events, as they stand
+// after a merge of stories.
+func candidateStories(t *testing.T, o Opened) {
+	put := func(ctx context.Context, tx store.Tx, id, story string) error {
+		return tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: id, Story: story}, Day: store.NoDay, N: 1, Candidate: []byte("c" + id)})
+	}
+	update(t, o.Store, func(ctx context.Context, tx store.Tx) error {
+		for _, e := range [][2]string{{"e1", "s1"}, {"e2", ""}, {"e3", "s3"}} {
+			if err := put(ctx, tx, e[0], e[1]); err != nil {
+				return err
+			}
+		}
+		if err := tx.PutStory(ctx, &store.StoryRow{Story: storyline.Story{ID: "s3"}}); err != nil {
+			return err
+		}
+		return tx.Move(ctx, store.KindStory, "s3", "s1")
+	})
 	ctx := context.Background()
-	o := open(t)
+	for _, q := range []string{`ALTER TABLE event_candidates DROP COLUMN story`, `DELETE FROM schema_version WHERE version > 14`} {
+		if _, err := o.DB.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s := o.Reopen(t)
+	update(t, s, func(ctx context.Context, tx store.Tx) error {
+		rows, err := tx.EventCandidates(ctx, []string{"e1", "e2", "e3"})
+		if err != nil {
+			return err
+		}
+		got := map[string]string{}
+		for id, r := range rows {
+			got[id] = string(r.Data) + " in " + r.Story
+		}
+		if want := map[string]string{"e1": "ce1 in s1", "e2": "ce2 in ", "e3": "ce3 in s1"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("migrated candidate rows: %v, want %v", got, want)
+		}
+		return nil
+	})
+}
+
+func sinceVersion6Filled(t *testing.T, o Opened) {
+	ctx := context.Background()
 	a1 := article("a1", "Daily", "2021-09-30", "Ryabkov met Sherman.")
 	// A text longer than an excerpt, with characters of two bytes before
 	// the cut and the characters "\u0000" written out; credits, where the

@@ -599,7 +599,8 @@ func takenIDs(t *testing.T, s store.Store) {
 // An event's candidate row is written with the event when given and
 // kept when a later write gives none (a change of story), written alone by
 // PutEventCandidate, and goes with the event when it moves or the store
-// is reset; EventRowsAfter pages over the events in id order.
+// is reset; it holds the event's story through writes of the event and
+// merges of stories. EventRowsAfter pages over the events in id order.
 func eventCandidates(t *testing.T, s store.Store) {
 	put := func(ctx context.Context, tx store.Tx, id, story string, candidate []byte) error {
 		return tx.PutEvent(ctx, &store.EventRow{Event: storyline.Event{ID: id, Story: story}, Day: store.NoDay, N: 1, State: []byte("state of " + id), Candidate: candidate})
@@ -611,7 +612,7 @@ func eventCandidates(t *testing.T, s store.Store) {
 		}
 		gotS := map[string]string{}
 		for id, c := range got {
-			gotS[id] = string(c)
+			gotS[id] = string(c.Data) + " in " + c.Story
 		}
 		if !reflect.DeepEqual(gotS, want) {
 			t.Errorf("%s: EventCandidates = %v, want %v", label, gotS, want)
@@ -631,7 +632,7 @@ func eventCandidates(t *testing.T, s store.Store) {
 		if err := put(ctx, tx, "e1", "s1", nil); err != nil {
 			return err
 		}
-		return want(ctx, tx, "written with the events", map[string]string{"e1": "c1", "e3": "c3"})
+		return want(ctx, tx, "written with the events", map[string]string{"e1": "c1 in s1", "e3": "c3 in "})
 	})
 	update(t, s, func(ctx context.Context, tx store.Tx) error {
 		if err := tx.PutEventCandidate(ctx, "e2", []byte("c2")); err != nil {
@@ -640,13 +641,38 @@ func eventCandidates(t *testing.T, s store.Store) {
 		if err := put(ctx, tx, "e3", "", []byte("c3 again")); err != nil {
 			return err
 		}
-		if err := want(ctx, tx, "written again", map[string]string{"e1": "c1", "e2": "c2", "e3": "c3 again"}); err != nil {
+		if err := want(ctx, tx, "written again", map[string]string{"e1": "c1 in s1", "e2": "c2 in ", "e3": "c3 again in "}); err != nil {
 			return err
 		}
 		if err := tx.Move(ctx, store.KindEvent, "e3", "e1"); err != nil {
 			return err
 		}
-		if err := want(ctx, tx, "e3 moved into e1", map[string]string{"e1": "c1", "e2": "c2"}); err != nil {
+		if err := want(ctx, tx, "e3 moved into e1", map[string]string{"e1": "c1 in s1", "e2": "c2 in "}); err != nil {
+			return err
+		}
+		// A merge of stories re-points the rows of the merged story's
+		// events, and an event written later with the merged story's id
+		// (a linker that read it before the merge) takes the survivor.
+		if err := tx.PutStory(ctx, &store.StoryRow{Story: storyline.Story{ID: "s1"}}); err != nil {
+			return err
+		}
+		if err := tx.Move(ctx, store.KindStory, "s1", "s2"); err != nil {
+			return err
+		}
+		if err := want(ctx, tx, "s1 merged into s2", map[string]string{"e1": "c1 in s2", "e2": "c2 in "}); err != nil {
+			return err
+		}
+		rows, err := tx.EventRows(ctx, []string{"e1"})
+		if err != nil {
+			return err
+		}
+		if r := rows["e1"]; r == nil || r.Story != "s2" {
+			t.Errorf("EventRows after s1 merged into s2: %+v, want e1 in s2", r)
+		}
+		if err := put(ctx, tx, "e2", "s1", nil); err != nil {
+			return err
+		}
+		if err := want(ctx, tx, "e2 written in s1", map[string]string{"e1": "c1 in s2", "e2": "c2 in s2"}); err != nil {
 			return err
 		}
 		var pages [][]string
@@ -661,7 +687,7 @@ func eventCandidates(t *testing.T, s store.Store) {
 			pages = append(pages, []string{rows[0].ID, rows[0].Story, string(rows[0].State)})
 			after = rows[0].ID
 		}
-		if w := [][]string{{"e1", "s1", "state of e1"}, {"e2", "", "state of e2"}}; !reflect.DeepEqual(pages, w) {
+		if w := [][]string{{"e1", "s2", "state of e1"}, {"e2", "s2", "state of e2"}}; !reflect.DeepEqual(pages, w) {
 			t.Errorf("EventRowsAfter, one at a time: %v, want %v", pages, w)
 		}
 		return tx.Reset(ctx)

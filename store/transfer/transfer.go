@@ -82,7 +82,7 @@ func tables() []table {
 		{name: "article_entities", cols: []string{"article", "entity", "published"}},
 		{name: "entities", cols: []string{"id", "name", "type", "names", "n", "doc", "state", "articles"}},
 		{name: "events", cols: []string{"id", "date", "day", "story", "n", "doc", "state"}},
-		{name: "event_candidates", cols: []string{"id", "data"}},
+		{name: "event_candidates", cols: []string{"id", "data", "story"}},
 		{name: "event_entities", cols: []string{"event", "entity", "rank", "date"}},
 		{name: "stories", cols: []string{"id", "first", "last", "n", "doc", "state"}},
 		{name: "quotes", cols: []string{"id", "speaker", "n", "latest", "text", "doc", "state"}},

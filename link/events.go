@@ -89,8 +89,10 @@ func (l *Linker) eventCache() map[string]cachedEvent {
 
 // candidateCache holds what searches read of events they did not load
 // (their candidate rows), by event id; writing or retiring an event
-// replaces or takes out its entry. An event's view changes only when a
-// linker writes it: this one, or another process, which drops the caches.
+// replaces or takes out its entry, and a change of its story (a story
+// search, a merge of stories) sets the entry's. An event's view changes
+// only when a linker writes it: this one, or another process, which
+// drops the caches.
 func (l *Linker) candidateCache() map[string]searchView {
 	if l.candidates == nil || len(l.candidates) > maxCachedEvents {
 		l.candidates = map[string]searchView{}

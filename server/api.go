@@ -134,6 +134,28 @@ type movedJSON struct {
 	Location   string `json:"location"`
 }
 
+// current reads an item that another names (a story's events, an
+// article's event, the quotes an event's articles carry), following it to
+// where it went if it merged away after the other was read: a page reads
+// the two in separate snapshots, and a merge settled in between must not
+// answer for the page itself (a redirect of the story page to the event's
+// new id). A chain of moves is followed a few steps; past them the item
+// is not found.
+func current[T any](ctx context.Context, id string, get func(context.Context, string) (*T, error)) (*T, error) {
+	for range 4 {
+		v, err := get(ctx, id)
+		var moved *store.Moved
+		if !errors.As(err, &moved) {
+			return v, err
+		}
+		if moved.To == "" {
+			break
+		}
+		id = moved.To
+	}
+	return nil, fmt.Errorf("%s: %w", id, store.ErrNotFound)
+}
+
 // movedPath is path with its last segment (the id) replaced by where the
 // item went.
 func movedPath(path string, m *store.Moved) string {
@@ -221,15 +243,19 @@ type storyJSON struct {
 
 func (s *Server) expandStory(ctx context.Context, st storyline.Story) (storyJSON, error) {
 	out := storyJSON{Story: st, EventDetails: []storyline.Event{}}
+	seen := map[string]bool{}
 	for _, id := range st.Events {
-		ev, err := s.st.Event(ctx, id)
+		ev, err := current(ctx, id, s.st.Event)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
 		if err != nil {
 			return out, err
 		}
-		out.EventDetails = append(out.EventDetails, *ev)
+		if !seen[ev.ID] {
+			seen[ev.ID] = true
+			out.EventDetails = append(out.EventDetails, *ev)
+		}
 	}
 	return out, nil
 }

@@ -327,8 +327,9 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	if end < total {
 		d.Later = end
 	}
+	seen := map[string]bool{}
 	for _, id := range st.Events[offset:end] {
-		ev, err := s.st.Event(ctx, id)
+		ev, err := current(ctx, id, s.st.Event)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
@@ -336,7 +337,10 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 			s.pageFail(w, r, err)
 			return
 		}
-		d.Events = append(d.Events, *ev)
+		if !seen[ev.ID] {
+			seen[ev.ID] = true
+			d.Events = append(d.Events, *ev)
+		}
 	}
 	sortEvents(d.Events)
 	d.Entries, d.Undated = storyTimeline(st, d.Events)
@@ -420,15 +424,10 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := eventData{base: base{Title: ev.Title}, Event: ev}
 	if ev.Story != "" {
-		d.Story, err = s.st.Story(ctx, ev.Story)
-		var moved *store.Moved
-		if errors.As(err, &moved) && moved.To != "" {
-			// The event's story merged into another: the page shows
-			// that one, where the event is now (the page is the event's,
-			// not the story's, so it does not redirect).
-			d.Story, err = s.st.Story(ctx, moved.To)
-		}
-		if err != nil && !errors.Is(err, store.ErrNotFound) && !errors.As(err, &moved) {
+		// A story that merged into another shows as that one, where the
+		// event is now (the page is the event's, so it does not redirect).
+		d.Story, err = current(ctx, ev.Story, s.st.Story)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			s.pageFail(w, r, err)
 			return
 		}
@@ -494,8 +493,9 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var quotes []storyline.Quote
+	seenQuotes := map[string]bool{}
 	for _, id := range quoteIDs {
-		q, err := s.st.Quote(ctx, id)
+		q, err := current(ctx, id, s.st.Quote)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
@@ -503,7 +503,10 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 			s.pageFail(w, r, err)
 			return
 		}
-		quotes = append(quotes, *q)
+		if !seenQuotes[q.ID] {
+			seenQuotes[q.ID] = true
+			quotes = append(quotes, *q)
+		}
 	}
 	if d.Quotes, err = s.quoteRows(ctx, quotes); err != nil {
 		s.pageFail(w, r, err)
@@ -656,7 +659,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		d.Title = a.ID
 	}
 	if a.Event != "" {
-		if d.Event, err = s.st.Event(ctx, a.Event); err != nil && !errors.Is(err, store.ErrNotFound) {
+		if d.Event, err = current(ctx, a.Event, s.st.Event); err != nil && !errors.Is(err, store.ErrNotFound) {
 			s.pageFail(w, r, err)
 			return
 		}

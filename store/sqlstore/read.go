@@ -707,7 +707,7 @@ func (s *DB) fillEvents(ctx context.Context, es []*storyline.Event) error {
 	}
 	// The story is the column's: a merge of stories re-points it.
 	stories := map[string]string{}
-	if err := pairsByID(ctx, poolIDs{s.db, s.q}, eventStories, ids, stories); err != nil {
+	if err := pairsByID(ctx, poolIDs{s.db, s.q}, `SELECT id, story FROM events WHERE id IN (?)`, ids, stories); err != nil {
 		return fmt.Errorf("events' stories: %w", err)
 	}
 	arts := map[string][]string{}

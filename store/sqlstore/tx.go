@@ -861,9 +861,6 @@ func (t *tx) PutEventCandidate(ctx context.Context, id string, candidate []byte)
 	return nil
 }
 
-// eventStories reads events' stories by id (pairsByID).
-const eventStories = `SELECT id, story FROM events WHERE id IN (?)`
-
 // PutEvent implements store.Tx.
 func (t *tx) PutEvent(ctx context.Context, e *store.EventRow) error {
 	ev := e.Event

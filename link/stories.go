@@ -150,26 +150,32 @@ func (b *batch) joinStories(ids []string, e *ev) (string, error) {
 			if err := b.tx.Move(b.ctx, store.KindStory, id, survivor); err != nil {
 				return "", err
 			}
-			// Events held in memory follow.
-			for _, o := range b.events.evs {
-				if o.row != nil && o.row.Story == id {
-					o.row.Story = survivor
-				}
-			}
-			for _, c := range b.l.eventCache() {
-				if c.row.Story == id {
-					c.row.Story = survivor
-				}
-			}
-			for e, v := range b.l.candidates {
-				if v.story == id {
-					v.story = survivor
-					b.l.candidates[e] = v
-				}
-			}
+			b.followStoryMerge(id, survivor)
 		}
 	}
 	return survivor, nil
+}
+
+// followStoryMerge points what the linker holds in memory of events in
+// story from (this step's events, the cached rows and search views) at
+// story to, as Move re-pointed their rows.
+func (b *batch) followStoryMerge(from, to string) {
+	for _, o := range b.events.evs {
+		if o.row != nil && o.row.Story == from {
+			o.row.Story = to
+		}
+	}
+	for _, c := range b.l.eventCache() {
+		if c.row.Story == from {
+			c.row.Story = to
+		}
+	}
+	for id, v := range b.l.candidates {
+		if v.story == from {
+			v.story = to
+			b.l.candidates[id] = v
+		}
+	}
 }
 
 // refreshStory rewrites a story's title, dates and timeline from its most

@@ -327,20 +327,9 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	if end < total {
 		d.Later = end
 	}
-	seen := map[string]bool{}
-	for _, id := range st.Events[offset:end] {
-		ev, err := current(ctx, id, s.st.Event)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			s.pageFail(w, r, err)
-			return
-		}
-		if !seen[ev.ID] {
-			seen[ev.ID] = true
-			d.Events = append(d.Events, *ev)
-		}
+	if d.Events, err = s.eventsOf(ctx, st.Events[offset:end]); err != nil {
+		s.pageFail(w, r, err)
+		return
 	}
 	sortEvents(d.Events)
 	d.Entries, d.Undated = storyTimeline(st, d.Events)
